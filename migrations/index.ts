@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initialSchema from './2026-11-22T0000_initial_schema';
+
+/**
+ * Every migration, by name. Names sort in the order they run; a static list (rather than
+ * reading the folder) works the same from ts sources under jest and from the compiled build.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0000_initial_schema': initialSchema,
+};

@@ -1,0 +1,74 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config';
+import type { Database } from './schema';
+
+/** OIDs of the types we read as text: local dates and wall times must not be shifted by a host zone. */
+const DATE_OID = 1082;
+const TIME_OID = 1083;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+export interface Db {
+  kysely: Kysely<Database>;
+  kind: DatabaseConfig['kind'];
+  close(): Promise<void>;
+  /** Embedded only: the data directory as a tarball (tests clone a migrated template from it). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+export async function createDb(config: DatabaseConfig, options: { poolSize?: number } = {}): Promise<Db> {
+  if (config.kind === 'postgres') return createPostgresDb(config.url, options.poolSize ?? 10);
+  return createPgliteDb({ dataDir: config.dataDir });
+}
+
+function createPostgresDb(url: string, poolSize: number): Db {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === DATE_OID || oid === TIME_OID) return (value: string) => value;
+      // counts and sums: small enough for a JS number in this domain.
+      if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, kind: 'postgres', close: once(() => kysely.destroy()) };
+}
+
+export interface PgliteSource {
+  dataDir?: string;
+  /** A tarball from `dumpDataDir()`, used by tests to start from a migrated template. */
+  loadDataDir?: Blob;
+}
+
+export async function createPgliteDb(source: PgliteSource): Promise<Db> {
+  // PGlite ships as ESM only; a dynamic import keeps this CommonJS build working.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const parsers = {
+    [DATE_OID]: (value: string) => value,
+    [TIME_OID]: (value: string) => value,
+    [INT8_OID]: (value: string) => Number(value),
+    [NUMERIC_OID]: (value: string) => Number(value),
+  };
+  const pglite = await PGlite.create({ dataDir: source.dataDir, parsers, loadDataDir: source.loadDataDir });
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kysely,
+    kind: 'pglite',
+    dumpDataDir: async () => (await pglite.dumpDataDir('gzip')) as Blob,
+    close: once(async () => {
+      // Kysely's PGlite driver closes the instance on destroy; close it ourselves only if it did not.
+      await kysely.destroy();
+      if (!pglite.closed) await pglite.close();
+    }),
+  };
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}

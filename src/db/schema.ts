@@ -1,0 +1,264 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Local calendar date as 'YYYY-MM-DD' (the drivers are set to return `date` as text). */
+export type LocalDate = string;
+/** timestamptz: read as Date, written as Date or ISO string. */
+export type Instant = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type Cadence = 'weekly' | 'biweekly' | 'monthly';
+export type PairStatus = 'active' | 'paused' | 'ended';
+export type MeetingStatus = 'scheduled' | 'held' | 'skipped' | 'cancelled';
+export type GoalStatus = 'draft' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'achieved' | 'dropped';
+export type AgendaItemKind = 'topic' | 'question' | 'feedback_area' | 'highlight' | 'material' | 'carry_over' | 'wrap_up';
+export type ProgressItemKind = 'key_result' | 'milestone';
+export type FeedbackStatus = 'requested' | 'answered' | 'applied';
+export type ResourceKind = 'article' | 'book' | 'course' | 'video' | 'podcast' | 'talk' | 'other';
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'unknown';
+
+export interface WorkspacesTable {
+  team_id: string;
+  name: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PeopleTable {
+  team_id: string;
+  user_id: string;
+  display_name: string;
+  time_zone: Generated<string>;
+  dm_channel_id: string | null;
+  reminders_paused_until: LocalDate | null;
+  prep_lead_minutes: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PairsTable {
+  id: Generated<string>;
+  team_id: string;
+  mentor_id: string;
+  mentee_id: string;
+  goals_channel_id: string;
+  cadence: Cadence;
+  /** 'HH:MM' wall time in `time_zone`. */
+  meeting_time: string;
+  time_zone: string;
+  first_meeting_on: LocalDate;
+  meeting_minutes: number;
+  status: Generated<PairStatus>;
+  started_on: LocalDate;
+  planned_end_on: LocalDate;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  team_id: string;
+  pair_id: string;
+  sequence: number;
+  scheduled_at: Instant;
+  duration_minutes: number;
+  status: Generated<MeetingStatus>;
+  rescheduled_from: Instant | null;
+  feedback_focus: string | null;
+  shared_highlight: string | null;
+  takeaways: string | null;
+  feedback_received: string | null;
+  feedback_application: string | null;
+  notes_recorded_by: string | null;
+  notes_recorded_at: Instant | null;
+  agenda_shared_at: Instant | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AgendaItemsTable {
+  id: Generated<string>;
+  team_id: string;
+  meeting_id: string;
+  author_id: string;
+  kind: AgendaItemKind;
+  body: string;
+  url: string | null;
+  position: Generated<number>;
+  resolved: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface GoalsTable {
+  id: Generated<string>;
+  team_id: string;
+  pair_id: string;
+  title: string;
+  specific: string | null;
+  measurable: string | null;
+  achievable: string | null;
+  relevant: string | null;
+  objective: string | null;
+  target_date: LocalDate;
+  status: Generated<GoalStatus>;
+  version: Generated<number>;
+  approved_by: string | null;
+  approved_at: Instant | null;
+  changes_comment: string | null;
+  share_channel_id: string | null;
+  share_message_ts: string | null;
+  achieved_at: Instant | null;
+  reflection: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface GoalProgressItemsTable {
+  id: Generated<string>;
+  team_id: string;
+  goal_id: string;
+  kind: ProgressItemKind;
+  title: string;
+  target_value: number | null;
+  current_value: Generated<number>;
+  due_date: LocalDate | null;
+  done: Generated<boolean>;
+  position: Generated<number>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface SwotAssessmentsTable {
+  id: Generated<string>;
+  team_id: string;
+  pair_id: string;
+  strengths: string | null;
+  weaknesses: string | null;
+  opportunities: string | null;
+  threats: string | null;
+  updated_by: string;
+  updated_at: UpdatedAt;
+}
+
+export interface ActionItemsTable {
+  id: Generated<string>;
+  team_id: string;
+  pair_id: string;
+  meeting_id: string | null;
+  owner_id: string;
+  body: string;
+  due_on: LocalDate | null;
+  done_at: Instant | null;
+  done_by: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface FeedbackRequestsTable {
+  id: Generated<string>;
+  team_id: string;
+  pair_id: string;
+  meeting_id: string | null;
+  requester_id: string;
+  responder_id: string;
+  area: string;
+  question: string;
+  status: Generated<FeedbackStatus>;
+  answer: string | null;
+  answered_at: Instant | null;
+  application: string | null;
+  applied_at: Instant | null;
+  created_at: CreatedAt;
+}
+
+export interface LearningResourcesTable {
+  id: Generated<string>;
+  team_id: string;
+  pair_id: string;
+  title: string;
+  url: string | null;
+  kind: Generated<ResourceKind>;
+  recommended_by: string;
+  explored_at: Instant | null;
+  explored_by: string | null;
+  takeaway: string | null;
+  created_at: CreatedAt;
+}
+
+export interface JournalEntriesTable {
+  id: Generated<string>;
+  team_id: string;
+  author_id: string;
+  pair_id: string | null;
+  went_well: string | null;
+  learned: string | null;
+  try_next: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AppreciationsTable {
+  id: Generated<string>;
+  team_id: string;
+  pair_id: string;
+  meeting_id: string | null;
+  from_id: string;
+  to_id: string;
+  message: string;
+  created_at: CreatedAt;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  team_id: string;
+  kind: string;
+  pair_id: string | null;
+  meeting_id: string | null;
+  recipient_id: string;
+  dedupe_key: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  due_at: Instant;
+  next_attempt_at: Instant;
+  state: Generated<OutboxState>;
+  attempt: Generated<number>;
+  claimed_by: string | null;
+  channel_id: string | null;
+  slack_ts: string | null;
+  last_error: string | null;
+  sent_at: Instant | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ProcessedEventsTable {
+  event_id: string;
+  team_id: string;
+  received_at: CreatedAt;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  people: PeopleTable;
+  pairs: PairsTable;
+  meetings: MeetingsTable;
+  agenda_items: AgendaItemsTable;
+  goals: GoalsTable;
+  goal_progress_items: GoalProgressItemsTable;
+  swot_assessments: SwotAssessmentsTable;
+  action_items: ActionItemsTable;
+  feedback_requests: FeedbackRequestsTable;
+  learning_resources: LearningResourcesTable;
+  journal_entries: JournalEntriesTable;
+  appreciations: AppreciationsTable;
+  outbox: OutboxTable;
+  processed_events: ProcessedEventsTable;
+}
+
+export type Person = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type Pair = Selectable<PairsTable>;
+export type NewPair = Insertable<PairsTable>;
+export type PairUpdate = Updateable<PairsTable>;
+export type Meeting = Selectable<MeetingsTable>;
+export type Goal = Selectable<GoalsTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,0 +1,42 @@
+import { PairModal } from '../../slack/ids';
+import { GOALS_CHANNEL, PEOPLE, type World } from '../world';
+import { untilQuiet, waitFor } from '../wait';
+
+const { blocks: b } = PairModal;
+
+/** Maria asks for help, sets up a pair with Theo, and both are welcomed. */
+export async function pairSetup(world: World): Promise<void> {
+  const { driver, standIn, transcript } = world;
+  transcript.act('1. Maria types /mentorship help');
+  const help = await driver.command(PEOPLE.maria.id, 'help');
+  transcript.ephemeral(PEOPLE.maria.id, help.json);
+
+  transcript.act('2. Maria types /mentorship pair and fills the modal');
+  await driver.command(PEOPLE.maria.id, 'pair');
+  let modal = await waitFor(() => standIn.topView(PEOPLE.maria.id));
+  transcript.checkpoint();
+  await driver.clickInView(PEOPLE.maria.id, modal, PairModal.actions.mentee, { value: PEOPLE.theo.id });
+  await untilQuiet(standIn);
+  modal = standIn.topView(PEOPLE.maria.id) ?? modal;
+  transcript.say(`Picking Theo as mentee sets the meeting time zone to his: ${PEOPLE.theo.tz}.`);
+
+  transcript.say('Maria first picks herself as the mentee by mistake:');
+  const firstDate = new Date(world.clock.now().getTime() + 8 * 86_400_000).toISOString().slice(0, 10);
+  const inputs = {
+    [b.mentor]: PEOPLE.maria.id,
+    [b.mentee]: PEOPLE.maria.id,
+    [b.channel]: GOALS_CHANNEL.id,
+    [b.cadence]: 'biweekly',
+    [b.firstDate]: firstDate,
+    [b.firstTime]: '10:00',
+    [b.duration]: '45',
+    [b.length]: '6',
+  };
+  const refused = await driver.submitView(PEOPLE.maria.id, modal, inputs);
+  transcript.say(`The modal stays open with: "${Object.values(refused.errors ?? {}).join('; ')}"`);
+
+  await driver.submitView(PEOPLE.maria.id, modal, { ...inputs, [b.mentee]: PEOPLE.theo.id });
+  await untilQuiet(standIn);
+  transcript.say('With Theo as mentee the pair is created.');
+  transcript.checkpoint();
+}

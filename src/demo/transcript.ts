@@ -1,0 +1,81 @@
+import { renderBlocks, renderView } from '../devtools/render-text';
+import type { SlackStandIn, StoredView } from '../devtools/slack-stand-in';
+
+interface Person {
+  id: string;
+  realName: string;
+}
+interface Channel {
+  id: string;
+  name: string;
+}
+
+const indent = (text: string, by = '    '): string => text.split('\n').map((line) => `${by}${line}`).join('\n');
+
+/**
+ * Prints what each person saw since the last checkpoint: DMs from the bot, ephemeral replies,
+ * modals and the Home tab, then channel posts. It reads the stand-in, which records exactly what
+ * Slack would have shown.
+ */
+export class Transcript {
+  private seenMessages = new Set<string>();
+  private seenViews = new Map<string, string>();
+
+  constructor(
+    private readonly standIn: SlackStandIn,
+    private readonly people: readonly Person[],
+    private readonly channels: readonly Channel[],
+  ) {}
+
+  private readonly userName = (id: string): string | undefined => this.people.find((p) => p.id === id)?.realName;
+
+  act(title: string): void {
+    process.stdout.write(`\n━━━ ${title} ━━━\n`);
+  }
+
+  say(line: string): void {
+    process.stdout.write(`  » ${line}\n`);
+  }
+
+  /** A reply Slack shows from the command's own HTTP answer (it never passes through the Web API). */
+  ephemeral(userId: string, reply: { text?: string; blocks?: unknown[] } | undefined): void {
+    const name = this.userName(userId) ?? userId;
+    const body = renderBlocks((reply?.blocks ?? []) as never[], reply?.text ?? '', { userName: this.userName });
+    process.stdout.write(`\n${name} sees:\n  [only you can see this]\n${indent(body)}\n`);
+  }
+
+  /** Prints everything new, grouped by person, then by channel. */
+  checkpoint(): void {
+    for (const person of this.people) {
+      const lines: string[] = [];
+      for (const message of [...this.standIn.dmsTo(person.id), ...this.standIn.ephemeralsFor(person.id)]) {
+        const key = `${message.channel}:${message.ts}:${message.edited?.ts ?? ''}`;
+        if (this.seenMessages.has(key)) continue;
+        this.seenMessages.add(key);
+        const label = message.ephemeralFor ? 'only you can see this' : 'DM from the bot';
+        lines.push(`  [${label}]\n${indent(renderBlocks(message.blocks ?? [], message.text, { userName: this.userName }))}`);
+      }
+      for (const view of [...this.standIn.openViews(person.id), this.standIn.homeView(person.id)]) {
+        if (view) this.pushView(lines, view);
+      }
+      if (lines.length) process.stdout.write(`\n${person.realName} sees:\n${lines.join('\n')}\n`);
+    }
+    for (const channel of this.channels) {
+      const fresh = this.standIn.messagesIn(channel.id).filter((m) => !this.seenMessages.has(`${m.channel}:${m.ts}:${m.edited?.ts ?? ''}`));
+      if (!fresh.length) continue;
+      process.stdout.write(`\n#${channel.name} shows:\n`);
+      for (const message of fresh) {
+        this.seenMessages.add(`${message.channel}:${message.ts}:${message.edited?.ts ?? ''}`);
+        process.stdout.write(`${indent(renderBlocks(message.blocks ?? [], message.text, { userName: this.userName }))}\n`);
+      }
+    }
+  }
+
+  private pushView(lines: string[], view: StoredView): void {
+    const key = `${view.id}`;
+    if (this.seenViews.get(key) === view.hash) return;
+    this.seenViews.set(key, view.hash);
+    const label = view.type === 'home' ? 'Home tab' : 'modal';
+    lines.push(`  [${label}]\n${indent(renderView(view, { userName: this.userName }))}`);
+  }
+}

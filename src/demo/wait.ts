@@ -1,0 +1,25 @@
+import type { SlackStandIn } from '../devtools/slack-stand-in';
+
+/** Polls until the probe gives a value (work after ack() finishes after Slack's HTTP answer). */
+export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('the demo waited in vain for the bot');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Waits until the bot has made no Slack call for a moment. */
+export async function untilQuiet(standIn: SlackStandIn, quietMs = 80): Promise<void> {
+  let seen = standIn.calls.length;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quietMs) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    if (standIn.calls.length !== seen) {
+      seen = standIn.calls.length;
+      quietSince = Date.now();
+    }
+  }
+}

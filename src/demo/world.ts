@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { openDatabase } from '../db/open';
+import type { Db } from '../db/create-db';
+import { startLocalBot, type LocalBot } from '../devtools/local-bot';
+import { SlackDriver } from '../devtools/slack-driver';
+import { SlackStandIn } from '../devtools/slack-stand-in';
+import { Transcript } from './transcript';
+
+export const DEMO_TEAM = 'T0DEMO';
+const SIGNING_SECRET = 'demo-signing-secret';
+const BOT_TOKEN = 'xoxb-demo';
+
+export const PEOPLE = {
+  maria: { id: 'UMARIA', name: 'maria', realName: 'Maria (mentor)', tz: 'Europe/Berlin' },
+  theo: { id: 'UTHEO', name: 'theo', realName: 'Theo (mentee)', tz: 'America/New_York' },
+  sam: { id: 'USAM', name: 'sam', realName: 'Sam (not in the pair)', tz: 'Asia/Tokyo' },
+} as const;
+export const GOALS_CHANNEL = { id: 'CGROWTH', name: 'theo-growth' } as const;
+
+/** A clock the demo moves forward to play weeks of a mentorship in seconds. */
+export class DemoClock {
+  constructor(private current: Date) {}
+  readonly now = (): Date => new Date(this.current);
+  set(instant: Date): void {
+    this.current = new Date(instant);
+  }
+}
+
+export interface World {
+  db: Db;
+  standIn: SlackStandIn;
+  driver: SlackDriver;
+  bot: LocalBot;
+  clock: DemoClock;
+  transcript: Transcript;
+  close(): Promise<void>;
+}
+
+/**
+ * The real bot on the embedded database (in a throw-away data directory), talking to a local
+ * Slack stand-in instead of Slack: nothing to sign up for, nothing left behind.
+ */
+export async function createWorld(): Promise<World> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mentorship-demo-'));
+  const db = await openDatabase({ kind: 'pglite', dataDir });
+  const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: DEMO_TEAM });
+  for (const person of Object.values(PEOPLE)) standIn.addUser(person);
+  standIn.addChannel(GOALS_CHANNEL);
+  const clock = new DemoClock(new Date());
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const bot = await startLocalBot({ db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now });
+  const driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SIGNING_SECRET, standIn, teamId: DEMO_TEAM });
+  const transcript = new Transcript(standIn, Object.values(PEOPLE), [GOALS_CHANNEL]);
+  return {
+    db,
+    standIn,
+    driver,
+    bot,
+    clock,
+    transcript,
+    async close() {
+      await bot.stop();
+      await standIn.stop();
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

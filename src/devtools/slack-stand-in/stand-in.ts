@@ -1,0 +1,205 @@
+/**
+ * SlackStandIn: a local, in-memory Slack Web API for integration tests and `npm run demo`.
+ * It answers like Slack (HTTP 200 + ok:false errors, Block Kit validation, trigger and view-stack rules)
+ * and exposes synchronous reads of what each person would have seen.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Faults } from './faults';
+import { type Call, type Outcome, rateLimited, readArgs, runCall, send } from './http';
+import { Ids } from './ids';
+import { Messages } from './messages';
+import { Modals } from './modals';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
+import { ResponseUrls } from './response-urls';
+import type { ApiResult, ChannelFixture, Fault, FaultPolicy, Json, RecordedCall, StoredMessage, StoredView, UserFixture } from './types';
+import { apiError } from './types';
+import { dmId, Workspace } from './workspace';
+import { applyViewAck, type ViewAckResult } from './view-ack';
+
+export interface StandInOptions {
+  botToken: string;
+  teamId: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Slack's trigger_id lifetime is 3 s; tests of expiry can shorten it. */
+  triggerTtlMs?: number;
+  /** Clock for trigger expiry, response_url lifetime, rate limits and ts values. */
+  now?: () => number;
+}
+
+export class SlackStandIn {
+  readonly calls: RecordedCall[] = [];
+  rateLimitedCount = 0;
+  readonly baseUrl: string;
+  readonly apiUrl: string;
+
+  private readonly ws: Workspace;
+  private readonly messages: Messages;
+  readonly modals: Modals;
+  private readonly responseUrls: ResponseUrls;
+  private readonly faults = new Faults();
+  private limiter: RateLimiter | undefined;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly methods: Record<string, (args: Json) => ApiResult>;
+
+  static async start(opts: StandInOptions): Promise<SlackStandIn> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    return new SlackStandIn(opts, server);
+  }
+
+  private constructor(private readonly opts: StandInOptions, private readonly server: Server) {
+    const now = opts.now ?? Date.now;
+    const ids = new Ids(now);
+    this.ws = new Workspace(opts.teamId);
+    this.messages = new Messages(this.ws, ids);
+    this.modals = new Modals(this.ws, ids, now, opts.triggerTtlMs ?? 3000);
+    this.responseUrls = new ResponseUrls(now);
+    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.apiUrl = `${this.baseUrl}/api/`;
+    this.methods = {
+      'auth.test': () => this.ws.authTest(),
+      'users.info': (a) => this.ws.usersInfo(a),
+      'conversations.open': (a) => this.ws.conversationsOpen(a),
+      'conversations.info': (a) => this.ws.conversationsInfo(a),
+      'conversations.history': (a) => this.messages.history(a),
+      'chat.postMessage': (a) => this.messages.postMessage(a),
+      'chat.update': (a) => this.messages.update(a),
+      'chat.postEphemeral': (a) => this.messages.postEphemeral(a),
+      'views.open': (a) => this.modals.open(a),
+      'views.push': (a) => this.modals.push(a),
+      'views.update': (a) => this.modals.update(a),
+      'views.publish': (a) => this.modals.publish(a),
+    };
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      this.onRequest(req, res).catch((err: unknown) => send(res, { status: 500, body: { ok: false, error: String(err) } }));
+    });
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- workspace fixtures -------------------------------------------------------------------------
+  addUser(user: UserFixture): void { this.ws.addUser(user); }
+  addChannel(channel: ChannelFixture): void { this.ws.addChannel(channel); }
+  /** A user fixture as stored (with defaults applied), for the driver's payloads. */
+  user(id: string): { id: string; name: string; realName: string } | undefined { return this.ws.users.get(id); }
+  /** A channel fixture, for channel names in payloads. */
+  channel(id: string): { id: string; name: string; isPrivate: boolean } | undefined { return this.ws.channels.get(id); }
+  get teamId(): string { return this.opts.teamId; }
+
+  // ---- what Slack hands to the app with each interaction (used by the driver) -----------------------
+  issueTriggerId(userId: string): string { return this.modals.issueTrigger(userId); }
+  issueResponseUrl(userId: string, channelId: string, source?: { ts: string }): string {
+    return `${this.baseUrl}/response/${this.responseUrls.issue(userId, channelId, source)}`;
+  }
+  /** Applies a view_submission ack to the user's modal stack, as Slack does after the app answers. */
+  applyViewAck(userId: string, viewId: string, ack: Json | undefined): ViewAckResult { return applyViewAck(this.modals, userId, viewId, ack); }
+  /** The user closed a view (X / Cancel): pops it, or the whole modal when clear_on_close. */
+  closeView(userId: string, viewId: string): void {
+    const view = this.modals.find(viewId);
+    this.modals.close(userId, viewId, view?.clear_on_close ?? false);
+  }
+  /** What the user typed or picked, kept on the view as Slack keeps `view.state`. */
+  setViewState(viewId: string, values: StoredView['state']['values']): void {
+    const view = this.modals.find(viewId);
+    if (view) view.state = { values };
+  }
+  findView(viewId: string): StoredView | undefined { return this.modals.find(viewId); }
+  findMessage(channelId: string, ts: string): StoredMessage | undefined { return this.messages.find(channelId, ts); }
+
+  // ---- observation API (synchronous reads) ----------------------------------------------------------
+  callsTo(method: string): RecordedCall[] { return this.calls.filter((c) => c.method === method); }
+  /** Channel messages in posting order (oldest first), ephemerals excluded. */
+  messagesIn(channelId: string): StoredMessage[] { return this.messages.all.filter((m) => m.channel === channelId && !m.ephemeralFor); }
+  dmsTo(userId: string): StoredMessage[] { return this.messagesIn(dmId(userId)); }
+  ephemeralsFor(userId: string): StoredMessage[] { return this.messages.all.filter((m) => m.ephemeralFor === userId); }
+  /** Everything posted, ephemerals included (flagged with `ephemeralFor`), in posting order. */
+  allMessages(): StoredMessage[] { return [...this.messages.all]; }
+  openViews(userId: string): StoredView[] { return [...(this.modals.stacks.get(userId) ?? [])]; }
+  topView(userId: string): StoredView | undefined { return this.modals.stacks.get(userId)?.at(-1); }
+  homeView(userId: string): StoredView | undefined { return this.modals.homes.get(userId); }
+
+  /** Forgets calls, messages, views, triggers, response_urls, faults and rate-limit state; keeps users and channels. */
+  reset(): void {
+    this.calls.length = 0;
+    this.messages.all.length = 0;
+    this.modals.reset();
+    this.responseUrls.clear();
+    this.faults.clear();
+    this.limiter = undefined;
+    this.rateLimitedCount = 0;
+  }
+
+  // ---- fault injection ------------------------------------------------------------------------------
+  failNext(method: string, fault: Fault, times = 1): void { this.faults.failNext(method, fault, times); }
+  setFaultPolicy(policy: FaultPolicy | undefined): void { this.faults.setPolicy(policy); }
+  enforceRateLimits(opts: RateLimitOptions | undefined): void {
+    this.limiter = opts ? new RateLimiter(opts, this.opts.now ?? Date.now) : undefined;
+  }
+
+  // ---- HTTP -----------------------------------------------------------------------------------------
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    if (req.method !== 'POST') return send(res, { status: 404, body: { ok: false, error: 'not_found' } });
+    const { args, token } = await readArgs(req);
+    const deps = {
+      takeFault: (m: string, a: Json) => this.faults.take(m, a),
+      record: (method: string, a: Json) => this.record(method, a),
+      sleep: (ms: number) => this.sleep(ms),
+    };
+    if (path.startsWith('/response/')) return runCall(deps, this.responseUrlCall(path.slice('/response/'.length), args), req, res);
+    if (!path.startsWith('/api/')) return send(res, { status: 404, body: { ok: false, error: 'not_found' } });
+    const method = path.slice('/api/'.length);
+    const handler = this.methods[method];
+    const early = token === undefined ? apiError('not_authed') : token !== this.opts.botToken ? apiError('invalid_auth') : !handler ? apiError('unknown_method') : undefined;
+    if (early || !handler) {
+      Object.assign(this.record(method, args), { ok: false, error: early?.error });
+      return send(res, { status: 200, body: early ?? apiError('unknown_method') });
+    }
+    const call: Call = { method, args, apply: () => ({ status: 200, body: handler(args) }) };
+    if (method === 'chat.postMessage') call.precheck = () => this.checkRateLimit(args, token!);
+    return runCall(deps, call, req, res);
+  }
+
+  private responseUrlCall(id: string, body: Json): Call {
+    return {
+      method: 'response_url',
+      args: { ...body, response_url_id: id },
+      apply: (): Outcome => {
+        const entry = this.responseUrls.use(id);
+        if ('error' in entry) return { status: 404, body: apiError(entry.error) };
+        const result = this.messages.fromResponseUrl(body, entry.userId, entry.channelId, entry.source);
+        return { status: result.ok ? 200 : 400, body: result };
+      },
+    };
+  }
+
+  private checkRateLimit(args: Json, token: string): Outcome | undefined {
+    const wait = this.limiter?.take(String(args.team_id ?? token), String(args.channel ?? ''));
+    if (!wait) return undefined;
+    this.rateLimitedCount += 1;
+    return rateLimited(wait.retryAfterSeconds);
+  }
+
+  private record(method: string, args: Json): RecordedCall {
+    const rec: RecordedCall = { method, args, ok: false, at: new Date() };
+    this.calls.push(rec);
+    return rec;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => { this.timers.delete(t); resolve(); }, ms);
+      this.timers.add(t);
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import type { Executor } from '../../db/types';
+import type { Person } from '../../db/schema';
+
+export interface PersonProfile {
+  teamId: string;
+  userId: string;
+  displayName: string;
+  timeZone: string;
+}
+
+export async function ensureWorkspace(db: Executor, teamId: string): Promise<void> {
+  await db.insertInto('workspaces').values({ team_id: teamId }).onConflict((oc) => oc.column('team_id').doNothing()).execute();
+}
+
+/** Inserts or refreshes the name and zone Slack reports; settings the person chose are kept. */
+export async function upsertPerson(db: Executor, profile: PersonProfile): Promise<void> {
+  await db
+    .insertInto('people')
+    .values({
+      team_id: profile.teamId,
+      user_id: profile.userId,
+      display_name: profile.displayName,
+      time_zone: profile.timeZone,
+      dm_channel_id: null,
+      reminders_paused_until: null,
+    })
+    .onConflict((oc) =>
+      oc.columns(['team_id', 'user_id']).doUpdateSet({
+        display_name: profile.displayName,
+        time_zone: profile.timeZone,
+        updated_at: new Date(),
+      }),
+    )
+    .execute();
+}
+
+export async function findPerson(db: Executor, teamId: string, userId: string): Promise<Person | undefined> {
+  return db.selectFrom('people').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function findPeople(db: Executor, teamId: string, userIds: readonly string[]): Promise<Person[]> {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('people').selectAll().where('team_id', '=', teamId).where('user_id', 'in', [...userIds]).execute();
+}
+
+export async function saveDmChannel(db: Executor, teamId: string, userId: string, channelId: string): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ dm_channel_id: channelId, updated_at: new Date() })
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,53 @@
+import { DateTime, IANAZone } from 'luxon';
+
+export const isValidTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+
+/**
+ * The instant at which a local date and wall time happen in `zone`. The rules (SCHEDULER.md):
+ * a time inside a spring-forward gap moves forward to the first valid time (the transition
+ * itself); a time inside a fall-back overlap takes the earlier of its two instants.
+ */
+export function localToInstant(localDate: string, wallTime: string, zone: string): Date {
+  const [hour, minute] = wallTime.split(':').map(Number) as [number, number];
+  const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
+  const local = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+  if (!local.isValid) throw new RangeError(`invalid local time ${localDate} ${wallTime} in ${zone}`);
+  if (local.hour !== hour || local.minute !== minute) return startOfGap(local);
+  const candidates = local.getPossibleOffsets();
+  const earliest = Math.min(...candidates.map((candidate) => candidate.toMillis()));
+  return new Date(Number.isFinite(earliest) ? earliest : local.toMillis());
+}
+
+/**
+ * Luxon pushes a wall time in a gap forward by the gap's length; walk back, minute by minute, to
+ * the transition (gaps are 30 or 60 minutes in practice, so this is at most a few dozen steps).
+ */
+function startOfGap(shifted: DateTime): Date {
+  let instant = shifted;
+  for (let step = 0; step < 180; step += 1) {
+    const previous = instant.minus({ minutes: 1 });
+    if (previous.offset !== shifted.offset) break;
+    instant = previous;
+  }
+  return instant.toJSDate();
+}
+
+/** Today's date in a zone, as 'YYYY-MM-DD'. */
+export function localDateIn(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
+}
+
+/** "Tue 1 Dec 2026, 10:00 (Europe/Berlin)": every time shown to a person names its zone. */
+export function formatInZone(instant: Date, zone: string): string {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+}
+
+export function formatLocalDate(localDate: string): string {
+  return DateTime.fromISO(localDate, { zone: 'UTC' }).toFormat('ccc d LLL yyyy');
+}
+
+/** Adds calendar months to a local date; the 31st clamps to the month's last day. */
+export function addMonths(localDate: string, months: number): string {
+  return DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ months }).toISODate() ?? localDate;
+}

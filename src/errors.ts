@@ -1,0 +1,26 @@
+/**
+ * Errors the domain raises on purpose. Listeners turn a known code into a friendly message;
+ * anything else is a bug and goes to the global error handler.
+ */
+export type DomainErrorCode =
+  | 'not_in_pair'
+  | 'not_found'
+  | 'forbidden'
+  | 'pair_exists'
+  | 'invalid_input'
+  | 'conflict'
+  | 'slack_unavailable';
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** For invalid_input: the block id of the modal field to put the message on. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
+import { ConfigError } from '../config';
+import type { Logger } from '../logger';
+import { boltLogger } from '../logger';
+import type { AppDeps } from './context';
+import { registerListeners } from './listeners';
+
+export interface SlackAppOptions {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl: string;
+  logger: Logger;
+  deps: AppDeps;
+  /** Answers GET /healthz: true when the database responds. */
+  healthy: () => Promise<boolean>;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Starts listening; resolves with the HTTP server (HTTP mode) so callers can read the port. */
+  start(port: number): Promise<Server | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Interactive requests must be answered within 3 s, so the WebClient fails fast: no automatic
+ * retries (a retried chat.postMessage can post twice), a request timeout, and 429s surfaced
+ * rather than silently pausing the whole client.
+ */
+export const INTERACTIVE_CLIENT_OPTIONS = { retryConfig: { retries: 0 }, timeout: 5_000, rejectRateLimitedCalls: true } as const;
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { logger } = options;
+  const healthRoute: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      options
+        .healthy()
+        .catch(() => false)
+        .then((ok) => {
+          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+        });
+    },
+  };
+  const receiver: Receiver = options.appToken
+    ? new SocketModeReceiver({ appToken: options.appToken, customRoutes: [healthRoute], logger: boltLogger(logger) })
+    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', customRoutes: [healthRoute], logger: boltLogger(logger) });
+
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger: boltLogger(logger),
+    // Initialise explicitly in start(): a rejected token then stops start-up with one clear line
+    // instead of surfacing later as an unhandled rejection.
+    deferInitialization: true,
+    clientOptions: { slackApiUrl: options.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
+  });
+
+  // A child logger per request, carrying its id, so every line of one request can be found together.
+  app.use(async ({ context, body, next }) => {
+    const payload = body as { type?: string; team?: { id?: string }; team_id?: string; user?: { id?: string }; user_id?: string };
+    context.log = logger.child({
+      requestId: randomUUID(),
+      kind: payload.type ?? 'command',
+      teamId: payload.team?.id ?? payload.team_id,
+      userId: payload.user?.id ?? payload.user_id,
+    });
+    await next();
+  });
+  app.error(async (error) => {
+    logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
+  });
+
+  registerListeners(app, options.deps);
+
+  return {
+    app,
+    async start(port) {
+      await initialise(app, options.apiUrl);
+      const server = await app.start(port);
+      return options.appToken ? undefined : (server as Server);
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
+
+/** auth.test, run once by Bolt's init: a wrong token or an unreachable Slack is a configuration problem. */
+async function initialise(app: App, apiUrl: string): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code) throw new ConfigError(`SLACK_BOT_TOKEN: Slack rejected the token (${code})`);
+    throw new ConfigError(`SLACK_API_URL: could not reach the Slack Web API at ${apiUrl} (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,14 @@
+import type { Logger } from '../logger';
+import type { Services } from '../services';
+
+/** What every listener is handed: no module-level singletons. */
+export interface AppDeps {
+  services: Services;
+  logger: Logger;
+  clock: () => Date;
+}
+
+/** The request-scoped child logger the middleware puts on Bolt's context. */
+export function requestLog(context: Record<string, unknown>, fallback: Logger): Logger {
+  return (context.log as Logger | undefined) ?? fallback;
+}

@@ -1,0 +1,27 @@
+import type { WebClient } from '@slack/web-api';
+import type { PickedUser } from '../domain/pairs/pair-rules';
+
+interface SlackUser {
+  id?: string;
+  name?: string;
+  real_name?: string;
+  tz?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+  profile?: { display_name?: string; real_name?: string };
+}
+
+/** What users.info tells about a person, in the shape the domain uses. */
+export async function lookupUser(client: WebClient, userId: string): Promise<PickedUser> {
+  const response = await client.users.info({ user: userId });
+  const user = (response.user ?? {}) as SlackUser;
+  const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || userId;
+  return {
+    userId,
+    displayName,
+    timeZone: user.tz || 'UTC',
+    // Slackbot is not flagged is_bot but cannot be mentored either.
+    isBot: Boolean(user.is_bot) || userId === 'USLACKBOT',
+    deleted: Boolean(user.deleted),
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * `view.state.values` comes back from the client: treat every part as untrusted. These readers
+ * accept only the shape Slack documents for each element and return null for anything else.
+ */
+const ElementState = z
+  .object({
+    type: z.string(),
+    value: z.string().nullish(),
+    selected_user: z.string().nullish(),
+    selected_conversation: z.string().nullish(),
+    selected_channel: z.string().nullish(),
+    selected_date: z.string().nullish(),
+    selected_time: z.string().nullish(),
+    selected_option: z.object({ value: z.string() }).nullish(),
+    selected_options: z.array(z.object({ value: z.string() })).nullish(),
+  })
+  .loose();
+
+export const ViewStateValues = z.record(z.string(), z.record(z.string(), z.unknown()));
+export type ViewStateValues = z.infer<typeof ViewStateValues>;
+
+function element(values: unknown, blockId: string, actionId: string): z.infer<typeof ElementState> | null {
+  const parsed = ViewStateValues.safeParse(values);
+  if (!parsed.success) return null;
+  const state = ElementState.safeParse(parsed.data[blockId]?.[actionId]);
+  return state.success ? state.data : null;
+}
+
+export const readText = (values: unknown, blockId: string, actionId: string): string | null => {
+  const value = element(values, blockId, actionId)?.value;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+};
+export const readUser = (values: unknown, blockId: string, actionId: string): string | null =>
+  element(values, blockId, actionId)?.selected_user ?? null;
+export const readConversation = (values: unknown, blockId: string, actionId: string): string | null => {
+  const state = element(values, blockId, actionId);
+  return state?.selected_conversation ?? state?.selected_channel ?? null;
+};
+export const readDate = (values: unknown, blockId: string, actionId: string): string | null =>
+  element(values, blockId, actionId)?.selected_date ?? null;
+export const readTime = (values: unknown, blockId: string, actionId: string): string | null =>
+  element(values, blockId, actionId)?.selected_time ?? null;
+export const readOption = (values: unknown, blockId: string, actionId: string): string | null =>
+  element(values, blockId, actionId)?.selected_option?.value ?? null;
+export const readOptions = (values: unknown, blockId: string, actionId: string): string[] =>
+  element(values, blockId, actionId)?.selected_options?.map((option) => option.value) ?? [];
+
+/** Field errors keyed by block id: the shape of `response_action: errors`. */
+export type BlockErrors = Record<string, string>;
+export const hasErrors = (errors: BlockErrors): boolean => Object.keys(errors).length > 0;

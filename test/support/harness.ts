@@ -1,0 +1,60 @@
+import pino from 'pino';
+import type { Db } from '../../src/db/create-db';
+import { SlackDriver } from '../../src/devtools/slack-driver';
+import { SlackStandIn } from '../../src/devtools/slack-stand-in';
+import { startLocalBot, type LocalBot } from '../../src/devtools/local-bot';
+import { TestClock } from './clock';
+import { createTestDb } from './test-db';
+
+export const TEAM_ID = 'T0TEST';
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_TOKEN = 'xoxb-test-token';
+
+/** People and channels every integration test can use. */
+export const USERS = {
+  mentor: { id: 'UMENTOR', name: 'maria', realName: 'Maria Mentor', tz: 'Europe/Berlin' },
+  mentee: { id: 'UMENTEE', name: 'theo', realName: 'Theo Mentee', tz: 'America/New_York' },
+  stranger: { id: 'USTRANGER', name: 'sam', realName: 'Sam Stranger', tz: 'Asia/Tokyo' },
+  other: { id: 'UOTHER', name: 'olga', realName: 'Olga Other', tz: 'Europe/London' },
+  robot: { id: 'UROBOT', name: 'robot', realName: 'Some Bot', tz: 'UTC', isBot: true },
+} as const;
+export const CHANNELS = {
+  goals: { id: 'CGOALS', name: 'mentoring-goals' },
+  private: { id: 'GPRIVATE', name: 'secret-goals', isPrivate: true, botIsMember: false },
+} as const;
+
+export interface Harness {
+  db: Db;
+  standIn: SlackStandIn;
+  driver: SlackDriver;
+  bot: LocalBot;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+/**
+ * One per test file: a fresh database cloned from the migrated template, the Slack stand-in, the
+ * real Bolt app on a free port, and a driver that signs requests exactly as Slack does.
+ */
+export async function startHarness(options: { now?: string } = {}): Promise<Harness> {
+  const clock = new TestClock(new Date(options.now ?? '2026-11-23T12:00:00Z'));
+  const db = await createTestDb();
+  const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: TEAM_ID });
+  for (const user of Object.values(USERS)) standIn.addUser(user);
+  for (const channel of Object.values(CHANNELS)) standIn.addChannel(channel);
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const bot = await startLocalBot({ db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now });
+  const driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SIGNING_SECRET, standIn, teamId: TEAM_ID });
+  return {
+    db,
+    standIn,
+    driver,
+    bot,
+    clock,
+    async close() {
+      await bot.stop();
+      await standIn.stop();
+      await db.close();
+    },
+  };
+}

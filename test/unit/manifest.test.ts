@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import { COMMAND } from '../../src/slack/ids';
+import { SUBCOMMANDS } from '../../src/slack/subcommands';
+
+const root = join(__dirname, '..', '..');
+const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
+// Slack's public JSON Schema for v1 manifests lives beside the project (../shared), not in it.
+const schemaPath = join(root, '..', 'shared', 'slack-fixtures', 'manifest-schema', 'manifest.schema.1.0.0.json');
+
+describe('manifest.yml', () => {
+  const haveSchema = existsSync(schemaPath);
+  (haveSchema || process.env.CI ? it : it.skip)("validates against Slack's manifest schema", () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    const valid = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('declares /mentorship with every subcommand in its usage hint', () => {
+    const command = manifest.features.slash_commands.find((c: { command: string }) => c.command === COMMAND);
+    expect(command).toBeDefined();
+    for (const sub of SUBCOMMANDS) expect(command.usage_hint).toContain(sub.name);
+  });
+
+  it('routes commands, interactivity and events to /slack/events with the App Home tab on', () => {
+    expect(manifest.features.slash_commands[0].url).toMatch(/\/slack\/events$/);
+    expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true, request_url: expect.stringMatching(/\/slack\/events$/) });
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('asks for the least bot scopes the features use', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'im:history', 'im:write', 'users:read']);
+  });
+});
