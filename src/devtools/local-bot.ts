@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/create-db';
 import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
+import { noHomeRefresh } from '../slack/home-refresher';
 import { createSlackApp, type SlackApp } from '../slack/app';
 
 export interface LocalBotOptions {
@@ -35,7 +36,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     signingSecret: options.signingSecret,
     apiUrl: options.apiUrl,
     logger: options.logger,
-    deps: { services, logger: options.logger, clock: options.clock },
+    deps: { services, logger: options.logger, clock: options.clock, home: noHomeRefresh },
     healthy: async () => {
       await sql`select 1`.execute(options.db.kysely);
       return true;

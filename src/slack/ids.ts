@@ -41,3 +41,27 @@ export const PairPicker = {
 export const HomeActions = {
   startPair: 'home_start_pair',
 } as const;
+
+/**
+ * Buttons that open a feature's modal or act on an item, usable from any surface (a DM, a channel
+ * message, the Home tab, an ephemeral reply). The feature that owns the modal registers the handler;
+ * other features (reminders, Home) only render the button. `value` carries the id named here.
+ */
+export const OpenActions = {
+  /** goals: value = pair id */
+  addGoal: 'open_add_goal',
+  /** meetings: value = meeting id */
+  prepareAgenda: 'open_agenda',
+  /** meetings: value = meeting id */
+  recordNotes: 'open_notes',
+  /** meetings: value = action item id; ticks it done */
+  tickActionItem: 'action_item_done',
+  /** practice: value = pair id */
+  sayThanks: 'open_thanks',
+  /** practice: value = pair id, or '' for a journal entry not tied to a pair */
+  writeJournal: 'open_journal',
+  /** practice: value = pair id */
+  askFeedback: 'open_feedback',
+  /** practice: value = pair id */
+  addResource: 'open_resource',
+} as const;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { asChoice, type PairChoice } from '../domain/pairs/pair-choices';
+import type { AppDeps } from './context';
+import { PairPicker } from './ids';
+import { decodeMetadata } from './inputs/metadata';
+import { readOption } from './inputs/view-state';
+
+/** The pairs a person belongs to, with display names of everyone involved (for pickers and text). */
+export async function pairChoicesFor(deps: AppDeps, teamId: string, userId: string): Promise<{ choices: PairChoice[]; names: Record<string, string> }> {
+  const pairs = await deps.services.pairs.listFor(teamId, userId);
+  const choices = pairs.map((pair) => asChoice(pair, userId));
+  const names = await deps.services.people.displayNames(teamId, [userId, ...choices.map((c) => c.otherId)]);
+  return { choices, names };
+}
+
+const PairMetadata = z.object({ pairId: z.uuid() }).loose();
+
+/**
+ * The pair a modal submission is about: the picker's choice when the modal had one, else the pair id
+ * the modal was opened with. Either way it is only a claim; services check membership again.
+ */
+export function submittedPairId(view: { private_metadata?: string; state: { values: unknown } }): string | null {
+  return readOption(view.state.values, PairPicker.blockId, PairPicker.actionId) ?? decodeMetadata(PairMetadata, view.private_metadata)?.pairId ?? null;
+}
