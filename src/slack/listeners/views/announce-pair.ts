@@ -32,4 +32,5 @@ export async function announcePair(client: WebClient, deps: AppDeps, created: Cr
     log.warn({ code: slackErrorCode(error) }, 'goals channel introduction failed');
     await sendDm(client, peopleService, pair.team_id, created.createdBy, introFailedMessage(pair.goals_channel_id)).catch(() => undefined);
   }
+  await deps.home.refresh(client, pair.team_id, [pair.mentor_id, pair.mentee_id]);
 }
