@@ -217,6 +217,59 @@ export class HomeFixtures {
       .execute();
   }
 
+  /**
+   * Months of history in a few batched inserts: held meetings every week before `now`, goals, open
+   * action items and explored resources, each by the hundred if asked.
+   */
+  async longHistory(pair: Pair, now: Date, o: { meetings: number; goals: number; actionItems: number; resources: number }): Promise<void> {
+    const meetings = Array.from({ length: o.meetings }, (_, i) => ({
+      team_id: this.teamId,
+      pair_id: pair.id,
+      sequence: i,
+      scheduled_at: new Date(now.getTime() - (o.meetings - i) * 7 * DAY),
+      duration_minutes: 45,
+      status: 'held' as const,
+      takeaways: `Takeaways of meeting ${i}`,
+    }));
+    if (meetings.length) await this.db.insertInto('meetings').values(meetings).execute();
+    const goals = Array.from({ length: o.goals }, (_, i) => ({
+      team_id: this.teamId,
+      pair_id: pair.id,
+      title: `Goal number ${i} with a rather long title that goes on and on about what will be achieved`,
+      target_date: '2027-06-01',
+      status: (i % 3 === 0 ? 'achieved' : 'approved') as 'achieved' | 'approved',
+      approved_by: pair.mentor_id,
+      approved_at: now,
+      created_by: pair.mentee_id,
+    }));
+    if (goals.length) await this.db.insertInto('goals').values(goals).execute();
+    const items = Array.from({ length: o.actionItems }, (_, i) => ({
+      team_id: this.teamId,
+      pair_id: pair.id,
+      owner_id: i % 2 ? pair.mentor_id : pair.mentee_id,
+      body: `Action item ${i}: ${'follow up on the thing we discussed '.repeat(5)}`,
+      due_on: `2027-0${1 + (i % 9)}-15`,
+      created_by: pair.mentee_id,
+      created_at: new Date(now.getTime() - i * HOUR),
+    }));
+    if (items.length) await this.db.insertInto('action_items').values(items).execute();
+    const resources = Array.from({ length: o.resources }, (_, i) => ({
+      team_id: this.teamId,
+      pair_id: pair.id,
+      title: `Resource ${i}`,
+      recommended_by: pair.mentor_id,
+      explored_at: new Date(now.getTime() - i * HOUR),
+      explored_by: pair.mentee_id,
+      takeaway: 'Worth it. '.repeat(30),
+    }));
+    if (resources.length) await this.db.insertInto('learning_resources').values(resources).execute();
+  }
+
+  async setGoalStatus(goalId: string, status: GoalStatus, by: string, at: Date): Promise<void> {
+    const approved = status === 'approved' ? { approved_by: by, approved_at: at } : {};
+    await this.db.updateTable('goals').set({ status, ...approved }).where('id', '=', goalId).execute();
+  }
+
   async setPlannedEnd(pair: Pair, plannedEndOn: string): Promise<void> {
     await this.db.updateTable('pairs').set({ planned_end_on: plannedEndOn }).where('id', '=', pair.id).execute();
   }

@@ -97,8 +97,8 @@ function feedbackItem({ lastHeld, lastHeldFacts }: PairSnapshot): ChecklistItem 
 
 function resourcesItem({ lastHeld, exploredSinceTotal }: PairSnapshot): ChecklistItem {
   const since = lastHeld ? 'since the last meeting' : 'so far';
-  const state = exploredSinceTotal >= RESOURCES_PER_CYCLE ? 'done' : 'todo';
-  return { key: 'resources', meetingId: null, state, detail: `${exploredSinceTotal} of ${RESOURCES_PER_CYCLE} explored ${since}.` };
+  if (exploredSinceTotal >= RESOURCES_PER_CYCLE) return { key: 'resources', meetingId: null, state: 'done', detail: `${exploredSinceTotal} explored ${since}.` };
+  return { key: 'resources', meetingId: null, state: 'todo', detail: `${exploredSinceTotal} of ${RESOURCES_PER_CYCLE} explored ${since}.` };
 }
 
 function highlightItem({ next, nextAgenda, lastHeld, lastHeldFacts }: PairSnapshot): ChecklistItem {
