@@ -95,6 +95,17 @@ describe('homeView for one pair', () => {
     expect(text(blocks)).toContain('has ended; notes are not recorded yet');
   });
 
+  it('shows a meeting under way as happening now', () => {
+    const running = meeting({ daysFromNow: -10 / 1440, status: 'scheduled' });
+    expect(text(homeView(homeSnapshot([pairSnapshot({ next: running })])).blocks)).toContain('*Meeting now* (since Mon 23 Nov 2026, 12:50 (Europe/Berlin))');
+  });
+
+  it('shows no agenda or notes buttons where there is no meeting to attach them to', () => {
+    const blocks = homeView(homeSnapshot([pairSnapshot({ next: null })])).blocks;
+    expect(text(blocks)).toContain('*Next meeting:* none scheduled. `/mentorship meeting` sets the next one.');
+    expect(buttons(blocks).filter(([action]) => action === OpenActions.prepareAgenda || action === OpenActions.recordNotes)).toEqual([]);
+  });
+
   it('says when the mentorship is nearly over', () => {
     const pair = pairSnapshot();
     pair.pair.plannedEndOn = '2026-12-03';
