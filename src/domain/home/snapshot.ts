@@ -127,6 +127,9 @@ export interface PairSnapshot {
   latestAppreciation: AppreciationInfo | null;
 }
 
+/** The most any surface shows per pair (what the service loads); the builders show fewer when space is short. */
+export const LIST_LIMITS = { goals: 5, actionItems: 5, resources: 3 } as const;
+
 /** Soonest next meeting first; pairs without one last, oldest pair first among equals. */
 export function comparePairs(a: PairSnapshot, b: PairSnapshot): number {
   const at = (p: PairSnapshot) => p.next?.scheduledAt.getTime() ?? Number.POSITIVE_INFINITY;

@@ -2,10 +2,10 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import { checklist, checklistScore } from '../../domain/home/checklist';
 import { goalProgress, progressBar } from '../../domain/home/progress';
 import type { GoalInfo, HomeSnapshot, PairSnapshot } from '../../domain/home/snapshot';
-import { meetingEnd } from '../../domain/home/snapshot';
+import { LIST_LIMITS, meetingEnd } from '../../domain/home/snapshot';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { checklistBlocks, checklistSummaryBlock, checklistTodoButtons } from './checklist';
-import { actionsBlock, commonButtons, notesMeetingId, openButton } from './home-buttons';
+import { actionsBlock, commonButtons, openButton } from './home-buttons';
 import { daysFromToday, dueLabel, GOAL_STATUS_LABEL, linked, more, relativeDays, relativeInstant, typed, who, whom } from './home-format';
 import { mrkdwn, plain } from './text';
 
@@ -17,7 +17,8 @@ import { mrkdwn, plain } from './text';
 export type Level = 'full' | 'compact' | 'minimal';
 
 const SHOWN = {
-  full: { goals: 5, actionItems: 5, resources: 3 },
+  // The full layout shows everything the service loads.
+  full: LIST_LIMITS,
   compact: { goals: 3, actionItems: 3, resources: 2 },
 } as const;
 const END_SOON_DAYS = 21;
@@ -172,7 +173,7 @@ function minimalSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBloc
   const next = pair.next ? `next meeting ${formatInZone(pair.next.scheduledAt, zone)}, ${agendaLine(pair).toLowerCase()}` : 'no meeting scheduled';
   const goals = Object.entries(pair.goalCounts).reduce((sum, [status, n]) => (status === 'dropped' ? sum : sum + (n ?? 0)), 0);
   const score = checklistScore(checklist(pair));
-  const notes = notesMeetingId(pair) && pair.awaitingNotes ? ' · notes due' : '';
+  const notes = pair.awaitingNotes ? ' · notes due' : '';
   return {
     type: 'section',
     text: mrkdwn(`*${typed(title(snapshot, pair), 100)}* · ${next}\nGoals: ${goals} · Open action items: ${pair.openActionItemTotal} · Checklist ${score.done}/${score.total}${notes}`),
