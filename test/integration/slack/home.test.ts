@@ -306,6 +306,7 @@ describe('pair set-up', () => {
     expect(textOf(mentorHome)).toContain('Tue 1 Dec 2026, 10:00 (Europe/Berlin)');
     expect(textOf(menteeHome)).toContain('Mentored by maria');
     expect(textOf(menteeHome)).toContain('Tue 1 Dec 2026, 04:00 (America/New_York)');
+    await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id).length === 1); // the rest of the set-up, before the next test
   });
 
   it('logs a refused publish and returns normally, so the caller\'s change is never undone', async () => {
