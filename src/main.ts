@@ -3,7 +3,7 @@ import { exitOnStartupError } from './cli/fatal';
 import { openDatabase } from './db/open';
 import { createLogger } from './logger';
 import { createServices } from './services';
-import { noHomeRefresh } from './slack/home-refresher';
+import { createHomeRefresher } from './slack/home-publisher';
 import { createSlackApp } from './slack/app';
 import { installShutdown } from './shutdown';
 import { sql } from 'kysely';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const slackApp = createSlackApp({
     ...slack,
     logger,
-    deps: { services, logger, clock, home: noHomeRefresh },
+    deps: { services, logger, clock, home: createHomeRefresher(services.home, logger) },
     healthy: async () => {
       await sql`select 1`.execute(db.kysely);
       return true;

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/create-db';
 import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
-import { noHomeRefresh } from '../slack/home-refresher';
+import { createHomeRefresher } from '../slack/home-publisher';
 import { createSlackApp, type SlackApp } from '../slack/app';
 
 export interface LocalBotOptions {
@@ -36,7 +36,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     signingSecret: options.signingSecret,
     apiUrl: options.apiUrl,
     logger: options.logger,
-    deps: { services, logger: options.logger, clock: options.clock, home: noHomeRefresh },
+    deps: { services, logger: options.logger, clock: options.clock, home: createHomeRefresher(services.home, options.logger) },
     healthy: async () => {
       await sql`select 1`.execute(options.db.kysely);
       return true;

@@ -4,6 +4,7 @@ import { isDomainError } from '../../../errors';
 import { parseSubcommand, type SubcommandName } from '../../subcommands';
 import { help } from './help';
 import { pair } from './pair';
+import { status } from './status';
 import type { CommandArgs, SubcommandHandler } from './types';
 
 /** Subcommands that are not built yet answer honestly instead of pretending. */
@@ -22,7 +23,7 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   resources: notYetAvailable,
   journal: notYetAvailable,
   thanks: notYetAvailable,
-  status: notYetAvailable,
+  status,
 };
 
 /** `/mentorship <subcommand> …`: routes to one handler; an unknown word gets the help with a hint. */
