@@ -22,6 +22,8 @@ export interface LocalBot {
   /** http://127.0.0.1:PORT (HTTP mode on a free port). */
   baseUrl: string;
   eventsUrl: string;
+  /** Resolves once no request is being processed, including work done after ack(). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,8 +44,22 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
       return true;
     },
   });
+  // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
+  // counter around next() knows when the app has really finished with every request.
+  let inFlight = 0;
+  slackApp.app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  const idle = async (): Promise<void> => {
+    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
   const server = (await slackApp.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  return { slackApp, services, baseUrl, eventsUrl: `${baseUrl}/slack/events`, stop: () => slackApp.stop() };
+  return { slackApp, services, baseUrl, eventsUrl: `${baseUrl}/slack/events`, idle, stop: () => slackApp.stop() };
 }

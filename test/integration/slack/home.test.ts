@@ -7,7 +7,7 @@ import { createHomeRefresher } from '../../../src/slack/home-publisher';
 import { HomeActions, OpenActions, PairModal } from '../../../src/slack/ids';
 import { DAY, HOUR, HomeFixtures } from '../../support/home-fixtures';
 import { BOT_TOKEN, CHANNELS, type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 
 type Json = Record<string, any>;
 const NOW = new Date('2026-11-23T12:00:00Z'); // a Monday
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 beforeEach(async () => {
-  await settled(h.standIn.calls);
+  await h.settle();
   h.standIn.reset();
   h.clock.set(NOW);
 });
@@ -247,7 +247,7 @@ describe('app_home_opened', () => {
   it('publishes nothing when the Messages tab is opened', async () => {
     const response = await h.driver.event({ type: 'app_home_opened', user: USERS.stranger.id, channel: dmId(USERS.stranger.id), tab: 'messages', event_ts: '1.000001' });
     expect(response.status).toBe(200);
-    await settled(h.standIn.calls);
+    await h.settle();
     expect(h.standIn.callsTo('views.publish')).toHaveLength(0);
   });
 

@@ -1,7 +1,7 @@
 import { HomeActions, PairModal } from '../../../src/slack/ids';
 import { DAY, HomeFixtures } from '../../support/home-fixtures';
 import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 
 type Json = Record<string, any>;
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 beforeEach(async () => {
-  await settled(h.standIn.calls);
+  await h.settle();
   h.standIn.reset();
 });
 
