@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import { GoalProgressService } from './domain/goals/goal-progress.service';
+import { GoalReviewService } from './domain/goals/goal-review.service';
+import { GoalsService } from './domain/goals/goals.service';
+import { SwotService } from './domain/goals/swot.service';
 import { PairsService } from './domain/pairs/pairs.service';
 import { PeopleService } from './domain/people/people.service';
 
@@ -7,11 +11,19 @@ import { PeopleService } from './domain/people/people.service';
 export interface Services {
   people: PeopleService;
   pairs: PairsService;
+  goals: GoalsService;
+  goalReviews: GoalReviewService;
+  goalProgress: GoalProgressService;
+  swot: SwotService;
 }
 
 export function createServices(db: Kysely<Database>, clock: () => Date): Services {
   return {
     people: new PeopleService(db),
     pairs: new PairsService(db, clock),
+    goals: new GoalsService(db, clock),
+    goalReviews: new GoalReviewService(db, clock),
+    goalProgress: new GoalProgressService(db, clock),
+    swot: new SwotService(db),
   };
 }
