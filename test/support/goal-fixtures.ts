@@ -7,16 +7,24 @@ import { CHANNELS, type Harness, TEAM_ID, USERS } from './harness';
 import { eventually } from './wait';
 
 type UserKey = keyof typeof USERS;
-const picked = (key: UserKey): PickedUser => ({ userId: USERS[key].id, displayName: USERS[key].realName, timeZone: USERS[key].tz, isBot: false, deleted: false });
+export interface Someone {
+  id: string;
+  realName: string;
+  tz: string;
+}
+const picked = (who: Someone): PickedUser => ({ userId: who.id, displayName: who.realName, timeZone: who.tz, isBot: false, deleted: false });
+const resolve = (who: UserKey | Someone): Someone => (typeof who === 'string' ? USERS[who] : who);
 
 /** A pair made through the pairs service (its own feature is tested elsewhere); ends 2027-06-01. */
-export async function createPair(h: Harness, mentor: UserKey, mentee: UserKey, channelId: string = CHANNELS.goals.id): Promise<Pair> {
+export async function createPair(h: Harness, mentorKey: UserKey | Someone, menteeKey: UserKey | Someone, channelId: string = CHANNELS.goals.id): Promise<Pair> {
+  const mentor = resolve(mentorKey);
+  const mentee = resolve(menteeKey);
   const result = await h.bot.services.pairs.create(
     {
       teamId: TEAM_ID,
-      createdBy: USERS[mentor].id,
-      mentorId: USERS[mentor].id,
-      menteeId: USERS[mentee].id,
+      createdBy: mentor.id,
+      mentorId: mentor.id,
+      menteeId: mentee.id,
       goalsChannelId: channelId,
       cadence: 'biweekly',
       firstDate: '2026-12-01',
