@@ -24,6 +24,6 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
     goals: new GoalsService(db, clock),
     goalReviews: new GoalReviewService(db, clock),
     goalProgress: new GoalProgressService(db, clock),
-    swot: new SwotService(db),
+    swot: new SwotService(db, clock),
   };
 }

@@ -108,7 +108,12 @@ export async function itemsOf(h: Harness, goalId: string): Promise<ProgressItem[
 }
 
 /** Creates a goal through the service, as the mentee would through the modal. */
-export async function draftGoal(h: Harness, pair: Pair, title: string, extra: { targetDate?: string; keyResults?: { title: string; target: number | null }[] } = {}): Promise<Goal> {
+export async function draftGoal(
+  h: Harness,
+  pair: Pair,
+  title: string,
+  extra: { targetDate?: string; keyResults?: { title: string; target: number | null }[]; milestones?: { title: string; dueDate: string }[] } = {},
+): Promise<Goal> {
   const result = await h.bot.services.goals.create(TEAM_ID, pair.id, pair.mentee_id, {
     title,
     specific: `Specific for ${title}`,
@@ -118,10 +123,20 @@ export async function draftGoal(h: Harness, pair: Pair, title: string, extra: { 
     objective: null,
     targetDate: extra.targetDate ?? '2027-03-01',
     keyResults: (extra.keyResults ?? []).map((kr, index) => ({ ...kr, line: index + 1 })),
-    milestones: [],
+    milestones: (extra.milestones ?? []).map((milestone, index) => ({ ...milestone, line: index + 1 })),
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.details.goal;
 }
 
 export const textOf = (message: { text?: string; blocks?: Json[] } | undefined): string => JSON.stringify(message?.blocks ?? []) + (message?.text ?? '');
+
+/** A goal the mentor approved through Slack: shared from the mentee's list, approved on the channel message. */
+export async function approvedGoal(h: Harness, pair: Pair, goal: Goal): Promise<StoredMessage> {
+  const list = await showList(h, pair.mentee_id);
+  await clickButton(h, pair.mentee_id, list, 'goal_share', goal.id);
+  const message = await eventually(() => h.standIn.messagesIn(pair.goals_channel_id).find((m) => buttons(m.blocks).some((b) => b.value === `${goal.id}:2`)));
+  await clickButton(h, pair.mentor_id, message, 'goal_approve', `${goal.id}:2`);
+  await eventually(async () => (await goalRow(h, goal.id)).status === 'approved');
+  return message;
+}

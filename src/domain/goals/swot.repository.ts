@@ -15,8 +15,7 @@ export async function findSwot(db: Executor, teamId: string, pairId: string): Pr
 }
 
 /** One assessment per pair (unique pair_id), updated in place. */
-export async function upsertSwot(db: Executor, teamId: string, pairId: string, fields: SwotFields, updatedBy: string): Promise<Swot> {
-  const now = new Date();
+export async function upsertSwot(db: Executor, teamId: string, pairId: string, fields: SwotFields, updatedBy: string, now: Date): Promise<Swot> {
   return db
     .insertInto('swot_assessments')
     .values({ team_id: teamId, pair_id: pairId, ...fields, updated_by: updatedBy, updated_at: now })

@@ -13,7 +13,10 @@ export interface SwotView {
 
 /** The mentee's SWOT self-assessment, one per pair, used to pick goals. */
 export class SwotService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date,
+  ) {}
 
   async forMember(teamId: string, pairId: string, userId: string): Promise<SwotView> {
     const pair = await pairForMember(this.db, teamId, pairId, userId);
@@ -24,7 +27,7 @@ export class SwotService {
   async save(teamId: string, pairId: string, userId: string, fields: SwotFields): Promise<{ pair: Pair; swot: Swot }> {
     const pair = await pairForMember(this.db, teamId, pairId, userId);
     if (pair.mentee_id !== userId) throw new DomainError('forbidden', 'Only the mentee fills in the SWOT; as the mentor you can read it.');
-    const swot = await upsertSwot(this.db, teamId, pairId, fields, userId);
+    const swot = await upsertSwot(this.db, teamId, pairId, fields, userId, this.clock());
     return { pair, swot };
   }
 }
