@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database, Goal, Pair } from '../../db/schema';
-import type { Executor } from '../../db/types';
 import { DomainError } from '../../errors';
 import { asChoice } from '../pairs/pair-choices';
 import type { FieldErrors } from '../pairs/pair-rules';
@@ -39,7 +38,7 @@ export interface PairGoals {
 }
 
 export type SaveGoalResult =
-  | { ok: true; details: GoalDetails; channel: EditOutcome['channel']; previousShare: ShareLocation | null; advice: string[] }
+  | { ok: true; details: GoalDetails; channel: EditOutcome['channel']; previousShare: ShareLocation | null }
   | { ok: false; errors: FieldErrors<GoalField> };
 
 export interface ShareLocation {
@@ -131,7 +130,7 @@ export class GoalsService {
       await insertItems(tx, newItems(goal, draft));
       return withItems(tx, { goal, pair });
     });
-    return { ok: true, details, channel: 'none', previousShare: null, advice: await this.adviceFor(pair) };
+    return { ok: true, details, channel: 'none', previousShare: null };
   }
 
   /**
@@ -139,7 +138,7 @@ export class GoalsService {
    * awaiting approval, it makes the approval message show the new version. Progress is kept.
    */
   async update(teamId: string, goalId: string, userId: string, draft: GoalDraft): Promise<SaveGoalResult> {
-    const saved = await this.db.transaction().execute(async (tx) => {
+    return this.db.transaction().execute(async (tx) => {
       const { goal, pair } = await lockedGoalForMember(tx, teamId, goalId, userId);
       if (!isActive(goal.status)) throw closed(goal);
       const errors = validateGoalDraft(draft, { today: this.today(pair), plannedEnd: pair.planned_end_on });
@@ -162,13 +161,11 @@ export class GoalsService {
       await syncItems(tx, updated, items, draft);
       return { ok: true as const, details: await withItems(tx, { goal: updated, pair }), channel: outcome.channel, previousShare: shareLocation(goal) };
     });
-    if (!saved.ok) return saved;
-    return { ...saved, advice: await this.adviceFor(saved.details.pair) };
   }
 
   /** Marks the goal as awaiting the mentor's approval; the caller posts the message and records it. */
-  async share(teamId: string, goalId: string, userId: string): Promise<{ details: GoalDetails; previousShare: ShareLocation | null; advice: string[] }> {
-    const result = await this.db.transaction().execute(async (tx) => {
+  async share(teamId: string, goalId: string, userId: string): Promise<{ details: GoalDetails; previousShare: ShareLocation | null }> {
+    return this.db.transaction().execute(async (tx) => {
       const { goal, pair } = await lockedGoalForMember(tx, teamId, goalId, userId);
       if (!canShare(goal.status)) throw new DomainError('conflict', `“${goal.title}” is ${STATUS_WORDS[goal.status]}; there is nothing to share.`);
       if (goal.target_date <= this.today(pair)) {
@@ -177,7 +174,6 @@ export class GoalsService {
       const updated = await updateGoal(tx, goal.id, { status: 'awaiting_approval', version: goal.version + 1, changes_comment: null });
       return { details: await withItems(tx, { goal: updated, pair }), previousShare: shareLocation(goal) };
     });
-    return { ...result, advice: await this.adviceFor(result.details.pair) };
   }
 
   recordShareMessage(goalId: string, location: ShareLocation): Promise<void> {
@@ -205,10 +201,6 @@ export class GoalsService {
       startedOn: pair.started_on,
       today: this.today(pair),
     };
-  }
-
-  private async adviceFor(pair: Pair, db: Executor = this.db): Promise<string[]> {
-    return habitAdvice(this.habitFacts(pair, await listGoalsOfPairs(db, pair.team_id, [pair.id])));
   }
 }
 

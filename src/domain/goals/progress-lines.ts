@@ -123,7 +123,7 @@ export function parseMilestones(text: string | null | undefined): LinesResult<Mi
   return { ok: true, items };
 }
 
-const formatNumber = (value: number): string => (Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4))));
+export const formatNumber = (value: number): string => (Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4))));
 
 export function formatKeyResults(items: readonly { title: string; target: number | null }[]): string {
   return items.map((item) => (item.target === null ? item.title : `${item.title} = ${formatNumber(item.target)}`)).join('\n');
@@ -133,4 +133,3 @@ export function formatMilestones(items: readonly { title: string; dueDate: strin
   return items.map((item) => `${item.dueDate} ${item.title}`).join('\n');
 }
 
-export { formatNumber };

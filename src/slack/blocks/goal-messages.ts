@@ -101,26 +101,17 @@ export function reflectionSavedDm(details: GoalDetails): Message {
 }
 
 /** The line above the goal list after sharing: where it went, or why it did not. */
-export function sharedNotice(details: GoalDetails, posted: boolean, advice: readonly string[] = []): string {
+export function sharedNotice(details: GoalDetails, posted: boolean): string {
   const { goal, pair } = details;
-  const main = posted
+  return posted
     ? `:outbox_tray: Shared ${goalTitle(goal)} in ${channelLink(pair.goals_channel_id)} for ${mention(pair.mentor_id)}'s approval.`
     : `:warning: ${goalTitle(goal)} is waiting for approval, but I couldn't post it in ${channelLink(pair.goals_channel_id)}, so your mentor has not seen it. Invite me there (\`/invite @Mentorship\`), then press *Share again*.`;
-  return [main, ...advice.map((line) => `:seedling: ${line}`)].join('\n');
 }
 
 /** The line above the goal list after saving, saying what happened to the approval. */
-export function savedNotice(details: GoalDetails, channel: 'none' | 'refresh' | 'repost', advice: readonly string[] = []): string {
+export function savedNotice(details: GoalDetails, channel: 'none' | 'refresh' | 'repost'): string {
   const { goal, pair } = details;
-  const main =
-    channel === 'repost'
-      ? `:arrows_counterclockwise: Saved ${goalTitle(goal)}. It changed after approval, so it went back to ${mention(pair.mentor_id)} for approval.`
-      : channel === 'refresh'
-        ? `:white_check_mark: Saved ${goalTitle(goal)}; the message waiting for ${mention(pair.mentor_id)}'s approval shows the new version.`
-        : `:white_check_mark: Saved ${goalTitle(goal)}.`;
-  return [main, ...advice.map((line) => `:seedling: ${line}`)].join('\n');
-}
-
-export function noticeMessage(text: string): Message {
-  return { text, blocks: [section(text)] };
+  if (channel === 'repost') return `:arrows_counterclockwise: Saved ${goalTitle(goal)}. It changed after approval, so it went back to ${mention(pair.mentor_id)} for approval.`;
+  if (channel === 'refresh') return `:white_check_mark: Saved ${goalTitle(goal)}; the message waiting for ${mention(pair.mentor_id)}'s approval shows the new version.`;
+  return `:white_check_mark: Saved ${goalTitle(goal)}.`;
 }

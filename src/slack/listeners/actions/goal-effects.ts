@@ -103,5 +103,5 @@ export async function refreshHomes(client: WebClient, deps: AppDeps, details: Go
 export async function shareGoal(client: WebClient, deps: AppDeps, who: { teamId: string; userId: string }, goalId: string, log: Logger): Promise<{ details: GoalDetails; notice: string }> {
   const shared = await deps.services.goals.share(who.teamId, goalId, who.userId);
   const posted = await postForApproval(client, deps, shared, 'new', log);
-  return { details: shared.details, notice: sharedNotice(shared.details, posted, shared.advice) };
+  return { details: shared.details, notice: sharedNotice(shared.details, posted) };
 }

@@ -54,7 +54,7 @@ async function afterSave(
   log: Logger,
 ): Promise<void> {
   let { details } = saved;
-  let notice = savedNotice(details, saved.channel, saved.advice);
+  let notice = savedNotice(details, saved.channel);
   if (saved.shareNow) {
     try {
       ({ details, notice } = await shareGoal(client, deps, who, details.goal.id, log));
