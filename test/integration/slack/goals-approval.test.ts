@@ -43,7 +43,11 @@ describe('sharing a goal', () => {
     const list = await showList(h, USERS.mentee.id);
     await clickButton(h, USERS.mentee.id, list, GoalActions.share, goal.id);
     const message = await eventually(() => channelMessages()[0]);
-    const row = await goalRow(h, goal.id);
+    // The app records where the message is right after Slack answers the post.
+    const row = await eventually(async () => {
+      const stored = await goalRow(h, goal.id);
+      return stored.share_message_ts && stored;
+    });
     expect(row).toMatchObject({ status: 'awaiting_approval', version: 2, share_channel_id: CHANNELS.goals.id, share_message_ts: message.ts });
     expect(buttons(message.blocks).map((button) => [button.actionId, button.value])).toEqual([
       [GoalActions.approve, `${goal.id}:2`],

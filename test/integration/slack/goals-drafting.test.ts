@@ -222,3 +222,22 @@ describe('what a person typed', () => {
     expect(text).not.toContain('<!channel>');
   });
 });
+
+describe("a mentor's list", () => {
+  it('shows the goals of each of their mentees, one section per mentee, each with its own buttons', async () => {
+    const second = await createPair(h, 'mentor', 'other');
+    const goal = await draftGoal(h, second, 'Second mentee goal');
+    const list = await showList(h, USERS.mentor.id);
+    const text = textOf(list);
+    expect(text).toContain(`*<@${USERS.mentee.id}>'s goals*: you are the mentor`);
+    expect(text).toContain(`*<@${USERS.other.id}>'s goals*: you are the mentor`);
+    expect(text).toContain('Lead a design review');
+    expect(text).toContain('Second mentee goal');
+    const adds = buttons(list.blocks).filter((button) => button.actionId === OpenActions.addGoal).map((button) => button.value);
+    expect(adds).toEqual([pair.id, second.id]);
+    expect(buttons(list.blocks)).toContainEqual(expect.objectContaining({ actionId: GoalActions.swot, value: second.id, text: 'SWOT (not filled in yet)' }));
+    expect(buttons(list.blocks).filter((button) => button.value === goal.id).map((button) => button.actionId)).toContain(GoalActions.edit);
+    // The mentee of the first pair sees only their own pair.
+    expect(textOf(await showList(h, USERS.mentee.id))).not.toContain('Second mentee goal');
+  });
+});
