@@ -1,4 +1,5 @@
 import type { Pair } from '../../../src/db/schema';
+import { goalModal } from '../../../src/slack/blocks/goal-modal';
 import { GoalActions, GoalModal, OpenActions } from '../../../src/slack/ids';
 import { buttons, clickButton, createPair, draftGoal, goalInputs, goalRow, goalsOf, itemsOf, latestList, openAddGoal, showList, textOf } from '../../support/goal-fixtures';
 import { type Harness, startHarness, USERS } from '../../support/harness';
@@ -141,6 +142,17 @@ describe('adding a goal', () => {
     await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).length === 2);
     expect(textOf(h.standIn.ephemeralsFor(USERS.stranger.id).at(-1))).toMatch(/not part of that mentorship/);
     expect(h.standIn.callsTo('views.open').filter((call) => call.ok)).toHaveLength(0);
+  });
+  it("refuses a forged goal form naming another pair or another pair's goal, and saves nothing", async () => {
+    const before = await goalsOf(h, pair.id);
+    const client = h.bot.slackApp.app.client;
+    for (const goal of [undefined, { id: before[0]!.id, status: before[0]!.status }]) {
+      const view = goalModal({ pairId: pair.id, goal, values: { targetDate: '2027-03-01' }, plannedEnd: pair.planned_end_on });
+      await client.views.open({ trigger_id: h.standIn.issueTriggerId(USERS.stranger.id), view: view as never });
+      const result = await h.driver.submitView(USERS.stranger.id, h.standIn.topView(USERS.stranger.id)!, goalInputs({ [b.title]: 'Intruder' }));
+      expect(result.errors?.[b.title]).toMatch(/not part of/);
+    }
+    expect(await goalsOf(h, pair.id)).toEqual(before);
   });
 });
 
