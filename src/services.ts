@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import { HomeService } from './domain/home/home.service';
+import { GoalProgressService } from './domain/goals/goal-progress.service';
+import { GoalReviewService } from './domain/goals/goal-review.service';
+import { GoalsService } from './domain/goals/goals.service';
+import { SwotService } from './domain/goals/swot.service';
 import { PairsService } from './domain/pairs/pairs.service';
 import { PeopleService } from './domain/people/people.service';
 
@@ -9,6 +13,10 @@ export interface Services {
   people: PeopleService;
   pairs: PairsService;
   home: HomeService;
+  goals: GoalsService;
+  goalReviews: GoalReviewService;
+  goalProgress: GoalProgressService;
+  swot: SwotService;
 }
 
 export function createServices(db: Kysely<Database>, clock: () => Date): Services {
@@ -16,5 +24,9 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
     people: new PeopleService(db),
     pairs: new PairsService(db, clock),
     home: new HomeService(db, clock),
+    goals: new GoalsService(db, clock),
+    goalReviews: new GoalReviewService(db, clock),
+    goalProgress: new GoalProgressService(db, clock),
+    swot: new SwotService(db, clock),
   };
 }

@@ -65,3 +65,97 @@ export const OpenActions = {
   /** practice: value = pair id */
   addResource: 'open_resource',
 } as const;
+
+// ---- goals ---------------------------------------------------------------------------------------
+
+/** The add/edit goal modal, built on SMART. */
+export const GoalModal = {
+  callbackId: 'goal_save',
+  blocks: {
+    title: 'goal_title',
+    specific: 'goal_specific',
+    measurable: 'goal_measurable',
+    achievable: 'goal_achievable',
+    relevant: 'goal_relevant',
+    targetDate: 'goal_target_date',
+    objective: 'goal_objective',
+    keyResults: 'goal_key_results',
+    milestones: 'goal_milestones',
+    shareNow: 'goal_share_now',
+    swot: 'goal_swot_link',
+  },
+  actions: {
+    title: 'goal_title_input',
+    specific: 'goal_specific_input',
+    measurable: 'goal_measurable_input',
+    achievable: 'goal_achievable_input',
+    relevant: 'goal_relevant_input',
+    targetDate: 'goal_target_date_pick',
+    objective: 'goal_objective_input',
+    keyResults: 'goal_key_results_input',
+    milestones: 'goal_milestones_input',
+    shareNow: 'goal_share_now_check',
+    /** value = pair id: pushes the SWOT on top of the goal modal. */
+    openSwot: 'goal_open_swot',
+  },
+  shareNowValue: 'share',
+} as const;
+
+/**
+ * Buttons on goals. In the goal list (and DMs) `value` is the goal id; on the approval message in
+ * the goals channel it is `<goal id>:<version>`, so a press on an outdated message is recognised.
+ * Adding a goal uses OpenActions.addGoal (value = pair id).
+ */
+export const GoalActions = {
+  edit: 'goal_edit',
+  share: 'goal_share',
+  progress: 'goal_progress',
+  achieve: 'goal_achieve',
+  drop: 'goal_drop',
+  approve: 'goal_approve',
+  requestChanges: 'goal_request_changes',
+  reflect: 'goal_reflect',
+  /** value = pair id: the SWOT from the goal list (edit for the mentee, read for the mentor). */
+  swot: 'goal_list_swot',
+} as const;
+
+/** Block ids of the goal list and approval message; one per goal or pair, as Slack wants them unique. */
+export const GoalBlocks = {
+  pair: (pairId: string) => `goal_pair_${pairId}`,
+  pairActions: (pairId: string) => `goal_pair_actions_${pairId}`,
+  goal: (goalId: string) => `goal_${goalId}`,
+  goalActions: (goalId: string) => `goal_actions_${goalId}`,
+  review: 'goal_review',
+} as const;
+
+export const GoalProgressModal = {
+  callbackId: 'goal_progress_save',
+  /** One number input per numeric key result: block `goal_kr_<item id>`. */
+  numericBlock: (itemId: string) => `goal_kr_${itemId}`,
+  numericAction: 'goal_kr_value',
+  checks: { block: 'goal_kr_checks', action: 'goal_kr_checks_pick' },
+  milestones: { block: 'goal_milestone_checks', action: 'goal_milestone_checks_pick' },
+} as const;
+
+export const GoalChangesModal = {
+  callbackId: 'goal_changes_save',
+  blocks: { comment: 'goal_changes_comment' },
+  actions: { comment: 'goal_changes_comment_input' },
+} as const;
+
+export const GoalReflectionModal = {
+  callbackId: 'goal_reflection_save',
+  blocks: { reflection: 'goal_reflection' },
+  actions: { reflection: 'goal_reflection_input' },
+} as const;
+
+export const SwotModal = {
+  callbackId: 'swot_save',
+  blocks: { strengths: 'swot_strengths', weaknesses: 'swot_weaknesses', opportunities: 'swot_opportunities', threats: 'swot_threats' },
+  actions: {
+    strengths: 'swot_strengths_input',
+    weaknesses: 'swot_weaknesses_input',
+    opportunities: 'swot_opportunities_input',
+    threats: 'swot_threats_input',
+  },
+} as const;

@@ -2,6 +2,7 @@ import { errorMessage, helpMessage } from '../../blocks/help';
 import { type AppDeps, requestLog } from '../../context';
 import { isDomainError } from '../../../errors';
 import { parseSubcommand, type SubcommandName } from '../../subcommands';
+import { goals } from './goals';
 import { help } from './help';
 import { pair } from './pair';
 import { status } from './status';
@@ -15,7 +16,7 @@ const notYetAvailable: SubcommandHandler = async ({ ack }) => {
 const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   help,
   pair,
-  goals: notYetAvailable,
+  goals,
   agenda: notYetAvailable,
   meeting: notYetAvailable,
   notes: notYetAvailable,
