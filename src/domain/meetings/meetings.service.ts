@@ -103,8 +103,17 @@ export class MeetingsService {
     return { ...found, people: await pairPeople(this.db, found.pair) };
   }
 
+  /** A meeting that can still be moved or skipped (the reschedule modal opens with it). */
+  async changeable(teamId: string, meetingId: string, userId: string): Promise<MeetingContext> {
+    const found = await this.context(teamId, meetingId, userId);
+    requireActive(found.pair);
+    requireScheduled(found.meeting);
+    return found;
+  }
+
   async pairContext(teamId: string, pairId: string, userId: string): Promise<{ pair: Pair; people: PairPeople; next: Meeting | null }> {
     const pair = await pairForMember(this.db, teamId, pairId, userId);
+    requireActive(pair);
     return { pair, people: await pairPeople(this.db, pair), next: await this.nextMeeting(teamId, pair.id, this.clock()) };
   }
 

@@ -2,7 +2,10 @@ import { errorMessage, helpMessage } from '../../blocks/help';
 import { type AppDeps, requestLog } from '../../context';
 import { isDomainError } from '../../../errors';
 import { parseSubcommand, type SubcommandName } from '../../subcommands';
+import { agenda } from './agenda';
 import { help } from './help';
+import { meeting } from './meeting';
+import { notes } from './notes';
 import { pair } from './pair';
 import type { CommandArgs, SubcommandHandler } from './types';
 
@@ -15,9 +18,9 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   help,
   pair,
   goals: notYetAvailable,
-  agenda: notYetAvailable,
-  meeting: notYetAvailable,
-  notes: notYetAvailable,
+  agenda,
+  meeting,
+  notes,
   feedback: notYetAvailable,
   resources: notYetAvailable,
   journal: notYetAvailable,
