@@ -36,19 +36,22 @@ export async function createPair(
  * A message with a given button, posted by the bot into someone's DM: how a test puts a button naming
  * another pair's meeting in front of a stranger (as a forged or forwarded payload would).
  */
-export async function postButton(h: Harness, userId: string, actionId: string, value: string): Promise<StoredMessage> {
-  const response = await fetch(`${h.standIn.apiUrl}chat.postMessage`, {
+export async function postButton(h: Harness, userId: string, actionId: string, value: string, options: { ephemeral?: boolean } = {}): Promise<StoredMessage> {
+  const method = options.ephemeral ? 'chat.postEphemeral' : 'chat.postMessage';
+  const response = await fetch(`${h.standIn.apiUrl}${method}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${BOT_TOKEN}`, 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify({
       channel: userId,
+      ...(options.ephemeral ? { user: userId } : {}),
       text: 'button',
       blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: actionId, value, text: { type: 'plain_text', text: 'Press' } }] }],
     }),
   });
-  const json = (await response.json()) as { ok: boolean; channel: string; ts: string; error?: string };
-  if (!json.ok) throw new Error(`chat.postMessage failed: ${json.error}`);
-  const message = h.standIn.findMessage(json.channel, json.ts);
+  const json = (await response.json()) as { ok: boolean; ts?: string; message_ts?: string; error?: string };
+  if (!json.ok) throw new Error(`${method} failed: ${json.error}`);
+  const ts = json.ts ?? json.message_ts;
+  const message = h.standIn.allMessages().find((m) => m.ts === ts);
   if (!message) throw new Error('posted message not found');
   return message;
 }
