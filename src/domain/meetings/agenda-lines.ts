@@ -40,7 +40,9 @@ export function parseMaterialLines(text: string | null): ParseResult<Material> {
     const url = found[0].replace(/[).,;]+$/, '');
     if (!isSafeUrl(url)) return { ok: false, error: `${where}: that link does not look right; paste it again.` };
     if (url.length > 1000) return { ok: false, error: `${where}: the link is too long.` };
-    const title = (line.text.slice(0, found.index) + line.text.slice(found.index + found[0].length)).replace(/^[\s:–—-]+|[\s:–—(-]+$/g, '').trim();
+    const before = line.text.slice(0, found.index).replace(/[\s:–—-]+$/, '');
+    const after = line.text.slice(found.index + url.length).replace(/^[\s:–—.,;-]+/, '');
+    const title = [before, after].filter(Boolean).join(' ').trim();
     if (title.length > MAX_AGENDA_LINE_LENGTH) return { ok: false, error: `${where}: shorten the title.` };
     items.push({ title: title || readableUrl(url), url });
   }
