@@ -1,4 +1,5 @@
 import { exitOnStartupError } from '../cli/fatal';
+import { meetings } from './acts/meetings';
 import { pairSetup } from './acts/pair-setup';
 import { createWorld, type World } from './world';
 
@@ -7,7 +8,7 @@ import { createWorld, type World } from './world';
  * printing what each person would see. No Slack account, no database server. Each act is one
  * feature; later features add their act to this list.
  */
-const ACTS: Array<(world: World) => Promise<void>> = [pairSetup];
+const ACTS: Array<(world: World) => Promise<void>> = [pairSetup, meetings];
 
 async function main(): Promise<void> {
   const world = await createWorld();
