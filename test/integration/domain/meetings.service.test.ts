@@ -6,7 +6,9 @@ import type { PickedUser } from '../../../src/domain/pairs/pair-rules';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
 import { DomainError } from '../../../src/errors';
 import { TestClock } from '../../support/clock';
-import { createTestDb } from '../../support/test-db';
+import { createTestDb, testDbKind } from '../../support/test-db';
+import { eventually } from '../../support/wait';
+import { insertPlannedMeetings } from '../../../src/domain/meetings/meetings.repository';
 
 const TEAM = 'T1';
 const person = (userId: string, timeZone = 'Europe/Berlin'): PickedUser => ({ userId, displayName: userId.toLowerCase(), timeZone, isBot: false, deleted: false });
@@ -181,11 +183,39 @@ describe('MeetingsService.changeRule', () => {
     const stale = await db.kysely.selectFrom('pairs').selectAll().where('id', '=', pair.id).executeTakeFirstOrThrow();
     await meetings.changeRule(TEAM, pair.id, pair.mentor_id, { cadence: 'weekly', time: '18:00', meetingMinutes: 45, fromDate: '2026-12-09' });
     // ...and inserts afterwards: the guard drops its row.
-    const { insertPlannedMeetings } = await import('../../../src/domain/meetings/meetings.repository');
     await insertPlannedMeetings(db.kysely, [{ pair: stale, sequence: 2, at: new Date('2026-12-15T09:00:00Z') }]);
     const rows = await rowsOf(pair.id);
     expect(rows.map((r) => r.scheduled_at.toISOString())).not.toContain('2026-12-15T09:00:00.000Z');
     const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from meetings where pair_id = ${pair.id} and status = 'scheduled'`.execute(db.kysely);
     expect(count[0]?.n).toBe(1);
+  });
+
+  // PGlite runs one connection at a time, so two transactions can only overlap on PostgreSQL.
+  const onPostgres = testDbKind() === 'postgres' ? it : it.skip;
+  onPostgres('makes a planner blocked behind a rhythm change re-check the rule once the change commits', async () => {
+    const pair = await newPair();
+    clock.set('2026-12-02T00:00:00Z');
+    await db.kysely.updateTable('meetings').set({ status: 'held' }).where('pair_id', '=', pair.id).execute();
+    const stale = await db.kysely.selectFrom('pairs').selectAll().where('id', '=', pair.id).executeTakeFirstOrThrow();
+    let locked!: () => void;
+    let release!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const change = db.kysely.transaction().execute(async (tx) => {
+      await tx.selectFrom('pairs').select('id').where('id', '=', pair.id).forUpdate().execute();
+      await tx.updateTable('pairs').set({ meeting_time: '18:00' }).where('id', '=', pair.id).execute();
+      locked();
+      await released;
+    });
+    await lockTaken;
+    const planning = insertPlannedMeetings(db.kysely, [{ pair: stale, sequence: 1, at: new Date('2026-12-08T09:00:00Z') }]);
+    // The insert is really waiting on the pair's lock, not merely slow.
+    await eventually(async () => {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db.kysely);
+      return (rows[0]?.n ?? 0) > 0;
+    });
+    release();
+    await Promise.all([change, planning]);
+    expect((await rowsOf(pair.id)).map((r) => r.sequence)).toEqual([0]);
   });
 });
