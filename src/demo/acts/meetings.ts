@@ -100,4 +100,13 @@ export async function meetings(world: World): Promise<void> {
   await untilQuiet(standIn);
   transcript.say('The modal confirms the new time; Maria is told by DM, in her time zone.');
   transcript.checkpoint();
+
+  transcript.act('Agenda: Theo opens the next agenda; what is still open is already on it');
+  await driver.command(theo.id, 'agenda');
+  const nextAgenda = await modalOf(world, theo.id, AgendaModal.callbackId);
+  transcript.checkpoint();
+  await driver.submitView(theo.id, nextAgenda, { [a.topics]: 'How the retro went', [a.feedbackFocus]: 'facilitating the retro' });
+  await untilQuiet(standIn);
+  transcript.say("Maria's open action item comes with its Done button; the topic they did not get to is carried over.");
+  transcript.checkpoint();
 }

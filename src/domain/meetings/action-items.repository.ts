@@ -19,10 +19,6 @@ export async function openActionItems(db: Executor, pairId: string): Promise<Act
     .execute();
 }
 
-export async function actionItemsOfMeeting(db: Executor, meetingId: string): Promise<ActionItem[]> {
-  return db.selectFrom('action_items').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').execute();
-}
-
 export async function actionItemsByIds(db: Executor, pairId: string, ids: readonly string[]): Promise<ActionItem[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('action_items').selectAll().where('pair_id', '=', pairId).where('id', 'in', [...ids]).execute();

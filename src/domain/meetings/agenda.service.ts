@@ -7,8 +7,8 @@ import { formatInZone } from '../time/zoned';
 import { actionItemsByIds, openActionItems } from './action-items.repository';
 import type { Material } from './agenda-lines';
 import { appendAgendaItems, listAgendaItems } from './agenda.repository';
-import { lockMeetingForMember, meetingForMember, pairForMember, pairPeople, type PairPeople, requireActive } from './meeting-access';
-import { lastHeldBefore, updateMeeting, upcomingMeeting } from './meetings.repository';
+import { isUuid, lockMeetingForMember, meetingForMember, pairForMember, pairPeople, type PairPeople, requireActive } from './meeting-access';
+import { findMeeting, findPairById, lastHeldBefore, updateMeeting, upcomingMeeting } from './meetings.repository';
 import { type Changed, meetingNearEnd } from './meeting-rules';
 import { ensureUpcomingFor } from './upcoming';
 import { type WrapUpKey, wrapUpText } from './wrap-up';
@@ -83,10 +83,14 @@ export class AgendaService {
     return this.draft(soonest.next, soonest.pair, await pairPeople(this.db, soonest.pair), userId);
   }
 
-  /** The readable agenda, for a member. */
-  async detailsForMember(teamId: string, meetingId: string, userId: string): Promise<AgendaDetails> {
-    const { meeting, pair } = await meetingForMember(this.db, teamId, meetingId, userId);
-    return this.details(meeting, pair, await pairPeople(this.db, pair));
+  /**
+   * The readable agenda of a meeting, for the bot's own use (reminders render it with `agendaMessage`).
+   * It checks no one: callers that act for a person use the member-checked methods above.
+   */
+  async forMeeting(teamId: string, meetingId: string): Promise<AgendaDetails | null> {
+    const meeting = isUuid(meetingId) ? await findMeeting(this.db, teamId, meetingId) : undefined;
+    const pair = meeting ? await findPairById(this.db, teamId, meeting.pair_id) : undefined;
+    return meeting && pair ? this.details(meeting, pair, await pairPeople(this.db, pair)) : null;
   }
 
   /**

@@ -4,7 +4,7 @@ import { DomainError } from '../../errors';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { formatInZone, localDateIn } from '../time/zoned';
 import { parseActionItemLines } from './action-item-lines';
-import { actionItemsOfMeeting, insertActionItems } from './action-items.repository';
+import { insertActionItems } from './action-items.repository';
 import { listAgendaItems, setAgendaResolved } from './agenda.repository';
 import { lockMeetingForMember, meetingForMember, pairForMember, pairPeople, type PairPeople } from './meeting-access';
 import type { Changed } from './meeting-rules';
@@ -116,14 +116,6 @@ export class NotesService {
       const next = pair.status === 'active' ? ((await upcomingMeeting(tx, pair.id, now)) ?? null) : null;
       return { ok: true as const, meeting: held, pair, people, actionItems, notCovered, next };
     });
-  }
-
-  /** The summary of a held meeting, for a member (to render it again). */
-  async summaryForMember(teamId: string, meetingId: string, userId: string): Promise<NotesSummary> {
-    const { meeting, pair } = await meetingForMember(this.db, teamId, meetingId, userId);
-    const agenda = coverable(await listAgendaItems(this.db, meeting.id));
-    const next = (await upcomingMeeting(this.db, pair.id, this.clock())) ?? null;
-    return { meeting, pair, people: await pairPeople(this.db, pair), actionItems: await actionItemsOfMeeting(this.db, meeting.id), notCovered: agenda.filter((item) => !item.resolved), next };
   }
 }
 

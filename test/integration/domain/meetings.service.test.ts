@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../src/db/create-db';
 import type { Cadence, Pair } from '../../../src/db/schema';
+import { AgendaService } from '../../../src/domain/meetings/agenda.service';
 import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
+import { NotesService } from '../../../src/domain/meetings/notes.service';
 import type { PickedUser } from '../../../src/domain/pairs/pair-rules';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
 import { DomainError } from '../../../src/errors';
@@ -217,5 +219,23 @@ describe('MeetingsService.changeRule', () => {
     release();
     await Promise.all([change, planning]);
     expect((await rowsOf(pair.id)).map((r) => r.sequence)).toEqual([0]);
+  });
+});
+
+describe('what reminders and the Home tab read', () => {
+  it('lists open action items by due date, undated last, and gives the agenda of a meeting without a member check', async () => {
+    const pair = await newPair();
+    const [first] = await rowsOf(pair.id);
+    const agendas = new AgendaService(db.kysely, clock.now);
+    const notes = new NotesService(db.kysely, clock.now);
+    await agendas.save(TEAM, first!.id, pair.mentee_id, { topics: ['Retro'], questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [] });
+    expect((await agendas.forMeeting(TEAM, first!.id))?.items.map((i) => i.body)).toEqual(['Retro']);
+    expect(await agendas.forMeeting(TEAM, 'nope')).toBeNull();
+    clock.set('2026-12-01T10:00:00Z');
+    const recorded = await notes.record(TEAM, first!.id, pair.mentor_id, {
+      takeaways: 'ok', actionItems: 'me: undated\nmentee: later by 2026-12-20\nmentee: sooner by 2026-12-05', feedbackReceived: null, feedbackApplication: null, coveredIds: [],
+    });
+    expect(recorded.ok).toBe(true);
+    expect((await meetings.openActionItems(pair.id)).map((i) => i.body)).toEqual(['sooner', 'later', 'undated']);
   });
 });
