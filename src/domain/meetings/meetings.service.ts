@@ -72,6 +72,7 @@ export class MeetingsService {
 
   /** The pair's next meeting (created first if need be), or null when none is planned. */
   async nextMeeting(teamId: string, pairId: string, now: Date): Promise<Meeting | null> {
+    if (!isUuid(pairId)) return null;
     await this.ensureUpcomingForPair(teamId, pairId, now);
     return (await upcomingMeeting(this.db, pairId, now)) ?? null;
   }

@@ -6,7 +6,7 @@ import { formatInZone, localDateIn } from '../time/zoned';
 import { parseActionItemLines } from './action-item-lines';
 import { insertActionItems } from './action-items.repository';
 import { listAgendaItems, setAgendaResolved } from './agenda.repository';
-import { lockMeetingForMember, meetingForMember, pairForMember, pairPeople, type PairPeople } from './meeting-access';
+import { lockMeetingForMember, meetingForMember, notInPair, pairForMember, pairPeople, type PairPeople } from './meeting-access';
 import type { Changed } from './meeting-rules';
 import { latestStartedMeeting, updateMeeting, upcomingMeeting } from './meetings.repository';
 import { ensureUpcomingFor } from './upcoming';
@@ -69,8 +69,9 @@ export class NotesService {
       .filter((c): c is { pair: Pair; meeting: Meeting } => c.meeting !== undefined)
       .sort((a, b) => Number(b.meeting.status === 'scheduled') - Number(a.meeting.status === 'scheduled') || b.meeting.scheduled_at.getTime() - a.meeting.scheduled_at.getTime());
     const chosen = started[0];
+    const pair = pairs[0];
+    if (!pair) throw notInPair();
     if (!chosen) {
-      const pair = pairs[0]!;
       await ensureUpcomingFor(this.db, [pair], now);
       const next = await upcomingMeeting(this.db, pair.id, now);
       const people = await pairPeople(this.db, pair);

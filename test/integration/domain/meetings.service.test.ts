@@ -88,6 +88,17 @@ describe('MeetingsService.ensureUpcoming', () => {
     expect((await meetings.nextMeeting(TEAM, pair.id, clock.now()))?.scheduled_at.toISOString()).toBe('2027-03-01T09:00:00.000Z');
   });
 
+  it('plans every other pair when one pair has a broken rule, and reports that one', async () => {
+    const broken = await newPair();
+    const healthy = await newPair();
+    await db.kysely.updateTable('pairs').set({ time_zone: 'Moon/Base' }).where('id', '=', broken.id).execute();
+    clock.set('2026-12-02T00:00:00Z');
+    const result = await meetings.ensureUpcoming(clock.now());
+    expect(result.failed).toEqual([broken.id]);
+    expect((await rowsOf(healthy.id)).map((r) => r.sequence)).toEqual([0, 1]);
+    await db.kysely.updateTable('pairs').set({ status: 'paused' }).where('id', '=', broken.id).execute();
+  });
+
   it('leaves paused pairs alone', async () => {
     const pair = await newPair();
     await db.kysely.updateTable('pairs').set({ status: 'paused' }).where('id', '=', pair.id).execute();
