@@ -5,6 +5,9 @@ import { GoalProgressService } from './domain/goals/goal-progress.service';
 import { GoalReviewService } from './domain/goals/goal-review.service';
 import { GoalsService } from './domain/goals/goals.service';
 import { SwotService } from './domain/goals/swot.service';
+import { AgendaService } from './domain/meetings/agenda.service';
+import { MeetingsService } from './domain/meetings/meetings.service';
+import { NotesService } from './domain/meetings/notes.service';
 import { PairsService } from './domain/pairs/pairs.service';
 import { PeopleService } from './domain/people/people.service';
 
@@ -17,6 +20,9 @@ export interface Services {
   goalReviews: GoalReviewService;
   goalProgress: GoalProgressService;
   swot: SwotService;
+  meetings: MeetingsService;
+  agendas: AgendaService;
+  notes: NotesService;
 }
 
 export function createServices(db: Kysely<Database>, clock: () => Date): Services {
@@ -28,5 +34,8 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
     goalReviews: new GoalReviewService(db, clock),
     goalProgress: new GoalProgressService(db, clock),
     swot: new SwotService(db, clock),
+    meetings: new MeetingsService(db, clock),
+    agendas: new AgendaService(db, clock),
+    notes: new NotesService(db, clock),
   };
 }

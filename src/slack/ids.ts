@@ -159,3 +159,73 @@ export const SwotModal = {
     threats: 'swot_threats_input',
   },
 } as const;
+/** Meetings: `/mentorship meeting`, `agenda` and `notes`, and the buttons on their messages. */
+export const MeetingActions = {
+  /** value = meeting id */
+  reschedule: 'meeting_reschedule_open',
+  /** value = meeting id */
+  skip: 'meeting_skip',
+  /** value = pair id */
+  changeRule: 'meeting_rule_open',
+} as const;
+
+export const RescheduleModal = {
+  callbackId: 'meeting_reschedule',
+  blocks: { date: 'reschedule_date', time: 'reschedule_time' },
+  actions: { date: 'reschedule_date_pick', time: 'reschedule_time_pick' },
+} as const;
+
+export const RuleModal = {
+  callbackId: 'meeting_rule',
+  blocks: { cadence: 'rule_cadence', time: 'rule_time', duration: 'rule_duration', fromDate: 'rule_from_date' },
+  actions: { cadence: 'rule_cadence_select', time: 'rule_time_pick', duration: 'rule_duration_select', fromDate: 'rule_from_date_pick' },
+} as const;
+
+/**
+ * The carry-over, wrap-up and covered blocks list a given meeting's items, so their block ids end in
+ * that meeting's id: when the pair picker swaps the meeting, Slack must not keep the old ticks.
+ */
+export const meetingScopedBlock = (base: string, meetingId: string): string => `${base}.${meetingId}`;
+
+export const AgendaModal = {
+  callbackId: 'agenda',
+  blocks: {
+    carryOver: 'agenda_carry',
+    wrapUp: 'agenda_wrap_up',
+    topics: 'agenda_topics',
+    questions: 'agenda_questions',
+    feedbackFocus: 'agenda_feedback_focus',
+    highlight: 'agenda_highlight',
+    materials: 'agenda_materials',
+  },
+  actions: {
+    carryOver: 'agenda_carry_pick',
+    wrapUp: 'agenda_wrap_up_pick',
+    topics: 'agenda_topics_input',
+    questions: 'agenda_questions_input',
+    feedbackFocus: 'agenda_feedback_focus_input',
+    highlight: 'agenda_highlight_input',
+    materials: 'agenda_materials_input',
+  },
+} as const;
+
+export const NotesModal = {
+  callbackId: 'notes',
+  blocks: {
+    covered: 'notes_covered',
+    takeaways: 'notes_takeaways',
+    actionItems: 'notes_action_items',
+    feedbackReceived: 'notes_feedback_received',
+    feedbackApplication: 'notes_feedback_application',
+  },
+  actions: {
+    covered: 'notes_covered_pick',
+    takeaways: 'notes_takeaways_input',
+    actionItems: 'notes_action_items_input',
+    feedbackReceived: 'notes_feedback_received_input',
+    feedbackApplication: 'notes_feedback_application_input',
+  },
+} as const;
+
+/** Each action item is one block, so ticking it can swap just that block in any message that shows it. */
+export const actionItemBlockId = (itemId: string): string => `action_item.${itemId}`;

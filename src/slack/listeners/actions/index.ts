@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
 import type { AppDeps } from '../../context';
-import { GoalActions, GoalModal, HomeActions, OpenActions, PairModal } from '../../ids';
+import { AgendaModal, GoalActions, GoalModal, HomeActions, MeetingActions, NotesModal, OpenActions, PairModal, PairPicker } from '../../ids';
 import { homeStartPair } from './home-start-pair';
 import { goalAchieve } from './goal-achieve';
 import { goalAdd } from './goal-add';
@@ -11,6 +11,14 @@ import { goalProgressOpen } from './goal-progress-open';
 import { goalReflectOpen } from './goal-reflect-open';
 import { goalRequestChanges } from './goal-request-changes';
 import { goalShare } from './goal-share';
+import { actionItemTick } from './action-item-tick';
+import { agendaOpen } from './agenda-open';
+import { agendaPairPicked } from './agenda-pair-picked';
+import { meetingRescheduleOpen } from './meeting-reschedule-open';
+import { meetingRuleOpen } from './meeting-rule-open';
+import { meetingSkip } from './meeting-skip';
+import { notesOpen } from './notes-open';
+import { notesPairPicked } from './notes-pair-picked';
 import { pairMenteeSelected } from './pair-mentee-selected';
 import { swotOpen } from './swot-open';
 
@@ -28,4 +36,12 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action(GoalActions.reflect, goalReflectOpen(deps));
   app.action(GoalActions.swot, swotOpen(deps, 'open'));
   app.action(GoalModal.actions.openSwot, swotOpen(deps, 'push'));
+  app.action(OpenActions.prepareAgenda, agendaOpen(deps));
+  app.action(OpenActions.recordNotes, notesOpen(deps));
+  app.action(OpenActions.tickActionItem, actionItemTick(deps));
+  app.action(MeetingActions.reschedule, meetingRescheduleOpen(deps));
+  app.action(MeetingActions.skip, meetingSkip(deps));
+  app.action(MeetingActions.changeRule, meetingRuleOpen(deps));
+  app.action<BlockAction>({ type: 'block_actions', action_id: PairPicker.actionId, callback_id: AgendaModal.callbackId }, agendaPairPicked(deps));
+  app.action<BlockAction>({ type: 'block_actions', action_id: PairPicker.actionId, callback_id: NotesModal.callbackId }, notesPairPicked(deps));
 }

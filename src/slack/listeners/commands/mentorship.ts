@@ -3,7 +3,10 @@ import { type AppDeps, requestLog } from '../../context';
 import { isDomainError } from '../../../errors';
 import { parseSubcommand, type SubcommandName } from '../../subcommands';
 import { goals } from './goals';
+import { agenda } from './agenda';
 import { help } from './help';
+import { meeting } from './meeting';
+import { notes } from './notes';
 import { pair } from './pair';
 import { status } from './status';
 import type { CommandArgs, SubcommandHandler } from './types';
@@ -17,9 +20,9 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   help,
   pair,
   goals,
-  agenda: notYetAvailable,
-  meeting: notYetAvailable,
-  notes: notYetAvailable,
+  agenda,
+  meeting,
+  notes,
   feedback: notYetAvailable,
   resources: notYetAvailable,
   journal: notYetAvailable,

@@ -24,6 +24,7 @@ const pair = (n: number): Pair => ({
   status: 'active',
   started_on: '2026-11-23',
   planned_end_on: '2027-06-01',
+  anchor_sequence: 0,
   created_by: 'UMENTOR',
   created_at: new Date(),
   updated_at: new Date(),
