@@ -2,8 +2,12 @@ import { errorMessage, helpMessage } from '../../blocks/help';
 import { type AppDeps, requestLog } from '../../context';
 import { isDomainError } from '../../../errors';
 import { parseSubcommand, type SubcommandName } from '../../subcommands';
+import { feedback } from './feedback';
 import { help } from './help';
+import { journal } from './journal';
 import { pair } from './pair';
+import { resources } from './resources';
+import { thanks } from './thanks';
 import type { CommandArgs, SubcommandHandler } from './types';
 
 /** Subcommands that are not built yet answer honestly instead of pretending. */
@@ -18,10 +22,10 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   agenda: notYetAvailable,
   meeting: notYetAvailable,
   notes: notYetAvailable,
-  feedback: notYetAvailable,
-  resources: notYetAvailable,
-  journal: notYetAvailable,
-  thanks: notYetAvailable,
+  feedback,
+  resources,
+  journal,
+  thanks,
   status: notYetAvailable,
 };
 
