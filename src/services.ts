@@ -23,7 +23,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
     pairs: new PairsService(db, clock),
     feedback: new FeedbackService(db, clock),
     resources: new ResourcesService(db, clock),
-    journal: new JournalService(db),
+    journal: new JournalService(db, clock),
     appreciations: new AppreciationService(db, clock),
   };
 }

@@ -10,6 +10,12 @@ export function suggestedThanks(senderRole: 'mentor' | 'mentee' | null): string 
   return 'Thank you for our session today. I really appreciate the time you give to this.';
 }
 
+/** `/mentorship thanks for the tip` reads as "Thank you for the tip"; other words are kept as typed. */
+export function noteFromWords(words: string): string {
+  const trimmed = words.trim();
+  return /^for\b/i.test(trimmed) ? `Thank you ${trimmed}` : trimmed;
+}
+
 export function checkMessage(raw: string | null): { ok: true; message: string } | { ok: false; error: string } {
   const message = raw?.trim() ?? '';
   if (message === '') return { ok: false, error: 'Write a few words of thanks.' };

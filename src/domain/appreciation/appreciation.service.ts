@@ -31,6 +31,7 @@ export class AppreciationService {
         from_id: input.fromId,
         to_id: pair.mentor_id === input.fromId ? pair.mentee_id : pair.mentor_id,
         message: checked.message,
+        created_at: now,
       });
       return { ok: true as const, appreciation, pair, meeting };
     });

@@ -59,6 +59,7 @@ export class FeedbackService {
         answered_at: null,
         application: null,
         applied_at: null,
+        created_at: now,
       });
       return { ok: true as const, request, pair, meeting };
     });

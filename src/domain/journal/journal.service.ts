@@ -13,7 +13,10 @@ export type WriteEntryResult = { ok: true; entry: JournalEntry } | { ok: false; 
  * the mentor. The author must already be a known person (the Slack layer makes sure of it).
  */
 export class JournalService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date,
+  ) {}
 
   async write(input: { teamId: string; authorId: string; pairId: string | null } & JournalDraft): Promise<WriteEntryResult> {
     const checked = checkJournalDraft(input);
@@ -32,6 +35,7 @@ export class JournalService {
         went_well: checked.entry.wentWell,
         learned: checked.entry.learned,
         try_next: checked.entry.tryNext,
+        created_at: this.clock(),
       }),
     );
     return { ok: true, entry };

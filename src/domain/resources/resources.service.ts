@@ -80,6 +80,7 @@ export class ResourcesService {
         explored_at: null,
         explored_by: null,
         takeaway: null,
+        created_at: this.clock(),
       }),
     );
     return { ok: true, resource, pair };

@@ -5,15 +5,19 @@ import { zoneOf } from '../../known-person';
 import { requirePairs } from './require-pairs';
 import type { SubcommandHandler } from './types';
 
-/** `/mentorship resources` lists each pair's resources and progress (in the ack); `… add` opens the modal. */
+/**
+ * `/mentorship resources` lists each pair's resources and progress privately; `… add` opens the modal.
+ * The list is posted through response_url after the ack, so its reads (one set per pair) never hold up
+ * Slack's 3-second answer.
+ */
 export const resources: SubcommandHandler = async (args, deps, { rest, log }) => {
   const words = parseResourcesWords(rest);
   if (!words.ok) return args.ack({ response_type: 'ephemeral', ...errorMessage(words.message) });
   const found = await requirePairs(args, deps);
   if (!found) return;
+  await args.ack();
   const { command, client } = args;
   if (words.action === 'add') {
-    await args.ack();
     const only = found.choices.length === 1 ? found.choices[0]?.pair.id : undefined;
     await client.views.open({ trigger_id: command.trigger_id, view: resourceAddModal({ ...found, pairId: only, channelId: command.channel_id }) });
     log.info('resource modal opened');
@@ -26,5 +30,5 @@ export const resources: SubcommandHandler = async (args, deps, { rest, log }) =>
     })),
   );
   const zone = await zoneOf(deps, command.team_id, command.user_id);
-  await args.ack({ response_type: 'ephemeral', ...resourcesMessage(overviews, zone) });
+  await args.respond({ response_type: 'ephemeral', ...resourcesMessage(overviews, zone) });
 };
