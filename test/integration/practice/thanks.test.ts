@@ -58,7 +58,7 @@ describe('/mentorship thanks', () => {
     const confirmation = await eventually(() => h.standIn.ephemeralsFor(mentee.id)[0]);
     expect(shown(confirmation)).toContain(`on its way to <@${mentor.id}>`);
     expect(await count(h, 'appreciations')).toBe(before + 1);
-    const row = await h.db.kysely.selectFrom('appreciations').selectAll().orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const row = await h.db.kysely.selectFrom('appreciations').selectAll().where('message', 'like', '%estimation trick%').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ pair_id: pair.id, from_id: mentee.id, to_id: mentor.id });
     const history = await h.bot.services.appreciations.history('T0TEST', pair.id, mentor.id);
     expect(history.map((a) => a.id)).toContain(row.id);
@@ -76,7 +76,7 @@ describe('/mentorship thanks', () => {
     const dm = await eventually(() => h.standIn.dmsTo(mentee.id)[0]);
     // 11:00Z is 06:00 in New York, where Theo lives.
     expect(shown(dm)).toContain('Mon 23 Nov 2026, 06:00 (America/New_York)');
-    const row = await h.db.kysely.selectFrom('appreciations').select(['meeting_id', 'message']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const row = await h.db.kysely.selectFrom('appreciations').select(['meeting_id', 'message']).where('from_id', '=', mentor.id).executeTakeFirstOrThrow();
     expect(row.meeting_id).toBe(meetingId);
     expect(row.message).toMatch(/well prepared/);
     await sql`delete from meetings where sequence in (10, 11)`.execute(h.db.kysely);
