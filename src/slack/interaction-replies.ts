@@ -53,6 +53,17 @@ export async function tryDm(client: WebClient, deps: AppDeps, to: { teamId: stri
   }
 }
 
+/**
+ * Replaces the message whose button opened a finished modal (its button would only lead to "already
+ * done" now). Best effort: the message may be gone or too old to edit, and that changes nothing saved.
+ */
+export async function updateSource(client: WebClient, source: { channelId: string; messageTs: string } | null, message: Message, log: Logger): Promise<void> {
+  if (!source) return;
+  await client.chat
+    .update({ channel: source.channelId, ts: source.messageTs, text: message.text, blocks: message.blocks })
+    .catch((error: unknown) => log.info({ code: slackErrorCode(error) }, 'source message not updated'));
+}
+
 export interface Press {
   respond?: RespondFn;
   client: WebClient;
@@ -106,6 +117,8 @@ export interface ButtonPress extends Press {
   /** The pressed button's value: untrusted, parse it before use. */
   value: string | undefined;
   triggerId: string;
+  /** The (non-ephemeral) message the button sat in, so it can be updated once the action is done. */
+  messageTs?: string;
 }
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -127,6 +140,7 @@ export function buttonHandler(deps: AppDeps, handle: (press: ButtonPress) => Pro
       log,
       value: 'value' in action && typeof action.value === 'string' ? action.value : undefined,
       triggerId: body.trigger_id,
+      messageTs: body.container?.type === 'message' && !body.container.is_ephemeral ? String(body.container.message_ts) : undefined,
     };
     try {
       await handle(press);

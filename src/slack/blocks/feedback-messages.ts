@@ -24,7 +24,10 @@ export function feedbackRequestedDm(request: FeedbackRequest, meeting: Meeting |
     text: `${mention(request.requester_id)} asks for your feedback on ${area}.`,
     blocks: [
       { type: 'section', text: mrkdwn(`:speech_balloon: ${mention(request.requester_id)} asks for your feedback on *${area}*:\n${quoteTyped(request.question, 600)}`) },
-      { type: 'actions', elements: [button('Answer', FeedbackActions.answer, request.id, true)] },
+      // Once answered (the DM is updated in place), the button gives way to when it was answered.
+      request.answered_at
+        ? { type: 'context', elements: [mrkdwn(`:white_check_mark: You answered ${formatInZone(request.answered_at, readerZone)}.`)] }
+        : { type: 'actions', elements: [button('Answer', FeedbackActions.answer, request.id, true)] },
       { type: 'context', elements: [mrkdwn(`${when.join(', ')}. One specific thing they can try is the most useful answer.`)] },
     ],
   };
@@ -40,7 +43,9 @@ export function feedbackAnsweredDm(request: FeedbackRequest, readerZone: string,
       elements: [mrkdwn(`You asked: ${inlineTyped(request.question, 300)} · Answered ${request.answered_at ? formatInZone(request.answered_at, readerZone) : ''}`)],
     },
   ];
-  if (canReport) {
+  if (canReport && request.applied_at) {
+    blocks.push({ type: 'context', elements: [mrkdwn(`:white_check_mark: You told ${mention(request.responder_id)} how you applied it, ${formatInZone(request.applied_at, readerZone)}.`)] });
+  } else if (canReport) {
     blocks.push(
       { type: 'actions', elements: [button('Report how I applied it', FeedbackActions.apply, request.id)] },
       { type: 'context', elements: [mrkdwn('Try it before your next meeting, then tell your mentor how it went.')] },

@@ -72,14 +72,25 @@ export function feedbackRequestModal(input: FeedbackRequestModalInput): ModalVie
   };
 }
 
-export function feedbackAnswerModal(request: FeedbackRequest, channelId?: string): ModalView {
+/** Where the modal was opened from: the conversation, and the message when it was a DM with a button. */
+export interface ModalSource {
+  channelId?: string;
+  messageTs?: string;
+}
+
+const sourceMetadata = (source: ModalSource) => ({
+  ...(source.channelId ? { channelId: source.channelId } : {}),
+  ...(source.channelId && source.messageTs ? { messageTs: source.messageTs } : {}),
+});
+
+export function feedbackAnswerModal(request: FeedbackRequest, source: ModalSource = {}): ModalView {
   return {
     type: 'modal',
     callback_id: an.callbackId,
     title: plain('Answer feedback', 24),
     submit: plain('Send answer', 24),
     close: plain('Cancel', 24),
-    private_metadata: encodeMetadata({ requestId: request.id, ...(channelId ? { channelId } : {}) }),
+    private_metadata: encodeMetadata({ requestId: request.id, ...sourceMetadata(source) }),
     blocks: [
       { type: 'section', text: mrkdwn(`${mention(request.requester_id)} asks for feedback on *${inlineTyped(request.area)}*:\n${quoteTyped(request.question, 600)}`) },
       {
@@ -99,14 +110,14 @@ export function feedbackAnswerModal(request: FeedbackRequest, channelId?: string
   };
 }
 
-export function feedbackApplyModal(request: FeedbackRequest, channelId?: string): ModalView {
+export function feedbackApplyModal(request: FeedbackRequest, source: ModalSource = {}): ModalView {
   return {
     type: 'modal',
     callback_id: ap.callbackId,
     title: plain('How I applied it', 24),
     submit: plain('Send', 24),
     close: plain('Cancel', 24),
-    private_metadata: encodeMetadata({ requestId: request.id, ...(channelId ? { channelId } : {}) }),
+    private_metadata: encodeMetadata({ requestId: request.id, ...sourceMetadata(source) }),
     blocks: [
       {
         type: 'section',

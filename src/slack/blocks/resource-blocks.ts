@@ -26,10 +26,13 @@ const KIND_LABELS: Record<(typeof RESOURCE_KINDS)[number], string> = {
   other: 'Other',
 };
 
-/** The title as a link when there is one. The stored URL never holds `|`, `<` or `>` (checkUrl). */
+/**
+ * The title as a link when there is one. The stored URL never holds `|`, `<` or `>` (checkUrl); its `&`
+ * is escaped like any `&` in mrkdwn, and Slack reads it back as `&` when the link is followed.
+ */
 export function resourceLink(resource: Pick<LearningResource, 'title' | 'url'>): string {
   const title = inlineTyped(resource.title, TITLE_MAX);
-  return resource.url ? `<${resource.url}|${title}>` : `*${title}*`;
+  return resource.url ? `<${resource.url.replace(/&/g, '&amp;')}|${title}>` : `*${title}*`;
 }
 
 function resourceLine(resource: LearningResource, readerZone: string): KnownBlock {
@@ -162,6 +165,12 @@ export function resourceAddedDm(resource: LearningResource, addedBy: string): Me
       },
     ],
   };
+}
+
+/** To the person who added it, privately. */
+export function resourceAddedMessage(resource: LearningResource, otherId: string): Message {
+  const text = `Added ${resourceLink(resource)} to your learning resources with ${mention(otherId)}.`;
+  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
 }
 
 export function resourceExploredMessage(resource: LearningResource, overview: ResourceOverview, readerZone: string): Message {

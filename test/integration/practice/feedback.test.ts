@@ -136,6 +136,11 @@ describe('answering and applying feedback', () => {
     h.clock.set('2026-11-23T15:30:00Z');
     expect((await h.driver.submitView(mentor.id, answerView, { [an.blocks.answer]: 'Lead with the decision, then the options.' })).errors).toBeUndefined();
 
+    // The request DM loses its button once answered, saying when (in Maria's zone).
+    const updated = await eventually(() => h.standIn.findMessage(request.channel, request.ts)?.edited && h.standIn.findMessage(request.channel, request.ts));
+    expect(shown(updated)).not.toContain(FeedbackActions.answer);
+    expect(shown(updated)).toContain('You answered Mon 23 Nov 2026, 16:30 (Europe/Berlin)');
+
     const answered = await eventually(() => h.standIn.dmsTo(mentee.id).at(-1));
     expect(shown(answered)).toContain('Lead with the decision, then the options.');
     // 15:30Z is 10:30 in New York.
@@ -147,6 +152,9 @@ describe('answering and applying feedback', () => {
     expect(applyView.callback_id).toBe(ap.callbackId);
     await h.driver.submitView(mentee.id, applyView, { [ap.blocks.application]: 'My next doc opened with the decision; review took one round.' });
     const applied = await eventually(() => h.standIn.dmsTo(mentor.id).find((m) => m.text.includes('applied your feedback')));
+    const answeredNow = await eventually(() => h.standIn.findMessage(answered.channel, answered.ts)?.edited && h.standIn.findMessage(answered.channel, answered.ts));
+    expect(shown(answeredNow)).not.toContain(FeedbackActions.apply);
+    expect(shown(answeredNow)).toContain('how you applied it');
     expect(shown(applied)).toContain('review took one round');
     const row = (await requests()).find((req) => req.area === 'writing design docs');
     expect(row).toMatchObject({ status: 'applied', answer: 'Lead with the decision, then the options.' });

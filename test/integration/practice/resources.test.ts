@@ -182,6 +182,17 @@ describe('/mentorship resources', () => {
     expect(allSeenBy(h, userId)).not.toContain(open.title);
   });
 
+  it('opens the add modal from the "Add resource" button on the Home tab and in a DM', async () => {
+    const home = await publishHomeWithButton(h, mentor.id, OpenActions.addResource, pair.id);
+    await h.driver.clickInView(mentor.id, home, OpenActions.addResource);
+    const fromHome = await eventually(() => h.standIn.topView(mentor.id));
+    expect(fromHome.callback_id).toBe(a.callbackId);
+    expect(JSON.parse(fromHome.private_metadata).pairId).toBe(pair.id);
+    const message = await postDmWithButton(h, mentee.id, OpenActions.addResource, pair.id);
+    await h.driver.clickInMessage(mentee.id, message, OpenActions.addResource);
+    expect((await eventually(() => h.standIn.topView(mentee.id))).callback_id).toBe(a.callbackId);
+  });
+
   it('tells a stranger how to start a pair, and answers an unknown word with the usage', async () => {
     expect((await h.driver.command(stranger.id, 'resources')).json.text).toMatch(/not in a mentorship pair/);
     const response = await h.driver.command(mentee.id, 'resources delete everything');

@@ -10,6 +10,6 @@ export function feedbackAnswerOpen(deps: AppDeps) {
     const requestId = parseRowId(press.value);
     if (!requestId) throw new DomainError('not_found', "I can't find that feedback request among yours.");
     const { request } = await deps.services.feedback.openForAnswer(press.teamId, requestId, press.userId);
-    await press.client.views.open({ trigger_id: press.triggerId, view: feedbackAnswerModal(request, press.channelId) });
+    await press.client.views.open({ trigger_id: press.triggerId, view: feedbackAnswerModal(request, press) });
   });
 }

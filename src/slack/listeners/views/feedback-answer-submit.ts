@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { feedbackAnsweredDm, feedbackDoneMessage } from '../../blocks/feedback-messages';
+import { feedbackAnsweredDm, feedbackDoneMessage, feedbackRequestedDm } from '../../blocks/feedback-messages';
 import { mention } from '../../blocks/text';
 import { type AppDeps, requestLog } from '../../context';
 import { FeedbackModal } from '../../ids';
-import { feedbackRequestIdOf, readFeedbackAnswer } from '../../inputs/feedback-form';
+import { feedbackRequestIdOf, readFeedbackAnswer, sourceMessageOf } from '../../inputs/feedback-form';
 import { originChannel } from '../../inputs/origin';
-import { submissionRefusal, tellPrivately, tryDm } from '../../interaction-replies';
+import { submissionRefusal, tellPrivately, tryDm, updateSource } from '../../interaction-replies';
 import { zoneOf } from '../../known-person';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -35,6 +35,8 @@ export function feedbackAnswerSubmit(deps: AppDeps) {
     const to = mention(request.requester_id);
     const confirmation = delivered ? `Sent your answer to ${to}. Thank you!` : `Your answer is saved, but I couldn't DM ${to} just now.`;
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, feedbackDoneMessage(confirmation));
+    const zone = await zoneOf(deps, teamId, userId);
+    await updateSource(client, sourceMessageOf(view.private_metadata), feedbackRequestedDm(request, null, zone), log);
     await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { feedbackAppliedDm, feedbackDoneMessage } from '../../blocks/feedback-messages';
+import { feedbackAnsweredDm, feedbackAppliedDm, feedbackDoneMessage } from '../../blocks/feedback-messages';
 import { mention } from '../../blocks/text';
 import { type AppDeps, requestLog } from '../../context';
 import { FeedbackModal } from '../../ids';
-import { feedbackRequestIdOf, readFeedbackApplication } from '../../inputs/feedback-form';
+import { feedbackRequestIdOf, readFeedbackApplication, sourceMessageOf } from '../../inputs/feedback-form';
 import { originChannel } from '../../inputs/origin';
-import { submissionRefusal, tellPrivately, tryDm } from '../../interaction-replies';
+import { submissionRefusal, tellPrivately, tryDm, updateSource } from '../../interaction-replies';
 import { zoneOf } from '../../known-person';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -34,6 +34,8 @@ export function feedbackApplySubmit(deps: AppDeps) {
     const to = mention(pair.mentor_id);
     const confirmation = delivered ? `Told ${to} how you applied their feedback.` : `Saved, but I couldn't DM ${to} just now.`;
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, feedbackDoneMessage(confirmation));
+    const zone = await zoneOf(deps, teamId, userId);
+    await updateSource(client, sourceMessageOf(view.private_metadata), feedbackAnsweredDm(request, zone, true), log);
     await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

@@ -1,8 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ResourceField } from '../../../domain/resources/resource-rules';
-import { feedbackDoneMessage } from '../../blocks/feedback-messages';
-import { resourceAddedDm, resourceLink } from '../../blocks/resource-blocks';
-import { mention } from '../../blocks/text';
+import { resourceAddedDm, resourceAddedMessage } from '../../blocks/resource-blocks';
 import { type AppDeps, requestLog } from '../../context';
 import { ResourceModal } from '../../ids';
 import { originChannel } from '../../inputs/origin';
@@ -36,8 +34,8 @@ export function resourceAddSubmit(deps: AppDeps) {
     log.info({ pairId, resourceId: resource.id }, 'resource added');
     const otherId = pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id;
     await tryDm(client, deps, { teamId, userId: otherId }, resourceAddedDm(resource, userId), log);
-    const confirmation = `Added ${resourceLink(resource)} to your learning resources with ${mention(otherId)}.`;
-    await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, feedbackDoneMessage(confirmation));
+    const origin = { teamId, userId, channelId: originChannel(view.private_metadata), log };
+    await tellPrivately(client, deps, origin, resourceAddedMessage(resource, otherId));
     await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

@@ -24,7 +24,7 @@ describe('feedback builders', () => {
       const all = `${message.text}${JSON.stringify(message.blocks)}`;
       expect(all).not.toMatch(/<!channel>|<@U999>|<#C1>|<https:\/\/evil/);
     }
-    for (const view of [feedbackAnswerModal(worst, 'C1'), feedbackApplyModal(worst), feedbackRequestModal({ choices: choices(100), names: {}, area: hostile(AREA_MAX) })]) {
+    for (const view of [feedbackAnswerModal(worst, { channelId: 'C1', messageTs: '1795312913.773000' }), feedbackApplyModal(worst), feedbackRequestModal({ choices: choices(100), names: {}, area: hostile(AREA_MAX) })]) {
       expect(validateView(view)).toEqual([]);
       // An input's initial value is the person's own text to edit, never rendered as mrkdwn.
       const rendered = JSON.stringify(view.blocks, (key, value: unknown) => (key === 'initial_value' ? undefined : value));
@@ -45,9 +45,19 @@ describe('feedback builders', () => {
     expect(ids(feedbackRequestModal({ choices: several, names: {}, pairId: several[1]!.pair.id }))).not.toContain(PairPicker.blockId);
   });
 
-  it('offer "Report how I applied it" only when asked to', () => {
-    expect(JSON.stringify(feedbackAnsweredDm(worst, 'UTC', true).blocks)).toContain(FeedbackActions.apply);
-    expect(JSON.stringify(feedbackAnsweredDm(worst, 'UTC', false).blocks)).not.toContain(FeedbackActions.apply);
+  it('offer "Report how I applied it" only when asked to, and only until it is done', () => {
+    const answered = request({ status: 'answered', answer: 'Shorter', answered_at: at });
+    expect(JSON.stringify(feedbackAnsweredDm(answered, 'UTC', true).blocks)).toContain(FeedbackActions.apply);
+    expect(JSON.stringify(feedbackAnsweredDm(answered, 'UTC', false).blocks)).not.toContain(FeedbackActions.apply);
+    const applied = JSON.stringify(feedbackAnsweredDm({ ...answered, status: 'applied', application: 'Did it', applied_at: at }, 'Asia/Tokyo', true).blocks);
+    expect(applied).not.toContain(FeedbackActions.apply);
+    expect(applied).toContain('how you applied it, Mon 23 Nov 2026, 21:00 (Asia/Tokyo)');
+  });
+
+  it('replace the Answer button with when it was answered', () => {
+    const text = JSON.stringify(feedbackRequestedDm(request({ status: 'answered', answer: 'x', answered_at: at }), null, 'UTC').blocks);
+    expect(text).not.toContain(FeedbackActions.answer);
+    expect(text).toContain('You answered Mon 23 Nov 2026, 12:00 (UTC)');
   });
 
   it('list up to ten of each kind of waiting item within one message, and nothing when nothing waits', () => {

@@ -1,7 +1,7 @@
 import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
 import type { LearningResource } from '../../../../src/domain/resources/resources.repository';
 import type { ResourceOverview } from '../../../../src/domain/resources/resources.service';
-import { RESOURCE_LIST_LIMIT, progressLine, resourceAddModal, resourceAddedDm, resourceExploredModal, resourcesMessage } from '../../../../src/slack/blocks/resource-blocks';
+import { RESOURCE_LIST_LIMIT, progressLine, resourceAddModal, resourceAddedDm, resourceExploredModal, resourceLink, resourcesMessage } from '../../../../src/slack/blocks/resource-blocks';
 import { ResourceActions } from '../../../../src/slack/ids';
 import { at, choices, hostile, pairRow, uuid } from './practice-builders';
 
@@ -33,6 +33,11 @@ describe('resource builders', () => {
     const fromMeeting = overview(0, { since: new Date('2026-11-24T09:45:00Z'), sinceMeeting: true, explored: 3 });
     expect(progressLine(fromMeeting, 'Europe/Berlin')).toContain('ended Tue 24 Nov 2026, 10:45 (Europe/Berlin)): *2 of 2* :tada:');
     expect(progressLine(overview(0, { sinceMeeting: false, explored: 0 }), 'UTC')).toContain('since your mentorship started on Mon 23 Nov 2026: *0 of 2*');
+  });
+
+  it('link the title with both parts escaped, or show it bold without a link', () => {
+    expect(resourceLink({ title: 'A & B <x>', url: 'https://e.com/?a=1&b=2' })).toBe('<https://e.com/?a=1&amp;b=2|A &amp; B &lt;x&gt;>');
+    expect(resourceLink({ title: 'Paper book', url: null })).toBe('*Paper book*');
   });
 
   it('build valid modals and DMs from the longest input', () => {
