@@ -55,13 +55,22 @@ export async function tryDm(client: WebClient, deps: AppDeps, to: { teamId: stri
 
 /**
  * Replaces the message whose button opened a finished modal (its button would only lead to "already
- * done" now). Best effort: the message may be gone or too old to edit, and that changes nothing saved.
+ * done" now). The claim comes back through private_metadata, so it is honoured only for the person's
+ * own DM with the bot: a forged one could otherwise have the bot rewrite its posts in a shared channel.
+ * Best effort: the message may be gone or too old to edit, and that changes nothing saved.
  */
-export async function updateSource(client: WebClient, source: { channelId: string; messageTs: string } | null, message: Message, log: Logger): Promise<void> {
+export async function updateSource(
+  client: WebClient,
+  deps: AppDeps,
+  owner: { teamId: string; userId: string; log: Logger },
+  source: { channelId: string; messageTs: string } | null,
+  message: Message,
+): Promise<void> {
   if (!source) return;
+  if (source.channelId !== (await deps.services.people.dmChannel(owner.teamId, owner.userId))) return;
   await client.chat
     .update({ channel: source.channelId, ts: source.messageTs, text: message.text, blocks: message.blocks })
-    .catch((error: unknown) => log.info({ code: slackErrorCode(error) }, 'source message not updated'));
+    .catch((error: unknown) => owner.log.info({ code: slackErrorCode(error) }, 'source message not updated'));
 }
 
 export interface Press {

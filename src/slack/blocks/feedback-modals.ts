@@ -4,6 +4,7 @@ import type { FeedbackRequest } from '../../domain/feedback/feedback.repository'
 import type { PairChoice } from '../../domain/pairs/pair-choices';
 import { FeedbackModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
+import { type ModalSource, sourceMetadata } from '../inputs/origin';
 import { pairPickerBlock } from './pair-picker';
 import { inlineTyped, quoteTyped } from './quote';
 import { mention, mrkdwn, plain } from './text';
@@ -71,17 +72,6 @@ export function feedbackRequestModal(input: FeedbackRequestModalInput): ModalVie
     blocks,
   };
 }
-
-/** Where the modal was opened from: the conversation, and the message when it was a DM with a button. */
-export interface ModalSource {
-  channelId?: string;
-  messageTs?: string;
-}
-
-const sourceMetadata = (source: ModalSource) => ({
-  ...(source.channelId ? { channelId: source.channelId } : {}),
-  ...(source.channelId && source.messageTs ? { messageTs: source.messageTs } : {}),
-});
 
 export function feedbackAnswerModal(request: FeedbackRequest, source: ModalSource = {}): ModalView {
   return {

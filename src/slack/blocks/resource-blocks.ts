@@ -6,6 +6,7 @@ import type { ResourceOverview } from '../../domain/resources/resources.service'
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { OpenActions, ResourceActions, ResourceModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
+import { type ModalSource, sourceMetadata } from '../inputs/origin';
 import type { Message } from './help';
 import { pairPickerBlock } from './pair-picker';
 import { inlineTyped, quoteTyped } from './quote';
@@ -133,14 +134,14 @@ export function resourceAddModal(input: ResourceModalInput): ModalView {
   };
 }
 
-export function resourceExploredModal(resource: LearningResource, channelId?: string): ModalView {
+export function resourceExploredModal(resource: LearningResource, source: ModalSource = {}): ModalView {
   return {
     type: 'modal',
     callback_id: x.callbackId,
     title: plain('Mark explored', 24),
     submit: plain('Save', 24),
     close: plain('Cancel', 24),
-    private_metadata: encodeMetadata({ resourceId: resource.id, ...(channelId ? { channelId } : {}) }),
+    private_metadata: encodeMetadata({ resourceId: resource.id, ...sourceMetadata(source) }),
     blocks: [
       { type: 'section', text: mrkdwn(`${resourceLink(resource)} · recommended by ${mention(resource.recommended_by)}`) },
       {
@@ -165,6 +166,11 @@ export function resourceAddedDm(resource: LearningResource, addedBy: string): Me
       },
     ],
   };
+}
+
+/** The DM that offered "Mark explored", once it is done: who explored it, when, and the takeaway. */
+export function resourceDoneDm(resource: LearningResource, readerZone: string): Message {
+  return { text: `Explored: ${inlineTyped(resource.title, TITLE_MAX)}`, blocks: [resourceLine(resource, readerZone)] };
 }
 
 /** To the person who added it, privately. */

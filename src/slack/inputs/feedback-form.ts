@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AREA_MAX, type FeedbackRequestField } from '../../domain/feedback/feedback-rules';
 import { FeedbackModal } from '../ids';
 import { decodeMetadata } from './metadata';
-import { ConversationId, RowId } from './origin';
+import { RowId } from './origin';
 import { readText } from './view-state';
 
 const { request: r, answer: an, apply: ap } = FeedbackModal;
@@ -21,20 +21,12 @@ export function readFeedbackRequestForm(values: unknown): { area: string | null;
 }
 
 const ItemMetadata = z.object({ requestId: RowId }).loose();
-const SourceMessage = z.object({ channelId: ConversationId, messageTs: z.string().regex(/^\d{1,12}\.\d{1,8}$/) }).loose();
 
 /** The request an answer or application modal is about (a claim: the service checks who may act on it). */
 export function feedbackRequestIdOf(privateMetadata: string | undefined): string | null {
   return decodeMetadata(ItemMetadata, privateMetadata)?.requestId ?? null;
 }
 
-/**
- * The DM whose button opened the modal, to take the button away once the answer is in. Only ever
- * passed to chat.update, which edits nothing but the bot's own messages.
- */
-export function sourceMessageOf(privateMetadata: string | undefined): { channelId: string; messageTs: string } | null {
-  return decodeMetadata(SourceMessage, privateMetadata);
-}
 
 export function readFeedbackAnswer(values: unknown): string | null {
   return Typed(3000).catch(null).parse(readText(values, an.blocks.answer, an.actions.answer));

@@ -15,6 +15,29 @@ export function originChannel(privateMetadata: string | undefined): string | und
   return decodeMetadata(Origin, privateMetadata)?.channelId;
 }
 
+/** Where a modal was opened from: the conversation, and the message when it was one that can be edited. */
+export interface ModalSource {
+  channelId?: string;
+  messageTs?: string;
+}
+
+export function sourceMetadata(source: ModalSource): Record<string, string> {
+  return {
+    ...(source.channelId ? { channelId: source.channelId } : {}),
+    ...(source.channelId && source.messageTs ? { messageTs: source.messageTs } : {}),
+  };
+}
+
+const SourceMessage = z.object({ channelId: ConversationId, messageTs: z.string().regex(/^\d{1,12}\.\d{1,8}$/) }).loose();
+
+/**
+ * The message whose button opened the modal, to take the button away once the action is done. Only
+ * ever passed to chat.update, which can edit nothing but the bot's own messages.
+ */
+export function sourceMessageOf(privateMetadata: string | undefined): { channelId: string; messageTs: string } | null {
+  return decodeMetadata(SourceMessage, privateMetadata);
+}
+
 /** Button values naming a row (a request, a resource, an entry). Anything else is refused before any SQL. */
 export const RowId = z.uuid();
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Pair } from '../../../src/db/schema';
 import type { StoredView } from '../../../src/devtools/slack-stand-in';
 import { FeedbackActions, FeedbackModal, OpenActions, PairPicker } from '../../../src/slack/ids';
-import { type Harness, startHarness, USERS } from '../../support/harness';
+import { CHANNELS, type Harness, startHarness, USERS } from '../../support/harness';
 import { eventually, settled } from '../../support/wait';
 import { addMeeting, allSeenBy, createPair, postDmWithButton, postEphemeralWithButton, publishHomeWithButton, shown } from './practice-fixtures';
 
@@ -192,6 +192,20 @@ describe('answering and applying feedback', () => {
     const refusal = await eventually(() => h.standIn.ephemeralsFor(mentor.id).find((m) => m.text.includes('already answered')));
     expect(refusal).toBeDefined();
     expect(h.standIn.topView(mentor.id)).toBeUndefined();
+  });
+
+  it('never lets a forged modal source make the bot rewrite a message outside the person\'s own DM', async () => {
+    const post = await h.bot.slackApp.app.client.chat.postMessage({ channel: CHANNELS.goals.id, text: 'Goal approved' });
+    const request = await ask(mentee.id, mentor.id, { [r.blocks.area]: 'forged source' });
+    await h.driver.clickInMessage(mentor.id, request, FeedbackActions.answer);
+    const view = await eventually(() => h.standIn.topView(mentor.id));
+    const metadata = JSON.parse(view.private_metadata);
+    h.standIn.findView(view.id)!.private_metadata = JSON.stringify({ ...metadata, channelId: CHANNELS.goals.id, messageTs: post.ts });
+    await h.driver.submitView(mentor.id, view, { [an.blocks.answer]: 'fine' });
+    await eventually(() => h.standIn.dmsTo(mentee.id).find((m) => m.text.includes('answered')));
+    await settled(h.standIn.calls);
+    expect(h.standIn.findMessage(CHANNELS.goals.id, post.ts!)?.text).toBe('Goal approved');
+    expect(h.standIn.callsTo('chat.update')).toHaveLength(0);
   });
 
   it('refuses an empty answer on its field', async () => {

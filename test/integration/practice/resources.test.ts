@@ -144,6 +144,17 @@ describe('/mentorship resources', () => {
     await sql`delete from meetings where id = ${heldId}`.execute(h.db.kysely);
   });
 
+  it('marks a resource explored from the DM that announced it, which then shows it done instead of the button', async () => {
+    await addThroughList(mentor.id, { [a.blocks.title]: 'Announced by DM' });
+    const dm = await eventually(() => h.standIn.dmsTo(mentee.id).find((m) => m.text.includes('Announced by DM')));
+    await h.driver.clickInMessage(mentee.id, dm, ResourceActions.markExplored);
+    const view = await eventually(() => h.standIn.topView(mentee.id));
+    await h.driver.submitView(mentee.id, view, { [x.blocks.takeaway]: 'Read it twice' });
+    const updated = await eventually(() => h.standIn.findMessage(dm.channel, dm.ts)?.edited && h.standIn.findMessage(dm.channel, dm.ts));
+    expect(shown(updated)).not.toContain(ResourceActions.markExplored);
+    expect(shown(updated)).toContain('Read it twice');
+  });
+
   it('refuses marking a resource explored twice', async () => {
     const explored = (await resources()).find((res) => res.explored_at)!;
     const message = await postDmWithButton(h, mentee.id, ResourceActions.markExplored, explored.id);

@@ -10,6 +10,6 @@ export function resourceExploredOpen(deps: AppDeps) {
     const resourceId = parseRowId(press.value);
     if (!resourceId) throw new DomainError('not_found', "I can't find that resource in your mentorship.");
     const { resource } = await deps.services.resources.openForExplore(press.teamId, resourceId, press.userId);
-    await press.client.views.open({ trigger_id: press.triggerId, view: resourceExploredModal(resource, press.channelId) });
+    await press.client.views.open({ trigger_id: press.triggerId, view: resourceExploredModal(resource, press) });
   });
 }

@@ -3,8 +3,8 @@ import { feedbackAnsweredDm, feedbackDoneMessage, feedbackRequestedDm } from '..
 import { mention } from '../../blocks/text';
 import { type AppDeps, requestLog } from '../../context';
 import { FeedbackModal } from '../../ids';
-import { feedbackRequestIdOf, readFeedbackAnswer, sourceMessageOf } from '../../inputs/feedback-form';
-import { originChannel } from '../../inputs/origin';
+import { feedbackRequestIdOf, readFeedbackAnswer } from '../../inputs/feedback-form';
+import { originChannel, sourceMessageOf } from '../../inputs/origin';
 import { submissionRefusal, tellPrivately, tryDm, updateSource } from '../../interaction-replies';
 import { zoneOf } from '../../known-person';
 
@@ -36,7 +36,7 @@ export function feedbackAnswerSubmit(deps: AppDeps) {
     const confirmation = delivered ? `Sent your answer to ${to}. Thank you!` : `Your answer is saved, but I couldn't DM ${to} just now.`;
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, feedbackDoneMessage(confirmation));
     const zone = await zoneOf(deps, teamId, userId);
-    await updateSource(client, sourceMessageOf(view.private_metadata), feedbackRequestedDm(request, null, zone), log);
+    await updateSource(client, deps, { teamId, userId, log }, sourceMessageOf(view.private_metadata), feedbackRequestedDm(request, null, zone));
     await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

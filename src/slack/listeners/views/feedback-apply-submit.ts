@@ -3,8 +3,8 @@ import { feedbackAnsweredDm, feedbackAppliedDm, feedbackDoneMessage } from '../.
 import { mention } from '../../blocks/text';
 import { type AppDeps, requestLog } from '../../context';
 import { FeedbackModal } from '../../ids';
-import { feedbackRequestIdOf, readFeedbackApplication, sourceMessageOf } from '../../inputs/feedback-form';
-import { originChannel } from '../../inputs/origin';
+import { feedbackRequestIdOf, readFeedbackApplication } from '../../inputs/feedback-form';
+import { originChannel, sourceMessageOf } from '../../inputs/origin';
 import { submissionRefusal, tellPrivately, tryDm, updateSource } from '../../interaction-replies';
 import { zoneOf } from '../../known-person';
 
@@ -35,7 +35,7 @@ export function feedbackApplySubmit(deps: AppDeps) {
     const confirmation = delivered ? `Told ${to} how you applied their feedback.` : `Saved, but I couldn't DM ${to} just now.`;
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, feedbackDoneMessage(confirmation));
     const zone = await zoneOf(deps, teamId, userId);
-    await updateSource(client, sourceMessageOf(view.private_metadata), feedbackAnsweredDm(request, zone, true), log);
+    await updateSource(client, deps, { teamId, userId, log }, sourceMessageOf(view.private_metadata), feedbackAnsweredDm(request, zone, true));
     await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

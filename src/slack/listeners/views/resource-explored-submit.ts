@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { RESOURCE_LIST_LIMIT, resourceExploredMessage } from '../../blocks/resource-blocks';
+import { RESOURCE_LIST_LIMIT, resourceDoneDm, resourceExploredMessage } from '../../blocks/resource-blocks';
 import { type AppDeps, requestLog } from '../../context';
 import { ResourceModal } from '../../ids';
-import { originChannel } from '../../inputs/origin';
+import { originChannel, sourceMessageOf } from '../../inputs/origin';
 import { readTakeaway, resourceIdOf } from '../../inputs/resource-form';
-import { submissionRefusal, tellPrivately } from '../../interaction-replies';
+import { submissionRefusal, tellPrivately, updateSource } from '../../interaction-replies';
 import { zoneOf } from '../../known-person';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -29,8 +29,9 @@ export function resourceExploredSubmit(deps: AppDeps) {
     const { resource, pair } = result;
     log.info({ resourceId }, 'resource explored');
     const overview = await deps.services.resources.overview(teamId, pair.id, userId, RESOURCE_LIST_LIMIT);
-    const message = resourceExploredMessage(resource, overview, await zoneOf(deps, teamId, userId));
-    await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, message);
+    const zone = await zoneOf(deps, teamId, userId);
+    await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, resourceExploredMessage(resource, overview, zone));
+    await updateSource(client, deps, { teamId, userId, log }, sourceMessageOf(view.private_metadata), resourceDoneDm(resource, zone));
     await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

@@ -42,7 +42,7 @@ describe('resource builders', () => {
 
   it('build valid modals and DMs from the longest input', () => {
     expect(validateView(resourceAddModal({ choices: choices(100), names: {} }))).toEqual([]);
-    expect(validateView(resourceExploredModal(resource(), 'C1'))).toEqual([]);
+    expect(validateView(resourceExploredModal(resource(), { channelId: 'C1', messageTs: '1795312913.773000' }))).toEqual([]);
     const dm = resourceAddedDm(resource(), 'UMENTEE');
     expect(validateBlocks(dm.blocks, 'message')).toEqual([]);
     expect(`${dm.text}${JSON.stringify(dm.blocks)}`).not.toMatch(/<!channel>|<@U999>/);
