@@ -9,10 +9,10 @@ import { PairPicker } from './ids';
 import { sendDm, slackErrorCode } from './messenger';
 
 /**
- * Private replies to a person, wherever they acted. A button in a message (a DM, an ephemeral reply, a
- * channel post) carries a response_url: the reply goes there. The Home tab and a modal submission
- * carry none, so the reply is an ephemeral message in the conversation they came from when we know it,
- * else in their DM with the bot.
+ * Private replies to a person, wherever they acted (the brief's "ephemeral reply" on every surface).
+ * A press in a message carries a response_url (see replyToPress). A modal submission and a press on
+ * the Home tab carry none: the reply is an ephemeral message in the conversation the person came from
+ * when we know it and the bot may post there, else in their DM with the bot.
  */
 export async function tellPrivately(
   client: WebClient,
