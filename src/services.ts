@@ -10,6 +10,10 @@ import { MeetingsService } from './domain/meetings/meetings.service';
 import { NotesService } from './domain/meetings/notes.service';
 import { PairsService } from './domain/pairs/pairs.service';
 import { PeopleService } from './domain/people/people.service';
+import { FeedbackService } from './domain/feedback/feedback.service';
+import { ResourcesService } from './domain/resources/resources.service';
+import { JournalService } from './domain/journal/journal.service';
+import { AppreciationService } from './domain/appreciation/appreciation.service';
 
 /** Every use case the Slack layer and the scheduler call, built once in the composition root. */
 export interface Services {
@@ -23,6 +27,10 @@ export interface Services {
   meetings: MeetingsService;
   agendas: AgendaService;
   notes: NotesService;
+  feedback: FeedbackService;
+  resources: ResourcesService;
+  journal: JournalService;
+  appreciations: AppreciationService;
 }
 
 export function createServices(db: Kysely<Database>, clock: () => Date): Services {
@@ -37,5 +45,9 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
     meetings: new MeetingsService(db, clock),
     agendas: new AgendaService(db, clock),
     notes: new NotesService(db, clock),
+    feedback: new FeedbackService(db, clock),
+    resources: new ResourcesService(db, clock),
+    journal: new JournalService(db, clock),
+    appreciations: new AppreciationService(db, clock),
   };
 }

@@ -229,3 +229,60 @@ export const NotesModal = {
 
 /** Each action item is one block, so ticking it can swap just that block in any message that shows it. */
 export const actionItemBlockId = (itemId: string): string => `action_item.${itemId}`;
+// ---- practice: feedback, learning resources, the private journal, thanks ----------------------------
+
+export const FeedbackModal = {
+  request: {
+    callbackId: 'feedback_request',
+    blocks: { area: 'feedback_area', question: 'feedback_question' },
+    actions: { area: 'feedback_area_input', question: 'feedback_question_input' },
+  },
+  answer: { callbackId: 'feedback_answer', blocks: { answer: 'feedback_answer' }, actions: { answer: 'feedback_answer_input' } },
+  apply: {
+    callbackId: 'feedback_apply',
+    blocks: { application: 'feedback_application' },
+    actions: { application: 'feedback_application_input' },
+  },
+} as const;
+
+export const FeedbackActions = {
+  /** value = feedback request id: opens the answer modal (the responder only) */
+  answer: 'feedback_answer_open',
+  /** value = feedback request id: opens "how I applied it" (the mentee who asked only) */
+  apply: 'feedback_apply_open',
+} as const;
+
+export const ResourceModal = {
+  add: {
+    callbackId: 'resource_add',
+    blocks: { title: 'resource_title', url: 'resource_url', kind: 'resource_kind', recommendedBy: 'resource_recommended_by' },
+    actions: { title: 'resource_title_input', url: 'resource_url_input', kind: 'resource_kind_select', recommendedBy: 'resource_recommended_by_select' },
+  },
+  explored: { callbackId: 'resource_explored', blocks: { takeaway: 'resource_takeaway' }, actions: { takeaway: 'resource_takeaway_input' } },
+} as const;
+
+export const ResourceActions = {
+  /** value = resource id */
+  markExplored: 'resource_mark_explored',
+} as const;
+
+export const JournalModal = {
+  write: {
+    callbackId: 'journal_write',
+    blocks: { wentWell: 'journal_went_well', learned: 'journal_learned', tryNext: 'journal_try_next' },
+    actions: { wentWell: 'journal_went_well_input', learned: 'journal_learned_input', tryNext: 'journal_try_next_input' },
+  },
+  /** A read-only view of one entry. */
+  entry: { callbackId: 'journal_entry' },
+} as const;
+
+export const JournalActions = {
+  /** value = journal entry id; opens it for its author only */
+  openEntry: 'journal_open_entry',
+} as const;
+
+export const ThanksModal = {
+  callbackId: 'thanks_send',
+  blocks: { message: 'thanks_message' },
+  actions: { message: 'thanks_message_input' },
+} as const;

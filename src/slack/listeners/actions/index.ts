@@ -1,6 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { AppDeps } from '../../context';
-import { AgendaModal, GoalActions, GoalModal, HomeActions, MeetingActions, NotesModal, OpenActions, PairModal, PairPicker } from '../../ids';
+import { AgendaModal, FeedbackActions, GoalActions, GoalModal, HomeActions, JournalActions, MeetingActions, NotesModal, OpenActions, PairModal, PairPicker, ResourceActions } from '../../ids';
 import { homeStartPair } from './home-start-pair';
 import { goalAchieve } from './goal-achieve';
 import { goalAdd } from './goal-add';
@@ -21,6 +21,14 @@ import { notesOpen } from './notes-open';
 import { notesPairPicked } from './notes-pair-picked';
 import { pairMenteeSelected } from './pair-mentee-selected';
 import { swotOpen } from './swot-open';
+import { feedbackAnswerOpen } from './feedback-answer-open';
+import { feedbackApplyOpen } from './feedback-apply-open';
+import { feedbackOpen } from './feedback-open';
+import { journalEntryOpen } from './journal-entry-open';
+import { journalOpen } from './journal-open';
+import { resourceExploredOpen } from './resource-explored-open';
+import { resourceOpen } from './resource-open';
+import { thanksOpen } from './thanks-open';
 
 export function registerActions(app: App, deps: AppDeps): void {
   app.action(PairModal.actions.mentee, pairMenteeSelected(deps));
@@ -44,4 +52,12 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action(MeetingActions.changeRule, meetingRuleOpen(deps));
   app.action<BlockAction>({ type: 'block_actions', action_id: PairPicker.actionId, callback_id: AgendaModal.callbackId }, agendaPairPicked(deps));
   app.action<BlockAction>({ type: 'block_actions', action_id: PairPicker.actionId, callback_id: NotesModal.callbackId }, notesPairPicked(deps));
+  app.action(OpenActions.askFeedback, feedbackOpen(deps));
+  app.action(FeedbackActions.answer, feedbackAnswerOpen(deps));
+  app.action(FeedbackActions.apply, feedbackApplyOpen(deps));
+  app.action(OpenActions.addResource, resourceOpen(deps));
+  app.action(ResourceActions.markExplored, resourceExploredOpen(deps));
+  app.action(OpenActions.writeJournal, journalOpen(deps));
+  app.action(JournalActions.openEntry, journalEntryOpen(deps));
+  app.action(OpenActions.sayThanks, thanksOpen(deps));
 }

@@ -9,12 +9,11 @@ import { meeting } from './meeting';
 import { notes } from './notes';
 import { pair } from './pair';
 import { status } from './status';
+import { feedback } from './feedback';
+import { journal } from './journal';
+import { resources } from './resources';
+import { thanks } from './thanks';
 import type { CommandArgs, SubcommandHandler } from './types';
-
-/** Subcommands that are not built yet answer honestly instead of pretending. */
-const notYetAvailable: SubcommandHandler = async ({ ack }) => {
-  await ack({ response_type: 'ephemeral', ...errorMessage('That part of the bot is not available yet. `/mentorship help` lists what is.') });
-};
 
 const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   help,
@@ -23,10 +22,10 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   agenda,
   meeting,
   notes,
-  feedback: notYetAvailable,
-  resources: notYetAvailable,
-  journal: notYetAvailable,
-  thanks: notYetAvailable,
+  feedback,
+  resources,
+  journal,
+  thanks,
   status,
 };
 

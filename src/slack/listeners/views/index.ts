@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../context';
-import { AgendaModal, GoalChangesModal, GoalModal, GoalProgressModal, GoalReflectionModal, NotesModal, PairModal, RescheduleModal, RuleModal, SwotModal } from '../../ids';
+import { AgendaModal, FeedbackModal, GoalChangesModal, GoalModal, GoalProgressModal, GoalReflectionModal, JournalModal, NotesModal, PairModal, RescheduleModal, ResourceModal, RuleModal, SwotModal, ThanksModal } from '../../ids';
 import { goalChangesSubmit } from './goal-changes-submit';
 import { goalProgressSubmit } from './goal-progress-submit';
 import { goalReflectionSubmit } from './goal-reflection-submit';
@@ -11,6 +11,13 @@ import { meetingRuleSubmit } from './meeting-rule-submit';
 import { notesSubmit } from './notes-submit';
 import { pairSubmit } from './pair-submit';
 import { swotSubmit } from './swot-submit';
+import { feedbackAnswerSubmit } from './feedback-answer-submit';
+import { feedbackApplySubmit } from './feedback-apply-submit';
+import { feedbackRequestSubmit } from './feedback-request-submit';
+import { journalSubmit } from './journal-submit';
+import { resourceAddSubmit } from './resource-add-submit';
+import { resourceExploredSubmit } from './resource-explored-submit';
+import { thanksSubmit } from './thanks-submit';
 
 export function registerViews(app: App, deps: AppDeps): void {
   app.view(PairModal.callbackId, pairSubmit(deps));
@@ -23,4 +30,11 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view(RuleModal.callbackId, meetingRuleSubmit(deps));
   app.view(AgendaModal.callbackId, agendaSubmit(deps));
   app.view(NotesModal.callbackId, notesSubmit(deps));
+  app.view(FeedbackModal.request.callbackId, feedbackRequestSubmit(deps));
+  app.view(FeedbackModal.answer.callbackId, feedbackAnswerSubmit(deps));
+  app.view(FeedbackModal.apply.callbackId, feedbackApplySubmit(deps));
+  app.view(ResourceModal.add.callbackId, resourceAddSubmit(deps));
+  app.view(ResourceModal.explored.callbackId, resourceExploredSubmit(deps));
+  app.view(JournalModal.write.callbackId, journalSubmit(deps));
+  app.view(ThanksModal.callbackId, thanksSubmit(deps));
 }

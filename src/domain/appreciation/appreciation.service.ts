@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { Database, Meeting, Pair } from '../../db/schema';
+import { DomainError } from '../../errors';
+import type { FieldErrors } from '../pairs/pair-rules';
+import { findPair } from '../pairs/pairs.repository';
+import { checkMessage } from './appreciation-rules';
+import { type Appreciation, findMeetingToThank, insertAppreciation, listAppreciations } from './appreciation.repository';
+
+export type SendThanksResult =
+  | { ok: true; appreciation: Appreciation; pair: Pair; meeting: Meeting | null }
+  | { ok: false; errors: FieldErrors<'message'> };
+
+/** Notes of appreciation between the two people of a pair, kept in the pair's history. */
+export class AppreciationService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date,
+  ) {}
+
+  async send(input: { teamId: string; pairId: string; fromId: string; message: string | null }): Promise<SendThanksResult> {
+    const checked = checkMessage(input.message);
+    if (!checked.ok) return { ok: false, errors: { message: checked.error } };
+    const pair = await this.memberPair(input.teamId, input.pairId, input.fromId);
+    const now = this.clock();
+    return this.db.transaction().execute(async (tx) => {
+      const meeting = (await findMeetingToThank(tx, input.teamId, pair.id, now)) ?? null;
+      const appreciation = await insertAppreciation(tx, {
+        team_id: input.teamId,
+        pair_id: pair.id,
+        meeting_id: meeting?.id ?? null,
+        from_id: input.fromId,
+        to_id: pair.mentor_id === input.fromId ? pair.mentee_id : pair.mentor_id,
+        message: checked.message,
+        created_at: now,
+      });
+      return { ok: true as const, appreciation, pair, meeting };
+    });
+  }
+
+  /** The pair's thank-yous, newest first, for either member of the pair. */
+  async history(teamId: string, pairId: string, userId: string, limit = 20): Promise<Appreciation[]> {
+    const pair = await this.memberPair(teamId, pairId, userId, { allowEnded: true });
+    return listAppreciations(this.db, teamId, pair.id, limit);
+  }
+
+  private async memberPair(teamId: string, pairId: string, userId: string, options: { allowEnded?: boolean } = {}): Promise<Pair> {
+    const pair = await findPair(this.db, teamId, pairId);
+    if (!pair || (pair.mentor_id !== userId && pair.mentee_id !== userId)) {
+      throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
+    }
+    if (pair.status === 'ended' && !options.allowEnded) throw new DomainError('conflict', 'That mentorship has ended.');
+    return pair;
+  }
+}

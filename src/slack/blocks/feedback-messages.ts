@@ -1,0 +1,102 @@
+import type { KnownBlock } from '@slack/types';
+import type { Meeting } from '../../db/schema';
+import type { FeedbackRequest } from '../../domain/feedback/feedback.repository';
+import { formatInZone } from '../../domain/time/zoned';
+import { FeedbackActions } from '../ids';
+import type { Message } from './help';
+import { inlineTyped, quoteTyped } from './quote';
+import { mention, mrkdwn, plain } from './text';
+
+const button = (text: string, actionId: string, value: string, primary = false) => ({
+  type: 'button' as const,
+  text: plain(text, 75),
+  action_id: actionId,
+  value,
+  ...(primary ? { style: 'primary' as const } : {}),
+});
+
+/** To the person asked: the question, and a button to answer it. Times in the reader's zone. */
+export function feedbackRequestedDm(request: FeedbackRequest, meeting: Meeting | null, readerZone: string): Message {
+  const area = inlineTyped(request.area);
+  const when = [`Asked ${formatInZone(request.created_at, readerZone)}`];
+  if (meeting) when.push(`for your meeting on ${formatInZone(meeting.scheduled_at, readerZone)}`);
+  return {
+    text: `${mention(request.requester_id)} asks for your feedback on ${area}.`,
+    blocks: [
+      { type: 'section', text: mrkdwn(`:speech_balloon: ${mention(request.requester_id)} asks for your feedback on *${area}*:\n${quoteTyped(request.question, 600)}`) },
+      // Once answered (the DM is updated in place), the button gives way to when it was answered.
+      request.answered_at
+        ? { type: 'context', elements: [mrkdwn(`:white_check_mark: You answered ${formatInZone(request.answered_at, readerZone)}.`)] }
+        : { type: 'actions', elements: [button('Answer', FeedbackActions.answer, request.id, true)] },
+      { type: 'context', elements: [mrkdwn(`${when.join(', ')}. One specific thing they can try is the most useful answer.`)] },
+    ],
+  };
+}
+
+/** To the person who asked: the answer; a mentee also gets the button to report how they applied it. */
+export function feedbackAnsweredDm(request: FeedbackRequest, readerZone: string, canReport: boolean): Message {
+  const area = inlineTyped(request.area);
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: mrkdwn(`:bulb: ${mention(request.responder_id)} answered your feedback request on *${area}*:\n${quoteTyped(request.answer ?? '')}`) },
+    {
+      type: 'context',
+      elements: [mrkdwn(`You asked: ${inlineTyped(request.question, 300)} · Answered ${request.answered_at ? formatInZone(request.answered_at, readerZone) : ''}`)],
+    },
+  ];
+  if (canReport && request.applied_at) {
+    blocks.push({ type: 'context', elements: [mrkdwn(`:white_check_mark: You told ${mention(request.responder_id)} how you applied it, ${formatInZone(request.applied_at, readerZone)}.`)] });
+  } else if (canReport) {
+    blocks.push(
+      { type: 'actions', elements: [button('Report how I applied it', FeedbackActions.apply, request.id)] },
+      { type: 'context', elements: [mrkdwn('Try it before your next meeting, then tell your mentor how it went.')] },
+    );
+  }
+  return { text: `${mention(request.responder_id)} answered your feedback request on ${area}.`, blocks };
+}
+
+/** To the mentor: what the mentee did with their feedback. */
+export function feedbackAppliedDm(request: FeedbackRequest, readerZone: string): Message {
+  const area = inlineTyped(request.area);
+  return {
+    text: `${mention(request.requester_id)} applied your feedback on ${area}.`,
+    blocks: [
+      { type: 'section', text: mrkdwn(`:seedling: ${mention(request.requester_id)} applied your feedback on *${area}*:\n${quoteTyped(request.application ?? '')}`) },
+      {
+        type: 'context',
+        elements: [mrkdwn(`Your answer: ${inlineTyped(request.answer ?? '', 300)} · Reported ${request.applied_at ? formatInZone(request.applied_at, readerZone) : ''}`)],
+      },
+    ],
+  };
+}
+
+/** Ephemeral: what waits on this person, with the same buttons the DMs carry. */
+export function feedbackInboxMessage(inbox: { toAnswer: FeedbackRequest[]; toApply: FeedbackRequest[] }, readerZone: string): Message | null {
+  if (inbox.toAnswer.length === 0 && inbox.toApply.length === 0) return null;
+  const blocks: KnownBlock[] = [];
+  if (inbox.toAnswer.length > 0) {
+    blocks.push({ type: 'section', text: mrkdwn('*Feedback requests waiting for your answer*') });
+    for (const request of inbox.toAnswer) {
+      blocks.push({
+        type: 'section',
+        text: mrkdwn(`${mention(request.requester_id)} on *${inlineTyped(request.area)}* · asked ${formatInZone(request.created_at, readerZone)}`),
+        accessory: button('Answer', FeedbackActions.answer, request.id, true),
+      });
+    }
+  }
+  if (inbox.toApply.length > 0) {
+    blocks.push({ type: 'section', text: mrkdwn('*Answers to act on: tell your mentor how you applied them*') });
+    for (const request of inbox.toApply) {
+      blocks.push({
+        type: 'section',
+        text: mrkdwn(`${mention(request.responder_id)} on *${inlineTyped(request.area)}*: ${inlineTyped(request.answer ?? '', 200)}`),
+        accessory: button('Report how I applied it', FeedbackActions.apply, request.id),
+      });
+    }
+  }
+  const count = inbox.toAnswer.length + inbox.toApply.length;
+  return { text: `${count} feedback item${count === 1 ? '' : 's'} waiting on you.`, blocks };
+}
+
+export function feedbackDoneMessage(text: string): Message {
+  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
+}

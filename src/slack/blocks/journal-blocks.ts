@@ -1,0 +1,109 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { PROMPT_MAX } from '../../domain/journal/journal-rules';
+import type { JournalEntry } from '../../domain/journal/journal.repository';
+import type { PairChoice } from '../../domain/pairs/pair-choices';
+import { formatInZone } from '../../domain/time/zoned';
+import { JournalActions, JournalModal, OpenActions } from '../ids';
+import { encodeMetadata } from '../inputs/metadata';
+import type { Message } from './help';
+import { pairPickerBlock } from './pair-picker';
+import { quoteTyped } from './quote';
+import { mrkdwn, plain } from './text';
+
+const { write: w } = JournalModal;
+/** Characters of each answer shown in the list; longer entries get a button to read them whole. */
+const LIST_EXCERPT = 280;
+const PRIVATE_NOTE = ':lock: Private: only you can ever read your journal. Not your mentor, not your mentee, not an admin of this bot.';
+
+export const JOURNAL_PROMPTS = [
+  { field: 'wentWell', label: 'What went well?', placeholder: 'A moment you are glad about' },
+  { field: 'learned', label: 'What did I learn?', placeholder: 'Something you understand now that you did not before' },
+  { field: 'tryNext', label: 'What will I try next?', placeholder: 'One small, concrete step' },
+] as const;
+
+const COLUMNS = { wentWell: 'went_well', learned: 'learned', tryNext: 'try_next' } as const;
+
+export interface JournalModalInput {
+  choices: readonly PairChoice[];
+  names: Record<string, string>;
+  /** The pair the entry is about, when known; none for an entry about nothing in particular. */
+  pairId?: string;
+  channelId?: string;
+}
+
+export function journalModal(input: JournalModalInput): ModalView {
+  const blocks: KnownBlock[] = [{ type: 'context', elements: [mrkdwn(PRIVATE_NOTE)] }];
+  // Several pairs and none chosen: let the person say which mentorship it is about, if any.
+  if (!input.pairId && input.choices.length > 1) blocks.push({ ...pairPickerBlock(input.choices, input.names), optional: true });
+  for (const prompt of JOURNAL_PROMPTS) {
+    blocks.push({
+      type: 'input',
+      block_id: w.blocks[prompt.field],
+      optional: true,
+      label: plain(prompt.label),
+      element: { type: 'plain_text_input', action_id: w.actions[prompt.field], multiline: true, max_length: PROMPT_MAX, placeholder: plain(prompt.placeholder) },
+    });
+  }
+  blocks.push({ type: 'context', elements: [mrkdwn('Answer at least one of the three prompts.')] });
+  return {
+    type: 'modal',
+    callback_id: w.callbackId,
+    title: plain('Journal entry', 24),
+    submit: plain('Save privately', 24),
+    close: plain('Cancel', 24),
+    private_metadata: encodeMetadata({ ...(input.pairId ? { pairId: input.pairId } : {}), ...(input.channelId ? { channelId: input.channelId } : {}) }),
+    blocks,
+  };
+}
+
+function entryText(entry: JournalEntry, max: number): { text: string; cut: boolean } {
+  let cut = false;
+  const parts: string[] = [];
+  for (const prompt of JOURNAL_PROMPTS) {
+    const answer = entry[COLUMNS[prompt.field]];
+    if (!answer) continue;
+    if (answer.length > max) cut = true;
+    parts.push(`*${prompt.label}*\n${quoteTyped(answer, max)}`);
+  }
+  return { text: parts.join('\n'), cut };
+}
+
+/** Ephemeral, for the author only: their recent entries, newest first. */
+export function journalListMessage(entries: readonly JournalEntry[], readerZone: string, options: { saved?: boolean; pairId?: string } = {}): Message {
+  const blocks: KnownBlock[] = [];
+  if (options.saved) blocks.push({ type: 'section', text: mrkdwn(':white_check_mark: Saved to your journal.') });
+  const heading =
+    entries.length === 0
+      ? '*Your journal* is empty so far. Three prompts: what went well, what I learned, what I will try next.'
+      : `*Your journal: the ${entries.length === 1 ? 'latest entry' : `latest ${entries.length} entries`}*`;
+  blocks.push({ type: 'section', text: mrkdwn(heading) });
+  for (const entry of entries) {
+    const { text, cut } = entryText(entry, LIST_EXCERPT);
+    blocks.push({ type: 'section', text: mrkdwn(`:spiral_note_pad: _${formatInZone(entry.created_at, readerZone)}_\n${text}`) });
+    if (cut) blocks.push({ type: 'actions', elements: [{ type: 'button', text: plain('Read the whole entry', 75), action_id: JournalActions.openEntry, value: entry.id }] });
+  }
+  blocks.push(
+    { type: 'actions', elements: [{ type: 'button', text: plain('Write an entry', 75), action_id: OpenActions.writeJournal, value: options.pairId ?? '' }] },
+    { type: 'context', elements: [mrkdwn(PRIVATE_NOTE)] },
+  );
+  return { text: options.saved ? 'Saved to your journal.' : 'Your journal', blocks };
+}
+
+/** A read-only modal with one whole entry, for its author. Each answer gets its own section (3000 characters each). */
+export function journalEntryModal(entry: JournalEntry, readerZone: string): ModalView {
+  const answers = JOURNAL_PROMPTS.flatMap((prompt): KnownBlock[] => {
+    const answer = entry[COLUMNS[prompt.field]];
+    return answer ? [{ type: 'section', text: mrkdwn(`*${prompt.label}*\n${quoteTyped(answer, PROMPT_MAX)}`) }] : [];
+  });
+  return {
+    type: 'modal',
+    callback_id: JournalModal.entry.callbackId,
+    title: plain('Journal entry', 24),
+    close: plain('Close', 24),
+    blocks: [
+      { type: 'context', elements: [mrkdwn(`Written ${formatInZone(entry.created_at, readerZone)}`)] },
+      ...answers,
+      { type: 'context', elements: [mrkdwn(PRIVATE_NOTE)] },
+    ],
+  };
+}

@@ -1,0 +1,190 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { PairChoice } from '../../domain/pairs/pair-choices';
+import { RESOURCE_KINDS, TAKEAWAY_MAX, TITLE_MAX, URL_MAX } from '../../domain/resources/resource-rules';
+import type { LearningResource } from '../../domain/resources/resources.repository';
+import type { ResourceOverview } from '../../domain/resources/resources.service';
+import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
+import { OpenActions, ResourceActions, ResourceModal } from '../ids';
+import { encodeMetadata } from '../inputs/metadata';
+import { type ModalSource, sourceMetadata } from '../inputs/origin';
+import type { Message } from './help';
+import { pairPickerBlock } from './pair-picker';
+import { inlineTyped, quoteTyped } from './quote';
+import { mention, mrkdwn, plain } from './text';
+
+const { add: a, explored: x } = ResourceModal;
+const MAX_MESSAGE_BLOCKS = 50;
+/** Resources listed per pair at most; the rest are counted. */
+export const RESOURCE_LIST_LIMIT = 20;
+
+const KIND_LABELS: Record<(typeof RESOURCE_KINDS)[number], string> = {
+  article: 'Article',
+  book: 'Book',
+  course: 'Course',
+  video: 'Video',
+  podcast: 'Podcast',
+  talk: 'Talk',
+  other: 'Other',
+};
+
+/**
+ * The title as a link when there is one. The stored URL never holds `|`, `<` or `>` (checkUrl); its `&`
+ * is escaped like any `&` in mrkdwn, and Slack reads it back as `&` when the link is followed.
+ */
+export function resourceLink(resource: Pick<LearningResource, 'title' | 'url'>): string {
+  const title = inlineTyped(resource.title, TITLE_MAX);
+  return resource.url ? `<${resource.url.replace(/&/g, '&amp;')}|${title}>` : `*${title}*`;
+}
+
+function resourceLine(resource: LearningResource, readerZone: string): KnownBlock {
+  const head = `${resourceLink(resource)} · ${KIND_LABELS[resource.kind]} · recommended by ${mention(resource.recommended_by)}`;
+  if (resource.explored_at && resource.explored_by) {
+    const takeaway = resource.takeaway ? `: _${inlineTyped(resource.takeaway, 300)}_` : '';
+    return { type: 'section', text: mrkdwn(`:white_check_mark: ${head}\nExplored by ${mention(resource.explored_by)}, ${formatInZone(resource.explored_at, readerZone)}${takeaway}`) };
+  }
+  return {
+    type: 'section',
+    text: mrkdwn(`:book: ${head}`),
+    accessory: { type: 'button', text: plain('Mark explored', 75), action_id: ResourceActions.markExplored, value: resource.id },
+  };
+}
+
+export function progressLine(overview: ResourceOverview, readerZone: string): string {
+  const { progress, pair } = overview;
+  const since = progress.sinceMeeting
+    ? `since your last meeting (ended ${formatInZone(progress.since, readerZone)})`
+    : `since your mentorship started on ${formatLocalDate(pair.started_on)}`;
+  const done = progress.explored >= progress.target ? ' :tada:' : '';
+  return `Explored ${since}: *${Math.min(progress.explored, progress.target)} of ${progress.target}*${done}. The habit: two resources between sessions.`;
+}
+
+/**
+ * Ephemeral: each of the person's pairs with its resources and the between-sessions progress. The
+ * item budget is shared so the whole message stays within Slack's 50 blocks.
+ */
+export function resourcesMessage(overviews: readonly { overview: ResourceOverview; otherId: string }[], readerZone: string): Message {
+  const shownPairs = overviews.slice(0, 9);
+  const perPairOverhead = 4;
+  const budget = Math.floor((MAX_MESSAGE_BLOCKS - perPairOverhead * shownPairs.length - (shownPairs.length - 1)) / Math.max(shownPairs.length, 1));
+  const perPair = Math.max(0, Math.min(RESOURCE_LIST_LIMIT, budget));
+  const blocks: KnownBlock[] = [];
+  shownPairs.forEach(({ overview, otherId }, index) => {
+    if (index > 0) blocks.push({ type: 'divider' });
+    blocks.push({ type: 'section', text: mrkdwn(`*Learning resources with ${mention(otherId)}*\n${progressLine(overview, readerZone)}`) });
+    const items = overview.resources.slice(0, perPair);
+    if (items.length === 0) blocks.push({ type: 'context', elements: [mrkdwn('Nothing here yet. Add an article, a book or a talk one of you recommends.')] });
+    for (const resource of items) blocks.push(resourceLine(resource, readerZone));
+    if (overview.total > items.length) blocks.push({ type: 'context', elements: [mrkdwn(`…and ${overview.total - items.length} more.`)] });
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', text: plain('Add resource', 75), action_id: OpenActions.addResource, value: overview.pair.id, style: 'primary' }],
+    });
+  });
+  if (overviews.length > shownPairs.length) blocks.push({ type: 'context', elements: [mrkdwn(`${overviews.length - shownPairs.length} more mentorships not shown.`)] });
+  return { text: 'Your learning resources', blocks };
+}
+
+export interface ResourceModalInput {
+  choices: readonly PairChoice[];
+  names: Record<string, string>;
+  pairId?: string;
+  channelId?: string;
+}
+
+export function resourceAddModal(input: ResourceModalInput): ModalView {
+  const choice = input.pairId ? input.choices.find((c) => c.pair.id === input.pairId) : undefined;
+  const kinds: PlainTextOption[] = RESOURCE_KINDS.map((kind) => ({ text: plain(KIND_LABELS[kind]), value: kind }));
+  const recommenders: PlainTextOption[] = [
+    { text: plain('I did'), value: 'me' },
+    { text: plain(choice ? (input.names[choice.otherId] ?? 'The other person') : 'The other person in the pair', 75), value: 'other' },
+  ];
+  const blocks: KnownBlock[] = [];
+  if (!input.pairId) blocks.push(pairPickerBlock(input.choices, input.names));
+  blocks.push(
+    {
+      type: 'input',
+      block_id: a.blocks.title,
+      label: plain('Title'),
+      element: { type: 'plain_text_input', action_id: a.actions.title, max_length: TITLE_MAX, placeholder: plain('e.g. The Manager\'s Path, chapter 3') },
+    },
+    {
+      type: 'input',
+      block_id: a.blocks.url,
+      optional: true,
+      label: plain('Link'),
+      element: { type: 'url_text_input', action_id: a.actions.url, placeholder: plain('https://…') },
+      hint: plain(`An http:// or https:// link, up to ${URL_MAX} characters. Leave it empty for a book on paper.`),
+    },
+    { type: 'input', block_id: a.blocks.kind, label: plain('Kind'), element: { type: 'static_select', action_id: a.actions.kind, options: kinds, initial_option: kinds[0] } },
+    {
+      type: 'input',
+      block_id: a.blocks.recommendedBy,
+      label: plain('Who recommended it?'),
+      element: { type: 'radio_buttons', action_id: a.actions.recommendedBy, options: recommenders, initial_option: recommenders[0] },
+    },
+  );
+  return {
+    type: 'modal',
+    callback_id: a.callbackId,
+    title: plain('Add a resource', 24),
+    submit: plain('Add', 24),
+    close: plain('Cancel', 24),
+    private_metadata: encodeMetadata({ ...(input.pairId ? { pairId: input.pairId } : {}), ...(input.channelId ? { channelId: input.channelId } : {}) }),
+    blocks,
+  };
+}
+
+export function resourceExploredModal(resource: LearningResource, source: ModalSource = {}): ModalView {
+  return {
+    type: 'modal',
+    callback_id: x.callbackId,
+    title: plain('Mark explored', 24),
+    submit: plain('Save', 24),
+    close: plain('Cancel', 24),
+    private_metadata: encodeMetadata({ resourceId: resource.id, ...sourceMetadata(source) }),
+    blocks: [
+      { type: 'section', text: mrkdwn(`${resourceLink(resource)} · recommended by ${mention(resource.recommended_by)}`) },
+      {
+        type: 'input',
+        block_id: x.blocks.takeaway,
+        label: plain('Your takeaway'),
+        element: { type: 'plain_text_input', action_id: x.actions.takeaway, multiline: true, max_length: TAKEAWAY_MAX, placeholder: plain('One thing you will use from it') },
+      },
+    ],
+  };
+}
+
+/** To the other person of the pair: a new resource to look at. */
+export function resourceAddedDm(resource: LearningResource, addedBy: string): Message {
+  return {
+    text: `${mention(addedBy)} added a learning resource: ${inlineTyped(resource.title, TITLE_MAX)}`,
+    blocks: [
+      {
+        type: 'section',
+        text: mrkdwn(`:books: ${mention(addedBy)} added a learning resource: ${resourceLink(resource)} (${KIND_LABELS[resource.kind]}, recommended by ${mention(resource.recommended_by)})`),
+        accessory: { type: 'button', text: plain('Mark explored', 75), action_id: ResourceActions.markExplored, value: resource.id },
+      },
+    ],
+  };
+}
+
+/** The DM that offered "Mark explored", once it is done: who explored it, when, and the takeaway. */
+export function resourceDoneDm(resource: LearningResource, readerZone: string): Message {
+  return { text: `Explored: ${inlineTyped(resource.title, TITLE_MAX)}`, blocks: [resourceLine(resource, readerZone)] };
+}
+
+/** To the person who added it, privately. */
+export function resourceAddedMessage(resource: LearningResource, otherId: string): Message {
+  const text = `Added ${resourceLink(resource)} to your learning resources with ${mention(otherId)}.`;
+  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
+}
+
+export function resourceExploredMessage(resource: LearningResource, overview: ResourceOverview, readerZone: string): Message {
+  return {
+    text: `Marked explored: ${inlineTyped(resource.title, TITLE_MAX)}`,
+    blocks: [
+      { type: 'section', text: mrkdwn(`:white_check_mark: Marked ${resourceLink(resource)} explored. Your takeaway:\n${quoteTyped(resource.takeaway ?? '', 1000)}`) },
+      { type: 'context', elements: [mrkdwn(progressLine(overview, readerZone))] },
+    ],
+  };
+}

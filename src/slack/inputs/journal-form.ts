@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { JournalDraft, JournalField } from '../../domain/journal/journal-rules';
+import { JournalModal } from '../ids';
+import { readText } from './view-state';
+
+const { write: w } = JournalModal;
+
+export const JOURNAL_FIELD_BLOCKS: Record<JournalField, string> = { wentWell: w.blocks.wentWell, learned: w.blocks.learned, tryNext: w.blocks.tryNext };
+
+const Prompt = z.string().max(3000).nullable();
+const JournalForm = z.object({ wentWell: Prompt, learned: Prompt, tryNext: Prompt });
+
+export function readJournalForm(values: unknown): JournalDraft | null {
+  const parsed = JournalForm.safeParse({
+    wentWell: readText(values, w.blocks.wentWell, w.actions.wentWell),
+    learned: readText(values, w.blocks.learned, w.actions.learned),
+    tryNext: readText(values, w.blocks.tryNext, w.actions.tryNext),
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** `/mentorship journal [list]`: `list` only shows the recent entries, without opening the modal. */
+export function parseJournalWords(rest: string): { ok: true; action: 'write' | 'list' } | { ok: false; message: string } {
+  const word = rest.trim().toLowerCase();
+  if (word === '' || word === 'write') return { ok: true, action: 'write' };
+  if (word === 'list') return { ok: true, action: 'list' };
+  return { ok: false, message: '`/mentorship journal` writes a private entry and shows your recent ones; `/mentorship journal list` only shows them.' };
+}

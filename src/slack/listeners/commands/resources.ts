@@ -1,0 +1,34 @@
+import { errorMessage } from '../../blocks/help';
+import { RESOURCE_LIST_LIMIT, resourceAddModal, resourcesMessage } from '../../blocks/resource-blocks';
+import { parseResourcesWords } from '../../inputs/resource-form';
+import { zoneOf } from '../../known-person';
+import { requirePairs } from './require-pairs';
+import type { SubcommandHandler } from './types';
+
+/**
+ * `/mentorship resources` lists each pair's resources and progress privately; `… add` opens the modal.
+ * The list is posted through response_url after the ack, so its reads (one set per pair) never hold up
+ * Slack's 3-second answer.
+ */
+export const resources: SubcommandHandler = async (args, deps, { rest, log }) => {
+  const words = parseResourcesWords(rest);
+  if (!words.ok) return args.ack({ response_type: 'ephemeral', ...errorMessage(words.message) });
+  const found = await requirePairs(args, deps);
+  if (!found) return;
+  await args.ack();
+  const { command, client } = args;
+  if (words.action === 'add') {
+    const only = found.choices.length === 1 ? found.choices[0]?.pair.id : undefined;
+    await client.views.open({ trigger_id: command.trigger_id, view: resourceAddModal({ ...found, pairId: only, channelId: command.channel_id }) });
+    log.info('resource modal opened');
+    return;
+  }
+  const overviews = await Promise.all(
+    found.choices.map(async (choice) => ({
+      overview: await deps.services.resources.overview(command.team_id, choice.pair.id, command.user_id, RESOURCE_LIST_LIMIT),
+      otherId: choice.otherId,
+    })),
+  );
+  const zone = await zoneOf(deps, command.team_id, command.user_id);
+  await args.respond({ response_type: 'ephemeral', ...resourcesMessage(overviews, zone) });
+};

@@ -1,0 +1,69 @@
+import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
+import { AREA_MAX, QUESTION_MAX } from '../../../../src/domain/feedback/feedback-rules';
+import type { FeedbackRequest } from '../../../../src/domain/feedback/feedback.repository';
+import { feedbackAnsweredDm, feedbackAppliedDm, feedbackInboxMessage, feedbackRequestedDm } from '../../../../src/slack/blocks/feedback-messages';
+import { feedbackAnswerModal, feedbackApplyModal, feedbackRequestModal } from '../../../../src/slack/blocks/feedback-modals';
+import { FeedbackActions, PairPicker } from '../../../../src/slack/ids';
+import { at, choices, hostile, meetingRow, uuid } from './practice-builders';
+
+const request = (over: Partial<FeedbackRequest> = {}): FeedbackRequest => ({
+  id: uuid(), team_id: 'T1', pair_id: uuid(), meeting_id: null, requester_id: 'UMENTEE', responder_id: 'UMENTOR', area: 'demos',
+  question: 'What is one thing I could improve in demos?', status: 'requested', answer: null, answered_at: null, application: null,
+  applied_at: null, created_at: at, ...over,
+});
+const worst = request({
+  area: hostile(AREA_MAX), question: hostile(QUESTION_MAX), answer: hostile(2000), application: hostile(2000), status: 'answered',
+  answered_at: at, applied_at: at,
+});
+
+describe('feedback builders', () => {
+  it('keep the longest, most hostile input within Slack limits and never let it mention or broadcast', () => {
+    const messages = [feedbackRequestedDm(worst, meetingRow(), 'Asia/Tokyo'), feedbackAnsweredDm(worst, 'UTC', true), feedbackAppliedDm(worst, 'UTC')];
+    for (const message of messages) {
+      expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+      const all = `${message.text}${JSON.stringify(message.blocks)}`;
+      expect(all).not.toMatch(/<!channel>|<@U999>|<#C1>|<https:\/\/evil/);
+    }
+    for (const view of [feedbackAnswerModal(worst, { channelId: 'C1', messageTs: '1795312913.773000' }), feedbackApplyModal(worst), feedbackRequestModal({ choices: choices(100), names: {}, area: hostile(AREA_MAX) })]) {
+      expect(validateView(view)).toEqual([]);
+      // An input's initial value is the person's own text to edit, never rendered as mrkdwn.
+      const rendered = JSON.stringify(view.blocks, (key, value: unknown) => (key === 'initial_value' ? undefined : value));
+      expect(rendered).not.toMatch(/<!channel>|<@U999>/);
+    }
+  });
+
+  it('show times in the reader\'s zone, naming it', () => {
+    const text = JSON.stringify(feedbackRequestedDm(request(), meetingRow(), 'America/New_York').blocks);
+    expect(text).toContain('Mon 23 Nov 2026, 07:00 (America/New_York)');
+    expect(text).toContain('Tue 1 Dec 2026, 04:00 (America/New_York)');
+  });
+
+  it('ask which pair only when the pair is not known', () => {
+    const ids = (view: ReturnType<typeof feedbackRequestModal>) => view.blocks.map((b) => b.block_id);
+    const several = choices(3);
+    expect(ids(feedbackRequestModal({ choices: several, names: {} }))).toContain(PairPicker.blockId);
+    expect(ids(feedbackRequestModal({ choices: several, names: {}, pairId: several[1]!.pair.id }))).not.toContain(PairPicker.blockId);
+  });
+
+  it('offer "Report how I applied it" only when asked to, and only until it is done', () => {
+    const answered = request({ status: 'answered', answer: 'Shorter', answered_at: at });
+    expect(JSON.stringify(feedbackAnsweredDm(answered, 'UTC', true).blocks)).toContain(FeedbackActions.apply);
+    expect(JSON.stringify(feedbackAnsweredDm(answered, 'UTC', false).blocks)).not.toContain(FeedbackActions.apply);
+    const applied = JSON.stringify(feedbackAnsweredDm({ ...answered, status: 'applied', application: 'Did it', applied_at: at }, 'Asia/Tokyo', true).blocks);
+    expect(applied).not.toContain(FeedbackActions.apply);
+    expect(applied).toContain('how you applied it, Mon 23 Nov 2026, 21:00 (Asia/Tokyo)');
+  });
+
+  it('replace the Answer button with when it was answered', () => {
+    const text = JSON.stringify(feedbackRequestedDm(request({ status: 'answered', answer: 'x', answered_at: at }), null, 'UTC').blocks);
+    expect(text).not.toContain(FeedbackActions.answer);
+    expect(text).toContain('You answered Mon 23 Nov 2026, 12:00 (UTC)');
+  });
+
+  it('list up to ten of each kind of waiting item within one message, and nothing when nothing waits', () => {
+    const many = Array.from({ length: 10 }, () => worst);
+    const message = feedbackInboxMessage({ toAnswer: many, toApply: many }, 'UTC');
+    expect(message && validateBlocks(message.blocks, 'message')).toEqual([]);
+    expect(feedbackInboxMessage({ toAnswer: [], toApply: [] }, 'UTC')).toBeNull();
+  });
+});

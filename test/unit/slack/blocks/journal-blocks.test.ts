@@ -1,0 +1,37 @@
+import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
+import type { JournalEntry } from '../../../../src/domain/journal/journal.repository';
+import { journalEntryModal, journalListMessage, journalModal } from '../../../../src/slack/blocks/journal-blocks';
+import { JournalActions, PairPicker } from '../../../../src/slack/ids';
+import { at, choices, hostile, uuid } from './practice-builders';
+
+const entry = (over: Partial<JournalEntry> = {}): JournalEntry => ({
+  id: uuid(), team_id: 'T1', author_id: 'UMENTEE', pair_id: null, went_well: hostile(2000), learned: hostile(2000), try_next: hostile(2000), created_at: at, ...over,
+});
+
+describe('journal builders', () => {
+  it('keep five entries of the longest, most hostile answers within one valid message, escaped', () => {
+    const message = journalListMessage(Array.from({ length: 5 }, () => entry()), 'Asia/Tokyo', { saved: true });
+    expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+    expect(JSON.stringify(message.blocks)).not.toMatch(/<!channel>|<@U999>|<#C1>/);
+    expect(JSON.stringify(message.blocks)).toContain('Mon 23 Nov 2026, 21:00 (Asia/Tokyo)');
+  });
+
+  it('offer the whole entry only when the list had to cut it', () => {
+    const short = entry({ went_well: 'short', learned: null, try_next: null });
+    expect(JSON.stringify(journalListMessage([short], 'UTC').blocks)).not.toContain(JournalActions.openEntry);
+    expect(JSON.stringify(journalListMessage([entry()], 'UTC').blocks)).toContain(JournalActions.openEntry);
+  });
+
+  it('show a whole entry in a valid read-only modal', () => {
+    const view = journalEntryModal(entry(), 'UTC');
+    expect(validateView(view)).toEqual([]);
+    expect(view.submit).toBeUndefined();
+  });
+
+  it('offer an optional pair choice only to someone in several pairs with none chosen', () => {
+    const picker = (view: ReturnType<typeof journalModal>) => view.blocks.find((b) => b.block_id === PairPicker.blockId);
+    expect(picker(journalModal({ choices: choices(1), names: {} }))).toBeUndefined();
+    expect(picker(journalModal({ choices: choices(2), names: {} }))).toMatchObject({ optional: true });
+    expect(validateView(journalModal({ choices: choices(100), names: {}, channelId: 'D1' }))).toEqual([]);
+  });
+});
