@@ -29,8 +29,12 @@ export class Transcript {
 
   private readonly userName = (id: string): string | undefined => this.people.find((p) => p.id === id)?.realName;
 
+  private acts = 0;
+
+  /** Starts a numbered act; acts are numbered here so each feature's act file need not know its place. */
   act(title: string): void {
-    process.stdout.write(`\n━━━ ${title} ━━━\n`);
+    this.acts += 1;
+    process.stdout.write(`\n━━━ ${this.acts}. ${title.replace(/^\d+\.\s*/, '')} ━━━\n`);
   }
 
   say(line: string): void {
@@ -44,8 +48,11 @@ export class Transcript {
     process.stdout.write(`\n${name} sees:\n  [only you can see this]\n${indent(body)}\n`);
   }
 
-  /** Prints everything new, grouped by person, then by channel. */
-  checkpoint(): void {
+  /**
+   * Prints everything new, grouped by person, then by channel. The bot republishes Home tabs after
+   * every change, but a person only sees one when they open it: pass `home: <their user id>` then.
+   */
+  checkpoint(options: { home?: string } = {}): void {
     for (const person of this.people) {
       const lines: string[] = [];
       for (const message of [...this.standIn.dmsTo(person.id), ...this.standIn.ephemeralsFor(person.id)]) {
@@ -55,7 +62,8 @@ export class Transcript {
         const label = message.ephemeralFor ? 'only you can see this' : 'DM from the bot';
         lines.push(`  [${label}]\n${indent(renderBlocks(message.blocks ?? [], message.text, { userName: this.userName }))}`);
       }
-      for (const view of [...this.standIn.openViews(person.id), this.standIn.homeView(person.id)]) {
+      const home = options.home === person.id ? [this.standIn.homeView(person.id)] : [];
+      for (const view of [...this.standIn.openViews(person.id), ...home]) {
         if (view) this.pushView(lines, view);
       }
       if (lines.length) process.stdout.write(`\n${person.realName} sees:\n${lines.join('\n')}\n`);
@@ -75,7 +83,8 @@ export class Transcript {
     const key = `${view.id}`;
     if (this.seenViews.get(key) === view.hash) return;
     this.seenViews.set(key, view.hash);
-    const label = view.type === 'home' ? 'Home tab' : 'modal';
-    lines.push(`  [${label}]\n${indent(renderView(view, { userName: this.userName }))}`);
+    // renderView labels a Home tab itself; a modal gets its label here.
+    const label = view.type === 'home' ? '' : '  [modal]\n';
+    lines.push(`${label}${indent(renderView(view, { userName: this.userName }))}`);
   }
 }

@@ -18,16 +18,18 @@ export async function home(world: World): Promise<void> {
 
   transcript.act('Sam, who is in no pair, opens the bot\'s Home tab');
   await opened(PEOPLE.sam.id);
-  transcript.checkpoint();
+  transcript.checkpoint({ home: PEOPLE.sam.id });
 
   transcript.act('Maria types /mentorship status');
+  const earlier = standIn.ephemeralsFor(PEOPLE.maria.id).length;
   await driver.command(PEOPLE.maria.id, 'status');
-  await waitFor(() => standIn.ephemeralsFor(PEOPLE.maria.id).length > 0);
+  await waitFor(() => standIn.ephemeralsFor(PEOPLE.maria.id).length > earlier);
+  await untilQuiet(standIn);
   transcript.say('The same overview as her Home tab, as a message only she can see:');
   transcript.checkpoint();
 
   transcript.act('Theo opens the bot\'s Home tab');
   await opened(PEOPLE.theo.id);
   transcript.say('Every item of the checklist is computed from what the pair recorded; each open one has the button that does it.');
-  transcript.checkpoint();
+  transcript.checkpoint({ home: PEOPLE.theo.id });
 }

@@ -6,8 +6,12 @@ const { maria, theo, sam } = PEOPLE;
 
 /** Opens a modal with a slash command and returns it once Slack shows it. */
 async function commandModal(world: World, userId: string, text: string) {
+  const before = world.standIn.topView(userId)?.id;
   await world.driver.command(userId, text);
-  const view = await waitFor(() => world.standIn.topView(userId));
+  const view = await waitFor(() => {
+    const top = world.standIn.topView(userId);
+    return top && top.id !== before ? top : undefined;
+  });
   await untilQuiet(world.standIn);
   world.transcript.checkpoint();
   return view;
@@ -17,8 +21,12 @@ async function commandModal(world: World, userId: string, text: string) {
 async function clickInDm(world: World, userId: string, actionId: string) {
   const message = [...world.standIn.dmsTo(userId)].reverse().find((m) => JSON.stringify(m.blocks ?? []).includes(actionId));
   if (!message) throw new Error(`no DM to ${userId} with ${actionId}`);
+  const before = world.standIn.topView(userId)?.id;
   await world.driver.clickInMessage(userId, message, actionId);
-  return waitFor(() => world.standIn.topView(userId));
+  return waitFor(() => {
+    const top = world.standIn.topView(userId);
+    return top && top.id !== before ? top : undefined;
+  });
 }
 
 async function submit(world: World, userId: string, view: Parameters<World['driver']['submitView']>[1], inputs: Record<string, unknown>) {
