@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initialSchema from './2026-11-22T0000_initial_schema';
+import * as scheduler from './2026-11-22T0140_scheduler';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -7,4 +8,5 @@ import * as initialSchema from './2026-11-22T0000_initial_schema';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0000_initial_schema': initialSchema,
+  '2026-11-22T0140_scheduler': scheduler,
 };

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { type DeliveryDeps, type DeliveryResult, deliver } from './deliver';
+import { blockWorkspace, type RateLimit, refundTokens, reserveTokens } from './limits.repository';
+import { claimDue, dueTeams } from './outbox.repository';
+
+export interface DispatchSettings {
+  /** Names this process in claimed_by and the logs. */
+  replica: string;
+  leaseMs: number;
+  /** Rows one workspace may claim per round: a round serves every due workspace once. */
+  batchSize: number;
+  rate: RateLimit;
+  /** A pass stops claiming after this long (the next tick carries on). */
+  budgetMs: number;
+  /** Workspaces served side by side. */
+  concurrency: number;
+}
+
+export type DispatchStats = Record<DeliveryResult, number> & { claimed: number; rounds: number };
+
+const emptyStats = (): DispatchStats => ({
+  claimed: 0, rounds: 0, sent: 0, reconciled: 0, failed: 0, unknown: 0, cancelled: 0, deferred: 0, rate_limited: 0, dry_run: 0, fenced: 0, waiting: 0,
+});
+
+/**
+ * Sends what is due, fairly and within Slack's budget. Each round lists the workspaces with due rows
+ * (oldest first) and serves each once: take tokens from its shared bucket, claim that many rows, send
+ * them. A workspace with a backlog of thousands gets one batch per round like any other, so it cannot
+ * starve the rest; when no workspace has a token the pass waits for the earliest one, up to its budget.
+ */
+export async function dispatchDue(db: Kysely<Database>, deps: DeliveryDeps, clock: () => Date, settings: DispatchSettings): Promise<DispatchStats> {
+  const stats = emptyStats();
+  const started = Date.now();
+  const serveTeam = async (teamId: string): Promise<{ granted: number; waitMs: number }> => {
+    const now = clock();
+    const reservation = await reserveTokens(db, teamId, settings.batchSize, settings.rate, now);
+    if (reservation.granted === 0) return reservation;
+    const rows = await claimDue(db, { teamId, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
+    await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
+    stats.claimed += rows.length;
+    // One at a time within a workspace: Slack's per-channel and per-workspace limits are about pace.
+    for (const row of rows) stats[await deliver(deps, row, clock)] += 1;
+    return { granted: rows.length, waitMs: 0 };
+  };
+
+  while (Date.now() - started < settings.budgetMs) {
+    const now = clock();
+    const teams = await dueTeams(db, now);
+    if (teams.length === 0) break;
+    stats.rounds += 1;
+    const served = await mapLimit(teams, settings.concurrency, serveTeam);
+    if (served.some((result) => result.granted > 0)) continue;
+    // Every due workspace is out of tokens (or blocked by a Retry-After): wait for the first token.
+    const waitMs = Math.min(...served.map((result) => result.waitMs));
+    if (Date.now() - started + waitMs >= settings.budgetMs) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(10, waitMs)));
+    // A clock that does not move (a test clock, `tick --now` is anchored and moves) would wait forever.
+    if (clock().getTime() === now.getTime()) break;
+  }
+  return stats;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/** What the delivery step calls on a 429: the whole workspace waits, on every replica. */
+export const blockOn429 = (db: Kysely<Database>) => (teamId: string, until: Date) => blockWorkspace(db, teamId, until);
