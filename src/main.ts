@@ -5,6 +5,8 @@ import { createLogger } from './logger';
 import { createServices } from './services';
 import { noHomeRefresh } from './slack/home-refresher';
 import { createSlackApp } from './slack/app';
+import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
+import { createScheduler } from './scheduler/create';
 import { installShutdown } from './shutdown';
 import { sql } from 'kysely';
 
@@ -28,7 +30,16 @@ async function main(): Promise<void> {
   await slackApp.start(config.port);
   logger.info({ mode: slack.appToken ? 'socket' : 'http', port: config.port, database: db.kind }, 'mentorship bot started');
 
+  let schedulerClock: SchedulerClock | undefined;
+  if (config.schedulerEnabled) {
+    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger });
+    schedulerClock = startSchedulerClock(scheduler, db.kysely, logger);
+    logger.info({ replica: scheduler.settings.replica, dryRun: config.remindersDryRun, dailyCap: config.remindersDailyCap }, 'reminder scheduler started');
+  }
+
   installShutdown(logger, [
+    // First: no new pass starts, and the pass in flight finishes its sends before Slack and the database go.
+    { name: 'scheduler', stop: async () => schedulerClock?.stop() },
     { name: 'slack', stop: () => slackApp.stop() },
     { name: 'database', stop: () => db.close() },
   ]);

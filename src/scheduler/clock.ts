@@ -1,4 +1,4 @@
-import cron, { type ScheduledTask } from 'node-cron';
+import { type ScheduledTask, schedule } from 'node-cron';
 import type { Logger } from '../logger';
 import { databaseClock, type Scheduler } from './scheduler';
 import type { Kysely } from 'kysely';
@@ -16,7 +16,7 @@ export interface SchedulerClock {
  */
 export function startSchedulerClock(scheduler: Scheduler, db: Kysely<Database>, logger: Logger, expression = '* * * * *'): SchedulerClock {
   const log = logger.child({ scope: 'scheduler-clock' });
-  const task: ScheduledTask = cron.schedule(
+  const task: ScheduledTask = schedule(
     expression,
     async () => {
       const clock = await databaseClock(db);
@@ -31,7 +31,7 @@ export function startSchedulerClock(scheduler: Scheduler, db: Kysely<Database>, 
       stopping ??= (async () => {
         await task.stop();
         await task.destroy();
-        await scheduler.idle();
+        await scheduler.stop();
       })();
       return stopping;
     },

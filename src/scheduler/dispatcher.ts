@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { type DeliveryDeps, type DeliveryResult, deliver } from './deliver';
 import { blockWorkspace, type RateLimit, refundTokens, reserveTokens } from './limits.repository';
-import { claimDue, dueTeams } from './outbox.repository';
+import { claimDue, dueTeams, release } from './outbox.repository';
 
 export interface DispatchSettings {
   /** Names this process in claimed_by and the logs. */
@@ -17,6 +17,11 @@ export interface DispatchSettings {
   concurrency: number;
 }
 
+/** Shutdown asks a pass to stop: it finishes the row being sent and hands back the rest of its claim. */
+export interface StopSignal {
+  readonly stopped: boolean;
+}
+
 export type DispatchStats = Record<DeliveryResult, number> & { claimed: number; rounds: number };
 
 const emptyStats = (): DispatchStats => ({
@@ -29,7 +34,13 @@ const emptyStats = (): DispatchStats => ({
  * them. A workspace with a backlog of thousands gets one batch per round like any other, so it cannot
  * starve the rest; when no workspace has a token the pass waits for the earliest one, up to its budget.
  */
-export async function dispatchDue(db: Kysely<Database>, deps: DeliveryDeps, clock: () => Date, settings: DispatchSettings): Promise<DispatchStats> {
+export async function dispatchDue(
+  db: Kysely<Database>,
+  deps: DeliveryDeps,
+  clock: () => Date,
+  settings: DispatchSettings,
+  stop: StopSignal = { stopped: false },
+): Promise<DispatchStats> {
   const stats = emptyStats();
   const started = Date.now();
   const serveTeam = async (teamId: string): Promise<{ granted: number; waitMs: number }> => {
@@ -40,11 +51,14 @@ export async function dispatchDue(db: Kysely<Database>, deps: DeliveryDeps, cloc
     await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
     stats.claimed += rows.length;
     // One at a time within a workspace: Slack's per-channel and per-workspace limits are about pace.
-    for (const row of rows) stats[await deliver(deps, row, clock)] += 1;
+    for (const row of rows) {
+      if (stop.stopped) await release(db, { id: row.id, attempt: row.attempt, now: clock(), state: row.prior_state === 'pending' ? 'pending' : 'unknown', retryAt: clock(), note: 'released_on_shutdown' });
+      else stats[await deliver(deps, row, clock)] += 1;
+    }
     return { granted: rows.length, waitMs: 0 };
   };
 
-  while (Date.now() - started < settings.budgetMs) {
+  while (!stop.stopped && Date.now() - started < settings.budgetMs) {
     const now = clock();
     const teams = await dueTeams(db, now);
     if (teams.length === 0) break;
@@ -54,7 +68,7 @@ export async function dispatchDue(db: Kysely<Database>, deps: DeliveryDeps, cloc
     // Every due workspace is out of tokens (or blocked by a Retry-After): wait for the first token.
     const waitMs = Math.min(...served.map((result) => result.waitMs));
     if (Date.now() - started + waitMs >= settings.budgetMs) break;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(10, waitMs)));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(10, waitMs))));
     // A clock that does not move (a test clock, `tick --now` is anchored and moves) would wait forever.
     if (clock().getTime() === now.getTime()) break;
   }

@@ -50,6 +50,7 @@ export interface SchedulerDeps {
 export class Scheduler {
   readonly settings: SchedulerSettings & { replica: string };
   private inFlight: Promise<PassReport | undefined> | undefined;
+  private readonly stopSignal = { stopped: false };
 
   constructor(private readonly deps: SchedulerDeps) {
     const replica = deps.settings?.replica ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
@@ -62,15 +63,22 @@ export class Scheduler {
    * one starts from the database state.
    */
   runPass(clock: () => Date): Promise<PassReport | undefined> {
+    if (this.stopSignal.stopped) return Promise.resolve(undefined);
     this.inFlight ??= this.pass(clock).finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
   }
 
-  /** Resolves when no pass is running (shutdown waits on this). */
+  /** Resolves when no pass is running. */
   async idle(): Promise<void> {
     await this.inFlight;
+  }
+
+  /** Shutdown: no new pass; the one in flight finishes its current send, hands back the rest and ends. */
+  async stop(): Promise<void> {
+    this.stopSignal.stopped = true;
+    await this.idle();
   }
 
   private async pass(clock: () => Date): Promise<PassReport | undefined> {
@@ -81,7 +89,7 @@ export class Scheduler {
       await this.deps.meetings.ensureUpcoming(at);
       const { planned } = await planReminders(db, at);
       const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db) };
-      const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings);
+      const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       const report = { at: at.toISOString(), planned, dispatch };
       if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');
       return report;
