@@ -97,7 +97,7 @@ export function meetingReminders(pair: PlanPair, meeting: PlanMeeting): PlannedR
   const base = { occurrence: meeting.id, meetingId: meeting.id, payload: { meetingAt } };
   const at = (ms: number) => new Date(ms);
   const drafts: Draft[] = [];
-  const lead = (person: PlanPerson) => at(start.getTime() - person.prepLeadMinutes * MINUTE);
+  const lead = (person: PlanPerson) => leadInstant(start, person);
   drafts.push({ ...base, kind: 'prep', recipient: pair.mentee, at: lead(pair.mentee), expiresAt: end, basis: `${meetingAt}|${pair.mentee.prepLeadMinutes}` });
   drafts.push({ ...base, kind: 'prep_heads_up', recipient: pair.mentor, at: lead(pair.mentor), expiresAt: end, basis: `${meetingAt}|${pair.mentor.prepLeadMinutes}` });
   for (const person of [pair.mentee, pair.mentor]) {
@@ -108,6 +108,17 @@ export function meetingReminders(pair: PlanPair, meeting: PlanMeeting): PlannedR
   const midCycle = midCycleAt(meeting, pair.mentee.timeZone);
   if (midCycle) drafts.push({ ...base, kind: 'mid_cycle', recipient: pair.mentee, at: midCycle, expiresAt: start, basis: `${meetingAt}|${meeting.previousAt?.toISOString()}` });
   return drafts.map((draft) => finish(pair, draft));
+}
+
+/**
+ * "24 hours before" means the same wall time the day before in the reader's zone, also across a
+ * daylight-saving change (then it is 23 or 25 real hours): whole days are calendar days, the rest
+ * is minutes.
+ */
+export function leadInstant(start: Date, person: PlanPerson): Date {
+  const days = Math.floor(person.prepLeadMinutes / 1440);
+  const minutes = person.prepLeadMinutes % 1440;
+  return DateTime.fromJSDate(start, { zone: person.timeZone }).minus({ days }).minus({ minutes }).toJSDate();
 }
 
 /** 10:00 in the mentee's zone on the local date half-way between the previous meeting and this one. */
