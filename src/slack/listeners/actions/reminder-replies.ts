@@ -1,4 +1,4 @@
-import type { BlockAction } from '@slack/bolt';
+import type { BlockAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { isDomainError } from '../../../errors';
@@ -17,11 +17,16 @@ export async function markAnswered(client: WebClient, body: BlockAction, note: s
     .catch((error: unknown) => log.warn({ err: error }, 'reminder message update failed'));
 }
 
-/** A refused or failed click: an ephemeral reply to the person only, and nothing changed. */
-export async function replyRefusal(client: WebClient, body: BlockAction, error: unknown, log: Logger): Promise<void> {
+/**
+ * A refused or failed click: an ephemeral reply to the person only, and nothing changed. Through the
+ * click's response_url when it has one (it reaches the clicker wherever the button was); a click on
+ * the Home tab has none, so the reply goes to the person's DM with the bot.
+ */
+export async function replyRefusal(client: WebClient, body: BlockAction, respond: RespondFn, error: unknown, log: Logger): Promise<void> {
   if (!isDomainError(error)) log.error({ err: error }, 'reminder action failed');
   const text = isDomainError(error) ? error.message : 'Something went wrong on my side; nothing was changed. Please try again.';
-  await client.chat
-    .postEphemeral({ channel: body.channel?.id ?? body.user.id, user: body.user.id, ...errorMessage(text) })
-    .catch((failure: unknown) => log.warn({ err: failure }, 'reminder refusal reply failed'));
+  const reply = body.response_url
+    ? respond({ response_type: 'ephemeral', replace_original: false, ...errorMessage(text) })
+    : client.chat.postEphemeral({ channel: body.user.id, user: body.user.id, ...errorMessage(text) });
+  await Promise.resolve(reply).catch((failure: unknown) => log.warn({ err: failure }, 'reminder refusal reply failed'));
 }

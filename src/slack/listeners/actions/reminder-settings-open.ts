@@ -7,7 +7,7 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 
 /** "Reminder settings" (under every reminder, and on the Home tab): opens the settings modal. */
 export function reminderSettingsOpen(deps: AppDeps) {
-  return async ({ ack, body, client, context }: Args): Promise<void> => {
+  return async ({ ack, body, client, context, respond }: Args): Promise<void> => {
     await ack();
     const log = requestLog(context, deps.logger);
     try {
@@ -16,7 +16,7 @@ export function reminderSettingsOpen(deps: AppDeps) {
       const view = reminderSettingsModal({ leadMinutes: person.prep_lead_minutes, pausedUntil: person.reminders_paused_until, zone: person.time_zone });
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
-      await replyRefusal(client, body, error, log);
+      await replyRefusal(client, body, respond, error, log);
     }
   };
 }

@@ -11,7 +11,7 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 
 /** "Skip this meeting": skipped, its unsent reminders cancelled, and the other person told at once. */
 export function reminderSkip(deps: AppDeps) {
-  return async ({ ack, body, action, client, context }: Args): Promise<void> => {
+  return async ({ ack, body, action, client, context, respond }: Args): Promise<void> => {
     await ack();
     const log = requestLog(context, deps.logger);
     const teamId = body.team?.id ?? '';
@@ -27,7 +27,7 @@ export function reminderSkip(deps: AppDeps) {
       );
       await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
     } catch (error) {
-      await replyRefusal(client, body, error, log);
+      await replyRefusal(client, body, respond, error, log);
     }
   };
 }

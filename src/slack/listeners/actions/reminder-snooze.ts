@@ -9,7 +9,7 @@ type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddleware
 
 /** "Snooze 2 hours" on a prep nudge: the same nudge again later (quiet hours still apply). */
 export function reminderSnooze(deps: AppDeps) {
-  return async ({ ack, body, action, client, context }: Args): Promise<void> => {
+  return async ({ ack, body, action, client, context, respond }: Args): Promise<void> => {
     await ack();
     const log = requestLog(context, deps.logger);
     try {
@@ -19,7 +19,7 @@ export function reminderSnooze(deps: AppDeps) {
       log.info({ reminderId, remindAt: result.remindAt.toISOString(), already: result.already }, 'reminder snoozed');
       await markAnswered(client, body, snoozedNote(result.remindAt, result.zone), log);
     } catch (error) {
-      await replyRefusal(client, body, error, log);
+      await replyRefusal(client, body, respond, error, log);
     }
   };
 }
