@@ -35,9 +35,12 @@ export function classifySlackError(error: unknown): SendOutcome {
       // Slack only uses 200 and 429 on purpose: a 5xx from it or a proxy may follow a post that happened.
       return (e.statusCode ?? 500) >= 500 ? { kind: 'unknown', code: `http_${e.statusCode ?? 500}` } : { kind: 'failed', code: `http_${e.statusCode}` };
     case 'slack_webapi_request_error': {
+      // The SDK wraps what fetch threw; an error from another realm arrives as `new Error(String(err))`,
+      // so the name may only survive in the message ("TimeoutError: The operation was aborted…").
       const original = e.original ?? {};
-      const timedOut = original.name === 'TimeoutError' || original.name === 'AbortError';
-      return { kind: 'unknown', code: timedOut ? 'timeout' : `request_error:${original.code ?? original.name ?? 'network'}` };
+      const described = `${original.name ?? ''} ${original.message ?? ''}`;
+      const timedOut = /TimeoutError|AbortError|aborted due to timeout/.test(described);
+      return { kind: 'unknown', code: timedOut ? 'timeout' : `request_error:${original.code ?? (/fetch failed/.test(described) ? 'fetch_failed' : original.name ?? 'network')}` };
     }
     default:
       return { kind: 'unknown', code: error instanceof Error ? `error:${error.name}` : 'error' };

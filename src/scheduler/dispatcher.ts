@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { type DeliveryDeps, type DeliveryResult, deliver } from './deliver';
-import { blockWorkspace, type RateLimit, refundTokens, reserveTokens } from './limits.repository';
+import { blockedUntil, blockWorkspace, type RateLimit, refundTokens, reserveTokens } from './limits.repository';
 import { claimDue, dueTeams, release } from './outbox.repository';
 
 export interface DispatchSettings {
@@ -51,9 +51,17 @@ export async function dispatchDue(
     await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
     stats.claimed += rows.length;
     // One at a time within a workspace: Slack's per-channel and per-workspace limits are about pace.
+    let holdUntil: Date | null = null;
     for (const row of rows) {
-      if (stop.stopped) await release(db, { id: row.id, attempt: row.attempt, now: clock(), state: row.prior_state === 'pending' ? 'pending' : 'unknown', retryAt: clock(), note: 'released_on_shutdown' });
-      else stats[await deliver(deps, row, clock)] += 1;
+      // After a 429 (Retry-After is for the whole workspace) or on shutdown, the rest of the claim is handed back unsent.
+      if (stop.stopped || holdUntil) {
+        const note = holdUntil ? 'ratelimited' : 'released_on_shutdown';
+        await release(db, { id: row.id, attempt: row.attempt, now: clock(), state: row.prior_state === 'pending' ? 'pending' : 'unknown', retryAt: holdUntil ?? clock(), note });
+        continue;
+      }
+      const result = await deliver(deps, row, clock);
+      stats[result] += 1;
+      if (result === 'rate_limited') holdUntil = (await blockedUntil(db, teamId)) ?? clock();
     }
     return { granted: rows.length, waitMs: 0 };
   };

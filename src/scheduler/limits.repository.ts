@@ -59,6 +59,11 @@ export async function blockWorkspace(db: Executor, teamId: string, until: Date):
     .execute();
 }
 
+export async function blockedUntil(db: Executor, teamId: string): Promise<Date | null> {
+  const row = await db.selectFrom('slack_rate_buckets').select('blocked_until').where('team_id', '=', teamId).executeTakeFirst();
+  return row?.blocked_until ?? null;
+}
+
 /**
  * The per-person daily cap: one conditional upsert, so replicas sending to the same person at once
  * cannot both pass the check. False when the person already had `cap` reminders that local day.

@@ -84,7 +84,12 @@ export async function upsertPlanned(db: Executor, reminders: readonly PlannedRem
  * reminder kinds: another feature may put its own kinds in the outbox and deliver them itself.
  */
 export async function dueTeams(db: Executor, now: Date, limit = 100): Promise<string[]> {
-  const rows = await db
+  const rows = await dueTeamsQuery(db, now, limit).execute();
+  return rows.map((row) => row.team_id);
+}
+
+export function dueTeamsQuery(db: Executor, now: Date, limit = 100) {
+  return db
     .selectFrom('outbox')
     .select('team_id')
     .select((eb) => eb.fn.min('next_attempt_at').as('oldest'))
@@ -93,9 +98,7 @@ export async function dueTeams(db: Executor, now: Date, limit = 100): Promise<st
     .where('kind', 'in', REMINDER_KINDS)
     .groupBy('team_id')
     .orderBy('oldest')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => row.team_id);
+    .limit(limit);
 }
 
 /**
@@ -104,12 +107,23 @@ export async function dueTeams(db: Executor, now: Date, limit = 100): Promise<st
  * completion must present; next_attempt_at becomes the lease, so a pass that dies leaves rows that
  * are due again when it runs out. `now` is the pass's clock (the database's, in production).
  */
-export async function claimDue(
-  db: Executor,
-  options: { teamId: string; limit: number; now: Date; leaseMs: number; replica: string },
-): Promise<ClaimedReminder[]> {
+export interface ClaimOptions {
+  teamId: string;
+  limit: number;
+  now: Date;
+  leaseMs: number;
+  replica: string;
+}
+
+export async function claimDue(db: Executor, options: ClaimOptions): Promise<ClaimedReminder[]> {
+  const { rows } = await claimStatement(options).execute(db);
+  return rows;
+}
+
+/** The claim as one statement (exported so a test can EXPLAIN it and a bench can time it). */
+export function claimStatement(options: ClaimOptions) {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
-  const { rows } = await sql<ClaimedReminder>`
+  return sql<ClaimedReminder>`
     with due as (
       select id, state as prior_state, claimed_at as prior_claimed_at
       from outbox
@@ -126,8 +140,7 @@ export async function claimDue(
            claimed_by = ${options.replica}, claimed_at = ${options.now}, updated_at = ${options.now}
       from due
      where o.id = due.id
-    returning o.*, due.prior_state, due.prior_claimed_at`.execute(db);
-  return rows;
+    returning o.*, due.prior_state, due.prior_claimed_at`;
 }
 
 interface Fence {

@@ -43,7 +43,9 @@ const CHUNK = 500;
 
 /** Rows already expired are not written: nothing stale is planned. */
 async function writePlanned(db: Executor, reminders: PlannedReminder[], now: Date): Promise<number> {
-  const live = reminders.filter((reminder) => reminder.expiresAt.getTime() > now.getTime());
+  // Sorted by key: replicas planning the same rows at once lock them in the same order, so they queue
+  // behind each other instead of deadlocking.
+  const live = reminders.filter((reminder) => reminder.expiresAt.getTime() > now.getTime()).sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
   let written = 0;
   for (let start = 0; start < live.length; start += CHUNK) written += await upsertPlanned(db, live.slice(start, start + CHUNK), now);
   return written;
