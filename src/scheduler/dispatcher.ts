@@ -24,6 +24,9 @@ export interface StopSignal {
 
 export type DispatchStats = Record<DeliveryResult, number> & { claimed: number; rounds: number };
 
+/** Outcomes that made a chat.postMessage call, and so used a token of the workspace's budget. */
+const POSTED = new Set<DeliveryResult>(['sent', 'failed', 'unknown', 'rate_limited']);
+
 const emptyStats = (): DispatchStats => ({
   claimed: 0, rounds: 0, sent: 0, reconciled: 0, failed: 0, unknown: 0, cancelled: 0, deferred: 0, rate_limited: 0, dry_run: 0, fenced: 0, waiting: 0,
 });
@@ -52,17 +55,22 @@ export async function dispatchDue(
     stats.claimed += rows.length;
     // One at a time within a workspace: Slack's per-channel and per-workspace limits are about pace.
     let holdUntil: Date | null = null;
+    let unused = 0;
     for (const row of rows) {
       // After a 429 (Retry-After is for the whole workspace) or on shutdown, the rest of the claim is handed back unsent.
       if (stop.stopped || holdUntil) {
         const note = holdUntil ? 'ratelimited' : 'released_on_shutdown';
         await release(db, { id: row.id, attempt: row.attempt, now: clock(), state: row.prior_state === 'pending' ? 'pending' : 'unknown', retryAt: holdUntil ?? clock(), note });
+        unused += holdUntil ? 0 : 1;
         continue;
       }
       const result = await deliver(deps, row, clock);
       stats[result] += 1;
       if (result === 'rate_limited') holdUntil = (await blockedUntil(db, teamId)) ?? clock();
+      else if (!POSTED.has(result)) unused += 1;
     }
+    // Rows that went nowhere (stale, deferred, settled from history) give their token back.
+    await refundTokens(db, teamId, unused, settings.rate);
     return { granted: rows.length, waitMs: 0 };
   };
 

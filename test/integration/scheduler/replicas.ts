@@ -18,21 +18,22 @@ export const AFTER_END = new Date('2026-12-01T15:05:00Z');
  * Pairs written straight into the database (people with their DM channels already stored), and the
  * same people in the stand-in: the scheduler alone is under test here, not the pair modal.
  */
-export async function seedPairs(db: Kysely<Database>, standIn: SlackStandIn, count: number): Promise<void> {
-  await sql`insert into workspaces (team_id) values (${RACE_TEAM}) on conflict do nothing`.execute(db);
+export async function seedPairs(db: Kysely<Database>, standIn: SlackStandIn, count: number, team = RACE_TEAM): Promise<void> {
+  await sql`insert into workspaces (team_id) values (${team}) on conflict do nothing`.execute(db);
+  const prefix = team.slice(-2);
   for (let i = 0; i < count; i += 1) {
-    const mentor = `UR${i}M`;
-    const mentee = `UR${i}E`;
+    const mentor = `U${prefix}${i}M`;
+    const mentee = `U${prefix}${i}E`;
     standIn.addUser({ id: mentor, name: `mentor${i}`, tz: 'Europe/Berlin' });
     standIn.addUser({ id: mentee, name: `mentee${i}`, tz: 'Europe/Berlin' });
     await db
       .insertInto('people')
-      .values([mentor, mentee].map((id) => ({ team_id: RACE_TEAM, user_id: id, display_name: id, time_zone: 'Europe/Berlin', dm_channel_id: `D${id}`, reminders_paused_until: null })))
+      .values([mentor, mentee].map((id) => ({ team_id: team, user_id: id, display_name: id, time_zone: 'Europe/Berlin', dm_channel_id: `D${id}`, reminders_paused_until: null })))
       .execute();
     const pair = await db
       .insertInto('pairs')
       .values({
-        team_id: RACE_TEAM, mentor_id: mentor, mentee_id: mentee, goals_channel_id: 'CGOALS', cadence: 'weekly', meeting_time: '15:00',
+        team_id: team, mentor_id: mentor, mentee_id: mentee, goals_channel_id: 'CGOALS', cadence: 'weekly', meeting_time: '15:00',
         time_zone: 'Europe/Berlin', first_meeting_on: '2026-12-01', meeting_minutes: 60, started_on: '2026-11-20', planned_end_on: '2027-05-01', created_by: mentor,
       })
       .returning('id')
@@ -40,7 +41,7 @@ export async function seedPairs(db: Kysely<Database>, standIn: SlackStandIn, cou
     await db
       .insertInto('meetings')
       .values({
-        team_id: RACE_TEAM, pair_id: pair.id, sequence: 0, scheduled_at: MEETING_AT, duration_minutes: 60, rescheduled_from: null, feedback_focus: null,
+        team_id: team, pair_id: pair.id, sequence: 0, scheduled_at: MEETING_AT, duration_minutes: 60, rescheduled_from: null, feedback_focus: null,
         shared_highlight: null, takeaways: null, feedback_received: null, feedback_application: null, notes_recorded_by: null, notes_recorded_at: null, agenda_shared_at: null,
       })
       .execute();
@@ -55,15 +56,19 @@ export interface Replica {
 /** A replica: its own connection pool and its own Scheduler, on the same database as the others. */
 export async function startReplica(url: string, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}): Promise<Replica> {
   const db = await createDb({ kind: 'postgres', url }, { poolSize: 4 });
+  return { db, scheduler: replicaScheduler(db.kysely, standIn, name, settings) };
+}
+
+/** A Scheduler talking to the stand-in, on any database (PGlite included). */
+export function replicaScheduler(db: Kysely<Database>, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}): Scheduler {
   const client = createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: settings.sendTimeoutMs ?? 2_000 });
-  const scheduler = new Scheduler({
-    db: db.kysely,
+  return new Scheduler({
+    db,
     slack: webClientReminderSlack(client),
-    meetings: new CadenceMeetingSource(db.kysely),
+    meetings: new CadenceMeetingSource(db),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     settings: { replica: name, rate: { perSecond: 10_000, burst: 10_000 }, sendTimeoutMs: 2_000, ...settings },
   });
-  return { db, scheduler };
 }
 
 /** How many messages each reminder produced in the people's DMs (what they would see). */
