@@ -1,5 +1,6 @@
 import { exitOnStartupError } from '../cli/fatal';
 import { pairSetup } from './acts/pair-setup';
+import { reminders } from './acts/reminders';
 import { createWorld, type World } from './world';
 
 /**
@@ -7,7 +8,7 @@ import { createWorld, type World } from './world';
  * printing what each person would see. No Slack account, no database server. Each act is one
  * feature; later features add their act to this list.
  */
-const ACTS: Array<(world: World) => Promise<void>> = [pairSetup];
+const ACTS: Array<(world: World) => Promise<void>> = [pairSetup, reminders];
 
 async function main(): Promise<void> {
   const world = await createWorld();

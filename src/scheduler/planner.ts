@@ -106,7 +106,9 @@ export function meetingReminders(pair: PlanPair, meeting: PlanMeeting): PlannedR
     drafts.push({ ...base, kind: 'notes_missing', recipient: person, at: at(end.getTime() + DAY), expiresAt: at(end.getTime() + 4 * DAY), basis: meetingAt });
   }
   const midCycle = midCycleAt(meeting, pair.mentee.timeZone);
-  if (midCycle) drafts.push({ ...base, kind: 'mid_cycle', recipient: pair.mentee, at: midCycle, expiresAt: start, basis: `${meetingAt}|${meeting.previousAt?.toISOString()}` });
+  // "Half-way" read three days late would be wrong: it expires a day after it is due (or at the meeting).
+  const midCycleExpiry = (due: Date) => at(Math.min(start.getTime(), due.getTime() + DAY));
+  if (midCycle) drafts.push({ ...base, kind: 'mid_cycle', recipient: pair.mentee, at: midCycle, expiresAt: midCycleExpiry(midCycle), basis: `${meetingAt}|${meeting.previousAt?.toISOString()}` });
   return drafts.map((draft) => finish(pair, draft));
 }
 

@@ -55,8 +55,9 @@ export interface MeetingScope {
 
 /**
  * Meetings whose reminders may still be due: from 5 days back (the notes summary a day after, with
- * its expiry) to 8 days ahead (the longest lead time is a week). Held meetings keep their after-meeting
- * reminders; skipped and cancelled ones have none.
+ * its expiry) to 40 days ahead (a monthly meeting's mid-cycle nudge is due about 15 days before it;
+ * only each pair's next meeting exists ahead, so this is about one row per pair). Held meetings keep
+ * their after-meeting reminders; skipped and cancelled ones have none.
  */
 export async function meetingsToPlan(db: Executor, now: Date, scope: MeetingScope = {}): Promise<Array<{ pair: PlanPair; meeting: PlanMeeting }>> {
   let query = pairsWithPeople(db)
@@ -73,7 +74,7 @@ export async function meetingsToPlan(db: Executor, now: Date, scope: MeetingScop
         .as('previous_at'),
     );
   if (scope.meetingId) query = query.where('m.id', '=', scope.meetingId);
-  else query = query.where('m.scheduled_at', '>=', new Date(now.getTime() - 5 * DAY)).where('m.scheduled_at', '<=', new Date(now.getTime() + 8 * DAY));
+  else query = query.where('m.scheduled_at', '>=', new Date(now.getTime() - 5 * DAY)).where('m.scheduled_at', '<=', new Date(now.getTime() + 40 * DAY));
   if (scope.pairIds) query = scope.pairIds.length ? query.where('p.id', 'in', [...scope.pairIds]) : query.where('p.id', 'is', null);
   const rows = await query.execute();
   return rows.map((row) => ({

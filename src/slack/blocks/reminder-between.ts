@@ -19,7 +19,10 @@ export interface MidCycleView {
 
 export function midCycleNudge(view: MidCycleView): Message {
   const when = formatInZone(view.meetingAt, view.zone);
-  const explored = `${view.resources.explored} of ${view.resources.total} resource${view.resources.total === 1 ? '' : 's'} explored so far`;
+  const explored =
+    view.resources.total === 0
+      ? 'none added yet'
+      : `${view.resources.explored} of ${view.resources.total} resource${view.resources.total === 1 ? '' : 's'} explored so far`;
   return {
     text: 'Half-way to your next mentorship meeting: two learning resources, and one achievement or challenge to share.',
     blocks: [
