@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { actionDueReminder, goalTargetReminder, leadInstant, meetingReminders, type PlanPair, wrapUpReminders } from '../../../src/scheduler/planner';
 import { afterQuietHours, inQuietHours, spreadMs } from '../../../src/scheduler/quiet-hours';
@@ -144,5 +145,26 @@ describe('spread', () => {
     const values = new Set(Array.from({ length: 200 }, (_, i) => spreadMs(`prep:${i}:U1`, 90)));
     expect(values.size).toBeGreaterThan(30);
     for (const value of values) expect(value).toBeLessThanOrEqual(90_000);
+  });
+});
+
+describe('quiet hours, as properties over many zones and the next two years', () => {
+  const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Australia/Adelaide', 'Pacific/Auckland', 'Pacific/Chatham', 'America/St_Johns', 'Africa/Casablanca'];
+  const START = Date.parse('2026-11-22T00:00:00Z');
+  const TWO_YEARS = 2 * 366 * 86_400_000;
+
+  it('always gives an instant outside quiet hours, never earlier, and within the same night', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 0, max: TWO_YEARS }), (zone, offset) => {
+        const due = new Date(START + offset);
+        const sendAt = afterQuietHours(due, zone);
+        expect(inQuietHours(sendAt, zone)).toBe(false);
+        expect(sendAt.getTime()).toBeGreaterThanOrEqual(due.getTime());
+        // A night is at most 11 hours long, 12 when the clocks go back during it.
+        expect(sendAt.getTime() - due.getTime()).toBeLessThanOrEqual(12 * 3_600_000);
+        if (sendAt.getTime() !== due.getTime()) expect(DateTime.fromJSDate(sendAt, { zone }).toFormat('HH:mm')).toBe('08:00');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
