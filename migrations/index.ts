@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initialSchema from './2026-11-22T0000_initial_schema';
+import * as meetings from './2026-11-22T0120_meetings';
 import * as scheduler from './2026-11-22T0140_scheduler';
 
 /**
@@ -8,5 +9,6 @@ import * as scheduler from './2026-11-22T0140_scheduler';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0000_initial_schema': initialSchema,
+  '2026-11-22T0120_meetings': meetings,
   '2026-11-22T0140_scheduler': scheduler,
 };

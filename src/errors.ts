@@ -9,6 +9,7 @@ export type DomainErrorCode =
   | 'pair_exists'
   | 'invalid_input'
   | 'conflict'
+  | 'meeting_over'
   | 'slack_unavailable';
 
 export class DomainError extends Error {

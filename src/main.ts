@@ -3,10 +3,11 @@ import { exitOnStartupError } from './cli/fatal';
 import { openDatabase } from './db/open';
 import { createLogger } from './logger';
 import { createServices } from './services';
-import { noHomeRefresh } from './slack/home-refresher';
+import { createHomeRefresher } from './slack/home-publisher';
 import { createSlackApp } from './slack/app';
 import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
 import { createScheduler } from './scheduler/create';
+import { meetingsServiceSource } from './scheduler/meeting-source';
 import { installShutdown } from './shutdown';
 import { sql } from 'kysely';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const slackApp = createSlackApp({
     ...slack,
     logger,
-    deps: { services, logger, clock, home: noHomeRefresh },
+    deps: { services, logger, clock, home: createHomeRefresher(services.home, logger) },
     healthy: async () => {
       await sql`select 1`.execute(db.kysely);
       return true;
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
 
   let schedulerClock: SchedulerClock | undefined;
   if (config.schedulerEnabled) {
-    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger });
+    const meetings = meetingsServiceSource(services.meetings);
+    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings });
     schedulerClock = startSchedulerClock(scheduler, db.kysely, logger);
     logger.info({ replica: scheduler.settings.replica, dryRun: config.remindersDryRun, dailyCap: config.remindersDailyCap }, 'reminder scheduler started');
   }

@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import { HomeService } from './domain/home/home.service';
+import { GoalProgressService } from './domain/goals/goal-progress.service';
+import { GoalReviewService } from './domain/goals/goal-review.service';
+import { GoalsService } from './domain/goals/goals.service';
+import { SwotService } from './domain/goals/swot.service';
+import { AgendaService } from './domain/meetings/agenda.service';
+import { MeetingsService } from './domain/meetings/meetings.service';
+import { NotesService } from './domain/meetings/notes.service';
 import { PairsService } from './domain/pairs/pairs.service';
 import { PeopleService } from './domain/people/people.service';
 import { RemindersService } from './scheduler/reminders.service';
@@ -8,6 +16,14 @@ import { RemindersService } from './scheduler/reminders.service';
 export interface Services {
   people: PeopleService;
   pairs: PairsService;
+  home: HomeService;
+  goals: GoalsService;
+  goalReviews: GoalReviewService;
+  goalProgress: GoalProgressService;
+  swot: SwotService;
+  meetings: MeetingsService;
+  agendas: AgendaService;
+  notes: NotesService;
   reminders: RemindersService;
 }
 
@@ -15,6 +31,14 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
   return {
     people: new PeopleService(db),
     pairs: new PairsService(db, clock),
+    home: new HomeService(db, clock),
+    goals: new GoalsService(db, clock),
+    goalReviews: new GoalReviewService(db, clock),
+    goalProgress: new GoalProgressService(db, clock),
+    swot: new SwotService(db, clock),
+    meetings: new MeetingsService(db, clock),
+    agendas: new AgendaService(db, clock),
+    notes: new NotesService(db, clock),
     reminders: new RemindersService(db, clock),
   };
 }

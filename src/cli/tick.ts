@@ -2,6 +2,8 @@ import { ConfigError, parseConfig } from '../config';
 import { openDatabase } from '../db/open';
 import { createLogger } from '../logger';
 import { createScheduler } from '../scheduler/create';
+import { meetingsServiceSource } from '../scheduler/meeting-source';
+import { createServices } from '../services';
 import { anchoredClock, databaseClock } from '../scheduler/scheduler';
 import { exitOnStartupError } from './fatal';
 
@@ -28,8 +30,9 @@ async function run(): Promise<void> {
   const db = await openDatabase(config.database, { poolSize: 4 });
   let ok = false;
   try {
-    const scheduler = createScheduler({ db: db.kysely, config, botToken, apiUrl: config.slack.apiUrl, logger, settings: { replica: `tick:${process.pid}` } });
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
+    const meetings = meetingsServiceSource(createServices(db.kysely, clock).meetings);
+    const scheduler = createScheduler({ db: db.kysely, config, botToken, apiUrl: config.slack.apiUrl, logger, meetings, settings: { replica: `tick:${process.pid}` } });
     const report = await scheduler.runPass(clock);
     ok = report !== undefined;
     if (report) process.stdout.write(`tick ${report.at}: planned ${report.planned}, claimed ${report.dispatch.claimed}, sent ${report.dispatch.sent}\n`);

@@ -50,6 +50,8 @@ export interface PairsTable {
   status: Generated<PairStatus>;
   started_on: LocalDate;
   planned_end_on: LocalDate;
+  /** The meeting sequence number `first_meeting_on` stands for (moves when the rhythm changes). */
+  anchor_sequence: Generated<number>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -86,6 +88,8 @@ export interface AgendaItemsTable {
   url: string | null;
   position: Generated<number>;
   resolved: Generated<boolean>;
+  /** Set on a carry_over item that stands for an open action item. */
+  action_item_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -284,5 +288,7 @@ export type Pair = Selectable<PairsTable>;
 export type NewPair = Insertable<PairsTable>;
 export type PairUpdate = Updateable<PairsTable>;
 export type Meeting = Selectable<MeetingsTable>;
+export type AgendaItem = Selectable<AgendaItemsTable>;
+export type ActionItem = Selectable<ActionItemsTable>;
 export type Goal = Selectable<GoalsTable>;
 export type OutboxRow = Selectable<OutboxTable>;

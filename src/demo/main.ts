@@ -1,4 +1,7 @@
 import { exitOnStartupError } from '../cli/fatal';
+import { home } from './acts/home';
+import { goals } from './acts/goals';
+import { meetings } from './acts/meetings';
 import { pairSetup } from './acts/pair-setup';
 import { reminders } from './acts/reminders';
 import { createWorld, type World } from './world';
@@ -8,7 +11,7 @@ import { createWorld, type World } from './world';
  * printing what each person would see. No Slack account, no database server. Each act is one
  * feature; later features add their act to this list.
  */
-const ACTS: Array<(world: World) => Promise<void>> = [pairSetup, reminders];
+const ACTS: Array<(world: World) => Promise<void>> = [pairSetup, goals, meetings, home, reminders];
 
 async function main(): Promise<void> {
   const world = await createWorld();

@@ -4,9 +4,10 @@ import { sql } from 'kysely';
 import type { Db } from '../db/create-db';
 import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
-import { noHomeRefresh } from '../slack/home-refresher';
+import { createHomeRefresher } from '../slack/home-publisher';
 import { createSlackApp, type SlackApp } from '../slack/app';
 import { createScheduler } from '../scheduler/create';
+import { meetingsServiceSource } from '../scheduler/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
 
 export interface LocalBotOptions {
@@ -28,6 +29,8 @@ export interface LocalBot {
   /** http://127.0.0.1:PORT (HTTP mode on a free port). */
   baseUrl: string;
   eventsUrl: string;
+  /** Resolves once no request is being processed, including work done after ack(). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,12 +45,26 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     signingSecret: options.signingSecret,
     apiUrl: options.apiUrl,
     logger: options.logger,
-    deps: { services, logger: options.logger, clock: options.clock, home: noHomeRefresh },
+    deps: { services, logger: options.logger, clock: options.clock, home: createHomeRefresher(services.home, options.logger) },
     healthy: async () => {
       await sql`select 1`.execute(options.db.kysely);
       return true;
     },
   });
+  // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
+  // counter around next() knows when the app has really finished with every request.
+  let inFlight = 0;
+  slackApp.app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  const idle = async (): Promise<void> => {
+    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
   const server = (await slackApp.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -57,6 +74,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     botToken: options.botToken,
     apiUrl: options.apiUrl,
     logger: options.logger,
+    meetings: meetingsServiceSource(services.meetings),
     settings: { replica: 'local-bot', ...options.scheduler },
   });
   return {
@@ -65,6 +83,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     scheduler,
     baseUrl,
     eventsUrl: `${baseUrl}/slack/events`,
+    idle,
     stop: async () => {
       await scheduler.stop();
       await slackApp.stop();

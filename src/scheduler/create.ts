@@ -8,8 +8,8 @@ import { createReminderClient, webClientReminderSlack } from './slack-gateway';
 
 /**
  * The scheduler as `npm start` and `npm run tick` build it: its own WebClient (no SDK retries, a
- * timeout), the operator's dry-run flag and daily cap. `meetings` defaults to the cadence source;
- * after the merge pass `{ ensureUpcoming: (now) => services.meetings.ensureUpcoming(now) }`.
+ * timeout), the operator's dry-run flag and daily cap. The bot passes `meetingsServiceSource(services.meetings)`;
+ * without it the cadence source is used (benches).
  */
 export function createScheduler(options: {
   db: Kysely<Database>;

@@ -4,15 +4,28 @@ import { type MeetingRule, nextOccurrence, occurrenceDate } from '../domain/meet
 import type { Executor } from '../db/types';
 
 /**
- * Where the planner gets each active pair's next meeting from. After the merge this is the meetings
- * feature: `{ ensureUpcoming: (now) => services.meetings.ensureUpcoming(now) }`. Until then (and for
- * benches) `CadenceMeetingSource` creates the next meeting row from the pair's cadence.
+ * Where the planner gets each active pair's next meeting from: in the bot, the meetings feature
+ * (`meetingsServiceSource(services.meetings)`); in benches, `CadenceMeetingSource`.
  */
 export interface MeetingSource {
   /** Makes sure every active pair has its next meeting as a row; idempotent, safe on several replicas at once. */
   ensureUpcoming(now: Date): Promise<void>;
 }
 
+/** The meetings feature as the planner's source: `services.meetings.ensureUpcoming(now)` each pass. */
+export function meetingsServiceSource(meetings: { ensureUpcoming(now: Date): Promise<unknown> }): MeetingSource {
+  return {
+    async ensureUpcoming(now) {
+      await meetings.ensureUpcoming(now);
+    },
+  };
+}
+
+/**
+ * For benches and scheduler tests without the meetings feature: the next occurrence of the pair's
+ * cadence from `first_meeting_on`. It does not know a rhythm changed later (pairs.anchor_sequence);
+ * the bot itself uses `meetingsServiceSource`.
+ */
 export class CadenceMeetingSource implements MeetingSource {
   constructor(private readonly db: Kysely<Database>) {}
 

@@ -9,17 +9,6 @@ export async function findMeetingWithPair(db: Executor, teamId: string, meetingI
   return pair ? { meeting, pair } : undefined;
 }
 
-/** Skips a meeting that is still scheduled; false when someone else changed it first. */
-export async function markMeetingSkipped(db: Executor, meetingId: string, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('meetings')
-    .set({ status: 'skipped', updated_at: now })
-    .where('id', '=', meetingId)
-    .where('status', '=', 'scheduled')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export async function findPersonRow(db: Executor, teamId: string, userId: string): Promise<Person | undefined> {
   return db.selectFrom('people').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
 }

@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { Database, Meeting, Pair, Person } from '../db/schema';
+import type { Database, Pair, Person } from '../db/schema';
 import { DomainError } from '../errors';
 import { snoozeKey } from './kinds';
-import { cancelUnsent, findReminder, insertSnoozed } from './outbox.repository';
+import { findReminder, insertSnoozed } from './outbox.repository';
 import { replanPerson } from './plan';
 import { afterQuietHours } from './quiet-hours';
-import { findMeetingWithPair, findPersonRow, markMeetingSkipped, saveReminderSettings } from './reminders.repository';
+import { findMeetingWithPair, findPersonRow, saveReminderSettings } from './reminders.repository';
 import { type ReminderSettingsDraft, type SettingsField, validateSettings } from './settings-rules';
 
 export const SNOOZE_MS = 2 * 60 * 60 * 1000;
 
 export type SaveSettingsResult = { ok: true; person: Person } | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
-/** The use cases behind the reminder buttons and the reminder-settings modal. */
+/** The use cases behind the reminder buttons and the reminder-settings modal (skipping is the meetings feature's). */
 export class RemindersService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -36,22 +36,6 @@ export class RemindersService {
     }
     const inserted = await insertSnoozed(this.db, reminder, { key: snoozeKey(reminder.id), dueAt: remindAt, now });
     return { remindAt, zone: person.time_zone, already: !inserted };
-  }
-
-  /** "Skip this meeting": marks it skipped and cancels its unsent reminders, in one transaction. */
-  async skip(teamId: string, userId: string, meetingId: string): Promise<{ meeting: Meeting; pair: Pair; otherId: string }> {
-    const now = this.clock();
-    const found = await findMeetingWithPair(this.db, teamId, meetingId);
-    if (!found) throw new DomainError('not_found', 'That meeting no longer exists.');
-    await this.member(teamId, userId, found.pair);
-    const { meeting, pair } = found;
-    if (meeting.status !== 'scheduled') throw new DomainError('conflict', `That meeting is already ${meeting.status}.`);
-    if (meeting.scheduled_at.getTime() + meeting.duration_minutes * 60_000 <= now.getTime()) throw new DomainError('conflict', 'That meeting is already over.');
-    await this.db.transaction().execute(async (tx) => {
-      if (!(await markMeetingSkipped(tx, meeting.id, now))) throw new DomainError('conflict', 'That meeting was changed meanwhile; nothing was skipped.');
-      await cancelUnsent(tx, { meetingId: meeting.id }, 'meeting_skipped');
-    });
-    return { meeting, pair, otherId: pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id };
   }
 
   /** Only people the bot knows (someone in a pair) have reminder settings. */

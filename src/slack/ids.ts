@@ -66,6 +66,170 @@ export const OpenActions = {
   addResource: 'open_resource',
 } as const;
 
+// ---- goals ---------------------------------------------------------------------------------------
+
+/** The add/edit goal modal, built on SMART. */
+export const GoalModal = {
+  callbackId: 'goal_save',
+  blocks: {
+    title: 'goal_title',
+    specific: 'goal_specific',
+    measurable: 'goal_measurable',
+    achievable: 'goal_achievable',
+    relevant: 'goal_relevant',
+    targetDate: 'goal_target_date',
+    objective: 'goal_objective',
+    keyResults: 'goal_key_results',
+    milestones: 'goal_milestones',
+    shareNow: 'goal_share_now',
+    swot: 'goal_swot_link',
+  },
+  actions: {
+    title: 'goal_title_input',
+    specific: 'goal_specific_input',
+    measurable: 'goal_measurable_input',
+    achievable: 'goal_achievable_input',
+    relevant: 'goal_relevant_input',
+    targetDate: 'goal_target_date_pick',
+    objective: 'goal_objective_input',
+    keyResults: 'goal_key_results_input',
+    milestones: 'goal_milestones_input',
+    shareNow: 'goal_share_now_check',
+    /** value = pair id: pushes the SWOT on top of the goal modal. */
+    openSwot: 'goal_open_swot',
+  },
+  shareNowValue: 'share',
+} as const;
+
+/**
+ * Buttons on goals. In the goal list (and DMs) `value` is the goal id; on the approval message in
+ * the goals channel it is `<goal id>:<version>`, so a press on an outdated message is recognised.
+ * Adding a goal uses OpenActions.addGoal (value = pair id).
+ */
+export const GoalActions = {
+  edit: 'goal_edit',
+  share: 'goal_share',
+  progress: 'goal_progress',
+  achieve: 'goal_achieve',
+  drop: 'goal_drop',
+  approve: 'goal_approve',
+  requestChanges: 'goal_request_changes',
+  reflect: 'goal_reflect',
+  /** value = pair id: the SWOT from the goal list (edit for the mentee, read for the mentor). */
+  swot: 'goal_list_swot',
+} as const;
+
+/** Block ids of the goal list and approval message; one per goal or pair, as Slack wants them unique. */
+export const GoalBlocks = {
+  pair: (pairId: string) => `goal_pair_${pairId}`,
+  pairActions: (pairId: string) => `goal_pair_actions_${pairId}`,
+  goal: (goalId: string) => `goal_${goalId}`,
+  goalActions: (goalId: string) => `goal_actions_${goalId}`,
+  review: 'goal_review',
+} as const;
+
+export const GoalProgressModal = {
+  callbackId: 'goal_progress_save',
+  /** One number input per numeric key result: block `goal_kr_<item id>`. */
+  numericBlock: (itemId: string) => `goal_kr_${itemId}`,
+  numericAction: 'goal_kr_value',
+  checks: { block: 'goal_kr_checks', action: 'goal_kr_checks_pick' },
+  milestones: { block: 'goal_milestone_checks', action: 'goal_milestone_checks_pick' },
+} as const;
+
+export const GoalChangesModal = {
+  callbackId: 'goal_changes_save',
+  blocks: { comment: 'goal_changes_comment' },
+  actions: { comment: 'goal_changes_comment_input' },
+} as const;
+
+export const GoalReflectionModal = {
+  callbackId: 'goal_reflection_save',
+  blocks: { reflection: 'goal_reflection' },
+  actions: { reflection: 'goal_reflection_input' },
+} as const;
+
+export const SwotModal = {
+  callbackId: 'swot_save',
+  blocks: { strengths: 'swot_strengths', weaknesses: 'swot_weaknesses', opportunities: 'swot_opportunities', threats: 'swot_threats' },
+  actions: {
+    strengths: 'swot_strengths_input',
+    weaknesses: 'swot_weaknesses_input',
+    opportunities: 'swot_opportunities_input',
+    threats: 'swot_threats_input',
+  },
+} as const;
+/** Meetings: `/mentorship meeting`, `agenda` and `notes`, and the buttons on their messages. */
+export const MeetingActions = {
+  /** value = meeting id */
+  reschedule: 'meeting_reschedule_open',
+  /** value = meeting id */
+  skip: 'meeting_skip',
+  /** value = pair id */
+  changeRule: 'meeting_rule_open',
+} as const;
+
+export const RescheduleModal = {
+  callbackId: 'meeting_reschedule',
+  blocks: { date: 'reschedule_date', time: 'reschedule_time' },
+  actions: { date: 'reschedule_date_pick', time: 'reschedule_time_pick' },
+} as const;
+
+export const RuleModal = {
+  callbackId: 'meeting_rule',
+  blocks: { cadence: 'rule_cadence', time: 'rule_time', duration: 'rule_duration', fromDate: 'rule_from_date' },
+  actions: { cadence: 'rule_cadence_select', time: 'rule_time_pick', duration: 'rule_duration_select', fromDate: 'rule_from_date_pick' },
+} as const;
+
+/**
+ * The carry-over, wrap-up and covered blocks list a given meeting's items, so their block ids end in
+ * that meeting's id: when the pair picker swaps the meeting, Slack must not keep the old ticks.
+ */
+export const meetingScopedBlock = (base: string, meetingId: string): string => `${base}.${meetingId}`;
+
+export const AgendaModal = {
+  callbackId: 'agenda',
+  blocks: {
+    carryOver: 'agenda_carry',
+    wrapUp: 'agenda_wrap_up',
+    topics: 'agenda_topics',
+    questions: 'agenda_questions',
+    feedbackFocus: 'agenda_feedback_focus',
+    highlight: 'agenda_highlight',
+    materials: 'agenda_materials',
+  },
+  actions: {
+    carryOver: 'agenda_carry_pick',
+    wrapUp: 'agenda_wrap_up_pick',
+    topics: 'agenda_topics_input',
+    questions: 'agenda_questions_input',
+    feedbackFocus: 'agenda_feedback_focus_input',
+    highlight: 'agenda_highlight_input',
+    materials: 'agenda_materials_input',
+  },
+} as const;
+
+export const NotesModal = {
+  callbackId: 'notes',
+  blocks: {
+    covered: 'notes_covered',
+    takeaways: 'notes_takeaways',
+    actionItems: 'notes_action_items',
+    feedbackReceived: 'notes_feedback_received',
+    feedbackApplication: 'notes_feedback_application',
+  },
+  actions: {
+    covered: 'notes_covered_pick',
+    takeaways: 'notes_takeaways_input',
+    actionItems: 'notes_action_items_input',
+    feedbackReceived: 'notes_feedback_received_input',
+    feedbackApplication: 'notes_feedback_application_input',
+  },
+} as const;
+
+/** Each action item is one block, so ticking it can swap just that block in any message that shows it. */
+export const actionItemBlockId = (itemId: string): string => `action_item.${itemId}`;
+
 /** Reminders (scheduler): buttons in the reminder DMs, and the reminder-settings modal the Home tab can open too. */
 export const ReminderActions = {
   /** value = reminder id: the same reminder again in 2 hours */

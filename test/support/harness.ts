@@ -5,6 +5,7 @@ import { SlackStandIn } from '../../src/devtools/slack-stand-in';
 import { startLocalBot, type LocalBot } from '../../src/devtools/local-bot';
 import { TestClock } from './clock';
 import { createTestDb } from './test-db';
+import { settled } from './wait';
 
 export const TEAM_ID = 'T0TEST';
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -29,6 +30,8 @@ export interface Harness {
   driver: SlackDriver;
   bot: LocalBot;
   clock: TestClock;
+  /** Waits until the app has finished every request (post-ack work included) and Slack is quiet. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,11 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
     driver,
     bot,
     clock,
+    async settle() {
+      await bot.idle();
+      await settled(standIn.calls, 20);
+      await bot.idle();
+    },
     async close() {
       await bot.stop();
       await standIn.stop();

@@ -45,7 +45,7 @@ export async function reminders(world: World): Promise<void> {
   transcript.act('Reminders: Theo wants his nudges two days ahead');
   const latest = standIn.dmsTo(theo).at(-1)!;
   await driver.clickInMessage(theo, latest, ReminderActions.openSettings);
-  const modal = await waitFor(() => standIn.topView(theo));
+  const modal = await waitFor(() => standIn.openViews(theo).find((view) => view.callback_id === ReminderSettingsModal.callbackId));
   transcript.checkpoint();
   const { blocks: b } = ReminderSettingsModal;
   await driver.submitView(theo, modal, { [b.lead]: '2880', [b.pause]: null });

@@ -4,7 +4,7 @@ import { LEAD_CHOICES } from '../../scheduler/settings-rules';
 import { ReminderActions, ReminderSettingsModal } from '../ids';
 import type { Message } from './help';
 import { describeLead } from './reminder-parts';
-import { mention, mrkdwn, plain } from './text';
+import { mrkdwn, plain } from './text';
 
 export interface ReminderSettingsView {
   leadMinutes: number;
@@ -56,13 +56,6 @@ export function answeredBlocks(blocks: readonly KnownBlock[], note: string): Kno
 
 export function snoozedNote(remindAt: Date, zone: string): string {
   return `:zzz: Snoozed. I'll remind you again ${formatInZone(remindAt, zone)}.`;
-}
-
-/** To the other person, at once (a reply to someone's action, not a scheduled reminder). */
-export function meetingSkippedMessage(skippedBy: string, meetingAt: Date, zone: string): Message {
-  const when = formatInZone(meetingAt, zone);
-  const text = `${mention(skippedBy)} skipped your mentorship meeting of ${when}. Its reminders are cancelled; the next one is on the usual schedule.`;
-  return { text, blocks: [{ type: 'section', text: mrkdwn(`:fast_forward: ${text}`) }] };
 }
 
 export function settingsSavedMessage(view: ReminderSettingsView): Message {

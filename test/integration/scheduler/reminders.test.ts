@@ -126,7 +126,7 @@ describe('before a meeting', () => {
     const [nudge] = h.standIn.dmsTo(USERS.mentee.id);
     await h.driver.clickInMessage(USERS.mentee.id, nudge!, ReminderActions.skip);
     const notice = await eventually(() => h.standIn.dmsTo(USERS.mentor.id)[1]);
-    expect(blocksOf(notice)).toContain('skipped your mentorship meeting of Tue 1 Dec 2026, 15:00 (Europe/Berlin)');
+    expect(blocksOf(notice)).toContain('skipped your meeting of Tue 1 Dec 2026, 15:00 (Europe/Berlin)');
     expect((await firstMeeting(h.db.kysely, pair.id)).status).toBe('skipped');
     expect((await outboxRows(h.db.kysely)).filter((r) => r.state === 'pending')).toHaveLength(0);
     await eventually(() => blocksOf(h.standIn.findMessage(nudge!.channel, nudge!.ts)!).includes('You skipped this meeting'));

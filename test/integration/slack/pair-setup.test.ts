@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { PairModal } from '../../../src/slack/ids';
 import { SUBCOMMANDS } from '../../../src/slack/subcommands';
 import { CHANNELS, type Harness, startHarness, USERS } from '../../support/harness';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 
 const { blocks: b } = PairModal;
 let h: Harness;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 beforeEach(async () => {
-  await settled(h.standIn.calls);
+  await h.settle();
   h.standIn.reset();
 });
 

@@ -2,8 +2,13 @@ import { errorMessage, helpMessage } from '../../blocks/help';
 import { type AppDeps, requestLog } from '../../context';
 import { isDomainError } from '../../../errors';
 import { parseSubcommand, type SubcommandName } from '../../subcommands';
+import { goals } from './goals';
+import { agenda } from './agenda';
 import { help } from './help';
+import { meeting } from './meeting';
+import { notes } from './notes';
 import { pair } from './pair';
+import { status } from './status';
 import type { CommandArgs, SubcommandHandler } from './types';
 
 /** Subcommands that are not built yet answer honestly instead of pretending. */
@@ -14,15 +19,15 @@ const notYetAvailable: SubcommandHandler = async ({ ack }) => {
 const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   help,
   pair,
-  goals: notYetAvailable,
-  agenda: notYetAvailable,
-  meeting: notYetAvailable,
-  notes: notYetAvailable,
+  goals,
+  agenda,
+  meeting,
+  notes,
   feedback: notYetAvailable,
   resources: notYetAvailable,
   journal: notYetAvailable,
   thanks: notYetAvailable,
-  status: notYetAvailable,
+  status,
 };
 
 /** `/mentorship <subcommand> …`: routes to one handler; an unknown word gets the help with a hint. */

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../context';
+import { appHomeOpened } from './app-home-opened';
 
-export function registerEvents(_app: App, _deps: AppDeps): void {
-  // App Home (app_home_opened) is registered here by the home feature.
+export function registerEvents(app: App, deps: AppDeps): void {
+  app.event('app_home_opened', appHomeOpened(deps));
 }

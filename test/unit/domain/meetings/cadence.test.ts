@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { type MeetingRule, nextOccurrence, occurrenceAt, occurrenceDate } from '../../../../src/domain/meetings/cadence';
+import { isNearEnd, lastOccurrenceOnOrBefore, type MeetingRule, nextOccurrence, occurrenceAt, occurrenceDate, wrapUpFrom } from '../../../../src/domain/meetings/cadence';
 
 const rule = (extra: Partial<MeetingRule> = {}): MeetingRule => ({
   cadence: 'weekly',
@@ -79,6 +79,69 @@ describe('cadence', () => {
         },
       ),
       { numRuns: 50 },
+    );
+  });
+
+  it('finds the next occurrence of a monthly rule years after its anchor (the estimate never overshoots)', () => {
+    const monthly = rule({ cadence: 'monthly', anchorDate: '2026-01-15', timeZone: 'UTC' });
+    expect(nextOccurrence(monthly, new Date('2031-06-01T00:00:00Z'))).toEqual({ sequence: 65, at: new Date('2031-06-15T10:00:00Z') });
+    expect(nextOccurrence(monthly, new Date('2031-06-15T10:00:00Z')).at.toISOString()).toBe('2031-07-15T10:00:00.000Z');
+  });
+
+  it('finds the next occurrence across daylight-saving changes in both directions', () => {
+    const berlin = rule({ anchorDate: '2026-03-23' });
+    // Spring (29 Mar 2026): 10:00 is 09:00Z before and 08:00Z after.
+    expect(nextOccurrence(berlin, new Date('2026-03-23T09:00:00Z')).at.toISOString()).toBe('2026-03-30T08:00:00.000Z');
+    // Autumn (25 Oct 2026): back to 09:00Z.
+    expect(nextOccurrence(berlin, new Date('2026-10-19T08:00:00Z')).at.toISOString()).toBe('2026-10-26T09:00:00.000Z');
+  });
+
+  it('takes the earlier instant of a wall time that happens twice, and moves a missing one to the transition', () => {
+    // New York: 01:30 happens twice on 1 Nov 2026 and not at all on 8 Mar 2026.
+    const ny = rule({ anchorDate: '2026-10-25', time: '01:30', timeZone: 'America/New_York' });
+    expect(occurrenceAt(ny, 1).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    const gap = rule({ anchorDate: '2026-03-01', time: '02:30', timeZone: 'America/New_York' });
+    expect(occurrenceAt(gap, 1).toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(localWall(occurrenceAt(gap, 2), 'America/New_York')).toBe('2026-03-15 02:30');
+  });
+
+  it('counts the last occurrence on or before a date, month ends and leap days included', () => {
+    expect(lastOccurrenceOnOrBefore(rule(), '2026-10-18')).toBe(-1);
+    expect(lastOccurrenceOnOrBefore(rule(), '2026-10-19')).toBe(0);
+    expect(lastOccurrenceOnOrBefore(rule(), '2026-11-01')).toBe(1);
+    const monthly = rule({ cadence: 'monthly', anchorDate: '2027-12-31' });
+    expect(occurrenceDate(monthly, lastOccurrenceOnOrBefore(monthly, '2028-02-29'))).toBe('2028-02-29');
+    expect(occurrenceDate(monthly, lastOccurrenceOnOrBefore(monthly, '2028-02-28'))).toBe('2028-01-31');
+    expect(lastOccurrenceOnOrBefore(monthly, '2033-01-01')).toBe(60);
+  });
+
+  it('puts the wrap-up on the last two meetings before the planned end, whatever the cadence', () => {
+    expect(wrapUpFrom(rule({ anchorDate: '2026-12-01' }), '2027-06-01')).toBe('2027-05-25');
+    expect(wrapUpFrom(rule({ cadence: 'monthly', anchorDate: '2026-12-01' }), '2027-06-01')).toBe('2027-05-01');
+    expect(wrapUpFrom(rule({ cadence: 'monthly', anchorDate: '2026-12-01' }), '2027-01-01')).toBe('2026-12-01');
+    expect(wrapUpFrom(rule({ anchorDate: '2027-07-01' }), '2027-06-01')).toBeNull();
+    const weekly = rule({ anchorDate: '2026-12-01' });
+    expect(isNearEnd(weekly, '2027-06-01', '2027-05-18')).toBe(false);
+    expect(isNearEnd(weekly, '2027-06-01', '2027-05-25')).toBe(true);
+    expect(isNearEnd(weekly, '2027-06-01', '2027-06-01')).toBe(true);
+  });
+
+  it('agrees with a slow walk for any rule and instant (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<MeetingRule['cadence']>('weekly', 'biweekly', 'monthly'),
+        fc.constantFrom(...zones),
+        fc.date({ min: new Date('2024-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 3000 }),
+        (cadence, zone, start, daysLater) => {
+          const r = rule({ cadence, anchorDate: start.toISOString().slice(0, 10), timeZone: zone });
+          const after = new Date(occurrenceAt(r, 0).getTime() + daysLater * 86_400_000 + 3_600_000);
+          let slow = 0;
+          while (occurrenceAt(r, slow).getTime() <= after.getTime()) slow += 1;
+          expect(nextOccurrence(r, after).sequence).toBe(slow);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database, Pair } from '../../db/schema';
+import { listPairsOf } from '../pairs/pairs.repository';
+import { findPeople } from '../people/people.repository';
+import { assemblePair, type LoadedRows } from './assemble';
+import { sinceLastMeeting } from './checklist';
+import * as repo from './home.repository';
+import { comparePairs, type HomeSnapshot, LIST_LIMITS } from './snapshot';
+
+const end = (m: { scheduled_at: Date; duration_minutes: number }) => new Date(m.scheduled_at.getTime() + m.duration_minutes * 60_000);
+
+/**
+ * Builds one person's dashboard snapshot. Read-only, and it only reads the pairs the viewer belongs
+ * to; journal entries are not read at all. No transaction: a refresh follows every change, so a
+ * snapshot that straddles one is replaced moments later.
+ */
+export class HomeService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date,
+  ) {}
+
+  async snapshot(teamId: string, viewerId: string): Promise<HomeSnapshot> {
+    const now = this.clock();
+    const pairs = await listPairsOf(this.db, teamId, viewerId);
+    const memberIds = new Set([viewerId, ...pairs.flatMap((p) => [p.mentor_id, p.mentee_id])]);
+    const [people, rows] = await Promise.all([findPeople(this.db, teamId, [...memberIds]), this.load(pairs, now)]);
+    return {
+      teamId,
+      viewerId,
+      viewerZone: people.find((p) => p.user_id === viewerId)?.time_zone ?? 'UTC',
+      now,
+      names: Object.fromEntries(people.map((p) => [p.user_id, p.display_name])),
+      pairs: pairs.map((pair) => assemblePair(pair, viewerId, rows)).sort(comparePairs),
+    };
+  }
+
+  /** A dozen queries, whatever the number of pairs: the meetings first, since the rest is relative to them. */
+  private async load(pairs: readonly Pair[], now: Date): Promise<LoadedRows> {
+    const ids = pairs.map((pair) => pair.id);
+    const [next, lastHeld, awaitingNotes] = await Promise.all([
+      repo.nextMeetings(this.db, ids, now),
+      repo.lastHeldMeetings(this.db, ids),
+      repo.meetingsAwaitingNotes(this.db, ids, now),
+    ]);
+    const refs = lastHeld.map((m) => ({ pairId: m.pair_id, meetingId: m.id, start: m.scheduled_at, end: end(m) }));
+    const since = pairs.map((p) => {
+      const last = lastHeld.find((m) => m.pair_id === p.id);
+      return { pairId: p.id, since: sinceLastMeeting(last ? { scheduledAt: last.scheduled_at } : null, p.created_at) };
+    });
+    const [agenda, goalCounts, goals, actionItems, lastMeetingActionItems, lastMeetingFeedback, lastMeetingThanks, asked, given, explored, appreciations] =
+      await Promise.all([
+        repo.agendaCounts(this.db, [...next, ...lastHeld].map((m) => m.id)),
+        repo.goalCounts(this.db, ids),
+        repo.goalsToShow(this.db, ids, LIST_LIMITS.goals),
+        repo.openActionItems(this.db, ids, LIST_LIMITS.actionItems),
+        repo.actionItemsOfLastMeetings(this.db, refs),
+        repo.feedbackOfLastMeetings(this.db, refs),
+        repo.appreciationsOfLastMeetings(this.db, refs),
+        repo.latestFeedbackAsked(this.db, ids),
+        repo.latestFeedbackGiven(this.db, ids),
+        repo.resourcesExploredSince(this.db, since, LIST_LIMITS.resources),
+        repo.latestAppreciations(this.db, ids),
+      ]);
+    const progress = await repo.progressItems(this.db, goals.map((g) => g.id));
+    return {
+      next, lastHeld, awaitingNotes, since, agenda, goalCounts, goals, progress, actionItems,
+      lastMeetingActionItems, lastMeetingFeedback, lastMeetingThanks, asked, given, explored, appreciations,
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import type { Insertable } from 'kysely';
+import type { AgendaItem, AgendaItemsTable } from '../../db/schema';
+import type { Executor } from '../../db/types';
+
+export async function listAgendaItems(db: Executor, meetingId: string): Promise<AgendaItem[]> {
+  return db.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('created_at').execute();
+}
+
+/** Appends after the items already there, keeping the order they were given in. */
+export async function appendAgendaItems(db: Executor, meetingId: string, items: ReadonlyArray<Omit<Insertable<AgendaItemsTable>, 'position' | 'meeting_id'>>): Promise<AgendaItem[]> {
+  if (items.length === 0) return [];
+  const row = await db
+    .selectFrom('agenda_items')
+    .select((eb) => eb.fn.max<number | null>('position').as('max'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  const start = (row?.max ?? -1) + 1;
+  return db
+    .insertInto('agenda_items')
+    .values(items.map((item, index) => ({ ...item, meeting_id: meetingId, position: start + index })))
+    .returningAll()
+    .execute();
+}
+
+/** Records which agenda items the meeting covered; the rest stay open and carry over to the next agenda. */
+export async function setAgendaResolved(db: Executor, meetingId: string, covered: readonly string[], notCovered: readonly string[]): Promise<void> {
+  if (covered.length > 0) await db.updateTable('agenda_items').set({ resolved: true }).where('meeting_id', '=', meetingId).where('id', 'in', [...covered]).execute();
+  if (notCovered.length > 0) {
+    await db.updateTable('agenda_items').set({ resolved: false }).where('meeting_id', '=', meetingId).where('id', 'in', [...notCovered]).execute();
+  }
+}

@@ -1,0 +1,174 @@
+import type { Kysely } from 'kysely';
+import type { ActionItem, AgendaItem, Database, Meeting, Pair } from '../../db/schema';
+import type { Tx } from '../../db/types';
+import { DomainError } from '../../errors';
+import { listPairsOf } from '../pairs/pairs.repository';
+import { formatInZone } from '../time/zoned';
+import { actionItemsByIds, openActionItems } from './action-items.repository';
+import type { Material } from './agenda-lines';
+import { appendAgendaItems, listAgendaItems } from './agenda.repository';
+import { isUuid, lockMeetingForMember, meetingForMember, pairForMember, pairPeople, type PairPeople, requireActive } from './meeting-access';
+import { findMeeting, findPairById, lastHeldBefore, updateMeeting, upcomingMeeting } from './meetings.repository';
+import { type Changed, meetingNearEnd } from './meeting-rules';
+import { ensureUpcomingFor } from './upcoming';
+import { type WrapUpKey, wrapUpText } from './wrap-up';
+
+/** Everything the readable agenda shows; also what reminders render. */
+export interface AgendaDetails {
+  meeting: Meeting;
+  pair: Pair;
+  people: PairPeople;
+  items: AgendaItem[];
+  /** The action items that carry_over items stand for, by id, in their current state (done or not). */
+  actionItems: Record<string, ActionItem>;
+  nearEnd: boolean;
+}
+
+/** What the agenda modal opens with. */
+export interface AgendaDraft extends AgendaDetails {
+  role: 'mentor' | 'mentee';
+  /** Open action items not yet on this agenda: offered pre-ticked. */
+  carryActionItems: ActionItem[];
+  /** Topics and questions the last meeting did not get to, not yet on this agenda: offered pre-ticked. */
+  carryFollowUps: AgendaItem[];
+  /** Wrap-up topics not yet on this agenda (only near the planned end). */
+  wrapUp: WrapUpKey[];
+}
+
+export interface AgendaInput {
+  topics: string[];
+  questions: string[];
+  materials: Material[];
+  carryActionItemIds: string[];
+  carryFollowUpIds: string[];
+  wrapUp: WrapUpKey[];
+  /** Undefined leaves it as it is (the field was not shown); null clears it. */
+  feedbackFocus?: string | null;
+  highlight?: string | null;
+}
+
+export type AgendaField = 'topics';
+
+export interface SavedAgenda extends AgendaDetails {
+  added: AgendaItem[];
+  /** True the first time the agenda is submitted: it is then sent as a whole rather than as an update. */
+  firstShare: boolean;
+  authorId: string;
+}
+
+const FOLLOW_UP_KINDS: ReadonlyArray<AgendaItem['kind']> = ['topic', 'question', 'carry_over', 'wrap_up'];
+
+export class AgendaService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** The agenda modal for a given meeting (a button names it): refused once the meeting has started. */
+  async draftForMeeting(teamId: string, meetingId: string, userId: string): Promise<AgendaDraft> {
+    const { meeting, pair } = await meetingForMember(this.db, teamId, meetingId, userId);
+    const people = await pairPeople(this.db, pair);
+    requireNotStarted(meeting, this.clock(), people.zones[userId] ?? pair.time_zone);
+    return this.draft(meeting, pair, people, userId);
+  }
+
+  /** The agenda modal for a pair's next meeting; without a pair id, the person's pair that meets soonest. */
+  async draftForPair(teamId: string, userId: string, pairId?: string): Promise<AgendaDraft> {
+    const now = this.clock();
+    const pairs = pairId ? [await pairForMember(this.db, teamId, pairId, userId)] : await listPairsOf(this.db, teamId, userId);
+    await ensureUpcomingFor(this.db, pairs, now);
+    const candidates = await Promise.all(pairs.map(async (pair) => ({ pair, next: pair.status === 'active' ? await upcomingMeeting(this.db, pair.id, now) : undefined })));
+    const soonest = candidates.filter((c) => c.next).sort((a, b) => a.next!.scheduled_at.getTime() - b.next!.scheduled_at.getTime())[0];
+    if (!soonest?.next) throw new DomainError('not_found', 'No meeting is planned for this mentorship, so there is no agenda to prepare. `/mentorship meeting` shows why.');
+    return this.draft(soonest.next, soonest.pair, await pairPeople(this.db, soonest.pair), userId);
+  }
+
+  /**
+   * The readable agenda of a meeting, for the bot's own use (reminders render it with `agendaMessage`).
+   * It checks no one: callers that act for a person use the member-checked methods above.
+   */
+  async forMeeting(teamId: string, meetingId: string): Promise<AgendaDetails | null> {
+    const meeting = isUuid(meetingId) ? await findMeeting(this.db, teamId, meetingId) : undefined;
+    const pair = meeting ? await findPairById(this.db, teamId, meeting.pair_id) : undefined;
+    return meeting && pair ? this.details(meeting, pair, await pairPeople(this.db, pair)) : null;
+  }
+
+  /**
+   * Adds to the agenda of a meeting that has not started. Ticked carry-overs must still be open and
+   * belong to the pair (ids come back from the client); the rest of the input is appended in order.
+   */
+  async save(teamId: string, meetingId: string, userId: string, input: AgendaInput): Promise<Changed<SavedAgenda, AgendaField>> {
+    const now = this.clock();
+    return this.db.transaction().execute(async (tx) => {
+      const { meeting, pair } = await lockMeetingForMember(tx, teamId, meetingId, userId);
+      requireActive(pair);
+      const people = await pairPeople(tx, pair);
+      requireNotStarted(meeting, now, people.zones[userId] ?? pair.time_zone);
+      const existing = await listAgendaItems(tx, meeting.id);
+      const rows = [
+        ...(await this.carryOverRows(tx, pair, meeting, existing, input)),
+        ...input.topics.map((body) => ({ kind: 'topic' as const, body })),
+        ...input.questions.map((body) => ({ kind: 'question' as const, body })),
+        ...input.materials.map((material) => ({ kind: 'material' as const, body: material.title, url: material.url })),
+        ...input.wrapUp.filter((key) => !existing.some((item) => item.kind === 'wrap_up' && item.body === wrapUpText(key))).map((key) => ({ kind: 'wrap_up' as const, body: wrapUpText(key) })),
+      ];
+      const focus = input.feedbackFocus === undefined ? meeting.feedback_focus : input.feedbackFocus;
+      const highlight = input.highlight === undefined ? meeting.shared_highlight : input.highlight;
+      if (existing.length + rows.length === 0 && !focus && !highlight) {
+        return { ok: false as const, errors: { topics: 'Add at least one topic or question for the meeting.' } };
+      }
+      const added = await appendAgendaItems(tx, meeting.id, rows.map((row) => ({ team_id: teamId, author_id: userId, url: null, action_item_id: null, ...row })));
+      const firstShare = meeting.agenda_shared_at === null;
+      const saved = await updateMeeting(tx, meeting.id, { feedback_focus: focus, shared_highlight: highlight, agenda_shared_at: meeting.agenda_shared_at ?? now });
+      return { ok: true as const, ...(await this.details(saved, pair, people, tx)), added, firstShare, authorId: userId };
+    });
+  }
+
+  private async carryOverRows(tx: Tx, pair: Pair, meeting: Meeting, existing: AgendaItem[], input: AgendaInput) {
+    const carried = new Set(existing.map((item) => item.action_item_id).filter(Boolean));
+    const open = await openActionItems(tx, pair.id);
+    const actions = open.filter((item) => input.carryActionItemIds.includes(item.id) && !carried.has(item.id));
+    const followUps = (await this.followUps(tx, pair, meeting, existing)).filter((item) => input.carryFollowUpIds.includes(item.id));
+    return [
+      ...actions.map((item) => ({ kind: 'carry_over' as const, body: item.body, action_item_id: item.id })),
+      ...followUps.map((item) => ({ kind: 'carry_over' as const, body: item.body, url: item.url })),
+    ];
+  }
+
+  private async draft(meeting: Meeting, pair: Pair, people: PairPeople, userId: string): Promise<AgendaDraft> {
+    const details = await this.details(meeting, pair, people);
+    const carried = new Set(details.items.map((item) => item.action_item_id).filter(Boolean));
+    const open = await openActionItems(this.db, pair.id);
+    const onAgenda = new Set(details.items.filter((item) => item.kind === 'wrap_up').map((item) => item.body));
+    return {
+      ...details,
+      role: pair.mentor_id === userId ? 'mentor' : 'mentee',
+      carryActionItems: open.filter((item) => !carried.has(item.id)),
+      carryFollowUps: await this.followUps(this.db, pair, meeting, details.items),
+      wrapUp: details.nearEnd ? (['goals', 'contact', 'mentor'] as const).filter((key) => !onAgenda.has(wrapUpText(key))) : [],
+    };
+  }
+
+  /** Unresolved topics and questions of the last meeting held before this one, not already carried here. */
+  private async followUps(db: Kysely<Database> | Tx, pair: Pair, meeting: Meeting, existing: AgendaItem[]): Promise<AgendaItem[]> {
+    const last = await lastHeldBefore(db, pair.id, meeting.scheduled_at);
+    if (!last) return [];
+    const here = new Set(existing.map((item) => item.body));
+    const items = await listAgendaItems(db, last.id);
+    return items.filter((item) => FOLLOW_UP_KINDS.includes(item.kind) && !item.resolved && item.action_item_id === null && !here.has(item.body));
+  }
+
+  private async details(meeting: Meeting, pair: Pair, people: PairPeople, db: Kysely<Database> | Tx = this.db): Promise<AgendaDetails> {
+    const items = await listAgendaItems(db, meeting.id);
+    const linked = await actionItemsByIds(db, pair.id, items.map((item) => item.action_item_id).filter((id): id is string => id !== null));
+    return { meeting, pair, people, items, actionItems: Object.fromEntries(linked.map((item) => [item.id, item])), nearEnd: meetingNearEnd(pair, meeting) };
+  }
+}
+
+function requireNotStarted(meeting: Meeting, now: Date, viewerZone: string): void {
+  if (meeting.status === 'scheduled' && meeting.scheduled_at.getTime() > now.getTime()) return;
+  const when = formatInZone(meeting.scheduled_at, viewerZone);
+  const what = meeting.status === 'skipped' ? 'was skipped' : meeting.status === 'cancelled' ? 'was cancelled' : 'has already happened';
+  throw new DomainError('meeting_over', `The meeting of ${when} ${what}, so its agenda is closed. \`/mentorship agenda\` prepares the next one; \`/mentorship notes\` records what was said.`);
+}
+

@@ -1,0 +1,26 @@
+import type { Pair } from '../../db/schema';
+import type { Executor } from '../../db/types';
+import { type ExistingOccurrence, planUpcoming, ruleNextSequence } from './meeting-rules';
+import { insertPlannedMeetings, occurrencesFrom, type PlannedMeeting } from './meetings.repository';
+
+/**
+ * Makes sure each active pair has the row of its next occurrence: one read for all the pairs given,
+ * the pure planner, one guarded insert. Idempotent and safe to run from several replicas at once.
+ */
+export async function ensureUpcomingFor(db: Executor, pairs: readonly Pair[], now: Date): Promise<void> {
+  const active = pairs.filter((pair) => pair.status === 'active');
+  const starts = active.map((pair) => ({ pair, sequence: ruleNextSequence(pair, now) }));
+  const rows = await occurrencesFrom(db, starts.map(({ pair, sequence }) => ({ pairId: pair.id, sequence })));
+  const byPair = new Map<string, ExistingOccurrence[]>();
+  for (const row of rows) {
+    const list = byPair.get(row.pair_id) ?? [];
+    list.push({ sequence: row.sequence, status: row.status, scheduledAt: row.scheduled_at });
+    byPair.set(row.pair_id, list);
+  }
+  const planned: PlannedMeeting[] = [];
+  for (const { pair } of starts) {
+    const plan = planUpcoming(pair, byPair.get(pair.id) ?? [], now);
+    if (plan.kind === 'create') planned.push({ pair, sequence: plan.sequence, at: plan.at });
+  }
+  await insertPlannedMeetings(db, planned);
+}

@@ -1,0 +1,51 @@
+import type { Goal, GoalStatus } from '../../db/schema';
+import { progressSummary } from '../../domain/goals/goal-rules';
+import type { ProgressItem } from '../../domain/goals/goals.repository';
+import { formatNumber } from '../../domain/goals/progress-lines';
+import { formatLocalDate } from '../../domain/time/zoned';
+import { escapeText, truncate } from './text';
+
+export const STATUS_LABELS: Record<GoalStatus, string> = {
+  draft: ':memo: Draft',
+  awaiting_approval: ':hourglass_flowing_sand: Awaiting approval',
+  changes_requested: ':pencil2: Changes requested',
+  approved: ':white_check_mark: Approved',
+  achieved: ':trophy: Achieved',
+  dropped: ':wastebasket: Dropped',
+};
+
+/** Typed text, made safe for mrkdwn and cut to fit. */
+export const typed = (text: string | null | undefined, max: number): string => escapeText(truncate((text ?? '').trim(), max));
+
+export function progressText(items: readonly ProgressItem[]): string {
+  const summary = progressSummary(items);
+  if (summary.percent === null) return 'no key results or milestones yet';
+  const parts = [`${summary.percent}%`];
+  if (summary.keyResults > 0) parts.push(`key results ${summary.keyResultsMet}/${summary.keyResults}`);
+  if (summary.milestones > 0) parts.push(`milestones ${summary.milestonesDone}/${summary.milestones}`);
+  return parts.join(' · ');
+}
+
+export function keyResultLine(item: ProgressItem): string {
+  const title = typed(item.title, 150);
+  if (item.target_value === null) return `${item.done ? ':ballot_box_with_check:' : ':white_square:'} ${title}`;
+  const met = item.current_value >= item.target_value;
+  return `${met ? ':ballot_box_with_check:' : ':white_square:'} ${title}: ${formatNumber(item.current_value)} of ${formatNumber(item.target_value)}`;
+}
+
+export function milestoneLine(item: ProgressItem): string {
+  const when = item.due_date ? formatLocalDate(item.due_date) : '';
+  return `${item.done ? ':ballot_box_with_check:' : ':white_square:'} ${when}: ${typed(item.title, 150)}`;
+}
+
+/**
+ * An instant in a channel message that many people read: Slack renders `<!date>` in each reader's
+ * own time zone; the fallback (for clients that cannot) names UTC.
+ */
+export function slackDate(instant: Date): string {
+  const seconds = Math.floor(instant.getTime() / 1000);
+  const fallback = `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
+}
+
+export const goalTitle = (goal: Pick<Goal, 'title'>): string => `*${typed(goal.title, 80)}*`;

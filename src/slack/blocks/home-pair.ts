@@ -1,0 +1,181 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { checklist, checklistScore } from '../../domain/home/checklist';
+import { goalProgress, progressBar } from '../../domain/home/progress';
+import type { GoalInfo, HomeSnapshot, PairSnapshot } from '../../domain/home/snapshot';
+import { LIST_LIMITS, meetingEnd } from '../../domain/home/snapshot';
+import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
+import { checklistBlocks, checklistSummaryBlock, checklistTodoButtons } from './checklist';
+import { actionsBlock, commonButtons, openButton } from './home-buttons';
+import { daysFromToday, dueLabel, GOAL_STATUS_LABEL, linked, more, relativeDays, relativeInstant, typed, who, whom } from './home-format';
+import { mrkdwn, plain } from './text';
+
+/**
+ * One pair's part of the dashboard, at three sizes so that many pairs and long histories fit Slack's
+ * block limits: 'full' (everything, a button per action item and per checklist item), 'compact'
+ * (fewer lines, the checklist in one block) and 'minimal' (one summary line and the buttons).
+ */
+export type Level = 'full' | 'compact' | 'minimal';
+
+const SHOWN = {
+  // The full layout shows everything the service loads.
+  full: LIST_LIMITS,
+  compact: { goals: 3, actionItems: 3, resources: 2 },
+} as const;
+const END_SOON_DAYS = 21;
+
+export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level): KnownBlock[] {
+  const items = checklist(pair);
+  if (level === 'minimal') return [minimalSection(snapshot, pair), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items)]), { type: 'divider' }];
+  const shown = SHOWN[level];
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(title(snapshot, pair), 150) }, { type: 'context', elements: [mrkdwn(rhythm(snapshot, pair))] }];
+  blocks.push(meetingSection(snapshot, pair, level));
+  if (level === 'full' && pair.awaitingNotes && pair.next) blocks.push(awaitingNotesSection(snapshot, pair));
+  blocks.push(goalsSection(snapshot, pair, shown.goals));
+  blocks.push(...actionItemBlocks(snapshot, pair, shown.actionItems));
+  if (level === 'full') {
+    blocks.push(feedbackSection(snapshot, pair), resourcesSection(snapshot, pair, shown.resources));
+    blocks.push(...checklistBlocks(snapshot, pair, items), actionsBlock(commonButtons(pair)));
+  } else {
+    blocks.push({ type: 'section', fields: [mrkdwn(feedbackText(snapshot, pair), 2000), mrkdwn(resourcesText(snapshot, pair, shown.resources), 2000)] });
+    blocks.push(checklistSummaryBlock(items), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items)]));
+  }
+  blocks.push({ type: 'divider' });
+  return blocks;
+}
+
+function title(snapshot: HomeSnapshot, pair: PairSnapshot): string {
+  const other = snapshot.names[pair.otherId] ?? 'your pair';
+  return pair.role === 'mentor' ? `Mentoring ${other}` : `Mentored by ${other}`;
+}
+
+function rhythm(snapshot: HomeSnapshot, pair: PairSnapshot): string {
+  const every = { weekly: 'every week', biweekly: 'every two weeks', monthly: 'every month' }[pair.pair.cadence];
+  const left = daysFromToday(pair.pair.plannedEndOn, snapshot.now, snapshot.viewerZone);
+  const end = left < 0 ? `planned to end on ${formatLocalDate(pair.pair.plannedEndOn)}` : `until ${formatLocalDate(pair.pair.plannedEndOn)} (${relativeDays(left)})`;
+  const status = pair.pair.status === 'active' ? '' : ` · *${pair.pair.status}*`;
+  const closing = left >= 0 && left <= END_SOON_DAYS ? ' · Nearly done: mark achieved goals and look back together in your last meetings.' : '';
+  return `You meet ${every}, ${end}${status}${closing}`;
+}
+
+function agendaLine(pair: PairSnapshot): string {
+  const count = Object.values(pair.nextAgenda).reduce((sum, n) => sum + (n ?? 0), 0);
+  if (pair.next?.agendaSharedAt) return `Agenda: ✅ ready (${count} ${count === 1 ? 'item' : 'items'})`;
+  if (count > 0) return `Agenda: ✏️ ${count} ${count === 1 ? 'item' : 'items'}, not shared yet`;
+  return 'Agenda: ⬜ not started';
+}
+
+function meetingSection(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level): SectionBlock {
+  const { next, awaitingNotes } = pair;
+  const zone = snapshot.viewerZone;
+  const notesDue = awaitingNotes ? `\nYour meeting of ${formatInZone(awaitingNotes.scheduledAt, zone)} has ended; notes are not recorded yet.` : '';
+  if (!next) {
+    const notes = awaitingNotes ? openButton('recordNotes', awaitingNotes.id, 'Record notes', true) : null;
+    return { type: 'section', text: mrkdwn(`*Next meeting:* none scheduled. \`/mentorship meeting\` sets the next one.${notesDue}`), ...(notes ? { accessory: notes } : {}) };
+  }
+  const now = snapshot.now.getTime();
+  const when =
+    next.scheduledAt.getTime() <= now && meetingEnd(next).getTime() > now
+      ? `*Meeting now* (since ${formatInZone(next.scheduledAt, zone)})`
+      : `*Next meeting:* ${formatInZone(next.scheduledAt, zone)}, ${relativeInstant(next.scheduledAt, snapshot.now, zone)}`;
+  const extra = level === 'compact' ? notesDue : '';
+  return { type: 'section', text: mrkdwn(`${when} · ${next.durationMinutes} min\n${agendaLine(pair)}${extra}`), accessory: openButton('prepareAgenda', next.id, 'Prepare agenda') };
+}
+
+function awaitingNotesSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBlock {
+  const meeting = pair.awaitingNotes!;
+  return {
+    type: 'section',
+    text: mrkdwn(`Your meeting of ${formatInZone(meeting.scheduledAt, snapshot.viewerZone)} has ended; notes are not recorded yet.`),
+    accessory: openButton('recordNotes', meeting.id, 'Record notes'),
+  };
+}
+
+function goalLine(snapshot: HomeSnapshot, goal: GoalInfo): string {
+  const progress = goalProgress(goal.progressItems);
+  const parts = [`• *${typed(goal.title, 90)}*`, GOAL_STATUS_LABEL[goal.status]];
+  const late = goal.status !== 'achieved' && daysFromToday(goal.targetDate, snapshot.now, snapshot.viewerZone) < 0;
+  parts.push(`target ${formatLocalDate(goal.targetDate)}${late ? ' *(passed)*' : ''}`);
+  if (progress.keyResults !== null) parts.push(`\`${progressBar(progress.keyResults)}\` (${progress.keyResultCount} KR${progress.keyResultCount === 1 ? '' : 's'})`);
+  if (progress.milestoneCount > 0) parts.push(`${progress.milestonesDone}/${progress.milestoneCount} milestones`);
+  return parts.join(' · ');
+}
+
+function goalsSection(snapshot: HomeSnapshot, pair: PairSnapshot, max: number): SectionBlock {
+  const counts = pair.goalCounts;
+  const total = Object.entries(counts).reduce((sum, [status, n]) => (status === 'dropped' ? sum : sum + (n ?? 0)), 0);
+  const accessory = openButton('addGoal', pair.pair.id, 'Add a goal');
+  if (total === 0) {
+    const approver = pair.role === 'mentor' ? 'you approve them' : `${who(snapshot, pair.pair.mentorId)} approves them`;
+    return { type: 'section', text: mrkdwn(`*Goals:* none yet. Draft 3-5 SMART goals with target dates; ${approver}.`), accessory };
+  }
+  const shown = pair.goals.slice(0, max);
+  const summary = (['approved', 'awaiting_approval', 'changes_requested', 'draft', 'achieved'] as const)
+    .filter((s) => counts[s])
+    .map((s) => `${counts[s]} ${GOAL_STATUS_LABEL[s].replace(' 🎉', '').toLowerCase()}`)
+    .join(', ');
+  const lines = shown.map((goal) => goalLine(snapshot, goal)).join('\n');
+  return { type: 'section', text: mrkdwn(`*Goals* (${summary})\n${lines}${more(total - shown.length, '/mentorship goals')}`), accessory };
+}
+
+function actionItemBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, max: number): KnownBlock[] {
+  const total = pair.openActionItemTotal;
+  if (total === 0) return [{ type: 'section', text: mrkdwn('*Open action items:* none.') }];
+  // Grouped by owner (the viewer's own first), each group in due-date order as loaded.
+  const shown = pair.openActionItems.slice(0, max);
+  const owners = [...new Set([snapshot.viewerId, ...shown.map((item) => item.ownerId)])];
+  const sorted = owners.flatMap((owner) => shown.filter((item) => item.ownerId === owner));
+  const heading: SectionBlock = { type: 'section', text: mrkdwn(`*Open action items* (${total})${more(total - shown.length, '/mentorship notes')}`) };
+  return [
+    heading,
+    ...sorted.map(
+      (item): SectionBlock => ({
+        type: 'section',
+        text: mrkdwn(`*${who(snapshot, item.ownerId)}:* ${typed(item.body, 200)} · ${dueLabel(item.dueOn, snapshot.now, snapshot.viewerZone)}`),
+        accessory: openButton('tickActionItem', item.id, 'Done ✓'),
+      }),
+    ),
+  ];
+}
+
+function feedbackText(snapshot: HomeSnapshot, pair: PairSnapshot): string {
+  const { latestAsked: asked, latestGiven: given } = pair;
+  if (!asked) return '*Feedback:* none asked yet. Ask on one specific area at each meeting.';
+  const zone = snapshot.viewerZone;
+  const state = asked.status === 'requested' ? 'waiting for an answer' : asked.status === 'answered' ? 'answered' : 'answered and applied';
+  const lines = [`*Feedback*`, `Asked: ${who(snapshot, asked.requesterId)} asked ${whom(snapshot, asked.responderId)} about _${typed(asked.area, 80)}_ ${relativeInstant(asked.createdAt, snapshot.now, zone)}: ${state}.`];
+  if (given?.answer) {
+    lines.push(`Given: ${who(snapshot, given.responderId)} on _${typed(given.area, 80)}_: “${typed(given.answer, 200)}”`);
+  }
+  return lines.join('\n');
+}
+
+function feedbackSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBlock {
+  return { type: 'section', text: mrkdwn(feedbackText(snapshot, pair)), accessory: openButton('askFeedback', pair.pair.id, 'Ask for feedback') };
+}
+
+function resourcesText(snapshot: HomeSnapshot, pair: PairSnapshot, max: number): string {
+  const since = pair.lastHeld ? 'since the last meeting' : 'so far';
+  const total = pair.exploredSinceTotal;
+  if (total === 0) return `*Resources explored ${since}:* none yet.`;
+  const lines = pair.exploredSince.slice(0, max).map((r) => {
+    const takeaway = r.takeaway ? `: “${typed(r.takeaway, 120)}”` : '';
+    return `• ${linked(r.url, typed(r.title, 80))} (${r.kind}), ${who(snapshot, r.exploredBy)}${takeaway}`;
+  });
+  return `*Resources explored ${since}* (${total})\n${lines.join('\n')}${more(total - Math.min(max, pair.exploredSince.length), '/mentorship resources')}`;
+}
+
+function resourcesSection(snapshot: HomeSnapshot, pair: PairSnapshot, max: number): SectionBlock {
+  return { type: 'section', text: mrkdwn(resourcesText(snapshot, pair, max)), accessory: openButton('addResource', pair.pair.id, 'Add a resource') };
+}
+
+function minimalSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBlock {
+  const zone = snapshot.viewerZone;
+  const next = pair.next ? `next meeting ${formatInZone(pair.next.scheduledAt, zone)}, ${agendaLine(pair).toLowerCase()}` : 'no meeting scheduled';
+  const goals = Object.entries(pair.goalCounts).reduce((sum, [status, n]) => (status === 'dropped' ? sum : sum + (n ?? 0)), 0);
+  const score = checklistScore(checklist(pair));
+  const notes = pair.awaitingNotes ? ' · notes due' : '';
+  return {
+    type: 'section',
+    text: mrkdwn(`*${typed(title(snapshot, pair), 100)}* · ${next}\nGoals: ${goals} · Open action items: ${pair.openActionItemTotal} · Checklist ${score.done}/${score.total}${notes}`),
+  };
+}

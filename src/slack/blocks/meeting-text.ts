@@ -1,0 +1,49 @@
+import type { Cadence, Meeting, Pair } from '../../db/schema';
+import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
+import { escapeText, truncate } from './text';
+
+export const CADENCE_LABELS: Record<Cadence, string> = {
+  weekly: 'every week',
+  biweekly: 'every two weeks',
+  monthly: 'every month',
+};
+
+/** The person a viewer meets: the other member of the pair. */
+export const otherOf = (pair: Pick<Pair, 'mentor_id' | 'mentee_id'>, viewerId: string): string =>
+  pair.mentor_id === viewerId ? pair.mentee_id : pair.mentor_id;
+
+/** "Tue 1 Dec 2026, 04:00 (America/New_York) · 45 minutes", in the viewer's zone. */
+export function meetingWhen(meeting: Pick<Meeting, 'scheduled_at' | 'duration_minutes'>, viewerZone: string): string {
+  return `${formatInZone(meeting.scheduled_at, viewerZone)} · ${meeting.duration_minutes} minutes`;
+}
+
+/**
+ * The rule itself is a wall time in the pair's zone (it keeps that wall time across daylight-saving
+ * changes), so it is shown in that zone, named; each meeting is shown in the viewer's zone.
+ */
+export function ruleLine(pair: Pick<Pair, 'cadence' | 'meeting_time' | 'time_zone' | 'meeting_minutes'>): string {
+  return `${CADENCE_LABELS[pair.cadence]} at ${pair.meeting_time} (${pair.time_zone}), ${pair.meeting_minutes} minutes`;
+}
+
+export const dueText = (dueOn: string | null): string => (dueOn ? `due ${formatLocalDate(dueOn)}` : 'no due date');
+
+/** Bullet lines of typed text, escaped and cut so the section stays within Slack's 3000 characters. */
+export function bullets(lines: readonly string[], perLine = 280): string {
+  return fitLines(lines.map((line) => `• ${escapeText(truncate(line, perLine))}`));
+}
+
+/**
+ * Joins whole lines up to a budget and says how many were left out: cutting a line in the middle
+ * could break a link's `<url|label>` syntax, so lines are never cut here.
+ */
+export function fitLines(lines: readonly string[], budget = 2800): string {
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > budget) break;
+    kept.push(line);
+    used += line.length + 1;
+  }
+  const left = lines.length - kept.length;
+  return left > 0 ? `${kept.join('\n')}\n…and ${left} more` : kept.join('\n');
+}

@@ -1,0 +1,72 @@
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import type { NotesDraft } from '../../domain/meetings/notes.service';
+import { meetingScopedBlock, NotesModal } from '../ids';
+import { encodeMetadata } from '../inputs/metadata';
+import type { PickerChoices } from './agenda-modal';
+import { choiceElement } from './meeting-choices';
+import { meetingWhen, otherOf } from './meeting-text';
+import { pairPickerBlock } from './pair-picker';
+import { mention, mrkdwn, plain, truncate } from './text';
+
+const { blocks: b, actions: a } = NotesModal;
+
+const textInput = (blockId: string, actionId: string, label: string, options: { optional: boolean; hint?: string; placeholder?: string; max?: number }): InputBlock => ({
+  type: 'input',
+  block_id: blockId,
+  optional: options.optional,
+  label: plain(label),
+  element: {
+    type: 'plain_text_input',
+    action_id: actionId,
+    multiline: true,
+    max_length: options.max ?? 3000,
+    ...(options.placeholder ? { placeholder: plain(options.placeholder, 150) } : {}),
+  },
+  ...(options.hint ? { hint: plain(options.hint) } : {}),
+});
+
+const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
+
+/**
+ * Notes after a meeting: key takeaways, action items (one per line, each with its owner and an optional
+ * due date, since Block Kit has no repeating rows), and the feedback received with how it will be applied.
+ */
+export function notesModal(draft: NotesDraft, viewer: { userId: string; timeZone: string }, picker?: PickerChoices): ModalView {
+  const { meeting, pair, people } = draft;
+  const blocks: KnownBlock[] = [];
+  if (picker && picker.choices.length > 1) blocks.push({ ...pairPickerBlock(picker.choices, picker.names, pair.id), dispatch_action: true });
+  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherOf(pair, viewer.userId))}*\n${meetingWhen(meeting, viewer.timeZone)}`) });
+  if (draft.coverable.length > 0) {
+    blocks.push({
+      type: 'input',
+      block_id: meetingScopedBlock(b.covered, meeting.id),
+      optional: true,
+      label: plain('Which agenda items did you get to?'),
+      element: choiceElement(a.covered, draft.coverable.map((item) => ({ value: item.id, label: item.body })), false),
+      hint: plain('The ones left unticked are offered on the next agenda.'),
+    });
+  }
+  const names = `${firstName(people.names[pair.mentor_id] ?? 'mentor')}, ${firstName(people.names[pair.mentee_id] ?? 'mentee')}`;
+  const focus = meeting.feedback_focus ? `Feedback was asked for on: ${truncate(meeting.feedback_focus, 300)}` : undefined;
+  blocks.push(
+    textInput(b.takeaways, a.takeaways, 'Key takeaways', { optional: false, placeholder: 'What stood out, what you decided' }),
+    textInput(b.actionItems, a.actionItems, 'Action items', {
+      optional: true,
+      max: 3000,
+      placeholder: 'mentee: draft the design doc by 2026-12-10',
+      hint: `One per line: who (me, you, mentor, mentee, ${names}), a colon, what; optionally "by YYYY-MM-DD".`,
+    }),
+    textInput(b.feedbackReceived, a.feedbackReceived, 'Feedback received', { optional: true, ...(focus ? { hint: focus } : {}) }),
+    textInput(b.feedbackApplication, a.feedbackApplication, 'How it will be applied', { optional: true }),
+  );
+  return {
+    type: 'modal',
+    callback_id: NotesModal.callbackId,
+    private_metadata: encodeMetadata({ pairId: pair.id, meetingId: meeting.id }),
+    title: plain('Meeting notes', 24),
+    submit: plain('Save and share', 24),
+    close: plain('Cancel', 24),
+    blocks,
+  };
+}
+

@@ -1,0 +1,43 @@
+import { parseAgendaLines, parseMaterialLines } from '../../domain/meetings/agenda-lines';
+import type { AgendaInput } from '../../domain/meetings/agenda.service';
+import { WRAP_UP_TOPICS, type WrapUpKey } from '../../domain/meetings/wrap-up';
+import { AgendaModal, meetingScopedBlock } from '../ids';
+import type { FormResult } from './meeting-forms';
+import { type BlockErrors, readOptions, readText } from './view-state';
+
+const { blocks: b, actions: a } = AgendaModal;
+const WRAP_UP_KEYS = new Set<string>(WRAP_UP_TOPICS.map((topic) => topic.key));
+const hasBlock = (values: unknown, blockId: string): boolean => typeof values === 'object' && values !== null && blockId in values;
+
+/**
+ * Reads the agenda modal. Free text is split into lines by the pure parsers, whose messages go
+ * under the field they concern. The feedback and highlight fields exist only in the mentee's modal:
+ * when absent they are left as they are; when present and emptied they are cleared.
+ */
+export function parseAgendaForm(values: unknown, meetingId: string): FormResult<AgendaInput> {
+  const errors: BlockErrors = {};
+  const topics = parseAgendaLines(readText(values, b.topics, a.topics), 'topics');
+  if (!topics.ok) errors[b.topics] = topics.error;
+  const questions = parseAgendaLines(readText(values, b.questions, a.questions), 'questions');
+  if (!questions.ok) errors[b.questions] = questions.error;
+  const materials = parseMaterialLines(readText(values, b.materials, a.materials));
+  if (!materials.ok) errors[b.materials] = materials.error;
+  if (!topics.ok || !questions.ok || !materials.ok) return { ok: false, errors };
+
+  const carried = readOptions(values, meetingScopedBlock(b.carryOver, meetingId), a.carryOver);
+  const wrapUp = readOptions(values, meetingScopedBlock(b.wrapUp, meetingId), a.wrapUp).filter((key): key is WrapUpKey => WRAP_UP_KEYS.has(key));
+  const optionalText = (blockId: string, actionId: string) => (hasBlock(values, blockId) ? readText(values, blockId, actionId) : undefined);
+  return {
+    ok: true,
+    value: {
+      topics: topics.items,
+      questions: questions.items,
+      materials: materials.items,
+      carryActionItemIds: carried.filter((value) => value.startsWith('a:')).map((value) => value.slice(2)),
+      carryFollowUpIds: carried.filter((value) => value.startsWith('f:')).map((value) => value.slice(2)),
+      wrapUp,
+      feedbackFocus: optionalText(b.feedbackFocus, a.feedbackFocus),
+      highlight: optionalText(b.highlight, a.highlight),
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { agendaModal } from '../../blocks/agenda-modal';
+import { errorMessage } from '../../blocks/help';
+import { viewerOf } from '../actions/meeting-replies';
+import { requirePairs } from './require-pairs';
+import type { SubcommandHandler } from './types';
+
+/**
+ * `/mentorship agenda` (in a DM with the bot or anywhere: the modal is private) opens the agenda of the
+ * next meeting; someone in several pairs starts with the pair that meets soonest and can switch.
+ */
+export const agenda: SubcommandHandler = async (args, deps, { rest, log }) => {
+  const { command, client } = args;
+  if (rest.trim() !== '') {
+    await args.ack({ response_type: 'ephemeral', ...errorMessage('`/mentorship agenda` takes nothing after it: it opens the agenda of your next meeting.') });
+    return;
+  }
+  const found = await requirePairs(args, deps);
+  if (!found) return;
+  await args.ack();
+  const draft = await deps.services.agendas.draftForPair(command.team_id, command.user_id);
+  const viewer = await viewerOf(deps, command.team_id, command.user_id);
+  await client.views.open({ trigger_id: command.trigger_id, view: agendaModal(draft, viewer, found) });
+  log.info({ meetingId: draft.meeting.id }, 'agenda modal opened');
+};

@@ -1,0 +1,51 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { isDomainError } from '../../../errors';
+import { agendaMessage } from '../../blocks/agenda-message';
+import { meetingChangedView } from '../../blocks/meeting-modals';
+import { meetingWhen } from '../../blocks/meeting-text';
+import { mention } from '../../blocks/text';
+import { type AppDeps, requestLog } from '../../context';
+import { AgendaModal, PairPicker } from '../../ids';
+import { parseAgendaForm } from '../../inputs/agenda-form';
+import { MeetingMetadata } from '../../inputs/meeting-forms';
+import { decodeMetadata } from '../../inputs/metadata';
+import { submittedPairId } from '../../pair-resolver';
+import { dmAll, teamOf, viewerOf } from '../actions/meeting-replies';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * Saves the agenda and sends it to the other person as a readable message before the meeting: the
+ * whole agenda the first time, then what was added on top of it. A meeting that has started is refused.
+ */
+export function agendaSubmit(deps: AppDeps) {
+  return async ({ ack, body, view, client, context }: Args): Promise<void> => {
+    const log = requestLog(context, deps.logger);
+    const metadata = decodeMetadata(MeetingMetadata, view.private_metadata);
+    const meetingId = metadata?.meetingId ?? '';
+    // The picker changed but the modal could not follow (a failed refresh): ask again rather than save to the wrong pair.
+    if (metadata?.pairId && submittedPairId(view) !== metadata.pairId) {
+      return ack({ response_action: 'errors', errors: { [PairPicker.blockId]: 'This form still shows the other mentorship; pick it again.' } });
+    }
+    const form = parseAgendaForm(view.state.values, meetingId);
+    if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
+    const teamId = teamOf(body);
+    let result;
+    try {
+      result = await deps.services.agendas.save(teamId, meetingId, body.user.id, form.value);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return ack({ response_action: 'errors', errors: { [AgendaModal.blocks.topics]: error.message } });
+    }
+    if (!result.ok) return ack({ response_action: 'errors', errors: { [AgendaModal.blocks.topics]: result.errors.topics ?? 'Please check the agenda.' } });
+    const { pair, people, meeting } = result;
+    const other = pair.mentor_id === body.user.id ? pair.mentee_id : pair.mentor_id;
+    const viewer = await viewerOf(deps, teamId, body.user.id);
+    await ack({ response_action: 'update', view: meetingChangedView('Agenda shared', `:white_check_mark: ${mention(other)} has the agenda for your meeting of *${meetingWhen(meeting, viewer.timeZone)}*. Either of you can add to it until the meeting starts.`) });
+    log.info({ meetingId: meeting.id, added: result.added.length, firstShare: result.firstShare }, 'agenda saved');
+    const update = result.firstShare ? undefined : { authorId: body.user.id, added: result.added };
+    const message = agendaMessage(result, { userId: other, timeZone: people.zones[other] ?? 'UTC' }, update);
+    await dmAll(client, deps, teamId, [{ userId: other, message }], log);
+    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+  };
+}

@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { isDomainError } from '../../../errors';
+import { meetingMovedMessage } from '../../blocks/meeting-changes';
+import { meetingChangedView } from '../../blocks/meeting-modals';
+import { meetingWhen } from '../../blocks/meeting-text';
+import { mention } from '../../blocks/text';
+import { type AppDeps, requestLog } from '../../context';
+import { RescheduleModal } from '../../ids';
+import { fieldErrorsToBlocks, meetingIdOf, parseRescheduleForm, RESCHEDULE_FIELD_BLOCKS } from '../../inputs/meeting-forms';
+import { dmAll, teamOf, viewerOf } from '../actions/meeting-replies';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** Moves the meeting (read in the pair's zone); the modal shows the outcome and the other person is told. */
+export function meetingRescheduleSubmit(deps: AppDeps) {
+  return async ({ ack, body, view, client, context }: Args): Promise<void> => {
+    const log = requestLog(context, deps.logger);
+    const form = parseRescheduleForm(view.state.values);
+    if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
+    const teamId = teamOf(body);
+    let result;
+    try {
+      result = await deps.services.meetings.reschedule(teamId, meetingIdOf(view.private_metadata) ?? '', body.user.id, form.value);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return ack({ response_action: 'errors', errors: { [RescheduleModal.blocks.date]: error.message } });
+    }
+    if (!result.ok) return ack({ response_action: 'errors', errors: fieldErrorsToBlocks(result.errors, RESCHEDULE_FIELD_BLOCKS) });
+    const { meeting, pair, people, previousAt } = result;
+    const other = pair.mentor_id === body.user.id ? pair.mentee_id : pair.mentor_id;
+    const viewer = await viewerOf(deps, teamId, body.user.id);
+    await ack({ response_action: 'update', view: meetingChangedView('Meeting moved', `:white_check_mark: Moved to *${meetingWhen(meeting, viewer.timeZone)}*. ${mention(other)} has been told.`) });
+    log.info({ meetingId: meeting.id }, 'meeting rescheduled');
+    const message = meetingMovedMessage({ actorId: body.user.id, previousAt, meeting, viewerZone: people.zones[other] ?? 'UTC' });
+    await dmAll(client, deps, teamId, [{ userId: other, message }], log);
+    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+  };
+}

@@ -1,0 +1,94 @@
+import type { Pair } from '../../../src/db/schema';
+import type { StoredMessage } from '../../../src/devtools/slack-stand-in';
+import { actionItemBlockId, OpenActions } from '../../../src/slack/ids';
+import { type Harness, startHarness, USERS } from '../../support/harness';
+import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
+import { eventually, settled } from '../../support/wait';
+
+let h: Harness;
+let pair: Pair;
+let summary: StoredMessage;
+let itemIds: Record<string, string>;
+
+beforeAll(async () => {
+  h = await startHarness({ now: '2026-12-01T10:00:00Z' });
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  h.clock.set('2026-11-23T12:00:00Z');
+  pair = await createPair(h);
+  h.clock.set('2026-12-01T10:00:00Z');
+  const [first] = await meetingRows(h, pair.id);
+  await h.settle();
+  h.standIn.reset();
+  await h.driver.command(USERS.mentor.id, 'notes');
+  const view = await eventually(() => h.standIn.topView(USERS.mentor.id));
+  await h.driver.submitView(USERS.mentor.id, view, { notes_takeaways: 'Good', notes_action_items: 'theo: write the doc by 2026-12-07\nme: send the recording' });
+  summary = await eventually(() => h.standIn.dmsTo(USERS.mentee.id).at(-1));
+  await h.settle();
+  const items = await h.db.kysely.selectFrom('action_items').select(['id', 'body']).where('meeting_id', '=', first!.id).execute();
+  itemIds = Object.fromEntries(items.map((item) => [item.body, item.id]));
+});
+afterEach(async () => {
+  await h.settle();
+  await h.db.kysely.deleteFrom('pairs').execute();
+});
+
+const blockOf = (message: StoredMessage, itemId: string) =>
+  JSON.stringify(h.standIn.findMessage(message.channel, message.ts)?.blocks?.find((block) => block.block_id === actionItemBlockId(itemId)));
+const doneState = (itemId: string) => h.db.kysely.selectFrom('action_items').select(['done_at', 'done_by']).where('id', '=', itemId).executeTakeFirstOrThrow();
+
+describe('ticking an action item done', () => {
+  it('from the summary: records who did it and updates just that item in the message', async () => {
+    const itemId = itemIds['write the doc']!;
+    const response = await h.driver.clickInMessage(USERS.mentee.id, summary, OpenActions.tickActionItem, { value: itemId });
+    expect(response.status).toBe(200);
+    await eventually(() => h.standIn.findMessage(summary.channel, summary.ts)?.edited);
+    expect(blockOf(summary, itemId)).toContain('white_check_mark');
+    expect(blockOf(summary, itemId)).not.toContain(OpenActions.tickActionItem);
+    expect(blockOf(summary, itemIds['send the recording']!)).toContain(OpenActions.tickActionItem);
+    expect(await doneState(itemId)).toMatchObject({ done_by: USERS.mentee.id });
+  });
+
+  it('from a later agenda, where it was carried over', async () => {
+    await h.driver.command(USERS.mentee.id, 'agenda');
+    const view = await eventually(() => h.standIn.topView(USERS.mentee.id));
+    await h.driver.submitView(USERS.mentee.id, view, { agenda_topics: 'Next steps' });
+    const agenda = await eventually(() => h.standIn.dmsTo(USERS.mentor.id).find((m) => m.text.startsWith('Agenda')));
+    const itemId = itemIds['send the recording']!;
+    await h.driver.clickInMessage(USERS.mentor.id, agenda, OpenActions.tickActionItem, { value: itemId });
+    await eventually(() => h.standIn.findMessage(agenda.channel, agenda.ts)?.edited);
+    expect(blockOf(agenda, itemId)).toContain('white_check_mark');
+    expect(blockOf(agenda, itemId)).toContain(`<@${USERS.mentor.id}>`);
+    expect(await doneState(itemId)).toMatchObject({ done_by: USERS.mentor.id });
+  });
+
+  it('keeps the first tick when pressed twice', async () => {
+    const itemId = itemIds['write the doc']!;
+    await h.driver.clickInMessage(USERS.mentee.id, summary, OpenActions.tickActionItem, { value: itemId });
+    await eventually(() => h.standIn.findMessage(summary.channel, summary.ts)?.edited);
+    const first = await doneState(itemId);
+    const mariaSummary = h.standIn.dmsTo(USERS.mentor.id).at(-1)!;
+    h.clock.set('2026-12-02T10:00:00Z');
+    await h.driver.clickInMessage(USERS.mentor.id, mariaSummary, OpenActions.tickActionItem, { value: itemId });
+    await eventually(() => h.standIn.findMessage(mariaSummary.channel, mariaSummary.ts)?.edited);
+    expect(await doneState(itemId)).toEqual(first);
+  });
+
+  it('refuses a stranger and changes nothing', async () => {
+    const itemId = itemIds['write the doc']!;
+    const message = await postButton(h, USERS.stranger.id, OpenActions.tickActionItem, itemId);
+    await h.driver.clickInMessage(USERS.stranger.id, message, OpenActions.tickActionItem);
+    expect((await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).at(-1))).text).toMatch(/not part of/);
+    expect(await doneState(itemId)).toEqual({ done_at: null, done_by: null });
+    expect(h.standIn.findMessage(message.channel, message.ts)?.edited).toBeUndefined();
+  });
+
+  it('confirms privately when pressed in an ephemeral message, which Slack does not let the app redraw', async () => {
+    const itemId = itemIds['write the doc']!;
+    const ephemeral = await postButton(h, USERS.mentee.id, OpenActions.tickActionItem, itemId, { ephemeral: true });
+    await h.driver.clickInMessage(USERS.mentee.id, ephemeral, OpenActions.tickActionItem);
+    await eventually(() => h.standIn.ephemeralsFor(USERS.mentee.id).some((m) => m.text === 'Marked done.'));
+    expect(await doneState(itemId)).toMatchObject({ done_by: USERS.mentee.id });
+  });
+});

@@ -1,0 +1,164 @@
+import type { Pair } from '../../../src/db/schema';
+import { GoalActions, GoalProgressModal, GoalReflectionModal } from '../../../src/slack/ids';
+import { approvedGoal, buttons, clickButton, createPair, draftGoal, goalRow, itemsOf, latestList, showList, textOf } from '../../support/goal-fixtures';
+import { CHANNELS, type Harness, startHarness, USERS } from '../../support/harness';
+import { eventually } from '../../support/wait';
+
+let h: Harness;
+let pair: Pair;
+
+beforeAll(async () => {
+  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  pair = await createPair(h, 'mentor', 'mentee');
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  await h.settle();
+  h.standIn.reset();
+});
+
+/** A button on a message the presser owns, carrying a value meant for someone else's goal. */
+async function forgedPress(userId: string, actionId: string, value: string): Promise<string> {
+  await h.bot.slackApp.app.client.chat.postEphemeral({
+    channel: CHANNELS.goals.id,
+    user: userId,
+    text: 'x',
+    blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: actionId, text: { type: 'plain_text', text: 'Press' }, value }] }] as never,
+  });
+  const count = h.standIn.ephemeralsFor(userId).length;
+  await h.driver.clickInMessage(userId, h.standIn.ephemeralsFor(userId).at(-1)!, actionId);
+  await eventually(() => h.standIn.ephemeralsFor(userId).length > count);
+  await h.settle();
+  return textOf(h.standIn.ephemeralsFor(userId).at(-1));
+}
+
+describe('updating progress', () => {
+  it('records who changed each key result and milestone and when, and shows it to the other person in their zone', async () => {
+    const goal = await draftGoal(h, pair, 'Ship the search', {
+      keyResults: [
+        { title: 'Ship 3 features', target: 3 },
+        { title: 'Give a team talk', target: null },
+      ],
+      milestones: [
+        { title: 'Draft the design doc', dueDate: '2027-01-15' },
+        { title: 'Hold the review', dueDate: '2027-02-15' },
+      ],
+    });
+    const [ship, talk, draftDoc, review] = await itemsOf(h, goal.id).then((items) => [
+      items.find((i) => i.title === 'Ship 3 features')!,
+      items.find((i) => i.title === 'Give a team talk')!,
+      items.find((i) => i.title === 'Draft the design doc')!,
+      items.find((i) => i.title === 'Hold the review')!,
+    ]);
+
+    const list = await showList(h, USERS.mentee.id);
+    await clickButton(h, USERS.mentee.id, list, GoalActions.progress, goal.id);
+    const modal = await eventually(() => h.standIn.topView(USERS.mentee.id));
+    expect(modal.callback_id).toBe(GoalProgressModal.callbackId);
+    const result = await h.driver.submitView(USERS.mentee.id, modal, {
+      [GoalProgressModal.numericBlock(ship!.id)]: '2',
+      [GoalProgressModal.checks.block]: [talk!.id],
+      [GoalProgressModal.milestones.block]: [draftDoc!.id],
+    });
+    expect(result.errors).toBeUndefined();
+    const after = await itemsOf(h, goal.id);
+    const by = (id: string) => after.find((item) => item.id === id)!;
+    expect(by(ship!.id)).toMatchObject({ current_value: 2, done: false, updated_by: USERS.mentee.id });
+    expect(by(ship!.id).updated_at.toISOString()).toBe('2026-11-23T12:00:00.000Z');
+    expect(by(talk!.id)).toMatchObject({ done: true, updated_by: USERS.mentee.id });
+    expect(by(draftDoc!.id)).toMatchObject({ done: true, updated_by: USERS.mentee.id });
+    expect(by(review!.id)).toMatchObject({ done: false, updated_by: null });
+    await eventually(() => textOf(latestList(h, USERS.mentee.id)).includes(':chart_with_upwards_trend:'));
+    expect(textOf(latestList(h, USERS.mentee.id))).toContain('67% · key results 1/2 · milestones 1/2');
+
+    // An hour later the mentor opens it: each item says who changed it last, in the mentor's zone.
+    h.clock.advance(3_600_000);
+    const mentorList = await showList(h, USERS.mentor.id);
+    await clickButton(h, USERS.mentor.id, mentorList, GoalActions.progress, goal.id);
+    const mentorModal = await eventually(() => h.standIn.topView(USERS.mentor.id));
+    const hint = mentorModal.blocks.find((block) => block.block_id === GoalProgressModal.numericBlock(ship!.id))?.hint?.text;
+    expect(hint).toBe('Last updated by Theo Mentee, Mon 23 Nov 2026, 13:00 (Europe/Berlin)');
+    await h.driver.submitView(USERS.mentor.id, mentorModal, { [GoalProgressModal.checks.block]: [] });
+    const final = await itemsOf(h, goal.id);
+    expect(final.find((item) => item.id === talk!.id)).toMatchObject({ done: false, updated_by: USERS.mentor.id });
+    expect(final.find((item) => item.id === talk!.id)?.updated_at.toISOString()).toBe('2026-11-23T13:00:00.000Z');
+    expect(final.find((item) => item.id === ship!.id)).toMatchObject({ current_value: 2, updated_by: USERS.mentee.id });
+    h.clock.set('2026-11-23T12:00:00Z');
+  });
+
+  it('refuses someone outside the pair and opens nothing', async () => {
+    const goal = await draftGoal(h, pair, 'Private progress');
+    const reply = await forgedPress(USERS.stranger.id, GoalActions.progress, goal.id);
+    expect(reply).toMatch(/not part of/);
+    expect(h.standIn.callsTo('views.open').filter((call) => call.ok)).toHaveLength(0);
+  });
+});
+
+describe('marking a goal achieved', () => {
+  it('celebrates in the goals channel, updates the approval message and asks the mentee for a one-line reflection', async () => {
+    const goal = await draftGoal(h, pair, 'Lead the migration');
+    const approval = await approvedGoal(h, pair, goal);
+    const list = await showList(h, USERS.mentor.id);
+    await clickButton(h, USERS.mentor.id, list, GoalActions.achieve, goal.id);
+    await eventually(() => h.standIn.dmsTo(USERS.mentee.id).some((m) => textOf(m).includes('You achieved')));
+    await h.settle();
+
+    expect(await goalRow(h, goal.id)).toMatchObject({ status: 'achieved' });
+    expect((await goalRow(h, goal.id)).achieved_at?.toISOString()).toBe('2026-11-23T12:00:00.000Z');
+    const celebration = h.standIn.messagesIn(CHANNELS.goals.id).at(-1)!;
+    expect(celebration.ts).not.toBe(approval.ts);
+    expect(textOf(celebration)).toMatch(/:tada: <@UMENTEE> achieved a goal: \*Lead the migration\*/);
+    expect(textOf(h.standIn.findMessage(approval.channel, approval.ts))).toContain(':trophy: Achieved');
+    expect(textOf(h.standIn.findMessage(list.channel, list.ts))).toMatch(/is achieved[\s\S]*Also 1 achieved/);
+
+    // Only the mentee writes the reflection.
+    const prompt = h.standIn.dmsTo(USERS.mentee.id).find((m) => textOf(m).includes('You achieved'))!;
+    expect(await forgedPress(USERS.mentor.id, GoalActions.reflect, goal.id)).toMatch(/mentee’s to write/);
+
+    await h.driver.clickInMessage(USERS.mentee.id, prompt, GoalActions.reflect);
+    const modal = await eventually(() => h.standIn.topView(USERS.mentee.id));
+    const field = GoalReflectionModal.blocks.reflection;
+    expect((await h.driver.submitView(USERS.mentee.id, modal, { [field]: '  ' })).errors?.[field]).toMatch(/one line/i);
+    const saved = await h.driver.submitView(USERS.mentee.id, modal, { [field]: 'Asking <@UMENTOR> early made the difference' });
+    expect(saved.errors).toBeUndefined();
+    expect((await goalRow(h, goal.id)).reflection).toBe('Asking <@UMENTOR> early made the difference');
+    await eventually(() => textOf(h.standIn.findMessage(prompt.channel, prompt.ts)).includes('Your reflection'));
+    expect(buttons(h.standIn.findMessage(prompt.channel, prompt.ts)!.blocks)).toHaveLength(0);
+    expect(textOf(h.standIn.findMessage(prompt.channel, prompt.ts))).toContain('Asking &lt;@UMENTOR&gt; early');
+    await eventually(() => textOf(h.standIn.findMessage(approval.channel, approval.ts)).includes("reflection: _Asking &lt;@UMENTOR&gt;"));
+  });
+
+  it('is refused for a goal that is not approved, and for someone outside the pair', async () => {
+    const goal = await draftGoal(h, pair, 'Not approved yet');
+    expect(await forgedPress(USERS.mentee.id, GoalActions.achieve, goal.id)).toMatch(/Only an approved goal can be marked achieved/);
+    expect(await forgedPress(USERS.stranger.id, GoalActions.achieve, goal.id)).toMatch(/not part of/);
+    expect(await goalRow(h, goal.id)).toMatchObject({ status: 'draft', achieved_at: null });
+    expect(h.standIn.messagesIn(CHANNELS.goals.id)).toHaveLength(0);
+  });
+});
+
+describe('dropping a goal', () => {
+  it('may be done by either person; the approval message says so and its buttons go', async () => {
+    const goal = await draftGoal(h, pair, 'Maybe later');
+    const list = await showList(h, USERS.mentee.id);
+    await clickButton(h, USERS.mentee.id, list, GoalActions.share, goal.id);
+    const message = await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id)[0]);
+    const mentorList = await showList(h, USERS.mentor.id);
+    await clickButton(h, USERS.mentor.id, mentorList, GoalActions.drop, goal.id);
+    await eventually(async () => (await goalRow(h, goal.id)).status === 'dropped');
+    await h.settle();
+    expect(textOf(h.standIn.findMessage(message.channel, message.ts))).toContain(':wastebasket: Dropped');
+    expect(buttons(h.standIn.findMessage(message.channel, message.ts)!.blocks)).toHaveLength(0);
+    const refreshed = h.standIn.findMessage(mentorList.channel, mentorList.ts)!;
+    expect(textOf(refreshed)).toContain('Dropped *Maybe later*');
+    expect(buttons(refreshed.blocks).some((button) => button.value === goal.id)).toBe(false);
+  });
+
+  it('is refused for someone outside the pair, and for a goal already closed', async () => {
+    const goal = await draftGoal(h, pair, 'Keep me');
+    expect(await forgedPress(USERS.other.id, GoalActions.drop, goal.id)).toMatch(/not part of/);
+    expect((await goalRow(h, goal.id)).status).toBe('draft');
+    await h.bot.services.goals.drop(pair.team_id, goal.id, USERS.mentee.id);
+    expect(await forgedPress(USERS.mentee.id, GoalActions.drop, goal.id)).toMatch(/dropped; it can no longer be changed/);
+  });
+});
