@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { wrapUpFrom } from '../domain/meetings/cadence';
 import type { Executor } from '../db/types';
 import { upsertPlanned } from './outbox.repository';
 import { actionDueReminder, goalTargetReminder, meetingReminders, type PlannedReminder, wrapUpReminders } from './planner';
@@ -19,7 +20,8 @@ export async function planReminders(db: Executor, now: Date): Promise<{ planned:
     reminders.push(actionDueReminder(item.pair, owner, item.dueOn));
   }
   for (const { pair, goal } of await goalsToPlan(db, day(4), day(9))) reminders.push(goalTargetReminder(pair, goal));
-  for (const pair of await pairsEndingBetween(db, day(0), day(16))) reminders.push(...wrapUpReminders(pair));
+  // A monthly pair's wrap-up starts two meetings (about two months) before its end.
+  for (const { pair, rule } of await pairsEndingBetween(db, day(0), day(75))) reminders.push(...wrapUpReminders(pair, wrapUpFrom(rule, pair.plannedEndOn)));
   return { planned: await writePlanned(db, reminders, now), considered: reminders.length };
 }
 

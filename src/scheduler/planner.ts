@@ -164,16 +164,21 @@ export function goalTargetReminder(pair: PlanPair, goal: { id: string; targetDat
   });
 }
 
-/** Two weeks before the planned end, 09:00 in each person's zone: time to plan the wrap-up. */
-export function wrapUpReminders(pair: PlanPair): PlannedReminder[] {
+/**
+ * Near the planned end (as the meetings feature defines it: from the second-to-last meeting on), two
+ * days before that meeting at 09:00 in each person's zone, so the wrap-up can go on its agenda.
+ * `wrapUpFrom` is that meeting's local date; without one, two weeks before the end.
+ */
+export function wrapUpReminders(pair: PlanPair, wrapUpFrom: string | null): PlannedReminder[] {
+  const promptOn = wrapUpFrom ? localDay(wrapUpFrom, -2) : localDay(pair.plannedEndOn, -14);
   return [pair.mentee, pair.mentor].map((person) =>
     finish(pair, {
       kind: 'wrap_up',
       occurrence: `${pair.id}:${pair.plannedEndOn}`,
       recipient: person,
-      at: localToInstant(localDay(pair.plannedEndOn, -14), '09:00', person.timeZone),
+      at: localToInstant(promptOn, '09:00', person.timeZone),
       expiresAt: localToInstant(pair.plannedEndOn, '21:00', person.timeZone),
-      basis: pair.plannedEndOn,
+      basis: `${pair.plannedEndOn}|${promptOn}`,
       payload: { plannedEndOn: pair.plannedEndOn },
       meetingId: null,
     }),

@@ -1,3 +1,4 @@
+import type { Cadence } from '../db/schema';
 import type { Executor } from '../db/types';
 import type { PlanMeeting, PlanPair } from './planner';
 
@@ -113,10 +114,18 @@ export async function goalsToPlan(db: Executor, fromDate: string, toDate: string
   return rows.map((row) => ({ pair: toPlanPair(row), goal: { id: row.goal_id, targetDate: row.target_date } }));
 }
 
-/** Pairs whose planned end falls between two local dates. */
-export async function pairsEndingBetween(db: Executor, fromDate: string, toDate: string): Promise<PlanPair[]> {
-  const rows = await pairsWithPeople(db).where('p.planned_end_on', '>=', fromDate).where('p.planned_end_on', '<=', toDate).execute();
-  return rows.map(toPlanPair);
+/** Pairs whose planned end falls between two local dates, with their meeting rule (for "near the end"). */
+export async function pairsEndingBetween(
+  db: Executor,
+  fromDate: string,
+  toDate: string,
+): Promise<Array<{ pair: PlanPair; rule: { cadence: Cadence; anchorDate: string } }>> {
+  const rows = await pairsWithPeople(db)
+    .select(['p.cadence', 'p.first_meeting_on'])
+    .where('p.planned_end_on', '>=', fromDate)
+    .where('p.planned_end_on', '<=', toDate)
+    .execute();
+  return rows.map((row) => ({ pair: toPlanPair(row), rule: { cadence: row.cadence, anchorDate: row.first_meeting_on } }));
 }
 
 /** The active pairs of a person (their settings changed: their reminders are re-planned). */

@@ -117,18 +117,21 @@ describe('between sessions', () => {
     expect(h.standIn.dmsTo(USERS.mentor.id).filter((m) => m.text.includes('due tomorrow'))).toHaveLength(0);
   });
 
-  it('tells the mentee a week before a goal’s target date, and both two weeks before the planned end', async () => {
+  it('tells the mentee a week before a goal’s target date, and both two days before the first wrap-up meeting', async () => {
     const pair = await createPair(h.bot.services.pairs);
     await h.db.kysely
       .insertInto('goals')
       .values({ team_id: TEAM_ID, pair_id: pair.id, title: 'Give a talk', target_date: '2026-12-20', status: 'approved', created_by: USERS.mentee.id, specific: null, measurable: null, achievable: null, relevant: null, objective: null, approved_by: USERS.mentor.id, approved_at: new Date(), changes_comment: null, share_channel_id: null, share_message_ts: null, achieved_at: null, reflection: null })
       .execute();
-    await h.db.kysely.updateTable('pairs').set({ planned_end_on: '2026-12-27' }).where('id', '=', pair.id).execute();
+    // Weekly on Tuesdays until 29 Dec: the wrap-up meetings are 22 and 29 Dec, so the prompt comes on 20 Dec.
+    await h.db.kysely.updateTable('pairs').set({ planned_end_on: '2026-12-29' }).where('id', '=', pair.id).execute();
     await pass('2026-12-13T14:05:00Z');
     const texts = (user: string) => h.standIn.dmsTo(user).map((m) => JSON.stringify(m.blocks)).join('\n');
     expect(texts(USERS.mentee.id)).toContain('*Give a talk* has its target date in 7 days (Sun 20 Dec 2026)');
-    expect(texts(USERS.mentee.id)).toContain('planned to end on Sun 27 Dec 2026');
-    expect(texts(USERS.mentor.id)).toContain('planned to end on Sun 27 Dec 2026');
+    expect(texts(USERS.mentee.id)).not.toContain('planned to end');
     expect(texts(USERS.mentor.id)).not.toContain('Give a talk');
+    await pass('2026-12-20T14:05:00Z'); // 09:05 in New York, 15:05 in Berlin
+    expect(texts(USERS.mentee.id)).toContain('planned to end on Tue 29 Dec 2026');
+    expect(texts(USERS.mentor.id)).toContain('planned to end on Tue 29 Dec 2026');
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { actionDueReminder, goalTargetReminder, leadInstant, meetingReminders, type PlanPair, wrapUpReminders } from '../../../src/scheduler/planner';
 import { afterQuietHours, inQuietHours, spreadMs } from '../../../src/scheduler/quiet-hours';
+import { wrapUpFrom } from '../../../src/domain/meetings/cadence';
 
 const local = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm');
 
@@ -130,12 +131,20 @@ describe('between sessions', () => {
     expect(reminder.dedupeKey).toBe(`action_due:${p.id}:2026-12-10:UMENTEE`);
   });
 
-  it('reminds the mentee a week before a goal target date, and both two weeks before the planned end', () => {
+  it('reminds the mentee a week before a goal target date', () => {
     const p = pair({ zone: 'America/New_York' });
     expect(local(goalTargetReminder(p, { id: 'g1', targetDate: '2027-01-20' }).dueAt, 'America/New_York').slice(0, 14)).toBe('2027-01-13 09:');
-    const wrap = wrapUpReminders(p);
+  });
+
+  it('prompts both to plan the wrap-up two days before the first wrap-up meeting, or two weeks before the end', () => {
+    const p = pair({ zone: 'America/New_York' }); // planned end 2027-06-01
+    // Monthly from 2026-12-01: the last meetings on or before the end are 1 May and 1 June 2027.
+    const from = wrapUpFrom({ cadence: 'monthly', anchorDate: '2026-12-01' }, p.plannedEndOn);
+    expect(from).toBe('2027-05-01');
+    const wrap = wrapUpReminders(p, from);
     expect(wrap.map((r) => r.recipientId).sort()).toEqual(['UMENTEE', 'UMENTOR']);
-    expect(local(wrap[0]!.dueAt, 'America/New_York').slice(0, 14)).toBe('2027-05-18 09:');
+    expect(local(wrap[0]!.dueAt, 'America/New_York').slice(0, 14)).toBe('2027-04-29 09:');
+    expect(local(wrapUpReminders(p, null)[0]!.dueAt, 'America/New_York').slice(0, 14)).toBe('2027-05-18 09:');
   });
 });
 
