@@ -28,7 +28,6 @@ async function pass(at: string) {
   expect(report).toBeDefined();
   return report!;
 }
-const kindsTo = (userId: string) => h.standIn.dmsTo(userId).map((m) => m.text);
 const blocksOf = (m: { blocks?: unknown }) => JSON.stringify(m.blocks);
 const button = (m: { blocks?: any[] }, actionId: string) =>
   m.blocks?.flatMap((b) => [b.accessory, ...(b.elements ?? [])]).find((e) => e?.action_id === actionId);
