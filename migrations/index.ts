@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initialSchema from './2026-11-22T0000_initial_schema';
 import * as meetings from './2026-11-22T0120_meetings';
 import * as practice from './2026-11-22T0130_practice';
+import * as scheduler from './2026-11-22T0140_scheduler';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0000_initial_schema': initialSchema,
   '2026-11-22T0120_meetings': meetings,
   '2026-11-22T0130_practice': practice,
+  '2026-11-22T0140_scheduler': scheduler,
 };

@@ -17,6 +17,12 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     REMINDERS_DRY_RUN: booleanFlag('false'),
     SCHEDULER_ENABLED: booleanFlag('true'),
+    REMINDERS_DAILY_CAP: z.coerce
+      .number({ error: 'must be a whole number of reminders (1-50)' })
+      .int('must be a whole number of reminders (1-50)')
+      .min(1, 'must be a whole number of reminders (1-50)')
+      .max(50, 'must be a whole number of reminders (1-50)')
+      .default(6),
   })
   .transform((env) => ({
     slack: {
@@ -30,6 +36,7 @@ const ConfigSchema = z
     logLevel: env.LOG_LEVEL,
     remindersDryRun: env.REMINDERS_DRY_RUN,
     schedulerEnabled: env.SCHEDULER_ENABLED,
+    remindersDailyCap: env.REMINDERS_DAILY_CAP,
   }));
 
 export type Config = z.output<typeof ConfigSchema>;

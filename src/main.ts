@@ -5,6 +5,9 @@ import { createLogger } from './logger';
 import { createServices } from './services';
 import { createHomeRefresher } from './slack/home-publisher';
 import { createSlackApp } from './slack/app';
+import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
+import { createScheduler } from './scheduler/create';
+import { meetingsServiceSource } from './scheduler/meeting-source';
 import { installShutdown } from './shutdown';
 import { sql } from 'kysely';
 
@@ -28,7 +31,17 @@ async function main(): Promise<void> {
   await slackApp.start(config.port);
   logger.info({ mode: slack.appToken ? 'socket' : 'http', port: config.port, database: db.kind }, 'mentorship bot started');
 
+  let schedulerClock: SchedulerClock | undefined;
+  if (config.schedulerEnabled) {
+    const meetings = meetingsServiceSource(services.meetings);
+    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings });
+    schedulerClock = startSchedulerClock(scheduler, db.kysely, logger);
+    logger.info({ replica: scheduler.settings.replica, dryRun: config.remindersDryRun, dailyCap: config.remindersDailyCap }, 'reminder scheduler started');
+  }
+
   installShutdown(logger, [
+    // First: no new pass starts, and the pass in flight finishes its sends before Slack and the database go.
+    { name: 'scheduler', stop: async () => schedulerClock?.stop() },
     { name: 'slack', stop: () => slackApp.stop() },
     { name: 'database', stop: () => db.close() },
   ]);

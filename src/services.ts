@@ -14,6 +14,7 @@ import { FeedbackService } from './domain/feedback/feedback.service';
 import { ResourcesService } from './domain/resources/resources.service';
 import { JournalService } from './domain/journal/journal.service';
 import { AppreciationService } from './domain/appreciation/appreciation.service';
+import { RemindersService } from './scheduler/reminders.service';
 
 /** Every use case the Slack layer and the scheduler call, built once in the composition root. */
 export interface Services {
@@ -31,6 +32,7 @@ export interface Services {
   resources: ResourcesService;
   journal: JournalService;
   appreciations: AppreciationService;
+  reminders: RemindersService;
 }
 
 export function createServices(db: Kysely<Database>, clock: () => Date): Services {
@@ -49,5 +51,6 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
     resources: new ResourcesService(db, clock),
     journal: new JournalService(db, clock),
     appreciations: new AppreciationService(db, clock),
+    reminders: new RemindersService(db, clock),
   };
 }

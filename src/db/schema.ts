@@ -232,6 +232,28 @@ export interface OutboxTable {
   sent_at: Instant | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** What the row was planned from; the planner re-plans an unsent row only when this changes. */
+  basis: string | null;
+  /** After this instant the reminder is stale: cancelled, never sent. */
+  expires_at: Instant | null;
+  /** When the current attempt was claimed. */
+  claimed_at: Instant | null;
+}
+
+/** One token bucket per workspace, shared by every replica (chat.postMessage's workspace limit). */
+export interface SlackRateBucketsTable {
+  team_id: string;
+  tokens: number;
+  refilled_at: Instant;
+  blocked_until: Instant | null;
+}
+
+/** Proactive reminder DMs per person per local day (the daily cap). */
+export interface ReminderDailyCountsTable {
+  team_id: string;
+  user_id: string;
+  local_date: LocalDate;
+  sent: Generated<number>;
 }
 
 export interface ProcessedEventsTable {
@@ -256,6 +278,8 @@ export interface Database {
   appreciations: AppreciationsTable;
   outbox: OutboxTable;
   processed_events: ProcessedEventsTable;
+  slack_rate_buckets: SlackRateBucketsTable;
+  reminder_daily_counts: ReminderDailyCountsTable;
 }
 
 export type Person = Selectable<PeopleTable>;

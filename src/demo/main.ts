@@ -4,6 +4,7 @@ import { goals } from './acts/goals';
 import { meetings } from './acts/meetings';
 import { pairSetup } from './acts/pair-setup';
 import { practice } from './acts/practice';
+import { reminders } from './acts/reminders';
 import { createWorld, type World } from './world';
 
 /**
@@ -11,7 +12,7 @@ import { createWorld, type World } from './world';
  * printing what each person would see. No Slack account, no database server. Each act is one
  * feature; later features add their act to this list.
  */
-const ACTS: Array<(world: World) => Promise<void>> = [pairSetup, goals, meetings, practice, home];
+const ACTS: Array<(world: World) => Promise<void>> = [pairSetup, goals, meetings, reminders, practice, home];
 
 async function main(): Promise<void> {
   const world = await createWorld();

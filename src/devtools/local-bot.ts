@@ -6,6 +6,9 @@ import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
 import { createHomeRefresher } from '../slack/home-publisher';
 import { createSlackApp, type SlackApp } from '../slack/app';
+import { createScheduler } from '../scheduler/create';
+import { meetingsServiceSource } from '../scheduler/meeting-source';
+import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
 
 export interface LocalBotOptions {
   db: Db;
@@ -14,11 +17,15 @@ export interface LocalBotOptions {
   signingSecret: string;
   logger: Logger;
   clock: () => Date;
+  /** Reminder scheduler settings (dry run, cap, rate…); the scheduler never ticks by itself here. */
+  scheduler?: Partial<SchedulerSettings>;
 }
 
 export interface LocalBot {
   slackApp: SlackApp;
   services: Services;
+  /** The reminder scheduler wired to the same database and Slack; run passes with `scheduler.runPass(clock)`. */
+  scheduler: Scheduler;
   /** http://127.0.0.1:PORT (HTTP mode on a free port). */
   baseUrl: string;
   eventsUrl: string;
@@ -61,5 +68,25 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   const server = (await slackApp.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  return { slackApp, services, baseUrl, eventsUrl: `${baseUrl}/slack/events`, idle, stop: () => slackApp.stop() };
+  const scheduler = createScheduler({
+    db: options.db.kysely,
+    config: { remindersDryRun: false, remindersDailyCap: 6 },
+    botToken: options.botToken,
+    apiUrl: options.apiUrl,
+    logger: options.logger,
+    meetings: meetingsServiceSource(services.meetings),
+    settings: { replica: 'local-bot', ...options.scheduler },
+  });
+  return {
+    slackApp,
+    services,
+    scheduler,
+    baseUrl,
+    eventsUrl: `${baseUrl}/slack/events`,
+    idle,
+    stop: async () => {
+      await scheduler.stop();
+      await slackApp.stop();
+    },
+  };
 }

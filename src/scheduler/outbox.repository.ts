@@ -1,16 +1,204 @@
+import { sql } from 'kysely';
+import type { OutboxRow, OutboxState } from '../db/schema';
 import type { Executor } from '../db/types';
+import { REMINDER_KINDS } from './kinds';
+import type { PlannedReminder } from './planner';
 
 /** States in which a reminder may still go out; anything else is final. */
 export const OPEN_STATES = ['pending', 'sending', 'unknown'] as const;
 
+/** A row this pass now holds: attempt n, leased until next_attempt_at. */
+export interface ClaimedReminder extends OutboxRow {
+  /** 'pending' for a first try; 'unknown' or 'sending' (a lease that expired) means a send may be in doubt. */
+  prior_state: OutboxState;
+  /** When the previous attempt was claimed (null for a first try). */
+  prior_claimed_at: Date | null;
+}
+
 /**
  * Cancels the reminders of a meeting (or a whole pair) that have not been sent. Call it in the same
  * transaction as the change that makes them stale (a reschedule, a skip, a paused pair), so nothing
- * stale goes out. Rows already being sent are left to finish: their send is in doubt, not stale.
+ * stale goes out. Rows already being sent are left to finish: their send is in doubt, not stale; the
+ * dispatcher checks the meeting again before any resend.
  */
-export async function cancelUnsent(db: Executor, scope: { meetingId: string } | { pairId: string }): Promise<number> {
-  let query = db.updateTable('outbox').set({ state: 'cancelled', updated_at: new Date() }).where('state', '=', 'pending');
+export async function cancelUnsent(db: Executor, scope: { meetingId: string } | { pairId: string }, reason = 'cancelled'): Promise<number> {
+  let query = db.updateTable('outbox').set({ state: 'cancelled', last_error: reason, updated_at: new Date() }).where('state', '=', 'pending');
   query = 'meetingId' in scope ? query.where('meeting_id', '=', scope.meetingId) : query.where('pair_id', '=', scope.pairId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/**
+ * Writes planned reminders, idempotently across passes and replicas: a new key inserts; an existing
+ * row is re-planned only when its basis changed (a rescheduled meeting, a new lead time) and it has
+ * not been sent or claimed; a cancelled row is revived then, because it was cancelled for the old basis.
+ * A snoozed or in-flight row is never moved back. Returns how many rows were inserted or re-planned.
+ */
+export async function upsertPlanned(db: Executor, reminders: readonly PlannedReminder[], now: Date): Promise<number> {
+  if (reminders.length === 0) return 0;
+  const rows = reminders.map((r) => ({
+    team_id: r.teamId,
+    kind: r.kind,
+    pair_id: r.pairId,
+    meeting_id: r.meetingId,
+    recipient_id: r.recipientId,
+    dedupe_key: r.dedupeKey,
+    payload: JSON.stringify(r.payload),
+    due_at: r.dueAt,
+    next_attempt_at: r.dueAt,
+    expires_at: r.expiresAt,
+    basis: r.basis,
+    state: r.skipReason ? ('cancelled' as const) : ('pending' as const),
+    last_error: r.skipReason ?? null,
+    updated_at: now,
+  }));
+  const result = await db
+    .insertInto('outbox')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('dedupe_key')
+        .doUpdateSet((eb) => ({
+          due_at: eb.ref('excluded.due_at'),
+          next_attempt_at: eb.ref('excluded.next_attempt_at'),
+          expires_at: eb.ref('excluded.expires_at'),
+          basis: eb.ref('excluded.basis'),
+          payload: eb.ref('excluded.payload'),
+          state: eb.ref('excluded.state'),
+          last_error: eb.ref('excluded.last_error'),
+          updated_at: now,
+        }))
+        .where((eb) =>
+          eb.and([
+            eb('outbox.basis', 'is distinct from', eb.ref('excluded.basis')),
+            eb('outbox.state', 'in', ['pending', 'cancelled']),
+          ]),
+        ),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * Workspaces with due work, the longest-waiting first: the dispatcher serves each in turn. Only the
+ * reminder kinds: another feature may put its own kinds in the outbox and deliver them itself.
+ */
+export async function dueTeams(db: Executor, now: Date, limit = 100): Promise<string[]> {
+  const rows = await dueTeamsQuery(db, now, limit).execute();
+  return rows.map((row) => row.team_id);
+}
+
+export function dueTeamsQuery(db: Executor, now: Date, limit = 100) {
+  return db
+    .selectFrom('outbox')
+    .select('team_id')
+    .select((eb) => eb.fn.min('next_attempt_at').as('oldest'))
+    .where('state', 'in', OPEN_STATES)
+    .where('next_attempt_at', '<=', now)
+    .where('kind', 'in', REMINDER_KINDS)
+    .groupBy('team_id')
+    .orderBy('oldest')
+    .limit(limit);
+}
+
+/**
+ * Claims up to `limit` due rows of one workspace in one statement. SKIP LOCKED lets replicas claim
+ * side by side without waiting on each other; the attempt number is the fencing token every
+ * completion must present; next_attempt_at becomes the lease, so a pass that dies leaves rows that
+ * are due again when it runs out. `now` is the pass's clock (the database's, in production).
+ */
+export interface ClaimOptions {
+  teamId: string;
+  limit: number;
+  now: Date;
+  leaseMs: number;
+  replica: string;
+}
+
+export async function claimDue(db: Executor, options: ClaimOptions): Promise<ClaimedReminder[]> {
+  const { rows } = await claimStatement(options).execute(db);
+  return rows;
+}
+
+/** The claim as one statement (exported so a test can EXPLAIN it and a bench can time it). */
+export function claimStatement(options: ClaimOptions) {
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  return sql<ClaimedReminder>`
+    with due as (
+      select id, state as prior_state, claimed_at as prior_claimed_at
+      from outbox
+      where team_id = ${options.teamId}
+        and state in ('pending', 'sending', 'unknown')
+        and next_attempt_at <= ${options.now}
+        and kind in (${sql.join(REMINDER_KINDS.map((kind) => sql.lit(kind)))})
+      order by next_attempt_at
+      limit ${options.limit}
+      for update skip locked
+    )
+    update outbox as o
+       set state = 'sending', attempt = o.attempt + 1, next_attempt_at = ${leaseUntil},
+           claimed_by = ${options.replica}, claimed_at = ${options.now}, updated_at = ${options.now}
+      from due
+     where o.id = due.id
+    returning o.*, due.prior_state, due.prior_claimed_at`;
+}
+
+interface Fence {
+  id: string;
+  attempt: number;
+  now: Date;
+}
+
+/** Every completion is fenced: it changes the row only if this attempt still holds it. */
+async function complete(db: Executor, fence: Fence, set: Record<string, unknown>): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ ...set, updated_at: fence.now })
+    .where('id', '=', fence.id)
+    .where('attempt', '=', fence.attempt)
+    .where('state', '=', 'sending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export const markSent = (db: Executor, fence: Fence & { channel: string; ts: string | null; note?: string }) =>
+  complete(db, fence, { state: 'sent', channel_id: fence.channel, slack_ts: fence.ts, sent_at: fence.now, last_error: fence.note ?? null });
+
+export const markFailed = (db: Executor, fence: Fence & { error: string }) => complete(db, fence, { state: 'failed', last_error: fence.error });
+
+export const markCancelled = (db: Executor, fence: Fence & { reason: string }) => complete(db, fence, { state: 'cancelled', last_error: fence.reason });
+
+/** The send may have happened: reconcile (look for it in the DM) before any resend, not before `retryAt`. */
+export const markUnknown = (db: Executor, fence: Fence & { error: string; retryAt: Date; channel?: string }) =>
+  complete(db, fence, { state: 'unknown', last_error: fence.error, next_attempt_at: fence.retryAt, ...(fence.channel ? { channel_id: fence.channel } : {}) });
+
+/** Not posted (rate limited, quiet hours, the daily cap): due again at `retryAt`, in the given state. */
+export const release = (db: Executor, fence: Fence & { state: 'pending' | 'unknown'; retryAt: Date; note: string | null }) =>
+  complete(db, fence, { state: fence.state, next_attempt_at: fence.retryAt, last_error: fence.note });
+
+/** A snoozed reminder: a new row of the same kind, once per snoozed message. */
+export async function insertSnoozed(db: Executor, source: OutboxRow, snooze: { key: string; dueAt: Date; now: Date }): Promise<boolean> {
+  const result = await db
+    .insertInto('outbox')
+    .values({
+      team_id: source.team_id,
+      kind: source.kind,
+      pair_id: source.pair_id,
+      meeting_id: source.meeting_id,
+      recipient_id: source.recipient_id,
+      dedupe_key: snooze.key,
+      payload: JSON.stringify({ ...source.payload, snoozedFrom: source.id }),
+      due_at: snooze.dueAt,
+      next_attempt_at: snooze.dueAt,
+      expires_at: source.expires_at,
+      basis: source.basis,
+      updated_at: snooze.now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export async function findReminder(db: Executor, teamId: string, id: string): Promise<OutboxRow | undefined> {
+  return db.selectFrom('outbox').selectAll().where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
 }

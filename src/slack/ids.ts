@@ -286,3 +286,23 @@ export const ThanksModal = {
   blocks: { message: 'thanks_message' },
   actions: { message: 'thanks_message_input' },
 } as const;
+
+/** Reminders (scheduler): buttons in the reminder DMs, and the reminder-settings modal the Home tab can open too. */
+export const ReminderActions = {
+  /** value = reminder id: the same reminder again in 2 hours */
+  snooze: 'reminder_snooze',
+  /** value = meeting id: skip it, cancel its reminders, tell the other person */
+  skip: 'reminder_skip',
+  /** value = '': opens ReminderSettingsModal (render it on any surface) */
+  openSettings: 'reminder_settings_open',
+  /** block_id of a reminder's buttons, replaced once the person answered */
+  actionsBlock: 'reminder_actions',
+  /** block_id of the "Reminder settings" button under every reminder */
+  footerBlock: 'reminder_footer',
+} as const;
+
+export const ReminderSettingsModal = {
+  callbackId: 'reminder_settings',
+  blocks: { lead: 'reminder_lead', pause: 'reminder_pause' },
+  actions: { lead: 'reminder_lead_select', pause: 'reminder_pause_date' },
+} as const;

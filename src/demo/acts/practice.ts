@@ -86,7 +86,7 @@ export async function practice(world: World): Promise<void> {
   transcript.checkpoint();
   transcript.say("Maria's journal shows only her own entries (none yet): Theo's entry is his alone, mentor included.");
 
-  transcript.act('Their first meeting ends, and Theo says thank you');
+  transcript.act('Their next meeting ends, and Theo says thank you');
   await skipToEndOfNextMeeting(world);
   const thanks = await commandModal(world, theo.id, 'thanks');
   await submit(world, theo.id, thanks, { [ThanksModal.blocks.message]: 'Thank you, Maria. The "decision first" advice changed how I run reviews.' });

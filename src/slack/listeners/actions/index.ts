@@ -1,6 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { AppDeps } from '../../context';
-import { AgendaModal, FeedbackActions, GoalActions, GoalModal, HomeActions, JournalActions, MeetingActions, NotesModal, OpenActions, PairModal, PairPicker, ResourceActions } from '../../ids';
+import { AgendaModal, FeedbackActions, GoalActions, GoalModal, HomeActions, JournalActions, MeetingActions, NotesModal, OpenActions, PairModal, PairPicker, ReminderActions, ResourceActions } from '../../ids';
 import { homeStartPair } from './home-start-pair';
 import { goalAchieve } from './goal-achieve';
 import { goalAdd } from './goal-add';
@@ -20,6 +20,9 @@ import { meetingSkip } from './meeting-skip';
 import { notesOpen } from './notes-open';
 import { notesPairPicked } from './notes-pair-picked';
 import { pairMenteeSelected } from './pair-mentee-selected';
+import { reminderSettingsOpen } from './reminder-settings-open';
+import { reminderSkip } from './reminder-skip';
+import { reminderSnooze } from './reminder-snooze';
 import { swotOpen } from './swot-open';
 import { feedbackAnswerOpen } from './feedback-answer-open';
 import { feedbackApplyOpen } from './feedback-apply-open';
@@ -60,4 +63,7 @@ export function registerActions(app: App, deps: AppDeps): void {
   app.action(OpenActions.writeJournal, journalOpen(deps));
   app.action(JournalActions.openEntry, journalEntryOpen(deps));
   app.action(OpenActions.sayThanks, thanksOpen(deps));
+  app.action(ReminderActions.snooze, reminderSnooze(deps));
+  app.action(ReminderActions.skip, reminderSkip(deps));
+  app.action(ReminderActions.openSettings, reminderSettingsOpen(deps));
 }

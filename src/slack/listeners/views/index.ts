@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../context';
-import { AgendaModal, FeedbackModal, GoalChangesModal, GoalModal, GoalProgressModal, GoalReflectionModal, JournalModal, NotesModal, PairModal, RescheduleModal, ResourceModal, RuleModal, SwotModal, ThanksModal } from '../../ids';
+import { AgendaModal, FeedbackModal, GoalChangesModal, GoalModal, GoalProgressModal, GoalReflectionModal, JournalModal, NotesModal, PairModal, ReminderSettingsModal, RescheduleModal, ResourceModal, RuleModal, SwotModal, ThanksModal } from '../../ids';
 import { goalChangesSubmit } from './goal-changes-submit';
 import { goalProgressSubmit } from './goal-progress-submit';
 import { goalReflectionSubmit } from './goal-reflection-submit';
@@ -10,6 +10,7 @@ import { meetingRescheduleSubmit } from './meeting-reschedule-submit';
 import { meetingRuleSubmit } from './meeting-rule-submit';
 import { notesSubmit } from './notes-submit';
 import { pairSubmit } from './pair-submit';
+import { reminderSettingsSubmit } from './reminder-settings-submit';
 import { swotSubmit } from './swot-submit';
 import { feedbackAnswerSubmit } from './feedback-answer-submit';
 import { feedbackApplySubmit } from './feedback-apply-submit';
@@ -37,4 +38,5 @@ export function registerViews(app: App, deps: AppDeps): void {
   app.view(ResourceModal.explored.callbackId, resourceExploredSubmit(deps));
   app.view(JournalModal.write.callbackId, journalSubmit(deps));
   app.view(ThanksModal.callbackId, thanksSubmit(deps));
+  app.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));
 }

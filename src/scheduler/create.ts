@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { Database } from '../db/schema';
+import type { Logger } from '../logger';
+import { CadenceMeetingSource, type MeetingSource } from './meeting-source';
+import { DEFAULT_SCHEDULER_SETTINGS, Scheduler, type SchedulerSettings } from './scheduler';
+import { createReminderClient, webClientReminderSlack } from './slack-gateway';
+
+/**
+ * The scheduler as `npm start` and `npm run tick` build it: its own WebClient (no SDK retries, a
+ * timeout), the operator's dry-run flag and daily cap. The bot passes `meetingsServiceSource(services.meetings)`;
+ * without it the cadence source is used (benches).
+ */
+export function createScheduler(options: {
+  db: Kysely<Database>;
+  config: Pick<Config, 'remindersDryRun' | 'remindersDailyCap'>;
+  botToken: string;
+  apiUrl: string;
+  logger: Logger;
+  meetings?: MeetingSource;
+  settings?: Partial<SchedulerSettings>;
+}): Scheduler {
+  const settings = { dryRun: options.config.remindersDryRun, dailyCap: options.config.remindersDailyCap, ...options.settings };
+  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs });
+  return new Scheduler({
+    db: options.db,
+    slack: webClientReminderSlack(client),
+    meetings: options.meetings ?? new CadenceMeetingSource(options.db),
+    logger: options.logger,
+    settings,
+  });
+}

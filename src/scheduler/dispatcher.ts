@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { type DeliveryDeps, type DeliveryResult, deliver } from './deliver';
+import { blockedUntil, blockWorkspace, type RateLimit, refundTokens, reserveTokens } from './limits.repository';
+import { claimDue, dueTeams, release } from './outbox.repository';
+
+export interface DispatchSettings {
+  /** Names this process in claimed_by and the logs. */
+  replica: string;
+  leaseMs: number;
+  /** Rows one workspace may claim per round: a round serves every due workspace once. */
+  batchSize: number;
+  rate: RateLimit;
+  /** A pass stops claiming after this long (the next tick carries on). */
+  budgetMs: number;
+  /** Workspaces served side by side. */
+  concurrency: number;
+}
+
+/** Shutdown asks a pass to stop: it finishes the row being sent and hands back the rest of its claim. */
+export interface StopSignal {
+  readonly stopped: boolean;
+}
+
+export type DispatchStats = Record<DeliveryResult, number> & { claimed: number; rounds: number };
+
+/** Outcomes that made a chat.postMessage call, and so used a token of the workspace's budget. */
+const POSTED = new Set<DeliveryResult>(['sent', 'failed', 'unknown', 'rate_limited']);
+
+const emptyStats = (): DispatchStats => ({
+  claimed: 0, rounds: 0, sent: 0, reconciled: 0, failed: 0, unknown: 0, cancelled: 0, deferred: 0, rate_limited: 0, dry_run: 0, fenced: 0, waiting: 0,
+});
+
+/**
+ * Sends what is due, fairly and within Slack's budget. Each round lists the workspaces with due rows
+ * (oldest first) and serves each once: take tokens from its shared bucket, claim that many rows, send
+ * them. A workspace with a backlog of thousands gets one batch per round like any other, so it cannot
+ * starve the rest; when no workspace has a token the pass waits for the earliest one, up to its budget.
+ */
+export async function dispatchDue(
+  db: Kysely<Database>,
+  deps: DeliveryDeps,
+  clock: () => Date,
+  settings: DispatchSettings,
+  stop: StopSignal = { stopped: false },
+): Promise<DispatchStats> {
+  const stats = emptyStats();
+  const started = Date.now();
+  const serveTeam = async (teamId: string): Promise<{ granted: number; waitMs: number }> => {
+    const now = clock();
+    const reservation = await reserveTokens(db, teamId, settings.batchSize, settings.rate, now);
+    if (reservation.granted === 0) return reservation;
+    const rows = await claimDue(db, { teamId, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
+    await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
+    stats.claimed += rows.length;
+    // One at a time within a workspace: Slack's per-channel and per-workspace limits are about pace.
+    let holdUntil: Date | null = null;
+    let unused = 0;
+    for (const row of rows) {
+      // After a 429 (Retry-After is for the whole workspace) or on shutdown, the rest of the claim is handed back unsent.
+      if (stop.stopped || holdUntil) {
+        const note = holdUntil ? 'ratelimited' : 'released_on_shutdown';
+        await release(db, { id: row.id, attempt: row.attempt, now: clock(), state: row.prior_state === 'pending' ? 'pending' : 'unknown', retryAt: holdUntil ?? clock(), note });
+        unused += holdUntil ? 0 : 1;
+        continue;
+      }
+      const result = await deliver(deps, row, clock);
+      stats[result] += 1;
+      if (result === 'rate_limited') holdUntil = (await blockedUntil(db, teamId)) ?? clock();
+      else if (!POSTED.has(result)) unused += 1;
+    }
+    // Rows that went nowhere (stale, deferred, settled from history) give their token back.
+    await refundTokens(db, teamId, unused, settings.rate);
+    return { granted: rows.length, waitMs: 0 };
+  };
+
+  while (!stop.stopped && Date.now() - started < settings.budgetMs) {
+    const now = clock();
+    const teams = await dueTeams(db, now);
+    if (teams.length === 0) break;
+    stats.rounds += 1;
+    const served = await mapLimit(teams, settings.concurrency, serveTeam);
+    if (served.some((result) => result.granted > 0)) continue;
+    // Every due workspace is out of tokens (or blocked by a Retry-After): wait for the first token.
+    const waitMs = Math.min(...served.map((result) => result.waitMs));
+    if (Date.now() - started + waitMs >= settings.budgetMs) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(10, waitMs))));
+    // A clock that does not move (a test clock, `tick --now` is anchored and moves) would wait forever.
+    if (clock().getTime() === now.getTime()) break;
+  }
+  return stats;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/** What the delivery step calls on a 429: the whole workspace waits, on every replica. */
+export const blockOn429 = (db: Kysely<Database>) => (teamId: string, until: Date) => blockWorkspace(db, teamId, until);

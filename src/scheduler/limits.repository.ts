@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Executor } from '../db/types';
+
+/**
+ * Slack's chat.postMessage budget is per workspace, whichever replica sends. One token bucket per
+ * workspace lives in the database: a replica takes tokens before it claims rows, so N replicas
+ * together stay under the budget, and a 429's Retry-After blocks the workspace for all of them.
+ */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export interface Reservation {
+  granted: number;
+  /** When nothing was granted: how long until a token (or the end of a Retry-After block). */
+  waitMs: number;
+}
+
+export async function reserveTokens(db: Kysely<Database>, teamId: string, want: number, limit: RateLimit, now: Date): Promise<Reservation> {
+  return db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('slack_rate_buckets')
+      .values({ team_id: teamId, tokens: limit.burst, refilled_at: now, blocked_until: null })
+      .onConflict((oc) => oc.column('team_id').doNothing())
+      .execute();
+    // The row lock serialises replicas on this workspace's bucket for one short statement pair.
+    const bucket = await tx.selectFrom('slack_rate_buckets').selectAll().where('team_id', '=', teamId).forUpdate().executeTakeFirstOrThrow();
+    const blockedMs = bucket.blocked_until ? bucket.blocked_until.getTime() - now.getTime() : 0;
+    if (blockedMs > 0) return { granted: 0, waitMs: blockedMs };
+    const elapsedS = Math.max(0, now.getTime() - bucket.refilled_at.getTime()) / 1000;
+    const tokens = Math.min(limit.burst, bucket.tokens + elapsedS * limit.perSecond);
+    const granted = Math.max(0, Math.min(want, Math.floor(tokens)));
+    // refilled_at never moves backwards: a replica whose clock lags must not mint tokens twice.
+    const refilledAt = now.getTime() > bucket.refilled_at.getTime() ? now : bucket.refilled_at;
+    await tx.updateTable('slack_rate_buckets').set({ tokens: tokens - granted, refilled_at: refilledAt, blocked_until: null }).where('team_id', '=', teamId).execute();
+    return { granted, waitMs: granted > 0 ? 0 : Math.ceil(((1 - (tokens - granted)) / limit.perSecond) * 1000) };
+  });
+}
+
+/** Gives back tokens reserved for rows that were not there to claim (another replica took them). */
+export async function refundTokens(db: Executor, teamId: string, count: number, limit: RateLimit): Promise<void> {
+  if (count <= 0) return;
+  await db
+    .updateTable('slack_rate_buckets')
+    .set((eb) => ({ tokens: eb.fn('least', [eb.val(limit.burst), eb('tokens', '+', count)]) }))
+    .where('team_id', '=', teamId)
+    .execute();
+}
+
+/** Slack said 429: nobody sends to this workspace until `until`. */
+export async function blockWorkspace(db: Executor, teamId: string, until: Date): Promise<void> {
+  await db
+    .updateTable('slack_rate_buckets')
+    .set({ tokens: 0, refilled_at: until, blocked_until: until })
+    .where('team_id', '=', teamId)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', until)]))
+    .execute();
+}
+
+export async function blockedUntil(db: Executor, teamId: string): Promise<Date | null> {
+  const row = await db.selectFrom('slack_rate_buckets').select('blocked_until').where('team_id', '=', teamId).executeTakeFirst();
+  return row?.blocked_until ?? null;
+}
+
+/**
+ * The per-person daily cap: one conditional upsert, so replicas sending to the same person at once
+ * cannot both pass the check. False when the person already had `cap` reminders that local day.
+ */
+export async function takeDailySlot(db: Executor, key: { teamId: string; userId: string; localDate: string }, cap: number): Promise<boolean> {
+  const result = await db
+    .insertInto('reminder_daily_counts')
+    .values({ team_id: key.teamId, user_id: key.userId, local_date: key.localDate, sent: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['team_id', 'user_id', 'local_date'])
+        .doUpdateSet((eb) => ({ sent: eb('reminder_daily_counts.sent', '+', 1) }))
+        .where('reminder_daily_counts.sent', '<', cap),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** A slot taken for a message that was certainly not posted (429, permanent error) is given back. */
+export async function returnDailySlot(db: Executor, key: { teamId: string; userId: string; localDate: string }): Promise<void> {
+  await db
+    .updateTable('reminder_daily_counts')
+    .set((eb) => ({ sent: eb('sent', '-', 1) }))
+    .where('team_id', '=', key.teamId)
+    .where('user_id', '=', key.userId)
+    .where('local_date', '=', key.localDate)
+    .where('sent', '>', 0)
+    .execute();
+}

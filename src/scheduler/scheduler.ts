@@ -1,0 +1,118 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Logger } from '../logger';
+import type { DeliverySettings } from './deliver';
+import { blockOn429, type DispatchSettings, type DispatchStats, dispatchDue } from './dispatcher';
+import type { MeetingSource } from './meeting-source';
+import { planReminders } from './plan';
+import type { ReminderSlack } from './slack-gateway';
+
+export interface SchedulerSettings extends DeliverySettings, Omit<DispatchSettings, 'replica'> {
+  replica?: string;
+}
+
+/** Defaults sized from SCHEDULER.md: 5 posts/s per workspace, a 10 s request timeout inside a 60 s lease. */
+export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
+  dryRun: false,
+  dailyCap: 6,
+  graceMs: 30_000,
+  maxAttempts: 5,
+  sendTimeoutMs: 10_000,
+  leaseMs: 60_000,
+  batchSize: 10,
+  rate: { perSecond: 5, burst: 10 },
+  budgetMs: 50_000,
+  concurrency: 4,
+};
+
+export interface PassReport {
+  at: string;
+  planned: number;
+  dispatch: DispatchStats;
+}
+
+export interface SchedulerDeps {
+  db: Kysely<Database>;
+  slack: ReminderSlack;
+  meetings: MeetingSource;
+  logger: Logger;
+  settings?: Partial<SchedulerSettings>;
+}
+
+/**
+ * One scheduler pass = plan what is due, then dispatch it. All state is in PostgreSQL, so any number
+ * of replicas (and `npm run tick`) can run passes at once; this class only keeps a replica from
+ * overlapping itself and lets shutdown wait for the pass in flight.
+ */
+export class Scheduler {
+  readonly settings: SchedulerSettings & { replica: string };
+  private inFlight: Promise<PassReport | undefined> | undefined;
+  private readonly stopSignal = { stopped: false };
+
+  constructor(private readonly deps: SchedulerDeps) {
+    const replica = deps.settings?.replica ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+    this.settings = { ...DEFAULT_SCHEDULER_SETTINGS, ...deps.settings, replica };
+  }
+
+  /**
+   * Runs one pass with `clock` as its time (see `databaseClock` and `anchoredClock`). A pass already
+   * running on this replica is joined, not doubled. Never throws: a failed pass is logged and the next
+   * one starts from the database state.
+   */
+  runPass(clock: () => Date): Promise<PassReport | undefined> {
+    if (this.stopSignal.stopped) return Promise.resolve(undefined);
+    this.inFlight ??= this.pass(clock).finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  /** Resolves when no pass is running. */
+  async idle(): Promise<void> {
+    await this.inFlight;
+  }
+
+  /** Shutdown: no new pass; the one in flight finishes its current send, hands back the rest and ends. */
+  async stop(): Promise<void> {
+    this.stopSignal.stopped = true;
+    await this.idle();
+  }
+
+  private async pass(clock: () => Date): Promise<PassReport | undefined> {
+    const { db, logger } = this.deps;
+    const log = logger.child({ scope: 'scheduler', replica: this.settings.replica });
+    const at = clock();
+    try {
+      await this.deps.meetings.ensureUpcoming(at);
+      const { planned } = await planReminders(db, at);
+      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db) };
+      const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
+      const report = { at: at.toISOString(), planned, dispatch };
+      if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');
+      return report;
+    } catch (error) {
+      log.error({ err: error, at: at.toISOString() }, 'scheduler pass failed');
+      return undefined;
+    }
+  }
+}
+
+/**
+ * The database's clock, read once per pass: every replica agrees on what is due and when a lease ends,
+ * whatever its own clock says (SCHEDULER.md: use the database clock). Between reads it runs on the
+ * local monotonic clock.
+ */
+export async function databaseClock(db: Kysely<Database>): Promise<() => Date> {
+  const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);
+  const offset = new Date(rows[0]!.now).getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
+/** A clock that reads `at` now and moves on in real time: `npm run tick -- --now ISO`. */
+export function anchoredClock(at: Date): () => Date {
+  const started = Date.now();
+  return () => new Date(at.getTime() + (Date.now() - started));
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { ReminderSettingsDraft, SettingsField } from '../../scheduler/settings-rules';
+import { ReminderSettingsModal } from '../ids';
+import { type BlockErrors, readDate, readOption } from './view-state';
+
+const { blocks: b, actions: a } = ReminderSettingsModal;
+
+export const SETTINGS_FIELD_BLOCKS: Record<SettingsField, string> = { lead: b.lead, pause: b.pause };
+
+const SettingsForm = z.object({
+  leadMinutes: z.coerce.number({ error: 'Pick a lead time.' }).int('Pick a lead time.').min(15, 'Pick a lead time.').max(10080, 'Pick a lead time.'),
+  pausedUntil: z.iso.date({ error: 'Pick a date, or leave it empty.' }).nullable(),
+});
+
+export type SettingsFormResult = { ok: true; draft: ReminderSettingsDraft } | { ok: false; errors: BlockErrors };
+
+export function parseSettingsForm(values: unknown): SettingsFormResult {
+  const parsed = SettingsForm.safeParse({ leadMinutes: readOption(values, b.lead, a.lead) ?? undefined, pausedUntil: readDate(values, b.pause, a.pause) });
+  if (parsed.success) return { ok: true, draft: parsed.data };
+  const errors: BlockErrors = {};
+  for (const issue of parsed.error.issues) {
+    const block = issue.path[0] === 'leadMinutes' ? b.lead : b.pause;
+    errors[block] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../src/db/create-db';
+import { claimStatement, dueTeamsQuery } from '../../../src/scheduler/outbox.repository';
+import { createTestDb } from '../../support/test-db';
+
+/**
+ * The due-work queries must walk the partial indexes over open rows, never the whole outbox: with
+ * history growing by every reminder ever sent, a sequential scan would make each idle poll slower.
+ * Realistic shape: many closed rows, a few open ones, statistics up to date.
+ */
+let db: Db;
+const NOW = new Date('2026-12-01T12:00:00Z');
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await sql`insert into workspaces (team_id) values ('TPLAN'), ('TOTHER')`.execute(db.kysely);
+  await sql`
+    insert into outbox (team_id, kind, recipient_id, dedupe_key, due_at, next_attempt_at, state, sent_at)
+    select case when g % 2 = 0 then 'TPLAN' else 'TOTHER' end, 'thanks', 'U' || (g % 500), 'hist:' || g,
+           timestamptz '2026-01-01' + g * interval '1 minute', timestamptz '2026-01-01' + g * interval '1 minute', 'sent',
+           timestamptz '2026-01-01' + g * interval '1 minute'
+    from generate_series(1, 60000) as g`.execute(db.kysely);
+  await sql`
+    insert into outbox (team_id, kind, recipient_id, dedupe_key, due_at, next_attempt_at, state)
+    select 'TPLAN', 'prep', 'U' || g, 'open:' || g, timestamptz '2026-12-01 11:00' + g * interval '1 minute',
+           timestamptz '2026-12-01 11:00' + g * interval '1 minute', 'pending'
+    from generate_series(1, 40) as g`.execute(db.kysely);
+  await sql`analyze outbox`.execute(db.kysely);
+});
+afterAll(() => db.close());
+
+const planText = (rows: Array<Record<string, unknown>>): string => rows.map((row) => String(Object.values(row)[0])).join('\n');
+
+it('finds the workspaces with due work through the partial index over open rows', async () => {
+  const plan = planText(await dueTeamsQuery(db.kysely, NOW).explain());
+  expect(plan).toMatch(/Index (Only )?Scan using outbox_due(_team)? on outbox|Bitmap Index Scan on outbox_due(_team)?/);
+  expect(plan).not.toMatch(/Seq Scan on outbox/);
+});
+
+it('claims a workspace’s due rows through the partial index over open rows', async () => {
+  const claim = claimStatement({ teamId: 'TPLAN', limit: 10, now: NOW, leaseMs: 60_000, replica: 'explain' });
+  const { rows } = await sql<Record<string, unknown>>`explain ${claim}`.execute(db.kysely);
+  const plan = planText(rows);
+  // Either partial index (outbox_due, or outbox_due_team when another workspace has a backlog) keeps
+  // the work proportional to the open rows.
+  expect(plan).toMatch(/Index Scan using outbox_due(_team)? on outbox|Bitmap Index Scan on outbox_due(_team)?/);
+  expect(plan).not.toMatch(/Seq Scan on outbox/);
+});
