@@ -2,14 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
-import { CadenceMeetingSource, type MeetingSource } from './meeting-source';
+import { MeetingsService } from '../domain/meetings/meetings.service';
+import { meetingsServiceSource, type MeetingSource } from './meeting-source';
 import { DEFAULT_SCHEDULER_SETTINGS, Scheduler, type SchedulerSettings } from './scheduler';
 import { createReminderClient, webClientReminderSlack } from './slack-gateway';
 
 /**
  * The scheduler as `npm start` and `npm run tick` build it: its own WebClient (no SDK retries, a
  * timeout), the operator's dry-run flag and daily cap. The bot passes `meetingsServiceSource(services.meetings)`;
- * without it the cadence source is used (benches).
+ * without it a MeetingsService on the same database is used (benches).
  */
 export function createScheduler(options: {
   db: Kysely<Database>;
@@ -25,7 +26,7 @@ export function createScheduler(options: {
   return new Scheduler({
     db: options.db,
     slack: webClientReminderSlack(client),
-    meetings: options.meetings ?? new CadenceMeetingSource(options.db),
+    meetings: options.meetings ?? meetingsServiceSource(new MeetingsService(options.db, () => new Date())),
     logger: options.logger,
     settings,
   });

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import { createDb, type Db } from '../../../src/db/create-db';
 import type { Database } from '../../../src/db/schema';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
-import { CadenceMeetingSource } from '../../../src/scheduler/meeting-source';
+import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
+import { meetingsServiceSource } from '../../../src/scheduler/meeting-source';
 import { Scheduler, type SchedulerSettings } from '../../../src/scheduler/scheduler';
 import { createReminderClient, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
 
@@ -65,7 +66,7 @@ export function replicaScheduler(db: Kysely<Database>, standIn: SlackStandIn, na
   return new Scheduler({
     db,
     slack: webClientReminderSlack(client),
-    meetings: new CadenceMeetingSource(db),
+    meetings: meetingsServiceSource(new MeetingsService(db, () => new Date())),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     settings: { replica: name, rate: { perSecond: 10_000, burst: 10_000 }, sendTimeoutMs: 2_000, ...settings },
   });
