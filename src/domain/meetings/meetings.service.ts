@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ActionItem, Database, Meeting, Pair } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { cancelUnsent } from '../../scheduler/outbox.repository';
+import { replanMeeting } from '../../scheduler/plan';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { findActionItem, markActionItemDone, openActionItems } from './action-items.repository';
 import { listAgendaItems } from './agenda.repository';
@@ -133,7 +134,9 @@ export class MeetingsService {
       const checked = checkMeetingTime(input, pair.time_zone, now);
       if (!checked.ok) return { ok: false as const, errors: checked.errors };
       const moved = await updateMeeting(tx, meeting.id, { scheduled_at: checked.at, rescheduled_from: meeting.rescheduled_from ?? meeting.scheduled_at });
+      // Same transaction: the old reminders never go out and the new ones exist as soon as the move does.
       await cancelUnsent(tx, { meetingId: meeting.id });
+      await replanMeeting(tx, meeting.id, now);
       await ensureUpcomingFor(tx, [pair], now);
       return { ok: true as const, meeting: moved, previousAt: meeting.scheduled_at, pair, people: await pairPeople(tx, pair) };
     });
@@ -150,6 +153,7 @@ export class MeetingsService {
       await cancelUnsent(tx, { meetingId: meeting.id });
       await ensureUpcomingFor(tx, [pair], now);
       const next = (await upcomingMeeting(tx, pair.id, now)) ?? null;
+      if (next) await replanMeeting(tx, next.id, now);
       return { meeting: skipped, next, pair, people: await pairPeople(tx, pair) };
     });
   }
@@ -185,6 +189,7 @@ export class MeetingsService {
       }
       await ensureUpcomingFor(tx, [updated], now);
       const next = (await upcomingMeeting(tx, pair.id, now)) ?? null;
+      if (next) await replanMeeting(tx, next.id, now);
       return { ok: true as const, pair: updated, people: await pairPeople(tx, updated), next };
     });
   }

@@ -70,6 +70,19 @@ describe('a meeting that moves', () => {
     expect(h.standIn.dmsTo(USERS.mentee.id)[0]?.text).toContain('Thu 3 Dec 2026');
   });
 
+  it('moves the pending prep nudge in the same transaction when a member reschedules through the meetings feature', async () => {
+    const pair = await createPair(h.bot.services.pairs);
+    const meeting = await firstMeeting(h.db.kysely, pair.id);
+    await pass('2026-11-25T12:00:00Z');
+    const before = (await outboxRows(h.db.kysely, { kind: 'prep' }))[0]!;
+    const moved = await h.bot.services.meetings.reschedule(TEAM_ID, meeting.id, pair.mentee_id, { date: '2026-12-03', time: meeting.scheduled_at.toISOString().slice(11, 16) });
+    expect(moved.ok).toBe(true);
+    // No pass has run since: the row already carries the new due time.
+    const after = (await outboxRows(h.db.kysely, { kind: 'prep' })).find((row) => row.id === before.id)!;
+    expect(after.state).toBe('pending');
+    expect(after.due_at.getTime()).toBeGreaterThan(before.due_at.getTime());
+  });
+
   it('never sends a nudge for the old time when the meeting moved without a re-plan; the next pass plans the new time', async () => {
     const pair = await createPair(h.bot.services.pairs);
     const meeting = await firstMeeting(h.db.kysely, pair.id);
