@@ -33,7 +33,7 @@ afterAll(async () => {
 
 function tick(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATA_DIR: dataDir, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: standIn.apiUrl, LOG_LEVEL: 'silent' };
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'swc-register.js'), join(ROOT, 'src/cli/tick.ts'), ...args], { cwd: ROOT, env });
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'src/cli/tick.ts'), ...args], { cwd: ROOT, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

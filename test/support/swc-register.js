@@ -1,5 +1,5 @@
-// Lets `node -r ./swc-register.js src/cli/tick.ts` run TypeScript sources without a build, for the tick
-// CLI test: @swc/core (already a dev dependency through @swc/jest) transpiles each .ts file on require.
+// Lets `node -r test/support/swc-register.js src/….ts` run TypeScript sources without a build, for the
+// tests that spawn the CLI or the bot: @swc/core (a dev dependency through @swc/jest) transpiles each .ts file on require.
 const { transformSync } = require('@swc/core');
 const { readFileSync } = require('node:fs');
 
