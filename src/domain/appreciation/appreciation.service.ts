@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Meeting, Pair } from '../../db/schema';
-import { DomainError } from '../../errors';
 import type { FieldErrors } from '../pairs/pair-rules';
-import { findPair } from '../pairs/pairs.repository';
+import { pairOfMember } from '../pairs/membership';
 import { checkMessage } from './appreciation-rules';
 import { type Appreciation, findMeetingToThank, insertAppreciation, listAppreciations } from './appreciation.repository';
 
@@ -20,7 +19,7 @@ export class AppreciationService {
   async send(input: { teamId: string; pairId: string; fromId: string; message: string | null }): Promise<SendThanksResult> {
     const checked = checkMessage(input.message);
     if (!checked.ok) return { ok: false, errors: { message: checked.error } };
-    const pair = await this.memberPair(input.teamId, input.pairId, input.fromId);
+    const pair = await pairOfMember(this.db, input.teamId, input.pairId, input.fromId);
     const now = this.clock();
     return this.db.transaction().execute(async (tx) => {
       const meeting = (await findMeetingToThank(tx, input.teamId, pair.id, now)) ?? null;
@@ -39,16 +38,8 @@ export class AppreciationService {
 
   /** The pair's thank-yous, newest first, for either member of the pair. */
   async history(teamId: string, pairId: string, userId: string, limit = 20): Promise<Appreciation[]> {
-    const pair = await this.memberPair(teamId, pairId, userId, { allowEnded: true });
+    const pair = await pairOfMember(this.db, teamId, pairId, userId, { allowEnded: true });
     return listAppreciations(this.db, teamId, pair.id, limit);
   }
 
-  private async memberPair(teamId: string, pairId: string, userId: string, options: { allowEnded?: boolean } = {}): Promise<Pair> {
-    const pair = await findPair(this.db, teamId, pairId);
-    if (!pair || (pair.mentor_id !== userId && pair.mentee_id !== userId)) {
-      throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-    }
-    if (pair.status === 'ended' && !options.allowEnded) throw new DomainError('conflict', 'That mentorship has ended.');
-    return pair;
-  }
 }

@@ -3,6 +3,7 @@ import type { Database, Meeting, Pair } from '../../db/schema';
 import { DomainError } from '../../errors';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { findPair } from '../pairs/pairs.repository';
+import { isMember, otherMember, pairOfMember } from '../pairs/membership';
 import { ANSWER_MAX, APPLICATION_MAX, checkFeedbackRequest, checkLongText, type FeedbackRequestField } from './feedback-rules';
 import {
   type FeedbackRequest,
@@ -36,14 +37,14 @@ export class FeedbackService {
 
   /** The feedback focus the pair's agenda names for its nearest meeting, to pre-fill the request. */
   async suggestedArea(teamId: string, pairId: string, userId: string): Promise<string | null> {
-    await this.memberPair(teamId, pairId, userId);
+    await pairOfMember(this.db, teamId, pairId, userId);
     return (await findNearestScheduledMeeting(this.db, teamId, pairId, this.clock()))?.feedback_focus ?? null;
   }
 
   async request(input: { teamId: string; pairId: string; requesterId: string; area: string; question: string | null }): Promise<RequestResult> {
     const checked = checkFeedbackRequest(input);
     if (!checked.ok) return checked;
-    const pair = await this.memberPair(input.teamId, input.pairId, input.requesterId);
+    const pair = await pairOfMember(this.db, input.teamId, input.pairId, input.requesterId);
     const now = this.clock();
     return this.db.transaction().execute(async (tx) => {
       const meeting = (await findNearestScheduledMeeting(tx, input.teamId, pair.id, now)) ?? null;
@@ -128,13 +129,4 @@ export class FeedbackService {
     return { request, pair };
   }
 
-  private async memberPair(teamId: string, pairId: string, userId: string): Promise<Pair> {
-    const pair = await findPair(this.db, teamId, pairId);
-    if (!pair || !isMember(pair, userId)) throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-    if (pair.status === 'ended') throw new DomainError('conflict', 'That mentorship has ended.');
-    return pair;
-  }
 }
-
-const isMember = (pair: Pair, userId: string): boolean => pair.mentor_id === userId || pair.mentee_id === userId;
-const otherMember = (pair: Pair, userId: string): string => (pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id);

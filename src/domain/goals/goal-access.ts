@@ -1,6 +1,7 @@
 import type { Goal, Pair } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
 import { DomainError } from '../../errors';
+import { isMember } from '../pairs/membership';
 import { findPair } from '../pairs/pairs.repository';
 import { findGoal, listItems, lockGoal, type ProgressItem } from './goals.repository';
 
@@ -11,7 +12,7 @@ export interface GoalDetails {
   items: ProgressItem[];
 }
 
-export const isMember = (pair: Pair, userId: string): boolean => pair.mentor_id === userId || pair.mentee_id === userId;
+export { isMember };
 
 const notYours = (): DomainError => new DomainError('not_in_pair', 'That goal belongs to a mentorship you are not part of.');
 

@@ -1,6 +1,7 @@
 import type { Meeting, Pair } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
 import { DomainError } from '../../errors';
+import { isMember, otherMember } from '../pairs/membership';
 import { findPeople } from '../people/people.repository';
 import { findMeeting, findPairById, lockMeeting, lockPair } from './meetings.repository';
 
@@ -13,12 +14,7 @@ export const isUuid = (value: string): boolean => UUID.test(value);
 
 export const notInPair = (): DomainError => new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
 
-export function isMember(pair: Pick<Pair, 'mentor_id' | 'mentee_id'>, userId: string): boolean {
-  return pair.mentor_id === userId || pair.mentee_id === userId;
-}
-
-export const otherMember = (pair: Pick<Pair, 'mentor_id' | 'mentee_id'>, userId: string): string =>
-  pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id;
+export { isMember, otherMember };
 
 /** Names and time zones of both people of a pair, by user id. */
 export interface PairPeople {

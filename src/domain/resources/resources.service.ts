@@ -3,6 +3,7 @@ import type { Database, Pair } from '../../db/schema';
 import { DomainError } from '../../errors';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { findPair } from '../pairs/pairs.repository';
+import { isMember, otherMember, pairOfMember } from '../pairs/membership';
 import { localToInstant } from '../time/zoned';
 import { checkResourceDraft, checkTakeaway, EXPLORED_TARGET, type ResourceField } from './resource-rules';
 import {
@@ -43,7 +44,7 @@ export class ResourcesService {
   ) {}
 
   async overview(teamId: string, pairId: string, userId: string, limit: number): Promise<ResourceOverview> {
-    const pair = await this.memberPair(teamId, pairId, userId);
+    const pair = await pairOfMember(this.db, teamId, pairId, userId);
     const lastHeld = await findLastHeldMeeting(this.db, teamId, pair.id);
     const since = lastHeld
       ? new Date(lastHeld.scheduled_at.getTime() + lastHeld.duration_minutes * 60_000)
@@ -67,7 +68,7 @@ export class ResourcesService {
   }): Promise<AddResourceResult> {
     const checked = checkResourceDraft(input);
     if (!checked.ok) return checked;
-    const pair = await this.memberPair(input.teamId, input.pairId, input.userId);
+    const pair = await pairOfMember(this.db, input.teamId, input.pairId, input.userId);
     const recommendedBy = input.recommendedBy === 'me' ? input.userId : otherMember(pair, input.userId);
     const resource = await this.db.transaction().execute((tx) =>
       insertResource(tx, {
@@ -107,13 +108,4 @@ export class ResourcesService {
     return { ok: true, resource, pair };
   }
 
-  private async memberPair(teamId: string, pairId: string, userId: string): Promise<Pair> {
-    const pair = await findPair(this.db, teamId, pairId);
-    if (!pair || !isMember(pair, userId)) throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-    if (pair.status === 'ended') throw new DomainError('conflict', 'That mentorship has ended.');
-    return pair;
-  }
 }
-
-const isMember = (pair: Pair, userId: string): boolean => pair.mentor_id === userId || pair.mentee_id === userId;
-const otherMember = (pair: Pair, userId: string): string => (pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id);
