@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import { ProcessedEventsService } from './domain/events/processed-events.service';
 import { PairsService } from './domain/pairs/pairs.service';
 import { PeopleService } from './domain/people/people.service';
 
@@ -7,11 +8,13 @@ import { PeopleService } from './domain/people/people.service';
 export interface Services {
   people: PeopleService;
   pairs: PairsService;
+  processedEvents: ProcessedEventsService;
 }
 
 export function createServices(db: Kysely<Database>, clock: () => Date): Services {
   return {
     people: new PeopleService(db),
     pairs: new PairsService(db, clock),
+    processedEvents: new ProcessedEventsService(db, clock),
   };
 }

@@ -14,6 +14,8 @@ export interface LocalBotOptions {
   signingSecret: string;
   logger: Logger;
   clock: () => Date;
+  /** Load-shedding bound (tests of shedding use a tiny one); the app's default otherwise. */
+  maxInFlight?: number;
 }
 
 export interface LocalBot {
@@ -41,6 +43,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
       await sql`select 1`.execute(options.db.kysely);
       return true;
     },
+    maxInFlight: options.maxInFlight,
   });
   const server = (await slackApp.start(0)) as Server;
   const { port } = server.address() as AddressInfo;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { ConfigError } from '../config';
@@ -6,6 +5,8 @@ import type { Logger } from '../logger';
 import { boltLogger } from '../logger';
 import type { AppDeps } from './context';
 import { registerListeners } from './listeners';
+import { registerMiddleware } from './middleware';
+import { guardTimestampWindow } from './middleware/timestamp-window';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -16,6 +17,8 @@ export interface SlackAppOptions {
   deps: AppDeps;
   /** Answers GET /healthz: true when the database responds. */
   healthy: () => Promise<boolean>;
+  /** Requests processed at once before new ones are answered "busy" (default in middleware/shed-load.ts). */
+  maxInFlight?: number;
 }
 
 export interface SlackApp {
@@ -49,7 +52,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const receiver: Receiver = options.appToken
     ? new SocketModeReceiver({ appToken: options.appToken, customRoutes: [healthRoute], logger: boltLogger(logger) })
-    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', customRoutes: [healthRoute], logger: boltLogger(logger) });
+    : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
 
   const app = new App({
     token: options.botToken,
@@ -61,17 +64,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     clientOptions: { slackApiUrl: options.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
   });
 
-  // A child logger per request, carrying its id, so every line of one request can be found together.
-  app.use(async ({ context, body, next }) => {
-    const payload = body as { type?: string; team?: { id?: string }; team_id?: string; user?: { id?: string }; user_id?: string };
-    context.log = logger.child({
-      requestId: randomUUID(),
-      kind: payload.type ?? 'command',
-      teamId: payload.team?.id ?? payload.team_id,
-      userId: payload.user?.id ?? payload.user_id,
-    });
-    await next();
-  });
+  registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight });
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });
@@ -89,6 +82,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await app.stop();
     },
   };
+}
+
+/** Bolt's receiver with Slack's full replay window: future timestamps are refused as well as stale ones. */
+function httpReceiver(signingSecret: string, healthRoute: CustomRoute, logger: Logger): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, customRoutes: [healthRoute], logger: boltLogger(logger) });
+  guardTimestampWindow(receiver);
+  return receiver;
 }
 
 /** auth.test, run once by Bolt's init: a wrong token or an unreachable Slack is a configuration problem. */
