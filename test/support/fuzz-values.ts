@@ -205,23 +205,28 @@ function richText(text: string): Json {
   return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }] };
 }
 
-/** One input block's fuzzed `values` entry; `preferValid` biases towards submissions that can succeed. */
-export function blockArbitrary(block: Json, world: FuzzWorld, opts: { validText?: fc.Arbitrary<string>; preferValid: boolean }): fc.Arbitrary<FuzzedBlock> {
+/**
+ * One input block's fuzzed `values` entry. `valid` draws only what Slack's client sends; `deviant`
+ * only what it would not (or hostile text); `any` mixes them.
+ */
+export function blockArbitrary(block: Json, world: FuzzWorld, opts: { validText?: fc.Arbitrary<string>; mode: 'valid' | 'deviant' | 'any' }): fc.Arbitrary<FuzzedBlock> {
   const el: Json = block.element;
   const blockId = String(block.block_id);
   const actionId = String(el.action_id);
   const arbs = elementArbs(el, world, opts.validText);
   const entry = (state: unknown): Json => ({ [actionId]: state });
+  const valid = arbs.valid?.map((s): FuzzedBlock => ({ blockId, fate: 'valid', entry: entry(s), typed: textOf(s) }));
+  if (opts.mode === 'valid' && valid) return valid;
   const choices: Array<{ arbitrary: fc.Arbitrary<FuzzedBlock>; weight: number }> = [];
-  if (arbs.valid) choices.push({ arbitrary: arbs.valid.map((s) => ({ blockId, fate: 'valid' as const, entry: entry(s), typed: textOf(s) })), weight: opts.preferValid ? 30 : 4 });
-  if (arbs.hostile) choices.push({ arbitrary: arbs.hostile.map((h) => ({ blockId, fate: 'hostile' as const, entry: entry(h.state), typed: h.typed })), weight: 4 });
-  if (arbs.forged) choices.push({ arbitrary: arbs.forged.map((s) => ({ blockId, fate: 'forged' as const, entry: entry(s) })), weight: 2 });
+  if (valid && opts.mode === 'any') choices.push({ arbitrary: valid, weight: 4 });
+  if (arbs.hostile) choices.push({ arbitrary: arbs.hostile.map((h): FuzzedBlock => ({ blockId, fate: 'hostile', entry: entry(h.state), typed: h.typed })), weight: 4 });
+  if (arbs.forged) choices.push({ arbitrary: arbs.forged.map((s): FuzzedBlock => ({ blockId, fate: 'forged', entry: entry(s) })), weight: 2 });
   const broken: fc.Arbitrary<FuzzedBlock>[] = [
-    wrongType(String(el.type)).map((s) => ({ blockId, fate: 'broken' as const, entry: entry(s) })),
+    wrongType(String(el.type)).map((s): FuzzedBlock => ({ blockId, fate: 'broken', entry: entry(s) })),
     fc.constantFrom<FuzzedBlock>({ blockId, fate: 'broken', entry: undefined }, { blockId, fate: 'broken', entry: {} }),
   ];
-  if (arbs.broken) broken.push(arbs.broken.map((s) => ({ blockId, fate: 'broken' as const, entry: entry(s) })));
-  choices.push({ arbitrary: fc.oneof(...broken), weight: opts.preferValid ? 1 : 3 });
+  if (arbs.broken) broken.push(arbs.broken.map((s): FuzzedBlock => ({ blockId, fate: 'broken', entry: entry(s) })));
+  choices.push({ arbitrary: fc.oneof(...broken), weight: 3 });
   return fc.oneof(...choices);
 }
 

@@ -60,10 +60,15 @@ interface Submission {
 
 function submissionArbitrary(view: StoredView, target: ModalFuzzTarget, world: FuzzWorld): fc.Arbitrary<Submission> {
   const inputs = view.blocks.filter((block) => block.type === 'input' && block.element);
-  const per = (preferValid: boolean) =>
-    fc.tuple(...inputs.map((block) => blockArbitrary(block, world, { validText: target.validText?.[block.block_id], preferValid })));
-  // Mostly-valid submissions reach the domain rules and can succeed; mixed ones stress the parsing.
-  const blocks = fc.oneof(per(true), per(false));
+  const arb = (block: Json, mode: 'valid' | 'deviant' | 'any') =>
+    blockArbitrary(block, world, { validText: target.validText?.[String(block.block_id)], mode });
+  const allValid = fc.tuple(...inputs.map((block) => arb(block, 'valid')));
+  // Everything valid but one block: each field's own validation is reached, not masked by another's error.
+  const oneDeviant = fc
+    .nat({ max: inputs.length - 1 })
+    .chain((odd) => fc.tuple(...inputs.map((block, i) => arb(block, i === odd ? 'deviant' : 'valid'))));
+  const mixed = fc.tuple(...inputs.map((block) => arb(block, 'any')));
+  const blocks = fc.oneof({ arbitrary: allValid, weight: 1 }, { arbitrary: oneDeviant, weight: 3 }, { arbitrary: mixed, weight: 1 });
   const metadata = target.fuzzMetadata
     ? fc.option(
         fc.oneof(
