@@ -17,8 +17,9 @@ export interface SlackAppOptions {
   deps: AppDeps;
   /** Answers GET /healthz: true when the database responds. */
   healthy: () => Promise<boolean>;
-  /** Requests processed at once before new ones are answered "busy" (default in middleware/shed-load.ts). */
+  /** Load shedding: requests processed at once, and event-loop lag, past which new ones are answered "busy" (defaults in middleware/shed-load.ts). */
   maxInFlight?: number;
+  maxEventLoopLagMs?: number;
 }
 
 export interface SlackApp {
@@ -62,9 +63,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // instead of surfacing later as an unhandled rejection.
     deferInitialization: true,
     clientOptions: { slackApiUrl: options.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
+    // Bolt's default conversation store keeps state in this process's memory (wrong with replicas) and
+    // builds an Error on every request that has no stored conversation; the bot uses neither.
+    convoStore: false,
   });
 
-  registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight });
+  const stopMiddleware = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });
@@ -79,6 +83,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       return options.appToken ? undefined : (server as Server);
     },
     async stop() {
+      stopMiddleware();
       await app.stop();
     },
   };

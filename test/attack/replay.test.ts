@@ -49,6 +49,7 @@ describe('a replayed request, signed and inside the five-minute window', () => {
     await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id).length === 1);
     await settled(h.standIn.calls);
     const posted = h.standIn.allMessages().length;
+    const callsBefore = h.standIn.calls.length;
     const before = await snapshotDb(h.db);
 
     const again = await replay(request);
@@ -57,6 +58,8 @@ describe('a replayed request, signed and inside the five-minute window', () => {
     await settled(h.standIn.calls);
     expect(await countPairs()).toBe(1);
     expect(h.standIn.allMessages()).toHaveLength(posted);
+    // Refused from the database alone: no users.info, nothing else asked of Slack.
+    expect(h.standIn.calls.slice(callsBefore)).toEqual([]);
     expect(await snapshotDb(h.db)).toEqual(before);
   });
 

@@ -1,22 +1,33 @@
+import { performance } from 'node:perf_hooks';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger';
 
 export const BUSY_TEXT = "I'm busy right now and couldn't take that on. Nothing was changed; please try again in a moment.";
 
 /**
- * 64 requests in flight is far above what one person's clicks produce and well below what makes
- * acks late: every request in flight holds memory and competes for the database, so past this
- * bound queueing more only makes every answer slower (and past 3 s, Slack gives up on it anyway).
+ * Defaults. In flight: a request counts from this middleware until its listener, including the work
+ * after the ack (views.open, DMs), is done; 256 leaves room for Slack's own latency at hundreds of
+ * requests per second while bounding the memory they hold. Event-loop lag: how late a 25 ms timer
+ * fires, smoothed; past 500 ms every answer is already slow and a queue is building, and one more
+ * request with real work would only push the others towards Slack's 3 s limit.
  */
-export const DEFAULT_MAX_IN_FLIGHT = 64;
+export const DEFAULT_MAX_IN_FLIGHT = 256;
+export const DEFAULT_MAX_EVENT_LOOP_LAG_MS = 500;
 
 export interface ShedLoadOptions {
-  /** Requests processed at once (ack plus the work after it); above this, new ones are turned away. */
-  maxInFlight: number;
   logger: Logger;
-  /** How often, at most, a "shedding load" warning is logged (a flood of one line per request helps no one). */
+  /** Requests processed at once; above this, new ones are turned away. */
+  maxInFlight?: number;
+  /** Smoothed event-loop lag above which new requests are turned away. */
+  maxEventLoopLagMs?: number;
+  /** How often, at most, a "shedding load" warning is logged (a line per request would add to the load). */
   warnEveryMs?: number;
-  now?: () => number;
+}
+
+export interface LoadShedder {
+  middleware: Middleware<AnyMiddlewareArgs>;
+  /** Stops the event-loop lag probe (its timer never keeps the process alive, but apps in tests come and go). */
+  stop(): void;
 }
 
 type Payload = { type?: string; command?: string; response_url?: string; view?: { blocks?: Array<{ type?: string; block_id?: string }> } };
@@ -24,23 +35,26 @@ type Ack = (response?: unknown) => Promise<void>;
 type Respond = (message: unknown) => Promise<unknown>;
 
 /**
- * Load shedding: a bound on requests in flight, counted from this middleware until the listener
- * (and its after-ack work) finishes. Past the bound a request gets an immediate, polite "busy"
- * instead of joining a queue that would grow without limit under a burst. The counter is per
- * process on purpose: it measures this process's load, not shared state.
+ * Load shedding: past either bound, a request gets an immediate, polite "busy, try again" (which
+ * costs little more than the signature check) instead of joining a queue that would grow without
+ * limit under a burst. The state is per process on purpose: it measures this process's load.
  */
-export function shedLoad(options: ShedLoadOptions): Middleware<AnyMiddlewareArgs> {
-  const now = options.now ?? Date.now;
+export function shedLoad(options: ShedLoadOptions): LoadShedder {
+  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const maxLag = options.maxEventLoopLagMs ?? DEFAULT_MAX_EVENT_LOOP_LAG_MS;
   const warnEveryMs = options.warnEveryMs ?? 10_000;
+  const lag = lagProbe();
   let inFlight = 0;
   let shedSinceWarn = 0;
   let lastWarnAt = -Infinity;
-  return async (args) => {
-    if (inFlight >= options.maxInFlight) {
+
+  const middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
+    const lagMs = lag.current();
+    if (inFlight >= maxInFlight || lagMs > maxLag) {
       shedSinceWarn += 1;
-      if (now() - lastWarnAt >= warnEveryMs) {
-        options.logger.warn({ inFlight, maxInFlight: options.maxInFlight, shed: shedSinceWarn }, 'shedding load');
-        lastWarnAt = now();
+      if (performance.now() - lastWarnAt >= warnEveryMs) {
+        options.logger.warn({ inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, shed: shedSinceWarn }, 'shedding load');
+        lastWarnAt = performance.now();
         shedSinceWarn = 0;
       }
       await turnAway(args as unknown as { body: Payload; ack?: Ack; respond?: Respond });
@@ -52,6 +66,26 @@ export function shedLoad(options: ShedLoadOptions): Middleware<AnyMiddlewareArgs
     } finally {
       inFlight -= 1;
     }
+  };
+  return { middleware, stop: lag.stop };
+}
+
+/** How late a short timer fires: the time a request arriving now waits before it is even looked at. */
+function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
+  let smoothed = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const late = Math.max(0, now - last - intervalMs);
+    last = now;
+    // Rises at once with a stall, falls back over a few ticks once the loop is free again.
+    smoothed = Math.max(late, smoothed * 0.7 + late * 0.3);
+  }, intervalMs);
+  timer.unref();
+  return {
+    // A stall in progress is visible before the timer gets to run again.
+    current: () => Math.max(smoothed, performance.now() - last - intervalMs),
+    stop: () => clearInterval(timer),
   };
 }
 

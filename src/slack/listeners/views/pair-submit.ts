@@ -17,6 +17,8 @@ export function pairSubmit(deps: AppDeps) {
     if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
 
     const teamId = body.team?.id ?? view.team_id;
+    const taken = await deps.services.pairs.alreadyPaired(teamId, form.draft.mentorId, form.draft.menteeId);
+    if (taken) return ack({ response_action: 'errors', errors: { [PairModal.blocks.mentee]: taken } });
     const people = await beforeAck(Promise.all([lookupUser(client, form.draft.mentorId), lookupUser(client, form.draft.menteeId)])).catch(
       (error: unknown) => {
         log.warn({ err: error }, 'users.info failed during pair set-up');
