@@ -14,8 +14,9 @@ export interface LocalBotOptions {
   signingSecret: string;
   logger: Logger;
   clock: () => Date;
-  /** Load-shedding bound (tests of shedding use a tiny one); the app's default otherwise. */
+  /** Load-shedding bounds (tests of shedding use tiny ones); the app's defaults otherwise. */
   maxInFlight?: number;
+  maxEventLoopLagMs?: number;
 }
 
 export interface LocalBot {
@@ -44,6 +45,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
       return true;
     },
     maxInFlight: options.maxInFlight,
+    maxEventLoopLagMs: options.maxEventLoopLagMs,
   });
   const server = (await slackApp.start(0)) as Server;
   const { port } = server.address() as AddressInfo;

@@ -6,7 +6,7 @@ import { boltLogger } from '../logger';
 import type { AppDeps } from './context';
 import { registerListeners } from './listeners';
 import { registerMiddleware } from './middleware';
-import { guardTimestampWindow } from './middleware/timestamp-window';
+import { guardTimestampWindow, slackTimestampProperty } from './middleware/timestamp-window';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -79,7 +79,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     async start(port) {
       await initialise(app, options.apiUrl);
-      const server = await app.start(port);
+      // A burst of new connections must not overflow Node's default accept queue of 511 (the kernel
+      // caps this at net.core.somaxconn): a dropped SYN costs the sender a 1 s retransmit.
+      const server = options.appToken ? await app.start() : await app.start({ port, backlog: 4096 });
       return options.appToken ? undefined : (server as Server);
     },
     async stop() {
@@ -89,9 +91,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
 }
 
-/** Bolt's receiver with Slack's full replay window: future timestamps are refused as well as stale ones. */
+/**
+ * Bolt's receiver with Slack's full replay window (future timestamps are refused as well as stale
+ * ones), passing the signed timestamp on to load shedding.
+ */
 function httpReceiver(signingSecret: string, healthRoute: CustomRoute, logger: Logger): HTTPReceiver {
-  const receiver = new HTTPReceiver({ signingSecret, customRoutes: [healthRoute], logger: boltLogger(logger) });
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    customRoutes: [healthRoute],
+    logger: boltLogger(logger),
+    customPropertiesExtractor: (req) => slackTimestampProperty(req),
+  });
   guardTimestampWindow(receiver);
   return receiver;
 }

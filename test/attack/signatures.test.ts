@@ -141,14 +141,23 @@ describe.each([
 });
 
 describe('the timestamp window', () => {
-  it.each([
-    ['4 minutes old', -240],
-    ['4 minutes ahead (clocks drift)', 240],
-  ])('accepts a request signed %s', async (_name, offset) => {
+  it('accepts a request signed 4 minutes ahead (clocks drift)', async () => {
     const request = commandBody('help');
-    const response = await post(request, { body: request.body, headers: { ...signRequest(SIGNING_SECRET, request.body, nowSeconds() + offset) } });
+    const response = await post(request, { body: request.body, headers: { ...signRequest(SIGNING_SECRET, request.body, nowSeconds() + 240) } });
     expect(response.status).toBe(200);
     expect(response.text).toContain('/mentorship pair');
+  });
+
+  it('accepts the signature of a request signed 4 minutes ago, but does no work for it: Slack stopped waiting after 3 s', async () => {
+    const before = await snapshotDb(h.db);
+    h.standIn.reset();
+    const request = commandBody('pair');
+    const response = await post(request, { body: request.body, headers: { ...signRequest(SIGNING_SECRET, request.body, nowSeconds() - 240) } });
+    expect(response.status).toBe(200);
+    expect(response.text).toMatch(/busy right now/);
+    await settled(h.standIn.calls);
+    expect(h.standIn.calls).toEqual([]);
+    expect(await snapshotDb(h.db)).toEqual(before);
   });
 
   it('applies to the Slack endpoint only: GET /healthz needs no signature', async () => {

@@ -4,6 +4,7 @@
  * `bare` is the floor: a Bolt app on the same receiver with the same signature and timestamp checks,
  * whose listeners only ack.
  */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -49,6 +50,20 @@ async function prepare(where: string): Promise<void> {
 async function startReal(): Promise<{ url: string; stop: () => Promise<void> }> {
   const db = await openDatabase(config(database!), { migrate: false });
   const bot = await startLocalBot({ db, apiUrl: apiUrl!, botToken: BENCH_TOKEN, signingSecret: BENCH_SECRET, logger, clock: () => new Date() });
+  if (process.env.BENCH_DEBUG) {
+    const server = (bot.slackApp.app as unknown as { receiver: { server?: import('node:http').Server } }).receiver.server;
+    const served: number[] = [];
+    server?.prependListener('request', (_req, res) => {
+      const at = performance.now();
+      res.on('finish', () => served.push(performance.now() - at));
+    });
+    setInterval(() => {
+      if (served.length === 0) return;
+      served.sort((a, b) => a - b);
+      process.stderr.write(`[real] server-side ${served.length} answered, p50 ${served[Math.floor(served.length / 2)]!.toFixed(1)} p99 ${served[Math.floor(served.length * 0.99)]!.toFixed(1)} ms\n`);
+      served.length = 0;
+    }, 1000).unref();
+  }
   return { url: bot.eventsUrl, stop: async () => { await bot.stop(); await db.close(); } };
 }
 
@@ -82,6 +97,14 @@ async function main(): Promise<void> {
     }
   });
   send({ type: 'ready', url: started.url });
+  if (process.env.BENCH_DEBUG && kind === 'real') {
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    histogram.enable();
+    setInterval(() => {
+      process.stderr.write(`[${kind}] loop delay mean ${(histogram.mean / 1e6).toFixed(1)} max ${(histogram.max / 1e6).toFixed(1)} ms\n`);
+      histogram.reset();
+    }, 1000).unref();
+  }
 }
 
 main().catch((error: unknown) => {

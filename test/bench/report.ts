@@ -2,7 +2,7 @@
 import type { Summary } from './load';
 
 export interface Report {
-  machine: { cpus: number; model: string; node: string; load: string; database: string };
+  machine: { cpus: number; model: string; node: string; load: string; loadAfter?: string; database: string };
   seconds: number;
   /** cpuMs: CPU time the app process spent per request (including work after the ack). */
   open: Array<{ scenario: string; rate: number; floor: Summary; real: Summary; cpuMs: { floor: number; real: number } }>;
@@ -26,7 +26,7 @@ const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
 export function printReport(report: Report): void {
   const out: string[] = [];
   const { machine } = report;
-  out.push('', `Machine: ${machine.cpus} CPU, ${machine.model}, Node ${machine.node}; real app on ${machine.database}; load average at start ${machine.load}.`, '');
+  out.push('', `Machine: ${machine.cpus} CPU, ${machine.model}, Node ${machine.node}; real app on ${machine.database}; load average ${machine.load} at start, ${machine.loadAfter ?? '?'} at the end.`, '');
   out.push(`Ack latency, open loop, ${report.seconds} s per run; ms from the intended send time (floor = bare Bolt app that only acks)`, '');
   out.push('| request | rate | floor p50 / p99 / max | real p50 / p99 / max | p50 ratio (<= 1.5x) | p99 ratio (<= 2x) | unacked (real) | CPU/request floor, real | verdict |');
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');

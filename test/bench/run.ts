@@ -1,12 +1,16 @@
 /**
  * `npm run bench`: the real app against the bare-Bolt floor, on this machine, in this run.
  *   1. Ack latency under open-loop load (100 and 500 requests/s) for /mentorship help, /mentorship pair
- *      (database + views.open) and a pair submission answered with a field error (users.info + database):
- *      p50, p99, max, unacknowledged, and the ratios to the floor.
+ *      (database + views.open after the ack) and a pair submission refused because the pair exists
+ *      (database before the ack): p50, p99, max, unacknowledged, the ratios to the floor, and the CPU
+ *      each request cost the app process (which a busy machine does not distort).
  *   2. Closed-loop capacity (answers per second, "busy" answers excluded) against the floor's.
  *   3. Memory: RSS idle, peak in steady load, peak in an overload burst (where the bot must shed, not queue).
- * Each app, the Slack stand-in and this load generator run in separate processes. BENCH_SECONDS sets
- * the length of each open-loop run (default 8); DATABASE_URL runs the real app on PostgreSQL.
+ * Each app, the Slack stand-in and this load generator run in separate processes.
+ * Environment: BENCH_SECONDS (each open-loop run, default 8), BENCH_CAPACITY_SECONDS (default 4),
+ * BENCH_ONLY=help|pair|submit, BENCH_SKIP_BURST=1, BENCH_PROFILE=<dir> (CPU profile of the real app),
+ * BENCH_DEBUG=1 (memory, event-loop delay and server-side timings as it runs), DATABASE_URL (the real
+ * app on PostgreSQL instead of the embedded PGlite).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -43,6 +47,12 @@ async function openRun(standIn: Child, app: Child, scenario: Scenario, rate: num
   const { result, peakMb } = await withRssPeak(app.process.pid, openLoop(app.url, rate, count, (i) => scenario.make(i, issued)));
   await sleep(500); // after-ack work (views.open) finishes before the next run starts
   const cpuMs = ((await app.ask({ type: 'cpu' }, 'cpu')).ms - cpuBefore) / count;
+  if (process.env.BENCH_DEBUG) {
+    // Where the slow answers fall (250 ms buckets): steps at 1 s, 3 s, 7 s would be TCP SYN retransmits.
+    const buckets: Record<string, number> = {};
+    for (const s of result.filter((r) => r.latencyMs > 500)) buckets[Math.floor(s.latencyMs / 250) * 250] = (buckets[Math.floor(s.latencyMs / 250) * 250] ?? 0) + 1;
+    process.stdout.write(` {${app.name} ${rate}/s: slow answers ${JSON.stringify(buckets)}; generator send lag p99 ${summarise(result).sendLagP99.toFixed(1)} ms}`);
+  }
   return { summary: summarise(result), peakMb, cpuMs };
 }
 
@@ -129,6 +139,7 @@ async function main(): Promise<void> {
       await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.kysely).finally(() => admin.close());
     }
   }
+  report.machine.loadAfter = loadavg().map((n) => n.toFixed(2)).join(' ');
   printReport(report);
 }
 

@@ -8,11 +8,20 @@ export const BUSY_TEXT = "I'm busy right now and couldn't take that on. Nothing 
  * Defaults. In flight: a request counts from this middleware until its listener, including the work
  * after the ack (views.open, DMs), is done; 256 leaves room for Slack's own latency at hundreds of
  * requests per second while bounding the memory they hold. Event-loop lag: how late a 25 ms timer
- * fires, smoothed; past 500 ms every answer is already slow and a queue is building, and one more
- * request with real work would only push the others towards Slack's 3 s limit.
+ * fires, averaged over the last few ticks. A sustained lag means requests are arriving faster than
+ * they are handled and are already queueing unseen (in socket buffers, before any middleware runs);
+ * 100 ms is a little above toobusy-js's long-standing 70 ms (room for CPU-throttled containers) and
+ * far inside Slack's 3 s.
  */
 export const DEFAULT_MAX_IN_FLIGHT = 256;
-export const DEFAULT_MAX_EVENT_LOOP_LAG_MS = 500;
+export const DEFAULT_MAX_EVENT_LOOP_LAG_MS = 100;
+/**
+ * A request Slack signed this long ago (by its timestamp, corrected for clock skew) has waited in
+ * socket buffers, where no other measure sees it: the process is behind, and with Slack giving up at
+ * 3 s, a fast "busy" is the answer most likely to arrive in time. The timestamp has whole seconds, so
+ * an estimate above 1.5 s means the request waited at least half a second longer than the quickest.
+ */
+export const DEFAULT_MAX_REQUEST_AGE_MS = 1500;
 
 export interface ShedLoadOptions {
   logger: Logger;
@@ -20,6 +29,9 @@ export interface ShedLoadOptions {
   maxInFlight?: number;
   /** Smoothed event-loop lag above which new requests are turned away. */
   maxEventLoopLagMs?: number;
+  /** Age (from Slack's signed timestamp, in context.slackRequestTimestamp) above which requests are turned away. */
+  maxRequestAgeMs?: number;
+  now?: () => number;
   /** How often, at most, a "shedding load" warning is logged (a line per request would add to the load). */
   warnEveryMs?: number;
 }
@@ -43,17 +55,21 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
   const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
   const maxLag = options.maxEventLoopLagMs ?? DEFAULT_MAX_EVENT_LOOP_LAG_MS;
   const warnEveryMs = options.warnEveryMs ?? 10_000;
+  const maxAge = options.maxRequestAgeMs ?? DEFAULT_MAX_REQUEST_AGE_MS;
   const lag = lagProbe();
+  const ageOf = requestAge(options.now ?? Date.now);
   let inFlight = 0;
   let shedSinceWarn = 0;
   let lastWarnAt = -Infinity;
 
   const middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
     const lagMs = lag.current();
-    if (inFlight >= maxInFlight || lagMs > maxLag) {
+    const timestamp = Number(args.context.slackRequestTimestamp);
+    const ageMs = Number.isFinite(timestamp) && timestamp > 0 ? ageOf(timestamp) : 0;
+    if (inFlight >= maxInFlight || lagMs > maxLag || ageMs > maxAge) {
       shedSinceWarn += 1;
       if (performance.now() - lastWarnAt >= warnEveryMs) {
-        options.logger.warn({ inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, shed: shedSinceWarn }, 'shedding load');
+        options.logger.warn({ inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, ageMs, maxAgeMs: maxAge, shed: shedSinceWarn }, 'shedding load');
         lastWarnAt = performance.now();
         shedSinceWarn = 0;
       }
@@ -70,22 +86,44 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
   return { middleware, stop: lag.stop };
 }
 
-/** How late a short timer fires: the time a request arriving now waits before it is even looked at. */
+/**
+ * How late a short timer fires, as a moving average: sustained overload, not one long task (a single
+ * garbage-collection pause moves the average by a third of its length and is forgotten in a few ticks).
+ */
 function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
-  let smoothed = 0;
+  let average = 0;
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
     const late = Math.max(0, now - last - intervalMs);
     last = now;
-    // Rises at once with a stall, falls back over a few ticks once the loop is free again.
-    smoothed = Math.max(late, smoothed * 0.7 + late * 0.3);
+    average = average * 0.7 + late * 0.3;
   }, intervalMs);
   timer.unref();
-  return {
-    // A stall in progress is visible before the timer gets to run again.
-    current: () => Math.max(smoothed, performance.now() - last - intervalMs),
-    stop: () => clearInterval(timer),
+  return { current: () => average, stop: () => clearInterval(timer) };
+}
+
+/**
+ * Milliseconds since Slack sent a request, from its signed timestamp (whole seconds). The smallest
+ * apparent age seen over the last minute stands for "just sent", which cancels a constant clock skew
+ * between Slack and this host (up to 30 s; a request further off, which Slack does not send, never
+ * becomes the reference); the estimate is then at most a second above the truth.
+ */
+function requestAge(now: () => number): (timestampSeconds: number) => number {
+  const minima: Array<{ bucket: number; min: number }> = [];
+  return (timestampSeconds) => {
+    const at = now();
+    const apparent = at - timestampSeconds * 1000;
+    if (Math.abs(apparent) > 30_000) return Math.max(0, apparent - (minima.length > 0 ? Math.min(...minima.map((m) => m.min)) : 0));
+    const bucket = Math.floor(at / 10_000);
+    const current = minima.at(-1);
+    if (current?.bucket === bucket) current.min = Math.min(current.min, apparent);
+    else {
+      minima.push({ bucket, min: apparent });
+      while (minima.length > 0 && minima[0]!.bucket <= bucket - 6) minima.shift();
+    }
+    const fresh = Math.min(...minima.map((m) => m.min));
+    return Math.max(0, apparent - fresh);
   };
 }
 

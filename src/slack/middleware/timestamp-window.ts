@@ -35,6 +35,16 @@ export function guardTimestampWindow(receiver: HTTPReceiver, options: { path?: s
   };
 }
 
+/**
+ * For HTTPReceiver's customPropertiesExtractor: Slack's signed timestamp on the context, where load
+ * shedding reads how long a request waited before this process got to it.
+ */
+export function slackTimestampProperty(req: IncomingMessage): { slackRequestTimestamp?: number } {
+  const raw = req.headers['x-slack-request-timestamp'];
+  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isFinite(value) ? { slackRequestTimestamp: value } : {};
+}
+
 function isSlackPost(req: IncomingMessage, path: string): boolean {
   if (req.method !== 'POST') return false;
   const url = req.url ?? '/';

@@ -4,12 +4,17 @@ import { eventually } from '../../../support/wait';
 
 const logger = pino({ level: 'silent' });
 
-function call(middleware: ReturnType<typeof shedLoad>['middleware'], body: Record<string, unknown>, next: () => Promise<void> = async () => undefined) {
+function call(
+  middleware: ReturnType<typeof shedLoad>['middleware'],
+  body: Record<string, unknown>,
+  next: () => Promise<void> = async () => undefined,
+  context: Record<string, unknown> = {},
+) {
   const ack = jest.fn(async (_response?: unknown) => undefined);
   const respond = jest.fn(async (_message: unknown) => undefined);
   const nextSpy = jest.fn(next);
   const hasAck = body.type !== 'event_callback';
-  const done = middleware({ body, next: nextSpy, context: {}, ...(hasAck ? { ack } : {}), respond } as never);
+  const done = middleware({ body, next: nextSpy, context, ...(hasAck ? { ack } : {}), respond } as never);
   return { ack, respond, next: nextSpy, done };
 }
 
@@ -69,11 +74,15 @@ describe('load shedding middleware', () => {
     shedder.stop();
   });
 
-  it('turns requests away while the event loop is stalled, and serves again once it is free', async () => {
-    const shedder = shedLoad({ logger, maxEventLoopLagMs: 50 });
-    const stallUntil = Date.now() + 150;
-    while (Date.now() < stallUntil) {
-      // a synchronous stall, as a flood of work would cause
+  it('turns requests away while the event loop stays stalled, and serves again once it is free', async () => {
+    const shedder = shedLoad({ logger, maxEventLoopLagMs: 40 });
+    // Sustained stalls, as a flood of work causes: the lag timer runs late between each.
+    for (let round = 0; round < 6; round += 1) {
+      const stallUntil = Date.now() + 100;
+      while (Date.now() < stallUntil) {
+        // busy
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const during = call(shedder.middleware, { command: '/mentorship' });
     await during.done;
@@ -84,7 +93,67 @@ describe('load shedding middleware', () => {
       const after = call(shedder.middleware, { command: '/mentorship' });
       await after.done;
       return after.next.mock.calls.length === 1;
-    }, 2000);
+    }, 3000);
     shedder.stop();
+  });
+
+  it('does not turn requests away after one long pause', async () => {
+    const shedder = shedLoad({ logger, maxEventLoopLagMs: 60 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stallUntil = Date.now() + 100;
+    while (Date.now() < stallUntil) {
+      // one garbage-collection-like pause
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const after = call(shedder.middleware, { command: '/mentorship' });
+    await after.done;
+    expect(after.next).toHaveBeenCalled();
+    shedder.stop();
+  });
+
+  describe('by the age of the request (Slack signed it long ago: it waited in a queue no other measure sees)', () => {
+    let clock = Date.UTC(2026, 10, 23, 12, 0, 0, 500);
+    const now = () => clock;
+    const signedAgo = (seconds: number) => ({ slackRequestTimestamp: Math.floor((clock - seconds * 1000) / 1000) });
+    const served = async (shedder: ReturnType<typeof shedLoad>, context: Record<string, unknown>) => {
+      const request = call(shedder.middleware, { command: '/mentorship' }, undefined, context);
+      await request.done;
+      return request.next.mock.calls.length === 1;
+    };
+
+    it('serves fresh requests and turns away those that waited seconds', async () => {
+      const shedder = shedLoad({ logger, now });
+      expect(await served(shedder, signedAgo(0))).toBe(true);
+      clock += 400;
+      expect(await served(shedder, signedAgo(1))).toBe(true);
+      expect(await served(shedder, signedAgo(4))).toBe(false);
+      shedder.stop();
+    });
+
+    it('is not fooled by a host clock that runs ahead of Slack', async () => {
+      const shedder = shedLoad({ logger, now });
+      // This host is 20 s ahead: every request looks 20 s old, so 20 s is "fresh".
+      expect(await served(shedder, signedAgo(20))).toBe(true);
+      clock += 5_000;
+      expect(await served(shedder, signedAgo(20))).toBe(true);
+      expect(await served(shedder, signedAgo(24))).toBe(false);
+      shedder.stop();
+    });
+
+    it('does not let one request signed minutes away from now shift what counts as fresh', async () => {
+      const shedder = shedLoad({ logger, now });
+      expect(await served(shedder, signedAgo(0))).toBe(true);
+      expect(await served(shedder, signedAgo(-240))).toBe(true);
+      expect(await served(shedder, signedAgo(240))).toBe(false);
+      clock += 1_000;
+      expect(await served(shedder, signedAgo(0))).toBe(true);
+      shedder.stop();
+    });
+
+    it('ignores requests without a timestamp (Socket Mode)', async () => {
+      const shedder = shedLoad({ logger, now });
+      expect(await served(shedder, {})).toBe(true);
+      shedder.stop();
+    });
   });
 });
