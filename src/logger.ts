@@ -56,11 +56,16 @@ const toBoltLevel: Record<string, LogLevel> = {
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level = toBoltLevel[logger.level] ?? LogLevel.INFO;
+  // Bolt and the WebClient call debug() several times per request; scrubbing (a join and a regex over
+  // whole payloads) only pays off for lines that will be written.
+  const at = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    if (child.isLevelEnabled(lvl)) child[lvl](scrub(msg));
+  };
   return {
-    debug: (...msg) => child.debug(scrub(msg)),
-    info: (...msg) => child.info(scrub(msg)),
-    warn: (...msg) => child.warn(scrub(msg)),
-    error: (...msg) => child.error(scrub(msg)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (next) => {
       level = next;
     },

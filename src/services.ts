@@ -8,6 +8,7 @@ import { SwotService } from './domain/goals/swot.service';
 import { AgendaService } from './domain/meetings/agenda.service';
 import { MeetingsService } from './domain/meetings/meetings.service';
 import { NotesService } from './domain/meetings/notes.service';
+import { ProcessedEventsService } from './domain/events/processed-events.service';
 import { PairsService } from './domain/pairs/pairs.service';
 import { PeopleService } from './domain/people/people.service';
 import { FeedbackService } from './domain/feedback/feedback.service';
@@ -33,6 +34,7 @@ export interface Services {
   journal: JournalService;
   appreciations: AppreciationService;
   reminders: RemindersService;
+  processedEvents: ProcessedEventsService;
 }
 
 export function createServices(db: Kysely<Database>, clock: () => Date): Services {
@@ -52,5 +54,6 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
     journal: new JournalService(db, clock),
     appreciations: new AppreciationService(db, clock),
     reminders: new RemindersService(db, clock),
+    processedEvents: new ProcessedEventsService(db, clock),
   };
 }

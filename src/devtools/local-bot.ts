@@ -19,6 +19,9 @@ export interface LocalBotOptions {
   clock: () => Date;
   /** Reminder scheduler settings (dry run, cap, rate…); the scheduler never ticks by itself here. */
   scheduler?: Partial<SchedulerSettings>;
+  /** Load-shedding bounds (tests of shedding use tiny ones); the app's defaults otherwise. */
+  maxInFlight?: number;
+  maxEventLoopLagMs?: number;
 }
 
 export interface LocalBot {
@@ -50,6 +53,8 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
       await sql`select 1`.execute(options.db.kysely);
       return true;
     },
+    maxInFlight: options.maxInFlight,
+    maxEventLoopLagMs: options.maxEventLoopLagMs,
   });
   // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
   // counter around next() knows when the app has really finished with every request.

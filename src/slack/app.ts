@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { ConfigError } from '../config';
@@ -6,6 +5,8 @@ import type { Logger } from '../logger';
 import { boltLogger } from '../logger';
 import type { AppDeps } from './context';
 import { registerListeners } from './listeners';
+import { registerMiddleware } from './middleware';
+import { guardTimestampWindow, slackTimestampProperty } from './middleware/timestamp-window';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -16,6 +17,9 @@ export interface SlackAppOptions {
   deps: AppDeps;
   /** Answers GET /healthz: true when the database responds. */
   healthy: () => Promise<boolean>;
+  /** Load shedding: requests processed at once, and event-loop lag, past which new ones are answered "busy" (defaults in middleware/shed-load.ts). */
+  maxInFlight?: number;
+  maxEventLoopLagMs?: number;
 }
 
 export interface SlackApp {
@@ -49,7 +53,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   const receiver: Receiver = options.appToken
     ? new SocketModeReceiver({ appToken: options.appToken, customRoutes: [healthRoute], logger: boltLogger(logger) })
-    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', customRoutes: [healthRoute], logger: boltLogger(logger) });
+    : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
 
   const app = new App({
     token: options.botToken,
@@ -59,19 +63,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // instead of surfacing later as an unhandled rejection.
     deferInitialization: true,
     clientOptions: { slackApiUrl: options.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
+    // Bolt's default conversation store keeps state in this process's memory (wrong with replicas) and
+    // builds an Error on every request that has no stored conversation; the bot uses neither.
+    convoStore: false,
   });
 
-  // A child logger per request, carrying its id, so every line of one request can be found together.
-  app.use(async ({ context, body, next }) => {
-    const payload = body as { type?: string; team?: { id?: string }; team_id?: string; user?: { id?: string }; user_id?: string };
-    context.log = logger.child({
-      requestId: randomUUID(),
-      kind: payload.type ?? 'command',
-      teamId: payload.team?.id ?? payload.team_id,
-      userId: payload.user?.id ?? payload.user_id,
-    });
-    await next();
-  });
+  const stopMiddleware = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });
@@ -82,13 +79,31 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     async start(port) {
       await initialise(app, options.apiUrl);
-      const server = await app.start(port);
+      // A burst of new connections must not overflow Node's default accept queue of 511 (the kernel
+      // caps this at net.core.somaxconn): a dropped SYN costs the sender a 1 s retransmit.
+      const server = options.appToken ? await app.start() : await app.start({ port, backlog: 4096 });
       return options.appToken ? undefined : (server as Server);
     },
     async stop() {
+      stopMiddleware();
       await app.stop();
     },
   };
+}
+
+/**
+ * Bolt's receiver with Slack's full replay window (future timestamps are refused as well as stale
+ * ones), passing the signed timestamp on to load shedding.
+ */
+function httpReceiver(signingSecret: string, healthRoute: CustomRoute, logger: Logger): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    customRoutes: [healthRoute],
+    logger: boltLogger(logger),
+    customPropertiesExtractor: (req) => slackTimestampProperty(req),
+  });
+  guardTimestampWindow(receiver);
+  return receiver;
 }
 
 /** auth.test, run once by Bolt's init: a wrong token or an unreachable Slack is a configuration problem. */

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import type { Logger } from '../../src/logger';
 import type { Db } from '../../src/db/create-db';
 import { SlackDriver } from '../../src/devtools/slack-driver';
 import { SlackStandIn } from '../../src/devtools/slack-stand-in';
@@ -39,14 +40,19 @@ export interface Harness {
  * One per test file: a fresh database cloned from the migrated template, the Slack stand-in, the
  * real Bolt app on a free port, and a driver that signs requests exactly as Slack does.
  */
-export async function startHarness(options: { now?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number } = {}): Promise<Harness> {
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T12:00:00Z'));
   const db = await createTestDb();
   const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: TEAM_ID });
   for (const user of Object.values(USERS)) standIn.addUser(user);
   for (const channel of Object.values(CHANNELS)) standIn.addChannel(channel);
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const bot = await startLocalBot({ db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const bot = await startLocalBot({
+    db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now, maxInFlight: options.maxInFlight,
+    // Jest runs the app in the test's own process, on a machine busy with other test files: shedding on
+    // event-loop lag is unit-tested (test/unit/slack/middleware) and kept out of the way here.
+    maxEventLoopLagMs: options.maxEventLoopLagMs ?? Number.POSITIVE_INFINITY,
+  });
   const driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SIGNING_SECRET, standIn, teamId: TEAM_ID });
   return {
     db,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Pair } from '../../db/schema';
 import { DomainError } from '../../errors';
-import { ensureWorkspace, upsertPerson } from '../people/people.repository';
+import { ensureWorkspace, findPeople, upsertPerson } from '../people/people.repository';
 import { localDateIn } from '../time/zoned';
 import { type FieldErrors, type PairDraft, type PairField, type PickedUser, firstMeetingInstant, plannedEnd, validatePairDraft } from './pair-rules';
 import { findLivePair, findPair, insertFirstMeeting, insertPair, listPairsOf } from './pairs.repository';
@@ -64,6 +64,18 @@ export class PairsService {
     }
   }
 
+  /**
+   * The "already a pair" refusal when these two already form a live pair, else null. A cheap read
+   * before the Slack look-ups and the transaction, so a doomed submission costs one query; create()
+   * still checks inside its transaction (and the unique index has the last word).
+   */
+  async alreadyPaired(teamId: string, mentorId: string, menteeId: string): Promise<string | null> {
+    if (!(await findLivePair(this.db, teamId, mentorId, menteeId))) return null;
+    const people = await findPeople(this.db, teamId, [mentorId, menteeId]);
+    const name = (id: string) => people.find((person) => person.user_id === id)?.display_name ?? id;
+    return alreadyPairedText(name(mentorId), name(menteeId));
+  }
+
   listFor(teamId: string, userId: string): Promise<Pair[]> {
     return listPairsOf(this.db, teamId, userId);
   }
@@ -79,5 +91,9 @@ export class PairsService {
 }
 
 function alreadyPaired(people: { mentor: PickedUser; mentee: PickedUser }): string {
-  return `${people.mentor.displayName} already mentors ${people.mentee.displayName}; open /mentorship status to see that pair.`;
+  return alreadyPairedText(people.mentor.displayName, people.mentee.displayName);
+}
+
+function alreadyPairedText(mentorName: string, menteeName: string): string {
+  return `${mentorName} already mentors ${menteeName}; open /mentorship status to see that pair.`;
 }

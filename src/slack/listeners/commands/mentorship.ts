@@ -1,6 +1,8 @@
 import { errorMessage, helpMessage } from '../../blocks/help';
 import { type AppDeps, requestLog } from '../../context';
 import { isDomainError } from '../../../errors';
+import { COMMAND } from '../../ids';
+import { slackFailure, slackFailureText } from '../../slack-failure';
 import { parseSubcommand, type SubcommandName } from '../../subcommands';
 import { goals } from './goals';
 import { agenda } from './agenda';
@@ -46,10 +48,17 @@ export function mentorshipCommand(deps: AppDeps) {
     try {
       await HANDLERS[name]({ ...args, ack }, deps, { rest, log });
     } catch (error) {
-      const message = isDomainError(error) ? error.message : 'Something went wrong on my side; nothing was saved. Please try again.';
-      if (!isDomainError(error)) log.error({ err: error }, 'subcommand failed');
-      if (!acked) await args.ack({ response_type: 'ephemeral', ...errorMessage(message) });
-      else await args.respond({ response_type: 'ephemeral', ...errorMessage(message) }).catch(() => undefined);
+      const failure = slackFailure(error);
+      const message = isDomainError(error)
+        ? error.message
+        : failure
+          ? slackFailureText(failure, `${COMMAND} ${name}`)
+          : 'Something went wrong on my side; nothing was saved. Please try again.';
+      if (failure) log.warn({ err: error, failure }, 'slack call failed during subcommand');
+      else if (!isDomainError(error)) log.error({ err: error }, 'subcommand failed');
+      const reply = { response_type: 'ephemeral' as const, ...errorMessage(message) };
+      if (!acked) await args.ack(reply);
+      else await args.respond(reply).catch((respondError: unknown) => log.warn({ err: respondError }, 'could not tell the person about the failure'));
     }
   };
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { PairField } from '../../../domain/pairs/pair-rules';
+import { beforeAck } from '../../ack-budget';
 import { type AppDeps, requestLog } from '../../context';
 import { lookupUser } from '../../directory';
 import { PairModal } from '../../ids';
@@ -16,7 +17,9 @@ export function pairSubmit(deps: AppDeps) {
     if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
 
     const teamId = body.team?.id ?? view.team_id;
-    const people = await Promise.all([lookupUser(client, form.draft.mentorId), lookupUser(client, form.draft.menteeId)]).catch(
+    const taken = await deps.services.pairs.alreadyPaired(teamId, form.draft.mentorId, form.draft.menteeId);
+    if (taken) return ack({ response_action: 'errors', errors: { [PairModal.blocks.mentee]: taken } });
+    const people = await beforeAck(Promise.all([lookupUser(client, form.draft.mentorId), lookupUser(client, form.draft.menteeId)])).catch(
       (error: unknown) => {
         log.warn({ err: error }, 'users.info failed during pair set-up');
         return null;

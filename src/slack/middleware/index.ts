@@ -1,0 +1,24 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../context';
+import { dedupeEvents } from './dedupe-events';
+import { requestLogger } from './request-log';
+import { shedLoad } from './shed-load';
+
+export interface MiddlewareOptions {
+  /** Requests processed at once before new ones get a polite "busy" (default in shed-load.ts). */
+  maxInFlight?: number;
+  /** Event-loop lag, in ms, past which new requests get a polite "busy" (default in shed-load.ts). */
+  maxEventLoopLagMs?: number;
+}
+
+/**
+ * Global middleware, in order: shed load first (cheapest, before any work), then the request-scoped
+ * logger, then Events API de-duplication (before any listener sees an event). Returns a stop hook.
+ */
+export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): () => void {
+  const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
+  app.use(shedder.middleware);
+  app.use(requestLogger(deps.logger));
+  app.use(dedupeEvents(deps));
+  return shedder.stop;
+}

@@ -1,0 +1,143 @@
+import { performance } from 'node:perf_hooks';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Logger } from '../../logger';
+
+export const BUSY_TEXT = "I'm busy right now and couldn't take that on. Nothing was changed; please try again in a moment.";
+
+/**
+ * Defaults. In flight: a request counts from this middleware until its listener, including the work
+ * after the ack (views.open, DMs), is done; 256 leaves room for Slack's own latency at hundreds of
+ * requests per second while bounding the memory they hold. Event-loop lag: how late a 25 ms timer
+ * fires, averaged over the last few ticks. A sustained lag means requests are arriving faster than
+ * they are handled and are already queueing unseen (in socket buffers, before any middleware runs);
+ * 100 ms is a little above toobusy-js's long-standing 70 ms (room for CPU-throttled containers) and
+ * far inside Slack's 3 s.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 256;
+export const DEFAULT_MAX_EVENT_LOOP_LAG_MS = 100;
+/**
+ * A request Slack signed this long ago (by its timestamp, corrected for clock skew) has waited in
+ * socket buffers, where no other measure sees it: the process is behind, and with Slack giving up at
+ * 3 s, a fast "busy" is the answer most likely to arrive in time. The timestamp has whole seconds, so
+ * an estimate above 1.5 s means the request waited at least half a second longer than the quickest.
+ */
+export const DEFAULT_MAX_REQUEST_AGE_MS = 1500;
+
+export interface ShedLoadOptions {
+  logger: Logger;
+  /** Requests processed at once; above this, new ones are turned away. */
+  maxInFlight?: number;
+  /** Smoothed event-loop lag above which new requests are turned away. */
+  maxEventLoopLagMs?: number;
+  /** Age (from Slack's signed timestamp, in context.slackRequestTimestamp) above which requests are turned away. */
+  maxRequestAgeMs?: number;
+  now?: () => number;
+  /** How often, at most, a "shedding load" warning is logged (a line per request would add to the load). */
+  warnEveryMs?: number;
+}
+
+export interface LoadShedder {
+  middleware: Middleware<AnyMiddlewareArgs>;
+  /** Stops the event-loop lag probe (its timer never keeps the process alive, but apps in tests come and go). */
+  stop(): void;
+}
+
+type Payload = { type?: string; command?: string; response_url?: string; view?: { blocks?: Array<{ type?: string; block_id?: string }> } };
+type Ack = (response?: unknown) => Promise<void>;
+type Respond = (message: unknown) => Promise<unknown>;
+
+/**
+ * Load shedding: past either bound, a request gets an immediate, polite "busy, try again" (which
+ * costs little more than the signature check) instead of joining a queue that would grow without
+ * limit under a burst. The state is per process on purpose: it measures this process's load.
+ */
+export function shedLoad(options: ShedLoadOptions): LoadShedder {
+  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const maxLag = options.maxEventLoopLagMs ?? DEFAULT_MAX_EVENT_LOOP_LAG_MS;
+  const warnEveryMs = options.warnEveryMs ?? 10_000;
+  const maxAge = options.maxRequestAgeMs ?? DEFAULT_MAX_REQUEST_AGE_MS;
+  const lag = lagProbe();
+  const ageOf = requestAge(options.now ?? Date.now);
+  let inFlight = 0;
+  let shedSinceWarn = 0;
+  let lastWarnAt = -Infinity;
+
+  const middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
+    const lagMs = lag.current();
+    const timestamp = Number(args.context.slackRequestTimestamp);
+    const ageMs = Number.isFinite(timestamp) && timestamp > 0 ? ageOf(timestamp) : 0;
+    if (inFlight >= maxInFlight || lagMs > maxLag || ageMs > maxAge) {
+      shedSinceWarn += 1;
+      if (performance.now() - lastWarnAt >= warnEveryMs) {
+        options.logger.warn({ inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, ageMs, maxAgeMs: maxAge, shed: shedSinceWarn }, 'shedding load');
+        lastWarnAt = performance.now();
+        shedSinceWarn = 0;
+      }
+      await turnAway(args as unknown as { body: Payload; ack?: Ack; respond?: Respond });
+      return;
+    }
+    inFlight += 1;
+    try {
+      await args.next();
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  return { middleware, stop: lag.stop };
+}
+
+/**
+ * How late a short timer fires, as a moving average: sustained overload, not one long task (a single
+ * garbage-collection pause moves the average by a third of its length and is forgotten in a few ticks).
+ */
+function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
+  let average = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const late = Math.max(0, now - last - intervalMs);
+    last = now;
+    average = average * 0.7 + late * 0.3;
+  }, intervalMs);
+  timer.unref();
+  return { current: () => average, stop: () => clearInterval(timer) };
+}
+
+/**
+ * Milliseconds since Slack sent a request, from its signed timestamp (whole seconds). The smallest
+ * apparent age seen over the last minute stands for "just sent", which cancels a constant clock skew
+ * between Slack and this host (up to 30 s; a request further off, which Slack does not send, never
+ * becomes the reference); the estimate is then at most a second above the truth.
+ */
+function requestAge(now: () => number): (timestampSeconds: number) => number {
+  const minima: Array<{ bucket: number; min: number }> = [];
+  return (timestampSeconds) => {
+    const at = now();
+    const apparent = at - timestampSeconds * 1000;
+    if (Math.abs(apparent) > 30_000) return Math.max(0, apparent - (minima.length > 0 ? Math.min(...minima.map((m) => m.min)) : 0));
+    const bucket = Math.floor(at / 10_000);
+    const current = minima.at(-1);
+    if (current?.bucket === bucket) current.min = Math.min(current.min, apparent);
+    else {
+      minima.push({ bucket, min: apparent });
+      while (minima.length > 0 && minima[0]!.bucket <= bucket - 6) minima.shift();
+    }
+    const fresh = Math.min(...minima.map((m) => m.min));
+    return Math.max(0, apparent - fresh);
+  };
+}
+
+/** The cheapest honest answer for each kind of request; events were already acknowledged by Bolt. */
+async function turnAway({ body, ack, respond }: { body: Payload; ack?: Ack; respond?: Respond }): Promise<void> {
+  if (!ack) return;
+  if (body.command !== undefined) return ack({ response_type: 'ephemeral', text: `:hourglass: ${BUSY_TEXT}` });
+  if (body.type === 'view_submission') {
+    // Field errors keep the modal open with everything typed; a view without inputs cannot show them.
+    const input = body.view?.blocks?.find((block) => block.type === 'input' && block.block_id);
+    return ack(input?.block_id ? { response_action: 'errors', errors: { [input.block_id]: BUSY_TEXT } } : undefined);
+  }
+  await ack();
+  if (body.type === 'block_actions' && body.response_url && respond) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: `:hourglass: ${BUSY_TEXT}` }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Past its bound on requests in flight, the bot answers at once with a polite "busy, try again"
+ * instead of queueing without limit. The bound here is 1, so one slow request (a views.open that
+ * takes 1.5 s) is enough to be "over capacity".
+ */
+import { PairModal } from '../../src/slack/ids';
+import { BUSY_TEXT } from '../../src/slack/middleware/shed-load';
+import { snapshotDb } from '../support/db-snapshot';
+import { type Harness, startHarness, USERS } from '../support/harness';
+import { captureLogs } from '../support/log-capture';
+import { sendViewSubmission } from '../support/raw-slack';
+import { eventually, settled } from '../support/wait';
+
+const logs = captureLogs();
+let h: Harness;
+let homeOpened = 0;
+
+beforeAll(async () => {
+  h = await startHarness({ logger: logs.logger, maxInFlight: 1 });
+  h.bot.slackApp.app.event('app_home_opened', async () => {
+    homeOpened += 1;
+  });
+});
+afterAll(() => h.close());
+
+/** Starts `/mentorship pair` for `userId` with views.open held for `ms`: the one request in flight. */
+async function occupy(userId: string, ms = 1500): Promise<void> {
+  h.standIn.failNext('views.open', { hangMs: ms });
+  const response = await h.driver.command(userId, 'pair');
+  expect(response.status).toBe(200);
+  await eventually(() => h.standIn.calls.some((call) => call.method === 'views.open' && call.error === 'pending'));
+}
+
+/** Until the held views.open has answered and the app has finished with it. */
+async function drained(): Promise<void> {
+  await eventually(() => !h.standIn.calls.some((call) => call.error === 'pending'), 5000);
+  await settled(h.standIn.calls, 100);
+}
+
+describe('over its bound on requests in flight', () => {
+  it('answers a command at once with an ephemeral "busy, try again"', async () => {
+    await occupy(USERS.mentor.id);
+    const response = await h.driver.command(USERS.stranger.id, 'help');
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(response.json.text).toContain(BUSY_TEXT);
+    expect(response.json.text).toMatch(/try again in a moment/);
+    await drained();
+  });
+
+  it('keeps a submitted modal open with the "busy" message on its first field, and saves nothing', async () => {
+    await h.driver.command(USERS.other.id, 'pair');
+    const view = await eventually(() => h.standIn.topView(USERS.other.id));
+    await occupy(USERS.mentor.id);
+    const before = await snapshotDb(h.db);
+    const response = await sendViewSubmission(h, USERS.other.id, view, {});
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ response_action: 'errors', errors: { [PairModal.blocks.mentor]: BUSY_TEXT } });
+    expect(h.standIn.applyViewAck(USERS.other.id, view.id, response.json)).toMatchObject({ ok: true, action: 'errors' });
+    expect(await snapshotDb(h.db)).toEqual(before);
+    await drained();
+  });
+
+  it('acknowledges an event (Slack must not retry it) without handling it', async () => {
+    await occupy(USERS.mentor.id);
+    const response = await h.driver.appHomeOpened(USERS.mentee.id);
+    expect(response.status).toBe(200);
+    await drained();
+    expect(homeOpened).toBe(0);
+  });
+
+  it('serves normally again once the request in flight is done', async () => {
+    await drained();
+    const response = await h.driver.command(USERS.stranger.id, 'help');
+    expect(JSON.stringify(response.json)).toContain('/mentorship pair');
+    await h.driver.appHomeOpened(USERS.mentee.id);
+    await eventually(() => homeOpened === 1);
+  });
+
+  it('logs the shedding as a warning, at most once per interval, and no error', () => {
+    const warnings = logs.lines.filter((line) => line.msg === 'shedding load');
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings.length).toBeLessThan(3);
+    expect(warnings[0]).toMatchObject({ maxInFlight: 1 });
+    expect(logs.errors()).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * One app under test, in its own process: `real` is the bot exactly as `npm start` wires it (signature
+ * checks, middleware, services, PGlite or PostgreSQL, pino at info), through src/devtools/local-bot.ts;
+ * `bare` is the floor: a Bolt app on the same receiver with the same signature and timestamp checks,
+ * whose listeners only ack.
+ */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { DatabaseConfig } from '../../src/config';
+import { openDatabase } from '../../src/db/open';
+import { PairsService } from '../../src/domain/pairs/pairs.service';
+import { startLocalBot } from '../../src/devtools/local-bot';
+import { boltLogger, createLogger } from '../../src/logger';
+import { COMMAND, PairModal } from '../../src/slack/ids';
+import { guardTimestampWindow } from '../../src/slack/middleware/timestamp-window';
+import { INTERACTIVE_CLIENT_OPTIONS } from '../../src/slack/app';
+import { BENCH_CHANNEL, BENCH_SECRET, BENCH_TEAM, BENCH_TOKEN, BENCH_USERS, type FromChild, type ToChild } from './protocol';
+
+const [kind, apiUrl, database] = process.argv.slice(2);
+const send = (message: FromChild): void => void process.send?.(message);
+// Logs go where `npm start` sends them, stdout (here /dev/null): their cost is part of what is measured.
+const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
+
+/** `database` is a postgres:// URL or the embedded database's data directory. */
+const config = (where: string): DatabaseConfig => (/^postgres(ql)?:/.test(where) ? { kind: 'postgres', url: where } : { kind: 'pglite', dataDir: where });
+
+/**
+ * Migrates and seeds the database in a process of its own, as a deployment would have done before
+ * the bot restarts on it: PGlite's first start (initdb) grows its WebAssembly heap by ~500 MB that is
+ * never returned, which would otherwise be charged to the app under test.
+ */
+async function prepare(where: string): Promise<void> {
+  const db = await openDatabase(config(where));
+  const firstDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const person = (u: { id: string; realName: string; tz: string }) => ({ userId: u.id, displayName: u.realName, timeZone: u.tz, isBot: false, deleted: false });
+  // The pair every "already a pair" submission runs into; creating it also stores both people.
+  const seeded = await new PairsService(db.kysely, () => new Date()).create(
+    {
+      teamId: BENCH_TEAM, createdBy: BENCH_USERS.maria.id, mentorId: BENCH_USERS.maria.id, menteeId: BENCH_USERS.theo.id,
+      goalsChannelId: BENCH_CHANNEL.id, cadence: 'weekly', firstDate, firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6,
+    },
+    { mentor: person(BENCH_USERS.maria), mentee: person(BENCH_USERS.theo) },
+  );
+  await db.close();
+  if (!seeded.ok) throw new Error(`seeding the bench pair failed: ${JSON.stringify(seeded.errors)}`);
+}
+
+async function startReal(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const db = await openDatabase(config(database!), { migrate: false });
+  const bot = await startLocalBot({ db, apiUrl: apiUrl!, botToken: BENCH_TOKEN, signingSecret: BENCH_SECRET, logger, clock: () => new Date() });
+  if (process.env.BENCH_DEBUG) {
+    const server = (bot.slackApp.app as unknown as { receiver: { server?: import('node:http').Server } }).receiver.server;
+    const served: number[] = [];
+    server?.prependListener('request', (_req, res) => {
+      const at = performance.now();
+      res.on('finish', () => served.push(performance.now() - at));
+    });
+    setInterval(() => {
+      if (served.length === 0) return;
+      served.sort((a, b) => a - b);
+      process.stderr.write(`[real] server-side ${served.length} answered, p50 ${served[Math.floor(served.length / 2)]!.toFixed(1)} p99 ${served[Math.floor(served.length * 0.99)]!.toFixed(1)} ms\n`);
+      served.length = 0;
+    }, 1000).unref();
+  }
+  return { url: bot.eventsUrl, stop: async () => { await bot.stop(); await db.close(); } };
+}
+
+async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const receiver = new HTTPReceiver({ signingSecret: BENCH_SECRET, logger: boltLogger(logger) });
+  guardTimestampWindow(receiver);
+  const app = new App({
+    token: BENCH_TOKEN, receiver, logger: boltLogger(logger), deferInitialization: true,
+    clientOptions: { slackApiUrl: apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
+  });
+  app.command(COMMAND, async ({ ack }) => ack());
+  app.view(PairModal.callbackId, async ({ ack }) => ack());
+  await app.init();
+  const server = (await app.start(0)) as Server;
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: async () => { await app.stop(); } };
+}
+
+async function main(): Promise<void> {
+  if (kind === 'prepare') {
+    await prepare(apiUrl!);
+    process.send?.({ type: 'ready', url: '' } satisfies FromChild, () => process.exit(0));
+    return;
+  }
+  const started = kind === 'real' ? await startReal() : await startBare();
+  process.on('message', (message: ToChild) => {
+    if (message.type === 'stop') void started.stop().finally(() => process.exit(0));
+    if (message.type === 'memory') send({ type: 'memory', usage: process.memoryUsage() });
+    if (message.type === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      send({ type: 'cpu', ms: (user + system) / 1000 });
+    }
+  });
+  send({ type: 'ready', url: started.url });
+  if (process.env.BENCH_DEBUG && kind === 'real') {
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    histogram.enable();
+    setInterval(() => {
+      process.stderr.write(`[${kind}] loop delay mean ${(histogram.mean / 1e6).toFixed(1)} max ${(histogram.max / 1e6).toFixed(1)} ms\n`);
+      histogram.reset();
+    }, 1000).unref();
+  }
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'error', message: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+/** Messages between the bench runner and its child processes (over Node's IPC channel), and shared fixtures. */
+export const BENCH_TEAM = 'T0BENCH';
+export const BENCH_SECRET = 'bench-signing-secret';
+export const BENCH_TOKEN = 'xoxb-bench';
+
+export const BENCH_USERS = {
+  maria: { id: 'UMARIA', name: 'maria', realName: 'Maria Mentor', tz: 'Europe/Berlin' },
+  theo: { id: 'UTHEO', name: 'theo', realName: 'Theo Mentee', tz: 'America/New_York' },
+} as const;
+export const BENCH_CHANNEL = { id: 'CGOALS', name: 'theo-growth' } as const;
+
+export type ToChild =
+  | { type: 'issue'; userId: string; channelId: string; count: number }
+  | { type: 'reset' }
+  | { type: 'cpu' }
+  | { type: 'memory' }
+  | { type: 'stop' };
+
+export type FromChild =
+  | { type: 'ready'; url: string }
+  | { type: 'issued'; triggers: string[]; responseUrls: string[] }
+  | { type: 'reset-done' }
+  | { type: 'cpu'; ms: number }
+  | { type: 'memory'; usage: NodeJS.MemoryUsage; wasmMb?: number }
+  | { type: 'error'; message: string };

@@ -1,0 +1,68 @@
+/** The bench's printed result: markdown tables (pasted as-is into the README) and PASS/MISS per target. */
+import type { Summary } from './load';
+
+export interface Report {
+  machine: { cpus: number; model: string; node: string; load: string; loadAfter?: string; database: string };
+  seconds: number;
+  /** cpuMs: CPU time the app process spent per request (including work after the ack). */
+  open: Array<{ scenario: string; rate: number; floor: Summary; real: Summary; cpuMs: { floor: number; real: number } }>;
+  capacity: Array<{ scenario: string; floor: Capacity; real: Capacity }>;
+  memory: { idleMb: number; steadyMb: number; burst?: { rate: number; summary: Summary; peakMb: number; afterMb: number } };
+}
+
+interface Capacity {
+  perSecond: number;
+  served: number;
+  shed: number;
+  failed: number;
+}
+
+export const TARGETS = { p50Ratio: 1.5, p99Ratio: 2, capacityRatio: 0.5, rssMb: 400 } as const;
+
+const ms = (n: number): string => (Number.isNaN(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+const x = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(2)}x` : '-');
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+
+export function printReport(report: Report): void {
+  const out: string[] = [];
+  const { machine } = report;
+  out.push('', `Machine: ${machine.cpus} CPU, ${machine.model}, Node ${machine.node}; real app on ${machine.database}; load average ${machine.load} at start, ${machine.loadAfter ?? '?'} at the end.`, '');
+  out.push(`Ack latency, open loop, ${report.seconds} s per run; ms from the intended send time (floor = bare Bolt app that only acks)`, '');
+  out.push('| request | rate | floor p50 / p99 / max | real p50 / p99 / max | p50 ratio (<= 1.5x) | p99 ratio (<= 2x) | unacked (real) | CPU/request floor, real | verdict |');
+  out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  let allPass = true;
+  for (const run of report.open) {
+    const p50 = run.real.p50 / run.floor.p50;
+    const p99 = run.real.p99 / run.floor.p99;
+    const ok = p50 <= TARGETS.p50Ratio && p99 <= TARGETS.p99Ratio && run.real.unacked === 0;
+    allPass &&= ok;
+    const shed = run.real.shed > 0 ? ` (${run.real.shed} busy)` : '';
+    out.push(
+      `| ${run.scenario} | ${run.rate}/s | ${ms(run.floor.p50)} / ${ms(run.floor.p99)} / ${ms(run.floor.max)} | ${ms(run.real.p50)} / ${ms(run.real.p99)} / ${ms(run.real.max)} | ${x(p50)} | ${x(p99)} | ${run.real.unacked}${shed} | ${ms(run.cpuMs.floor)}, ${ms(run.cpuMs.real)} ms | ${verdict(ok)} |`,
+    );
+  }
+  out.push('', 'Closed-loop capacity, 16 clients back to back (answers per second; "busy" answers not counted)', '');
+  out.push('| request | floor | real | ratio (>= 0.5) | verdict |', '| --- | --- | --- | --- | --- |');
+  for (const cap of report.capacity) {
+    const ratio = cap.real.perSecond / cap.floor.perSecond;
+    const ok = ratio >= TARGETS.capacityRatio && cap.real.failed === 0;
+    allPass &&= ok;
+    const extra = cap.real.shed > 0 || cap.real.failed > 0 ? ` (${cap.real.shed} busy, ${cap.real.failed} failed)` : '';
+    out.push(`| ${cap.scenario} | ${cap.floor.perSecond.toFixed(0)}/s | ${cap.real.perSecond.toFixed(0)}/s${extra} | ${x(ratio)} | ${verdict(ok)} |`);
+  }
+  const { memory } = report;
+  out.push('', 'Memory of the real app (RSS)', '', '| state | RSS | verdict |', '| --- | --- | --- |');
+  out.push(`| idle, after start-up | ${memory.idleMb.toFixed(0)} MB | ${verdict(memory.idleMb <= TARGETS.rssMb)} |`);
+  out.push(`| steady load (peak over the runs above) | ${memory.steadyMb.toFixed(0)} MB | ${verdict(memory.steadyMb <= TARGETS.rssMb)} |`);
+  allPass &&= memory.idleMb <= TARGETS.rssMb && memory.steadyMb <= TARGETS.rssMb;
+  if (memory.burst) {
+    const { burst } = memory;
+    const ok = burst.peakMb <= TARGETS.rssMb && burst.summary.unacked === 0;
+    allPass &&= ok;
+    out.push(
+      `| overload burst, /mentorship pair at ${burst.rate}/s: ${burst.summary.count - burst.summary.shed} served, ${burst.summary.shed} answered "busy", ${burst.summary.unacked} unacked; p99 ${ms(burst.summary.p99)} ms | ${burst.peakMb.toFixed(0)} MB peak, ${burst.afterMb.toFixed(0)} MB after | ${verdict(ok)} |`,
+    );
+  }
+  out.push('', allPass ? 'All targets met.' : 'Some targets missed (MISS above).', '');
+  process.stdout.write(`${out.join('\n')}\n`);
+}

@@ -1,0 +1,159 @@
+import pino from 'pino';
+import { BUSY_TEXT, shedLoad } from '../../../../src/slack/middleware/shed-load';
+import { eventually } from '../../../support/wait';
+
+const logger = pino({ level: 'silent' });
+
+function call(
+  middleware: ReturnType<typeof shedLoad>['middleware'],
+  body: Record<string, unknown>,
+  next: () => Promise<void> = async () => undefined,
+  context: Record<string, unknown> = {},
+) {
+  const ack = jest.fn(async (_response?: unknown) => undefined);
+  const respond = jest.fn(async (_message: unknown) => undefined);
+  const nextSpy = jest.fn(next);
+  const hasAck = body.type !== 'event_callback';
+  const done = middleware({ body, next: nextSpy, context, ...(hasAck ? { ack } : {}), respond } as never);
+  return { ack, respond, next: nextSpy, done };
+}
+
+describe('load shedding middleware', () => {
+  it('lets requests through up to the bound, turns the next one away, and recovers when one finishes', async () => {
+    const shedder = shedLoad({ logger, maxInFlight: 2 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = call(shedder.middleware, { command: '/mentorship' }, () => held);
+    const second = call(shedder.middleware, { command: '/mentorship' }, () => held);
+    const third = call(shedder.middleware, { command: '/mentorship' });
+    await third.done;
+    expect(first.next).toHaveBeenCalled();
+    expect(second.next).toHaveBeenCalled();
+    expect(third.next).not.toHaveBeenCalled();
+    expect(third.ack).toHaveBeenCalledWith({ response_type: 'ephemeral', text: `:hourglass: ${BUSY_TEXT}` });
+
+    release();
+    await Promise.all([first.done, second.done]);
+    const fourth = call(shedder.middleware, { command: '/mentorship' });
+    await fourth.done;
+    expect(fourth.next).toHaveBeenCalled();
+    shedder.stop();
+  });
+
+  it('counts a request that failed as finished', async () => {
+    const shedder = shedLoad({ logger, maxInFlight: 1 });
+    const failing = call(shedder.middleware, { command: '/mentorship' }, async () => {
+      throw new Error('listener failed');
+    });
+    await expect(failing.done).rejects.toThrow('listener failed');
+    const next = call(shedder.middleware, { command: '/mentorship' });
+    await next.done;
+    expect(next.next).toHaveBeenCalled();
+    shedder.stop();
+  });
+
+  it('answers each kind of request the cheapest honest way', async () => {
+    const shedder = shedLoad({ logger, maxInFlight: 0 });
+    const view = call(shedder.middleware, { type: 'view_submission', view: { blocks: [{ type: 'section' }, { type: 'input', block_id: 'first_input' }, { type: 'input', block_id: 'b2' }] } });
+    await view.done;
+    expect(view.ack).toHaveBeenCalledWith({ response_action: 'errors', errors: { first_input: BUSY_TEXT } });
+
+    const noInputs = call(shedder.middleware, { type: 'view_submission', view: { blocks: [{ type: 'section' }] } });
+    await noInputs.done;
+    expect(noInputs.ack).toHaveBeenCalledWith(undefined);
+
+    const button = call(shedder.middleware, { type: 'block_actions', response_url: 'https://hooks.example/1' });
+    await button.done;
+    expect(button.ack).toHaveBeenCalledWith();
+    expect(button.respond).toHaveBeenCalledWith(expect.objectContaining({ response_type: 'ephemeral', replace_original: false }));
+
+    const event = call(shedder.middleware, { type: 'event_callback', event: { type: 'app_home_opened' } });
+    await event.done;
+    expect(event.next).not.toHaveBeenCalled();
+    expect(event.ack).not.toHaveBeenCalled();
+    shedder.stop();
+  });
+
+  it('turns requests away while the event loop stays stalled, and serves again once it is free', async () => {
+    const shedder = shedLoad({ logger, maxEventLoopLagMs: 40 });
+    // Sustained stalls, as a flood of work causes: the lag timer runs late between each.
+    for (let round = 0; round < 6; round += 1) {
+      const stallUntil = Date.now() + 100;
+      while (Date.now() < stallUntil) {
+        // busy
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const during = call(shedder.middleware, { command: '/mentorship' });
+    await during.done;
+    expect(during.next).not.toHaveBeenCalled();
+    expect(during.ack).toHaveBeenCalledWith(expect.objectContaining({ text: expect.stringContaining(BUSY_TEXT) }));
+
+    await eventually(async () => {
+      const after = call(shedder.middleware, { command: '/mentorship' });
+      await after.done;
+      return after.next.mock.calls.length === 1;
+    }, 3000);
+    shedder.stop();
+  });
+
+  it('does not turn requests away after one long pause', async () => {
+    const shedder = shedLoad({ logger, maxEventLoopLagMs: 60 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stallUntil = Date.now() + 100;
+    while (Date.now() < stallUntil) {
+      // one garbage-collection-like pause
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const after = call(shedder.middleware, { command: '/mentorship' });
+    await after.done;
+    expect(after.next).toHaveBeenCalled();
+    shedder.stop();
+  });
+
+  describe('by the age of the request (Slack signed it long ago: it waited in a queue no other measure sees)', () => {
+    let clock = Date.UTC(2026, 10, 23, 12, 0, 0, 500);
+    const now = () => clock;
+    const signedAgo = (seconds: number) => ({ slackRequestTimestamp: Math.floor((clock - seconds * 1000) / 1000) });
+    const served = async (shedder: ReturnType<typeof shedLoad>, context: Record<string, unknown>) => {
+      const request = call(shedder.middleware, { command: '/mentorship' }, undefined, context);
+      await request.done;
+      return request.next.mock.calls.length === 1;
+    };
+
+    it('serves fresh requests and turns away those that waited seconds', async () => {
+      const shedder = shedLoad({ logger, now });
+      expect(await served(shedder, signedAgo(0))).toBe(true);
+      clock += 400;
+      expect(await served(shedder, signedAgo(1))).toBe(true);
+      expect(await served(shedder, signedAgo(4))).toBe(false);
+      shedder.stop();
+    });
+
+    it('is not fooled by a host clock that runs ahead of Slack', async () => {
+      const shedder = shedLoad({ logger, now });
+      // This host is 20 s ahead: every request looks 20 s old, so 20 s is "fresh".
+      expect(await served(shedder, signedAgo(20))).toBe(true);
+      clock += 5_000;
+      expect(await served(shedder, signedAgo(20))).toBe(true);
+      expect(await served(shedder, signedAgo(24))).toBe(false);
+      shedder.stop();
+    });
+
+    it('does not let one request signed minutes away from now shift what counts as fresh', async () => {
+      const shedder = shedLoad({ logger, now });
+      expect(await served(shedder, signedAgo(0))).toBe(true);
+      expect(await served(shedder, signedAgo(-240))).toBe(true);
+      expect(await served(shedder, signedAgo(240))).toBe(false);
+      clock += 1_000;
+      expect(await served(shedder, signedAgo(0))).toBe(true);
+      shedder.stop();
+    });
+
+    it('ignores requests without a timestamp (Socket Mode)', async () => {
+      const shedder = shedLoad({ logger, now });
+      expect(await served(shedder, {})).toBe(true);
+      shedder.stop();
+    });
+  });
+});
