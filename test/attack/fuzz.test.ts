@@ -4,7 +4,8 @@
  * says how to open it. FUZZ_SEED replays a reported failure; FUZZ_RUNS scales the runs.
  */
 import fc from 'fast-check';
-import { PairModal } from '../../src/slack/ids';
+import { GoalActions, GoalModal, MeetingActions, OpenActions, PairModal, ResourceModal } from '../../src/slack/ids';
+import { createPair, firstMeeting } from '../integration/scheduler/fixtures';
 import { CHANNELS, type Harness, startHarness, USERS } from '../support/harness';
 import { captureLogs } from '../support/log-capture';
 import { fuzzCommandText, fuzzModal, type ModalFuzzTarget } from '../support/modal-fuzz';
@@ -14,8 +15,16 @@ const NOW = '2026-11-23T12:00:00Z';
 const logs = captureLogs();
 let h: Harness;
 
+let pairId = '';
+
 beforeAll(async () => {
   h = await startHarness({ now: NOW, logger: logs.logger });
+  // Maria mentors Theo, first meeting on 1 December; Olga mentors Sam, and their first meeting
+  // has just taken place, so that pair's notes can be recorded.
+  pairId = (await createPair(h.bot.services.pairs)).id;
+  const past = await createPair(h.bot.services.pairs, { mentor: 'other', mentee: 'stranger', firstDate: '2026-11-24' });
+  const meeting = await firstMeeting(h.db.kysely, past.id);
+  await h.db.kysely.updateTable('meetings').set({ scheduled_at: new Date('2026-11-23T09:00:00Z') }).where('id', '=', meeting.id).execute();
 });
 afterAll(() => h.close());
 
@@ -34,6 +43,17 @@ const viaCommand = (text: string) => async (harness: Harness, userId: string) =>
   return eventually(() => harness.standIn.topView(userId));
 };
 
+/** Runs a subcommand, presses a button in the reply only the person sees, and returns the modal it opens. */
+const viaButton = (text: string, actionId: string) => async (harness: Harness, userId: string) => {
+  const replies = harness.standIn.ephemeralsFor(userId).length;
+  await harness.driver.command(userId, text);
+  const reply = await eventually(() => harness.standIn.ephemeralsFor(userId).slice(replies).find((m) => JSON.stringify(m.blocks ?? []).includes(actionId)));
+  const before = harness.standIn.callsTo('views.open').length;
+  await harness.driver.clickInMessage(userId, reply, actionId);
+  await eventually(() => harness.standIn.callsTo('views.open').length > before);
+  return eventually(() => harness.standIn.topView(userId));
+};
+
 const MODALS: ModalFuzzTarget[] = [
   {
     name: 'pair set-up',
@@ -41,7 +61,27 @@ const MODALS: ModalFuzzTarget[] = [
     open: viaCommand('pair'),
     validText: { [PairModal.blocks.timeZone]: fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC', 'Pacific/Chatham') },
   },
-  // After the merge: goals, agenda, notes, feedback, journal, thanks, each opened by its command or button.
+  {
+    name: 'goal',
+    userId: USERS.mentee.id,
+    open: viaButton('goals', OpenActions.addGoal),
+    fuzzMetadata: true,
+    // One item per line in a small syntax: random text rarely parses, so valid runs use real lines.
+    validText: {
+      [GoalModal.blocks.keyResults]: fc.constantFrom('Ship 3 features = 3', 'Give a team talk', 'Ship 3 features = 3\nGive a team talk'),
+      [GoalModal.blocks.milestones]: fc.constantFrom('2026-11-30 Draft the outline', '2026-11-30 Draft the outline\n2026-11-28 Pick the topic'),
+    },
+  },
+  { name: 'SWOT', userId: USERS.mentee.id, open: viaButton('goals', GoalActions.swot), fuzzMetadata: true },
+  { name: 'agenda', userId: USERS.mentee.id, open: viaCommand('agenda'), fuzzMetadata: true },
+  { name: 'reschedule', userId: USERS.mentee.id, open: viaButton('meeting', MeetingActions.reschedule), fuzzMetadata: true },
+  { name: 'meeting rhythm', userId: USERS.mentor.id, open: viaButton('meeting', MeetingActions.changeRule), fuzzMetadata: true },
+  { name: 'notes', userId: USERS.other.id, open: viaCommand('notes'), fuzzMetadata: true },
+  { name: 'feedback request', userId: USERS.mentee.id, open: viaCommand('feedback'), fuzzMetadata: true },
+  // "Recommended by" starts with an option chosen and falls back to "I did" when absent: lenient by design.
+  { name: 'resource', userId: USERS.mentor.id, open: viaCommand('resources add'), fuzzMetadata: true, lenientBlocks: [ResourceModal.add.blocks.recommendedBy] },
+  { name: 'journal', userId: USERS.mentee.id, open: viaCommand('journal'), fuzzMetadata: true },
+  { name: 'thanks', userId: USERS.mentee.id, open: viaCommand('thanks'), fuzzMetadata: true },
 ];
 
 describe('fuzzing', () => {

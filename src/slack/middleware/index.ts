@@ -3,6 +3,7 @@ import type { AppDeps } from '../context';
 import { dedupeEvents } from './dedupe-events';
 import { requestLogger } from './request-log';
 import { shedLoad } from './shed-load';
+import { stripControlCharsMiddleware } from './strip-control-chars';
 
 export interface MiddlewareOptions {
   /** Requests processed at once before new ones get a polite "busy" (default in shed-load.ts). */
@@ -13,12 +14,14 @@ export interface MiddlewareOptions {
 
 /**
  * Global middleware, in order: shed load first (cheapest, before any work), then the request-scoped
- * logger, then Events API de-duplication (before any listener sees an event). Returns a stop hook.
+ * logger, then Events API de-duplication (before any listener sees an event), then the removal of
+ * control characters from typed text. Returns a stop hook.
  */
 export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): () => void {
   const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
   app.use(shedder.middleware);
   app.use(requestLogger(deps.logger));
   app.use(dedupeEvents(deps));
+  app.use(stripControlCharsMiddleware());
   return shedder.stop;
 }
