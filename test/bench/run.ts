@@ -51,7 +51,11 @@ async function openRun(standIn: Child, app: Child, scenario: Scenario, rate: num
     // Where the slow answers fall (250 ms buckets): steps at 1 s, 3 s, 7 s would be TCP SYN retransmits.
     const buckets: Record<string, number> = {};
     for (const s of result.filter((r) => r.latencyMs > 500)) buckets[Math.floor(s.latencyMs / 250) * 250] = (buckets[Math.floor(s.latencyMs / 250) * 250] ?? 0) + 1;
-    process.stdout.write(` {${app.name} ${rate}/s: slow answers ${JSON.stringify(buckets)}; generator send lag p99 ${summarise(result).sendLagP99.toFixed(1)} ms}`);
+    const late = result.map((r, i) => ({ ...r, i })).filter((r) => r.latencyMs > 3000);
+    const statuses = [...new Set(late.map((r) => r.status))].join(',');
+    process.stdout.write(
+      ` {${app.name} ${rate}/s: slow answers ${JSON.stringify(buckets)}; over 3 s: requests #${late[0]?.i ?? '-'}..#${late.at(-1)?.i ?? '-'} (status ${statuses || '-'}); generator send lag p99 ${summarise(result).sendLagP99.toFixed(1)} ms}`,
+    );
   }
   return { summary: summarise(result), peakMb, cpuMs };
 }

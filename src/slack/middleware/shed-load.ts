@@ -86,6 +86,9 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
   return { middleware, stop: lag.stop };
 }
 
+/** One step of the moving average of timer lateness (ms). */
+export const averageLag = (previous: number, late: number): number => previous * 0.7 + late * 0.3;
+
 /**
  * How late a short timer fires, as a moving average: sustained overload, not one long task (a single
  * garbage-collection pause moves the average by a third of its length and is forgotten in a few ticks).
@@ -95,9 +98,8 @@ function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
-    const late = Math.max(0, now - last - intervalMs);
+    average = averageLag(average, Math.max(0, now - last - intervalMs));
     last = now;
-    average = average * 0.7 + late * 0.3;
   }, intervalMs);
   timer.unref();
   return { current: () => average, stop: () => clearInterval(timer) };
