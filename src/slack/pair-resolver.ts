@@ -20,5 +20,8 @@ const PairMetadata = z.object({ pairId: z.uuid() }).loose();
  * the modal was opened with. Either way it is only a claim; services check membership again.
  */
 export function submittedPairId(view: { private_metadata?: string; state: { values: unknown } }): string | null {
-  return readOption(view.state.values, PairPicker.blockId, PairPicker.actionId) ?? decodeMetadata(PairMetadata, view.private_metadata)?.pairId ?? null;
+  const picked = readOption(view.state.values, PairPicker.blockId, PairPicker.actionId);
+  // A forged option value that is not even an id is no claim at all (and must never reach SQL).
+  if (picked !== null) return z.uuid().safeParse(picked).success ? picked : null;
+  return decodeMetadata(PairMetadata, view.private_metadata)?.pairId ?? null;
 }

@@ -15,17 +15,28 @@ const NOW = '2026-11-23T12:00:00Z';
 const logs = captureLogs();
 let h: Harness;
 
-let pairId = '';
+let pastMeetingId = '';
 
 beforeAll(async () => {
   h = await startHarness({ now: NOW, logger: logs.logger });
   // Maria mentors Theo, first meeting on 1 December; Olga mentors Sam, and their first meeting
   // has just taken place, so that pair's notes can be recorded.
-  pairId = (await createPair(h.bot.services.pairs)).id;
+  await createPair(h.bot.services.pairs);
   const past = await createPair(h.bot.services.pairs, { mentor: 'other', mentee: 'stranger', firstDate: '2026-11-24' });
   const meeting = await firstMeeting(h.db.kysely, past.id);
   await h.db.kysely.updateTable('meetings').set({ scheduled_at: new Date('2026-11-23T09:00:00Z') }).where('id', '=', meeting.id).execute();
+  pastMeetingId = meeting.id;
 });
+
+/** The notes modal opens for a meeting whose notes are not recorded yet: each opening starts from there. */
+const notesOfPastMeeting = async (harness: Harness, userId: string) => {
+  await harness.db.kysely
+    .updateTable('meetings')
+    .set({ status: 'scheduled', takeaways: null, notes_recorded_at: null, notes_recorded_by: null })
+    .where('id', '=', pastMeetingId)
+    .execute();
+  return viaCommand('notes')(harness, userId);
+};
 afterAll(() => h.close());
 
 const world = {
@@ -76,7 +87,7 @@ const MODALS: ModalFuzzTarget[] = [
   { name: 'agenda', userId: USERS.mentee.id, open: viaCommand('agenda'), fuzzMetadata: true },
   { name: 'reschedule', userId: USERS.mentee.id, open: viaButton('meeting', MeetingActions.reschedule), fuzzMetadata: true },
   { name: 'meeting rhythm', userId: USERS.mentor.id, open: viaButton('meeting', MeetingActions.changeRule), fuzzMetadata: true },
-  { name: 'notes', userId: USERS.other.id, open: viaCommand('notes'), fuzzMetadata: true },
+  { name: 'notes', userId: USERS.other.id, open: notesOfPastMeeting, fuzzMetadata: true },
   { name: 'feedback request', userId: USERS.mentee.id, open: viaCommand('feedback'), fuzzMetadata: true },
   // "Recommended by" starts with an option chosen and falls back to "I did" when absent: lenient by design.
   { name: 'resource', userId: USERS.mentor.id, open: viaCommand('resources add'), fuzzMetadata: true, lenientBlocks: [ResourceModal.add.blocks.recommendedBy] },

@@ -16,7 +16,11 @@ export async function findLivePair(db: Executor, teamId: string, mentorId: strin
     .executeTakeFirst();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids arrive from buttons and metadata: one that is not a uuid finds nothing (instead of a SQL error). */
 export async function findPair(db: Executor, teamId: string, pairId: string): Promise<Pair | undefined> {
+  if (!UUID.test(pairId)) return undefined;
   return db.selectFrom('pairs').selectAll().where('team_id', '=', teamId).where('id', '=', pairId).executeTakeFirst();
 }
 
