@@ -169,7 +169,7 @@ describe('SlackStandIn through a real WebClient', () => {
     await client.chat.postMessage({ channel: 'C1', text: 'first workspace' });
     await other.chat.postMessage({ channel: 'C1', text: 'second workspace' });
     expect(await errorOf(other.chat.postMessage({ channel: 'C1', text: 'second again' }))).toBe('slack_webapi_rate_limited_error');
-    expect(await errorOf(new WebClient('xoxb-unknown', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet }).auth.test())).toBe('slack_webapi_platform_error');
+    expect(await errorOf(new WebClient('xoxb-unknown', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet }).auth.test())).toBe('invalid_auth');
     expect(standIn.rateLimitedCount).toBe(1);
   });
 
