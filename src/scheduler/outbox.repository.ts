@@ -117,7 +117,10 @@ export function dueTeamsQuery(db: Executor, now: Date, limit = 100) {
           .select('any_due.id')
           .where('any_due.state', 'in', OPEN_STATES)
           .where('any_due.next_attempt_at', '<=', now)
-          .where('any_due.kind', 'in', REMINDER_KINDS),
+          .where('any_due.kind', 'in', REMINDER_KINDS)
+          // The order keeps the check on outbox_due whatever the statistics say (a seq scan was seen).
+          .orderBy('any_due.next_attempt_at')
+          .limit(1),
       ),
     )
     .select(['w.team_id', 'd.oldest'])

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/db/schema';
 import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
-import { claimDue, dueTeams } from '../../../src/scheduler/outbox.repository';
+import { claimDue, dueTeams, dueTeamsQuery } from '../../../src/scheduler/outbox.repository';
 import { planReminders } from '../../../src/scheduler/plan';
 import { type BenchSection, mb, ms, percentile, scratchDatabase, timeIt } from './support';
 
@@ -47,10 +47,15 @@ export async function schedulerAtScale(options: ScaleOptions = {}): Promise<Benc
 
       // Idle poll: what a pass asks first when nothing is due (an instant before every open row).
       const idle = await timeIt(1000, () => dueTeams(db.kysely, IDLE_AT));
+      // Due poll: the same question with DUE rows due (before any is claimed).
+      const poll = await timeIt(300, () => dueTeams(db.kysely, NOW));
       // claim(100): the real claim statement, committed, each time on fresh rows (DUE / CLAIM times).
       const teams = Array.from({ length: WORKSPACES }, (_, w) => `TB${w}`);
       const claim = await timeIt(DUE / CLAIM - 10, (i) => claimDue(db.kysely, { teamId: teams[(i + WORKSPACES) % WORKSPACES]!, limit: CLAIM, now: NOW, leaseMs: 60_000, replica: 'bench' }), 10);
-      const poll = await timeIt(300, () => dueTeams(db.kysely, NOW));
+      if (process.env.BENCH_EXPLAIN === '1') {
+        const plan = await sql<Record<string, unknown>>`explain analyze ${dueTeamsQuery(db.kysely, IDLE_AT)}`.execute(db.kysely);
+        log(plan.rows.map((row) => String(Object.values(row)[0])).join('\n'));
+      }
       claimP99.push(percentile(claim, 99));
       const sizes = await relationSizes(db.kysely);
       rows.push({
