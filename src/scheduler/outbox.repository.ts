@@ -88,16 +88,43 @@ export async function dueTeams(db: Executor, now: Date, limit = 100): Promise<st
   return rows.map((row) => row.team_id);
 }
 
+/**
+ * One index probe per workspace (its oldest due row, through outbox_due_team), behind a one-row check
+ * that anything at all is due (through outbox_due), so an idle poll touches one index entry. Grouping
+ * the due rows instead would walk every open row, planned weeks ahead included: it measured 290 ms
+ * at 1M pairs for the same 20k due rows that take 1 ms at 10k pairs.
+ */
 export function dueTeamsQuery(db: Executor, now: Date, limit = 100) {
   return db
-    .selectFrom('outbox')
-    .select('team_id')
-    .select((eb) => eb.fn.min('next_attempt_at').as('oldest'))
-    .where('state', 'in', OPEN_STATES)
-    .where('next_attempt_at', '<=', now)
-    .where('kind', 'in', REMINDER_KINDS)
-    .groupBy('team_id')
-    .orderBy('oldest')
+    .selectFrom('workspaces as w')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('outbox as o')
+          .select('o.next_attempt_at as oldest')
+          .whereRef('o.team_id', '=', 'w.team_id')
+          .where('o.state', 'in', OPEN_STATES)
+          .where('o.next_attempt_at', '<=', now)
+          .where('o.kind', 'in', REMINDER_KINDS)
+          .orderBy('o.next_attempt_at')
+          .limit(1)
+          .as('d'),
+      (join) => join.onTrue(),
+    )
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('outbox as any_due')
+          .select('any_due.id')
+          .where('any_due.state', 'in', OPEN_STATES)
+          .where('any_due.next_attempt_at', '<=', now)
+          .where('any_due.kind', 'in', REMINDER_KINDS)
+          // The order keeps the check on outbox_due whatever the statistics say (a seq scan was seen).
+          .orderBy('any_due.next_attempt_at')
+          .limit(1),
+      ),
+    )
+    .select(['w.team_id', 'd.oldest'])
+    .orderBy('d.oldest')
     .limit(limit);
 }
 

@@ -6,6 +6,7 @@
  *      each request cost the app process (which a busy machine does not distort).
  *   2. Closed-loop capacity (answers per second, "busy" answers excluded) against the floor's.
  *   3. Memory: RSS idle, peak in steady load, peak in an overload burst (where the bot must shed, not queue).
+ *   4. The scheduler at 10k, 100k and 1M pairs, and sending against Slack's limits (test/bench/scheduler).
  * Each app, the Slack stand-in and this load generator run in separate processes.
  * Environment: BENCH_SECONDS (each open-loop run, default 8), BENCH_CAPACITY_SECONDS (default 4),
  * BENCH_ONLY=help|pair|submit, BENCH_SKIP_BURST=1, BENCH_PROFILE=<dir> (CPU profile of the real app),
@@ -24,6 +25,7 @@ import { type Child, rssMb, startChild, withRssPeak } from './processes';
 import { BENCH_USERS } from './protocol';
 import { type Issued, type Scenario, SCENARIOS } from './scenarios';
 import { printReport, type Report } from './report';
+import { printSection, runSchedulerBenches } from './scheduler';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 4);
@@ -145,6 +147,13 @@ async function main(): Promise<void> {
   }
   report.machine.loadAfter = loadavg().map((n) => n.toFixed(2)).join(' ');
   printReport(report);
+
+  // 4-5. The scheduler on the real PostgreSQL: polling and claiming at 10k-1M pairs, then sending
+  // against Slack's limits (BENCH_SKIP_SCHEDULER=1 leaves them out).
+  if (process.env.BENCH_SKIP_SCHEDULER !== '1') {
+    process.stdout.write('\nScheduler benches (PostgreSQL)\n');
+    for (const section of await runSchedulerBenches()) printSection(section);
+  }
 }
 
 main().catch((error: unknown) => {

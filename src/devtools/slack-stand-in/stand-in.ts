@@ -41,6 +41,8 @@ export class SlackStandIn {
   private readonly faults = new Faults();
   private limiter: RateLimiter | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Bot tokens of further workspaces (token -> team id): each has its own workspace rate limit. */
+  private readonly otherTokens = new Map<string, string>();
   private readonly methods: Record<string, (args: Json) => ApiResult>;
 
   static async start(opts: StandInOptions): Promise<SlackStandIn> {
@@ -95,6 +97,11 @@ export class SlackStandIn {
   /** A channel fixture, for channel names in payloads. */
   channel(id: string): { id: string; name: string; isPrivate: boolean } | undefined { return this.ws.channels.get(id); }
   get teamId(): string { return this.opts.teamId; }
+  /**
+   * Accepts another workspace's bot token. Users and channels stay shared (ids must not collide);
+   * what differs is the rate limit, which Slack keeps per workspace (benches of several workspaces).
+   */
+  addBotToken(token: string, teamId: string): void { this.otherTokens.set(token, teamId); }
 
   // ---- what Slack hands to the app with each interaction (used by the driver) -----------------------
   issueTriggerId(userId: string): string { return this.modals.issueTrigger(userId); }
@@ -160,7 +167,7 @@ export class SlackStandIn {
     if (!path.startsWith('/api/')) return send(res, { status: 404, body: { ok: false, error: 'not_found' } });
     const method = path.slice('/api/'.length);
     const handler = this.methods[method];
-    const early = token === undefined ? apiError('not_authed') : token !== this.opts.botToken ? apiError('invalid_auth') : !handler ? apiError('unknown_method') : undefined;
+    const early = token === undefined ? apiError('not_authed') : token !== this.opts.botToken && !this.otherTokens.has(token) ? apiError('invalid_auth') : !handler ? apiError('unknown_method') : undefined;
     if (early || !handler) {
       Object.assign(this.record(method, args), { ok: false, error: early?.error });
       return send(res, { status: 200, body: early ?? apiError('unknown_method') });
@@ -184,7 +191,7 @@ export class SlackStandIn {
   }
 
   private checkRateLimit(args: Json, token: string): Outcome | undefined {
-    const wait = this.limiter?.take(String(args.team_id ?? token), String(args.channel ?? ''));
+    const wait = this.limiter?.take(String(args.team_id ?? this.otherTokens.get(token) ?? this.opts.teamId), String(args.channel ?? ''));
     if (!wait) return undefined;
     this.rateLimitedCount += 1;
     return rateLimited(wait.retryAfterSeconds);

@@ -162,6 +162,17 @@ describe('SlackStandIn through a real WebClient', () => {
     expect(standIn.rateLimitedCount).toBe(1);
   });
 
+  it('keeps a separate workspace rate limit for each bot token it accepts', async () => {
+    standIn.enforceRateLimits({ perChannelPerSecond: 10, perWorkspacePerSecond: 1 });
+    standIn.addBotToken('xoxb-other', 'T0OTHER');
+    const other = new WebClient('xoxb-other', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet, rejectRateLimitedCalls: true });
+    await client.chat.postMessage({ channel: 'C1', text: 'first workspace' });
+    await other.chat.postMessage({ channel: 'C1', text: 'second workspace' });
+    expect(await errorOf(other.chat.postMessage({ channel: 'C1', text: 'second again' }))).toBe('slack_webapi_rate_limited_error');
+    expect(await errorOf(new WebClient('xoxb-unknown', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet }).auth.test())).toBe('invalid_auth');
+    expect(standIn.rateLimitedCount).toBe(1);
+  });
+
   it('records response_url posts as ephemeral or channel messages, at most 5 times', async () => {
     const url = standIn.issueResponseUrl('U1', 'C1');
     const post = (body: object) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
