@@ -71,7 +71,7 @@ export async function reminders(world: World): Promise<void> {
   transcript.act('Reminders: Theo skips the next meeting');
   const next = await nextMeeting(world);
   await passAt(world, new Date(next.scheduled_at.getTime() - 48 * HOUR + 5 * 60_000));
-  const nextNudge = await waitFor(() => standIn.dmsTo(theo).at(-1));
+  const nextNudge = await waitFor(() => [...standIn.dmsTo(theo)].reverse().find((m) => JSON.stringify(m.blocks ?? []).includes(ReminderActions.skip)));
   await driver.clickInMessage(theo, nextNudge, ReminderActions.skip);
   await untilQuiet(standIn);
   transcript.say('Its reminders are cancelled and Maria is told at once:');
