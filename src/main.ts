@@ -1,3 +1,4 @@
+import { databaseAnswers } from './db/health';
 import { parseConfig, requireSlackCredentials } from './config';
 import { exitOnStartupError } from './cli/fatal';
 import { openDatabase } from './db/open';
@@ -9,7 +10,6 @@ import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
 import { createScheduler } from './scheduler/create';
 import { meetingsServiceSource } from './scheduler/meeting-source';
 import { installShutdown } from './shutdown';
-import { sql } from 'kysely';
 
 /** Composition root: config -> logger -> db -> migrate -> services -> Slack app -> scheduler -> signals. */
 async function main(): Promise<void> {
@@ -23,10 +23,7 @@ async function main(): Promise<void> {
     ...slack,
     logger,
     deps: { services, logger, clock, home: createHomeRefresher(services.home, logger) },
-    healthy: async () => {
-      await sql`select 1`.execute(db.kysely);
-      return true;
-    },
+    healthy: () => databaseAnswers(db.kysely),
   });
   await slackApp.start(config.port);
   logger.info({ mode: slack.appToken ? 'socket' : 'http', port: config.port, database: db.kind }, 'mentorship bot started');

@@ -1,6 +1,6 @@
+import { databaseAnswers } from '../db/health';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'kysely';
 import type { Db } from '../db/create-db';
 import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
@@ -49,10 +49,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     apiUrl: options.apiUrl,
     logger: options.logger,
     deps: { services, logger: options.logger, clock: options.clock, home: createHomeRefresher(services.home, options.logger) },
-    healthy: async () => {
-      await sql`select 1`.execute(options.db.kysely);
-      return true;
-    },
+    healthy: () => databaseAnswers(options.db.kysely),
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MeetingTimeField, RuleChange, RuleField } from '../../domain/meetings/meeting-rules';
-import { RescheduleModal, RuleModal } from '../ids';
+import { PairPicker, RescheduleModal, RuleModal } from '../ids';
 import { decodeMetadata } from './metadata';
 import { type BlockErrors, readDate, readOption, readTime } from './view-state';
 
@@ -73,4 +73,13 @@ export function issuesToBlocks(issues: ReadonlyArray<{ path: PropertyKey[]; mess
     if (block && !errors[block]) errors[block] = issue.message;
   }
   return errors;
+}
+
+/**
+ * The picker was changed but the modal could not follow (a failed refresh): the form still shows the
+ * other pair's meeting, so ask again rather than save to the wrong pair.
+ */
+export function stalePairPicker(metadata: { pairId?: string } | null, submittedPairId: string | null): Record<string, string> | null {
+  if (!metadata?.pairId || submittedPairId === metadata.pairId) return null;
+  return { [PairPicker.blockId]: 'This form still shows the other mentorship; pick it again.' };
 }

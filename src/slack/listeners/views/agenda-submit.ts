@@ -5,9 +5,9 @@ import { meetingChangedView } from '../../blocks/meeting-modals';
 import { meetingWhen } from '../../blocks/meeting-text';
 import { mention } from '../../blocks/text';
 import { type AppDeps, requestLog } from '../../context';
-import { AgendaModal, PairPicker } from '../../ids';
+import { AgendaModal } from '../../ids';
 import { parseAgendaForm } from '../../inputs/agenda-form';
-import { MeetingMetadata } from '../../inputs/meeting-forms';
+import { MeetingMetadata, stalePairPicker } from '../../inputs/meeting-forms';
 import { decodeMetadata } from '../../inputs/metadata';
 import { submittedPairId } from '../../pair-resolver';
 import { dmAll, teamOf, viewerOf } from '../actions/meeting-replies';
@@ -23,10 +23,8 @@ export function agendaSubmit(deps: AppDeps) {
     const log = requestLog(context, deps.logger);
     const metadata = decodeMetadata(MeetingMetadata, view.private_metadata);
     const meetingId = metadata?.meetingId ?? '';
-    // The picker changed but the modal could not follow (a failed refresh): ask again rather than save to the wrong pair.
-    if (metadata?.pairId && submittedPairId(view) !== metadata.pairId) {
-      return ack({ response_action: 'errors', errors: { [PairPicker.blockId]: 'This form still shows the other mentorship; pick it again.' } });
-    }
+    const stale = stalePairPicker(metadata, submittedPairId(view));
+    if (stale) return ack({ response_action: 'errors', errors: stale });
     const form = parseAgendaForm(view.state.values, meetingId);
     if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
     const teamId = teamOf(body);

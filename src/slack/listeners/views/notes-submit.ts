@@ -3,8 +3,8 @@ import { isDomainError } from '../../../errors';
 import { meetingChangedView } from '../../blocks/meeting-modals';
 import { notesSummaryMessage } from '../../blocks/notes-summary';
 import { type AppDeps, requestLog } from '../../context';
-import { NotesModal, PairPicker } from '../../ids';
-import { MeetingMetadata, fieldErrorsToBlocks } from '../../inputs/meeting-forms';
+import { NotesModal } from '../../ids';
+import { MeetingMetadata, fieldErrorsToBlocks, stalePairPicker } from '../../inputs/meeting-forms';
 import { decodeMetadata } from '../../inputs/metadata';
 import { NOTES_FIELD_BLOCKS, parseNotesForm } from '../../inputs/notes-form';
 import { submittedPairId } from '../../pair-resolver';
@@ -18,9 +18,8 @@ export function notesSubmit(deps: AppDeps) {
     const log = requestLog(context, deps.logger);
     const metadata = decodeMetadata(MeetingMetadata, view.private_metadata);
     const meetingId = metadata?.meetingId ?? '';
-    if (metadata?.pairId && submittedPairId(view) !== metadata.pairId) {
-      return ack({ response_action: 'errors', errors: { [PairPicker.blockId]: 'This form still shows the other mentorship; pick it again.' } });
-    }
+    const stale = stalePairPicker(metadata, submittedPairId(view));
+    if (stale) return ack({ response_action: 'errors', errors: stale });
     const form = parseNotesForm(view.state.values, meetingId);
     if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
     const teamId = teamOf(body);
