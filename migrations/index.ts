@@ -3,6 +3,7 @@ import * as initialSchema from './2026-11-22T0000_initial_schema';
 import * as meetings from './2026-11-22T0120_meetings';
 import * as practice from './2026-11-22T0130_practice';
 import * as scheduler from './2026-11-22T0140_scheduler';
+import * as incrementalPlanning from './2026-11-22T0150_incremental_planning';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0120_meetings': meetings,
   '2026-11-22T0130_practice': practice,
   '2026-11-22T0140_scheduler': scheduler,
+  '2026-11-22T0150_incremental_planning': incrementalPlanning,
 };

@@ -52,6 +52,8 @@ export interface PairsTable {
   planned_end_on: LocalDate;
   /** The meeting sequence number `first_meeting_on` stands for (moves when the rhythm changes). */
   anchor_sequence: Generated<number>;
+  /** Until when the pair's next meeting row is known to be right; null: the next pass checks it (migration 0150). */
+  upcoming_valid_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -74,6 +76,8 @@ export interface MeetingsTable {
   notes_recorded_by: string | null;
   notes_recorded_at: Instant | null;
   agenda_shared_at: Instant | null;
+  /** When the meeting's reminders were planned; null: the next pass plans them (cleared by triggers, migration 0150). */
+  reminders_planned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,18 +1,43 @@
 import { DateTime } from 'luxon';
 import { wrapUpFrom } from '../domain/meetings/cadence';
-import type { Executor } from '../db/types';
+import type { Kysely } from 'kysely';
+import type { Database, Executor } from '../db/types';
 import { upsertPlanned } from './outbox.repository';
-import { actionDueReminder, goalTargetReminder, meetingReminders, type PlannedReminder, wrapUpReminders } from './planner';
-import { actionDaysToPlan, activePairIdsOf, goalsToPlan, meetingsToPlan, pairsEndingBetween } from './planning.repository';
+import { actionDueReminder, goalTargetReminder, meetingReminders, type PlanMeeting, type PlannedReminder, type PlanPair, wrapUpReminders } from './planner';
+import { actionDaysToPlan, activePairIdsOf, goalsToPlan, markMeetingsPlanned, meetingsToPlan, pairsEndingBetween } from './planning.repository';
+
+/** Meetings planned per transaction: a chunk's rows stay locked only for the time it takes to write them. */
+const MEETINGS_PER_CHUNK = 500;
 
 /**
- * A planning pass: reads what is coming up and writes the reminders it needs. Idempotent (unique
- * dedupe keys, re-planning only on a changed basis), so every replica may run it at the same time.
- * Exported for benches: takes an executor and an instant, nothing else.
+ * A planning pass: plans the reminders of the meetings not planned yet (new ones, and those a change
+ * marked again: see migration 0150), then the date-driven reminders (action items, goal targets,
+ * wrap-up), which are few at any time. A quiet pass costs a few index probes, not a read of every
+ * pair. Idempotent (unique dedupe keys, re-planning only on a changed basis), and replicas running it
+ * at once share the meetings between them (SKIP LOCKED). Exported for benches.
  */
-export async function planReminders(db: Executor, now: Date): Promise<{ planned: number; considered: number }> {
+export async function planReminders(db: Kysely<Database>, now: Date): Promise<{ planned: number; considered: number }> {
+  let planned = 0;
+  let considered = 0;
+  for (;;) {
+    const chunk = await db.transaction().execute(async (tx) => {
+      const found = await meetingsToPlan(tx, now, { unplanned: { limit: MEETINGS_PER_CHUNK } });
+      const reminders = found.flatMap(({ pair, meeting }) => meetingReminders(pair, meeting));
+      const written = await writePlanned(tx, reminders, now);
+      await markMeetingsPlanned(tx, found.map(({ meeting }) => meeting.id), now);
+      return { meetings: found.length, written, considered: reminders.length };
+    });
+    planned += chunk.written;
+    considered += chunk.considered;
+    if (chunk.meetings < MEETINGS_PER_CHUNK) break;
+  }
+  const dated = await datedReminders(db, now);
+  return { planned: planned + (await writePlanned(db, dated, now)), considered: considered + dated.length };
+}
+
+/** Action items due tomorrow, goals a week from their target, pairs near their planned end. */
+async function datedReminders(db: Executor, now: Date): Promise<PlannedReminder[]> {
   const reminders: PlannedReminder[] = [];
-  for (const { pair, meeting } of await meetingsToPlan(db, now)) reminders.push(...meetingReminders(pair, meeting));
   // UTC dates one day wider on each side than the rules need: every zone's "tomorrow" is inside.
   const day = (days: number) => DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ days }).toISODate() ?? '';
   for (const item of await actionDaysToPlan(db, day(-1), day(3))) {
@@ -22,7 +47,7 @@ export async function planReminders(db: Executor, now: Date): Promise<{ planned:
   for (const { pair, goal } of await goalsToPlan(db, day(4), day(9))) reminders.push(goalTargetReminder(pair, goal));
   // A monthly pair's wrap-up starts two meetings (about two months) before its end.
   for (const { pair, rule } of await pairsEndingBetween(db, day(0), day(75))) reminders.push(...wrapUpReminders(pair, wrapUpFrom(rule, pair.plannedEndOn)));
-  return { planned: await writePlanned(db, reminders, now), considered: reminders.length };
+  return reminders;
 }
 
 /**
@@ -30,15 +55,19 @@ export async function planReminders(db: Executor, now: Date): Promise<{ planned:
  * move to the new time (their basis changed) and a cancelled one comes back for the new time.
  */
 export async function replanMeeting(db: Executor, meetingId: string, now: Date): Promise<number> {
-  const reminders = (await meetingsToPlan(db, now, { meetingId })).flatMap(({ pair, meeting }) => meetingReminders(pair, meeting));
-  return writePlanned(db, reminders, now);
+  return planMeetings(db, await meetingsToPlan(db, now, { meetingId }), now);
 }
 
 /** Re-plans the upcoming meetings of a person's pairs (their lead time or zone changed). */
 export async function replanPerson(db: Executor, teamId: string, userId: string, now: Date): Promise<number> {
   const pairIds = await activePairIdsOf(db, teamId, userId);
-  const reminders = (await meetingsToPlan(db, now, { pairIds })).flatMap(({ pair, meeting }) => meetingReminders(pair, meeting));
-  return writePlanned(db, reminders, now);
+  return planMeetings(db, await meetingsToPlan(db, now, { pairIds }), now);
+}
+
+async function planMeetings(db: Executor, found: Array<{ pair: PlanPair; meeting: PlanMeeting }>, now: Date): Promise<number> {
+  const written = await writePlanned(db, found.flatMap(({ pair, meeting }) => meetingReminders(pair, meeting)), now);
+  await markMeetingsPlanned(db, found.map(({ meeting }) => meeting.id), now);
+  return written;
 }
 
 const CHUNK = 500;

@@ -52,6 +52,12 @@ export function toPlanPair(row: PairRow): PlanPair {
 export interface MeetingScope {
   meetingId?: string;
   pairIds?: readonly string[];
+  /**
+   * The planning pass: only meetings whose reminders are not planned yet (the partial index
+   * meetings_to_plan), soonest first, at most `limit`, locked with SKIP LOCKED so replicas share the
+   * work and a change in flight (which holds the meeting's row) is left to its own transaction.
+   */
+  unplanned?: { limit: number };
 }
 
 /**
@@ -77,6 +83,7 @@ export async function meetingsToPlan(db: Executor, now: Date, scope: MeetingScop
   if (scope.meetingId) query = query.where('m.id', '=', scope.meetingId);
   else query = query.where('m.scheduled_at', '>=', new Date(now.getTime() - 5 * DAY)).where('m.scheduled_at', '<=', new Date(now.getTime() + 40 * DAY));
   if (scope.pairIds) query = scope.pairIds.length ? query.where('p.id', 'in', [...scope.pairIds]) : query.where('p.id', 'is', null);
+  if (scope.unplanned) query = query.where('m.reminders_planned_at', 'is', null).orderBy('m.scheduled_at').limit(scope.unplanned.limit).forUpdate('m').skipLocked();
   const rows = await query.execute();
   return rows.map((row) => ({
     pair: toPlanPair(row),
@@ -87,6 +94,12 @@ export async function meetingsToPlan(db: Executor, now: Date, scope: MeetingScop
       previousAt: row.previous_at ? new Date(row.previous_at as unknown as string) : null,
     },
   }));
+}
+
+/** Records that these meetings' reminders are planned; a later change clears the mark again (migration 0150). */
+export async function markMeetingsPlanned(db: Executor, meetingIds: readonly string[], now: Date): Promise<void> {
+  if (meetingIds.length === 0) return;
+  await db.updateTable('meetings').set({ reminders_planned_at: now }).where('id', 'in', [...meetingIds]).execute();
 }
 
 /** Open action items due between two local dates, one row per pair, owner and day. */

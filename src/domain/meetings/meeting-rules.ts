@@ -61,6 +61,17 @@ export function planUpcoming(pair: PairRule, existing: readonly ExistingOccurren
   return { kind: 'none' };
 }
 
+/**
+ * Until when `plan` stays the right answer for the pair: `planUpcoming` only changes its mind once the
+ * rule's next occurrence or the upcoming row's (possibly moved) time has passed, whichever is first.
+ * The planning pass skips the pair until then (any change to its rule or meetings clears the mark).
+ */
+export function upcomingValidUntil(pair: PairRule, plan: UpcomingPlan, existing: readonly ExistingOccurrence[], now: Date): Date {
+  const ruleNext = nextOccurrence(ruleOf(pair), now).at;
+  const upcoming = plan.kind === 'none' ? undefined : plan.kind === 'create' ? plan.at : existing.find((row) => row.sequence === plan.sequence)?.scheduledAt;
+  return upcoming && upcoming.getTime() < ruleNext.getTime() ? upcoming : ruleNext;
+}
+
 const MAX_DAYS_AHEAD = 366;
 
 export type MeetingTimeField = 'date' | 'time';

@@ -3,10 +3,27 @@ import type { Meeting, MeetingsTable, Pair, PairsTable } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
 
 /** Active pairs in id order, a page at a time (keyset pagination keeps each page cheap). */
-export async function listActivePairs(db: Executor, afterId: string | null, limit: number): Promise<Pair[]> {
-  let query = db.selectFrom('pairs').selectAll().where('status', '=', 'active');
-  if (afterId) query = query.where('id', '>', afterId);
-  return query.orderBy('id').limit(limit).execute();
+/**
+ * Active pairs whose next meeting row must be checked (never checked, or its answer has run out),
+ * locked so that no change to the pair interleaves with the check and replicas share the work.
+ * `skip`: pairs that failed earlier in this pass; `only`: one pair (to find the one that fails).
+ */
+export async function lockPairsToCheck(tx: Tx, now: Date, page: { limit: number; skip: readonly string[]; only?: string }): Promise<Pair[]> {
+  let query = tx
+    .selectFrom('pairs')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('upcoming_valid_until', 'is', null), eb('upcoming_valid_until', '<=', now)]));
+  if (page.skip.length > 0) query = query.where('id', 'not in', [...page.skip]);
+  if (page.only) query = query.where('id', '=', page.only);
+  return query.limit(page.limit).forNoKeyUpdate().skipLocked().execute();
+}
+
+/** Records until when each pair's next meeting row is right (set under the lock taken by `lockPairsToCheck`). */
+export async function saveUpcomingValidUntil(tx: Tx, validUntil: ReadonlyMap<string, Date>): Promise<void> {
+  if (validUntil.size === 0) return;
+  const rows = sql.join([...validUntil].map(([pairId, until]) => sql`(${pairId}::uuid, ${until.toISOString()}::timestamptz)`));
+  await sql`update pairs set upcoming_valid_until = v.until from (values ${rows}) as v (id, until) where pairs.id = v.id`.execute(tx);
 }
 
 export async function findPairById(db: Executor, teamId: string, pairId: string): Promise<Pair | undefined> {

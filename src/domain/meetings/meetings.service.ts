@@ -12,7 +12,7 @@ import {
 } from './meeting-access';
 import { type Changed, checkMeetingTime, checkRuleChange, meetingNearEnd, type MeetingTimeField, ruleOf, type RuleChange, type RuleField } from './meeting-rules';
 import {
-  deleteMeetings, findPairById, futureMeetingsAfter, latestStartedMeeting, listActivePairs, maxSequence, updateMeeting, updatePair, upcomingMeeting,
+  deleteMeetings, findPairById, futureMeetingsAfter, latestStartedMeeting, lockPairsToCheck, maxSequence, saveUpcomingValidUntil, updateMeeting, updatePair, upcomingMeeting,
 } from './meetings.repository';
 import { ensureUpcomingFor } from './upcoming';
 
@@ -45,25 +45,35 @@ export class MeetingsService {
   ) {}
 
   /**
-   * For every active pair, makes sure the row of its next occurrence exists. The scheduler calls it
-   * at the start of every pass. A pair that fails (corrupt rule) is retried alone and reported, so
-   * it never stops the others.
+   * Makes sure every active pair has the row of its next occurrence. The scheduler calls it at the
+   * start of every pass; it visits only the pairs whose last answer has run out (their meeting
+   * started, or a change cleared the mark), so a quiet pass reads no pair. A page that fails is
+   * retried pair by pair; a pair that fails alone (corrupt rule) is reported and left for the next
+   * pass, so it never stops the others.
    */
   async ensureUpcoming(now: Date): Promise<{ pairs: number; failed: string[] }> {
     const failed: string[] = [];
     let pairs = 0;
-    for (let after: string | null = null; ; ) {
-      const page = await listActivePairs(this.db, after, PLANNING_PAGE);
-      if (page.length === 0) break;
-      pairs += page.length;
-      after = page[page.length - 1]!.id;
-      try {
-        await ensureUpcomingFor(this.db, page, now);
-      } catch {
-        for (const pair of page) await ensureUpcomingFor(this.db, [pair], now).catch(() => failed.push(pair.id));
+    for (;;) {
+      const checked = await this.checkPairs(now, { limit: PLANNING_PAGE, skip: failed }).catch(() => undefined);
+      if (checked !== undefined) {
+        pairs += checked;
+        if (checked < PLANNING_PAGE) break;
+        continue;
       }
+      const page = await this.db.transaction().execute((tx) => lockPairsToCheck(tx, now, { limit: PLANNING_PAGE, skip: failed }));
+      for (const { id } of page) pairs += await this.checkPairs(now, { limit: 1, skip: failed, only: id }).catch(() => (failed.push(id), 0));
     }
     return { pairs, failed };
+  }
+
+  /** One page in one transaction: the pairs stay locked until their mark is saved. */
+  private checkPairs(now: Date, page: { limit: number; skip: readonly string[]; only?: string }): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const pairs = await lockPairsToCheck(tx, now, page);
+      await saveUpcomingValidUntil(tx, await ensureUpcomingFor(tx, pairs, now));
+      return pairs.length;
+    });
   }
 
   async ensureUpcomingForPair(teamId: string, pairId: string, now: Date): Promise<void> {

@@ -1,13 +1,14 @@
 import type { Pair } from '../../db/schema';
 import type { Executor } from '../../db/types';
-import { type ExistingOccurrence, planUpcoming, ruleNextSequence } from './meeting-rules';
+import { type ExistingOccurrence, planUpcoming, ruleNextSequence, upcomingValidUntil } from './meeting-rules';
 import { insertPlannedMeetings, occurrencesFrom, type PlannedMeeting } from './meetings.repository';
 
 /**
  * Makes sure each active pair has the row of its next occurrence: one read for all the pairs given,
  * the pure planner, one guarded insert. Idempotent and safe to run from several replicas at once.
+ * Returns, per active pair, until when that answer holds (see `upcomingValidUntil`).
  */
-export async function ensureUpcomingFor(db: Executor, pairs: readonly Pair[], now: Date): Promise<void> {
+export async function ensureUpcomingFor(db: Executor, pairs: readonly Pair[], now: Date): Promise<Map<string, Date>> {
   const active = pairs.filter((pair) => pair.status === 'active');
   const starts = active.map((pair) => ({ pair, sequence: ruleNextSequence(pair, now) }));
   const rows = await occurrencesFrom(db, starts.map(({ pair, sequence }) => ({ pairId: pair.id, sequence })));
@@ -18,9 +19,13 @@ export async function ensureUpcomingFor(db: Executor, pairs: readonly Pair[], no
     byPair.set(row.pair_id, list);
   }
   const planned: PlannedMeeting[] = [];
+  const validUntil = new Map<string, Date>();
   for (const { pair } of starts) {
-    const plan = planUpcoming(pair, byPair.get(pair.id) ?? [], now);
+    const existing = byPair.get(pair.id) ?? [];
+    const plan = planUpcoming(pair, existing, now);
     if (plan.kind === 'create') planned.push({ pair, sequence: plan.sequence, at: plan.at });
+    validUntil.set(pair.id, upcomingValidUntil(pair, plan, existing, now));
   }
   await insertPlannedMeetings(db, planned);
+  return validUntil;
 }

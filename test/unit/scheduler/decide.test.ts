@@ -12,12 +12,12 @@ const person = (extra: Partial<Person> = {}): Person => ({
 const pair = (extra: Partial<Pair> = {}): Pair => ({
   id: 'p1', team_id: 'T1', mentor_id: 'UMENTOR', mentee_id: 'UMENTEE', goals_channel_id: 'C1', cadence: 'weekly', meeting_time: '15:00',
   time_zone: 'Europe/Berlin', first_meeting_on: '2026-12-01', meeting_minutes: 60, status: 'active', started_on: '2026-11-20',
-  planned_end_on: '2027-05-01', created_by: 'UMENTOR', created_at: new Date(), updated_at: new Date(), anchor_sequence: 0, ...extra,
+  planned_end_on: '2027-05-01', created_by: 'UMENTOR', created_at: new Date(), updated_at: new Date(), anchor_sequence: 0, upcoming_valid_until: null, ...extra,
 });
 const meeting = (extra: Partial<Meeting> = {}): Meeting => ({
   id: 'm1', team_id: 'T1', pair_id: 'p1', sequence: 0, scheduled_at: MEETING_AT, duration_minutes: 60, status: 'scheduled', rescheduled_from: null,
   feedback_focus: null, shared_highlight: null, takeaways: null, feedback_received: null, feedback_application: null, notes_recorded_by: null,
-  notes_recorded_at: null, agenda_shared_at: null, created_at: new Date(), updated_at: new Date(), ...extra,
+  notes_recorded_at: null, agenda_shared_at: null, reminders_planned_at: null, created_at: new Date(), updated_at: new Date(), ...extra,
 });
 const row = (extra: Partial<OutboxRow> = {}): OutboxRow => ({
   id: 'r1', team_id: 'T1', kind: 'prep', pair_id: 'p1', meeting_id: 'm1', recipient_id: 'UMENTEE', dedupe_key: 'prep:m1:UMENTEE',

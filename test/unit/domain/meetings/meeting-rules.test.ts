@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import type { Pair } from '../../../../src/db/schema';
-import { checkMeetingTime, checkRuleChange, type ExistingOccurrence, meetingNearEnd, planUpcoming, type PairRule } from '../../../../src/domain/meetings/meeting-rules';
+import {
+  checkMeetingTime, checkRuleChange, type ExistingOccurrence, meetingNearEnd, planUpcoming, type PairRule, upcomingValidUntil,
+} from '../../../../src/domain/meetings/meeting-rules';
 
 const pair = (extra: Partial<PairRule> = {}): PairRule => ({
   cadence: 'weekly',
@@ -42,6 +45,61 @@ describe('planUpcoming', () => {
   it('plans nothing after the planned end', () => {
     expect(planUpcoming(pair({ planned_end_on: '2026-12-07' }), [], now)).toEqual({ kind: 'none' });
     expect(planUpcoming(pair({ planned_end_on: '2026-12-08' }), [], now).kind).toBe('create');
+  });
+});
+
+describe('upcomingValidUntil', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  const until = (p: PairRule, existing: ExistingOccurrence[]) => upcomingValidUntil(p, planUpcoming(p, existing, now), existing, now).toISOString();
+
+  it("holds until the rule's next occurrence when the next row is the rule's own", () => {
+    expect(until(pair(), [row(1, 'scheduled', '2026-12-08T09:00:00Z')])).toBe('2026-12-08T09:00:00.000Z');
+    expect(until(pair(), [])).toBe('2026-12-08T09:00:00.000Z');
+  });
+
+  it('ends early when the next meeting was moved before its rule time', () => {
+    expect(until(pair(), [row(1, 'scheduled', '2026-12-03T16:00:00Z')])).toBe('2026-12-03T16:00:00.000Z');
+  });
+
+  it('ends at the rule time when the next meeting was moved later (the rule moves on first)', () => {
+    expect(until(pair(), [row(1, 'scheduled', '2026-12-10T16:00:00Z')])).toBe('2026-12-08T09:00:00.000Z');
+  });
+
+  it('still looks again at the next rule time when nothing more is planned before the end', () => {
+    expect(until(pair({ planned_end_on: '2026-12-07' }), [])).toBe('2026-12-08T09:00:00.000Z');
+  });
+
+  it('is a promise: at any instant before it, planUpcoming gives the same answer (once its row exists)', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata'];
+    const cadences = ['weekly', 'biweekly', 'monthly'] as const;
+    fc.assert(
+      fc.property(
+        fc.record({
+          zone: fc.constantFrom(...zones),
+          cadence: fc.constantFrom(...cadences),
+          hour: fc.integer({ min: 0, max: 23 }),
+          startOffsetDays: fc.integer({ min: 0, max: 400 }),
+          moveHours: fc.integer({ min: -72, max: 72 }),
+          move: fc.boolean(),
+          fraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+        }),
+        ({ zone, cadence, hour, startOffsetDays, moveHours, move, fraction }) => {
+          const p = pair({ time_zone: zone, cadence, meeting_time: `${String(hour).padStart(2, '0')}:30`, first_meeting_on: '2026-11-02', planned_end_on: '2028-06-01' });
+          const at = new Date(Date.parse('2026-11-01T00:00:00Z') + startOffsetDays * 86_400_000);
+          const first = planUpcoming(p, [], at);
+          if (first.kind !== 'create') return;
+          // The row as the pass creates it, possibly moved later by a member (only to the future).
+          const movedAt = new Date(first.at.getTime() + (move ? moveHours * 3_600_000 : 0));
+          const rows = [row(first.sequence, 'scheduled', (movedAt.getTime() > at.getTime() ? movedAt : first.at).toISOString())];
+          const plan = planUpcoming(p, rows, at);
+          const validUntil = upcomingValidUntil(p, plan, rows, at);
+          expect(validUntil.getTime()).toBeGreaterThan(at.getTime());
+          const later = new Date(at.getTime() + Math.floor((validUntil.getTime() - at.getTime()) * fraction));
+          expect(planUpcoming(p, rows, later)).toEqual(plan);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
