@@ -9,6 +9,8 @@ import { type Kysely, sql } from 'kysely';
  *   no meeting at all.
  * - pairs.upcoming_valid_until: until when the pair's next meeting row is known to be right (the next
  *   meeting's start, or the rule's next occurrence, whichever comes first); null means "check me".
+ * - pairs.wrap_up_planned_at: when the pair's wrap-up reminders were planned; null means "plan them
+ *   once the end is near" (pairs_wrap_up_to_plan holds only those).
  *
  * The markers are cleared by triggers, in the same transaction as the change, so no code path that
  * changes a meeting, a pair's rule or a person's zone or lead time can forget to. Nothing reads the
@@ -18,9 +20,10 @@ import { type Kysely, sql } from 'kysely';
  */
 const UP: string[] = [
   `alter table meetings add column reminders_planned_at timestamptz`,
-  `alter table pairs add column upcoming_valid_until timestamptz`,
+  `alter table pairs add column upcoming_valid_until timestamptz, add column wrap_up_planned_at timestamptz`,
   `create index meetings_to_plan on meetings (scheduled_at) where reminders_planned_at is null and status in ('scheduled', 'held')`,
   `create index pairs_upcoming_due on pairs (upcoming_valid_until) where status = 'active'`,
+  `create index pairs_wrap_up_to_plan on pairs (planned_end_on) where wrap_up_planned_at is null and status = 'active'`,
   `-- A meeting whose time, length or status changes needs its reminders planned again.
     create function meetings_clear_planned() returns trigger language plpgsql as $$
     begin
@@ -57,6 +60,7 @@ const UP: string[] = [
       if (new.cadence, new.meeting_time, new.time_zone, new.first_meeting_on, new.meeting_minutes, new.anchor_sequence, new.planned_end_on, new.status)
          is distinct from (old.cadence, old.meeting_time, old.time_zone, old.first_meeting_on, old.meeting_minutes, old.anchor_sequence, old.planned_end_on, old.status) then
         new.upcoming_valid_until := null;
+        new.wrap_up_planned_at := null;
       end if;
       return new;
     end $$`,
@@ -78,6 +82,8 @@ const UP: string[] = [
         from pairs p
         where m.pair_id = p.id and p.team_id = new.team_id and (p.mentor_id = new.user_id or p.mentee_id = new.user_id)
           and m.reminders_planned_at is not null and m.status in ('scheduled', 'held');
+      update pairs set wrap_up_planned_at = null
+        where team_id = new.team_id and (mentor_id = new.user_id or mentee_id = new.user_id) and wrap_up_planned_at is not null;
       return null;
     end $$`,
   `create trigger people_clear_planned after update of time_zone, prep_lead_minutes on people
@@ -97,9 +103,10 @@ const DOWN: string[] = [
   'drop function if exists meetings_touch_pair()',
   'drop trigger if exists meetings_clear_planned on meetings',
   'drop function if exists meetings_clear_planned()',
+  'drop index if exists pairs_wrap_up_to_plan',
   'drop index if exists pairs_upcoming_due',
   'drop index if exists meetings_to_plan',
-  'alter table pairs drop column if exists upcoming_valid_until',
+  'alter table pairs drop column if exists upcoming_valid_until, drop column if exists wrap_up_planned_at',
   'alter table meetings drop column if exists reminders_planned_at',
 ];
 

@@ -54,6 +54,8 @@ export interface PairsTable {
   anchor_sequence: Generated<number>;
   /** Until when the pair's next meeting row is known to be right; null: the next pass checks it (migration 0150). */
   upcoming_valid_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the pair's wrap-up reminders were planned; null: plan them once the end is near (migration 0150). */
+  wrap_up_planned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -1,52 +1,81 @@
 import { DateTime } from 'luxon';
 import { wrapUpFrom } from '../domain/meetings/cadence';
 import type { Kysely } from 'kysely';
-import type { Database, Executor } from '../db/types';
+import type { Database, Executor, Tx } from '../db/types';
 import { upsertPlanned } from './outbox.repository';
 import { actionDueReminder, goalTargetReminder, meetingReminders, type PlanMeeting, type PlannedReminder, type PlanPair, wrapUpReminders } from './planner';
-import { actionDaysToPlan, activePairIdsOf, goalsToPlan, markMeetingsPlanned, meetingsToPlan, pairsEndingBetween } from './planning.repository';
+import { actionDaysToPlan, activePairIdsOf, goalsToPlan, markMeetingsPlanned, markWrapUpPlanned, meetingsToPlan, pairsEndingBetween } from './planning.repository';
 
-/** Meetings planned per transaction: a chunk's rows stay locked only for the time it takes to write them. */
-const MEETINGS_PER_CHUNK = 500;
+/** Items planned per transaction: a chunk's rows stay locked only for the time it takes to write them. */
+const PER_CHUNK = 500;
 
 /**
  * A planning pass: plans the reminders of the meetings not planned yet (new ones, and those a change
- * marked again: see migration 0150), then the date-driven reminders (action items, goal targets,
- * wrap-up), which are few at any time. A quiet pass costs a few index probes, not a read of every
- * pair. Idempotent (unique dedupe keys, re-planning only on a changed basis), and replicas running it
- * at once share the meetings between them (SKIP LOCKED). Exported for benches.
+ * marked again: see migration 0150), the wrap-up of pairs newly near their end (marked the same
+ * way), then action items due tomorrow and goals a week from their target, which only a few days'
+ * window holds. A quiet pass costs a few index probes, not a read of every pair. Idempotent (unique
+ * dedupe keys, re-planning only on a changed basis), and replicas running it at once share the work
+ * (SKIP LOCKED). Exported for benches.
  */
 export async function planReminders(db: Kysely<Database>, now: Date): Promise<{ planned: number; considered: number }> {
+  const meetings = await planInChunks(db, now, async (tx) => {
+    const found = await meetingsToPlan(tx, now, { unplanned: { limit: PER_CHUNK } });
+    return {
+      items: found.length,
+      reminders: found.flatMap(({ pair, meeting }) => meetingReminders(pair, meeting)),
+      markPlanned: () => markMeetingsPlanned(tx, found.map(({ meeting }) => meeting.id), now),
+    };
+  });
+  // A monthly pair's wrap-up starts two meetings (about two months) before its end.
+  const wrapUps = await planInChunks(db, now, async (tx) => {
+    const found = await pairsEndingBetween(tx, utcDay(now, 0), utcDay(now, 75), { unplanned: { limit: PER_CHUNK } });
+    return {
+      items: found.length,
+      reminders: found.flatMap(({ pair, rule }) => wrapUpReminders(pair, wrapUpFrom(rule, pair.plannedEndOn))),
+      markPlanned: () => markWrapUpPlanned(tx, found.map(({ pair }) => pair.id), now),
+    };
+  });
+  const dated = await datedReminders(db, now);
+  return {
+    planned: meetings.planned + wrapUps.planned + (await writePlanned(db, dated, now)),
+    considered: meetings.considered + wrapUps.considered + dated.length,
+  };
+}
+
+interface Chunk {
+  items: number;
+  reminders: PlannedReminder[];
+  markPlanned(): Promise<void>;
+}
+
+/** Runs `read` in transactions of up to PER_CHUNK items, writing and marking each, until one comes back short. */
+async function planInChunks(db: Kysely<Database>, now: Date, read: (tx: Tx) => Promise<Chunk>): Promise<{ planned: number; considered: number }> {
   let planned = 0;
   let considered = 0;
   for (;;) {
     const chunk = await db.transaction().execute(async (tx) => {
-      const found = await meetingsToPlan(tx, now, { unplanned: { limit: MEETINGS_PER_CHUNK } });
-      const reminders = found.flatMap(({ pair, meeting }) => meetingReminders(pair, meeting));
+      const { items, reminders, markPlanned } = await read(tx);
       const written = await writePlanned(tx, reminders, now);
-      await markMeetingsPlanned(tx, found.map(({ meeting }) => meeting.id), now);
-      return { meetings: found.length, written, considered: reminders.length };
+      await markPlanned();
+      return { items, written, considered: reminders.length };
     });
     planned += chunk.written;
     considered += chunk.considered;
-    if (chunk.meetings < MEETINGS_PER_CHUNK) break;
+    if (chunk.items < PER_CHUNK) return { planned, considered };
   }
-  const dated = await datedReminders(db, now);
-  return { planned: planned + (await writePlanned(db, dated, now)), considered: considered + dated.length };
 }
 
-/** Action items due tomorrow, goals a week from their target, pairs near their planned end. */
+/** UTC dates one day wider on each side than the rules need: every zone's "tomorrow" is inside. */
+const utcDay = (now: Date, days: number): string => DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ days }).toISODate() ?? '';
+
+/** Action items due tomorrow, goals a week from their target. */
 async function datedReminders(db: Executor, now: Date): Promise<PlannedReminder[]> {
   const reminders: PlannedReminder[] = [];
-  // UTC dates one day wider on each side than the rules need: every zone's "tomorrow" is inside.
-  const day = (days: number) => DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ days }).toISODate() ?? '';
-  for (const item of await actionDaysToPlan(db, day(-1), day(3))) {
+  for (const item of await actionDaysToPlan(db, utcDay(now, -1), utcDay(now, 3))) {
     const owner = item.ownerId === item.pair.mentor.userId ? item.pair.mentor : item.pair.mentee;
     reminders.push(actionDueReminder(item.pair, owner, item.dueOn));
   }
-  for (const { pair, goal } of await goalsToPlan(db, day(4), day(9))) reminders.push(goalTargetReminder(pair, goal));
-  // A monthly pair's wrap-up starts two meetings (about two months) before its end.
-  for (const { pair, rule } of await pairsEndingBetween(db, day(0), day(75))) reminders.push(...wrapUpReminders(pair, wrapUpFrom(rule, pair.plannedEndOn)));
+  for (const { pair, goal } of await goalsToPlan(db, utcDay(now, 4), utcDay(now, 9))) reminders.push(goalTargetReminder(pair, goal));
   return reminders;
 }
 

@@ -127,18 +127,29 @@ export async function goalsToPlan(db: Executor, fromDate: string, toDate: string
   return rows.map((row) => ({ pair: toPlanPair(row), goal: { id: row.goal_id, targetDate: row.target_date } }));
 }
 
-/** Pairs whose planned end falls between two local dates, with their meeting rule (for "near the end"). */
+/**
+ * Pairs whose planned end falls between two local dates, with their meeting rule (for "near the end").
+ * `unplanned`: only those whose wrap-up is not planned yet, locked like `meetingsToPlan`'s.
+ */
 export async function pairsEndingBetween(
   db: Executor,
   fromDate: string,
   toDate: string,
+  scope: { unplanned?: { limit: number } } = {},
 ): Promise<Array<{ pair: PlanPair; rule: { cadence: Cadence; anchorDate: string } }>> {
-  const rows = await pairsWithPeople(db)
+  let query = pairsWithPeople(db)
     .select(['p.cadence', 'p.first_meeting_on'])
     .where('p.planned_end_on', '>=', fromDate)
-    .where('p.planned_end_on', '<=', toDate)
-    .execute();
+    .where('p.planned_end_on', '<=', toDate);
+  if (scope.unplanned) query = query.where('p.wrap_up_planned_at', 'is', null).orderBy('p.planned_end_on').limit(scope.unplanned.limit).forNoKeyUpdate('p').skipLocked();
+  const rows = await query.execute();
   return rows.map((row) => ({ pair: toPlanPair(row), rule: { cadence: row.cadence, anchorDate: row.first_meeting_on } }));
+}
+
+/** Records that these pairs' wrap-up is planned; a change to the rule, the end or a person's zone clears it. */
+export async function markWrapUpPlanned(db: Executor, pairIds: readonly string[], now: Date): Promise<void> {
+  if (pairIds.length === 0) return;
+  await db.updateTable('pairs').set({ wrap_up_planned_at: now }).where('id', 'in', [...pairIds]).execute();
 }
 
 /** The active pairs of a person (their settings changed: their reminders are re-planned). */

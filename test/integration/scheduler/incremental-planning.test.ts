@@ -98,4 +98,17 @@ describe('incremental planning', () => {
     expect(resumed.pairsChecked).toBe(1);
     expect(resumed.remindersConsidered).toBeGreaterThan(0);
   });
+
+  it('plans a wrap-up once when the end comes near, and again when the end moves', async () => {
+    const pair = await createPair(h.bot.services.pairs);
+    await h.db.kysely.updateTable('pairs').set({ planned_end_on: '2027-01-20' }).where('id', '=', pair.id).execute();
+    await pass('2026-11-25T12:00:00Z');
+    const wrapUp = async () => (await outboxRows(h.db.kysely, { kind: 'wrap_up', recipient: USERS.mentee.id }))[0]!;
+    expect((await wrapUp()).payload).toEqual({ plannedEndOn: '2027-01-20' });
+    expect(await pass('2026-11-25T12:01:00Z')).toEqual({ pairsChecked: 0, remindersConsidered: 0 });
+
+    await h.db.kysely.updateTable('pairs').set({ planned_end_on: '2027-01-27' }).where('id', '=', pair.id).execute();
+    await pass('2026-11-25T12:02:00Z');
+    expect(await outboxRows(h.db.kysely, { kind: 'wrap_up', recipient: USERS.mentee.id })).toContainEqual(expect.objectContaining({ payload: { plannedEndOn: '2027-01-27' } }));
+  });
 });

@@ -12,7 +12,7 @@ const person = (extra: Partial<Person> = {}): Person => ({
 const pair = (extra: Partial<Pair> = {}): Pair => ({
   id: 'p1', team_id: 'T1', mentor_id: 'UMENTOR', mentee_id: 'UMENTEE', goals_channel_id: 'C1', cadence: 'weekly', meeting_time: '15:00',
   time_zone: 'Europe/Berlin', first_meeting_on: '2026-12-01', meeting_minutes: 60, status: 'active', started_on: '2026-11-20',
-  planned_end_on: '2027-05-01', created_by: 'UMENTOR', created_at: new Date(), updated_at: new Date(), anchor_sequence: 0, upcoming_valid_until: null, ...extra,
+  planned_end_on: '2027-05-01', created_by: 'UMENTOR', created_at: new Date(), updated_at: new Date(), anchor_sequence: 0, upcoming_valid_until: null, wrap_up_planned_at: null, ...extra,
 });
 const meeting = (extra: Partial<Meeting> = {}): Meeting => ({
   id: 'm1', team_id: 'T1', pair_id: 'p1', sequence: 0, scheduled_at: MEETING_AT, duration_minutes: 60, status: 'scheduled', rescheduled_from: null,

@@ -25,7 +25,7 @@ const pair = (n: number): Pair => ({
   started_on: '2026-11-23',
   planned_end_on: '2027-06-01',
   anchor_sequence: 0,
-  upcoming_valid_until: null,
+  upcoming_valid_until: null, wrap_up_planned_at: null,
   created_by: 'UMENTOR',
   created_at: new Date(),
   updated_at: new Date(),

@@ -20,7 +20,7 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const pair: Pair = {
   id: uuid(1), team_id: 'T1', mentor_id: 'UMARIA', mentee_id: 'UTHEO', goals_channel_id: 'CGOALS', cadence: 'weekly', meeting_time: '10:00',
   time_zone: 'Europe/Berlin', first_meeting_on: '2026-12-01', meeting_minutes: 45, status: 'active', started_on: '2026-11-23',
-  planned_end_on: '2027-06-01', anchor_sequence: 0, upcoming_valid_until: null, created_by: 'UMARIA', created_at: at, updated_at: at,
+  planned_end_on: '2027-06-01', anchor_sequence: 0, upcoming_valid_until: null, wrap_up_planned_at: null, created_by: 'UMARIA', created_at: at, updated_at: at,
 };
 const meeting: Meeting = {
   id: uuid(2), team_id: 'T1', pair_id: pair.id, sequence: 0, scheduled_at: at, duration_minutes: 45, status: 'scheduled', rescheduled_from: null,

@@ -10,7 +10,7 @@ export function pairRow(over: Partial<Pair> = {}): Pair {
   return {
     id: uuid(), team_id: 'T1', mentor_id: 'UMENTOR', mentee_id: 'UMENTEE', goals_channel_id: 'CG', cadence: 'weekly', meeting_time: '10:00',
     time_zone: 'Europe/Berlin', first_meeting_on: '2026-12-01', meeting_minutes: 45, status: 'active', started_on: '2026-11-23',
-    planned_end_on: '2027-05-23', anchor_sequence: 0, upcoming_valid_until: null, created_by: 'UMENTOR', created_at: at, updated_at: at, ...over,
+    planned_end_on: '2027-05-23', anchor_sequence: 0, upcoming_valid_until: null, wrap_up_planned_at: null, created_by: 'UMENTOR', created_at: at, updated_at: at, ...over,
   };
 }
 
