@@ -21,12 +21,7 @@ export class JournalService {
   async write(input: { teamId: string; authorId: string; pairId: string | null } & JournalDraft): Promise<WriteEntryResult> {
     const checked = checkJournalDraft(input);
     if (!checked.ok) return checked;
-    if (input.pairId) {
-      const pair = await findPair(this.db, input.teamId, input.pairId);
-      if (!pair || (pair.mentor_id !== input.authorId && pair.mentee_id !== input.authorId)) {
-        throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-      }
-    }
+    await this.checkPair(input.teamId, input.authorId, input.pairId);
     const entry = await this.db.transaction().execute((tx) =>
       insertEntry(tx, {
         team_id: input.teamId,
@@ -39,6 +34,18 @@ export class JournalService {
       }),
     );
     return { ok: true, entry };
+  }
+
+  /**
+   * An entry may only be tied to one of the author's own pairs. Checked again by write(); callers use it
+   * first so that a refused claim stores nothing at all (not even the person, as a stranger).
+   */
+  async checkPair(teamId: string, authorId: string, pairId: string | null): Promise<void> {
+    if (!pairId) return;
+    const pair = await findPair(this.db, teamId, pairId);
+    if (!pair || (pair.mentor_id !== authorId && pair.mentee_id !== authorId)) {
+      throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
+    }
   }
 
   /** The person's own most recent entries, newest first. */

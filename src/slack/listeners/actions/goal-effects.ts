@@ -6,6 +6,7 @@ import { goalListMessage } from '../../blocks/goal-list';
 import { sharedNotice } from '../../blocks/goal-messages';
 import { goalShareMessage, goalSupersededMessage, type ShareIntro } from '../../blocks/goal-share';
 import type { AppDeps } from '../../context';
+import { tellPrivately } from '../../interaction-replies';
 import { type OutgoingMessage, postToChannel, sendDm, slackErrorCode } from '../../messenger';
 
 /**
@@ -88,7 +89,9 @@ export async function showGoalList(client: WebClient, deps: AppDeps, target: Lis
   const message = goalListMessage(await deps.services.goals.overviewFor(target.teamId, target.userId), notice);
   try {
     if (target.replace) await target.replace({ ...message, replace_original: true });
-    else if (target.channelId) await client.chat.postEphemeral({ channel: target.channelId, user: target.userId, text: message.text, blocks: message.blocks });
+    // The origin comes from private_metadata: a conversation the person is not in (forged, or one they
+    // left) refuses the ephemeral, so the answer falls back to their DM with the bot instead of being lost.
+    else if (target.channelId) await tellPrivately(client, deps, { teamId: target.teamId, userId: target.userId, channelId: target.channelId, log }, message);
   } catch (error) {
     log.warn({ code: slackErrorCode(error) }, 'goal list refresh failed');
   }

@@ -20,12 +20,20 @@ export function journalSubmit(deps: AppDeps) {
     const firstBlock = JournalModal.write.blocks.wentWell;
     const form = readJournalForm(view.state.values);
     if (!form) return ack({ response_action: 'errors', errors: { [firstBlock]: 'Keep each answer under 2000 characters.' } });
+    const pairId = submittedPairId(view);
+    const pairBlock = pairFieldBlock(view, firstBlock);
+    // A pair that is not theirs is refused before anything is stored, the person included.
+    const refused = await deps.services.journal.checkPair(teamId, userId, pairId).then(
+      () => null,
+      (error: unknown) => submissionRefusal(error, pairBlock, log),
+    );
+    if (refused) return ack(refused);
     // Normally stored when the modal opened; the entry must point at its author.
     const person = await knownPerson(client, deps, teamId, userId).catch((error: unknown) => submissionRefusal(error, firstBlock, log));
     if ('response_action' in person) return ack(person);
     const result = await deps.services.journal
-      .write({ teamId, authorId: userId, pairId: submittedPairId(view), ...form })
-      .catch((error: unknown) => submissionRefusal(error, pairFieldBlock(view, firstBlock), log));
+      .write({ teamId, authorId: userId, pairId, ...form })
+      .catch((error: unknown) => submissionRefusal(error, pairBlock, log));
     if ('response_action' in result) return ack(result);
     if (!result.ok) {
       const errors = Object.entries(result.errors).map(([field, message]) => [JOURNAL_FIELD_BLOCKS[field as JournalField], message]);
@@ -35,8 +43,8 @@ export function journalSubmit(deps: AppDeps) {
 
     log.info({ entryId: result.entry.id }, 'journal entry saved');
     const entries = await deps.services.journal.recent(teamId, userId);
-    const pairId = result.entry.pair_id ?? undefined;
-    await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, journalListMessage(entries, person.timeZone, { saved: true, pairId }));
+    const listed = { saved: true, pairId: result.entry.pair_id ?? undefined };
+    await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, journalListMessage(entries, person.timeZone, listed));
     await deps.home.refresh(client, teamId, [userId]);
   };
 }
