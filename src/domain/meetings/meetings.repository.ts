@@ -9,14 +9,17 @@ import type { Executor, Tx } from '../../db/types';
  * `skip`: pairs that failed earlier in this pass; `only`: one pair (to find the one that fails).
  */
 export async function lockPairsToCheck(tx: Tx, now: Date, page: { limit: number; skip: readonly string[]; only?: string }): Promise<Pair[]> {
-  let query = tx
-    .selectFrom('pairs')
-    .selectAll()
-    .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('upcoming_valid_until', 'is', null), eb('upcoming_valid_until', '<=', now)]));
-  if (page.skip.length > 0) query = query.where('id', 'not in', [...page.skip]);
-  if (page.only) query = query.where('id', '=', page.only);
-  return query.limit(page.limit).forNoKeyUpdate().skipLocked().execute();
+  // Two queries rather than one OR: each is a plain range of pairs_upcoming_due, whatever the statistics say.
+  const select = () => {
+    let query = tx.selectFrom('pairs').selectAll().where('status', '=', 'active');
+    if (page.skip.length > 0) query = query.where('id', 'not in', [...page.skip]);
+    if (page.only) query = query.where('id', '=', page.only);
+    return query;
+  };
+  const unchecked = await select().where('upcoming_valid_until', 'is', null).limit(page.limit).forNoKeyUpdate().skipLocked().execute();
+  if (unchecked.length >= page.limit) return unchecked;
+  const expired = await select().where('upcoming_valid_until', '<=', now).limit(page.limit - unchecked.length).forNoKeyUpdate().skipLocked().execute();
+  return [...unchecked, ...expired];
 }
 
 /** Records until when each pair's next meeting row is right (set under the lock taken by `lockPairsToCheck`). */

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import './offset-cache';
 
 export const isValidTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
 
