@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the real app against the bare-Bolt floor, on this machine, in this run.
- *   1. Ack latency under open-loop load (100 and 500 requests/s) for /mentorship help, /mentorship pair
+ *   1. Ack latency under open-loop load (100 and 500 requests/s) for /mentorship help, /mentorship agenda
  *      (database + views.open after the ack) and a pair submission refused because the pair exists
  *      (database before the ack): p50, p99, max, unacknowledged, the ratios to the floor, and the CPU
  *      each request cost the app process (which a busy machine does not distort).
@@ -9,7 +9,7 @@
  *   4. The scheduler at 10k, 100k and 1M pairs, and sending against Slack's limits (test/bench/scheduler).
  * Each app, the Slack stand-in and this load generator run in separate processes.
  * Environment: BENCH_SECONDS (each open-loop run, default 8), BENCH_CAPACITY_SECONDS (default 4),
- * BENCH_ONLY=help|pair|submit, BENCH_SKIP_BURST=1, BENCH_PROFILE=<dir> (CPU profile of the real app),
+ * BENCH_ONLY=help|agenda|submit, BENCH_SKIP_BURST=1, BENCH_PROFILE=<dir> (CPU profile of the real app),
  * BENCH_DEBUG=1 (memory, event-loop delay and server-side timings as it runs), DATABASE_URL (the real
  * app on PostgreSQL instead of the embedded PGlite).
  */
@@ -125,13 +125,13 @@ async function main(): Promise<void> {
       process.stdout.write('\n');
     }
 
-    // Overload: /mentorship pair at three times what the app can serve, for a few seconds (BENCH_SKIP_BURST=1 skips it).
+    // Overload: /mentorship agenda at three times what the app can serve, for a few seconds (BENCH_SKIP_BURST=1 skips it).
     if (!process.env.BENCH_SKIP_BURST) {
-      const pairScenario = SCENARIOS.find((s) => s.key === 'pair')!;
-      const pairCapacity = report.capacity.find((c) => c.scenario === pairScenario.label)?.real.perSecond ?? 300;
-      const burstRate = Math.max(1000, Math.round(3 * pairCapacity));
-      process.stdout.write(`  overload burst: /mentorship pair at ${burstRate}/s for ${BURST_SECONDS} s\n`);
-      const burst = await openRun(standIn, real, pairScenario, burstRate, BURST_SECONDS);
+      const agendaScenario = SCENARIOS.find((s) => s.key === 'agenda')!;
+      const agendaCapacity = report.capacity.find((c) => c.scenario === agendaScenario.label)?.real.perSecond ?? 300;
+      const burstRate = Math.max(1000, Math.round(3 * agendaCapacity));
+      process.stdout.write(`  overload burst: /mentorship agenda at ${burstRate}/s for ${BURST_SECONDS} s\n`);
+      const burst = await openRun(standIn, real, agendaScenario, burstRate, BURST_SECONDS);
       await sleep(2000);
       report.memory.burst = { rate: burstRate, summary: burst.summary, peakMb: burst.peakMb, afterMb: rssMb(real.process.pid) };
     }

@@ -66,7 +66,8 @@ let submission: string | undefined;
 
 export const SCENARIOS: Scenario[] = [
   { key: 'help', label: '/mentorship help', make: (i, issued) => command('help', i, issued) },
-  { key: 'pair', label: '/mentorship pair (DB + views.open)', make: (i, issued) => command('pair', i, issued) },
+  // Maria's pair is seeded: the agenda modal for its next meeting (pair, meeting and agenda reads, then views.open).
+  { key: 'agenda', label: '/mentorship agenda (DB + views.open)', make: (i, issued) => command('agenda', i, issued) },
   {
     key: 'submit',
     label: 'pair submission refused: pair exists (DB)',
