@@ -10,7 +10,7 @@ import { appendAgendaItems, listAgendaItems } from './agenda.repository';
 import { isUuid, lockMeetingForMember, meetingForMember, pairForMember, pairPeople, type PairPeople, requireActive } from './meeting-access';
 import { findMeeting, findPairById, lastHeldBefore, updateMeeting, upcomingMeeting } from './meetings.repository';
 import { type Changed, meetingNearEnd } from './meeting-rules';
-import { ensureUpcomingFor } from './upcoming';
+import { ensureUpcomingIfUnknown } from './upcoming';
 import { type WrapUpKey, wrapUpText } from './wrap-up';
 
 /** Everything the readable agenda shows; also what reminders render. */
@@ -76,7 +76,7 @@ export class AgendaService {
   async draftForPair(teamId: string, userId: string, pairId?: string): Promise<AgendaDraft> {
     const now = this.clock();
     const pairs = pairId ? [await pairForMember(this.db, teamId, pairId, userId)] : await listPairsOf(this.db, teamId, userId);
-    await ensureUpcomingFor(this.db, pairs, now);
+    await ensureUpcomingIfUnknown(this.db, pairs, now);
     const candidates = await Promise.all(pairs.map(async (pair) => ({ pair, next: pair.status === 'active' ? await upcomingMeeting(this.db, pair.id, now) : undefined })));
     const soonest = candidates.filter((c) => c.next).sort((a, b) => a.next!.scheduled_at.getTime() - b.next!.scheduled_at.getTime())[0];
     if (!soonest?.next) throw new DomainError('not_found', 'No meeting is planned for this mentorship, so there is no agenda to prepare. `/mentorship meeting` shows why.');

@@ -29,3 +29,13 @@ export async function ensureUpcomingFor(db: Executor, pairs: readonly Pair[], no
   await insertPlannedMeetings(db, planned);
   return validUntil;
 }
+
+/**
+ * For read paths (opening a modal): only the pairs whose next meeting row may be missing, by the
+ * mark the planning pass keeps (`pairs.upcoming_valid_until`, cleared by any change): usually none,
+ * so opening the agenda costs no query for it. Paths that change meetings call `ensureUpcomingFor`.
+ */
+export async function ensureUpcomingIfUnknown(db: Executor, pairs: readonly Pair[], now: Date): Promise<void> {
+  const unknown = pairs.filter((pair) => !pair.upcoming_valid_until || pair.upcoming_valid_until.getTime() <= now.getTime());
+  if (unknown.length > 0) await ensureUpcomingFor(db, unknown, now);
+}

@@ -1,6 +1,5 @@
 import { agendaModal } from '../../blocks/agenda-modal';
 import { errorMessage } from '../../blocks/help';
-import { viewerOf } from '../actions/meeting-replies';
 import { requirePairs } from './require-pairs';
 import type { SubcommandHandler } from './types';
 
@@ -18,7 +17,7 @@ export const agenda: SubcommandHandler = async (args, deps, { rest, log }) => {
   if (!found) return;
   await args.ack();
   const draft = await deps.services.agendas.draftForPair(command.team_id, command.user_id);
-  const viewer = await viewerOf(deps, command.team_id, command.user_id);
+  const viewer = { userId: command.user_id, timeZone: draft.people.zones[command.user_id] ?? 'UTC' };
   await client.views.open({ trigger_id: command.trigger_id, view: agendaModal(draft, viewer, found) });
   log.info({ meetingId: draft.meeting.id }, 'agenda modal opened');
 };
