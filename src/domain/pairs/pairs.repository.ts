@@ -16,6 +16,30 @@ export async function findLivePair(db: Executor, teamId: string, mentorId: strin
     .executeTakeFirst();
 }
 
+/**
+ * The display names of the two people of a live pair of these two (the user id where a person is not
+ * stored), in one query; undefined when there is no such pair.
+ */
+export async function findLivePairNames(
+  db: Executor,
+  teamId: string,
+  mentorId: string,
+  menteeId: string,
+): Promise<{ mentorName: string; menteeName: string } | undefined> {
+  const row = await db
+    .selectFrom('pairs')
+    .leftJoin('people as mentor', (join) => join.onRef('mentor.team_id', '=', 'pairs.team_id').onRef('mentor.user_id', '=', 'pairs.mentor_id'))
+    .leftJoin('people as mentee', (join) => join.onRef('mentee.team_id', '=', 'pairs.team_id').onRef('mentee.user_id', '=', 'pairs.mentee_id'))
+    .select(['mentor.display_name as mentor_name', 'mentee.display_name as mentee_name'])
+    .where('pairs.team_id', '=', teamId)
+    .where('pairs.mentor_id', '=', mentorId)
+    .where('pairs.mentee_id', '=', menteeId)
+    .where('pairs.status', '<>', 'ended')
+    .limit(1)
+    .executeTakeFirst();
+  return row && { mentorName: row.mentor_name ?? mentorId, menteeName: row.mentee_name ?? menteeId };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids arrive from buttons and metadata: one that is not a uuid finds nothing (instead of a SQL error). */

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database, Pair } from '../../db/schema';
 import { DomainError } from '../../errors';
-import { ensureWorkspace, findPeople, upsertPerson } from '../people/people.repository';
+import { ensureWorkspace, upsertPerson } from '../people/people.repository';
 import { localDateIn } from '../time/zoned';
 import { type FieldErrors, type PairDraft, type PairField, type PickedUser, firstMeetingInstant, plannedEnd, validatePairDraft } from './pair-rules';
-import { findLivePair, findPair, insertFirstMeeting, insertPair, listPairsOf } from './pairs.repository';
+import { findLivePair, findLivePairNames, findPair, insertFirstMeeting, insertPair, listPairsOf } from './pairs.repository';
 
 export type CreatePairResult =
   | { ok: true; pair: Pair; firstMeetingAt: Date }
@@ -70,10 +70,8 @@ export class PairsService {
    * still checks inside its transaction (and the unique index has the last word).
    */
   async alreadyPaired(teamId: string, mentorId: string, menteeId: string): Promise<string | null> {
-    if (!(await findLivePair(this.db, teamId, mentorId, menteeId))) return null;
-    const people = await findPeople(this.db, teamId, [mentorId, menteeId]);
-    const name = (id: string) => people.find((person) => person.user_id === id)?.display_name ?? id;
-    return alreadyPairedText(name(mentorId), name(menteeId));
+    const names = await findLivePairNames(this.db, teamId, mentorId, menteeId);
+    return names ? alreadyPairedText(names.mentorName, names.menteeName) : null;
   }
 
   listFor(teamId: string, userId: string): Promise<Pair[]> {

@@ -3,7 +3,7 @@ import type { AgendaInput } from '../../domain/meetings/agenda.service';
 import { WRAP_UP_TOPICS, type WrapUpKey } from '../../domain/meetings/wrap-up';
 import { AgendaModal, meetingScopedBlock } from '../ids';
 import type { FormResult } from './meeting-forms';
-import { type BlockErrors, readOptions, readText } from './view-state';
+import { type BlockErrors, readOptions, readText, checkViewState } from './view-state';
 
 const { blocks: b, actions: a } = AgendaModal;
 const WRAP_UP_KEYS = new Set<string>(WRAP_UP_TOPICS.map((topic) => topic.key));
@@ -15,18 +15,19 @@ const hasBlock = (values: unknown, blockId: string): boolean => typeof values ==
  * when absent they are left as they are; when present and emptied they are cleared.
  */
 export function parseAgendaForm(values: unknown, meetingId: string): FormResult<AgendaInput> {
+  const state = checkViewState(values);
   const errors: BlockErrors = {};
-  const topics = parseAgendaLines(readText(values, b.topics, a.topics), 'topics');
+  const topics = parseAgendaLines(readText(state, b.topics, a.topics), 'topics');
   if (!topics.ok) errors[b.topics] = topics.error;
-  const questions = parseAgendaLines(readText(values, b.questions, a.questions), 'questions');
+  const questions = parseAgendaLines(readText(state, b.questions, a.questions), 'questions');
   if (!questions.ok) errors[b.questions] = questions.error;
-  const materials = parseMaterialLines(readText(values, b.materials, a.materials));
+  const materials = parseMaterialLines(readText(state, b.materials, a.materials));
   if (!materials.ok) errors[b.materials] = materials.error;
   if (!topics.ok || !questions.ok || !materials.ok) return { ok: false, errors };
 
-  const carried = readOptions(values, meetingScopedBlock(b.carryOver, meetingId), a.carryOver);
-  const wrapUp = readOptions(values, meetingScopedBlock(b.wrapUp, meetingId), a.wrapUp).filter((key): key is WrapUpKey => WRAP_UP_KEYS.has(key));
-  const optionalText = (blockId: string, actionId: string) => (hasBlock(values, blockId) ? readText(values, blockId, actionId) : undefined);
+  const carried = readOptions(state, meetingScopedBlock(b.carryOver, meetingId), a.carryOver);
+  const wrapUp = readOptions(state, meetingScopedBlock(b.wrapUp, meetingId), a.wrapUp).filter((key): key is WrapUpKey => WRAP_UP_KEYS.has(key));
+  const optionalText = (blockId: string, actionId: string) => (hasBlock(values, blockId) ? readText(state, blockId, actionId) : undefined);
   return {
     ok: true,
     value: {

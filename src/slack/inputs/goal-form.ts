@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type GoalDraft, type GoalField, OBJECTIVE_MAX, SMART_TEXT_MAX, TITLE_MAX } from '../../domain/goals/goal-rules';
 import { parseKeyResults, parseMilestones } from '../../domain/goals/progress-lines';
 import { GoalModal } from '../ids';
-import { type BlockErrors, readDate, readOptions, readText } from './view-state';
+import { type BlockErrors, readDate, readOptions, readText, checkViewState } from './view-state';
 
 const { blocks: b, actions: a } = GoalModal;
 
@@ -50,14 +50,15 @@ export type GoalFormResult = { ok: true; draft: GoalDraft; shareNow: boolean } |
 
 /** Reads the goal modal. Every problem is reported at once, each under its own field. */
 export function parseGoalForm(values: unknown): GoalFormResult {
+  const state = checkViewState(values);
   const raw = {
-    title: readText(values, b.title, a.title) ?? undefined,
-    specific: readText(values, b.specific, a.specific) ?? undefined,
-    measurable: readText(values, b.measurable, a.measurable) ?? undefined,
-    achievable: readText(values, b.achievable, a.achievable),
-    relevant: readText(values, b.relevant, a.relevant),
-    objective: readText(values, b.objective, a.objective),
-    targetDate: readDate(values, b.targetDate, a.targetDate) ?? undefined,
+    title: readText(state, b.title, a.title) ?? undefined,
+    specific: readText(state, b.specific, a.specific) ?? undefined,
+    measurable: readText(state, b.measurable, a.measurable) ?? undefined,
+    achievable: readText(state, b.achievable, a.achievable),
+    relevant: readText(state, b.relevant, a.relevant),
+    objective: readText(state, b.objective, a.objective),
+    targetDate: readDate(state, b.targetDate, a.targetDate) ?? undefined,
   };
   const errors: BlockErrors = {};
   const parsed = GoalForm.safeParse(raw);
@@ -67,14 +68,14 @@ export function parseGoalForm(values: unknown): GoalFormResult {
       if (block && !errors[block]) errors[block] = issue.message;
     }
   }
-  const keyResults = parseKeyResults(readText(values, b.keyResults, a.keyResults));
+  const keyResults = parseKeyResults(readText(state, b.keyResults, a.keyResults));
   if (!keyResults.ok) errors[b.keyResults] = keyResults.error;
-  const milestones = parseMilestones(readText(values, b.milestones, a.milestones));
+  const milestones = parseMilestones(readText(state, b.milestones, a.milestones));
   if (!milestones.ok) errors[b.milestones] = milestones.error;
   if (!parsed.success || !keyResults.ok || !milestones.ok) return { ok: false, errors };
   return {
     ok: true,
     draft: { ...parsed.data, keyResults: keyResults.items, milestones: milestones.items },
-    shareNow: readOptions(values, b.shareNow, a.shareNow).includes(GoalModal.shareNowValue),
+    shareNow: readOptions(state, b.shareNow, a.shareNow).includes(GoalModal.shareNowValue),
   };
 }

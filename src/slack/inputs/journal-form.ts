@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JournalDraft, JournalField } from '../../domain/journal/journal-rules';
 import { JournalModal } from '../ids';
-import { readText } from './view-state';
+import { readText, checkViewState } from './view-state';
 
 const { write: w } = JournalModal;
 
@@ -11,10 +11,11 @@ const Prompt = z.string().max(3000).nullable();
 const JournalForm = z.object({ wentWell: Prompt, learned: Prompt, tryNext: Prompt });
 
 export function readJournalForm(values: unknown): JournalDraft | null {
+  const state = checkViewState(values);
   const parsed = JournalForm.safeParse({
-    wentWell: readText(values, w.blocks.wentWell, w.actions.wentWell),
-    learned: readText(values, w.blocks.learned, w.actions.learned),
-    tryNext: readText(values, w.blocks.tryNext, w.actions.tryNext),
+    wentWell: readText(state, w.blocks.wentWell, w.actions.wentWell),
+    learned: readText(state, w.blocks.learned, w.actions.learned),
+    tryNext: readText(state, w.blocks.tryNext, w.actions.tryNext),
   });
   return parsed.success ? parsed.data : null;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { MeetingTimeField, RuleChange, RuleField } from '../../domain/meetings/meeting-rules';
 import { PairPicker, RescheduleModal, RuleModal } from '../ids';
 import { decodeMetadata } from './metadata';
-import { type BlockErrors, readDate, readOption, readTime } from './view-state';
+import { type BlockErrors, readDate, readOption, readTime, checkViewState } from './view-state';
 
 /** Button values and private_metadata name a meeting or a pair: only a well-formed id gets through. */
 export const MeetingMetadata = z.object({ meetingId: z.uuid(), pairId: z.uuid().optional() });
@@ -49,12 +49,13 @@ export const RULE_FIELD_BLOCKS: Record<keyof RuleChange, string> & Record<RuleFi
 };
 
 export function parseRuleForm(values: unknown): FormResult<RuleChange> {
+  const state = checkViewState(values);
   const { blocks: b, actions: a } = RuleModal;
   const parsed = Rule.safeParse({
-    cadence: readOption(values, b.cadence, a.cadence) ?? undefined,
-    time: readTime(values, b.time, a.time) ?? undefined,
-    meetingMinutes: readOption(values, b.duration, a.duration) ?? undefined,
-    fromDate: readDate(values, b.fromDate, a.fromDate) ?? undefined,
+    cadence: readOption(state, b.cadence, a.cadence) ?? undefined,
+    time: readTime(state, b.time, a.time) ?? undefined,
+    meetingMinutes: readOption(state, b.duration, a.duration) ?? undefined,
+    fromDate: readDate(state, b.fromDate, a.fromDate) ?? undefined,
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issuesToBlocks(parsed.error.issues, RULE_FIELD_BLOCKS) };
 }

@@ -1,7 +1,7 @@
 import type { NotesField, NotesInput } from '../../domain/meetings/notes.service';
 import { meetingScopedBlock, NotesModal } from '../ids';
 import type { FormResult } from './meeting-forms';
-import { readOptions, readText } from './view-state';
+import { readOptions, readText, checkViewState } from './view-state';
 
 const { blocks: b, actions: a } = NotesModal;
 
@@ -13,16 +13,17 @@ export const NOTES_FIELD_BLOCKS: Record<NotesField, string> = {
 
 /** Reads the notes modal; the action item lines are parsed by the service, which knows the pair's names. */
 export function parseNotesForm(values: unknown, meetingId: string): FormResult<NotesInput> {
-  const takeaways = readText(values, b.takeaways, a.takeaways);
+  const state = checkViewState(values);
+  const takeaways = readText(state, b.takeaways, a.takeaways);
   if (!takeaways) return { ok: false, errors: { [b.takeaways]: 'Write down at least one takeaway.' } };
   return {
     ok: true,
     value: {
       takeaways,
-      actionItems: readText(values, b.actionItems, a.actionItems),
-      feedbackReceived: readText(values, b.feedbackReceived, a.feedbackReceived),
-      feedbackApplication: readText(values, b.feedbackApplication, a.feedbackApplication),
-      coveredIds: readOptions(values, meetingScopedBlock(b.covered, meetingId), a.covered),
+      actionItems: readText(state, b.actionItems, a.actionItems),
+      feedbackReceived: readText(state, b.feedbackReceived, a.feedbackReceived),
+      feedbackApplication: readText(state, b.feedbackApplication, a.feedbackApplication),
+      coveredIds: readOptions(state, meetingScopedBlock(b.covered, meetingId), a.covered),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PairDraft, PairField } from '../../domain/pairs/pair-rules';
 import { PairModal } from '../ids';
-import { type BlockErrors, readConversation, readDate, readOption, readText, readTime, readUser } from './view-state';
+import { type BlockErrors, readConversation, readDate, readOption, readText, readTime, readUser, checkViewState } from './view-state';
 
 const { blocks: b, actions: a } = PairModal;
 
@@ -44,16 +44,17 @@ export type PairFormResult =
   | { ok: false; errors: BlockErrors };
 
 export function parsePairForm(values: unknown): PairFormResult {
+  const state = checkViewState(values);
   const raw = {
-    mentorId: readUser(values, b.mentor, a.mentor) ?? undefined,
-    menteeId: readUser(values, b.mentee, a.mentee) ?? undefined,
-    goalsChannelId: readConversation(values, b.channel, a.channel) ?? undefined,
-    cadence: readOption(values, b.cadence, a.cadence) ?? undefined,
-    firstDate: readDate(values, b.firstDate, a.firstDate) ?? undefined,
-    firstTime: readTime(values, b.firstTime, a.firstTime) ?? undefined,
-    timeZone: readText(values, b.timeZone, a.timeZone) ?? undefined,
-    meetingMinutes: readOption(values, b.duration, a.duration) ?? undefined,
-    programMonths: readOption(values, b.length, a.length) ?? undefined,
+    mentorId: readUser(state, b.mentor, a.mentor) ?? undefined,
+    menteeId: readUser(state, b.mentee, a.mentee) ?? undefined,
+    goalsChannelId: readConversation(state, b.channel, a.channel) ?? undefined,
+    cadence: readOption(state, b.cadence, a.cadence) ?? undefined,
+    firstDate: readDate(state, b.firstDate, a.firstDate) ?? undefined,
+    firstTime: readTime(state, b.firstTime, a.firstTime) ?? undefined,
+    timeZone: readText(state, b.timeZone, a.timeZone) ?? undefined,
+    meetingMinutes: readOption(state, b.duration, a.duration) ?? undefined,
+    programMonths: readOption(state, b.length, a.length) ?? undefined,
   };
   const parsed = PairForm.safeParse(raw);
   if (parsed.success) return { ok: true, draft: parsed.data };

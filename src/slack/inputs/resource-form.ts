@@ -3,7 +3,7 @@ import type { ResourceField } from '../../domain/resources/resource-rules';
 import { ResourceModal } from '../ids';
 import { decodeMetadata } from './metadata';
 import { RowId } from './origin';
-import { readOption, readText } from './view-state';
+import { readOption, readText, checkViewState } from './view-state';
 
 const { add: a, explored: x } = ResourceModal;
 
@@ -18,11 +18,12 @@ const AddForm = z.object({
 export type ResourceAddForm = z.infer<typeof AddForm>;
 
 export function readResourceAddForm(values: unknown): ResourceAddForm | null {
+  const state = checkViewState(values);
   const parsed = AddForm.safeParse({
-    title: readText(values, a.blocks.title, a.actions.title),
-    url: readText(values, a.blocks.url, a.actions.url),
-    kind: readOption(values, a.blocks.kind, a.actions.kind),
-    recommendedBy: readOption(values, a.blocks.recommendedBy, a.actions.recommendedBy),
+    title: readText(state, a.blocks.title, a.actions.title),
+    url: readText(state, a.blocks.url, a.actions.url),
+    kind: readOption(state, a.blocks.kind, a.actions.kind),
+    recommendedBy: readOption(state, a.blocks.recommendedBy, a.actions.recommendedBy),
   });
   return parsed.success ? parsed.data : null;
 }

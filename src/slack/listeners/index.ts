@@ -3,11 +3,14 @@ import type { AppDeps } from '../context';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
+import { createListenerRouter } from './router';
 import { registerViews } from './views';
 
 export function registerListeners(app: App, deps: AppDeps): void {
   registerCommands(app, deps);
-  registerViews(app, deps);
-  registerActions(app, deps);
+  // Actions and views go through one Bolt listener each (see router.ts).
+  const router = createListenerRouter(app);
+  registerViews(router, deps);
+  registerActions(router, deps);
   registerEvents(app, deps);
 }

@@ -89,3 +89,14 @@ describe('schema constraints', () => {
     await expect(sql`insert into outbox (team_id, kind, recipient_id, dedupe_key, due_at, next_attempt_at, state) values ('T9', 'prep', 'U9', 'k', now(), now(), 'bogus')`.execute(db.kysely)).rejects.toThrow();
   });
 });
+
+describe('PairsService.alreadyPaired', () => {
+  it('names both people of a live pair, null for two people not paired (or whose pair ended)', async () => {
+    await service.create(draft('UA5', 'UB5'), { mentor: person('UA5'), mentee: person('UB5') });
+    expect(await service.alreadyPaired('T1', 'UA5', 'UB5')).toBe('ua5 already mentors ub5; open /mentorship status to see that pair.');
+    expect(await service.alreadyPaired('T1', 'UB5', 'UA5')).toBeNull();
+    expect(await service.alreadyPaired('T2', 'UA5', 'UB5')).toBeNull();
+    await db.kysely.updateTable('pairs').set({ status: 'ended' }).where('mentor_id', '=', 'UA5').execute();
+    expect(await service.alreadyPaired('T1', 'UA5', 'UB5')).toBeNull();
+  });
+});

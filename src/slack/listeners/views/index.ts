@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../context';
+import type { ListenerRouter } from '../router';
 import { AgendaModal, FeedbackModal, GoalChangesModal, GoalModal, GoalProgressModal, GoalReflectionModal, JournalModal, NotesModal, PairModal, ReminderSettingsModal, RescheduleModal, ResourceModal, RuleModal, SwotModal, ThanksModal } from '../../ids';
 import { goalChangesSubmit } from './goal-changes-submit';
 import { goalProgressSubmit } from './goal-progress-submit';
@@ -20,23 +20,23 @@ import { resourceAddSubmit } from './resource-add-submit';
 import { resourceExploredSubmit } from './resource-explored-submit';
 import { thanksSubmit } from './thanks-submit';
 
-export function registerViews(app: App, deps: AppDeps): void {
-  app.view(PairModal.callbackId, pairSubmit(deps));
-  app.view(GoalModal.callbackId, goalSubmit(deps));
-  app.view(GoalChangesModal.callbackId, goalChangesSubmit(deps));
-  app.view(GoalProgressModal.callbackId, goalProgressSubmit(deps));
-  app.view(GoalReflectionModal.callbackId, goalReflectionSubmit(deps));
-  app.view(SwotModal.callbackId, swotSubmit(deps));
-  app.view(RescheduleModal.callbackId, meetingRescheduleSubmit(deps));
-  app.view(RuleModal.callbackId, meetingRuleSubmit(deps));
-  app.view(AgendaModal.callbackId, agendaSubmit(deps));
-  app.view(NotesModal.callbackId, notesSubmit(deps));
-  app.view(FeedbackModal.request.callbackId, feedbackRequestSubmit(deps));
-  app.view(FeedbackModal.answer.callbackId, feedbackAnswerSubmit(deps));
-  app.view(FeedbackModal.apply.callbackId, feedbackApplySubmit(deps));
-  app.view(ResourceModal.add.callbackId, resourceAddSubmit(deps));
-  app.view(ResourceModal.explored.callbackId, resourceExploredSubmit(deps));
-  app.view(JournalModal.write.callbackId, journalSubmit(deps));
-  app.view(ThanksModal.callbackId, thanksSubmit(deps));
-  app.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));
+export function registerViews(router: ListenerRouter, deps: AppDeps): void {
+  router.view(PairModal.callbackId, pairSubmit(deps));
+  router.view(GoalModal.callbackId, goalSubmit(deps));
+  router.view(GoalChangesModal.callbackId, goalChangesSubmit(deps));
+  router.view(GoalProgressModal.callbackId, goalProgressSubmit(deps));
+  router.view(GoalReflectionModal.callbackId, goalReflectionSubmit(deps));
+  router.view(SwotModal.callbackId, swotSubmit(deps));
+  router.view(RescheduleModal.callbackId, meetingRescheduleSubmit(deps));
+  router.view(RuleModal.callbackId, meetingRuleSubmit(deps));
+  router.view(AgendaModal.callbackId, agendaSubmit(deps));
+  router.view(NotesModal.callbackId, notesSubmit(deps));
+  router.view(FeedbackModal.request.callbackId, feedbackRequestSubmit(deps));
+  router.view(FeedbackModal.answer.callbackId, feedbackAnswerSubmit(deps));
+  router.view(FeedbackModal.apply.callbackId, feedbackApplySubmit(deps));
+  router.view(ResourceModal.add.callbackId, resourceAddSubmit(deps));
+  router.view(ResourceModal.explored.callbackId, resourceExploredSubmit(deps));
+  router.view(JournalModal.write.callbackId, journalSubmit(deps));
+  router.view(ThanksModal.callbackId, thanksSubmit(deps));
+  router.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));
 }
