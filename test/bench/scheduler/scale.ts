@@ -170,17 +170,31 @@ async function timePlanning(db: Kysely<Database>, size: number, planUpTo: number
     const result = await pass(NOW);
     first = `${(result.ensureMs / 1000).toFixed(1)} + ${(result.planMs / 1000).toFixed(1)} (${result.planned.toLocaleString('en-US')} rows)`;
   } else await settleAsPlanned(db);
-  await sql`analyze meetings`.execute(db);
-  await sql`analyze pairs`.execute(db);
-  const quiet = await pass(new Date(NOW.getTime() + 60_000));
-  const busyAt = new Date(NOW.getTime() + 120_000);
+  // What autovacuum does after a first pass: its updates left a dead index entry per pair and meeting,
+  // which the next scan would otherwise walk (once) and charge to the quiet pass.
+  await sql`vacuum analyze meetings`.execute(db);
+  await sql`vacuum analyze pairs`.execute(db);
+  // Quiet passes, one a minute: the median of five (the first also warms the connections).
+  const quietRuns: Array<Awaited<ReturnType<typeof pass>>> = [];
+  for (let minute = 1; minute <= 5; minute += 1) quietRuns.push(await pass(new Date(NOW.getTime() + minute * 60_000)));
+  const quiet = quietRuns.sort((a, b) => a.ensureMs + a.planMs - (b.ensureMs + b.planMs))[2]!;
+  if (process.env.BENCH_EXPLAIN === '1') {
+    for (const query of [
+      sql`explain analyze select * from pairs where status = 'active' and upcoming_valid_until is null limit 200 for no key update skip locked`,
+      sql`explain analyze select * from pairs where status = 'active' and upcoming_valid_until <= ${NOW} limit 200 for no key update skip locked`,
+    ]) {
+      const plan = await query.execute(db);
+      process.stderr.write(`${plan.rows.map((row) => String(Object.values(row as Record<string, unknown>)[0])).join('\n')}\n`);
+    }
+  }
+  const busyAt = new Date(NOW.getTime() + 6 * 60_000);
   await sql`update meetings set scheduled_at = ${new Date(busyAt.getTime() - 30_000)}
             where id in (select m.id from meetings m where m.status = 'scheduled' and m.scheduled_at > ${busyAt} order by m.id limit ${STARTED}::int)`.execute(db);
   const busy = await pass(busyAt);
   const fmt = (result: { ensureMs: number; planMs: number }) => `${ms(result.ensureMs)} + ${ms(result.planMs)}`;
   return {
     'first pass, all pairs new: ensureUpcoming + plan (s)': first,
-    'quiet pass: ensureUpcoming + plan (ms)': `${fmt(quiet)} (${quiet.pairs} pairs checked, ${quiet.planned} rows)`,
+    'quiet pass (median of 5): ensureUpcoming + plan (ms)': `${fmt(quiet)} (${quiet.pairs} pairs checked, ${quiet.planned} rows)`,
     [`busy minute, ${STARTED.toLocaleString('en-US')} meetings started: ensureUpcoming + plan (ms)`]: `${fmt(busy)} (${busy.pairs} pairs checked, ${busy.planned.toLocaleString('en-US')} rows)`,
   };
 }
