@@ -2,7 +2,7 @@ import pino from 'pino';
 import type { Logger } from '../../src/logger';
 import type { Db } from '../../src/db/create-db';
 import { SlackDriver } from '../../src/devtools/slack-driver';
-import { SlackStandIn } from '../../src/devtools/slack-stand-in';
+import { SlackStandIn, type StoredMessage } from '../../src/devtools/slack-stand-in';
 import { startLocalBot, type LocalBot } from '../../src/devtools/local-bot';
 import { TestClock } from './clock';
 import { createTestDb } from './test-db';
@@ -71,4 +71,15 @@ export async function startHarness(options: { now?: string; logger?: Logger; max
       await db.close();
     },
   };
+}
+
+/**
+ * A command whose answer comes after its ack, through its response_url (the subcommands that need a
+ * pair ack at once): the status of the ack and the private messages the person got, once the app is done.
+ */
+export async function commandAnsweredLater(h: Harness, userId: string, text: string): Promise<{ status: number; ackBody: unknown; replies: StoredMessage[] }> {
+  const before = h.standIn.ephemeralsFor(userId).length;
+  const response = await h.driver.command(userId, text);
+  await h.settle();
+  return { status: response.status, ackBody: response.json, replies: h.standIn.ephemeralsFor(userId).slice(before) };
 }

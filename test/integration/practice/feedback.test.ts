@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Pair } from '../../../src/db/schema';
 import type { StoredView } from '../../../src/devtools/slack-stand-in';
 import { FeedbackActions, FeedbackModal, OpenActions, PairPicker } from '../../../src/slack/ids';
-import { CHANNELS, type Harness, startHarness, USERS } from '../../support/harness';
+import { CHANNELS, commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { eventually, settled } from '../../support/wait';
 import { addMeeting, allSeenBy, createPair, postDmWithButton, postEphemeralWithButton, publishHomeWithButton, shown } from './practice-fixtures';
 
@@ -100,9 +100,10 @@ describe('/mentorship feedback: asking', () => {
   });
 
   it('tells a stranger how to start a pair', async () => {
-    const response = await h.driver.command(stranger.id, 'feedback');
-    expect(response.json.text).toMatch(/not in a mentorship pair/);
-    await h.settle();
+    const { status, replies } = await commandAnsweredLater(h, stranger.id, 'feedback');
+    expect(status).toBe(200);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(/not in a mentorship pair yet/);
     expect(h.standIn.topView(stranger.id)).toBeUndefined();
   });
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Pair } from '../../../src/db/schema';
 import type { StoredMessage, StoredView } from '../../../src/devtools/slack-stand-in';
 import { OpenActions, PairPicker, ResourceActions, ResourceModal } from '../../../src/slack/ids';
-import { type Harness, startHarness, USERS } from '../../support/harness';
+import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { eventually, settled } from '../../support/wait';
 import { addMeeting, allSeenBy, createPair, postDmWithButton, publishHomeWithButton, shown } from './practice-fixtures';
 
@@ -205,7 +205,7 @@ describe('/mentorship resources', () => {
   });
 
   it('tells a stranger how to start a pair, and answers an unknown word with the usage', async () => {
-    expect((await h.driver.command(stranger.id, 'resources')).json.text).toMatch(/not in a mentorship pair/);
+    expect((await commandAnsweredLater(h, stranger.id, 'resources')).replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/not in a mentorship pair/)]);
     const response = await h.driver.command(mentee.id, 'resources delete everything');
     expect(response.json.response_type).toBe('ephemeral');
     expect(JSON.stringify(response.json.blocks)).toContain('/mentorship resources add');

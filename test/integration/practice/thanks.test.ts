@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Pair } from '../../../src/db/schema';
 import { OpenActions, PairPicker, ThanksModal } from '../../../src/slack/ids';
-import { type Harness, startHarness, USERS } from '../../support/harness';
+import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { eventually, settled } from '../../support/wait';
 import { addMeeting, allSeenBy, count, createPair, postDmWithButton, postEphemeralWithButton, publishHomeWithButton, shown } from './practice-fixtures';
 
@@ -113,10 +113,10 @@ describe('/mentorship thanks', () => {
   });
 
   it('tells a stranger how to start a pair and opens nothing', async () => {
-    const response = await h.driver.command(stranger.id, 'thanks');
-    expect(response.json.response_type).toBe('ephemeral');
-    expect(response.json.text).toMatch(/not in a mentorship pair/);
-    await h.settle();
+    const { status, replies } = await commandAnsweredLater(h, stranger.id, 'thanks');
+    expect(status).toBe(200);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(/not in a mentorship pair yet/);
     expect(h.standIn.topView(stranger.id)).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import type { Pair } from '../../../src/db/schema';
 import type { StoredView } from '../../../src/devtools/slack-stand-in';
 import { AgendaModal, meetingScopedBlock, OpenActions, PairPicker } from '../../../src/slack/ids';
-import { type Harness, startHarness, USERS } from '../../support/harness';
+import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
 import { eventually, settled } from '../../support/wait';
 
@@ -144,9 +144,10 @@ describe('/mentorship agenda', () => {
   });
 
   it('tells someone in no pair how to start one, and opens nothing', async () => {
-    const response = await h.driver.command(USERS.stranger.id, 'agenda');
-    expect(JSON.stringify(response.json)).toContain('not in a mentorship pair yet');
-    await h.settle();
+    const { status, replies } = await commandAnsweredLater(h, USERS.stranger.id, 'agenda');
+    expect(status).toBe(200);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(/not in a mentorship pair yet/);
     expect(h.standIn.topView(USERS.stranger.id)).toBeUndefined();
   });
 

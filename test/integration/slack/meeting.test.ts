@@ -1,6 +1,6 @@
 import type { Pair } from '../../../src/db/schema';
 import { MeetingActions, OpenActions, RescheduleModal, RuleModal } from '../../../src/slack/ids';
-import { type Harness, startHarness, USERS } from '../../support/harness';
+import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton, seenBy } from '../../support/meeting-fixtures';
 import { eventually, settled } from '../../support/wait';
 
@@ -39,9 +39,10 @@ describe('/mentorship meeting', () => {
   });
 
   it('tells someone in no pair how to start one', async () => {
-    const response = await h.driver.command(USERS.stranger.id, 'meeting');
-    expect(JSON.stringify(response.json)).toContain('not in a mentorship pair yet');
-    expect(h.standIn.ephemeralsFor(USERS.stranger.id)).toHaveLength(0);
+    const { status, replies } = await commandAnsweredLater(h, USERS.stranger.id, 'meeting');
+    expect(status).toBe(200);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(/not in a mentorship pair yet/);
   });
 
   it('answers unexpected words after the subcommand with a hint', async () => {

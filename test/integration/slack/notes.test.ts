@@ -1,7 +1,7 @@
 import type { Pair } from '../../../src/db/schema';
 import type { StoredView } from '../../../src/devtools/slack-stand-in';
 import { meetingScopedBlock, NotesModal, OpenActions } from '../../../src/slack/ids';
-import { type Harness, startHarness, USERS } from '../../support/harness';
+import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
 import { eventually, settled } from '../../support/wait';
 
@@ -122,8 +122,10 @@ describe('/mentorship notes', () => {
   });
 
   it('tells someone in no pair how to start one', async () => {
-    const response = await h.driver.command(USERS.stranger.id, 'notes');
-    expect(JSON.stringify(response.json)).toContain('not in a mentorship pair yet');
+    const { status, replies } = await commandAnsweredLater(h, USERS.stranger.id, 'notes');
+    expect(status).toBe(200);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(/not in a mentorship pair yet/);
   });
 
   it('refuses a stranger pressing a notes button for the pair', async () => {

@@ -15,7 +15,6 @@ export const agenda: SubcommandHandler = async (args, deps, { rest, log }) => {
   }
   const found = await requirePairs(args, deps);
   if (!found) return;
-  await args.ack();
   const draft = await deps.services.agendas.draftForPair(command.team_id, command.user_id);
   const viewer = { userId: command.user_id, timeZone: draft.people.zones[command.user_id] ?? 'UTC' };
   await client.views.open({ trigger_id: command.trigger_id, view: agendaModal(draft, viewer, found) });

@@ -15,7 +15,6 @@ export const feedback: SubcommandHandler = async (args, deps, { rest, log }) => 
   if (!words.ok) return args.ack({ response_type: 'ephemeral', ...errorMessage(words.message) });
   const found = await requirePairs(args, deps);
   if (!found) return;
-  await args.ack();
   const { command, client } = args;
   const only = found.choices.length === 1 ? found.choices[0]?.pair.id : undefined;
   const area = words.area ?? (only ? await deps.services.feedback.suggestedArea(command.team_id, only, command.user_id) : null);

@@ -9,7 +9,6 @@ import type { SubcommandHandler } from './types';
 export const goals: SubcommandHandler = async (args, deps, { log }) => {
   const found = await requirePairs(args, deps);
   if (!found) return;
-  await args.ack();
   const overview = await deps.services.goals.overviewFor(args.command.team_id, args.command.user_id);
   await args.respond({ response_type: 'ephemeral', ...goalListMessage(overview) });
   log.info({ pairs: overview.length }, 'goal list shown');

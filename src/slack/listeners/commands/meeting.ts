@@ -12,7 +12,6 @@ export const meeting: SubcommandHandler = async (args, deps, { rest, log }) => {
     return;
   }
   if (!(await requirePairs(args, deps))) return;
-  await args.ack();
   const overviews = await deps.services.meetings.overviewFor(command.team_id, command.user_id);
   const viewer = await viewerOf(deps, command.team_id, command.user_id);
   await args.respond({ response_type: 'ephemeral', ...meetingOverviewMessage(overviews, viewer) });

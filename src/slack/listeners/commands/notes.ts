@@ -13,7 +13,6 @@ export const notes: SubcommandHandler = async (args, deps, { rest, log }) => {
   }
   const found = await requirePairs(args, deps);
   if (!found) return;
-  await args.ack();
   const draft = await deps.services.notes.draftForPair(command.team_id, command.user_id);
   const viewer = await viewerOf(deps, command.team_id, command.user_id);
   await client.views.open({ trigger_id: command.trigger_id, view: notesModal(draft, viewer, found) });
