@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { type DeliveryDeps, type DeliveryResult, deliver } from './deliver';
 import { blockedUntil, blockWorkspace, type RateLimit, refundTokens, reserveTokens } from './limits.repository';
-import { claimDue, dueTeams, release } from './outbox.repository';
+import { anythingDue, claimDue, dueTeams, release } from './outbox.repository';
 
 export interface DispatchSettings {
   /** Names this process in claimed_by and the logs. */
@@ -76,7 +76,7 @@ export async function dispatchDue(
 
   while (!stop.stopped && Date.now() - started < settings.budgetMs) {
     const now = clock();
-    const teams = await dueTeams(db, now);
+    const teams = (await anythingDue(db, now)) ? await dueTeams(db, now) : [];
     if (teams.length === 0) break;
     stats.rounds += 1;
     const served = await mapLimit(teams, settings.concurrency, serveTeam);

@@ -80,6 +80,26 @@ export async function upsertPlanned(db: Executor, reminders: readonly PlannedRem
 }
 
 /**
+ * The idle poll, what a pass asks before anything else: is any reminder due at all? One probe of
+ * outbox_due, in a statement PostgreSQL plans in a fraction of the per-workspace query's time (most
+ * passes find nothing due, so this is the scheduler's steady cost).
+ */
+export function anythingDueQuery(db: Executor, now: Date) {
+  return db
+    .selectFrom('outbox')
+    .select('id')
+    .where('state', 'in', OPEN_STATES)
+    .where('next_attempt_at', '<=', now)
+    .where('kind', 'in', REMINDER_KINDS)
+    .orderBy('next_attempt_at')
+    .limit(1);
+}
+
+export async function anythingDue(db: Executor, now: Date): Promise<boolean> {
+  return (await anythingDueQuery(db, now).executeTakeFirst()) !== undefined;
+}
+
+/**
  * Workspaces with due work, the longest-waiting first: the dispatcher serves each in turn. Only the
  * reminder kinds: another feature may put its own kinds in the outbox and deliver them itself.
  */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../src/db/create-db';
-import { claimStatement, dueTeamsQuery } from '../../../src/scheduler/outbox.repository';
+import { anythingDueQuery, claimStatement, dueTeamsQuery } from '../../../src/scheduler/outbox.repository';
 import { createTestDb } from '../../support/test-db';
 
 /**
@@ -30,6 +30,12 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const planText = (rows: Array<Record<string, unknown>>): string => rows.map((row) => String(Object.values(row)[0])).join('\n');
+
+it('asks whether anything is due with one probe of the partial index over open rows', async () => {
+  const plan = planText(await anythingDueQuery(db.kysely, NOW).explain());
+  expect(plan).toMatch(/Index (Only )?Scan using outbox_due on outbox/);
+  expect(plan).not.toMatch(/Seq Scan on outbox/);
+});
 
 it('finds the workspaces with due work through the partial index over open rows', async () => {
   const plan = planText(await dueTeamsQuery(db.kysely, NOW).explain());
