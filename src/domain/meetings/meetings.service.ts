@@ -62,7 +62,14 @@ export class MeetingsService {
         continue;
       }
       const page = await this.db.transaction().execute((tx) => lockPairsToCheck(tx, now, { limit: PLANNING_PAGE, skip: failed }));
-      for (const { id } of page) pairs += await this.checkPairs(now, { limit: 1, skip: failed, only: id }).catch(() => (failed.push(id), 0));
+      if (page.length === 0) break; // Another replica holds them, or the failure was not about a pair.
+      for (const { id } of page) {
+        try {
+          pairs += await this.checkPairs(now, { limit: 1, skip: failed, only: id });
+        } catch {
+          failed.push(id);
+        }
+      }
     }
     return { pairs, failed };
   }
