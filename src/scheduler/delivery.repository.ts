@@ -1,5 +1,6 @@
 import type { Goal, Meeting, OutboxRow, Pair, Person } from '../db/schema';
 import type { Executor } from '../db/types';
+import { otherMember } from '../domain/pairs/membership';
 
 /** What a reminder needs at send time: fresh state to check it is still due, and the content to show. */
 export interface DeliveryContext {
@@ -17,7 +18,7 @@ const MAX_ITEMS = 10;
 
 export async function loadDeliveryContext(db: Executor, row: OutboxRow): Promise<DeliveryContext> {
   const pair = row.pair_id ? await db.selectFrom('pairs').selectAll().where('id', '=', row.pair_id).executeTakeFirst() : undefined;
-  const otherId = pair ? (pair.mentor_id === row.recipient_id ? pair.mentee_id : pair.mentor_id) : undefined;
+  const otherId = pair ? (otherMember(pair, row.recipient_id)) : undefined;
   const people = await db
     .selectFrom('people')
     .selectAll()

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { databaseNow } from '../db/now';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
 import type { DeliverySettings } from './deliver';
@@ -106,8 +106,7 @@ export class Scheduler {
  * local monotonic clock.
  */
 export async function databaseClock(db: Kysely<Database>): Promise<() => Date> {
-  const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);
-  const offset = new Date(rows[0]!.now).getTime() - Date.now();
+  const offset = (await databaseNow(db)).getTime() - Date.now();
   return () => new Date(Date.now() + offset);
 }
 

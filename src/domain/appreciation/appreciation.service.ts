@@ -4,6 +4,7 @@ import type { FieldErrors } from '../pairs/pair-rules';
 import { pairOfMember } from '../pairs/membership';
 import { checkMessage } from './appreciation-rules';
 import { type Appreciation, findMeetingToThank, insertAppreciation, listAppreciations } from './appreciation.repository';
+import { otherMember } from '../pairs/membership';
 
 export type SendThanksResult =
   | { ok: true; appreciation: Appreciation; pair: Pair; meeting: Meeting | null }
@@ -28,7 +29,7 @@ export class AppreciationService {
         pair_id: pair.id,
         meeting_id: meeting?.id ?? null,
         from_id: input.fromId,
-        to_id: pair.mentor_id === input.fromId ? pair.mentee_id : pair.mentor_id,
+        to_id: otherMember(pair, input.fromId),
         message: checked.message,
         created_at: now,
       });

@@ -1,6 +1,7 @@
 import type { Pair } from '../../db/schema';
 import type * as repo from './home.repository';
 import type { AgendaSummary, FeedbackInfo, MeetingInfo, PairSnapshot } from './snapshot';
+import { otherMember } from '../pairs/membership';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 type MeetingRow = Rows<typeof repo.nextMeetings>[number];
@@ -50,7 +51,7 @@ export function assemblePair(pair: Pair, viewerId: string, rows: LoadedRows): Pa
       createdAt: pair.created_at,
     },
     role: pair.mentor_id === viewerId ? 'mentor' : 'mentee',
-    otherId: pair.mentor_id === viewerId ? pair.mentee_id : pair.mentor_id,
+    otherId: otherMember(pair, viewerId),
     next: meetingInfo(next),
     nextAgenda: agendaOf(rows, next?.id),
     lastHeld: meetingInfo(last),

@@ -1,11 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { AgendaItem } from '../../db/schema';
 import type { AgendaDetails } from '../../domain/meetings/agenda.service';
+import { otherMember } from '../../domain/pairs/membership';
 import { formatInZone } from '../../domain/time/zoned';
 import { OpenActions } from '../ids';
 import { actionItemBlock } from './action-item-blocks';
 import type { Message } from './help';
-import { bullets, fitLines, meetingWhen, otherOf } from './meeting-text';
+import { bullets, fitLines, meetingWhen } from './meeting-text';
 import { escapeText, mention, mrkdwn, plain, truncate } from './text';
 
 /** Carried action items shown with their own Done button; more than this are summarised in one line. */
@@ -24,7 +25,7 @@ const link = (item: AgendaItem): string => (item.url ? `<${item.url}|${escapeTex
  */
 export function agendaMessage(details: AgendaDetails, viewer: { userId: string; timeZone: string }, update?: { authorId: string; added: readonly AgendaItem[] }): Message {
   const { meeting, pair, items } = details;
-  const other = otherOf(pair, viewer.userId);
+  const other = otherMember(pair, viewer.userId);
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(update ? 'Agenda updated' : 'Agenda for your next meeting', 150) }];
   blocks.push({ type: 'section', text: mrkdwn(`With ${mention(other)} · *${meetingWhen(meeting, viewer.timeZone)}*`) });
   if (update && update.added.length > 0) {

@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { AgendaDraft } from '../../domain/meetings/agenda.service';
+import { otherMember } from '../../domain/pairs/membership';
 import type { PairChoice } from '../../domain/pairs/pair-choices';
 import { formatLocalDate } from '../../domain/time/zoned';
 import { WRAP_UP_TOPICS } from '../../domain/meetings/wrap-up';
@@ -7,7 +8,7 @@ import { AgendaModal, meetingScopedBlock } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
 import { agendaSummaryLines } from './agenda-message';
 import { choiceElement, type Choice } from './meeting-choices';
-import { dueText, meetingWhen, otherOf } from './meeting-text';
+import { dueText, meetingWhen } from './meeting-text';
 import { pairPickerBlock } from './pair-picker';
 import { mention, mrkdwn, plain } from './text';
 
@@ -43,7 +44,7 @@ export function agendaModal(draft: AgendaDraft, viewer: { userId: string; timeZo
   const { meeting, pair, people } = draft;
   const blocks: KnownBlock[] = [];
   if (picker && picker.choices.length > 1) blocks.push({ ...pairPickerBlock(picker.choices, picker.names, pair.id), dispatch_action: true });
-  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherOf(pair, viewer.userId))}*\n${meetingWhen(meeting, viewer.timeZone)}`) });
+  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherMember(pair, viewer.userId))}*\n${meetingWhen(meeting, viewer.timeZone)}`) });
   const already = agendaSummaryLines(draft);
   if (already) blocks.push({ type: 'section', text: mrkdwn(`*Already on the agenda*\n${already}`) });
 

@@ -28,6 +28,11 @@ export function noPairMessage(): Message {
   return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
 }
 
+/** A private confirmation that something was saved or done. */
+export function doneMessage(text: string): Message {
+  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
+}
+
 export function errorMessage(text: string): Message {
   return { text, blocks: [{ type: 'section', text: mrkdwn(`:warning: ${text}`) }] };
 }

@@ -1,10 +1,11 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Meeting, Pair } from '../../db/schema';
+import { otherMember } from '../../domain/pairs/membership';
 import { formatInZone } from '../../domain/time/zoned';
 import { RescheduleModal, RuleModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
-import { CADENCE_LABELS, meetingWhen, otherOf, ruleLine } from './meeting-text';
+import { CADENCE_LABELS, meetingWhen, ruleLine } from './meeting-text';
 import { mention, mrkdwn, plain } from './text';
 
 const LENGTHS = [30, 45, 60, 90] as const;
@@ -23,7 +24,7 @@ export function rescheduleModal(meeting: Meeting, pair: Pair, viewer: { userId: 
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      text: mrkdwn(`Move your meeting with ${mention(otherOf(pair, viewer.userId))} of *${meetingWhen(meeting, viewer.timeZone)}*. They will be told.`),
+      text: mrkdwn(`Move your meeting with ${mention(otherMember(pair, viewer.userId))} of *${meetingWhen(meeting, viewer.timeZone)}*. They will be told.`),
     },
     { type: 'input', block_id: b.date, label: plain('New date'), element: { type: 'datepicker', action_id: a.date, initial_date: current.date } },
     {
@@ -53,7 +54,7 @@ export function ruleModal(pair: Pair, next: Meeting | null, viewer: { userId: st
   const fromDate = next ? local(next.scheduled_at, pair.time_zone).date : today;
   const current = next ? `Your next meeting is *${formatInZone(next.scheduled_at, viewer.timeZone)}*. ` : '';
   const blocks: KnownBlock[] = [
-    { type: 'section', text: mrkdwn(`${current}You meet ${ruleLine(pair)}. The new rhythm starts with the date below; ${mention(otherOf(pair, viewer.userId))} will be told.`) },
+    { type: 'section', text: mrkdwn(`${current}You meet ${ruleLine(pair)}. The new rhythm starts with the date below; ${mention(otherMember(pair, viewer.userId))} will be told.`) },
     {
       type: 'input',
       block_id: b.cadence,
@@ -94,6 +95,19 @@ export function ruleModal(pair: Pair, next: Meeting | null, viewer: { userId: st
 /** What the modal turns into once a change is saved: the outcome, in the viewer's zone. */
 export function meetingChangedView(title: string, text: string): ModalView {
   return { type: 'modal', title: plain(title, 24), close: plain('Done', 24), blocks: [{ type: 'section', text: mrkdwn(text) }] };
+}
+
+export function agendaSharedView(otherId: string, meeting: Meeting, viewerZone: string): ModalView {
+  return meetingChangedView('Agenda shared', `:white_check_mark: ${mention(otherId)} has the agenda for your meeting of *${meetingWhen(meeting, viewerZone)}*. Either of you can add to it until the meeting starts.`);
+}
+
+export function meetingMovedView(otherId: string, meeting: Meeting, viewerZone: string): ModalView {
+  return meetingChangedView('Meeting moved', `:white_check_mark: Moved to *${meetingWhen(meeting, viewerZone)}*. ${mention(otherId)} has been told.`);
+}
+
+export function ruleChangedView(pair: Pair, next: Meeting | null, otherId: string, viewerZone: string): ModalView {
+  const nextLine = next ? ` Your next meeting: *${meetingWhen(next, viewerZone)}*.` : '';
+  return meetingChangedView('Rhythm changed', `:white_check_mark: You now meet ${ruleLine(pair)}.${nextLine} ${mention(otherId)} has been told.`);
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,10 +1,11 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { MeetingOverview } from '../../domain/meetings/meetings.service';
 import { WRAP_UP_TOPICS } from '../../domain/meetings/wrap-up';
+import { otherMember } from '../../domain/pairs/membership';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { MeetingActions, OpenActions } from '../ids';
 import type { Message } from './help';
-import { meetingWhen, otherOf, ruleLine } from './meeting-text';
+import { meetingWhen, ruleLine } from './meeting-text';
 import { mention, mrkdwn, plain } from './text';
 
 /** Pairs shown in one reply: each takes up to seven blocks, well under the 50 of a message. */
@@ -30,7 +31,7 @@ export function meetingOverviewMessage(overviews: readonly MeetingOverview[], vi
 
 function pairBlocks(overview: MeetingOverview, viewer: { userId: string; timeZone: string }): KnownBlock[] {
   const { pair, next, notesPending } = overview;
-  const other = otherOf(pair, viewer.userId);
+  const other = otherMember(pair, viewer.userId);
   const blocks: KnownBlock[] = [];
   if (!next) {
     const why = pair.status !== 'active'

@@ -8,10 +8,6 @@ export const CADENCE_LABELS: Record<Cadence, string> = {
   monthly: 'every month',
 };
 
-/** The person a viewer meets: the other member of the pair. */
-export const otherOf = (pair: Pick<Pair, 'mentor_id' | 'mentee_id'>, viewerId: string): string =>
-  pair.mentor_id === viewerId ? pair.mentee_id : pair.mentor_id;
-
 /** "Tue 1 Dec 2026, 04:00 (America/New_York) · 45 minutes", in the viewer's zone. */
 export function meetingWhen(meeting: Pick<Meeting, 'scheduled_at' | 'duration_minutes'>, viewerZone: string): string {
   return `${formatInZone(meeting.scheduled_at, viewerZone)} · ${meeting.duration_minutes} minutes`;

@@ -1,10 +1,11 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { NotesDraft } from '../../domain/meetings/notes.service';
+import { otherMember } from '../../domain/pairs/membership';
 import { meetingScopedBlock, NotesModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
 import type { PickerChoices } from './agenda-modal';
 import { choiceElement } from './meeting-choices';
-import { meetingWhen, otherOf } from './meeting-text';
+import { meetingWhen } from './meeting-text';
 import { pairPickerBlock } from './pair-picker';
 import { mention, mrkdwn, plain, truncate } from './text';
 
@@ -35,7 +36,7 @@ export function notesModal(draft: NotesDraft, viewer: { userId: string; timeZone
   const { meeting, pair, people } = draft;
   const blocks: KnownBlock[] = [];
   if (picker && picker.choices.length > 1) blocks.push({ ...pairPickerBlock(picker.choices, picker.names, pair.id), dispatch_action: true });
-  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherOf(pair, viewer.userId))}*\n${meetingWhen(meeting, viewer.timeZone)}`) });
+  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherMember(pair, viewer.userId))}*\n${meetingWhen(meeting, viewer.timeZone)}`) });
   if (draft.coverable.length > 0) {
     blocks.push({
       type: 'input',

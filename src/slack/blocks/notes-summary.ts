@@ -1,9 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { NotesSummary } from '../../domain/meetings/notes.service';
+import { otherMember } from '../../domain/pairs/membership';
 import { formatInZone } from '../../domain/time/zoned';
 import { actionItemsSummaryBlocks } from './action-item-blocks';
 import type { Message } from './help';
-import { bullets, meetingWhen, otherOf } from './meeting-text';
+import { bullets, meetingWhen } from './meeting-text';
 import { escapeText, mention, mrkdwn, plain, truncate } from './text';
 
 /**
@@ -16,7 +17,7 @@ export function notesSummaryMessage(summary: NotesSummary, viewer: { userId: str
   const recordedBy = meeting.notes_recorded_by ? ` · notes by ${mention(meeting.notes_recorded_by)}` : '';
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Meeting notes', 150) },
-    { type: 'section', text: mrkdwn(`With ${mention(otherOf(pair, viewer.userId))} · ${meetingWhen(meeting, viewer.timeZone)}${recordedBy}`) },
+    { type: 'section', text: mrkdwn(`With ${mention(otherMember(pair, viewer.userId))} · ${meetingWhen(meeting, viewer.timeZone)}${recordedBy}`) },
     { type: 'section', text: mrkdwn(`*Key takeaways*\n${escapeText(truncate(meeting.takeaways ?? '', 2800))}`) },
     ...actionItemsSummaryBlocks(summary.actionItems, pair),
   ];

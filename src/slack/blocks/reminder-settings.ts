@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { LEAD_CHOICES } from '../../scheduler/settings-rules';
 import { ReminderActions, ReminderSettingsModal } from '../ids';
-import type { Message } from './help';
+import { doneMessage, type Message } from './help';
 import { describeLead } from './reminder-parts';
 import { mrkdwn, plain } from './text';
 
@@ -61,5 +61,5 @@ export function snoozedNote(remindAt: Date, zone: string): string {
 export function settingsSavedMessage(view: ReminderSettingsView): Message {
   const pause = view.pausedUntil ? ` Paused through ${formatLocalDate(view.pausedUntil)}.` : ' Reminders are on.';
   const text = `Saved: prep nudges ${describeLead(view.leadMinutes)} before each meeting.${pause}`;
-  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
+  return doneMessage(text);
 }

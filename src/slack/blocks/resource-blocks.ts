@@ -7,7 +7,7 @@ import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { OpenActions, ResourceActions, ResourceModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
 import { type ModalSource, sourceMetadata } from '../inputs/origin';
-import type { Message } from './help';
+import { doneMessage, type Message } from './help';
 import { pairPickerBlock } from './pair-picker';
 import { inlineTyped, quoteTyped } from './quote';
 import { mention, mrkdwn, plain } from './text';
@@ -175,8 +175,7 @@ export function resourceDoneDm(resource: LearningResource, readerZone: string): 
 
 /** To the person who added it, privately. */
 export function resourceAddedMessage(resource: LearningResource, otherId: string): Message {
-  const text = `Added ${resourceLink(resource)} to your learning resources with ${mention(otherId)}.`;
-  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
+  return doneMessage(`Added ${resourceLink(resource)} to your learning resources with ${mention(otherId)}.`);
 }
 
 export function resourceExploredMessage(resource: LearningResource, overview: ResourceOverview, readerZone: string): Message {

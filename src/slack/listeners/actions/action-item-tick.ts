@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { replaceActionItemBlock } from '../../blocks/action-item-blocks';
+import { doneMessage } from '../../blocks/help';
 import { type AppDeps, requestLog } from '../../context';
 import { type ButtonArgs, clickedId, replyPrivately, replyToRefusal, teamOf } from './meeting-replies';
 
@@ -28,7 +29,7 @@ export function actionItemTick(deps: AppDeps) {
         .catch((error: unknown) => requestLog(args.context, deps.logger).warn({ err: error }, 'action item message refresh failed'));
     } else if (container.type === 'message') {
       // Slack does not hand back an ephemeral message's blocks, so it cannot be redrawn: confirm instead.
-      await replyPrivately(args, deps, { text: 'Marked done.', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':white_check_mark: Marked done.' } }] });
+      await replyPrivately(args, deps, doneMessage('Marked done.'));
     }
     await deps.home.refresh(client, teamId, [result.pair.mentor_id, result.pair.mentee_id]);
   };

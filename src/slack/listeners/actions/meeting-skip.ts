@@ -1,7 +1,8 @@
+import { otherMember } from '../../../domain/pairs/membership';
 import { meetingSkippedMessage } from '../../blocks/meeting-changes';
 import { meetingOverviewMessage } from '../../blocks/meeting-overview';
 import { type AppDeps, requestLog } from '../../context';
-import { type ButtonArgs, clickedId, dmAll, replyToRefusal, teamOf, viewerOf } from './meeting-replies';
+import { type ButtonArgs, clickedId, dmAll, replyToRefusal, teamOf } from './meeting-replies';
 
 /**
  * "Skip" (value = meeting id; Slack asked for confirmation first): the following occurrence becomes the
@@ -20,12 +21,12 @@ export function meetingSkip(deps: AppDeps) {
       return replyToRefusal(args, deps, error);
     }
     log.info({ meetingId: result.meeting.id }, 'meeting skipped');
-    const viewer = await viewerOf(deps, teamId, body.user.id);
+    const viewer = { userId: body.user.id, timeZone: result.people.zones[body.user.id] ?? 'UTC' };
     if (body.response_url) {
       const overview = meetingOverviewMessage(await deps.services.meetings.overviewFor(teamId, body.user.id), viewer);
       await args.respond({ response_type: 'ephemeral', replace_original: true, ...overview });
     }
-    const other = result.pair.mentor_id === body.user.id ? result.pair.mentee_id : result.pair.mentor_id;
+    const other = otherMember(result.pair, body.user.id);
     const message = meetingSkippedMessage({ actorId: body.user.id, skipped: result.meeting, next: result.next, viewerZone: result.people.zones[other] ?? 'UTC' });
     await dmAll(client, deps, teamId, [{ userId: other, message }], log);
     await deps.home.refresh(client, teamId, [result.pair.mentor_id, result.pair.mentee_id]);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { otherMember } from '../../../domain/pairs/membership';
 import { DomainError } from '../../../errors';
 import { meetingSkippedMessage } from '../../blocks/meeting-changes';
 import { mention } from '../../blocks/text';
@@ -24,7 +25,7 @@ export function reminderSkip(deps: AppDeps) {
       if (!meetingId) throw new DomainError('invalid_input', 'That button is not one of mine.');
       const result = await deps.services.meetings.skip(teamId, meetingId, body.user.id);
       const { pair } = result;
-      const otherId = pair.mentor_id === body.user.id ? pair.mentee_id : pair.mentor_id;
+      const otherId = otherMember(pair, body.user.id);
       log.info({ meetingId, pairId: pair.id }, 'meeting skipped from a reminder');
       await markAnswered(client, body, `:fast_forward: You skipped this meeting. Its reminders are cancelled and ${mention(otherId)} has been told.`, log);
       const notice = meetingSkippedMessage({ actorId: body.user.id, skipped: result.meeting, next: result.next, viewerZone: result.people.zones[otherId] ?? 'UTC' });

@@ -1,16 +1,15 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { otherMember } from '../../../domain/pairs/membership';
 import { isDomainError } from '../../../errors';
 import { agendaMessage } from '../../blocks/agenda-message';
-import { meetingChangedView } from '../../blocks/meeting-modals';
-import { meetingWhen } from '../../blocks/meeting-text';
-import { mention } from '../../blocks/text';
+import { agendaSharedView } from '../../blocks/meeting-modals';
 import { type AppDeps, requestLog } from '../../context';
 import { AgendaModal } from '../../ids';
 import { parseAgendaForm } from '../../inputs/agenda-form';
 import { MeetingMetadata, stalePairPicker } from '../../inputs/meeting-forms';
 import { decodeMetadata } from '../../inputs/metadata';
 import { submittedPairId } from '../../pair-resolver';
-import { dmAll, teamOf, viewerOf } from '../actions/meeting-replies';
+import { dmAll, teamOf } from '../actions/meeting-replies';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -37,9 +36,8 @@ export function agendaSubmit(deps: AppDeps) {
     }
     if (!result.ok) return ack({ response_action: 'errors', errors: { [AgendaModal.blocks.topics]: result.errors.topics ?? 'Please check the agenda.' } });
     const { pair, people, meeting } = result;
-    const other = pair.mentor_id === body.user.id ? pair.mentee_id : pair.mentor_id;
-    const viewer = await viewerOf(deps, teamId, body.user.id);
-    await ack({ response_action: 'update', view: meetingChangedView('Agenda shared', `:white_check_mark: ${mention(other)} has the agenda for your meeting of *${meetingWhen(meeting, viewer.timeZone)}*. Either of you can add to it until the meeting starts.`) });
+    const other = otherMember(pair, body.user.id);
+    await ack({ response_action: 'update', view: agendaSharedView(other, meeting, people.zones[body.user.id] ?? 'UTC') });
     log.info({ meetingId: meeting.id, added: result.added.length, firstShare: result.firstShare }, 'agenda saved');
     const update = result.firstShare ? undefined : { authorId: body.user.id, added: result.added };
     const message = agendaMessage(result, { userId: other, timeZone: people.zones[other] ?? 'UTC' }, update);

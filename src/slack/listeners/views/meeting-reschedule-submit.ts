@@ -1,13 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { otherMember } from '../../../domain/pairs/membership';
 import { isDomainError } from '../../../errors';
 import { meetingMovedMessage } from '../../blocks/meeting-changes';
-import { meetingChangedView } from '../../blocks/meeting-modals';
-import { meetingWhen } from '../../blocks/meeting-text';
-import { mention } from '../../blocks/text';
+import { meetingMovedView } from '../../blocks/meeting-modals';
 import { type AppDeps, requestLog } from '../../context';
 import { RescheduleModal } from '../../ids';
 import { fieldErrorsToBlocks, meetingIdOf, parseRescheduleForm, RESCHEDULE_FIELD_BLOCKS } from '../../inputs/meeting-forms';
-import { dmAll, teamOf, viewerOf } from '../actions/meeting-replies';
+import { dmAll, teamOf } from '../actions/meeting-replies';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -27,9 +26,8 @@ export function meetingRescheduleSubmit(deps: AppDeps) {
     }
     if (!result.ok) return ack({ response_action: 'errors', errors: fieldErrorsToBlocks(result.errors, RESCHEDULE_FIELD_BLOCKS) });
     const { meeting, pair, people, previousAt } = result;
-    const other = pair.mentor_id === body.user.id ? pair.mentee_id : pair.mentor_id;
-    const viewer = await viewerOf(deps, teamId, body.user.id);
-    await ack({ response_action: 'update', view: meetingChangedView('Meeting moved', `:white_check_mark: Moved to *${meetingWhen(meeting, viewer.timeZone)}*. ${mention(other)} has been told.`) });
+    const other = otherMember(pair, body.user.id);
+    await ack({ response_action: 'update', view: meetingMovedView(other, meeting, people.zones[body.user.id] ?? 'UTC') });
     log.info({ meetingId: meeting.id }, 'meeting rescheduled');
     const message = meetingMovedMessage({ actorId: body.user.id, previousAt, meeting, viewerZone: people.zones[other] ?? 'UTC' });
     await dmAll(client, deps, teamId, [{ userId: other, message }], log);

@@ -1,13 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { otherMember } from '../../../domain/pairs/membership';
 import { isDomainError } from '../../../errors';
 import { ruleChangedMessage } from '../../blocks/meeting-changes';
-import { meetingChangedView } from '../../blocks/meeting-modals';
-import { meetingWhen, ruleLine } from '../../blocks/meeting-text';
-import { mention } from '../../blocks/text';
+import { ruleChangedView } from '../../blocks/meeting-modals';
 import { type AppDeps, requestLog } from '../../context';
 import { RuleModal } from '../../ids';
 import { fieldErrorsToBlocks, parseRuleForm, RULE_FIELD_BLOCKS, rulePairIdOf } from '../../inputs/meeting-forms';
-import { dmAll, teamOf, viewerOf } from '../actions/meeting-replies';
+import { dmAll, teamOf } from '../actions/meeting-replies';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -27,10 +26,8 @@ export function meetingRuleSubmit(deps: AppDeps) {
     }
     if (!result.ok) return ack({ response_action: 'errors', errors: fieldErrorsToBlocks(result.errors, RULE_FIELD_BLOCKS) });
     const { pair, people, next } = result;
-    const other = pair.mentor_id === body.user.id ? pair.mentee_id : pair.mentor_id;
-    const viewer = await viewerOf(deps, teamId, body.user.id);
-    const nextLine = next ? ` Your next meeting: *${meetingWhen(next, viewer.timeZone)}*.` : '';
-    await ack({ response_action: 'update', view: meetingChangedView('Rhythm changed', `:white_check_mark: You now meet ${ruleLine(pair)}.${nextLine} ${mention(other)} has been told.`) });
+    const other = otherMember(pair, body.user.id);
+    await ack({ response_action: 'update', view: ruleChangedView(pair, next, other, people.zones[body.user.id] ?? 'UTC') });
     log.info({ pairId: pair.id }, 'meeting rhythm changed');
     const message = ruleChangedMessage({ actorId: body.user.id, pair, next, viewerZone: people.zones[other] ?? 'UTC' });
     await dmAll(client, deps, teamId, [{ userId: other, message }], log);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { otherMember } from '../../../domain/pairs/membership';
 import type { ResourceField } from '../../../domain/resources/resource-rules';
 import { resourceAddedDm, resourceAddedMessage } from '../../blocks/resource-blocks';
 import { type AppDeps, requestLog } from '../../context';
@@ -32,7 +33,7 @@ export function resourceAddSubmit(deps: AppDeps) {
 
     const { resource, pair } = result;
     log.info({ pairId, resourceId: resource.id }, 'resource added');
-    const otherId = pair.mentor_id === userId ? pair.mentee_id : pair.mentor_id;
+    const otherId = otherMember(pair, userId);
     await tryDm(client, deps, { teamId, userId: otherId }, resourceAddedDm(resource, userId), log);
     const origin = { teamId, userId, channelId: originChannel(view.private_metadata), log };
     await tellPrivately(client, deps, origin, resourceAddedMessage(resource, otherId));
