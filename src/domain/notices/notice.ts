@@ -1,0 +1,69 @@
+import type { KnownBlock } from '@slack/types';
+
+/**
+ * A notice is a message the bot sends because somebody did something: an agenda shared, notes
+ * recorded, a goal approved, a welcome, the pair's introduction in its goals channel. A reminder is
+ * planned from the calendar instead. Both are rows of the outbox, and both are sent by the same
+ * dispatcher (claim with a lease, fenced completion, reconciliation before any resend).
+ *
+ * A notice row is written in the same transaction as the change that causes it, so a committed
+ * change always produces its messages, once, even if the process dies right after the commit.
+ * The replica that served the request sends it at once (`NoticeSender.sendNow`); any replica's
+ * scheduler pass sends it when that one could not.
+ *
+ * The message is rendered when the row is written (it says what happened, as it was then), so the
+ * dispatcher only carries it: no notice is re-rendered from later state.
+ */
+export const NOTICE_KIND = 'notice';
+
+/** Where a notice goes. */
+export type NoticeTarget =
+  /** The person's DM with the bot (opened once with conversations.open and remembered). */
+  | { type: 'dm'; userId: string }
+  /** A post in a conversation (the pair's goals channel). */
+  | { type: 'channel'; channelId: string }
+  /** A new version of a message the bot posted earlier (chat.update): idempotent, so never reconciled. */
+  | { type: 'update'; channelId: string; ts: string };
+
+/**
+ * Something to record once a post has gone out, in the transaction that marks the row sent. The
+ * dispatcher looks the hook up by name in the registry it is given (`NoticeHooks`), so the
+ * scheduler never imports a feature.
+ */
+export interface NoticeOnPosted {
+  hook: string;
+  args: Record<string, string | number | null>;
+}
+
+/** The outbox row's payload for kind 'notice'. */
+export interface NoticePayload {
+  /** What the notice is about, for logs and metrics: 'agenda_shared', 'goal_approved', ... */
+  topic: string;
+  target: NoticeTarget;
+  message: { text: string; blocks: KnownBlock[] };
+  /** Unfurl links (true only for messages that carry a person's own links). Default false. */
+  unfurl?: boolean;
+  onPosted?: NoticeOnPosted;
+}
+
+/** A notice ready to be written: the outbox row's columns that matter. */
+export interface NewNotice {
+  teamId: string;
+  /** The pair it belongs to, when it belongs to one (a row of a deleted pair goes with it). */
+  pairId: string | null;
+  meetingId: string | null;
+  /** A user id for a DM, else the channel id. */
+  recipientId: string;
+  /** Unique over the outbox: the same notice written twice inserts once. */
+  dedupeKey: string;
+  /** Not before this instant (the end of the recipient's quiet hours), else now. */
+  dueAt: Date;
+  payload: NoticePayload;
+}
+
+/** Sends notices that were just committed, from the replica that committed them. Never throws. */
+export interface NoticeSender {
+  sendNow(outboxIds: readonly string[]): Promise<void>;
+}
+
+export const noNoticeSending: NoticeSender = { sendNow: async () => undefined };
