@@ -12,7 +12,7 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   h.standIn.addUser(PAT);
   pair = await createPair(h, mentor, mentee);
   // Olga mentors Pat: a pair Maria and Theo have nothing to do with.

@@ -10,7 +10,7 @@ import { BOT_TOKEN, CHANNELS, type Harness, startHarness, TEAM_ID, USERS } from 
 import { eventually } from '../../support/wait';
 
 type Json = Record<string, any>;
-const NOW = new Date('2026-11-23T12:00:00Z'); // a Monday
+const NOW = new Date('2026-11-23T14:00:00Z'); // a Monday
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const ahead = (ms: number) => new Date(NOW.getTime() + ms);
 
@@ -151,7 +151,7 @@ describe('App Home at each stage of a mentorship', () => {
 
     const before = await openHome(mentee.id);
     expect(textOf(before)).toContain('*Next meeting:* none scheduled');
-    expect(textOf(before)).toContain('Mon 23 Nov 2026, 05:00 (America/New_York) has ended; notes are not recorded yet.');
+    expect(textOf(before)).toContain('Mon 23 Nov 2026, 07:00 (America/New_York) has ended; notes are not recorded yet.');
     expect(buttonsOf(before, OpenActions.recordNotes)).toContain(justEnded);
     expect(checklistOf(before)['Regular meetings scheduled']).toBe('⬜');
 
