@@ -3,17 +3,13 @@ import type { Executor, Tx } from '../../db/types';
 import { DomainError } from '../../errors';
 import type { Actor } from '../actor';
 import { isUuid } from '../ids';
+import type { PairChoice } from './pair-choices';
 import { findPair, lockPair } from './pairs.repository';
 
 export type Role = 'mentor' | 'mentee';
 
-/** A pair, as seen by one of its two people. */
-export interface Membership {
-  pair: Pair;
-  role: Role;
-  /** The other person of the pair. */
-  otherId: string;
-}
+/** A pair, as seen by one of its two people: their role and the other person. */
+export type Membership = PairChoice;
 
 export const NOT_IN_PAIR = 'You are not part of that mentorship pair.';
 
