@@ -7,7 +7,7 @@ import { createServices } from './services';
 import { createHomeRefresher } from './slack/home-publisher';
 import { createSlackApp } from './slack/app';
 import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
-import { createScheduler } from './scheduler/create';
+import { createNoticeSender, createScheduler } from './scheduler/create';
 import { meetingsServiceSource } from './scheduler/meeting-source';
 import { installShutdown } from './shutdown';
 
@@ -19,6 +19,10 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database);
   const clock = () => new Date();
   const services = createServices(db.kysely, clock);
+  // Sends the notices a request committed, from this process, at once (the passes of any replica
+  // send what it could not). Every process that serves requests has one, scheduler or not.
+  const notices = createNoticeSender({ db: db.kysely, botToken: slack.botToken, apiUrl: slack.apiUrl, logger });
+
   const slackApp = createSlackApp({
     ...slack,
     logger,
@@ -40,6 +44,8 @@ async function main(): Promise<void> {
     // First: no new pass starts, and the pass in flight finishes its sends before Slack and the database go.
     { name: 'scheduler', stop: async () => schedulerClock?.stop() },
     { name: 'slack', stop: () => slackApp.stop() },
+    // After Slack: a listener still finishing may hand it notices; it sends those, then takes no more.
+    { name: 'notices', stop: () => notices.stop() },
     { name: 'database', stop: () => db.close() },
   ]);
 }

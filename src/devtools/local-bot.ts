@@ -6,7 +6,9 @@ import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
 import { createHomeRefresher } from '../slack/home-publisher';
 import { createSlackApp, type SlackApp } from '../slack/app';
-import { createScheduler } from '../scheduler/create';
+import type { NoticeHooks } from '../domain/notices/notice';
+import { createNoticeSender, createScheduler } from '../scheduler/create';
+import type { StoppableNoticeSender } from '../scheduler/notice-sender';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
 
@@ -19,6 +21,8 @@ export interface LocalBotOptions {
   clock: () => Date;
   /** Reminder scheduler settings (dry run, cap, rate…); the scheduler never ticks by itself here. */
   scheduler?: Partial<SchedulerSettings>;
+  /** What notices' `onPosted` names, for the scheduler and the notice sender alike. */
+  noticeHooks?: NoticeHooks;
   /** Load-shedding bounds (tests of shedding use tiny ones); the app's defaults otherwise. */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
@@ -29,6 +33,8 @@ export interface LocalBot {
   services: Services;
   /** The reminder scheduler wired to the same database and Slack; run passes with `scheduler.runPass(clock)`. */
   scheduler: Scheduler;
+  /** Sends the notices a request committed, at once, on the bot's clock (`sendNow(ids)`). */
+  notices: StoppableNoticeSender;
   /** http://127.0.0.1:PORT (HTTP mode on a free port). */
   baseUrl: string;
   eventsUrl: string;
@@ -78,17 +84,30 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     logger: options.logger,
     meetings: meetingsServiceSource(services.meetings),
     settings: { replica: 'local-bot', ...options.scheduler },
+    noticeHooks: options.noticeHooks,
+  });
+  const notices = createNoticeSender({
+    db: options.db.kysely,
+    botToken: options.botToken,
+    apiUrl: options.apiUrl,
+    logger: options.logger,
+    noticeHooks: options.noticeHooks,
+    settings: { replica: 'local-bot', ...options.scheduler },
+    // The bot's clock, as the services that wrote the rows read it (tests move it at will).
+    clock: async () => options.clock,
   });
   return {
     slackApp,
     services,
     scheduler,
+    notices,
     baseUrl,
     eventsUrl: `${baseUrl}/slack/events`,
     idle,
     stop: async () => {
       await scheduler.stop();
       await slackApp.stop();
+      await notices.stop();
     },
   };
 }
