@@ -3,7 +3,7 @@ import type { MeetingInfo, PairSnapshot } from './snapshot';
 /**
  * The mentorship action checklist, computed from what the pair actually recorded; nothing in it is
  * ticked by hand. "The last meeting" is always the latest meeting with status 'held'. The rules
- * (README "Checklist"):
+ * (docs/usage.md, "The mentorship checklist"):
  *
  * - goals: at least 3 goals that are not dropped (achieved ones count: they were defined), and no
  *   more than 5 of them still open (not achieved). Every goal has a target date (the schema requires it).

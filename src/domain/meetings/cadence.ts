@@ -58,7 +58,7 @@ export function lastOccurrenceOnOrBefore(rule: Pick<MeetingRule, 'cadence' | 'an
   return sequence;
 }
 
-/** How many of the last planned meetings carry the wrap-up (README: "Near the planned end"). */
+/** How many of the last planned meetings carry the wrap-up (docs/usage.md: "Near the planned end"). */
 export const WRAP_UP_MEETINGS = 2;
 
 /**

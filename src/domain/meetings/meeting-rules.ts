@@ -13,7 +13,7 @@ export function ruleOf(pair: Pick<PairRule, 'cadence' | 'meeting_time' | 'time_z
 /** The outcome of a change made through a modal: done, or messages for the fields to correct. */
 export type Changed<T, F extends string> = ({ ok: true } & T) | { ok: false; errors: FieldErrors<F> };
 
-/** Whether a meeting falls near its pair's planned end (README: "Near the planned end"). */
+/** Whether a meeting falls near its pair's planned end (docs/usage.md: "Near the planned end"). */
 export function meetingNearEnd(pair: PairRule, meeting: Pick<Meeting, 'scheduled_at'>): boolean {
   return isNearEnd(ruleOf(pair), pair.planned_end_on, localDateIn(meeting.scheduled_at, pair.time_zone));
 }

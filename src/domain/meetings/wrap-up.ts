@@ -1,5 +1,5 @@
 /**
- * What a pair talks about in its last meetings (README: "Near the planned end"): each topic is offered
+ * What a pair talks about in its last meetings (docs/usage.md: "Near the planned end"): each topic is offered
  * on the agenda, pre-ticked, and shown on `/mentorship meeting`.
  */
 export const WRAP_UP_TOPICS = [

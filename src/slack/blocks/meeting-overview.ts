@@ -81,7 +81,7 @@ function meetingButtons(meetingId: string, pairId: string, when: string): Action
   };
 }
 
-/** The wrap-up suggestions shown near the planned end (README: "Near the planned end"). */
+/** The wrap-up suggestions shown near the planned end (docs/usage.md: "Near the planned end"). */
 export function wrapUpSection(plannedEnd: string): KnownBlock {
   const topics = WRAP_UP_TOPICS.map((topic) => `• ${topic.text}`).join('\n');
   return {
