@@ -10,7 +10,7 @@ import { createEffectsFlusher } from '../slack/effects/flusher';
 import { NOTICE_HOOKS } from '../slack/effects/hooks';
 import { createEffectsRecorder } from '../slack/effects/recorder';
 import { WebClient } from '@slack/web-api';
-import type { NoticeHooks } from '../domain/notices/notice';
+import { type NoticeHooks, noNoticeSending } from '../domain/notices/notice';
 import { createNoticeSender, createScheduler } from '../scheduler/create';
 import type { StoppableNoticeSender } from '../scheduler/notice-sender';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
@@ -32,6 +32,11 @@ export interface LocalBotOptions {
   maxEventLoopLagMs?: number;
   /** Home refreshes are coalesced per person within this window (short here, so tests see the last one soon). */
   homeWindowMs?: number;
+  /**
+   * False: requests commit their notices but this process never sends them, as if it died right after
+   * each commit (tests prove a later pass sends them). Default true.
+   */
+  sendNoticesAtOnce?: boolean;
 }
 
 export interface LocalBot {
@@ -73,7 +78,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     signingSecret: options.signingSecret,
     apiUrl: options.apiUrl,
     logger: options.logger,
-    deps: { services, logger: options.logger, clock: options.clock, home, effects: createEffectsFlusher({ notices, home }) },
+    deps: { services, logger: options.logger, clock: options.clock, home, effects: createEffectsFlusher({ notices: options.sendNoticesAtOnce === false ? noNoticeSending : notices, home }) },
     healthy: () => databaseAnswers(options.db.kysely),
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
