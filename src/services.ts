@@ -42,7 +42,7 @@ export interface Services {
 export function createServices(db: Kysely<Database>, clock: () => Date, effects: EffectsRecorder): Services {
   return {
     people: new PeopleService(db),
-    pairs: new PairsService(db, clock),
+    pairs: new PairsService(db, clock, effects),
     home: new HomeService(db, clock),
     goals: new GoalsService(db, clock),
     goalReviews: new GoalReviewService(db, clock),
@@ -51,11 +51,11 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     meetings: new MeetingsService(db, clock),
     agendas: new AgendaService(db, clock),
     notes: new NotesService(db, clock),
-    feedback: new FeedbackService(db, clock),
-    resources: new ResourcesService(db, clock),
-    journal: new JournalService(db, clock),
+    feedback: new FeedbackService(db, clock, effects),
+    resources: new ResourcesService(db, clock, effects),
+    journal: new JournalService(db, clock, effects),
     appreciations: new AppreciationService(db, clock, effects),
-    reminders: new RemindersService(db, clock),
+    reminders: new RemindersService(db, clock, effects),
     processedEvents: new ProcessedEventsService(db, clock),
   };
 }

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { databaseAnswers } from '../db/health';
+import type { Database } from '../db/schema';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../db/create-db';
@@ -13,6 +15,7 @@ import { WebClient } from '@slack/web-api';
 import { type NoticeHooks, noNoticeSending } from '../domain/notices/notice';
 import { createNoticeSender, createScheduler } from '../scheduler/create';
 import type { StoppableNoticeSender } from '../scheduler/notice-sender';
+import { rewindBuckets } from '../scheduler/limits.repository';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
 
@@ -70,8 +73,8 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     logger: options.logger,
     noticeHooks,
     settings: { replica: 'local-bot', ...options.scheduler },
-    // The bot's clock, as the services that wrote the rows read it (tests move it at will).
-    clock: async () => options.clock,
+    // The bot's clock, as the services that wrote the rows read it (tests move it at will), ticking.
+    clock: tickingClock(options.db.kysely, options.clock),
   });
   const slackApp = createSlackApp({
     botToken: options.botToken,
@@ -125,5 +128,26 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
       await home.stop();
       await notices.stop();
     },
+  };
+}
+
+/**
+ * The notice sender's clock: the bot's clock plus the real time that passed since it was last set.
+ * Time passes while requests are served, so the workspace's send budget refills as it would in
+ * production; a clock frozen by a test would stop every notice after the first burst. When the bot's
+ * clock is set back, the rate buckets are set back with it (they never refill while behind).
+ */
+function tickingClock(db: Kysely<Database>, clock: () => Date): () => Promise<() => Date> {
+  let seen = clock().getTime();
+  let since = Date.now();
+  return async () => {
+    const now = clock().getTime();
+    if (now !== seen) {
+      if (now < seen) await rewindBuckets(db, new Date(now));
+      seen = now;
+      since = Date.now();
+    }
+    const start = since;
+    return () => new Date(now + (Date.now() - start));
   };
 }

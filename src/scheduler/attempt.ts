@@ -73,6 +73,9 @@ export function startAttempt(deps: DeliveryDeps, row: ClaimedReminder, clock: ()
 /** Runs in the transaction that marks the row sent, only when the fence held. */
 export type AfterSent = (tx: Tx, posted: { channel: string; ts: string | null }) => Promise<void>;
 
+/** Runs in the transaction that marks the row failed for good (Slack refused it), only when the fence held. */
+export type AfterRefused = (tx: Tx) => Promise<void>;
+
 /**
  * The fenced mark-sent, with `after` in the same transaction when there is one. An `after` that
  * throws is logged and the row is marked sent without it: the message is out, and sending it again
@@ -93,6 +96,22 @@ export async function markSentWith(deps: DeliveryDeps, attempt: Attempt, sent: {
   }
 }
 
+/** The fenced mark-failed, with `refused` in the same transaction when there is one; as for `after`, a step that throws is logged and the row is marked failed without it. */
+async function markFailedWith(deps: DeliveryDeps, attempt: Attempt, error: string, refused?: AfterRefused): Promise<boolean> {
+  const mark = { ...attempt.fence(), error };
+  if (!refused) return markFailed(deps.db, mark);
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const held = await markFailed(tx, mark);
+      if (held) await refused(tx);
+      return held;
+    });
+  } catch (failure) {
+    attempt.log.error({ err: failure }, 'after-refusal step failed; marking failed without it');
+    return markFailed(deps.db, mark);
+  }
+}
+
 export interface SendPlan {
   method: 'chat.postMessage' | 'chat.update';
   channel: string;
@@ -101,6 +120,7 @@ export interface SendPlan {
   /** Called when the message was certainly not posted (a reminder gives its daily slot back). */
   notPosted?: () => Promise<void>;
   after?: AfterSent;
+  refused?: AfterRefused;
 }
 
 /**
@@ -126,7 +146,7 @@ export async function sendClaimed(deps: DeliveryDeps, attempt: Attempt, plan: Se
       return record('unknown', markUnknown(db, { ...fence(), error: outcome.code, retryAt, channel: plan.channel }), { code: outcome.code, method: plan.method });
     }
     await plan.notPosted?.();
-    return notPosted(deps, attempt, outcome, plan.method);
+    return notPosted(deps, attempt, outcome, plan.method, plan.refused);
   }
 }
 
@@ -134,8 +154,11 @@ export async function sendClaimed(deps: DeliveryDeps, attempt: Attempt, plan: Se
 export const postStamped = (deps: DeliveryDeps, attempt: Attempt, channel: string, message: OutgoingMessage, unfurl = false) => () =>
   deps.slack.post(channel, message, { reminderId: attempt.row.id, attempt: attempt.row.attempt }, { unfurl });
 
-/** A call that certainly did not post: wait out a 429, record a permanent error, retry a blip later. */
-export async function notPosted(deps: DeliveryDeps, attempt: Attempt, outcome: SendOutcome, method: string): Promise<DeliveryResult> {
+/**
+ * A call that certainly did not post: wait out a 429, record a permanent error (with `refused` in the
+ * same transaction, when the row has a follow-up for that case), retry a blip later.
+ */
+export async function notPosted(deps: DeliveryDeps, attempt: Attempt, outcome: SendOutcome, method: string, refused?: AfterRefused): Promise<DeliveryResult> {
   const { db } = deps;
   const { row, fence, record } = attempt;
   if (outcome.kind === 'rate_limited') {
@@ -143,7 +166,7 @@ export async function notPosted(deps: DeliveryDeps, attempt: Attempt, outcome: S
     await deps.onRateLimited(row.team_id, until);
     return record('rate_limited', release(db, { ...fence(), state: 'pending', retryAt: until, note: 'ratelimited' }), { until: until.toISOString(), method });
   }
-  if (outcome.kind === 'failed') return record('failed', markFailed(db, { ...fence(), error: outcome.code }), { code: outcome.code, method });
+  if (outcome.kind === 'failed') return record('failed', markFailedWith(deps, attempt, outcome.code, refused), { code: outcome.code, method });
   // A call in doubt that cannot have posted (conversations.open, chat.update): try again after the grace period.
   const retryAt = new Date(fence().now.getTime() + deps.settings.graceMs);
   return record('deferred', release(db, { ...fence(), state: 'pending', retryAt, note: `${method}:${outcome.code}` }), { code: outcome.code, method });

@@ -1,6 +1,7 @@
-import type { NoticePayload } from '../domain/notices/notice';
+import { fallbackKey, type NoticePayload } from '../domain/notices/notice';
+import { insertNotices } from '../domain/notices/notices.repository';
 import { findPerson, saveDmChannel } from '../domain/people/people.repository';
-import { type AfterSent, type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, postStamped, reconcile, sendClaimed } from './attempt';
+import { type AfterRefused, type AfterSent, type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, postStamped, reconcile, sendClaimed } from './attempt';
 import { classifySlackError } from './classify';
 import { parseNoticePayload } from './notice-payload';
 import { markCancelled, markFailed, rememberChannel } from './outbox.repository';
@@ -18,6 +19,7 @@ export async function deliverNotice(deps: DeliveryDeps, attempt: Attempt): Promi
   if (!payload) return record('failed', markFailed(db, { ...fence(), error: 'invalid_notice_payload' }));
   const { target } = payload;
   const after = afterPosted(deps, attempt, payload);
+  const refused = fallbackOf(attempt, payload);
 
   if (attempt.inDoubt && target.type !== 'update') {
     const channel = row.channel_id ?? (target.type === 'channel' ? target.channelId : ((await findPerson(db, row.team_id, target.userId))?.dm_channel_id ?? null));
@@ -33,16 +35,16 @@ export async function deliverNotice(deps: DeliveryDeps, attempt: Attempt): Promi
       await deps.slack.update(target.channelId, target.ts, message);
       return { ts: target.ts };
     };
-    return sendClaimed(deps, attempt, { method: 'chat.update', channel: target.channelId, call, after });
+    return sendClaimed(deps, attempt, { method: 'chat.update', channel: target.channelId, call, after, refused });
   }
   let channel: string;
   if (target.type === 'channel') channel = target.channelId;
   else {
-    const opened = await dmChannel(deps, attempt, target.userId);
+    const opened = await dmChannel(deps, attempt, target.userId, refused);
     if (!opened.ok) return opened.result;
     channel = opened.channel;
   }
-  return sendClaimed(deps, attempt, { method: 'chat.postMessage', channel, call: postStamped(deps, attempt, channel, message, payload.unfurl ?? false), after });
+  return sendClaimed(deps, attempt, { method: 'chat.postMessage', channel, call: postStamped(deps, attempt, channel, message, payload.unfurl ?? false), after, refused });
 }
 
 type Opened = { ok: true; channel: string } | { ok: false; result: DeliveryResult };
@@ -52,7 +54,7 @@ type Opened = { ok: true; channel: string } | { ok: false; result: DeliveryResul
  * (Tier 3), remembered on the people row when the person has one, and on the outbox row before the
  * post so reconciliation knows where to look.
  */
-async function dmChannel(deps: DeliveryDeps, attempt: Attempt, userId: string): Promise<Opened> {
+async function dmChannel(deps: DeliveryDeps, attempt: Attempt, userId: string, refused?: AfterRefused): Promise<Opened> {
   const { db } = deps;
   const { row } = attempt;
   const stored = (await findPerson(db, row.team_id, userId))?.dm_channel_id ?? row.channel_id;
@@ -61,7 +63,7 @@ async function dmChannel(deps: DeliveryDeps, attempt: Attempt, userId: string): 
   try {
     channel = await deps.slack.openDm(userId);
   } catch (error) {
-    return { ok: false, result: await notPosted(deps, attempt, classifySlackError(error), 'conversations.open') };
+    return { ok: false, result: await notPosted(deps, attempt, classifySlackError(error), 'conversations.open', refused) };
   }
   await saveDmChannel(db, row.team_id, userId, channel);
   if (!(await rememberChannel(db, { ...attempt.fence(), channel }))) return { ok: false, result: await attempt.record('fenced', Promise.resolve(false)) };
@@ -83,5 +85,21 @@ function afterPosted(deps: DeliveryDeps, attempt: Attempt, payload: NoticePayloa
       return;
     }
     await hook(tx, onPosted.args, { channelId: posted.channel, ts: posted.ts });
+  };
+}
+
+/**
+ * The notice's fallback, written as its own notice (due now) in the transaction that marks this one
+ * refused: the person who caused it hears that it could not be delivered.
+ */
+function fallbackOf(attempt: Attempt, payload: NoticePayload): AfterRefused | undefined {
+  const { fallback } = payload;
+  if (!fallback) return undefined;
+  const { row } = attempt;
+  return async (tx) => {
+    const now = attempt.clock();
+    const recipientId = fallback.target.type === 'dm' ? fallback.target.userId : fallback.target.channelId;
+    await insertNotices(tx, [{ teamId: row.team_id, pairId: row.pair_id, meetingId: row.meeting_id, recipientId, dedupeKey: fallbackKey(row.dedupe_key), dueAt: now, payload: fallback }], now);
+    attempt.log.info({ topic: fallback.topic }, 'notice refused; its fallback is in the outbox');
   };
 }

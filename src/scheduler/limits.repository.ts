@@ -93,3 +93,11 @@ export async function returnDailySlot(db: Executor, key: { teamId: string; userI
     .where('sent', '>', 0)
     .execute();
 }
+
+/**
+ * Moves every workspace's last refill back to `to` where it is later: for a clock an operator or a
+ * test moved back on purpose (the local bot), since a bucket never refills while the clock is behind it.
+ */
+export async function rewindBuckets(db: Executor, to: Date): Promise<void> {
+  await db.updateTable('slack_rate_buckets').set({ refilled_at: to }).where('refilled_at', '>', to).execute();
+}

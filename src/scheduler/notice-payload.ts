@@ -13,16 +13,22 @@ const Target = z.discriminatedUnion('type', [
   z.object({ type: z.literal('update'), channelId: z.string().min(1), ts: z.string().min(1) }),
 ]);
 
+const Message = z.object({ text: z.string(), blocks: z.array(z.looseObject({ type: z.string() })) });
+
 const Payload = z.object({
   topic: z.string(),
   target: Target,
-  message: z.object({ text: z.string(), blocks: z.array(z.looseObject({ type: z.string() })) }),
+  message: Message,
   unfurl: z.boolean().optional(),
   onPosted: z.object({ hook: z.string().min(1), args: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }).optional(),
+  fallback: z.object({ topic: z.string(), target: Target, message: Message }).optional(),
 });
+
+const asMessage = (message: z.infer<typeof Message>) => ({ text: message.text, blocks: message.blocks as unknown as KnownBlock[] });
 
 export function parseNoticePayload(payload: unknown): NoticePayload | null {
   const parsed = Payload.safeParse(payload);
   if (!parsed.success) return null;
-  return { ...parsed.data, message: { text: parsed.data.message.text, blocks: parsed.data.message.blocks as unknown as KnownBlock[] } };
+  const { fallback, ...rest } = parsed.data;
+  return { ...rest, message: asMessage(rest.message), ...(fallback ? { fallback: { ...fallback, message: asMessage(fallback.message) } } : {}) };
 }

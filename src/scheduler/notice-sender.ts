@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { NoticeHooks, NoticeSender } from '../domain/notices/notice';
 import type { Logger } from '../logger';
-import type { DeliveryDeps, DeliverySettings } from './deliver';
+import type { DeliveryDeps, DeliveryResult, DeliverySettings } from './deliver';
 import { blockOn429, type DispatchSettings, sendRows, type StopSignal } from './dispatcher';
 import { refundTokens, reserveTokens } from './limits.repository';
-import { claimNotices, dueNoticesByTeam } from './notices.repository';
+import { claimNotices, dueNoticesByTeam, pendingFallbacksOf } from './notices.repository';
 import { databaseClock, DEFAULT_SCHEDULER_SETTINGS, defaultReplicaName } from './scheduler';
 import type { ReminderSlack } from './slack-gateway';
 
@@ -48,6 +48,7 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
   const send = async (ids: readonly string[]): Promise<void> => {
     const clock = await clockOf();
     const now = clock();
+    const outcomes: Partial<Record<DeliveryResult, number>> = {};
     for (const [teamId, due] of await dueNoticesByTeam(db, ids, now)) {
       if (stop.stopped) return;
       const reservation = await reserveTokens(db, teamId, due.length, settings.rate, now);
@@ -57,8 +58,12 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
       }
       const rows = await claimNotices(db, { teamId, ids: due, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
       await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
-      await sendRows(delivery, rows, clock, settings.rate, stop);
+      await sendRows(delivery, rows, clock, settings.rate, stop, outcomes);
     }
+    // A notice Slack refused for good may have left a fallback (the creator told the introduction
+    // failed): it is due now, so it goes out from here too rather than wait for a pass. A fallback has
+    // no fallback of its own, so this ends.
+    if (outcomes.failed) await send(await pendingFallbacksOf(db, ids));
   };
 
   return {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/types';
-import { NOTICE_KIND } from '../domain/notices/notice';
+import { fallbackKey, NOTICE_KIND } from '../domain/notices/notice';
 import { type ClaimedReminder, claimRows } from './outbox.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,4 +45,19 @@ export async function claimNotices(db: Executor, options: { teamId: string; ids:
       for update skip locked`;
   const { rows } = await claimRows(due, options).execute(db);
   return rows;
+}
+
+/** The pending fallbacks these notices left when Slack refused them (see NoticeFallback). */
+export async function pendingFallbacksOf(db: Executor, ids: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+  if (wanted.length === 0) return [];
+  const refused = await db.selectFrom('outbox').select('dedupe_key').where('id', 'in', wanted).where('state', '=', 'failed').execute();
+  if (refused.length === 0) return [];
+  const rows = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('dedupe_key', 'in', refused.map((row) => fallbackKey(row.dedupe_key)))
+    .where('state', '=', 'pending')
+    .execute();
+  return rows.map((row) => row.id);
 }

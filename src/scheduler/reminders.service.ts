@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database, Pair, Person } from '../db/schema';
+import type { Database, Person } from '../db/schema';
+import type { Actor } from '../domain/actor';
+import type { EffectsRecorder, WithEffects } from '../domain/effects/effects';
+import { ALL_STATES, checkMembership } from '../domain/pairs/access';
 import { DomainError } from '../errors';
 import { snoozeKey } from './kinds';
 import { findReminder, insertSnoozed } from './outbox.repository';
@@ -10,26 +13,28 @@ import { type ReminderSettingsDraft, type SettingsField, validateSettings } from
 
 export const SNOOZE_MS = 2 * 60 * 60 * 1000;
 
-export type SaveSettingsResult = { ok: true; person: Person } | { ok: false; errors: Partial<Record<SettingsField, string>> };
+export type SaveSettingsResult = WithEffects<{ ok: true; person: Person }> | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
 /** The use cases behind the reminder buttons and the reminder-settings modal (skipping is the meetings feature's). */
 export class RemindersService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
+    private readonly effects: EffectsRecorder,
   ) {}
 
   /**
    * "Snooze 2 hours": the same reminder again, as a new row (one per snoozed message, so a double click
    * snoozes once). Quiet hours still apply: a snooze into the night wakes the person at 08:00.
    */
-  async snooze(teamId: string, userId: string, reminderId: string): Promise<{ remindAt: Date; zone: string; already: boolean }> {
+  async snooze(actor: Actor, reminderId: string): Promise<{ remindAt: Date; zone: string; already: boolean }> {
     const now = this.clock();
-    const reminder = await findReminder(this.db, teamId, reminderId);
-    if (!reminder || reminder.recipient_id !== userId) throw new DomainError('not_found', 'That reminder is not one of yours.');
-    const found = reminder.meeting_id ? await findMeetingWithPair(this.db, teamId, reminder.meeting_id) : undefined;
+    const reminder = await findReminder(this.db, actor.teamId, reminderId);
+    if (!reminder || reminder.recipient_id !== actor.userId) throw new DomainError('not_found', 'That reminder is not one of yours.');
+    const found = reminder.meeting_id ? await findMeetingWithPair(this.db, actor.teamId, reminder.meeting_id) : undefined;
     if (!found || found.meeting.status !== 'scheduled') throw new DomainError('conflict', 'That meeting is no longer scheduled, so there is nothing to snooze.');
-    const person = await this.member(teamId, userId, found.pair);
+    checkMembership(found.pair, actor, { states: ALL_STATES });
+    const person = await this.settingsOf(actor);
     const remindAt = afterQuietHours(new Date(now.getTime() + SNOOZE_MS), person.time_zone);
     if (remindAt.getTime() >= found.meeting.scheduled_at.getTime()) {
       throw new DomainError('conflict', 'Your meeting starts before the snooze would end. Prepare the agenda now, or skip the meeting.');
@@ -38,28 +43,35 @@ export class RemindersService {
     return { remindAt, zone: person.time_zone, already: !inserted };
   }
 
+  /** What the settings modal shows: the person's lead time and pause, and the zone reminders follow. */
+  async settings(actor: Actor): Promise<{ leadMinutes: number; pausedUntil: string | null; zone: string }> {
+    const person = await this.settingsOf(actor);
+    return { leadMinutes: person.prep_lead_minutes, pausedUntil: person.reminders_paused_until, zone: person.time_zone };
+  }
+
   /** Only people the bot knows (someone in a pair) have reminder settings. */
-  async settingsOf(teamId: string, userId: string): Promise<Person> {
-    const person = await findPersonRow(this.db, teamId, userId);
+  private async settingsOf(actor: Actor): Promise<Person> {
+    const person = await findPersonRow(this.db, actor.teamId, actor.userId);
     if (!person) throw new DomainError('not_in_pair', 'Reminder settings are for people in a mentorship pair. Start one with `/mentorship pair`.');
     return person;
   }
 
-  /** Saves the lead time and vacation pause, and re-plans the person's unsent nudges in the same transaction. */
-  async saveSettings(teamId: string, userId: string, draft: ReminderSettingsDraft): Promise<SaveSettingsResult> {
+  /**
+   * Saves the lead time and vacation pause and re-plans the person's unsent nudges, in one
+   * transaction with the DM that confirms what is now in force (`reminder_settings_saved`).
+   */
+  async saveSettings(actor: Actor, draft: ReminderSettingsDraft): Promise<SaveSettingsResult> {
     const now = this.clock();
-    const person = await this.settingsOf(teamId, userId);
+    const person = await this.settingsOf(actor);
     const errors = validateSettings(draft, person.time_zone, now);
     if (Object.keys(errors).length > 0) return { ok: false, errors };
-    await this.db.transaction().execute(async (tx) => {
-      await saveReminderSettings(tx, teamId, userId, draft, now);
-      await replanPerson(tx, teamId, userId, now);
+    const effects = await this.db.transaction().execute(async (tx) => {
+      await saveReminderSettings(tx, actor.teamId, actor.userId, draft, now);
+      await replanPerson(tx, actor.teamId, actor.userId, now);
+      return this.effects.record(tx, actor.teamId, [
+        { type: 'reminder_settings_saved', userId: actor.userId, leadMinutes: draft.leadMinutes, pausedUntil: draft.pausedUntil, zone: person.time_zone },
+      ]);
     });
-    return { ok: true, person: { ...person, prep_lead_minutes: draft.leadMinutes, reminders_paused_until: draft.pausedUntil } };
-  }
-
-  private async member(teamId: string, userId: string, pair: Pair): Promise<Person> {
-    if (pair.mentor_id !== userId && pair.mentee_id !== userId) throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-    return this.settingsOf(teamId, userId);
+    return { ok: true, person: { ...person, prep_lead_minutes: draft.leadMinutes, reminders_paused_until: draft.pausedUntil }, effects };
   }
 }

@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import type { DatabaseConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/open';
 import { PairsService } from '../../src/domain/pairs/pairs.service';
+import { createEffectsRecorder } from '../../src/slack/effects/recorder';
 import { startLocalBot } from '../../src/devtools/local-bot';
 import { boltLogger, createLogger } from '../../src/logger';
 import { COMMAND, PairModal } from '../../src/slack/ids';
@@ -36,7 +37,7 @@ async function prepare(where: string): Promise<void> {
   const firstDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const person = (u: { id: string; realName: string; tz: string }) => ({ userId: u.id, displayName: u.realName, timeZone: u.tz, isBot: false, deleted: false });
   // The pair every "already a pair" submission runs into; creating it also stores both people.
-  const seeded = await new PairsService(db.kysely, () => new Date()).create(
+  const seeded = await new PairsService(db.kysely, () => new Date(), createEffectsRecorder(() => new Date())).create(
     {
       teamId: BENCH_TEAM, createdBy: BENCH_USERS.maria.id, mentorId: BENCH_USERS.maria.id, menteeId: BENCH_USERS.theo.id,
       goalsChannelId: BENCH_CHANNEL.id, cadence: 'weekly', firstDate, firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6,

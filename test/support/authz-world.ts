@@ -114,12 +114,16 @@ export async function buildWorld(h: Harness): Promise<World> {
   const agenda = await submitOpened(h, mentee.id, OpenActions.prepareAgenda, next, { [AgendaModal.blocks.topics]: secret('agenda topic') });
 
   // Practice: a request to answer, an answered one to report on, a resource, journals, thanks.
-  const asked = await must(services.feedback.request({ teamId: TEAM_ID, pairId: pairA.id, requesterId: mentee.id, area: secret('area asked'), question: null }));
-  const toAnswer = await must(services.feedback.request({ teamId: TEAM_ID, pairId: pairA.id, requesterId: mentee.id, area: secret('area answered'), question: null }));
-  await must(services.feedback.answer({ teamId: TEAM_ID, requestId: toAnswer.request.id, userId: mentor.id, answer: secret('feedback answer') }));
-  const resource = await must(services.resources.add({ teamId: TEAM_ID, pairId: pairA.id, userId: mentor.id, title: secret('resource book'), url: null, kind: 'book', recommendedBy: 'me' }));
+  const as = (userId: string) => ({ teamId: TEAM_ID, userId });
+  const asked = await must(services.feedback.request(as(mentee.id), { pairId: pairA.id, area: secret('area asked'), question: null }));
+  const toAnswer = await must(services.feedback.request(as(mentee.id), { pairId: pairA.id, area: secret('area answered'), question: null }));
+  await must(services.feedback.answer(as(mentor.id), { requestId: toAnswer.item.id, answer: secret('feedback answer'), source: null }));
+  const resource = await must(services.resources.add(as(mentor.id), { pairId: pairA.id, title: secret('resource book'), url: null, kind: 'book', recommendedBy: 'me' }));
+  const known = async () => {
+    throw new Error('both people are stored with their pair');
+  };
   const journal = async (authorId: string, marker: string) =>
-    (await must(services.journal.write({ teamId: TEAM_ID, authorId, pairId: pairA.id, wentWell: secret(marker), learned: secret(`${marker} learned`), tryNext: null }))).entry.id;
+    (await must(services.journal.write(as(authorId), { pairId: pairA.id, wentWell: secret(marker), learned: secret(`${marker} learned`), tryNext: null }, known))).entry.id;
   const journalIds = { mentee: await journal(mentee.id, JOURNAL_OF.mentee), mentor: await journal(mentor.id, JOURNAL_OF.mentor) };
   await must(services.appreciations.send({ teamId: TEAM_ID, userId: mentee.id }, { pairId: pairA.id, message: secret('thanks note') }));
 
@@ -130,7 +134,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     .executeTakeFirstOrThrow();
   // Both pairs were welcomed by DM when they were set up (the set-up modal does it), so the bot knows each DM.
   for (const person of [mentor, mentee, USERS.other, PARTNER]) await services.people.rememberDmChannel(TEAM_ID, person.id, `D${person.id}`);
-  const views = await openAll(h, { pairA, draft: draft.id, approved: approved.id, achieved: achieved.id, started, next, resource: resource.resource.id, answered: toAnswer.request.id, asked: asked.request.id });
+  const views = await openAll(h, { pairA, draft: draft.id, approved: approved.id, achieved: achieved.id, started, next, resource: resource.resource.id, answered: toAnswer.item.id, asked: asked.item.id });
   views[AgendaModal.callbackId] = agenda;
   // Request changes opens the mentor's comment modal from the approval message in the goals channel.
   await clickButton(h, mentor.id, approvalMessage, GoalActions.requestChanges, `${shared.id}:2`);
@@ -144,7 +148,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     approvalMessage,
     meetings: { held, started, next },
     actionItem: actionItem.id,
-    feedback: { asked: asked.request.id, answered: toAnswer.request.id },
+    feedback: { asked: asked.item.id, answered: toAnswer.item.id },
     resource: resource.resource.id,
     journal: journalIds,
     reminder: reminder.id,

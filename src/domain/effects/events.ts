@@ -1,10 +1,15 @@
 import type { ThanksSent } from '../appreciation/events';
+import type { FeedbackEvent } from '../feedback/events';
+import type { JournalWritten } from '../journal/events';
+import type { PairCreated } from '../pairs/events';
+import type { ResourceEvent } from '../resources/events';
+import type { ReminderSettingsSaved } from '../../scheduler/reminder-events';
 
 /**
  * What happened, as the domain tells it: one type per change that someone else should hear about or
  * see. Each carries what the messages about it show (names, zones, times), so turning an event into
  * messages needs no further reads. Features declare their events in their own folder.
  */
-export type DomainEvent = ThanksSent;
+export type DomainEvent = ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairCreated | ReminderSettingsSaved;
 
 export type DomainEventType = DomainEvent['type'];

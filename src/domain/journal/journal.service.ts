@@ -1,62 +1,76 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { DomainError } from '../../errors';
+import type { Actor } from '../actor';
+import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import { ALL_STATES, pairOfMember } from '../pairs/access';
 import type { FieldErrors } from '../pairs/pair-rules';
-import { findPair } from '../pairs/pairs.repository';
+import { ensureWorkspace, findPerson, upsertPerson } from '../people/people.repository';
+import { type JournalItem, journalItem } from './events';
 import { checkJournalDraft, type JournalDraft, type JournalField, RECENT_ENTRIES } from './journal-rules';
-import { findEntryOfAuthor, insertEntry, type JournalEntry, listEntriesOfAuthor } from './journal.repository';
+import { findEntryOfAuthor, insertEntry, listEntriesOfAuthor } from './journal.repository';
 
-export type WriteEntryResult = { ok: true; entry: JournalEntry } | { ok: false; errors: FieldErrors<JournalField> };
+export const ENTRY_NOT_FOUND = "I can't find that entry in your journal.";
+
+export type WriteEntryResult = WithEffects<{ ok: true; entry: JournalItem; recent: JournalItem[]; zone: string }> | { ok: false; errors: FieldErrors<JournalField> };
+
+/** How the author's name and zone are found the first time they write (the Slack layer asks Slack). */
+export type ProfileLookup = () => Promise<{ displayName: string; timeZone: string }>;
 
 /**
  * The private journal. Only the author ever reads an entry: not the other person of the pair, not
- * the mentor. The author must already be a known person (the Slack layer makes sure of it).
+ * the mentor. Writing one tells nobody anything (its event only refreshes the author's Home tab).
  */
 export class JournalService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
+    private readonly effects: EffectsRecorder,
   ) {}
 
-  async write(input: { teamId: string; authorId: string; pairId: string | null } & JournalDraft): Promise<WriteEntryResult> {
+  /**
+   * Saves the entry, optionally tied to one of the author's own pairs (any state: a journal may look
+   * back on a mentorship that ended). A pair that is not theirs is refused before anything is stored,
+   * the author included; an author the bot never met is stored first (`lookup`), since the entry
+   * points at them. The answer carries the author's latest entries for their private confirmation.
+   */
+  async write(actor: Actor, input: JournalDraft & { pairId: string | null }, lookup: ProfileLookup): Promise<WriteEntryResult> {
     const checked = checkJournalDraft(input);
     if (!checked.ok) return checked;
-    await this.checkPair(input.teamId, input.authorId, input.pairId);
-    const entry = await this.db.transaction().execute((tx) =>
-      insertEntry(tx, {
-        team_id: input.teamId,
-        author_id: input.authorId,
+    if (input.pairId) await pairOfMember(this.db, actor, input.pairId, { states: ALL_STATES });
+    const known = await findPerson(this.db, actor.teamId, actor.userId);
+    // Slack is asked outside the transaction: no row stays locked while it answers.
+    const profile = known ? null : await lookup();
+    const done = await this.db.transaction().execute(async (tx) => {
+      if (profile) {
+        await ensureWorkspace(tx, actor.teamId);
+        await upsertPerson(tx, { teamId: actor.teamId, userId: actor.userId, displayName: profile.displayName, timeZone: profile.timeZone });
+      }
+      const row = await insertEntry(tx, {
+        team_id: actor.teamId,
+        author_id: actor.userId,
         pair_id: input.pairId,
         went_well: checked.entry.wentWell,
         learned: checked.entry.learned,
         try_next: checked.entry.tryNext,
         created_at: this.clock(),
-      }),
-    );
-    return { ok: true, entry };
-  }
-
-  /**
-   * An entry may only be tied to one of the author's own pairs. Checked again by write(); callers use it
-   * first so that a refused claim stores nothing at all (not even the person, as a stranger).
-   */
-  async checkPair(teamId: string, authorId: string, pairId: string | null): Promise<void> {
-    if (!pairId) return;
-    const pair = await findPair(this.db, teamId, pairId);
-    if (!pair || (pair.mentor_id !== authorId && pair.mentee_id !== authorId)) {
-      throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-    }
+      });
+      const effects = await this.effects.record(tx, actor.teamId, [{ type: 'journal_written', authorId: actor.userId, entryId: row.id }]);
+      return { entry: journalItem(row), effects };
+    });
+    const zone = known?.time_zone ?? profile?.timeZone ?? 'UTC';
+    return { ok: true, ...done, recent: await this.recent(actor), zone };
   }
 
   /** The person's own most recent entries, newest first. */
-  recent(teamId: string, userId: string, limit = RECENT_ENTRIES): Promise<JournalEntry[]> {
-    return listEntriesOfAuthor(this.db, teamId, userId, limit);
+  async recent(actor: Actor, limit = RECENT_ENTRIES): Promise<JournalItem[]> {
+    return (await listEntriesOfAuthor(this.db, actor.teamId, actor.userId, limit)).map(journalItem);
   }
 
   /** One entry, for its author only; for anyone else it does not exist. */
-  async read(teamId: string, entryId: string, userId: string): Promise<JournalEntry> {
-    const entry = await findEntryOfAuthor(this.db, teamId, userId, entryId);
-    if (!entry) throw new DomainError('not_found', "I can't find that entry in your journal.");
-    return entry;
+  async read(actor: Actor, entryId: string): Promise<JournalItem> {
+    const entry = await findEntryOfAuthor(this.db, actor.teamId, actor.userId, entryId);
+    if (!entry) throw new DomainError('not_found', ENTRY_NOT_FOUND);
+    return journalItem(entry);
   }
 }

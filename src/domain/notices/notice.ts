@@ -46,7 +46,23 @@ export interface NoticePayload {
   /** Unfurl links (true only for messages that carry a person's own links). Default false. */
   unfurl?: boolean;
   onPosted?: NoticeOnPosted;
+  /** Sent instead when Slack refuses this one for good (see NoticeFallback). */
+  fallback?: NoticeFallback;
 }
+
+/**
+ * A notice to send when the one that carries it is refused for good (a channel the bot may not post
+ * in): the person who caused it is told. Rendered with it, written as its own outbox row in the
+ * transaction that marks the refused one failed, so it is sent once like any notice.
+ */
+export interface NoticeFallback {
+  topic: string;
+  target: NoticeTarget;
+  message: { text: string; blocks: KnownBlock[] };
+}
+
+/** The fallback's dedupe key: at most one per refused notice, whichever attempt or replica saw the refusal. */
+export const fallbackKey = (dedupeKey: string): string => `${dedupeKey}:fallback`;
 
 /** A notice ready to be written: the outbox row's columns that matter. */
 export interface NewNotice {

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, Pair } from '../../db/schema';
+import type { Tx } from '../../db/types';
 import { DomainError } from '../../errors';
+import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import type { PairCreated } from './events';
 import { ensureWorkspace, upsertPerson } from '../people/people.repository';
 import { localDateIn } from '../time/zoned';
 import { type FieldErrors, type PairDraft, type PairField, type PickedUser, firstMeetingInstant, plannedEnd, validatePairDraft } from './pair-rules';
@@ -8,9 +11,11 @@ import { findLivePair, findLivePairNames, insertFirstMeeting, insertPair, listPa
 import type { Actor } from '../actor';
 import { ALL_STATES, type Membership, pairOfMember } from './access';
 
-export type CreatePairResult =
-  | { ok: true; pair: Pair; firstMeetingAt: Date }
-  | { ok: false; errors: FieldErrors<PairField> };
+type Created = { ok: true; pair: Pair; firstMeetingAt: Date };
+type Refused = { ok: false; errors: FieldErrors<PairField> };
+export type CreatePairResult = Created | Refused;
+export type SetUpPairResult = WithEffects<Created> | Refused;
+type People = { mentor: PickedUser; mentee: PickedUser };
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -18,24 +23,37 @@ export class PairsService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
+    private readonly effects: EffectsRecorder,
   ) {}
 
-  async create(draft: PairDraft, people: { mentor: PickedUser; mentee: PickedUser }): Promise<CreatePairResult> {
+  /**
+   * The set-up modal's use case (anyone may set up a pair): stores it with its first meeting, and in
+   * the same transaction its welcomes and goals-channel introduction (`pair_created`), so a pair set
+   * up is always announced, once.
+   */
+  setUp(actor: Actor, form: Omit<PairDraft, 'teamId' | 'createdBy'>, people: People): Promise<SetUpPairResult> {
+    return this.store({ ...form, teamId: actor.teamId, createdBy: actor.userId }, people, async (tx, pair, firstMeetingAt) => ({
+      effects: await this.effects.record(tx, actor.teamId, [pairCreated(pair, people, firstMeetingAt)]),
+    }));
+  }
+
+  /** Stores a pair without announcing it: seeding (tests, benchmarks, pairs brought in from elsewhere). */
+  create(draft: PairDraft, people: People): Promise<CreatePairResult> {
+    return this.store(draft, people, async () => ({}));
+  }
+
+  /** Validates, then stores both people, the pair and its first meeting; `also` adds to the same transaction. */
+  private async store<T extends object>(draft: PairDraft, people: People, also: (tx: Tx, pair: Pair, firstMeetingAt: Date) => Promise<T>): Promise<(Created & T) | Refused> {
     const now = this.clock();
     const errors = validatePairDraft(draft, people, now);
     if (Object.keys(errors).length > 0) return { ok: false, errors };
-
     const firstMeetingAt = firstMeetingInstant(draft);
     try {
-      const pair = await this.db.transaction().execute(async (tx) => {
+      return await this.db.transaction().execute(async (tx) => {
         await ensureWorkspace(tx, draft.teamId);
-        for (const person of [people.mentor, people.mentee]) {
-          await upsertPerson(tx, { teamId: draft.teamId, ...person });
-        }
-        if (await findLivePair(tx, draft.teamId, draft.mentorId, draft.menteeId)) {
-          throw new DomainError('pair_exists', 'These two are already a pair.', 'mentee');
-        }
-        const created = await insertPair(tx, {
+        for (const person of [people.mentor, people.mentee]) await upsertPerson(tx, { teamId: draft.teamId, ...person });
+        if (await findLivePair(tx, draft.teamId, draft.mentorId, draft.menteeId)) throw new DomainError('pair_exists', 'These two are already a pair.', 'mentee');
+        const pair = await insertPair(tx, {
           team_id: draft.teamId,
           mentor_id: draft.mentorId,
           mentee_id: draft.menteeId,
@@ -49,15 +67,9 @@ export class PairsService {
           planned_end_on: plannedEnd(draft),
           created_by: draft.createdBy,
         });
-        await insertFirstMeeting(tx, {
-          teamId: draft.teamId,
-          pairId: created.id,
-          scheduledAt: firstMeetingAt,
-          durationMinutes: draft.meetingMinutes,
-        });
-        return created;
+        await insertFirstMeeting(tx, { teamId: draft.teamId, pairId: pair.id, scheduledAt: firstMeetingAt, durationMinutes: draft.meetingMinutes });
+        return { ok: true as const, pair, firstMeetingAt, ...(await also(tx, pair, firstMeetingAt)) };
       });
-      return { ok: true, pair, firstMeetingAt };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'pair_exists') return { ok: false, errors: { mentee: alreadyPaired(people) } };
       // Two submissions racing past the check: the partial unique index has the last word.
@@ -86,7 +98,23 @@ export class PairsService {
   }
 }
 
-function alreadyPaired(people: { mentor: PickedUser; mentee: PickedUser }): string {
+function pairCreated(pair: Pair, people: People, firstMeetingAt: Date): PairCreated {
+  return {
+    type: 'pair_created',
+    pairId: pair.id,
+    createdBy: pair.created_by,
+    mentorId: pair.mentor_id,
+    menteeId: pair.mentee_id,
+    goalsChannelId: pair.goals_channel_id,
+    cadence: pair.cadence,
+    meetingMinutes: pair.meeting_minutes,
+    plannedEndOn: pair.planned_end_on,
+    firstMeetingAt,
+    zones: { [people.mentor.userId]: people.mentor.timeZone, [people.mentee.userId]: people.mentee.timeZone },
+  };
+}
+
+function alreadyPaired(people: People): string {
   return alreadyPairedText(people.mentor.displayName, people.mentee.displayName);
 }
 

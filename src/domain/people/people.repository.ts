@@ -51,3 +51,10 @@ export async function saveDmChannel(db: Executor, teamId: string, userId: string
     .where('user_id', '=', userId)
     .execute();
 }
+
+/** Each person's zone, for times shown to them: UTC for someone never stored. */
+export async function zonesOf(db: Executor, teamId: string, userIds: readonly string[]): Promise<Record<string, string>> {
+  const zones: Record<string, string> = Object.fromEntries(userIds.map((id) => [id, 'UTC']));
+  for (const person of await findPeople(db, teamId, userIds)) zones[person.user_id] = person.time_zone;
+  return zones;
+}

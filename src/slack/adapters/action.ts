@@ -5,20 +5,26 @@ import type { Recorded } from '../../domain/effects/effects';
 import { actorOf, type RequestActor } from '../actor';
 import { errorMessage, type Message } from '../blocks/help';
 import type { AppDeps } from '../context';
+import { slackErrorCode } from '../messenger';
 import { replaceMessage, replyPrivately } from '../replies';
 import { refusalText } from './refusal';
 
 /** A button press (or a pick in a select) and where it happened. Everything in it is untrusted. */
 export interface Press {
   actor: RequestActor;
+  /**
+   * The request's client, for reads that shape the answer (users.info for a time zone). Never for
+   * messages: the reply goes through `reply`, and anything else through the service's events.
+   */
+  client: WebClient;
   /** The pressed button's value, or the picked option's value. */
   value: string | undefined;
   triggerId: string;
   /** The message the element was in (ephemeral or not), when it was in a message. */
   messageTs?: string;
   ephemeral: boolean;
-  /** The view the element was in (a modal or the Home tab), when it was in one. */
-  view?: { id: string; hash: string; callbackId: string; privateMetadata: string; type: string; blocks: readonly KnownBlock[] };
+  /** The view the element was in (a modal or the Home tab), when it was in one; `values` is its untrusted input state. */
+  view?: { id: string; hash: string; callbackId: string; privateMetadata: string; type: string; blocks: readonly KnownBlock[]; values: unknown };
   /** The message's own blocks and text, when Slack sent them (presses in non-ephemeral messages). */
   message?: { text: string; blocks: readonly KnownBlock[] };
   /** Present when the press carried a response_url (a press in a message). */
@@ -89,18 +95,21 @@ export const effectsOf = (outcome: unknown): Recorded | undefined =>
   outcome !== null && typeof outcome === 'object' && 'effects' in outcome ? ((outcome as { effects: Recorded }).effects ?? undefined) : undefined;
 
 export function pressOf(args: Args): Press {
-  const { body, action, context, respond } = args;
+  const { body, action, context, respond, client } = args;
   const pressed = action as { value?: unknown; selected_option?: { value?: unknown } };
   const value = typeof pressed.value === 'string' ? pressed.value : typeof pressed.selected_option?.value === 'string' ? pressed.selected_option.value : undefined;
   const container = body.container as { type?: string; message_ts?: string; is_ephemeral?: boolean } | undefined;
   const view = body.view;
   return {
     actor: actorOf(context),
+    client,
     value,
     triggerId: body.trigger_id,
     messageTs: container?.type === 'message' ? container.message_ts : undefined,
     ephemeral: container?.is_ephemeral === true,
-    view: view ? { id: view.id, hash: view.hash, callbackId: view.callback_id, privateMetadata: view.private_metadata, type: view.type, blocks: view.blocks as KnownBlock[] } : undefined,
+    view: view
+      ? { id: view.id, hash: view.hash, callbackId: view.callback_id, privateMetadata: view.private_metadata, type: view.type, blocks: view.blocks as KnownBlock[], values: view.state?.values }
+      : undefined,
     message: body.message ? { text: String(body.message.text ?? ''), blocks: (body.message.blocks ?? []) as KnownBlock[] } : undefined,
     respond: body.response_url ? respond : undefined,
   };
@@ -121,6 +130,10 @@ async function deliver(client: WebClient, deps: AppDeps, press: Press, reply: Ac
       return;
     case 'update_view':
       if (!press.view) throw new Error('update_view for a press outside a view');
-      await client.views.update({ view_id: press.view.id, hash: press.view.hash, view: reply.view });
+      // hash_conflict: the person changed the modal meanwhile; their newer view wins, nothing to tell them.
+      await client.views.update({ view_id: press.view.id, hash: press.view.hash, view: reply.view }).catch((error: unknown) => {
+        if (slackErrorCode(error) !== 'hash_conflict') throw error;
+        actor.log.info('modal changed meanwhile; update skipped');
+      });
   }
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import { isDomainError } from '../../errors';
 import { actorOf, type RequestActor } from '../actor';
 import type { Message } from '../blocks/help';
@@ -13,6 +14,8 @@ import { effectsOf } from './action';
 /** A view submission: its checked state, its (untrusted) metadata, and who sent it. */
 export interface Submission {
   actor: RequestActor;
+  /** The request's client, for reads before the ack (users.info): never for messages (see Press). */
+  client: WebClient;
   view: ViewOutput;
   values: CheckedViewState;
   metadata: string | undefined;
@@ -57,7 +60,7 @@ export function onSubmit<Input, Outcome>(spec: SubmitSpec<Input, Outcome>) {
     async ({ ack, view, client, context }: Args): Promise<void> => {
       const actor = actorOf(context);
       const log = actor.log.child({ view: spec.name });
-      const submission: Submission = { actor, view, values: checkViewState(view.state.values), metadata: view.private_metadata, origin: originChannel(view.private_metadata) };
+      const submission: Submission = { actor, client, view, values: checkViewState(view.state.values), metadata: view.private_metadata, origin: originChannel(view.private_metadata) };
       const parsed = spec.parse(submission);
       if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
       const fallback = view.blocks.some((block) => block.block_id === PairPicker.blockId) ? PairPicker.blockId : spec.field;

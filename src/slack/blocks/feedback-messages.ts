@@ -1,9 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import type { Meeting } from '../../db/schema';
-import type { FeedbackRequest } from '../../domain/feedback/feedback.repository';
+import type { FeedbackItem } from '../../domain/feedback/events';
 import { formatInZone } from '../../domain/time/zoned';
 import { FeedbackActions } from '../ids';
-import type { Message } from './help';
+import { doneMessage, type Message } from './help';
 import { inlineTyped, quoteTyped } from './quote';
 import { mention, mrkdwn, plain } from './text';
 
@@ -16,17 +15,17 @@ const button = (text: string, actionId: string, value: string, primary = false) 
 });
 
 /** To the person asked: the question, and a button to answer it. Times in the reader's zone. */
-export function feedbackRequestedDm(request: FeedbackRequest, meeting: Meeting | null, readerZone: string): Message {
+export function feedbackRequestedDm(request: FeedbackItem, meetingAt: Date | null, readerZone: string): Message {
   const area = inlineTyped(request.area);
-  const when = [`Asked ${formatInZone(request.created_at, readerZone)}`];
-  if (meeting) when.push(`for your meeting on ${formatInZone(meeting.scheduled_at, readerZone)}`);
+  const when = [`Asked ${formatInZone(request.askedAt, readerZone)}`];
+  if (meetingAt) when.push(`for your meeting on ${formatInZone(meetingAt, readerZone)}`);
   return {
-    text: `${mention(request.requester_id)} asks for your feedback on ${area}.`,
+    text: `${mention(request.requesterId)} asks for your feedback on ${area}.`,
     blocks: [
-      { type: 'section', text: mrkdwn(`:speech_balloon: ${mention(request.requester_id)} asks for your feedback on *${area}*:\n${quoteTyped(request.question, 600)}`) },
+      { type: 'section', text: mrkdwn(`:speech_balloon: ${mention(request.requesterId)} asks for your feedback on *${area}*:\n${quoteTyped(request.question, 600)}`) },
       // Once answered (the DM is updated in place), the button gives way to when it was answered.
-      request.answered_at
-        ? { type: 'context', elements: [mrkdwn(`:white_check_mark: You answered ${formatInZone(request.answered_at, readerZone)}.`)] }
+      request.answeredAt
+        ? { type: 'context', elements: [mrkdwn(`:white_check_mark: You answered ${formatInZone(request.answeredAt, readerZone)}.`)] }
         : { type: 'actions', elements: [button('Answer', FeedbackActions.answer, request.id, true)] },
       { type: 'context', elements: [mrkdwn(`${when.join(', ')}. One specific thing they can try is the most useful answer.`)] },
     ],
@@ -34,43 +33,43 @@ export function feedbackRequestedDm(request: FeedbackRequest, meeting: Meeting |
 }
 
 /** To the person who asked: the answer; a mentee also gets the button to report how they applied it. */
-export function feedbackAnsweredDm(request: FeedbackRequest, readerZone: string, canReport: boolean): Message {
+export function feedbackAnsweredDm(request: FeedbackItem, readerZone: string, canReport: boolean): Message {
   const area = inlineTyped(request.area);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: mrkdwn(`:bulb: ${mention(request.responder_id)} answered your feedback request on *${area}*:\n${quoteTyped(request.answer ?? '')}`) },
+    { type: 'section', text: mrkdwn(`:bulb: ${mention(request.responderId)} answered your feedback request on *${area}*:\n${quoteTyped(request.answer ?? '')}`) },
     {
       type: 'context',
-      elements: [mrkdwn(`You asked: ${inlineTyped(request.question, 300)} · Answered ${request.answered_at ? formatInZone(request.answered_at, readerZone) : ''}`)],
+      elements: [mrkdwn(`You asked: ${inlineTyped(request.question, 300)} · Answered ${request.answeredAt ? formatInZone(request.answeredAt, readerZone) : ''}`)],
     },
   ];
-  if (canReport && request.applied_at) {
-    blocks.push({ type: 'context', elements: [mrkdwn(`:white_check_mark: You told ${mention(request.responder_id)} how you applied it, ${formatInZone(request.applied_at, readerZone)}.`)] });
+  if (canReport && request.appliedAt) {
+    blocks.push({ type: 'context', elements: [mrkdwn(`:white_check_mark: You told ${mention(request.responderId)} how you applied it, ${formatInZone(request.appliedAt, readerZone)}.`)] });
   } else if (canReport) {
     blocks.push(
       { type: 'actions', elements: [button('Report how I applied it', FeedbackActions.apply, request.id)] },
       { type: 'context', elements: [mrkdwn('Try it before your next meeting, then tell your mentor how it went.')] },
     );
   }
-  return { text: `${mention(request.responder_id)} answered your feedback request on ${area}.`, blocks };
+  return { text: `${mention(request.responderId)} answered your feedback request on ${area}.`, blocks };
 }
 
 /** To the mentor: what the mentee did with their feedback. */
-export function feedbackAppliedDm(request: FeedbackRequest, readerZone: string): Message {
+export function feedbackAppliedDm(request: FeedbackItem, readerZone: string): Message {
   const area = inlineTyped(request.area);
   return {
-    text: `${mention(request.requester_id)} applied your feedback on ${area}.`,
+    text: `${mention(request.requesterId)} applied your feedback on ${area}.`,
     blocks: [
-      { type: 'section', text: mrkdwn(`:seedling: ${mention(request.requester_id)} applied your feedback on *${area}*:\n${quoteTyped(request.application ?? '')}`) },
+      { type: 'section', text: mrkdwn(`:seedling: ${mention(request.requesterId)} applied your feedback on *${area}*:\n${quoteTyped(request.application ?? '')}`) },
       {
         type: 'context',
-        elements: [mrkdwn(`Your answer: ${inlineTyped(request.answer ?? '', 300)} · Reported ${request.applied_at ? formatInZone(request.applied_at, readerZone) : ''}`)],
+        elements: [mrkdwn(`Your answer: ${inlineTyped(request.answer ?? '', 300)} · Reported ${request.appliedAt ? formatInZone(request.appliedAt, readerZone) : ''}`)],
       },
     ],
   };
 }
 
 /** Ephemeral: what waits on this person, with the same buttons the DMs carry. */
-export function feedbackInboxMessage(inbox: { toAnswer: FeedbackRequest[]; toApply: FeedbackRequest[] }, readerZone: string): Message | null {
+export function feedbackInboxMessage(inbox: { toAnswer: readonly FeedbackItem[]; toApply: readonly FeedbackItem[] }, readerZone: string): Message | null {
   if (inbox.toAnswer.length === 0 && inbox.toApply.length === 0) return null;
   const blocks: KnownBlock[] = [];
   if (inbox.toAnswer.length > 0) {
@@ -78,7 +77,7 @@ export function feedbackInboxMessage(inbox: { toAnswer: FeedbackRequest[]; toApp
     for (const request of inbox.toAnswer) {
       blocks.push({
         type: 'section',
-        text: mrkdwn(`${mention(request.requester_id)} on *${inlineTyped(request.area)}* · asked ${formatInZone(request.created_at, readerZone)}`),
+        text: mrkdwn(`${mention(request.requesterId)} on *${inlineTyped(request.area)}* · asked ${formatInZone(request.askedAt, readerZone)}`),
         accessory: button('Answer', FeedbackActions.answer, request.id, true),
       });
     }
@@ -88,7 +87,7 @@ export function feedbackInboxMessage(inbox: { toAnswer: FeedbackRequest[]; toApp
     for (const request of inbox.toApply) {
       blocks.push({
         type: 'section',
-        text: mrkdwn(`${mention(request.responder_id)} on *${inlineTyped(request.area)}*: ${inlineTyped(request.answer ?? '', 200)}`),
+        text: mrkdwn(`${mention(request.responderId)} on *${inlineTyped(request.area)}*: ${inlineTyped(request.answer ?? '', 200)}`),
         accessory: button('Report how I applied it', FeedbackActions.apply, request.id),
       });
     }
@@ -97,6 +96,13 @@ export function feedbackInboxMessage(inbox: { toAnswer: FeedbackRequest[]; toApp
   return { text: `${count} feedback item${count === 1 ? '' : 's'} waiting on you.`, blocks };
 }
 
-export function feedbackDoneMessage(text: string): Message {
-  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
-}
+/**
+ * The private confirmations of each step. The DM to the other person is in the outbox: sent at once,
+ * or when their quiet hours end, so these say it is on its way rather than that it arrived.
+ */
+export const feedbackAskedMessage = (request: FeedbackItem): Message =>
+  doneMessage(`Asked ${mention(request.responderId)} for feedback on *${inlineTyped(request.area)}*. I'll DM you the answer.`);
+
+export const feedbackAnswerSentMessage = (request: FeedbackItem): Message => doneMessage(`Sent your answer to ${mention(request.requesterId)}. Thank you!`);
+
+export const feedbackAppliedMessage = (mentorId: string): Message => doneMessage(`Told ${mention(mentorId)} how you applied their feedback.`);

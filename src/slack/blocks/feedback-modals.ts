@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { AREA_MAX, ANSWER_MAX, APPLICATION_MAX, QUESTION_MAX, suggestedQuestion } from '../../domain/feedback/feedback-rules';
-import type { FeedbackRequest } from '../../domain/feedback/feedback.repository';
+import type { FeedbackItem } from '../../domain/feedback/events';
 import type { PairChoice } from '../../domain/pairs/pair-choices';
 import { FeedbackModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
@@ -73,7 +73,7 @@ export function feedbackRequestModal(input: FeedbackRequestModalInput): ModalVie
   };
 }
 
-export function feedbackAnswerModal(request: FeedbackRequest, source: ModalSource = {}): ModalView {
+export function feedbackAnswerModal(request: FeedbackItem, source: ModalSource = {}): ModalView {
   return {
     type: 'modal',
     callback_id: an.callbackId,
@@ -82,7 +82,7 @@ export function feedbackAnswerModal(request: FeedbackRequest, source: ModalSourc
     close: plain('Cancel', 24),
     private_metadata: encodeMetadata({ requestId: request.id, ...sourceMetadata(source) }),
     blocks: [
-      { type: 'section', text: mrkdwn(`${mention(request.requester_id)} asks for feedback on *${inlineTyped(request.area)}*:\n${quoteTyped(request.question, 600)}`) },
+      { type: 'section', text: mrkdwn(`${mention(request.requesterId)} asks for feedback on *${inlineTyped(request.area)}*:\n${quoteTyped(request.question, 600)}`) },
       {
         type: 'input',
         block_id: an.blocks.answer,
@@ -100,7 +100,7 @@ export function feedbackAnswerModal(request: FeedbackRequest, source: ModalSourc
   };
 }
 
-export function feedbackApplyModal(request: FeedbackRequest, source: ModalSource = {}): ModalView {
+export function feedbackApplyModal(request: FeedbackItem, source: ModalSource = {}): ModalView {
   return {
     type: 'modal',
     callback_id: ap.callbackId,
@@ -111,7 +111,7 @@ export function feedbackApplyModal(request: FeedbackRequest, source: ModalSource
     blocks: [
       {
         type: 'section',
-        text: mrkdwn(`You asked about *${inlineTyped(request.area)}*. ${mention(request.responder_id)} answered:\n${quoteTyped(request.answer ?? '', 1200)}`),
+        text: mrkdwn(`You asked about *${inlineTyped(request.area)}*. ${mention(request.responderId)} answered:\n${quoteTyped(request.answer ?? '', 1200)}`),
       },
       {
         type: 'input',

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { PROMPT_MAX } from '../../domain/journal/journal-rules';
-import type { JournalEntry } from '../../domain/journal/journal.repository';
+import type { JournalItem } from '../../domain/journal/events';
 import type { PairChoice } from '../../domain/pairs/pair-choices';
 import { formatInZone } from '../../domain/time/zoned';
 import { JournalActions, JournalModal, OpenActions } from '../ids';
@@ -20,8 +20,6 @@ export const JOURNAL_PROMPTS = [
   { field: 'learned', label: 'What did I learn?', placeholder: 'Something you understand now that you did not before' },
   { field: 'tryNext', label: 'What will I try next?', placeholder: 'One small, concrete step' },
 ] as const;
-
-const COLUMNS = { wentWell: 'went_well', learned: 'learned', tryNext: 'try_next' } as const;
 
 export interface JournalModalInput {
   choices: readonly PairChoice[];
@@ -56,11 +54,11 @@ export function journalModal(input: JournalModalInput): ModalView {
   };
 }
 
-function entryText(entry: JournalEntry, max: number): { text: string; cut: boolean } {
+function entryText(entry: JournalItem, max: number): { text: string; cut: boolean } {
   let cut = false;
   const parts: string[] = [];
   for (const prompt of JOURNAL_PROMPTS) {
-    const answer = entry[COLUMNS[prompt.field]];
+    const answer = entry[prompt.field];
     if (!answer) continue;
     if (answer.length > max) cut = true;
     parts.push(`*${prompt.label}*\n${quoteTyped(answer, max)}`);
@@ -69,7 +67,7 @@ function entryText(entry: JournalEntry, max: number): { text: string; cut: boole
 }
 
 /** Ephemeral, for the author only: their recent entries, newest first. */
-export function journalListMessage(entries: readonly JournalEntry[], readerZone: string, options: { saved?: boolean; pairId?: string } = {}): Message {
+export function journalListMessage(entries: readonly JournalItem[], readerZone: string, options: { saved?: boolean; pairId?: string } = {}): Message {
   const blocks: KnownBlock[] = [];
   if (options.saved) blocks.push({ type: 'section', text: mrkdwn(':white_check_mark: Saved to your journal.') });
   const heading =
@@ -79,7 +77,7 @@ export function journalListMessage(entries: readonly JournalEntry[], readerZone:
   blocks.push({ type: 'section', text: mrkdwn(heading) });
   for (const entry of entries) {
     const { text, cut } = entryText(entry, LIST_EXCERPT);
-    blocks.push({ type: 'section', text: mrkdwn(`:spiral_note_pad: _${formatInZone(entry.created_at, readerZone)}_\n${text}`) });
+    blocks.push({ type: 'section', text: mrkdwn(`:spiral_note_pad: _${formatInZone(entry.createdAt, readerZone)}_\n${text}`) });
     if (cut) blocks.push({ type: 'actions', elements: [{ type: 'button', text: plain('Read the whole entry', 75), action_id: JournalActions.openEntry, value: entry.id }] });
   }
   blocks.push(
@@ -90,9 +88,9 @@ export function journalListMessage(entries: readonly JournalEntry[], readerZone:
 }
 
 /** A read-only modal with one whole entry, for its author. Each answer gets its own section (3000 characters each). */
-export function journalEntryModal(entry: JournalEntry, readerZone: string): ModalView {
+export function journalEntryModal(entry: JournalItem, readerZone: string): ModalView {
   const answers = JOURNAL_PROMPTS.flatMap((prompt): KnownBlock[] => {
-    const answer = entry[COLUMNS[prompt.field]];
+    const answer = entry[prompt.field];
     return answer ? [{ type: 'section', text: mrkdwn(`*${prompt.label}*\n${quoteTyped(answer, PROMPT_MAX)}`) }] : [];
   });
   return {
@@ -101,7 +99,7 @@ export function journalEntryModal(entry: JournalEntry, readerZone: string): Moda
     title: plain('Journal entry', 24),
     close: plain('Close', 24),
     blocks: [
-      { type: 'context', elements: [mrkdwn(`Written ${formatInZone(entry.created_at, readerZone)}`)] },
+      { type: 'context', elements: [mrkdwn(`Written ${formatInZone(entry.createdAt, readerZone)}`)] },
       ...answers,
       { type: 'context', elements: [mrkdwn(PRIVATE_NOTE)] },
     ],

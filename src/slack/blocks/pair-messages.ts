@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import type { Pair } from '../../db/schema';
+import type { Cadence } from '../../db/schema';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { COMMAND } from '../ids';
 import type { Message } from './help';
 import { channelLink, mention, mrkdwn, plain } from './text';
 
-const CADENCE_WORDS: Record<Pair['cadence'], string> = {
+const CADENCE_WORDS: Record<Cadence, string> = {
   weekly: 'every week',
   biweekly: 'every two weeks',
   monthly: 'every month',
@@ -19,17 +19,28 @@ const HABITS = [
   '*A thank-you* at the end of each session',
 ];
 
-/** The welcome DM; `viewerZone` is the reader's own zone, so the time is shown in it. */
-export function welcomeMessage(pair: Pair, viewer: { userId: string; timeZone: string }, firstMeetingAt: Date): Message {
-  const isMentor = viewer.userId === pair.mentor_id;
-  const other = isMentor ? pair.mentee_id : pair.mentor_id;
+/** A new pair, as its welcome and introduction show it. */
+export interface NewPairView {
+  mentorId: string;
+  menteeId: string;
+  cadence: Cadence;
+  meetingMinutes: number;
+  /** 'YYYY-MM-DD' */
+  plannedEndOn: string;
+  firstMeetingAt: Date;
+}
+
+/** The welcome DM to `viewer`, with the first meeting in their own zone. */
+export function welcomeMessage(pair: NewPairView, viewer: { userId: string; timeZone: string }): Message {
+  const isMentor = viewer.userId === pair.mentorId;
+  const other = isMentor ? pair.menteeId : pair.mentorId;
   const role = isMentor ? `You are now mentoring ${mention(other)}.` : `${mention(other)} is now your mentor.`;
-  const when = formatInZone(firstMeetingAt, viewer.timeZone);
+  const when = formatInZone(pair.firstMeetingAt, viewer.timeZone);
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Welcome to your mentorship', 150) },
     {
       type: 'section',
-      text: mrkdwn(`${role} You meet ${CADENCE_WORDS[pair.cadence]} for ${pair.meeting_minutes} minutes; the first meeting is *${when}*. The mentorship runs until ${formatLocalDate(pair.planned_end_on)}.`),
+      text: mrkdwn(`${role} You meet ${CADENCE_WORDS[pair.cadence]} for ${pair.meetingMinutes} minutes; the first meeting is *${when}*. The mentorship runs until ${formatLocalDate(pair.plannedEndOn)}.`),
     },
     { type: 'section', text: mrkdwn(`*How I help you keep the habits that make mentoring work*\n${HABITS.map((h) => `• ${h}`).join('\n')}`) },
     {
@@ -40,13 +51,13 @@ export function welcomeMessage(pair: Pair, viewer: { userId: string; timeZone: s
   return { text: `Welcome to your mentorship. First meeting: ${when}.`, blocks };
 }
 
-export function channelIntroMessage(pair: Pair): Message {
-  const text = `${mention(pair.mentee_id)} and ${mention(pair.mentor_id)} are starting a mentorship. Goals will be shared here for ${mention(pair.mentor_id)} to approve.`;
+export function channelIntroMessage(pair: NewPairView): Message {
+  const text = `${mention(pair.menteeId)} and ${mention(pair.mentorId)} are starting a mentorship. Goals will be shared here for ${mention(pair.mentorId)} to approve.`;
   return {
     text,
     blocks: [
       { type: 'section', text: mrkdwn(`:seedling: ${text}`) },
-      { type: 'context', elements: [mrkdwn(`They meet ${CADENCE_WORDS[pair.cadence]} until ${formatLocalDate(pair.planned_end_on)}.`)] },
+      { type: 'context', elements: [mrkdwn(`They meet ${CADENCE_WORDS[pair.cadence]} until ${formatLocalDate(pair.plannedEndOn)}.`)] },
     ],
   };
 }

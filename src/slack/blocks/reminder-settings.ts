@@ -54,6 +54,11 @@ export function answeredBlocks(blocks: readonly KnownBlock[], note: string): Kno
   );
 }
 
+/** The reminder as it was, its buttons replaced by `note`. */
+export function answeredMessage(reminder: { text: string; blocks: readonly KnownBlock[] }, note: string): Message {
+  return { text: reminder.text || note, blocks: answeredBlocks(reminder.blocks, note) };
+}
+
 export function snoozedNote(remindAt: Date, zone: string): string {
   return `:zzz: Snoozed. I'll remind you again ${formatInZone(remindAt, zone)}.`;
 }

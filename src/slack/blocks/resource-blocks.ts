@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { PairChoice } from '../../domain/pairs/pair-choices';
 import { RESOURCE_KINDS, TAKEAWAY_MAX, TITLE_MAX, URL_MAX } from '../../domain/resources/resource-rules';
-import type { LearningResource } from '../../domain/resources/resources.repository';
+import type { ResourceItem } from '../../domain/resources/events';
 import type { ResourceOverview } from '../../domain/resources/resources.service';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { OpenActions, ResourceActions, ResourceModal } from '../ids';
@@ -31,16 +31,16 @@ const KIND_LABELS: Record<(typeof RESOURCE_KINDS)[number], string> = {
  * The title as a link when there is one. The stored URL never holds `|`, `<` or `>` (checkUrl); its `&`
  * is escaped like any `&` in mrkdwn, and Slack reads it back as `&` when the link is followed.
  */
-export function resourceLink(resource: Pick<LearningResource, 'title' | 'url'>): string {
+export function resourceLink(resource: Pick<ResourceItem, 'title' | 'url'>): string {
   const title = inlineTyped(resource.title, TITLE_MAX);
   return resource.url ? `<${resource.url.replace(/&/g, '&amp;')}|${title}>` : `*${title}*`;
 }
 
-function resourceLine(resource: LearningResource, readerZone: string): KnownBlock {
-  const head = `${resourceLink(resource)} · ${KIND_LABELS[resource.kind]} · recommended by ${mention(resource.recommended_by)}`;
-  if (resource.explored_at && resource.explored_by) {
+function resourceLine(resource: ResourceItem, readerZone: string): KnownBlock {
+  const head = `${resourceLink(resource)} · ${KIND_LABELS[resource.kind]} · recommended by ${mention(resource.recommendedBy)}`;
+  if (resource.exploredAt && resource.exploredBy) {
     const takeaway = resource.takeaway ? `: _${inlineTyped(resource.takeaway, 300)}_` : '';
-    return { type: 'section', text: mrkdwn(`:white_check_mark: ${head}\nExplored by ${mention(resource.explored_by)}, ${formatInZone(resource.explored_at, readerZone)}${takeaway}`) };
+    return { type: 'section', text: mrkdwn(`:white_check_mark: ${head}\nExplored by ${mention(resource.exploredBy)}, ${formatInZone(resource.exploredAt, readerZone)}${takeaway}`) };
   }
   return {
     type: 'section',
@@ -49,11 +49,11 @@ function resourceLine(resource: LearningResource, readerZone: string): KnownBloc
   };
 }
 
-export function progressLine(overview: ResourceOverview, readerZone: string): string {
-  const { progress, pair } = overview;
+export function progressLine(overview: Pick<ResourceOverview, 'progress' | 'startedOn'>, readerZone: string): string {
+  const { progress } = overview;
   const since = progress.sinceMeeting
     ? `since your last meeting (ended ${formatInZone(progress.since, readerZone)})`
-    : `since your mentorship started on ${formatLocalDate(pair.started_on)}`;
+    : `since your mentorship started on ${formatLocalDate(overview.startedOn)}`;
   const done = progress.explored >= progress.target ? ' :tada:' : '';
   return `Explored ${since}: *${Math.min(progress.explored, progress.target)} of ${progress.target}*${done}. The habit: two resources between sessions.`;
 }
@@ -77,7 +77,7 @@ export function resourcesMessage(overviews: readonly { overview: ResourceOvervie
     if (overview.total > items.length) blocks.push({ type: 'context', elements: [mrkdwn(`…and ${overview.total - items.length} more.`)] });
     blocks.push({
       type: 'actions',
-      elements: [{ type: 'button', text: plain('Add resource', 75), action_id: OpenActions.addResource, value: overview.pair.id, style: 'primary' }],
+      elements: [{ type: 'button', text: plain('Add resource', 75), action_id: OpenActions.addResource, value: overview.pairId, style: 'primary' }],
     });
   });
   if (overviews.length > shownPairs.length) blocks.push({ type: 'context', elements: [mrkdwn(`${overviews.length - shownPairs.length} more mentorships not shown.`)] });
@@ -134,7 +134,7 @@ export function resourceAddModal(input: ResourceModalInput): ModalView {
   };
 }
 
-export function resourceExploredModal(resource: LearningResource, source: ModalSource = {}): ModalView {
+export function resourceExploredModal(resource: ResourceItem, source: ModalSource = {}): ModalView {
   return {
     type: 'modal',
     callback_id: x.callbackId,
@@ -143,7 +143,7 @@ export function resourceExploredModal(resource: LearningResource, source: ModalS
     close: plain('Cancel', 24),
     private_metadata: encodeMetadata({ resourceId: resource.id, ...sourceMetadata(source) }),
     blocks: [
-      { type: 'section', text: mrkdwn(`${resourceLink(resource)} · recommended by ${mention(resource.recommended_by)}`) },
+      { type: 'section', text: mrkdwn(`${resourceLink(resource)} · recommended by ${mention(resource.recommendedBy)}`) },
       {
         type: 'input',
         block_id: x.blocks.takeaway,
@@ -155,13 +155,13 @@ export function resourceExploredModal(resource: LearningResource, source: ModalS
 }
 
 /** To the other person of the pair: a new resource to look at. */
-export function resourceAddedDm(resource: LearningResource, addedBy: string): Message {
+export function resourceAddedDm(resource: ResourceItem, addedBy: string): Message {
   return {
     text: `${mention(addedBy)} added a learning resource: ${inlineTyped(resource.title, TITLE_MAX)}`,
     blocks: [
       {
         type: 'section',
-        text: mrkdwn(`:books: ${mention(addedBy)} added a learning resource: ${resourceLink(resource)} (${KIND_LABELS[resource.kind]}, recommended by ${mention(resource.recommended_by)})`),
+        text: mrkdwn(`:books: ${mention(addedBy)} added a learning resource: ${resourceLink(resource)} (${KIND_LABELS[resource.kind]}, recommended by ${mention(resource.recommendedBy)})`),
         accessory: { type: 'button', text: plain('Mark explored', 75), action_id: ResourceActions.markExplored, value: resource.id },
       },
     ],
@@ -169,16 +169,16 @@ export function resourceAddedDm(resource: LearningResource, addedBy: string): Me
 }
 
 /** The DM that offered "Mark explored", once it is done: who explored it, when, and the takeaway. */
-export function resourceDoneDm(resource: LearningResource, readerZone: string): Message {
+export function resourceDoneDm(resource: ResourceItem, readerZone: string): Message {
   return { text: `Explored: ${inlineTyped(resource.title, TITLE_MAX)}`, blocks: [resourceLine(resource, readerZone)] };
 }
 
 /** To the person who added it, privately. */
-export function resourceAddedMessage(resource: LearningResource, otherId: string): Message {
+export function resourceAddedMessage(resource: ResourceItem, otherId: string): Message {
   return doneMessage(`Added ${resourceLink(resource)} to your learning resources with ${mention(otherId)}.`);
 }
 
-export function resourceExploredMessage(resource: LearningResource, overview: ResourceOverview, readerZone: string): Message {
+export function resourceExploredMessage(resource: ResourceItem, overview: Pick<ResourceOverview, 'progress' | 'startedOn'>, readerZone: string): Message {
   return {
     text: `Marked explored: ${inlineTyped(resource.title, TITLE_MAX)}`,
     blocks: [

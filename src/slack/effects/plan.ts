@@ -1,4 +1,4 @@
-import type { NoticeOnPosted, NoticeTarget } from '../../domain/notices/notice';
+import type { NoticeFallback, NoticeOnPosted, NoticeTarget } from '../../domain/notices/notice';
 import type { Message } from '../blocks/help';
 
 /** One message an event causes, before it is timed and keyed. */
@@ -12,6 +12,8 @@ export interface PlannedNotice {
   meetingId?: string | null;
   unfurl?: boolean;
   onPosted?: NoticeOnPosted;
+  /** Sent instead if Slack refuses this one for good. */
+  fallback?: NoticeFallback;
 }
 
 /** Everything one event leads to. */

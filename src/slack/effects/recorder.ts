@@ -5,7 +5,12 @@ import type { DomainEvent, DomainEventType } from '../../domain/effects/events';
 import type { NewNotice } from '../../domain/notices/notice';
 import { noticeDueAt } from '../../domain/notices/notice-timing';
 import { insertNotices } from '../../domain/notices/notices.repository';
+import { feedbackAnswered, feedbackApplied, feedbackRequested } from './feedback';
+import { journalWritten } from './journal';
+import { pairCreated } from './pairs';
 import type { EffectPlan, PlannedNotice } from './plan';
+import { reminderSettingsSaved } from './reminders';
+import { resourceAdded, resourceExplored } from './resources';
 import { thanksSent } from './thanks';
 
 type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T }>) => EffectPlan };
@@ -13,6 +18,14 @@ type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T
 /** Every event's messages and Home tabs; the type makes an event without a planner a compile error. */
 const PLANNERS: Planners = {
   thanks_sent: thanksSent,
+  feedback_requested: feedbackRequested,
+  feedback_answered: feedbackAnswered,
+  feedback_applied: feedbackApplied,
+  resource_added: resourceAdded,
+  resource_explored: resourceExplored,
+  journal_written: journalWritten,
+  pair_created: pairCreated,
+  reminder_settings_saved: reminderSettingsSaved,
 };
 
 export function planEffects(event: DomainEvent): EffectPlan {
@@ -56,6 +69,7 @@ export function toNotice(teamId: string, pairId: string | null, key: string, pla
       message: planned.message,
       ...(planned.unfurl ? { unfurl: true } : {}),
       ...(planned.onPosted ? { onPosted: planned.onPosted } : {}),
+      ...(planned.fallback ? { fallback: planned.fallback } : {}),
     },
   };
 }

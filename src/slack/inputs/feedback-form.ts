@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { AREA_MAX, type FeedbackRequestField } from '../../domain/feedback/feedback-rules';
+import { Uuid } from '../../domain/ids';
+import type { MessageRef } from '../../domain/notices/source';
+import type { Parsed } from '../adapters/view';
 import { FeedbackModal } from '../ids';
+import { requirePairId } from '../pair-resolver';
 import { decodeMetadata } from './metadata';
-import { RowId } from './origin';
+import { sourceMessageOf } from './origin';
 import { readText } from './view-state';
 
 const { request: r, answer: an, apply: ap } = FeedbackModal;
@@ -10,30 +14,35 @@ const { request: r, answer: an, apply: ap } = FeedbackModal;
 export const FEEDBACK_REQUEST_BLOCKS: Record<FeedbackRequestField, string> = { area: r.blocks.area, question: r.blocks.question };
 
 /** Slack caps typed text at the inputs' max_length; these bounds hold whatever the client sent. */
-const Typed = (max: number) => z.string().max(max).nullable();
+const Typed = z.string().max(3000).nullable().catch(null);
 
-const RequestForm = z.object({ area: Typed(3000), question: Typed(3000) });
+type ViewLike = { private_metadata?: string; blocks: readonly { block_id?: string }[] };
 
-/** The request modal's fields; the domain decides what is acceptable. Null when the shape is wrong. */
-export function readFeedbackRequestForm(values: unknown): { area: string | null; question: string | null } | null {
-  const parsed = RequestForm.safeParse({ area: readText(values, r.blocks.area, r.actions.area), question: readText(values, r.blocks.question, r.actions.question) });
-  return parsed.success ? parsed.data : null;
+/** The request modal: the pair (picked, or the one it was opened for), the area and the question (checked by the service). */
+export function readFeedbackRequestForm(view: ViewLike, values: unknown): Parsed<{ pairId: string; area: string | null; question: string | null }> {
+  const pair = requirePairId(view, values, r.blocks.area);
+  if (!pair.ok) return pair;
+  const area = Typed.parse(readText(values, r.blocks.area, r.actions.area));
+  return { ok: true, value: { pairId: pair.pairId, area, question: Typed.parse(readText(values, r.blocks.question, r.actions.question)) } };
 }
 
-const ItemMetadata = z.object({ requestId: RowId }).loose();
+const ItemMetadata = z.object({ requestId: Uuid }).loose();
 
-/** The request an answer or application modal is about (a claim: the service checks who may act on it). */
-export function feedbackRequestIdOf(privateMetadata: string | undefined): string | null {
-  return decodeMetadata(ItemMetadata, privateMetadata)?.requestId ?? null;
+export interface FeedbackStepForm {
+  /** A claim: the service checks who may act on it. */
+  requestId: string;
+  text: string | null;
+  /** The DM whose button opened the modal (a claim too). */
+  source: MessageRef | null;
 }
 
-
-export function readFeedbackAnswer(values: unknown): string | null {
-  return Typed(3000).catch(null).parse(readText(values, an.blocks.answer, an.actions.answer));
-}
-
-export function readFeedbackApplication(values: unknown): string | null {
-  return Typed(3000).catch(null).parse(readText(values, ap.blocks.application, ap.actions.application));
+/** The answer modal, or the "how I applied it" modal: the request it is about and the text typed. */
+export function readFeedbackStepForm(step: 'answer' | 'apply', metadata: string | undefined, values: unknown): Parsed<FeedbackStepForm> {
+  const block = step === 'answer' ? an.blocks.answer : ap.blocks.application;
+  const requestId = decodeMetadata(ItemMetadata, metadata)?.requestId;
+  if (!requestId) return { ok: false, errors: { [block]: `This form has expired; open the ${step === 'answer' ? 'request' : 'answer'} again.` } };
+  const text = Typed.parse(step === 'answer' ? readText(values, an.blocks.answer, an.actions.answer) : readText(values, ap.blocks.application, ap.actions.application));
+  return { ok: true, value: { requestId, text, source: sourceMessageOf(metadata) } };
 }
 
 /** `/mentorship feedback [area…]`: the words, if any, name the area to ask about. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { JournalDraft, JournalField } from '../../domain/journal/journal-rules';
+import type { Parsed } from '../adapters/view';
 import { JournalModal } from '../ids';
-import { readText, checkViewState } from './view-state';
+import { submittedPairId } from '../pair-resolver';
+import { checkViewState, readText } from './view-state';
 
 const { write: w } = JournalModal;
 
@@ -10,14 +12,19 @@ export const JOURNAL_FIELD_BLOCKS: Record<JournalField, string> = { wentWell: w.
 const Prompt = z.string().max(3000).nullable();
 const JournalForm = z.object({ wentWell: Prompt, learned: Prompt, tryNext: Prompt });
 
-export function readJournalForm(values: unknown): JournalDraft | null {
+/**
+ * The three prompts, and the pair the entry is about: the picker's choice or the one the modal was
+ * opened for, or none (an entry need not be about a pair; a picked value that is not an id is none).
+ */
+export function readJournalForm(view: { private_metadata?: string; state: { values: unknown } }, values: unknown): Parsed<JournalDraft & { pairId: string | null }> {
   const state = checkViewState(values);
   const parsed = JournalForm.safeParse({
     wentWell: readText(state, w.blocks.wentWell, w.actions.wentWell),
     learned: readText(state, w.blocks.learned, w.actions.learned),
     tryNext: readText(state, w.blocks.tryNext, w.actions.tryNext),
   });
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return { ok: false, errors: { [w.blocks.wentWell]: 'Keep each answer under 2000 characters.' } };
+  return { ok: true, value: { ...parsed.data, pairId: submittedPairId(view) } };
 }
 
 /** `/mentorship journal [list]`: `list` only shows the recent entries, without opening the modal. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageRef } from '../../domain/notices/source';
 import { decodeMetadata } from './metadata';
 
 /** A conversation id as Slack sends it: channel, private channel or DM. */
@@ -31,24 +32,19 @@ export function sourceMetadata(source: ModalSource): Record<string, string> {
 const SourceMessage = z.object({ channelId: ConversationId, messageTs: z.string().regex(/^\d{1,12}\.\d{1,8}$/) }).loose();
 
 /**
- * The message whose button opened the modal, to take the button away once the action is done. Only
- * ever passed to chat.update, which can edit nothing but the bot's own messages.
+ * The message whose button opened the modal, to take the button away once the action is done: a
+ * claim, which the service honours only for the person's own DM with the bot.
  */
-export function sourceMessageOf(privateMetadata: string | undefined): { channelId: string; messageTs: string } | null {
-  return decodeMetadata(SourceMessage, privateMetadata);
+export function sourceMessageOf(privateMetadata: string | undefined): MessageRef | null {
+  const source = decodeMetadata(SourceMessage, privateMetadata);
+  return source && { channelId: source.channelId, ts: source.messageTs };
 }
 
-/** Button values naming a row (a request, a resource, an entry). Anything else is refused before any SQL. */
-export const RowId = z.uuid();
-
-/** `value` of the cross-feature open buttons: a pair id, or '' where "no pair" is allowed. */
-export function parsePairValue(value: unknown, allowEmpty: boolean): { ok: true; pairId: string | null } | { ok: false } {
-  if (allowEmpty && (value === '' || value === undefined)) return { ok: true, pairId: null };
-  const parsed = RowId.safeParse(value);
-  return parsed.success ? { ok: true, pairId: parsed.data } : { ok: false };
-}
-
-export function parseRowId(value: unknown): string | null {
-  const parsed = RowId.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
+/**
+ * Where a press happened, for the modal it opens to come back to: the conversation, and the message
+ * unless it was ephemeral (an ephemeral message cannot be edited afterwards).
+ */
+export const modalSource = (press: { actor: { channelId?: string }; messageTs?: string; ephemeral: boolean }): ModalSource => ({
+  channelId: press.actor.channelId,
+  messageTs: press.ephemeral ? undefined : press.messageTs,
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PairDraft, PairField } from '../../domain/pairs/pair-rules';
+import type { Parsed } from '../adapters/view';
 import { PairModal } from '../ids';
 import { type BlockErrors, readConversation, readDate, readOption, readText, readTime, readUser, checkViewState } from './view-state';
 
@@ -39,11 +40,9 @@ const FORM_FIELD_BLOCKS: Record<keyof z.infer<typeof PairForm>, string> = {
   programMonths: b.length,
 };
 
-export type PairFormResult =
-  | { ok: true; draft: Omit<PairDraft, 'teamId' | 'createdBy'> }
-  | { ok: false; errors: BlockErrors };
+export type PairForm = Omit<PairDraft, 'teamId' | 'createdBy'>;
 
-export function parsePairForm(values: unknown): PairFormResult {
+export function parsePairForm(values: unknown): Parsed<PairForm> {
   const state = checkViewState(values);
   const raw = {
     mentorId: readUser(state, b.mentor, a.mentor) ?? undefined,
@@ -57,7 +56,7 @@ export function parsePairForm(values: unknown): PairFormResult {
     programMonths: readOption(state, b.length, a.length) ?? undefined,
   };
   const parsed = PairForm.safeParse(raw);
-  if (parsed.success) return { ok: true, draft: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data };
   const errors: BlockErrors = {};
   for (const issue of parsed.error.issues) {
     const block = FORM_FIELD_BLOCKS[issue.path[0] as keyof typeof FORM_FIELD_BLOCKS];

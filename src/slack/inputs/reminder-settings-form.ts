@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ReminderSettingsDraft, SettingsField } from '../../scheduler/settings-rules';
+import type { Parsed } from '../adapters/view';
 import { ReminderSettingsModal } from '../ids';
 import { type BlockErrors, readDate, readOption } from './view-state';
 
@@ -12,11 +13,9 @@ const SettingsForm = z.object({
   pausedUntil: z.iso.date({ error: 'Pick a date, or leave it empty.' }).nullable(),
 });
 
-export type SettingsFormResult = { ok: true; draft: ReminderSettingsDraft } | { ok: false; errors: BlockErrors };
-
-export function parseSettingsForm(values: unknown): SettingsFormResult {
+export function parseSettingsForm(values: unknown): Parsed<ReminderSettingsDraft> {
   const parsed = SettingsForm.safeParse({ leadMinutes: readOption(values, b.lead, a.lead) ?? undefined, pausedUntil: readDate(values, b.pause, a.pause) });
-  if (parsed.success) return { ok: true, draft: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data };
   const errors: BlockErrors = {};
   for (const issue of parsed.error.issues) {
     const block = issue.path[0] === 'leadMinutes' ? b.lead : b.pause;

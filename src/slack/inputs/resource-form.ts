@@ -1,41 +1,49 @@
 import { z } from 'zod';
+import { Uuid } from '../../domain/ids';
+import type { MessageRef } from '../../domain/notices/source';
 import type { ResourceField } from '../../domain/resources/resource-rules';
+import type { Parsed } from '../adapters/view';
 import { ResourceModal } from '../ids';
+import { requirePairId } from '../pair-resolver';
 import { decodeMetadata } from './metadata';
-import { RowId } from './origin';
-import { readOption, readText, checkViewState } from './view-state';
+import { sourceMessageOf } from './origin';
+import { checkViewState, readOption, readText } from './view-state';
 
 const { add: a, explored: x } = ResourceModal;
 
 export const RESOURCE_FIELD_BLOCKS: Record<ResourceField, string> = { title: a.blocks.title, url: a.blocks.url, kind: a.blocks.kind };
 
+const Typed = (max: number) => z.string().max(max).nullable().catch(null);
 const AddForm = z.object({
-  title: z.string().max(3000).nullable(),
-  url: z.string().max(3000).nullable(),
-  kind: z.string().max(75).nullable(),
+  title: Typed(3000),
+  url: Typed(3000),
+  kind: Typed(75),
+  // "Recommended by" starts with "I did" chosen; a missing or forged answer means the same.
   recommendedBy: z.enum(['me', 'other']).catch('me'),
 });
-export type ResourceAddForm = z.infer<typeof AddForm>;
+export type ResourceAddForm = z.infer<typeof AddForm> & { pairId: string };
 
-export function readResourceAddForm(values: unknown): ResourceAddForm | null {
+/** The add modal: the pair (picked, or the one it was opened for) and the fields (checked by the service). */
+export function readResourceAddForm(view: { private_metadata?: string; blocks: readonly { block_id?: string }[] }, values: unknown): Parsed<ResourceAddForm> {
+  const pair = requirePairId(view, values, a.blocks.title);
+  if (!pair.ok) return pair;
   const state = checkViewState(values);
-  const parsed = AddForm.safeParse({
+  const form = AddForm.parse({
     title: readText(state, a.blocks.title, a.actions.title),
     url: readText(state, a.blocks.url, a.actions.url),
     kind: readOption(state, a.blocks.kind, a.actions.kind),
     recommendedBy: readOption(state, a.blocks.recommendedBy, a.actions.recommendedBy),
   });
-  return parsed.success ? parsed.data : null;
+  return { ok: true, value: { ...form, pairId: pair.pairId } };
 }
 
-export function readTakeaway(values: unknown): string | null {
-  return z.string().max(3000).nullable().catch(null).parse(readText(values, x.blocks.takeaway, x.actions.takeaway));
-}
+const ExploredMetadata = z.object({ resourceId: Uuid }).loose();
 
-const ExploredMetadata = z.object({ resourceId: RowId }).loose();
-
-export function resourceIdOf(privateMetadata: string | undefined): string | null {
-  return decodeMetadata(ExploredMetadata, privateMetadata)?.resourceId ?? null;
+/** The "mark explored" modal: the resource (a claim), the takeaway, and the DM whose button opened it. */
+export function readExploredForm(metadata: string | undefined, values: unknown): Parsed<{ resourceId: string; takeaway: string | null; source: MessageRef | null }> {
+  const resourceId = decodeMetadata(ExploredMetadata, metadata)?.resourceId;
+  if (!resourceId) return { ok: false, errors: { [x.blocks.takeaway]: 'This form has expired; open the resource again.' } };
+  return { ok: true, value: { resourceId, takeaway: Typed(3000).parse(readText(values, x.blocks.takeaway, x.actions.takeaway)), source: sourceMessageOf(metadata) } };
 }
 
 /** `/mentorship resources [add]`. */

@@ -4,6 +4,7 @@ import type { Pair } from '../../../src/db/schema';
 import { FeedbackService } from '../../../src/domain/feedback/feedback.service';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
 import { DomainError } from '../../../src/errors';
+import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { createTestDb } from '../../support/test-db';
 
 const now = new Date('2026-11-23T12:00:00Z');
@@ -15,7 +16,7 @@ let pair: Pair;
 const person = (userId: string) => ({ userId, displayName: userId, timeZone: 'Europe/Berlin', isBot: false, deleted: false });
 
 async function makePair(mentorId: string, menteeId: string): Promise<Pair> {
-  const pairs = new PairsService(db.kysely, clock);
+  const pairs = new PairsService(db.kysely, clock, createEffectsRecorder(clock));
   const result = await pairs.create(
     { teamId: 'T1', createdBy: mentorId, mentorId, menteeId, goalsChannelId: 'CG', cadence: 'weekly', firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 },
     { mentor: person(mentorId), mentee: person(menteeId) },
@@ -30,11 +31,12 @@ async function meeting(p: Pair, sequence: number, at: string, status = 'schedule
   return rows[0]!.id;
 }
 
-const ask = (area = 'demos', requesterId = 'UMENTEE') => feedback.request({ teamId: 'T1', pairId: pair.id, requesterId, area, question: null });
+const as = (userId: string) => ({ teamId: 'T1', userId });
+const ask = (area = 'demos', requesterId = 'UMENTEE') => feedback.request(as(requesterId), { pairId: pair.id, area, question: null });
 
 beforeAll(async () => {
   db = await createTestDb();
-  feedback = new FeedbackService(db.kysely, clock);
+  feedback = new FeedbackService(db.kysely, clock, createEffectsRecorder(clock));
   pair = await makePair('UMENTOR', 'UMENTEE');
   await makePair('UOTHER', 'UPEER');
 });
@@ -46,14 +48,15 @@ describe('FeedbackService', () => {
     await meeting(pair, 2, '2026-11-23T20:00:00Z');
     await meeting(pair, 3, '2026-11-23T12:10:00Z', 'cancelled');
     const result = await ask();
-    expect(result.ok && result.meeting?.id).toBe(current);
-    expect(result.ok && result.request.meeting_id).toBe(current);
+    expect(result.ok && result.item.meetingId).toBe(current);
+    const row = await db.kysely.selectFrom('feedback_requests').select('meeting_id').where('id', '=', result.ok ? result.item.id : '').executeTakeFirstOrThrow();
+    expect(row.meeting_id).toBe(current);
     await sql`delete from meetings where sequence > 0`.execute(db.kysely);
   });
 
   it('asks the other person of the pair, whichever side asks', async () => {
     const byMentor = await ask('delegation', 'UMENTOR');
-    expect(byMentor.ok && byMentor.request.responder_id).toBe('UMENTEE');
+    expect(byMentor.ok && byMentor.item.responderId).toBe('UMENTEE');
   });
 
   it('refuses someone outside the pair', async () => {
@@ -63,12 +66,12 @@ describe('FeedbackService', () => {
   it('stores exactly one answer when two arrive at once', async () => {
     const asked = await ask('concurrency');
     if (!asked.ok) throw new Error('ask');
-    const answer = (text: string) => feedback.answer({ teamId: 'T1', requestId: asked.request.id, userId: 'UMENTOR', answer: text });
+    const answer = (text: string) => feedback.answer(as('UMENTOR'), { requestId: asked.item.id, answer: text, source: null });
     const results = await Promise.allSettled([answer('first'), answer('second')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(DomainError);
-    const row = await db.kysely.selectFrom('feedback_requests').select(['answer', 'status']).where('id', '=', asked.request.id).executeTakeFirstOrThrow();
+    const row = await db.kysely.selectFrom('feedback_requests').select(['answer', 'status']).where('id', '=', asked.item.id).executeTakeFirstOrThrow();
     expect(row.status).toBe('answered');
     expect(['first', 'second']).toContain(row.answer);
   });
@@ -76,29 +79,31 @@ describe('FeedbackService', () => {
   it('lets only the mentee who asked report how they applied an answer, once', async () => {
     const asked = await ask('one-on-ones');
     if (!asked.ok) throw new Error('ask');
-    const id = asked.request.id;
-    await expect(feedback.openForApplication('T1', id, 'UMENTEE')).rejects.toMatchObject({ code: 'conflict' });
-    await feedback.answer({ teamId: 'T1', requestId: id, userId: 'UMENTOR', answer: 'Listen more' });
-    await expect(feedback.openForApplication('T1', id, 'UMENTOR')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(feedback.openForApplication('T1', id, 'UOTHER')).rejects.toMatchObject({ code: 'not_found' });
-    const applied = await feedback.reportApplication({ teamId: 'T1', requestId: id, userId: 'UMENTEE', application: 'Listened' });
-    expect(applied.ok && applied.request.status).toBe('applied');
-    await expect(feedback.reportApplication({ teamId: 'T1', requestId: id, userId: 'UMENTEE', application: 'Again' })).rejects.toMatchObject({ code: 'conflict' });
+    const id = asked.item.id;
+    await expect(feedback.openForApplication(as('UMENTEE'), id)).rejects.toMatchObject({ code: 'conflict' });
+    await feedback.answer(as('UMENTOR'), { requestId: id, answer: 'Listen more', source: null });
+    await expect(feedback.openForApplication(as('UMENTOR'), id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(feedback.openForApplication(as('UOTHER'), id)).rejects.toMatchObject({ code: 'not_found' });
+    const applied = await feedback.reportApplication(as('UMENTEE'), { requestId: id, application: 'Listened', source: null });
+    expect(applied.ok && applied.item.appliedAt).toEqual(now);
+    const status = await db.kysely.selectFrom('feedback_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(status.status).toBe('applied');
+    await expect(feedback.reportApplication(as('UMENTEE'), { requestId: id, application: 'Again', source: null })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('lists what waits on each person, and nothing of other pairs', async () => {
-    const inboxMentor = await feedback.inbox('T1', 'UMENTOR');
+    const inboxMentor = await feedback.inbox(as('UMENTOR'));
     expect(inboxMentor.toAnswer.map((r) => r.area)).toEqual(expect.arrayContaining(['demos']));
-    expect(inboxMentor.toAnswer.every((r) => r.responder_id === 'UMENTOR' && r.status === 'requested')).toBe(true);
+    expect(inboxMentor.toAnswer.every((r) => r.responderId === 'UMENTOR' && r.answeredAt === null)).toBe(true);
     expect(inboxMentor.toApply).toEqual([]);
-    const inboxOther = await feedback.inbox('T1', 'UOTHER');
+    const inboxOther = await feedback.inbox(as('UOTHER'));
     expect(inboxOther).toEqual({ toAnswer: [], toApply: [] });
   });
 
   it('refuses requests of an ended pair', async () => {
     await sql`update pairs set status = 'ended' where id = ${pair.id}`.execute(db.kysely);
     await expect(ask('late')).rejects.toMatchObject({ code: 'conflict' });
-    expect((await feedback.inbox('T1', 'UMENTOR')).toAnswer).toEqual([]);
+    expect((await feedback.inbox(as('UMENTOR'))).toAnswer).toEqual([]);
     await sql`update pairs set status = 'active' where id = ${pair.id}`.execute(db.kysely);
   });
 });

@@ -6,6 +6,7 @@ import type { GoalDraft } from '../../../src/domain/goals/goal-rules';
 import { GoalsService } from '../../../src/domain/goals/goals.service';
 import { SwotService } from '../../../src/domain/goals/swot.service';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
+import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import type { PickedUser } from '../../../src/domain/pairs/pair-rules';
 import { DomainError } from '../../../src/errors';
 import { createTestDb } from '../../support/test-db';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   reviews = new GoalReviewService(db.kysely, clock);
   progress = new GoalProgressService(db.kysely, clock);
   swot = new SwotService(db.kysely, clock);
-  const pairs = new PairsService(db.kysely, clock);
+  const pairs = new PairsService(db.kysely, clock, createEffectsRecorder(clock));
   const created = await pairs.create(
     { teamId: T, createdBy: 'UMENTOR', mentorId: 'UMENTOR', menteeId: 'UMENTEE', goalsChannelId: 'CGOALS', cadence: 'weekly', firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 },
     { mentor: person('UMENTOR'), mentee: person('UMENTEE') },

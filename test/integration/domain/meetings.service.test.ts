@@ -6,6 +6,7 @@ import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
 import { NotesService } from '../../../src/domain/meetings/notes.service';
 import type { PickedUser } from '../../../src/domain/pairs/pair-rules';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
+import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { DomainError } from '../../../src/errors';
 import { TestClock } from '../../support/clock';
 import { createTestDb, testDbKind } from '../../support/test-db';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   db = await createTestDb();
   clock = new TestClock(new Date('2026-11-22T12:00:00Z'));
   meetings = new MeetingsService(db.kysely, clock.now);
-  pairs = new PairsService(db.kysely, clock.now);
+  pairs = new PairsService(db.kysely, clock.now, createEffectsRecorder(clock.now));
 });
 afterAll(() => db.close());
 

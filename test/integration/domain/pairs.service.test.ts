@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../src/db/create-db';
 import type { PairDraft, PickedUser } from '../../../src/domain/pairs/pair-rules';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
+import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { createTestDb } from '../../support/test-db';
 
 const now = new Date('2026-11-22T12:00:00Z');
@@ -25,7 +26,7 @@ let service: PairsService;
 
 beforeAll(async () => {
   db = await createTestDb();
-  service = new PairsService(db.kysely, () => now);
+  service = new PairsService(db.kysely, () => now, createEffectsRecorder(() => now));
 });
 afterAll(() => db.close());
 

@@ -21,18 +21,19 @@ async function meeting(sequence: number, at: string, status: string): Promise<st
     values ('T1', ${pair.id}, ${sequence}, ${at}::timestamptz, 45, ${status}) returning id`.execute(db.kysely);
   return rows[0]!.id;
 }
+const as = (userId: string) => ({ teamId: 'T1', userId });
 const send = () => thanks.send({ teamId: 'T1', userId: 'UMENTEE' }, { pairId: pair.id, message: 'Thanks!' });
 
 beforeAll(async () => {
   db = await createTestDb();
-  const result = await new PairsService(db.kysely, clock).create(
+  const result = await new PairsService(db.kysely, clock, createEffectsRecorder(clock)).create(
     { teamId: 'T1', createdBy: 'UMENTOR', mentorId: 'UMENTOR', menteeId: 'UMENTEE', goalsChannelId: 'CG', cadence: 'weekly', firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 },
     { mentor: person('UMENTOR'), mentee: person('UMENTEE') },
   );
   if (!result.ok) throw new Error('pair');
   pair = result.pair;
   thanks = new AppreciationService(db.kysely, clock, createEffectsRecorder(clock));
-  resources = new ResourcesService(db.kysely, clock);
+  resources = new ResourcesService(db.kysely, clock, createEffectsRecorder(clock));
 });
 afterAll(() => db.close());
 afterEach(async () => {
@@ -73,19 +74,19 @@ describe('which meeting a thank-you belongs to', () => {
 describe('exploration progress between sessions', () => {
   it('counts resources explored since the end of the last held meeting', async () => {
     const add = async (title: string) => {
-      const added = await resources.add({ teamId: 'T1', pairId: pair.id, userId: 'UMENTEE', title, url: null, kind: 'article', recommendedBy: 'other' });
+      const added = await resources.add(as('UMENTEE'), { pairId: pair.id, title, url: null, kind: 'article', recommendedBy: 'other' });
       if (!added.ok) throw new Error('add');
       return added.resource.id;
     };
     const [a, b, c] = [await add('a'), await add('b'), await add('c')];
     now = new Date('2026-11-20T10:00:00Z');
-    await resources.markExplored({ teamId: 'T1', resourceId: a, userId: 'UMENTEE', takeaway: 'x' });
+    await resources.markExplored(as('UMENTEE'), { resourceId: a, takeaway: 'x', source: null });
     await meeting(1, '2026-11-21T09:00:00Z', 'held');
     now = new Date('2026-11-21T09:30:00Z'); // during the meeting: before its end
-    await resources.markExplored({ teamId: 'T1', resourceId: b, userId: 'UMENTOR', takeaway: 'y' });
+    await resources.markExplored(as('UMENTOR'), { resourceId: b, takeaway: 'y', source: null });
     now = new Date('2026-11-22T09:00:00Z');
-    await resources.markExplored({ teamId: 'T1', resourceId: c, userId: 'UMENTEE', takeaway: 'z' });
-    const overview = await resources.overview('T1', pair.id, 'UMENTOR', 10);
+    await resources.markExplored(as('UMENTEE'), { resourceId: c, takeaway: 'z', source: null });
+    const overview = await resources.overview(as('UMENTOR'), pair.id, 10);
     expect(overview.progress).toMatchObject({ explored: 1, target: 2, sinceMeeting: true });
     expect(overview.progress.since.toISOString()).toBe('2026-11-21T09:45:00.000Z');
     expect(overview.total).toBe(3);

@@ -286,7 +286,13 @@ describe('the "Ask for feedback" button (OpenActions.askFeedback)', () => {
     const view = await openRequestModal(mentor.id);
     expect(view.blocks.some((b) => b.block_id === PairPicker.blockId)).toBe(true);
     await h.driver.submitView(mentor.id, view, { [PairPicker.blockId]: second.id, [r.blocks.area]: 'mentoring style' });
+    await h.settle();
+    // 14:00Z is 01:00 in Sydney: the request waits in the outbox for Pat's morning, then a pass sends it.
+    expect(h.standIn.dmsTo(PAT.id)).toHaveLength(0);
+    h.clock.set('2026-11-23T21:00:00Z');
+    await h.bot.scheduler.runPass(h.clock.now);
     await eventually(() => h.standIn.dmsTo(PAT.id)[0]);
+    h.clock.set('2026-11-23T14:00:00Z');
     expect(h.standIn.dmsTo(mentee.id)).toHaveLength(0);
     await sql`delete from pairs where id = ${second.id}`.execute(h.db.kysely);
   });

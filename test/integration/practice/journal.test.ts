@@ -80,7 +80,9 @@ describe('/mentorship journal', () => {
   it('lists the five most recent entries, newest first', async () => {
     for (let i = 1; i <= 6; i += 1) {
       h.clock.set(`2026-11-2${3 + (i % 3)}T1${i}:00:00Z`);
-      await h.bot.services.journal.write({ teamId: 'T0TEST', authorId: mentor.id, pairId: null, wentWell: `mentor entry ${i}`, learned: null, tryNext: null });
+      await h.bot.services.journal.write({ teamId: 'T0TEST', userId: mentor.id }, { pairId: null, wentWell: `mentor entry ${i}`, learned: null, tryNext: null }, async () => {
+        throw new Error('Maria is stored with her pair');
+      });
     }
     h.clock.set('2026-11-23T14:00:00Z');
     const response = await h.driver.command(mentor.id, 'journal list');

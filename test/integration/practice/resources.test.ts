@@ -37,7 +37,7 @@ async function list(userId: string): Promise<StoredMessage> {
 }
 
 async function addDirectly(title: string): Promise<string> {
-  const added = await h.bot.services.resources.add({ teamId: 'T0TEST', pairId: pair.id, userId: mentor.id, title, url: null, kind: 'talk', recommendedBy: 'me' });
+  const added = await h.bot.services.resources.add({ teamId: 'T0TEST', userId: mentor.id }, { pairId: pair.id, title, url: null, kind: 'talk', recommendedBy: 'me' });
   if (!added.ok) throw new Error('not added');
   return added.resource.id;
 }
@@ -217,7 +217,13 @@ describe('/mentorship resources', () => {
     const view = await eventually(() => h.standIn.topView(mentor.id));
     expect(view.blocks.some((b) => b.block_id === PairPicker.blockId)).toBe(true);
     await h.driver.submitView(mentor.id, view, { [PairPicker.blockId]: second.id, [a.blocks.title]: 'For Pat' });
+    await h.settle();
+    // 14:00Z is 01:00 in Sydney: the news waits in the outbox for Pat's morning, then a pass sends it.
+    expect(h.standIn.dmsTo(PAT.id)).toHaveLength(0);
+    h.clock.set('2026-11-23T21:00:00Z');
+    await h.bot.scheduler.runPass(h.clock.now);
     await eventually(() => h.standIn.dmsTo(PAT.id)[0]);
+    h.clock.set('2026-11-23T14:00:00Z');
     expect((await resources()).find((res) => res.title === 'For Pat')).toMatchObject({ pair_id: second.id, recommended_by: mentor.id });
     // Both pairs are listed, each with its own Add button.
     const message = await list(mentor.id);
@@ -228,7 +234,7 @@ describe('/mentorship resources', () => {
 
   it('keeps a long list within one message and says how many more there are', async () => {
     for (let i = 0; i < 30; i += 1) {
-      await h.bot.services.resources.add({ teamId: 'T0TEST', pairId: pair.id, userId: mentee.id, title: `Item ${i}`, url: null, kind: 'article', recommendedBy: 'me' });
+      await h.bot.services.resources.add({ teamId: 'T0TEST', userId: mentee.id }, { pairId: pair.id, title: `Item ${i}`, url: null, kind: 'article', recommendedBy: 'me' });
     }
     const message = await list(mentee.id);
     expect(message.blocks!.length).toBeLessThanOrEqual(50);

@@ -3,6 +3,7 @@ import type { Db } from '../../../src/db/create-db';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import type { NoticeHooks } from '../../../src/domain/notices/notice';
 import { RemindersService } from '../../../src/scheduler/reminders.service';
+import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { claimNotices } from '../../../src/scheduler/notices.repository';
 import { cancelUnsent, upsertPlanned } from '../../../src/scheduler/outbox.repository';
 import { replanMeeting } from '../../../src/scheduler/plan';
@@ -312,7 +313,7 @@ describe('reminders’ rules leave notices alone', () => {
     await cancelUnsent(db.kysely, { pairId: meeting.pair_id });
     expect(await row(notice)).toMatchObject({ state: 'pending', last_error: null });
     // Nor can a notice be snoozed as if it were a reminder.
-    await expect(new RemindersService(db.kysely, clock).snooze(RACE_TEAM, 'UCE0M', notice)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(new RemindersService(db.kysely, clock, createEffectsRecorder(clock)).snooze({ teamId: RACE_TEAM, userId: 'UCE0M' }, notice)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('the daily cap counts reminders only: notices neither wait for it nor use it up', async () => {

@@ -108,7 +108,7 @@ describe('before a meeting', () => {
     expect(blocksOf(updated)).toContain('Mon 30 Nov 2026, 11:05 (America/New_York)');
     expect(button(updated, ReminderActions.snooze)).toBeUndefined();
     // A second click on the same reminder (say, a stale client) snoozes nothing more.
-    await h.bot.services.reminders.snooze(TEAM_ID, USERS.mentee.id, reminderIdOf(nudge!)!);
+    await h.bot.services.reminders.snooze({ teamId: TEAM_ID, userId: USERS.mentee.id }, reminderIdOf(nudge!)!);
 
     await pass('2026-11-30T16:00:00Z');
     expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(1);
@@ -232,7 +232,7 @@ describe('reminder settings', () => {
   it('sends nothing to a person on vacation, and resumes the day after', async () => {
     await createPair(h.bot.services.pairs);
     h.clock.set('2026-11-25T12:00:00Z');
-    const result = await h.bot.services.reminders.saveSettings(TEAM_ID, USERS.mentee.id, { leadMinutes: 1440, pausedUntil: '2026-11-30' });
+    const result = await h.bot.services.reminders.saveSettings({ teamId: TEAM_ID, userId: USERS.mentee.id }, { leadMinutes: 1440, pausedUntil: '2026-11-30' });
     expect(result.ok).toBe(true);
     await pass(DAY_BEFORE);
     expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(0);

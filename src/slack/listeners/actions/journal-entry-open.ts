@@ -1,16 +1,14 @@
-import { DomainError } from '../../../errors';
+import { parseUuid } from '../../../domain/ids';
+import { ENTRY_NOT_FOUND } from '../../../domain/journal/journal.service';
+import { onAction } from '../../adapters/action';
 import { journalEntryModal } from '../../blocks/journal-blocks';
-import type { AppDeps } from '../../context';
-import { buttonHandler } from '../../interaction-replies';
-import { parseRowId } from '../../inputs/origin';
 import { zoneOf } from '../../known-person';
 
 /** "Read the whole entry" (value = entry id): opens it for its author; for anyone else it does not exist. */
-export function journalEntryOpen(deps: AppDeps) {
-  return buttonHandler(deps, async (press) => {
-    const entryId = parseRowId(press.value);
-    if (!entryId) throw new DomainError('not_found', "I can't find that entry in your journal.");
-    const entry = await deps.services.journal.read(press.teamId, entryId, press.userId);
-    await press.client.views.open({ trigger_id: press.triggerId, view: journalEntryModal(entry, await zoneOf(deps, press.teamId, press.userId)) });
-  });
-}
+export const journalEntryOpen = onAction({
+  name: 'journal_entry_open',
+  parse: ({ value }) => parseUuid(value),
+  malformed: ENTRY_NOT_FOUND,
+  run: async (entryId, { actor }, deps) => ({ entry: await deps.services.journal.read(actor, entryId), zone: await zoneOf(deps, actor.teamId, actor.userId) }),
+  reply: ({ entry, zone }) => ({ kind: 'open', view: journalEntryModal(entry, zone) }),
+});

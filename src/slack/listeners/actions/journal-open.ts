@@ -1,23 +1,29 @@
-import { DomainError } from '../../../errors';
+import { parseUuid } from '../../../domain/ids';
+import { NOT_IN_PAIR } from '../../../domain/pairs/access';
+import { onAction } from '../../adapters/action';
 import { journalModal } from '../../blocks/journal-blocks';
-import type { AppDeps } from '../../context';
-import { buttonHandler } from '../../interaction-replies';
-import { parsePairValue } from '../../inputs/origin';
-import { knownPerson } from '../../known-person';
 import { pairChoicesFor } from '../../pair-resolver';
 
+/** The button's value: a pair id, or '' for an entry not tied to a pair; anything else is no claim at all. */
+const pairValue = (value: string | undefined): { pairId: string | null } | null => {
+  if (value === '' || value === undefined) return { pairId: null };
+  const pairId = parseUuid(value);
+  return pairId ? { pairId } : null;
+};
+
 /**
- * "Write a journal entry" (value = pair id, or '' for an entry not tied to a pair). A pair id must be
- * one of the presser's pairs; with '' the modal links the person's only pair, or offers a choice.
+ * "Write a journal entry" (value = pair id, or ''). A pair id must be one of the presser's pairs;
+ * with '' the modal links the person's only pair, or offers a choice. Nothing is stored before the
+ * entry itself (which also stores its author, the first time).
  */
-export function journalOpen(deps: AppDeps) {
-  return buttonHandler(deps, async (press) => {
-    const value = parsePairValue(press.value, true);
-    if (!value.ok) throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-    if (value.pairId) await deps.services.pairs.membership(press, value.pairId);
-    const { choices, names } = await pairChoicesFor(deps, press.teamId, press.userId);
-    const pairId = value.pairId ?? (choices.length === 1 ? choices[0]?.pair.id : undefined);
-    await press.client.views.open({ trigger_id: press.triggerId, view: journalModal({ choices, names, pairId, channelId: press.channelId }) });
-    await knownPerson(press.client, deps, press.teamId, press.userId);
-  });
-}
+export const journalOpen = onAction({
+  name: 'journal_open',
+  parse: ({ value }) => pairValue(value),
+  malformed: NOT_IN_PAIR,
+  run: async ({ pairId }, { actor }, deps) => {
+    if (pairId) await deps.services.pairs.membership(actor, pairId);
+    const { choices, names } = await pairChoicesFor(deps, actor.teamId, actor.userId);
+    return { choices, names, pairId: pairId ?? (choices.length === 1 ? choices[0]?.pair.id : undefined) };
+  },
+  reply: (found, { actor }) => ({ kind: 'open', view: journalModal({ ...found, channelId: actor.channelId }) }),
+});

@@ -1,31 +1,27 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { onAction } from '../../adapters/action';
 import { defaultFirstDate, pairModal } from '../../blocks/pair-modal';
-import { type AppDeps, requestLog } from '../../context';
 import { lookupUser } from '../../directory';
 import { PairModal } from '../../ids';
-import { readDate, readUser } from '../../inputs/view-state';
+import { checkViewState, readDate, readUser } from '../../inputs/view-state';
 
-type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+const { blocks: b, actions: a } = PairModal;
 
 /**
- * Picking the mentee re-renders the modal with the mentee's Slack time zone as the default.
- * Block and action ids stay the same, so Slack keeps everything already typed or picked.
+ * Picking the mentee re-renders the set-up modal with the mentee's Slack time zone as the default.
+ * Block and action ids stay the same, so Slack keeps everything already typed or picked. Nothing is
+ * stored; if Slack cannot tell the zone, the modal simply stays as it is.
  */
-export function pairMenteeSelected(deps: AppDeps) {
-  return async ({ ack, body, client, context }: Args): Promise<void> => {
-    await ack();
-    const view = body.view;
-    if (!view) return;
-    const { blocks: b, actions: a } = PairModal;
-    const menteeId = readUser(view.state.values, b.mentee, a.mentee);
-    if (!menteeId) return;
-    const mentee = await lookupUser(client, menteeId).catch(() => null);
-    if (!mentee) return;
-    const firstDate = readDate(view.state.values, b.firstDate, a.firstDate) ?? defaultFirstDate(deps.clock(), mentee.timeZone);
-    const mentorId = readUser(view.state.values, b.mentor, a.mentor) ?? undefined;
-    await client.views
-      .update({ view_id: view.id, hash: view.hash, view: pairModal({ mentorId, menteeId, timeZone: mentee.timeZone, firstDate }) })
-      // hash_conflict: the person changed something meanwhile; their newer view wins.
-      .catch((error: unknown) => requestLog(context, deps.logger).info({ err: error }, 'pair modal refresh skipped'));
-  };
-}
+export const pairMenteeSelected = onAction({
+  name: 'pair_mentee_selected',
+  parse: ({ view }) => {
+    const values = checkViewState(view?.values);
+    return { menteeId: readUser(values, b.mentee, a.mentee), mentorId: readUser(values, b.mentor, a.mentor), firstDate: readDate(values, b.firstDate, a.firstDate) };
+  },
+  run: async (picked, { client }, deps) => {
+    const mentee = picked.menteeId ? await lookupUser(client, picked.menteeId).catch(() => null) : null;
+    if (!mentee) return null;
+    const firstDate = picked.firstDate ?? defaultFirstDate(deps.clock(), mentee.timeZone);
+    return pairModal({ mentorId: picked.mentorId ?? undefined, menteeId: mentee.userId, timeZone: mentee.timeZone, firstDate });
+  },
+  reply: (view) => (view ? { kind: 'update_view', view } : null),
+});

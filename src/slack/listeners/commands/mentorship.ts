@@ -1,9 +1,10 @@
-import { errorMessage, helpMessage } from '../../blocks/help';
+import { errorMessage, helpMessage, type Message } from '../../blocks/help';
 import { actorOf } from '../../actor';
 import type { AppDeps } from '../../context';
 import { isDomainError } from '../../../errors';
 import { COMMAND } from '../../ids';
 import { slackFailure, slackFailureText } from '../../slack-failure';
+import { replyPrivately } from '../../replies';
 import { parseSubcommand, type SubcommandName } from '../../subcommands';
 import { goals } from './goals';
 import { agenda } from './agenda';
@@ -47,8 +48,9 @@ export function mentorshipCommand(deps: AppDeps) {
       acked = true;
       await args.ack(response);
     };
+    const reply = (message: Message) => replyPrivately(args.client, deps.services.people, { ...actor, respond: args.respond }, message, log);
     try {
-      await HANDLERS[name]({ ...args, ack }, deps, { rest, log, actor: { ...actor, log } });
+      await HANDLERS[name]({ ...args, ack }, deps, { rest, log, actor: { ...actor, log }, reply });
     } catch (error) {
       const failure = slackFailure(error);
       const message = isDomainError(error)
@@ -58,9 +60,8 @@ export function mentorshipCommand(deps: AppDeps) {
           : 'Something went wrong on my side; nothing was saved. Please try again.';
       if (failure) log.warn({ err: error, failure }, 'slack call failed during subcommand');
       else if (!isDomainError(error)) log.error({ err: error }, 'subcommand failed');
-      const reply = { response_type: 'ephemeral' as const, ...errorMessage(message) };
-      if (!acked) await args.ack(reply);
-      else await args.respond(reply).catch((respondError: unknown) => log.warn({ err: respondError }, 'could not tell the person about the failure'));
+      if (!acked) await args.ack({ response_type: 'ephemeral', ...errorMessage(message) });
+      else await reply(errorMessage(message));
     }
   };
 }

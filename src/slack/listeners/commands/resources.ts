@@ -10,7 +10,7 @@ import type { SubcommandHandler } from './types';
  * The list is posted through response_url after the ack, so its reads (one set per pair) never hold up
  * Slack's 3-second answer.
  */
-export const resources: SubcommandHandler = async (args, deps, { rest, log }) => {
+export const resources: SubcommandHandler = async (args, deps, { rest, log, actor, reply }) => {
   const words = parseResourcesWords(rest);
   if (!words.ok) return args.ack({ response_type: 'ephemeral', ...errorMessage(words.message) });
   const found = await requirePairs(args, deps);
@@ -18,16 +18,12 @@ export const resources: SubcommandHandler = async (args, deps, { rest, log }) =>
   const { command, client } = args;
   if (words.action === 'add') {
     const only = found.choices.length === 1 ? found.choices[0]?.pair.id : undefined;
-    await client.views.open({ trigger_id: command.trigger_id, view: resourceAddModal({ ...found, pairId: only, channelId: command.channel_id }) });
+    await client.views.open({ trigger_id: command.trigger_id, view: resourceAddModal({ ...found, pairId: only, channelId: actor.channelId }) });
     log.info('resource modal opened');
     return;
   }
   const overviews = await Promise.all(
-    found.choices.map(async (choice) => ({
-      overview: await deps.services.resources.overview(command.team_id, choice.pair.id, command.user_id, RESOURCE_LIST_LIMIT),
-      otherId: choice.otherId,
-    })),
+    found.choices.map(async (choice) => ({ overview: await deps.services.resources.overview(actor, choice.pair.id, RESOURCE_LIST_LIMIT), otherId: choice.otherId })),
   );
-  const zone = await zoneOf(deps, command.team_id, command.user_id);
-  await args.respond({ response_type: 'ephemeral', ...resourcesMessage(overviews, zone) });
+  await reply(resourcesMessage(overviews, await zoneOf(deps, actor.teamId, actor.userId)));
 };

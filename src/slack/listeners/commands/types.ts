@@ -1,9 +1,20 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from '../../../logger';
 import type { RequestActor } from '../../actor';
+import type { Message } from '../../blocks/help';
 import type { AppDeps } from '../../context';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-/** One subcommand of /mentorship. `rest` is the text after the subcommand word; `log` names the subcommand. */
-export type SubcommandHandler = (args: CommandArgs, deps: AppDeps, input: { rest: string; log: Logger; actor: RequestActor }) => Promise<void>;
+export interface SubcommandInput {
+  /** The text after the subcommand word. */
+  rest: string;
+  /** Names the subcommand. */
+  log: Logger;
+  actor: RequestActor;
+  /** A private answer after the ack (through the command's response_url: src/slack/replies.ts). */
+  reply: (message: Message) => Promise<void>;
+}
+
+/** One subcommand of /mentorship. */
+export type SubcommandHandler = (args: CommandArgs, deps: AppDeps, input: SubcommandInput) => Promise<void>;

@@ -1,37 +1,16 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { RESOURCE_LIST_LIMIT, resourceDoneDm, resourceExploredMessage } from '../../blocks/resource-blocks';
-import { type AppDeps, requestLog } from '../../context';
+import { onSubmit } from '../../adapters/view';
+import { resourceExploredMessage } from '../../blocks/resource-blocks';
 import { ResourceModal } from '../../ids';
-import { originChannel, sourceMessageOf } from '../../inputs/origin';
-import { readTakeaway, resourceIdOf } from '../../inputs/resource-form';
-import { submissionRefusal, tellPrivately, updateSource } from '../../interaction-replies';
-import { zoneOf } from '../../known-person';
+import { readExploredForm } from '../../inputs/resource-form';
 
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+const TAKEAWAY = ResourceModal.explored.blocks.takeaway;
 
-const BLOCK = ResourceModal.explored.blocks.takeaway;
-
-/** Marks the resource explored with the takeaway, and shows the between-sessions progress. */
-export function resourceExploredSubmit(deps: AppDeps) {
-  return async ({ ack, body, view, client, context }: Args): Promise<void> => {
-    const log = requestLog(context, deps.logger);
-    const teamId = body.team?.id ?? view.team_id;
-    const userId = body.user.id;
-    const resourceId = resourceIdOf(view.private_metadata);
-    if (!resourceId) return ack({ response_action: 'errors', errors: { [BLOCK]: 'This form has expired; open the resource again.' } });
-    const result = await deps.services.resources
-      .markExplored({ teamId, resourceId, userId, takeaway: readTakeaway(view.state.values) })
-      .catch((error: unknown) => submissionRefusal(error, BLOCK, log));
-    if ('response_action' in result) return ack(result);
-    if (!result.ok) return ack({ response_action: 'errors', errors: { [BLOCK]: result.errors.takeaway ?? '' } });
-    await ack();
-
-    const { resource, pair } = result;
-    log.info({ resourceId }, 'resource explored');
-    const overview = await deps.services.resources.overview(teamId, pair.id, userId, RESOURCE_LIST_LIMIT);
-    const zone = await zoneOf(deps, teamId, userId);
-    await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, resourceExploredMessage(resource, overview, zone));
-    await updateSource(client, deps, { teamId, userId, log }, sourceMessageOf(view.private_metadata), resourceDoneDm(resource, zone));
-    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
-  };
-}
+/** Marks the resource explored; the person sees the between-sessions progress, and the DM it came from shows it done. */
+export const resourceExploredSubmit = onSubmit({
+  name: 'resource_explored_submit',
+  field: TAKEAWAY,
+  fields: { takeaway: TAKEAWAY },
+  parse: ({ metadata, values }) => readExploredForm(metadata, values),
+  run: (form, { actor }, deps) => deps.services.resources.markExplored(actor, form),
+  confirm: ({ resource, overview, readerZone }) => resourceExploredMessage(resource, overview, readerZone),
+});

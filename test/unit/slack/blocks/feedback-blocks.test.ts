@@ -1,24 +1,25 @@
 import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
 import { AREA_MAX, QUESTION_MAX } from '../../../../src/domain/feedback/feedback-rules';
-import type { FeedbackRequest } from '../../../../src/domain/feedback/feedback.repository';
+import type { FeedbackItem } from '../../../../src/domain/feedback/events';
 import { feedbackAnsweredDm, feedbackAppliedDm, feedbackInboxMessage, feedbackRequestedDm } from '../../../../src/slack/blocks/feedback-messages';
 import { feedbackAnswerModal, feedbackApplyModal, feedbackRequestModal } from '../../../../src/slack/blocks/feedback-modals';
 import { FeedbackActions, PairPicker } from '../../../../src/slack/ids';
 import { at, choices, hostile, meetingRow, uuid } from './practice-builders';
 
-const request = (over: Partial<FeedbackRequest> = {}): FeedbackRequest => ({
-  id: uuid(), team_id: 'T1', pair_id: uuid(), meeting_id: null, requester_id: 'UMENTEE', responder_id: 'UMENTOR', area: 'demos',
-  question: 'What is one thing I could improve in demos?', status: 'requested', answer: null, answered_at: null, application: null,
-  applied_at: null, created_at: at, ...over,
+const request = (over: Partial<FeedbackItem> = {}): FeedbackItem => ({
+  id: uuid(), pairId: uuid(), meetingId: null, requesterId: 'UMENTEE', responderId: 'UMENTOR', area: 'demos',
+  question: 'What is one thing I could improve in demos?', answer: null, answeredAt: null, application: null,
+  appliedAt: null, askedAt: at, ...over,
 });
 const worst = request({
-  area: hostile(AREA_MAX), question: hostile(QUESTION_MAX), answer: hostile(2000), application: hostile(2000), status: 'answered',
-  answered_at: at, applied_at: at,
+  area: hostile(AREA_MAX), question: hostile(QUESTION_MAX), answer: hostile(2000), application: hostile(2000),
+  answeredAt: at, appliedAt: at,
 });
+const meetingAt = meetingRow().scheduled_at;
 
 describe('feedback builders', () => {
   it('keep the longest, most hostile input within Slack limits and never let it mention or broadcast', () => {
-    const messages = [feedbackRequestedDm(worst, meetingRow(), 'Asia/Tokyo'), feedbackAnsweredDm(worst, 'UTC', true), feedbackAppliedDm(worst, 'UTC')];
+    const messages = [feedbackRequestedDm(worst, meetingAt, 'Asia/Tokyo'), feedbackAnsweredDm(worst, 'UTC', true), feedbackAppliedDm(worst, 'UTC')];
     for (const message of messages) {
       expect(validateBlocks(message.blocks, 'message')).toEqual([]);
       const all = `${message.text}${JSON.stringify(message.blocks)}`;
@@ -33,7 +34,7 @@ describe('feedback builders', () => {
   });
 
   it('show times in the reader\'s zone, naming it', () => {
-    const text = JSON.stringify(feedbackRequestedDm(request(), meetingRow(), 'America/New_York').blocks);
+    const text = JSON.stringify(feedbackRequestedDm(request(), meetingAt, 'America/New_York').blocks);
     expect(text).toContain('Mon 23 Nov 2026, 07:00 (America/New_York)');
     expect(text).toContain('Tue 1 Dec 2026, 04:00 (America/New_York)');
   });
@@ -46,16 +47,16 @@ describe('feedback builders', () => {
   });
 
   it('offer "Report how I applied it" only when asked to, and only until it is done', () => {
-    const answered = request({ status: 'answered', answer: 'Shorter', answered_at: at });
+    const answered = request({ answer: 'Shorter', answeredAt: at });
     expect(JSON.stringify(feedbackAnsweredDm(answered, 'UTC', true).blocks)).toContain(FeedbackActions.apply);
     expect(JSON.stringify(feedbackAnsweredDm(answered, 'UTC', false).blocks)).not.toContain(FeedbackActions.apply);
-    const applied = JSON.stringify(feedbackAnsweredDm({ ...answered, status: 'applied', application: 'Did it', applied_at: at }, 'Asia/Tokyo', true).blocks);
+    const applied = JSON.stringify(feedbackAnsweredDm({ ...answered, application: 'Did it', appliedAt: at }, 'Asia/Tokyo', true).blocks);
     expect(applied).not.toContain(FeedbackActions.apply);
     expect(applied).toContain('how you applied it, Mon 23 Nov 2026, 21:00 (Asia/Tokyo)');
   });
 
   it('replace the Answer button with when it was answered', () => {
-    const text = JSON.stringify(feedbackRequestedDm(request({ status: 'answered', answer: 'x', answered_at: at }), null, 'UTC').blocks);
+    const text = JSON.stringify(feedbackRequestedDm(request({ answer: 'x', answeredAt: at }), null, 'UTC').blocks);
     expect(text).not.toContain(FeedbackActions.answer);
     expect(text).toContain('You answered Mon 23 Nov 2026, 12:00 (UTC)');
   });

@@ -1,11 +1,11 @@
 import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
-import type { JournalEntry } from '../../../../src/domain/journal/journal.repository';
+import type { JournalItem } from '../../../../src/domain/journal/events';
 import { journalEntryModal, journalListMessage, journalModal } from '../../../../src/slack/blocks/journal-blocks';
 import { JournalActions, PairPicker } from '../../../../src/slack/ids';
 import { at, choices, hostile, uuid } from './practice-builders';
 
-const entry = (over: Partial<JournalEntry> = {}): JournalEntry => ({
-  id: uuid(), team_id: 'T1', author_id: 'UMENTEE', pair_id: null, went_well: hostile(2000), learned: hostile(2000), try_next: hostile(2000), created_at: at, ...over,
+const entry = (over: Partial<JournalItem> = {}): JournalItem => ({
+  id: uuid(), pairId: null, wentWell: hostile(2000), learned: hostile(2000), tryNext: hostile(2000), createdAt: at, ...over,
 });
 
 describe('journal builders', () => {
@@ -17,7 +17,7 @@ describe('journal builders', () => {
   });
 
   it('offer the whole entry only when the list had to cut it', () => {
-    const short = entry({ went_well: 'short', learned: null, try_next: null });
+    const short = entry({ wentWell: 'short', learned: null, tryNext: null });
     expect(JSON.stringify(journalListMessage([short], 'UTC').blocks)).not.toContain(JournalActions.openEntry);
     expect(JSON.stringify(journalListMessage([entry()], 'UTC').blocks)).toContain(JournalActions.openEntry);
   });

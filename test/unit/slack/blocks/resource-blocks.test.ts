@@ -1,19 +1,19 @@
 import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
-import type { LearningResource } from '../../../../src/domain/resources/resources.repository';
+import type { ResourceItem } from '../../../../src/domain/resources/events';
 import type { ResourceOverview } from '../../../../src/domain/resources/resources.service';
 import { RESOURCE_LIST_LIMIT, progressLine, resourceAddModal, resourceAddedDm, resourceExploredModal, resourceLink, resourcesMessage } from '../../../../src/slack/blocks/resource-blocks';
 import { ResourceActions } from '../../../../src/slack/ids';
-import { at, choices, hostile, pairRow, uuid } from './practice-builders';
+import { at, choices, hostile, uuid } from './practice-builders';
 
-const resource = (over: Partial<LearningResource> = {}): LearningResource => ({
-  id: uuid(), team_id: 'T1', pair_id: uuid(), title: hostile(200), url: `https://example.com/${'a'.repeat(970)}`, kind: 'video',
-  recommended_by: 'UMENTOR', explored_at: null, explored_by: null, takeaway: null, created_at: at, ...over,
+const resource = (over: Partial<ResourceItem> = {}): ResourceItem => ({
+  id: uuid(), pairId: uuid(), title: hostile(200), url: `https://example.com/${'a'.repeat(970)}`, kind: 'video',
+  recommendedBy: 'UMENTOR', exploredAt: null, exploredBy: null, takeaway: null, ...over,
 });
-const explored = (over: Partial<LearningResource> = {}) => resource({ explored_at: at, explored_by: 'UMENTEE', takeaway: hostile(1000), ...over });
+const explored = (over: Partial<ResourceItem> = {}) => resource({ exploredAt: at, exploredBy: 'UMENTEE', takeaway: hostile(1000), ...over });
 
 function overview(count: number, over: Partial<ResourceOverview['progress']> = {}): ResourceOverview {
   const resources = Array.from({ length: Math.min(count, RESOURCE_LIST_LIMIT) }, (_, i) => (i % 2 ? explored() : resource()));
-  return { pair: pairRow(), resources, total: count, progress: { since: at, sinceMeeting: true, explored: 1, target: 2, ...over } };
+  return { pairId: uuid(), startedOn: '2026-11-23', resources, total: count, progress: { since: at, sinceMeeting: true, explored: 1, target: 2, ...over } };
 }
 
 describe('resource builders', () => {
