@@ -38,4 +38,20 @@ describe('JournalService', () => {
       journal.write({ teamId: 'T1', userId: 'UA' }, { pairId: '00000000-0000-4000-8000-000000000001', wentWell: 'x', learned: null, tryNext: null }, noLookup),
     ).rejects.toMatchObject({ code: 'not_in_pair' });
   });
+
+  it('stores an author it never met from Slack’s profile, with the entry; a refused pair stores neither', async () => {
+    const asked: string[] = [];
+    const lookup = async () => (asked.push('UNEW'), { displayName: 'Nova', timeZone: 'Asia/Kolkata' });
+    const person = () => db.kysely.selectFrom('people').select(['display_name', 'time_zone']).where('team_id', '=', 'T1').where('user_id', '=', 'UNEW').executeTakeFirst();
+    const forged = { pairId: '00000000-0000-4000-8000-000000000001', wentWell: 'x', learned: null, tryNext: null };
+    await expect(journal.write({ teamId: 'T1', userId: 'UNEW' }, forged, lookup)).rejects.toMatchObject({ code: 'not_in_pair' });
+    expect(asked).toEqual([]);
+    expect(await person()).toBeUndefined();
+
+    const written = await journal.write({ teamId: 'T1', userId: 'UNEW' }, { ...forged, pairId: null }, lookup);
+    expect(written).toMatchObject({ ok: true, zone: 'Asia/Kolkata', recent: [{ wentWell: 'x' }] });
+    expect(await person()).toEqual({ display_name: 'Nova', time_zone: 'Asia/Kolkata' });
+    await journal.write({ teamId: 'T1', userId: 'UNEW' }, { ...forged, pairId: null }, lookup);
+    expect(asked).toEqual(['UNEW']);
+  });
 });
