@@ -5,6 +5,7 @@ import type { DomainEvent, DomainEventType } from '../../domain/effects/events';
 import type { NewNotice } from '../../domain/notices/notice';
 import { noticeDueAt } from '../../domain/notices/notice-timing';
 import { insertNotices } from '../../domain/notices/notices.repository';
+import { actionItemTicked, agendaShared, meetingRescheduled, meetingRhythmChanged, meetingSkipped, notesRecorded } from './meetings';
 import type { EffectPlan, PlannedNotice } from './plan';
 import { thanksSent } from './thanks';
 
@@ -13,6 +14,12 @@ type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T
 /** Every event's messages and Home tabs; the type makes an event without a planner a compile error. */
 const PLANNERS: Planners = {
   thanks_sent: thanksSent,
+  agenda_shared: agendaShared,
+  notes_recorded: notesRecorded,
+  meeting_rescheduled: meetingRescheduled,
+  meeting_skipped: meetingSkipped,
+  meeting_rhythm_changed: meetingRhythmChanged,
+  action_item_ticked: actionItemTicked,
 };
 
 export function planEffects(event: DomainEvent): EffectPlan {
