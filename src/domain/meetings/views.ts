@@ -166,7 +166,7 @@ export const actionItemView = (item: ActionItem): ActionItemView => ({
   doneBy: item.done_by,
 });
 
-export const agendaEntry = (item: AgendaItem): AgendaEntry => ({ id: item.id, kind: item.kind, body: item.body, url: item.url, actionItemId: item.action_item_id });
+const agendaEntry = (item: AgendaItem): AgendaEntry => ({ id: item.id, kind: item.kind, body: item.body, url: item.url, actionItemId: item.action_item_id });
 
 /** The agenda of a meeting as read: its entries, and the action items carried over into it. */
 export function agendaViewOf(meeting: Meeting, pair: Pair, items: readonly AgendaItem[], actionItems: readonly ActionItem[]): AgendaView {

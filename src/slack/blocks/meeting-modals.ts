@@ -97,7 +97,7 @@ export function ruleModal(draft: RhythmDraft): ModalView {
  * What the modal turns into once a change is saved: the outcome, in the viewer's zone. The other
  * person's DM is in the outbox by then: sent at once, or when their night is over.
  */
-export function meetingChangedView(title: string, text: string): ModalView {
+function meetingChangedView(title: string, text: string): ModalView {
   return { type: 'modal', title: plain(title, 24), close: plain('Done', 24), blocks: [{ type: 'section', text: mrkdwn(text) }] };
 }
 

@@ -79,7 +79,7 @@ function meetingButtons(meetingId: string, pairId: string, when: string): Action
 }
 
 /** The wrap-up suggestions shown near the planned end (docs/usage.md: "Near the planned end"). */
-export function wrapUpSection(plannedEnd: string): KnownBlock {
+function wrapUpSection(plannedEnd: string): KnownBlock {
   const topics = WRAP_UP_TOPICS.map((topic) => `• ${topic.text}`).join('\n');
   return {
     type: 'section',

@@ -12,7 +12,7 @@ import { type BlockErrors, readDate, readOption, readTime, checkViewState } from
  * is a claim, like every id that comes back from the client: a missing or malformed one reaches the
  * service as null and is refused there, under the modal's main field, like any id that is not theirs.
  */
-export const MeetingMetadata = z.object({ meetingId: Uuid, pairId: Uuid.optional() });
+const MeetingMetadata = z.object({ meetingId: Uuid, pairId: Uuid.optional() });
 const RuleMetadata = z.object({ pairId: Uuid });
 
 /** A submitted view, as far as the meeting forms read it. */
