@@ -7,8 +7,10 @@ import { GoalReviewService } from './domain/goals/goal-review.service';
 import { GoalsService } from './domain/goals/goals.service';
 import { SwotService } from './domain/goals/swot.service';
 import { AgendaService } from './domain/meetings/agenda.service';
+import { MeetingChangesService } from './domain/meetings/meeting-changes.service';
 import { MeetingsService } from './domain/meetings/meetings.service';
 import { NotesService } from './domain/meetings/notes.service';
+import type { ReminderPlanning } from './domain/meetings/reminder-planning';
 import { ProcessedEventsService } from './domain/events/processed-events.service';
 import { PairsService } from './domain/pairs/pairs.service';
 import { PeopleService } from './domain/people/people.service';
@@ -17,6 +19,8 @@ import { ResourcesService } from './domain/resources/resources.service';
 import { JournalService } from './domain/journal/journal.service';
 import { AppreciationService } from './domain/appreciation/appreciation.service';
 import { RemindersService } from './scheduler/reminders.service';
+import { cancelUnsent } from './scheduler/outbox.repository';
+import { replanMeeting } from './scheduler/plan';
 
 /** Every use case the Slack layer and the scheduler call, built once in the composition root. */
 export interface Services {
@@ -28,6 +32,7 @@ export interface Services {
   goalProgress: GoalProgressService;
   swot: SwotService;
   meetings: MeetingsService;
+  meetingChanges: MeetingChangesService;
   agendas: AgendaService;
   notes: NotesService;
   feedback: FeedbackService;
@@ -49,8 +54,9 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     goalProgress: new GoalProgressService(db, clock),
     swot: new SwotService(db, clock),
     meetings: new MeetingsService(db, clock),
-    agendas: new AgendaService(db, clock),
-    notes: new NotesService(db, clock),
+    meetingChanges: new MeetingChangesService(db, clock, effects, schedulerReminderPlanning),
+    agendas: new AgendaService(db, clock, effects),
+    notes: new NotesService(db, clock, effects),
     feedback: new FeedbackService(db, clock, effects),
     resources: new ResourcesService(db, clock, effects),
     journal: new JournalService(db, clock, effects),
@@ -59,3 +65,13 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     processedEvents: new ProcessedEventsService(db, clock),
   };
 }
+
+/** The meetings feature re-plans reminders through this port; the scheduler is what plans them. */
+export const schedulerReminderPlanning: ReminderPlanning = {
+  async cancelUnsent(tx, meetingId) {
+    await cancelUnsent(tx, { meetingId });
+  },
+  async replanMeeting(tx, meetingId, now) {
+    await replanMeeting(tx, meetingId, now);
+  },
+};

@@ -4,12 +4,13 @@ import type { JournalWritten } from '../journal/events';
 import type { PairCreated } from '../pairs/events';
 import type { ResourceEvent } from '../resources/events';
 import type { ReminderSettingsSaved } from '../../scheduler/reminder-events';
+import type { MeetingEvent } from '../meetings/events';
 
 /**
  * What happened, as the domain tells it: one type per change that someone else should hear about or
  * see. Each carries what the messages about it show (names, zones, times), so turning an event into
  * messages needs no further reads. Features declare their events in their own folder.
  */
-export type DomainEvent = ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairCreated | ReminderSettingsSaved;
+export type DomainEvent = ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairCreated | ReminderSettingsSaved | MeetingEvent;
 
 export type DomainEventType = DomainEvent['type'];

@@ -2,18 +2,23 @@ import type { Kysely } from 'kysely';
 import type { ActionItem, AgendaItem, Database, Meeting, Pair } from '../../db/schema';
 import type { Tx } from '../../db/types';
 import { DomainError } from '../../errors';
+import type { Actor } from '../actor';
+import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import { isUuid } from '../ids';
+import { pairOfMember } from '../pairs/access';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { formatInZone } from '../time/zoned';
 import { actionItemsByIds, openActionItems } from './action-items.repository';
 import type { Material } from './agenda-lines';
 import { appendAgendaItems, listAgendaItems } from './agenda.repository';
-import { isUuid, lockMeetingForMember, meetingForMember, pairForMember, pairPeople, type PairPeople, requireActive } from './meeting-access';
+import { ANY_STATE, CHANGEABLE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
 import { findMeeting, findPairById, lastHeldBefore, updateMeeting, upcomingMeeting } from './meetings.repository';
 import { type Changed, meetingNearEnd } from './meeting-rules';
 import { ensureUpcomingIfUnknown } from './upcoming';
+import { actionItemView, type AgendaDraft, type AgendaView, agendaViewOf } from './views';
 import { type WrapUpKey, wrapUpText } from './wrap-up';
 
-/** Everything the readable agenda shows; also what reminders render. */
+/** A meeting's agenda as stored: the service maps it to the views its screens show. */
 export interface AgendaDetails {
   meeting: Meeting;
   pair: Pair;
@@ -22,17 +27,6 @@ export interface AgendaDetails {
   /** The action items that carry_over items stand for, by id, in their current state (done or not). */
   actionItems: Record<string, ActionItem>;
   nearEnd: boolean;
-}
-
-/** What the agenda modal opens with. */
-export interface AgendaDraft extends AgendaDetails {
-  role: 'mentor' | 'mentee';
-  /** Open action items not yet on this agenda: offered pre-ticked. */
-  carryActionItems: ActionItem[];
-  /** Topics and questions the last meeting did not get to, not yet on this agenda: offered pre-ticked. */
-  carryFollowUps: AgendaItem[];
-  /** Wrap-up topics not yet on this agenda (only near the planned end). */
-  wrapUp: WrapUpKey[];
 }
 
 export interface AgendaInput {
@@ -54,6 +48,9 @@ export interface SavedAgenda extends AgendaDetails {
   /** True the first time the agenda is submitted: it is then sent as a whole rather than as an update. */
   firstShare: boolean;
   authorId: string;
+  otherId: string;
+  /** The author's zone: the modal's outcome is written in it. */
+  viewerZone: string;
 }
 
 const FOLLOW_UP_KINDS: ReadonlyArray<AgendaItem['kind']> = ['topic', 'question', 'carry_over', 'wrap_up'];
@@ -62,46 +59,48 @@ export class AgendaService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
+    private readonly effects: EffectsRecorder,
   ) {}
 
   /** The agenda modal for a given meeting (a button names it): refused once the meeting has started. */
-  async draftForMeeting(teamId: string, meetingId: string, userId: string): Promise<AgendaDraft> {
-    const { meeting, pair } = await meetingForMember(this.db, teamId, meetingId, userId);
+  async draftForMeeting(actor: Actor, meetingId: string | null): Promise<AgendaDraft> {
+    const { meeting, pair } = await meetingOfMember(this.db, actor, meetingId);
     const people = await pairPeople(this.db, pair);
-    requireNotStarted(meeting, this.clock(), people.zones[userId] ?? pair.time_zone);
-    return this.draft(meeting, pair, people, userId);
+    requireNotStarted(meeting, this.clock(), people.zones[actor.userId] ?? pair.time_zone);
+    return this.draft(meeting, pair, people, actor.userId);
   }
 
   /** The agenda modal for a pair's next meeting; without a pair id, the person's pair that meets soonest. */
-  async draftForPair(teamId: string, userId: string, pairId?: string): Promise<AgendaDraft> {
+  async draftForPair(actor: Actor, pairId?: string): Promise<AgendaDraft> {
     const now = this.clock();
-    const pairs = pairId ? [await pairForMember(this.db, teamId, pairId, userId)] : await listPairsOf(this.db, teamId, userId);
+    const pairs = pairId ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair] : await listPairsOf(this.db, actor.teamId, actor.userId);
     await ensureUpcomingIfUnknown(this.db, pairs, now);
     const candidates = await Promise.all(pairs.map(async (pair) => ({ pair, next: pair.status === 'active' ? await upcomingMeeting(this.db, pair.id, now) : undefined })));
     const soonest = candidates.filter((c) => c.next).sort((a, b) => a.next!.scheduled_at.getTime() - b.next!.scheduled_at.getTime())[0];
     if (!soonest?.next) throw new DomainError('not_found', 'No meeting is planned for this mentorship, so there is no agenda to prepare. `/mentorship meeting` shows why.');
-    return this.draft(soonest.next, soonest.pair, await pairPeople(this.db, soonest.pair), userId);
+    return this.draft(soonest.next, soonest.pair, await pairPeople(this.db, soonest.pair), actor.userId);
   }
 
   /**
    * The readable agenda of a meeting, for the bot's own use (reminders render it with `agendaMessage`).
    * It checks no one: callers that act for a person use the member-checked methods above.
    */
-  async forMeeting(teamId: string, meetingId: string): Promise<AgendaDetails | null> {
+  async forMeeting(teamId: string, meetingId: string): Promise<AgendaView | null> {
     const meeting = isUuid(meetingId) ? await findMeeting(this.db, teamId, meetingId) : undefined;
     const pair = meeting ? await findPairById(this.db, teamId, meeting.pair_id) : undefined;
-    return meeting && pair ? this.details(meeting, pair, await pairPeople(this.db, pair)) : null;
+    return meeting && pair ? viewOf(await this.details(meeting, pair, await pairPeople(this.db, pair))) : null;
   }
 
   /**
    * Adds to the agenda of a meeting that has not started. Ticked carry-overs must still be open and
    * belong to the pair (ids come back from the client); the rest of the input is appended in order.
+   * The other person gets it by DM (event `agenda_shared`): all of it the first time, then what was added.
    */
-  async save(teamId: string, meetingId: string, userId: string, input: AgendaInput): Promise<Changed<SavedAgenda, AgendaField>> {
+  async save(actor: Actor, meetingId: string | null, input: AgendaInput): Promise<Changed<WithEffects<SavedAgenda>, AgendaField>> {
     const now = this.clock();
+    const { teamId, userId } = actor;
     return this.db.transaction().execute(async (tx) => {
-      const { meeting, pair } = await lockMeetingForMember(tx, teamId, meetingId, userId);
-      requireActive(pair);
+      const { meeting, pair, otherId } = await lockMeetingOfMember(tx, actor, meetingId, CHANGEABLE);
       const people = await pairPeople(tx, pair);
       requireNotStarted(meeting, now, people.zones[userId] ?? pair.time_zone);
       const existing = await listAgendaItems(tx, meeting.id);
@@ -120,7 +119,11 @@ export class AgendaService {
       const added = await appendAgendaItems(tx, meeting.id, rows.map((row) => ({ team_id: teamId, author_id: userId, url: null, action_item_id: null, ...row })));
       const firstShare = meeting.agenda_shared_at === null;
       const saved = await updateMeeting(tx, meeting.id, { feedback_focus: focus, shared_highlight: highlight, agenda_shared_at: meeting.agenda_shared_at ?? now });
-      return { ok: true as const, ...(await this.details(saved, pair, people, tx)), added, firstShare, authorId: userId };
+      const details = await this.details(saved, pair, people, tx);
+      const effects = await this.effects.record(tx, teamId, [
+        { type: 'agenda_shared', pairId: pair.id, meetingId: meeting.id, authorId: userId, readerId: otherId, readerZone: zoneOf(people, otherId), agenda: viewOf(details), added: firstShare ? null : added.map((item) => item.body) },
+      ]);
+      return { ok: true as const, ...details, added, firstShare, authorId: userId, otherId, viewerZone: zoneOf(people, userId), effects };
     });
   }
 
@@ -141,10 +144,15 @@ export class AgendaService {
     const open = await openActionItems(this.db, pair.id);
     const onAgenda = new Set(details.items.filter((item) => item.kind === 'wrap_up').map((item) => item.body));
     return {
-      ...details,
+      ...viewOf(details),
+      viewerId: userId,
+      viewerZone: zoneOf(people, userId),
       role: pair.mentor_id === userId ? 'mentor' : 'mentee',
-      carryActionItems: open.filter((item) => !carried.has(item.id)),
-      carryFollowUps: await this.followUps(this.db, pair, meeting, details.items),
+      shared: meeting.agenda_shared_at !== null,
+      plannedEndOn: pair.planned_end_on,
+      names: people.names,
+      carryActionItems: open.filter((item) => !carried.has(item.id)).map(actionItemView),
+      carryFollowUps: (await this.followUps(this.db, pair, meeting, details.items)).map((item) => ({ id: item.id, body: item.body })),
       wrapUp: details.nearEnd ? (['goals', 'contact', 'mentor'] as const).filter((key) => !onAgenda.has(wrapUpText(key))) : [],
     };
   }
@@ -164,6 +172,8 @@ export class AgendaService {
     return { meeting, pair, people, items, actionItems: Object.fromEntries(linked.map((item) => [item.id, item])), nearEnd: meetingNearEnd(pair, meeting) };
   }
 }
+
+const viewOf = (details: AgendaDetails): AgendaView => agendaViewOf(details.meeting, details.pair, details.items, Object.values(details.actionItems));
 
 function requireNotStarted(meeting: Meeting, now: Date, viewerZone: string): void {
   if (meeting.status === 'scheduled' && meeting.scheduled_at.getTime() > now.getTime()) return;

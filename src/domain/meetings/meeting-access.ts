@@ -1,20 +1,60 @@
-import type { Meeting, Pair } from '../../db/schema';
+import type { ActionItem, Meeting, Pair } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
 import { DomainError } from '../../errors';
-import { isMember, otherMember } from '../pairs/membership';
+import type { Actor } from '../actor';
+import { isUuid } from '../ids';
+import { type AccessOptions, ALL_STATES, checkMembership, type Membership, NOT_IN_PAIR, pairOfMember } from '../pairs/access';
 import { findPeople } from '../people/people.repository';
-import { findMeeting, findPairById, lockMeeting, lockPair } from './meetings.repository';
+import { findActionItem } from './action-items.repository';
+import { findMeeting, findPairById, lockMeeting } from './meetings.repository';
 
 /**
- * Ids in button values and private_metadata come back from the client: they are claims, checked here
- * on every use. Anyone outside the pair gets the same answer whether the thing exists or not.
+ * The meetings feature's view of the one access check (src/domain/pairs/access.ts): a meeting or an
+ * action item is reached through the pair that owns it, and the same rules apply. Ids in button
+ * values and private_metadata are claims: anyone outside the pair gets the same answer whether the
+ * thing exists or not, and an id that is not a uuid never reaches SQL.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
-export const notInPair = (): DomainError => new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
+/** Changing a pair's meetings (agenda, moves, skips, rhythm) needs an active pair: a paused or ended one plans none. */
+export const CHANGEABLE: Omit<AccessOptions, 'lock'> = { states: ['active'], refusals: { state: (status) => `This mentorship is ${status}; its meetings cannot be changed.` } };
 
-export { isMember, otherMember };
+/** Reading a meeting, recording its notes or ticking an action item: any state; the use case refuses what it must. */
+export const ANY_STATE: Omit<AccessOptions, 'lock'> = { states: ALL_STATES };
+
+export interface MeetingMembership extends Membership {
+  meeting: Meeting;
+}
+
+const notInPair = (): DomainError => new DomainError('not_in_pair', NOT_IN_PAIR);
+
+export async function meetingOfMember(db: Executor, actor: Actor, meetingId: unknown, options: AccessOptions = ANY_STATE): Promise<MeetingMembership> {
+  const meeting = isUuid(meetingId) ? await findMeeting(db, actor.teamId, meetingId) : undefined;
+  const pair = meeting ? await findPairById(db, actor.teamId, meeting.pair_id) : undefined;
+  const membership = checkMembership(pair, actor, options);
+  if (!meeting) throw notInPair();
+  return { ...membership, meeting };
+}
+
+/**
+ * Locks the pair, then the meeting: the one lock order every change to a pair's meetings uses (the
+ * planner locks pairs too), so two changes queue up instead of deadlocking.
+ */
+export async function lockMeetingOfMember(tx: Tx, actor: Actor, meetingId: unknown, options: AccessOptions = ANY_STATE): Promise<MeetingMembership> {
+  const found = await meetingOfMember(tx, actor, meetingId, options);
+  const membership = await pairOfMember(tx, actor, found.pair.id, { ...options, lock: true });
+  const meeting = await lockMeeting(tx, actor.teamId, found.meeting.id);
+  // Removed meanwhile by a rhythm change that committed first.
+  if (!meeting) throw notInPair();
+  return { ...membership, meeting };
+}
+
+export async function actionItemOfMember(db: Executor, actor: Actor, itemId: unknown): Promise<Membership & { item: ActionItem }> {
+  const item = isUuid(itemId) ? await findActionItem(db, actor.teamId, itemId) : undefined;
+  const pair = item ? await findPairById(db, actor.teamId, item.pair_id) : undefined;
+  const membership = checkMembership(pair, actor, ANY_STATE);
+  if (!item) throw notInPair();
+  return { ...membership, item };
+}
 
 /** Names and time zones of both people of a pair, by user id. */
 export interface PairPeople {
@@ -34,34 +74,10 @@ export async function pairPeople(db: Executor, pair: Pick<Pair, 'team_id' | 'men
   return { names, zones };
 }
 
-export async function pairForMember(db: Executor, teamId: string, pairId: string, userId: string): Promise<Pair> {
-  const pair = isUuid(pairId) ? await findPairById(db, teamId, pairId) : undefined;
-  if (!pair || !isMember(pair, userId)) throw notInPair();
-  return pair;
-}
+export const zoneOf = (people: PairPeople, userId: string): string => people.zones[userId] ?? 'UTC';
 
-export async function meetingForMember(db: Executor, teamId: string, meetingId: string, userId: string): Promise<{ meeting: Meeting; pair: Pair }> {
-  const meeting = isUuid(meetingId) ? await findMeeting(db, teamId, meetingId) : undefined;
-  const pair = meeting ? await findPairById(db, teamId, meeting.pair_id) : undefined;
-  if (!meeting || !pair || !isMember(pair, userId)) throw notInPair();
-  return { meeting, pair };
-}
-
-/** Locks the pair, then the meeting: the one lock order every change to a pair's meetings uses. */
-export async function lockMeetingForMember(tx: Tx, teamId: string, meetingId: string, userId: string): Promise<{ meeting: Meeting; pair: Pair }> {
-  const found = await meetingForMember(tx, teamId, meetingId, userId);
-  const pair = await lockPair(tx, teamId, found.pair.id);
-  const meeting = await lockMeeting(tx, teamId, meetingId);
-  if (!pair || !meeting || !isMember(pair, userId)) throw notInPair();
-  return { meeting, pair };
-}
-
-export async function lockPairForMember(tx: Tx, teamId: string, pairId: string, userId: string): Promise<Pair> {
-  const pair = isUuid(pairId) ? await lockPair(tx, teamId, pairId) : undefined;
-  if (!pair || !isMember(pair, userId)) throw notInPair();
-  return pair;
-}
-
-export function requireActive(pair: Pair): void {
-  if (pair.status !== 'active') throw new DomainError('conflict', `This mentorship is ${pair.status}; its meetings cannot be changed.`);
+/** A meeting that can still be moved or skipped. */
+export function requireScheduled(meeting: Meeting): void {
+  if (meeting.status === 'held') throw new DomainError('conflict', 'That meeting has already been held; its notes are recorded.');
+  if (meeting.status !== 'scheduled') throw new DomainError('conflict', `That meeting was ${meeting.status}; there is nothing to change.`);
 }

@@ -1,24 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { ActionItem, AgendaItem, Database, Meeting, Pair } from '../../db/schema';
 import { DomainError } from '../../errors';
+import type { Actor } from '../actor';
+import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import { NOT_IN_PAIR, pairOfMember } from '../pairs/access';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { formatInZone, localDateIn } from '../time/zoned';
 import { parseActionItemLines } from './action-item-lines';
-import { insertActionItems } from './action-items.repository';
+import { insertActionItems, markActionItemDone } from './action-items.repository';
 import { listAgendaItems, setAgendaResolved } from './agenda.repository';
-import { lockMeetingForMember, meetingForMember, notInPair, pairForMember, pairPeople, type PairPeople } from './meeting-access';
+import { actionItemOfMember, ANY_STATE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
 import type { Changed } from './meeting-rules';
 import { latestStartedMeeting, updateMeeting, upcomingMeeting } from './meetings.repository';
 import { ensureUpcomingFor } from './upcoming';
-
-/** What the notes modal opens with. */
-export interface NotesDraft {
-  meeting: Meeting;
-  pair: Pair;
-  people: PairPeople;
-  /** Agenda entries to tick as covered; the ones left unticked carry over to the next agenda. */
-  coverable: AgendaItem[];
-}
+import { type ActionItemView, actionItemView, membersOf, type NotesDraft, type NotesView, slotOf } from './views';
 
 export interface NotesInput {
   takeaways: string;
@@ -30,7 +25,7 @@ export interface NotesInput {
 
 export type NotesField = 'takeaways' | 'actionItems' | 'feedbackApplication';
 
-/** The summary both people get: the same content, each with times in their own zone. */
+/** What recording the notes changed (the summary both people get is rendered from it). */
 export interface NotesSummary {
   meeting: Meeting;
   pair: Pair;
@@ -48,29 +43,39 @@ export class NotesService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
+    private readonly effects: EffectsRecorder,
   ) {}
 
   /** Notes for a given meeting (a button names it): once it has started, and only once. */
-  async draftForMeeting(teamId: string, meetingId: string, userId: string): Promise<NotesDraft> {
-    const { meeting, pair } = await meetingForMember(this.db, teamId, meetingId, userId);
+  async draftForMeeting(actor: Actor, meetingId: string | null): Promise<NotesDraft> {
+    const { meeting, pair } = await meetingOfMember(this.db, actor, meetingId);
     const people = await pairPeople(this.db, pair);
-    requireRecordable(meeting, people, userId, this.clock());
-    return { meeting, pair, people, coverable: coverable(await listAgendaItems(this.db, meeting.id)) };
+    requireRecordable(meeting, people, actor.userId, this.clock());
+    return {
+      ...membersOf(pair),
+      viewerId: actor.userId,
+      viewerZone: zoneOf(people, actor.userId),
+      meeting: slotOf(meeting),
+      feedbackFocus: meeting.feedback_focus,
+      names: people.names,
+      coverable: coverable(await listAgendaItems(this.db, meeting.id)).map((item) => ({ id: item.id, body: item.body })),
+    };
   }
 
   /**
    * Notes for the meeting that started last; without a pair id, in the person's pair whose meeting
    * started most recently and still has no notes (else the most recent one, which then explains itself).
    */
-  async draftForPair(teamId: string, userId: string, pairId?: string): Promise<NotesDraft> {
+  async draftForPair(actor: Actor, pairId?: string): Promise<NotesDraft> {
     const now = this.clock();
-    const pairs = pairId ? [await pairForMember(this.db, teamId, pairId, userId)] : await listPairsOf(this.db, teamId, userId);
+    const { userId } = actor;
+    const pairs = pairId ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair] : await listPairsOf(this.db, actor.teamId, userId);
     const started = (await Promise.all(pairs.map(async (pair) => ({ pair, meeting: await latestStartedMeeting(this.db, pair.id, now) }))))
       .filter((c): c is { pair: Pair; meeting: Meeting } => c.meeting !== undefined)
       .sort((a, b) => Number(b.meeting.status === 'scheduled') - Number(a.meeting.status === 'scheduled') || b.meeting.scheduled_at.getTime() - a.meeting.scheduled_at.getTime());
     const chosen = started[0];
     const pair = pairs[0];
-    if (!pair) throw notInPair();
+    if (!pair) throw new DomainError('not_in_pair', NOT_IN_PAIR);
     if (!chosen) {
       await ensureUpcomingFor(this.db, [pair], now);
       const next = await upcomingMeeting(this.db, pair.id, now);
@@ -78,17 +83,18 @@ export class NotesService {
       const when = next ? ` Your first meeting is ${formatInZone(next.scheduled_at, people.zones[userId] ?? pair.time_zone)}.` : '';
       throw new DomainError('not_found', `There is no meeting to record notes for yet: notes come after a meeting has started.${when}`);
     }
-    return this.draftForMeeting(teamId, chosen.meeting.id, userId);
+    return this.draftForMeeting(actor, chosen.meeting.id);
   }
 
   /**
    * Records the notes and marks the meeting held, with its action items; agenda entries not ticked
-   * as covered stay open and are offered on the next agenda.
+   * as covered stay open and are offered on the next agenda. Both get the summary (event `notes_recorded`).
    */
-  async record(teamId: string, meetingId: string, userId: string, input: NotesInput): Promise<Changed<NotesSummary, NotesField>> {
+  async record(actor: Actor, meetingId: string | null, input: NotesInput): Promise<Changed<WithEffects<NotesSummary>, NotesField>> {
     const now = this.clock();
+    const { teamId, userId } = actor;
     return this.db.transaction().execute(async (tx) => {
-      const { meeting, pair } = await lockMeetingForMember(tx, teamId, meetingId, userId);
+      const { meeting, pair } = await lockMeetingOfMember(tx, actor, meetingId);
       const people = await pairPeople(tx, pair);
       requireRecordable(meeting, people, userId, now);
       const owners = { submitterId: userId, mentorId: pair.mentor_id, menteeId: pair.mentee_id, names: people.names };
@@ -115,9 +121,45 @@ export class NotesService {
       await setAgendaResolved(tx, meeting.id, covered.map((item) => item.id), notCovered.map((item) => item.id));
       await ensureUpcomingFor(tx, [pair], now);
       const next = pair.status === 'active' ? ((await upcomingMeeting(tx, pair.id, now)) ?? null) : null;
-      return { ok: true as const, meeting: held, pair, people, actionItems, notCovered, next };
+      const summary = { meeting: held, pair, people, actionItems, notCovered, next };
+      const effects = await this.effects.record(tx, teamId, [
+        { type: 'notes_recorded', pairId: pair.id, meetingId: meeting.id, notes: notesViewOf(summary), recordedBy: userId, zones: people.zones },
+      ]);
+      return { ok: true as const, ...summary, effects };
     });
   }
+
+  /**
+   * Ticks an action item done; only the two people of its pair may. A second tick changes nothing
+   * and keeps the first one's who and when. Both Home tabs show it (event `action_item_ticked`).
+   */
+  async tickActionItem(actor: Actor, itemId: string | null): Promise<WithEffects<{ item: ActionItemView }>> {
+    return this.db.transaction().execute(async (tx) => {
+      const { item, pair } = await actionItemOfMember(tx, actor, itemId);
+      const ticked = await markActionItemDone(tx, item.id, actor.userId, this.clock());
+      const effects = await this.effects.record(
+        tx,
+        actor.teamId,
+        ticked ? [{ type: 'action_item_ticked', pairId: pair.id, actionItemId: item.id, byId: actor.userId, memberIds: [pair.mentor_id, pair.mentee_id] }] : [],
+      );
+      return { item: actionItemView(ticked ?? item), effects };
+    });
+  }
+}
+
+function notesViewOf(summary: Omit<NotesSummary, 'people'>): NotesView {
+  const { meeting } = summary;
+  return {
+    ...membersOf(summary.pair),
+    meeting: slotOf(meeting),
+    recordedBy: meeting.notes_recorded_by,
+    takeaways: meeting.takeaways ?? '',
+    feedbackReceived: meeting.feedback_received,
+    feedbackApplication: meeting.feedback_application,
+    actionItems: summary.actionItems.map(actionItemView),
+    notCovered: summary.notCovered.map((item) => item.body),
+    next: summary.next ? slotOf(summary.next) : null,
+  };
 }
 
 function requireRecordable(meeting: Meeting, people: PairPeople, userId: string, now: Date): void {

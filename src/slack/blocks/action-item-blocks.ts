@@ -1,38 +1,36 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
-import type { ActionItem, Pair } from '../../db/schema';
+import type { ActionItemView, PairMembers } from '../../domain/meetings/views';
 import { actionItemBlockId, OpenActions } from '../ids';
 import { dueText } from './meeting-text';
 import { escapeText, mention, mrkdwn, plain, truncate } from './text';
-
-type Item = Pick<ActionItem, 'id' | 'owner_id' | 'body' | 'due_on' | 'done_at' | 'done_by'>;
 
 /**
  * One action item as one block: open ones carry a "Done" button (any surface may render it; the
  * meetings feature handles the click), done ones say who ticked them. The block id names the item so
  * a tick can swap exactly this block wherever the item is shown.
  */
-export function actionItemBlock(item: Item, options: { showOwner?: boolean } = {}): SectionBlock {
-  const owner = options.showOwner ? ` · ${mention(item.owner_id)}` : '';
+export function actionItemBlock(item: ActionItemView, options: { showOwner?: boolean } = {}): SectionBlock {
+  const owner = options.showOwner ? ` · ${mention(item.ownerId)}` : '';
   const body = escapeText(truncate(item.body, 500));
-  if (item.done_at) {
-    const by = item.done_by ? ` by ${mention(item.done_by)}` : '';
+  if (item.doneAt) {
+    const by = item.doneBy ? ` by ${mention(item.doneBy)}` : '';
     return { type: 'section', block_id: actionItemBlockId(item.id), text: mrkdwn(`:white_check_mark: ${body}${owner} _(done${by})_`) };
   }
   return {
     type: 'section',
     block_id: actionItemBlockId(item.id),
-    text: mrkdwn(`:black_square_button: ${body}${owner} _(${dueText(item.due_on)})_`),
+    text: mrkdwn(`:black_square_button: ${body}${owner} _(${dueText(item.dueOn)})_`),
     accessory: { type: 'button', action_id: OpenActions.tickActionItem, value: item.id, text: plain('Done', 75), accessibility_label: truncate(`Mark done: ${item.body}`, 75) },
   };
 }
 
 /** Action items grouped by owner (mentee first: the mentee drives the mentorship). */
-export function actionItemsSummaryBlocks(items: readonly Item[], pair: Pick<Pair, 'mentor_id' | 'mentee_id'>): KnownBlock[] {
+export function actionItemsSummaryBlocks(items: readonly ActionItemView[], pair: Pick<PairMembers, 'mentorId' | 'menteeId'>): KnownBlock[] {
   if (items.length === 0) return [{ type: 'section', text: mrkdwn('*Action items*\n_None this time._') }];
   const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn('*Action items*') }];
-  const owners = [pair.mentee_id, pair.mentor_id, ...new Set(items.map((item) => item.owner_id))].filter((id, index, all) => all.indexOf(id) === index);
+  const owners = [pair.menteeId, pair.mentorId, ...new Set(items.map((item) => item.ownerId))].filter((id, index, all) => all.indexOf(id) === index);
   for (const owner of owners) {
-    const mine = items.filter((item) => item.owner_id === owner);
+    const mine = items.filter((item) => item.ownerId === owner);
     if (mine.length === 0) continue;
     blocks.push({ type: 'context', elements: [mrkdwn(`For ${mention(owner)}`)] });
     blocks.push(...mine.map((item) => actionItemBlock(item)));
@@ -41,12 +39,12 @@ export function actionItemsSummaryBlocks(items: readonly Item[], pair: Pick<Pair
 }
 
 /** The message blocks with one item's block re-rendered (after a tick); other blocks are kept as they were. */
-export function replaceActionItemBlock<T extends { block_id?: string }>(blocks: readonly T[], item: Item): Array<T | SectionBlock> {
+export function replaceActionItemBlock<T extends { block_id?: string }>(blocks: readonly T[], item: ActionItemView): Array<T | SectionBlock> {
   const id = actionItemBlockId(item.id);
   return blocks.map((block) => {
     if (block.block_id !== id) return block;
     // Keep the owner shown where the message showed it (agendas do, the per-owner summary does not).
     const text = (block as { text?: { text?: unknown } }).text?.text;
-    return actionItemBlock(item, { showOwner: typeof text === 'string' && text.includes(` · ${mention(item.owner_id)}`) });
+    return actionItemBlock(item, { showOwner: typeof text === 'string' && text.includes(` · ${mention(item.ownerId)}`) });
   });
 }

@@ -1,6 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import type { AgendaDraft } from '../../domain/meetings/agenda.service';
-import { otherMember } from '../../domain/pairs/membership';
+import { type AgendaDraft, otherOf } from '../../domain/meetings/views';
 import type { PairChoice } from '../../domain/pairs/pair-choices';
 import { formatLocalDate } from '../../domain/time/zoned';
 import { WRAP_UP_TOPICS } from '../../domain/meetings/wrap-up';
@@ -40,11 +39,11 @@ const textInput = (blockId: string, actionId: string, label: string, options: { 
  * items, what the last meeting did not get to) and, near the planned end, the wrap-up topics. The mentee
  * also names the one area they want feedback on and one achievement or challenge.
  */
-export function agendaModal(draft: AgendaDraft, viewer: { userId: string; timeZone: string }, picker?: PickerChoices): ModalView {
-  const { meeting, pair, people } = draft;
+export function agendaModal(draft: AgendaDraft, picker?: PickerChoices): ModalView {
+  const { meeting } = draft;
   const blocks: KnownBlock[] = [];
-  if (picker && picker.choices.length > 1) blocks.push({ ...pairPickerBlock(picker.choices, picker.names, pair.id), dispatch_action: true });
-  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherMember(pair, viewer.userId))}*\n${meetingWhen(meeting, viewer.timeZone)}`) });
+  if (picker && picker.choices.length > 1) blocks.push({ ...pairPickerBlock(picker.choices, picker.names, draft.pairId), dispatch_action: true });
+  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherOf(draft, draft.viewerId))}*\n${meetingWhen(meeting, draft.viewerZone)}`) });
   const already = agendaSummaryLines(draft);
   if (already) blocks.push({ type: 'section', text: mrkdwn(`*Already on the agenda*\n${already}`) });
 
@@ -54,12 +53,12 @@ export function agendaModal(draft: AgendaDraft, viewer: { userId: string; timeZo
       type: 'input',
       block_id: meetingScopedBlock(b.wrapUp, meeting.id),
       optional: true,
-      label: plain(`Wrap-up: the mentorship is planned to end on ${formatLocalDate(pair.planned_end_on)}`),
+      label: plain(`Wrap-up: the mentorship is planned to end on ${formatLocalDate(draft.plannedEndOn)}`),
       element: choiceElement(a.wrapUp, choices, true),
     });
   }
   const carry: Choice[] = [
-    ...draft.carryActionItems.map((item) => ({ value: `a:${item.id}`, label: `Action: ${item.body}`, description: `${people.names[item.owner_id] ?? item.owner_id} · ${dueText(item.due_on)}` })),
+    ...draft.carryActionItems.map((item) => ({ value: `a:${item.id}`, label: `Action: ${item.body}`, description: `${draft.names[item.ownerId] ?? item.ownerId} · ${dueText(item.dueOn)}` })),
     ...draft.carryFollowUps.map((item) => ({ value: `f:${item.id}`, label: `Follow-up: ${item.body}`, description: 'Not covered last time' })),
   ];
   if (carry.length > 0) {
@@ -78,20 +77,19 @@ export function agendaModal(draft: AgendaDraft, viewer: { userId: string; timeZo
   );
   if (draft.role === 'mentee') {
     blocks.push(
-      textInput(b.feedbackFocus, a.feedbackFocus, 'The one area you want specific feedback on this time', { multiline: false, max: 300, initial: meeting.feedback_focus, placeholder: 'e.g. how I run design reviews' }),
-      textInput(b.highlight, a.highlight, 'One achievement or challenge since the last meeting', { max: 1000, initial: meeting.shared_highlight }),
+      textInput(b.feedbackFocus, a.feedbackFocus, 'The one area you want specific feedback on this time', { multiline: false, max: 300, initial: draft.feedbackFocus, placeholder: 'e.g. how I run design reviews' }),
+      textInput(b.highlight, a.highlight, 'One achievement or challenge since the last meeting', { max: 1000, initial: draft.highlight }),
     );
   }
   blocks.push(
     textInput(b.materials, a.materials, 'Links to look at before the meeting', { placeholder: 'Design doc draft https://…', hint: 'One per line: an optional title, then the link.' }),
   );
-  const first = meeting.agenda_shared_at === null;
   return {
     type: 'modal',
     callback_id: AgendaModal.callbackId,
-    private_metadata: encodeMetadata({ pairId: pair.id, meetingId: meeting.id }),
+    private_metadata: encodeMetadata({ pairId: draft.pairId, meetingId: meeting.id }),
     title: plain('Meeting agenda', 24),
-    submit: plain(first ? 'Share agenda' : 'Add to agenda', 24),
+    submit: plain(draft.shared ? 'Add to agenda' : 'Share agenda', 24),
     close: plain('Cancel', 24),
     blocks,
   };

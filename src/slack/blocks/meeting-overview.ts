@@ -1,7 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { MeetingOverview } from '../../domain/meetings/meetings.service';
+import type { MeetingsOverview, PairMeetings } from '../../domain/meetings/views';
 import { WRAP_UP_TOPICS } from '../../domain/meetings/wrap-up';
-import { otherMember } from '../../domain/pairs/membership';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { MeetingActions, OpenActions } from '../ids';
 import type { Message } from './help';
@@ -16,43 +15,41 @@ const button = (text: string, actionId: string, value: string, style?: 'primary'
 });
 
 /** `/mentorship meeting`: each pair's next meeting in the viewer's zone, with what can be done about it. */
-export function meetingOverviewMessage(overviews: readonly MeetingOverview[], viewer: { userId: string; timeZone: string }): Message {
+export function meetingOverviewMessage(overview: MeetingsOverview): Message {
+  const zone = overview.viewerZone;
   const blocks: KnownBlock[] = [];
-  for (const [index, overview] of overviews.slice(0, MAX_PAIRS).entries()) {
+  for (const [index, pair] of overview.pairs.slice(0, MAX_PAIRS).entries()) {
     if (index > 0) blocks.push({ type: 'divider' });
-    blocks.push(...pairBlocks(overview, viewer));
+    blocks.push(...pairBlocks(pair, zone));
   }
-  const first = overviews[0];
-  const text = first?.next
-    ? `Your next meeting: ${formatInZone(first.next.scheduled_at, viewer.timeZone)}.`
-    : 'No meeting is planned.';
+  const first = overview.pairs[0];
+  const text = first?.next ? `Your next meeting: ${formatInZone(first.next.at, zone)}.` : 'No meeting is planned.';
   return { text, blocks };
 }
 
-function pairBlocks(overview: MeetingOverview, viewer: { userId: string; timeZone: string }): KnownBlock[] {
-  const { pair, next, notesPending } = overview;
-  const other = otherMember(pair, viewer.userId);
+function pairBlocks(pair: PairMeetings, zone: string): KnownBlock[] {
+  const { next, notesPending, otherId } = pair;
   const blocks: KnownBlock[] = [];
   if (!next) {
     const why = pair.status !== 'active'
       ? `This mentorship is ${pair.status}, so no meetings are planned.`
-      : `No more meetings are planned: the mentorship's planned end is ${formatLocalDate(pair.planned_end_on)}.`;
-    blocks.push({ type: 'section', text: mrkdwn(`*Your mentorship with ${mention(other)}*\n${why}`) });
+      : `No more meetings are planned: the mentorship's planned end is ${formatLocalDate(pair.plannedEndOn)}.`;
+    blocks.push({ type: 'section', text: mrkdwn(`*Your mentorship with ${mention(otherId)}*\n${why}`) });
   } else {
-    const moved = next.rescheduled_from ? `\n_Moved from ${formatInZone(next.rescheduled_from, viewer.timeZone)}._` : '';
+    const moved = next.movedFrom ? `\n_Moved from ${formatInZone(next.movedFrom, zone)}._` : '';
     blocks.push({
       type: 'section',
-      text: mrkdwn(`*Your next meeting with ${mention(other)}*\n:calendar: *${meetingWhen(next, viewer.timeZone)}*${moved}`),
+      text: mrkdwn(`*Your next meeting with ${mention(otherId)}*\n:calendar: *${meetingWhen(next, zone)}*${moved}`),
     });
-    const agenda = overview.agendaItemCount > 0 ? `Agenda: ${overview.agendaItemCount} item${overview.agendaItemCount === 1 ? '' : 's'} so far.` : 'No agenda yet.';
-    blocks.push({ type: 'context', elements: [mrkdwn(`You meet ${ruleLine(pair)}. ${agenda}`)] });
-    if (overview.nearEnd) blocks.push(wrapUpSection(pair.planned_end_on));
-    blocks.push(meetingButtons(next.id, pair.id, formatInZone(next.scheduled_at, viewer.timeZone)));
+    const agenda = pair.agendaItemCount > 0 ? `Agenda: ${pair.agendaItemCount} item${pair.agendaItemCount === 1 ? '' : 's'} so far.` : 'No agenda yet.';
+    blocks.push({ type: 'context', elements: [mrkdwn(`You meet ${ruleLine(pair.rhythm)}. ${agenda}`)] });
+    if (pair.nearEnd) blocks.push(wrapUpSection(pair.plannedEndOn));
+    blocks.push(meetingButtons(next.id, pair.pairId, formatInZone(next.at, zone)));
   }
   if (notesPending) {
     blocks.push({
       type: 'section',
-      text: mrkdwn(`:memo: Notes for the meeting of ${formatInZone(notesPending.scheduled_at, viewer.timeZone)} are not recorded yet.`),
+      text: mrkdwn(`:memo: Notes for the meeting of ${formatInZone(notesPending.at, zone)} are not recorded yet.`),
       accessory: button('Record notes', OpenActions.recordNotes, notesPending.id),
     });
   }
@@ -82,7 +79,7 @@ function meetingButtons(meetingId: string, pairId: string, when: string): Action
 }
 
 /** The wrap-up suggestions shown near the planned end (docs/usage.md: "Near the planned end"). */
-export function wrapUpSection(plannedEnd: string): KnownBlock {
+function wrapUpSection(plannedEnd: string): KnownBlock {
   const topics = WRAP_UP_TOPICS.map((topic) => `• ${topic.text}`).join('\n');
   return {
     type: 'section',

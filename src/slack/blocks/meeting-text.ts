@@ -1,4 +1,5 @@
-import type { Cadence, Meeting, Pair } from '../../db/schema';
+import type { Cadence } from '../../db/schema';
+import type { MeetingSlot, Rhythm } from '../../domain/meetings/views';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { escapeText, truncate } from './text';
 
@@ -9,16 +10,16 @@ export const CADENCE_LABELS: Record<Cadence, string> = {
 };
 
 /** "Tue 1 Dec 2026, 04:00 (America/New_York) · 45 minutes", in the viewer's zone. */
-export function meetingWhen(meeting: Pick<Meeting, 'scheduled_at' | 'duration_minutes'>, viewerZone: string): string {
-  return `${formatInZone(meeting.scheduled_at, viewerZone)} · ${meeting.duration_minutes} minutes`;
+export function meetingWhen(meeting: Pick<MeetingSlot, 'at' | 'minutes'>, viewerZone: string): string {
+  return `${formatInZone(meeting.at, viewerZone)} · ${meeting.minutes} minutes`;
 }
 
 /**
  * The rule itself is a wall time in the pair's zone (it keeps that wall time across daylight-saving
  * changes), so it is shown in that zone, named; each meeting is shown in the viewer's zone.
  */
-export function ruleLine(pair: Pick<Pair, 'cadence' | 'meeting_time' | 'time_zone' | 'meeting_minutes'>): string {
-  return `${CADENCE_LABELS[pair.cadence]} at ${pair.meeting_time} (${pair.time_zone}), ${pair.meeting_minutes} minutes`;
+export function ruleLine(rhythm: Rhythm): string {
+  return `${CADENCE_LABELS[rhythm.cadence]} at ${rhythm.time} (${rhythm.zone}), ${rhythm.minutes} minutes`;
 }
 
 export const dueText = (dueOn: string | null): string => (dueOn ? `due ${formatLocalDate(dueOn)}` : 'no due date');

@@ -1,6 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import type { NotesDraft } from '../../domain/meetings/notes.service';
-import { otherMember } from '../../domain/pairs/membership';
+import { type NotesDraft, otherOf } from '../../domain/meetings/views';
 import { meetingScopedBlock, NotesModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
 import type { PickerChoices } from './agenda-modal';
@@ -32,11 +31,11 @@ const firstName = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
  * Notes after a meeting: key takeaways, action items (one per line, each with its owner and an optional
  * due date, since Block Kit has no repeating rows), and the feedback received with how it will be applied.
  */
-export function notesModal(draft: NotesDraft, viewer: { userId: string; timeZone: string }, picker?: PickerChoices): ModalView {
-  const { meeting, pair, people } = draft;
+export function notesModal(draft: NotesDraft, picker?: PickerChoices): ModalView {
+  const { meeting, names } = draft;
   const blocks: KnownBlock[] = [];
-  if (picker && picker.choices.length > 1) blocks.push({ ...pairPickerBlock(picker.choices, picker.names, pair.id), dispatch_action: true });
-  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherMember(pair, viewer.userId))}*\n${meetingWhen(meeting, viewer.timeZone)}`) });
+  if (picker && picker.choices.length > 1) blocks.push({ ...pairPickerBlock(picker.choices, picker.names, draft.pairId), dispatch_action: true });
+  blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherOf(draft, draft.viewerId))}*\n${meetingWhen(meeting, draft.viewerZone)}`) });
   if (draft.coverable.length > 0) {
     blocks.push({
       type: 'input',
@@ -47,15 +46,15 @@ export function notesModal(draft: NotesDraft, viewer: { userId: string; timeZone
       hint: plain('The ones left unticked are offered on the next agenda.'),
     });
   }
-  const names = `${firstName(people.names[pair.mentor_id] ?? 'mentor')}, ${firstName(people.names[pair.mentee_id] ?? 'mentee')}`;
-  const focus = meeting.feedback_focus ? `Feedback was asked for on: ${truncate(meeting.feedback_focus, 300)}` : undefined;
+  const owners = `${firstName(names[draft.mentorId] ?? 'mentor')}, ${firstName(names[draft.menteeId] ?? 'mentee')}`;
+  const focus = draft.feedbackFocus ? `Feedback was asked for on: ${truncate(draft.feedbackFocus, 300)}` : undefined;
   blocks.push(
     textInput(b.takeaways, a.takeaways, 'Key takeaways', { optional: false, placeholder: 'What stood out, what you decided' }),
     textInput(b.actionItems, a.actionItems, 'Action items', {
       optional: true,
       max: 3000,
       placeholder: 'mentee: draft the design doc by 2026-12-10',
-      hint: `One per line: who (me, you, mentor, mentee, ${names}), a colon, what; optionally "by YYYY-MM-DD".`,
+      hint: `One per line: who (me, you, mentor, mentee, ${owners}), a colon, what; optionally "by YYYY-MM-DD".`,
     }),
     textInput(b.feedbackReceived, a.feedbackReceived, 'Feedback received', { optional: true, ...(focus ? { hint: focus } : {}) }),
     textInput(b.feedbackApplication, a.feedbackApplication, 'How it will be applied', { optional: true }),
@@ -63,7 +62,7 @@ export function notesModal(draft: NotesDraft, viewer: { userId: string; timeZone
   return {
     type: 'modal',
     callback_id: NotesModal.callbackId,
-    private_metadata: encodeMetadata({ pairId: pair.id, meetingId: meeting.id }),
+    private_metadata: encodeMetadata({ pairId: draft.pairId, meetingId: meeting.id }),
     title: plain('Meeting notes', 24),
     submit: plain('Save and share', 24),
     close: plain('Cancel', 24),

@@ -1,6 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { NotesSummary } from '../../domain/meetings/notes.service';
-import { otherMember } from '../../domain/pairs/membership';
+import { type NotesView, otherOf } from '../../domain/meetings/views';
 import { formatInZone } from '../../domain/time/zoned';
 import { actionItemsSummaryBlocks } from './action-item-blocks';
 import type { Message } from './help';
@@ -12,23 +11,23 @@ import { escapeText, mention, mrkdwn, plain, truncate } from './text';
  * items by owner with due dates and a Done button each, feedback and how it will be applied), each with
  * times in the reader's own zone.
  */
-export function notesSummaryMessage(summary: NotesSummary, viewer: { userId: string; timeZone: string }): Message {
-  const { meeting, pair } = summary;
-  const recordedBy = meeting.notes_recorded_by ? ` · notes by ${mention(meeting.notes_recorded_by)}` : '';
+export function notesSummaryMessage(notes: NotesView, reader: { userId: string; zone: string }): Message {
+  const { meeting } = notes;
+  const recordedBy = notes.recordedBy ? ` · notes by ${mention(notes.recordedBy)}` : '';
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain('Meeting notes', 150) },
-    { type: 'section', text: mrkdwn(`With ${mention(otherMember(pair, viewer.userId))} · ${meetingWhen(meeting, viewer.timeZone)}${recordedBy}`) },
-    { type: 'section', text: mrkdwn(`*Key takeaways*\n${escapeText(truncate(meeting.takeaways ?? '', 2800))}`) },
-    ...actionItemsSummaryBlocks(summary.actionItems, pair),
+    { type: 'section', text: mrkdwn(`With ${mention(otherOf(notes, reader.userId))} · ${meetingWhen(meeting, reader.zone)}${recordedBy}`) },
+    { type: 'section', text: mrkdwn(`*Key takeaways*\n${escapeText(truncate(notes.takeaways, 2800))}`) },
+    ...actionItemsSummaryBlocks(notes.actionItems, notes),
   ];
-  if (meeting.feedback_received) {
-    const applied = meeting.feedback_application ? `\n*How it will be applied*\n${escapeText(truncate(meeting.feedback_application, 1300))}` : '';
-    blocks.push({ type: 'section', text: mrkdwn(`*Feedback received*\n${escapeText(truncate(meeting.feedback_received, 1300))}${applied}`) });
+  if (notes.feedbackReceived) {
+    const applied = notes.feedbackApplication ? `\n*How it will be applied*\n${escapeText(truncate(notes.feedbackApplication, 1300))}` : '';
+    blocks.push({ type: 'section', text: mrkdwn(`*Feedback received*\n${escapeText(truncate(notes.feedbackReceived, 1300))}${applied}`) });
   }
-  if (summary.notCovered.length > 0) {
-    blocks.push({ type: 'section', text: mrkdwn(`*Not covered: offered on the next agenda*\n${bullets(summary.notCovered.map((item) => item.body), 150)}`) });
+  if (notes.notCovered.length > 0) {
+    blocks.push({ type: 'section', text: mrkdwn(`*Not covered: offered on the next agenda*\n${bullets(notes.notCovered, 150)}`) });
   }
-  const next = summary.next ? `Next meeting: ${formatInZone(summary.next.scheduled_at, viewer.timeZone)}.` : 'No further meeting is planned.';
+  const next = notes.next ? `Next meeting: ${formatInZone(notes.next.at, reader.zone)}.` : 'No further meeting is planned.';
   blocks.push({ type: 'context', elements: [mrkdwn(`${next} Tick an action item when it is done.`)] });
-  return { text: `Notes from your meeting of ${formatInZone(meeting.scheduled_at, viewer.timeZone)}: ${summary.actionItems.length} action item(s).`, blocks };
+  return { text: `Notes from your meeting of ${formatInZone(meeting.at, reader.zone)}: ${notes.actionItems.length} action item(s).`, blocks };
 }

@@ -8,6 +8,7 @@ import { insertNotices } from '../../domain/notices/notices.repository';
 import { feedbackAnswered, feedbackApplied, feedbackRequested } from './feedback';
 import { journalWritten } from './journal';
 import { pairCreated } from './pairs';
+import { actionItemTicked, agendaShared, meetingRescheduled, meetingRhythmChanged, meetingSkipped, notesRecorded } from './meetings';
 import type { EffectPlan, PlannedNotice } from './plan';
 import { reminderSettingsSaved } from './reminders';
 import { resourceAdded, resourceExplored } from './resources';
@@ -26,6 +27,12 @@ const PLANNERS: Planners = {
   journal_written: journalWritten,
   pair_created: pairCreated,
   reminder_settings_saved: reminderSettingsSaved,
+  agenda_shared: agendaShared,
+  notes_recorded: notesRecorded,
+  meeting_rescheduled: meetingRescheduled,
+  meeting_skipped: meetingSkipped,
+  meeting_rhythm_changed: meetingRhythmChanged,
+  action_item_ticked: actionItemTicked,
 };
 
 export function planEffects(event: DomainEvent): EffectPlan {

@@ -1,20 +1,20 @@
 import { parseAgendaLines, parseMaterialLines } from '../../domain/meetings/agenda-lines';
 import type { AgendaInput } from '../../domain/meetings/agenda.service';
 import { WRAP_UP_TOPICS, type WrapUpKey } from '../../domain/meetings/wrap-up';
+import type { Parsed } from '../adapters/view';
 import { AgendaModal, meetingScopedBlock } from '../ids';
-import type { FormResult } from './meeting-forms';
-import { type BlockErrors, readOptions, readText, checkViewState } from './view-state';
+import { type BlockErrors, type CheckedViewState, readOptions, readText, checkViewState } from './view-state';
 
 const { blocks: b, actions: a } = AgendaModal;
 const WRAP_UP_KEYS = new Set<string>(WRAP_UP_TOPICS.map((topic) => topic.key));
-const hasBlock = (values: unknown, blockId: string): boolean => typeof values === 'object' && values !== null && blockId in values;
+const hasBlock = (state: CheckedViewState, blockId: string): boolean => state.data !== null && blockId in state.data;
 
 /**
- * Reads the agenda modal. Free text is split into lines by the pure parsers, whose messages go
+ * Reads the agenda modal's fields (`readMeetingForm` adds the meeting it is about). Free text is split into lines by the pure parsers, whose messages go
  * under the field they concern. The feedback and highlight fields exist only in the mentee's modal:
  * when absent they are left as they are; when present and emptied they are cleared.
  */
-export function parseAgendaForm(values: unknown, meetingId: string): FormResult<AgendaInput> {
+export function parseAgendaForm(values: unknown, meetingId: string): Parsed<AgendaInput> {
   const state = checkViewState(values);
   const errors: BlockErrors = {};
   const topics = parseAgendaLines(readText(state, b.topics, a.topics), 'topics');
@@ -27,7 +27,7 @@ export function parseAgendaForm(values: unknown, meetingId: string): FormResult<
 
   const carried = readOptions(state, meetingScopedBlock(b.carryOver, meetingId), a.carryOver);
   const wrapUp = readOptions(state, meetingScopedBlock(b.wrapUp, meetingId), a.wrapUp).filter((key): key is WrapUpKey => WRAP_UP_KEYS.has(key));
-  const optionalText = (blockId: string, actionId: string) => (hasBlock(values, blockId) ? readText(state, blockId, actionId) : undefined);
+  const optionalText = (blockId: string, actionId: string) => (hasBlock(state, blockId) ? readText(state, blockId, actionId) : undefined);
   return {
     ok: true,
     value: {

@@ -1,25 +1,27 @@
 import { z } from 'zod';
+import { Uuid } from '../../domain/ids';
 import type { MeetingTimeField, RuleChange, RuleField } from '../../domain/meetings/meeting-rules';
+import type { Parsed } from '../adapters/view';
 import { PairPicker, RescheduleModal, RuleModal } from '../ids';
+import { submittedPairId } from '../pair-resolver';
 import { decodeMetadata } from './metadata';
 import { type BlockErrors, readDate, readOption, readTime, checkViewState } from './view-state';
 
-/** Button values and private_metadata name a meeting or a pair: only a well-formed id gets through. */
-export const MeetingMetadata = z.object({ meetingId: z.uuid(), pairId: z.uuid().optional() });
-export const RuleMetadata = z.object({ pairId: z.uuid() });
+/**
+ * The meeting modals carry the meeting (or, for the rhythm, the pair) in their private_metadata. It
+ * is a claim, like every id that comes back from the client: a missing or malformed one reaches the
+ * service as null and is refused there, under the modal's main field, like any id that is not theirs.
+ */
+const MeetingMetadata = z.object({ meetingId: Uuid, pairId: Uuid.optional() });
+const RuleMetadata = z.object({ pairId: Uuid });
 
-export const meetingIdOf = (raw: string | undefined): string | null => decodeMetadata(MeetingMetadata, raw)?.meetingId ?? null;
-export const rulePairIdOf = (raw: string | undefined): string | null => decodeMetadata(RuleMetadata, raw)?.pairId ?? null;
-
-/** The id a button carries, if it is one. */
-export const idValue = (value: unknown): string | null => {
-  const parsed = z.uuid().safeParse(value);
-  return parsed.success ? parsed.data : null;
-};
+/** A submitted view, as far as the meeting forms read it. */
+export interface MeetingView {
+  private_metadata?: string;
+  state: { values: unknown };
+}
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: BlockErrors };
 
 const Reschedule = z.object({
   date: z.iso.date({ error: 'Pick the new date.' }),
@@ -28,10 +30,12 @@ const Reschedule = z.object({
 
 export const RESCHEDULE_FIELD_BLOCKS: Record<MeetingTimeField, string> = { date: RescheduleModal.blocks.date, time: RescheduleModal.blocks.time };
 
-export function parseRescheduleForm(values: unknown): FormResult<{ date: string; time: string }> {
+/** The reschedule modal: the meeting it was opened for, and the new date and time (read in the pair's zone by the service). */
+export function readRescheduleForm(view: MeetingView, values: unknown): Parsed<{ meetingId: string | null; date: string; time: string }> {
   const { blocks: b, actions: a } = RescheduleModal;
   const parsed = Reschedule.safeParse({ date: readDate(values, b.date, a.date) ?? undefined, time: readTime(values, b.time, a.time) ?? undefined });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issuesToBlocks(parsed.error.issues, RESCHEDULE_FIELD_BLOCKS) };
+  if (!parsed.success) return { ok: false, errors: issuesToBlocks(parsed.error.issues, RESCHEDULE_FIELD_BLOCKS) };
+  return { ok: true, value: { meetingId: decodeMetadata(MeetingMetadata, view.private_metadata)?.meetingId ?? null, ...parsed.data } };
 }
 
 const Rule = z.object({
@@ -48,7 +52,8 @@ export const RULE_FIELD_BLOCKS: Record<keyof RuleChange, string> & Record<RuleFi
   fromDate: RuleModal.blocks.fromDate,
 };
 
-export function parseRuleForm(values: unknown): FormResult<RuleChange> {
+/** The rhythm modal: the pair it was opened for, and the new rule. */
+export function readRuleForm(view: MeetingView, values: unknown): Parsed<{ pairId: string | null; change: RuleChange }> {
   const state = checkViewState(values);
   const { blocks: b, actions: a } = RuleModal;
   const parsed = Rule.safeParse({
@@ -57,17 +62,11 @@ export function parseRuleForm(values: unknown): FormResult<RuleChange> {
     meetingMinutes: readOption(state, b.duration, a.duration) ?? undefined,
     fromDate: readDate(state, b.fromDate, a.fromDate) ?? undefined,
   });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issuesToBlocks(parsed.error.issues, RULE_FIELD_BLOCKS) };
+  if (!parsed.success) return { ok: false, errors: issuesToBlocks(parsed.error.issues, RULE_FIELD_BLOCKS) };
+  return { ok: true, value: { pairId: decodeMetadata(RuleMetadata, view.private_metadata)?.pairId ?? null, change: parsed.data } };
 }
 
-/** Domain field errors, keyed by the blocks that carry those fields. */
-export function fieldErrorsToBlocks(errors: Partial<Record<string, string>>, blocks: Record<string, string>): BlockErrors {
-  const out: BlockErrors = {};
-  for (const [field, message] of Object.entries(errors)) if (message && blocks[field]) out[blocks[field]] = message;
-  return out;
-}
-
-export function issuesToBlocks(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, blocks: Record<string, string>): BlockErrors {
+function issuesToBlocks(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, blocks: Record<string, string>): BlockErrors {
   const errors: BlockErrors = {};
   for (const issue of issues) {
     const block = blocks[String(issue.path[0])];
@@ -77,10 +76,17 @@ export function issuesToBlocks(issues: ReadonlyArray<{ path: PropertyKey[]; mess
 }
 
 /**
- * The picker was changed but the modal could not follow (a failed refresh): the form still shows the
- * other pair's meeting, so ask again rather than save to the wrong pair.
+ * An agenda or notes modal: the meeting it is about (a claim the service checks) and its fields,
+ * read by `parse` (block ids scoped to the meeting need its id). When the pair picker was changed but
+ * the modal could not follow (a failed refresh), the form still shows the other pair's meeting: ask
+ * again rather than save to the wrong pair.
  */
-export function stalePairPicker(metadata: { pairId?: string } | null, submittedPairId: string | null): Record<string, string> | null {
-  if (!metadata?.pairId || submittedPairId === metadata.pairId) return null;
-  return { [PairPicker.blockId]: 'This form still shows the other mentorship; pick it again.' };
+export function readMeetingForm<T>(view: MeetingView, parse: (meetingId: string) => Parsed<T>): Parsed<{ meetingId: string | null; form: T }> {
+  const metadata = decodeMetadata(MeetingMetadata, view.private_metadata);
+  if (metadata?.pairId && submittedPairId(view) !== metadata.pairId) {
+    return { ok: false, errors: { [PairPicker.blockId]: 'This form still shows the other mentorship; pick it again.' } };
+  }
+  const meetingId = metadata?.meetingId ?? null;
+  const form = parse(meetingId ?? '');
+  return form.ok ? { ok: true, value: { meetingId, form: form.value } } : form;
 }

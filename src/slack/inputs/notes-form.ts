@@ -1,6 +1,6 @@
 import type { NotesField, NotesInput } from '../../domain/meetings/notes.service';
+import type { Parsed } from '../adapters/view';
 import { meetingScopedBlock, NotesModal } from '../ids';
-import type { FormResult } from './meeting-forms';
 import { readOptions, readText, checkViewState } from './view-state';
 
 const { blocks: b, actions: a } = NotesModal;
@@ -11,8 +11,8 @@ export const NOTES_FIELD_BLOCKS: Record<NotesField, string> = {
   feedbackApplication: b.feedbackApplication,
 };
 
-/** Reads the notes modal; the action item lines are parsed by the service, which knows the pair's names. */
-export function parseNotesForm(values: unknown, meetingId: string): FormResult<NotesInput> {
+/** Reads the notes modal's fields (`readMeetingForm` adds the meeting it is about); the action item lines are parsed by the service, which knows the pair's names. */
+export function parseNotesForm(values: unknown, meetingId: string): Parsed<NotesInput> {
   const state = checkViewState(values);
   const takeaways = readText(state, b.takeaways, a.takeaways);
   if (!takeaways) return { ok: false, errors: { [b.takeaways]: 'Write down at least one takeaway.' } };

@@ -2,23 +2,28 @@ import { sql } from 'kysely';
 import type { Db } from '../../../src/db/create-db';
 import type { Cadence, Pair } from '../../../src/db/schema';
 import { AgendaService } from '../../../src/domain/meetings/agenda.service';
+import { MeetingChangesService } from '../../../src/domain/meetings/meeting-changes.service';
 import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
 import { NotesService } from '../../../src/domain/meetings/notes.service';
 import type { PickedUser } from '../../../src/domain/pairs/pair-rules';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
-import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { DomainError } from '../../../src/errors';
+import { schedulerReminderPlanning } from '../../../src/services';
+import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { TestClock } from '../../support/clock';
 import { createTestDb, testDbKind } from '../../support/test-db';
 import { eventually } from '../../support/wait';
 import { insertPlannedMeetings } from '../../../src/domain/meetings/meetings.repository';
 
 const TEAM = 'T1';
+/** The actor a service call acts for. */
+const as = (userId: string) => ({ teamId: TEAM, userId });
 const person = (userId: string, timeZone = 'Europe/Berlin'): PickedUser => ({ userId, displayName: userId.toLowerCase(), timeZone, isBot: false, deleted: false });
 
 let db: Db;
 let clock: TestClock;
 let meetings: MeetingsService;
+let changes: MeetingChangesService;
 let pairs: PairsService;
 let counter = 0;
 
@@ -26,6 +31,7 @@ beforeAll(async () => {
   db = await createTestDb();
   clock = new TestClock(new Date('2026-11-22T12:00:00Z'));
   meetings = new MeetingsService(db.kysely, clock.now);
+  changes = new MeetingChangesService(db.kysely, clock.now, createEffectsRecorder(clock.now), schedulerReminderPlanning);
   pairs = new PairsService(db.kysely, clock.now, createEffectsRecorder(clock.now));
 });
 afterAll(() => db.close());
@@ -114,7 +120,7 @@ describe('MeetingsService.skip', () => {
     const pair = await newPair();
     const [first] = await rowsOf(pair.id);
     await queueReminder(pair, first!.id, `skip-${pair.id}`);
-    const result = await meetings.skip(TEAM, first!.id, pair.mentee_id);
+    const result = await changes.skip(as(pair.mentee_id), first!.id);
     expect(result.meeting.status).toBe('skipped');
     expect(result.next?.scheduled_at.toISOString()).toBe('2026-12-08T09:00:00.000Z');
     expect(await reminderState(`skip-${pair.id}`)).toBe('cancelled');
@@ -124,8 +130,8 @@ describe('MeetingsService.skip', () => {
     const pair = await newPair();
     const other = await newPair();
     const [first] = await rowsOf(pair.id);
-    await expect(meetings.skip(TEAM, first!.id, other.mentor_id)).rejects.toMatchObject({ code: 'not_in_pair' });
-    await expect(meetings.skip(TEAM, 'not-a-uuid', pair.mentor_id)).rejects.toBeInstanceOf(DomainError);
+    await expect(changes.skip(as(other.mentor_id), first!.id)).rejects.toMatchObject({ code: 'not_in_pair' });
+    await expect(changes.skip(as(pair.mentor_id), 'not-a-uuid')).rejects.toBeInstanceOf(DomainError);
     expect((await rowsOf(pair.id))[0]?.status).toBe('scheduled');
   });
 });
@@ -135,7 +141,7 @@ describe('MeetingsService.reschedule', () => {
     const pair = await newPair();
     const [first] = await rowsOf(pair.id);
     await queueReminder(pair, first!.id, `move-${pair.id}`);
-    const result = await meetings.reschedule(TEAM, first!.id, pair.mentor_id, { date: '2026-12-03', time: '15:30' });
+    const result = await changes.reschedule(as(pair.mentor_id), first!.id, { date: '2026-12-03', time: '15:30' });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.meeting).toMatchObject({ sequence: 0, scheduled_at: new Date('2026-12-03T14:30:00Z'), rescheduled_from: new Date('2026-12-01T09:00:00Z') });
     expect(await reminderState(`move-${pair.id}`)).toBe('cancelled');
@@ -148,9 +154,9 @@ describe('MeetingsService.reschedule', () => {
   it('refuses a time in the past, on the time field when the date is today', async () => {
     const pair = await newPair();
     const [first] = await rowsOf(pair.id);
-    const today = await meetings.reschedule(TEAM, first!.id, pair.mentor_id, { date: '2026-11-22', time: '08:00' });
+    const today = await changes.reschedule(as(pair.mentor_id), first!.id, { date: '2026-11-22', time: '08:00' });
     expect(today).toEqual({ ok: false, errors: { time: expect.stringMatching(/in the future/) } });
-    const earlier = await meetings.reschedule(TEAM, first!.id, pair.mentor_id, { date: '2026-11-01', time: '10:00' });
+    const earlier = await changes.reschedule(as(pair.mentor_id), first!.id, { date: '2026-11-01', time: '10:00' });
     expect(earlier).toEqual({ ok: false, errors: { date: expect.stringMatching(/in the future/) } });
     expect((await rowsOf(pair.id))[0]?.scheduled_at.toISOString()).toBe('2026-12-01T09:00:00.000Z');
   });
@@ -158,8 +164,8 @@ describe('MeetingsService.reschedule', () => {
   it('refuses a meeting that was skipped', async () => {
     const pair = await newPair();
     const [first] = await rowsOf(pair.id);
-    await meetings.skip(TEAM, first!.id, pair.mentor_id);
-    await expect(meetings.reschedule(TEAM, first!.id, pair.mentor_id, { date: '2026-12-03', time: '10:00' })).rejects.toMatchObject({ code: 'conflict' });
+    await changes.skip(as(pair.mentor_id), first!.id);
+    await expect(changes.reschedule(as(pair.mentor_id), first!.id, { date: '2026-12-03', time: '10:00' })).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 
@@ -171,7 +177,7 @@ describe('MeetingsService.changeRule', () => {
     const upcoming = await meetings.nextMeeting(TEAM, pair.id, clock.now());
     expect(upcoming?.sequence).toBe(1);
     await queueReminder(pair, upcoming!.id, `rule-${pair.id}`);
-    const result = await meetings.changeRule(TEAM, pair.id, pair.mentee_id, { cadence: 'monthly', time: '16:00', meetingMinutes: 60, fromDate: '2026-12-10' });
+    const result = await changes.changeRule(as(pair.mentee_id), pair.id, { cadence: 'monthly', time: '16:00', meetingMinutes: 60, fromDate: '2026-12-10' });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.next).toMatchObject({ id: upcoming!.id, sequence: 1, scheduled_at: new Date('2026-12-10T15:00:00Z'), duration_minutes: 60 });
     expect(result.pair).toMatchObject({ cadence: 'monthly', meeting_time: '16:00', anchor_sequence: 1, first_meeting_on: '2026-12-10' });
@@ -183,9 +189,9 @@ describe('MeetingsService.changeRule', () => {
 
   it('refuses a first meeting in the past or after the planned end', async () => {
     const pair = await newPair();
-    const past = await meetings.changeRule(TEAM, pair.id, pair.mentor_id, { cadence: 'weekly', time: '10:00', meetingMinutes: 45, fromDate: '2026-11-20' });
+    const past = await changes.changeRule(as(pair.mentor_id), pair.id, { cadence: 'weekly', time: '10:00', meetingMinutes: 45, fromDate: '2026-11-20' });
     expect(past).toEqual({ ok: false, errors: { fromDate: expect.stringMatching(/future/) } });
-    const late = await meetings.changeRule(TEAM, pair.id, pair.mentor_id, { cadence: 'weekly', time: '10:00', meetingMinutes: 45, fromDate: '2027-09-01' });
+    const late = await changes.changeRule(as(pair.mentor_id), pair.id, { cadence: 'weekly', time: '10:00', meetingMinutes: 45, fromDate: '2027-09-01' });
     expect(late).toEqual({ ok: false, errors: { fromDate: expect.stringMatching(/planned end/) } });
   });
 
@@ -195,7 +201,7 @@ describe('MeetingsService.changeRule', () => {
     await db.kysely.updateTable('meetings').set({ status: 'held' }).where('pair_id', '=', pair.id).execute();
     // The planner read the pair before the change...
     const stale = await db.kysely.selectFrom('pairs').selectAll().where('id', '=', pair.id).executeTakeFirstOrThrow();
-    await meetings.changeRule(TEAM, pair.id, pair.mentor_id, { cadence: 'weekly', time: '18:00', meetingMinutes: 45, fromDate: '2026-12-09' });
+    await changes.changeRule(as(pair.mentor_id), pair.id, { cadence: 'weekly', time: '18:00', meetingMinutes: 45, fromDate: '2026-12-09' });
     // ...and inserts afterwards: the guard drops its row.
     await insertPlannedMeetings(db.kysely, [{ pair: stale, sequence: 2, at: new Date('2026-12-15T09:00:00Z') }]);
     const rows = await rowsOf(pair.id);
@@ -238,13 +244,13 @@ describe('what reminders and the Home tab read', () => {
   it('lists open action items by due date, undated last, and gives the agenda of a meeting without a member check', async () => {
     const pair = await newPair();
     const [first] = await rowsOf(pair.id);
-    const agendas = new AgendaService(db.kysely, clock.now);
-    const notes = new NotesService(db.kysely, clock.now);
-    await agendas.save(TEAM, first!.id, pair.mentee_id, { topics: ['Retro'], questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [] });
+    const agendas = new AgendaService(db.kysely, clock.now, createEffectsRecorder(clock.now));
+    const notes = new NotesService(db.kysely, clock.now, createEffectsRecorder(clock.now));
+    await agendas.save(as(pair.mentee_id), first!.id, { topics: ['Retro'], questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [] });
     expect((await agendas.forMeeting(TEAM, first!.id))?.items.map((i) => i.body)).toEqual(['Retro']);
     expect(await agendas.forMeeting(TEAM, 'nope')).toBeNull();
     clock.set('2026-12-01T10:00:00Z');
-    const recorded = await notes.record(TEAM, first!.id, pair.mentor_id, {
+    const recorded = await notes.record(as(pair.mentor_id), first!.id, {
       takeaways: 'ok', actionItems: 'me: undated\nmentee: later by 2026-12-20\nmentee: sooner by 2026-12-05', feedbackReceived: null, feedbackApplication: null, coveredIds: [],
     });
     expect(recorded.ok).toBe(true);

@@ -75,7 +75,7 @@ describe('a meeting that moves', () => {
     const meeting = await firstMeeting(h.db.kysely, pair.id);
     await pass('2026-11-25T12:00:00Z');
     const before = (await outboxRows(h.db.kysely, { kind: 'prep' }))[0]!;
-    const moved = await h.bot.services.meetings.reschedule(TEAM_ID, meeting.id, pair.mentee_id, { date: '2026-12-03', time: meeting.scheduled_at.toISOString().slice(11, 16) });
+    const moved = await h.bot.services.meetingChanges.reschedule({ teamId: TEAM_ID, userId: pair.mentee_id }, meeting.id, { date: '2026-12-03', time: meeting.scheduled_at.toISOString().slice(11, 16) });
     expect(moved.ok).toBe(true);
     // No pass has run since: the row already carries the new due time.
     const after = (await outboxRows(h.db.kysely, { kind: 'prep' })).find((row) => row.id === before.id)!;

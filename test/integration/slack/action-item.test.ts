@@ -17,7 +17,8 @@ afterAll(() => h.close());
 beforeEach(async () => {
   h.clock.set('2026-11-23T14:00:00Z');
   pair = await createPair(h);
-  h.clock.set('2026-12-01T10:00:00Z');
+  // After the 09:00Z meeting, when neither of them is in quiet hours: the summaries go out at once.
+  h.clock.set('2026-12-01T14:00:00Z');
   const [first] = await meetingRows(h, pair.id);
   await h.settle();
   h.standIn.reset();

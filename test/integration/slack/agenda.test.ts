@@ -36,13 +36,13 @@ const agendaItems = (meetingId: string) => h.db.kysely.selectFrom('agenda_items'
 /** Meeting 0 held with one topic not covered and an action item for Theo: what should carry over to meeting 1. */
 async function holdFirstMeeting(): Promise<{ meetingIds: string[] }> {
   const [first] = await meetingRows(h, pair.id);
-  const saved = await h.bot.services.agendas.save(h.standIn.teamId, first!.id, USERS.mentee.id, {
+  const saved = await h.bot.services.agendas.save({ teamId: h.standIn.teamId, userId: USERS.mentee.id }, first!.id, {
     topics: ['Career path', 'Code review habits'], questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [],
   });
   if (!saved.ok) throw new Error('agenda not saved');
   h.clock.set('2026-12-01T10:00:00Z');
   const covered = saved.items.filter((item) => item.body === 'Career path').map((item) => item.id);
-  const notes = await h.bot.services.notes.record(h.standIn.teamId, first!.id, USERS.mentor.id, {
+  const notes = await h.bot.services.notes.record({ teamId: h.standIn.teamId, userId: USERS.mentor.id }, first!.id, {
     takeaways: 'Good start', actionItems: 'theo: write the design doc by 2026-12-07', feedbackReceived: null, feedbackApplication: null, coveredIds: covered,
   });
   if (!notes.ok) throw new Error(JSON.stringify(notes.errors));

@@ -17,11 +17,12 @@ beforeEach(async () => {
   h.clock.set('2026-11-23T14:00:00Z');
   pair = await createPair(h); // weekly, Tuesdays 10:00 Europe/Berlin from 1 Dec 2026
   const [first] = await meetingRows(h, pair.id);
-  const saved = await h.bot.services.agendas.save(h.standIn.teamId, first!.id, USERS.mentee.id, {
+  const saved = await h.bot.services.agendas.save({ teamId: h.standIn.teamId, userId: USERS.mentee.id }, first!.id, {
     topics: ['Career path', 'Code review habits'], questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [], feedbackFocus: 'giving talks',
   });
   if (!saved.ok) throw new Error('agenda not saved');
-  h.clock.set('2026-12-01T09:50:00Z'); // 50 minutes into the meeting
+  // The 09:00Z meeting has started; 09:00 in New York, so the summary reaches Theo at once, not after his night.
+  h.clock.set('2026-12-01T14:00:00Z');
   await h.settle();
   h.standIn.reset();
 });

@@ -7,16 +7,14 @@ import type { SubcommandHandler } from './types';
  * `/mentorship agenda` (in a DM with the bot or anywhere: the modal is private) opens the agenda of the
  * next meeting; someone in several pairs starts with the pair that meets soonest and can switch.
  */
-export const agenda: SubcommandHandler = async (args, deps, { rest, log }) => {
-  const { command, client } = args;
+export const agenda: SubcommandHandler = async (args, deps, { rest, log, actor }) => {
   if (rest.trim() !== '') {
     await args.ack({ response_type: 'ephemeral', ...errorMessage('`/mentorship agenda` takes nothing after it: it opens the agenda of your next meeting.') });
     return;
   }
   const found = await requirePairs(args, deps);
   if (!found) return;
-  const draft = await deps.services.agendas.draftForPair(command.team_id, command.user_id);
-  const viewer = { userId: command.user_id, timeZone: draft.people.zones[command.user_id] ?? 'UTC' };
-  await client.views.open({ trigger_id: command.trigger_id, view: agendaModal(draft, viewer, found) });
+  const draft = await deps.services.agendas.draftForPair(actor);
+  await args.client.views.open({ trigger_id: args.command.trigger_id, view: agendaModal(draft, found) });
   log.info({ meetingId: draft.meeting.id }, 'agenda modal opened');
 };

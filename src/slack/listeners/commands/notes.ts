@@ -1,20 +1,17 @@
 import { errorMessage } from '../../blocks/help';
 import { notesModal } from '../../blocks/notes-modal';
-import { viewerOf } from '../actions/meeting-replies';
 import { requirePairs } from './require-pairs';
 import type { SubcommandHandler } from './types';
 
 /** `/mentorship notes`: the notes modal for the meeting that started last (and has no notes yet). */
-export const notes: SubcommandHandler = async (args, deps, { rest, log }) => {
-  const { command, client } = args;
+export const notes: SubcommandHandler = async (args, deps, { rest, log, actor }) => {
   if (rest.trim() !== '') {
     await args.ack({ response_type: 'ephemeral', ...errorMessage('`/mentorship notes` takes nothing after it: it opens the notes of your last meeting.') });
     return;
   }
   const found = await requirePairs(args, deps);
   if (!found) return;
-  const draft = await deps.services.notes.draftForPair(command.team_id, command.user_id);
-  const viewer = await viewerOf(deps, command.team_id, command.user_id);
-  await client.views.open({ trigger_id: command.trigger_id, view: notesModal(draft, viewer, found) });
+  const draft = await deps.services.notes.draftForPair(actor);
+  await args.client.views.open({ trigger_id: args.command.trigger_id, view: notesModal(draft, found) });
   log.info({ meetingId: draft.meeting.id }, 'notes modal opened');
 };

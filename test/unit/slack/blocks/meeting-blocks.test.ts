@@ -1,9 +1,9 @@
 import type { ActionItem, AgendaItem, Meeting, Pair } from '../../../../src/db/schema';
 import { validateBlocks } from '../../../../src/devtools/slack-stand-in/blocks';
 import { validateView } from '../../../../src/devtools/slack-stand-in/views';
-import type { AgendaDraft } from '../../../../src/domain/meetings/agenda.service';
-import type { MeetingOverview } from '../../../../src/domain/meetings/meetings.service';
-import type { NotesSummary } from '../../../../src/domain/meetings/notes.service';
+import {
+  actionItemView, type AgendaDraft, type AgendaView, agendaViewOf, membersOf, type NotesView, type PairMeetings, rhythmOf, slotOf,
+} from '../../../../src/domain/meetings/views';
 import { actionItemBlock, actionItemsSummaryBlocks, replaceActionItemBlock } from '../../../../src/slack/blocks/action-item-blocks';
 import { agendaMessage } from '../../../../src/slack/blocks/agenda-message';
 import { agendaModal } from '../../../../src/slack/blocks/agenda-modal';
@@ -36,10 +36,10 @@ const action = (n: number, owner = n % 2 ? 'UTHEO' : 'UMARIA'): ActionItem => ({
   id: uuid(500 + n), team_id: 'T1', pair_id: pair.id, meeting_id: meeting.id, owner_id: owner, body: `action ${n} ${LONG}`, due_on: n % 3 ? '2026-12-10' : null,
   done_at: null, done_by: null, created_by: 'UMARIA', created_at: at,
 });
-const viewer = { userId: 'UMARIA', timeZone: 'Europe/Berlin' };
+const reader = { userId: 'UMARIA', zone: 'Europe/Berlin' };
 
 /** The fullest agenda the modal allows: ten of each list, twenty carried action items, the wrap-up. */
-function fullAgenda() {
+function fullAgenda(): AgendaView {
   const actions = Array.from({ length: 20 }, (_, n) => action(n));
   const items = [
     ...Array.from({ length: 10 }, (_, n) => item(n, 'topic')),
@@ -49,12 +49,24 @@ function fullAgenda() {
     ...Array.from({ length: 10 }, (_, n) => item(70 + n, 'carry_over')),
     ...Array.from({ length: 3 }, (_, n) => item(80 + n, 'wrap_up')),
   ];
-  return { meeting, pair, people, items, actionItems: Object.fromEntries(actions.map((a) => [a.id, a])), nearEnd: true };
+  return agendaViewOf(meeting, pair, items, actions);
 }
+
+/** The agenda modal as Maria sees it: `role` and what it offers to carry over vary. */
+const draftOf = (extra: Pick<AgendaDraft, 'role' | 'carryActionItems' | 'wrapUp'>): AgendaDraft => ({
+  ...fullAgenda(),
+  viewerId: 'UMARIA',
+  viewerZone: 'Europe/Berlin',
+  shared: false,
+  plannedEndOn: pair.planned_end_on,
+  names: people.names,
+  carryFollowUps: [],
+  ...extra,
+});
 
 describe('readable agenda', () => {
   it('stays within Slack limits at its fullest and escapes what people typed', () => {
-    const message = agendaMessage(fullAgenda(), viewer, { authorId: 'UTHEO', added: fullAgenda().items });
+    const message = agendaMessage(fullAgenda(), reader, { authorId: 'UTHEO', added: fullAgenda().items.map((entry) => entry.body) });
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     const text = JSON.stringify(message.blocks);
     expect(text).toContain('&lt;!channel&gt;');
@@ -65,7 +77,7 @@ describe('readable agenda', () => {
   });
 
   it('never cuts a link in half when the list is too long for one section', () => {
-    const message = agendaMessage(fullAgenda(), viewer);
+    const message = agendaMessage(fullAgenda(), reader);
     const materials = message.blocks.find((block) => JSON.stringify(block).includes('To look at before the meeting'));
     const text = (materials as { text: { text: string } }).text.text;
     expect((text.match(/</g) ?? []).length).toBe((text.match(/>/g) ?? []).length);
@@ -75,15 +87,10 @@ describe('readable agenda', () => {
 
 describe('agenda modal', () => {
   it('lists up to ten carry-overs as checkboxes and switches to a multi-select beyond that', () => {
-    const draft = (count: number): AgendaDraft => ({
-      ...fullAgenda(),
-      role: 'mentee',
-      carryActionItems: Array.from({ length: count }, (_, n) => action(n)),
-      carryFollowUps: [],
-      wrapUp: ['goals', 'contact', 'mentor'],
-    });
-    const small = agendaModal(draft(10), viewer);
-    const large = agendaModal(draft(11), viewer);
+    const draft = (count: number): AgendaDraft =>
+      draftOf({ role: 'mentee', carryActionItems: Array.from({ length: count }, (_, n) => actionItemView(action(n))), wrapUp: ['goals', 'contact', 'mentor'] });
+    const small = agendaModal(draft(10));
+    const large = agendaModal(draft(11));
     expect(validateView(small)).toEqual([]);
     expect(validateView(large)).toEqual([]);
     const carryType = (view: typeof small) => view.blocks.map((block) => ('element' in block ? (block.element as { action_id?: string; type: string }) : undefined)).find((el) => el?.action_id === 'agenda_carry_pick')?.type;
@@ -92,7 +99,7 @@ describe('agenda modal', () => {
   });
 
   it("shows the mentor no feedback or highlight fields (they are the mentee's)", () => {
-    const view = agendaModal({ ...fullAgenda(), role: 'mentor', carryActionItems: [], carryFollowUps: [], wrapUp: [] }, viewer);
+    const view = agendaModal(draftOf({ role: 'mentor', carryActionItems: [], wrapUp: [] }));
     const ids = view.blocks.map((block) => block.block_id);
     expect(ids).not.toContain('agenda_feedback_focus');
     expect(ids).toContain('agenda_topics');
@@ -101,10 +108,20 @@ describe('agenda modal', () => {
 });
 
 describe('notes', () => {
-  const summary: NotesSummary = { meeting: { ...meeting, status: 'held' }, pair, people, actionItems: Array.from({ length: 15 }, (_, n) => action(n)), notCovered: Array.from({ length: 10 }, (_, n) => item(n, 'topic')), next: null };
+  const summary: NotesView = {
+    ...membersOf(pair),
+    meeting: slotOf(meeting),
+    recordedBy: meeting.notes_recorded_by,
+    takeaways: meeting.takeaways!,
+    feedbackReceived: meeting.feedback_received,
+    feedbackApplication: meeting.feedback_application,
+    actionItems: Array.from({ length: 15 }, (_, n) => actionItemView(action(n))),
+    notCovered: Array.from({ length: 10 }, (_, n) => item(n, 'topic').body),
+    next: null,
+  };
 
   it('summary stays within limits with fifteen action items and long texts, owners grouped mentee first', () => {
-    const message = notesSummaryMessage(summary, viewer);
+    const message = notesSummaryMessage(summary, reader);
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     const owners = message.blocks.filter((block) => block.type === 'context' && JSON.stringify(block).includes('For ')).map((block) => JSON.stringify(block));
     expect(owners[0]).toContain('UTHEO');
@@ -113,24 +130,25 @@ describe('notes', () => {
   });
 
   it('modal stays within limits with many agenda entries to tick', () => {
-    const view = notesModal({ meeting, pair, people, coverable: Array.from({ length: 30 }, (_, n) => item(n, 'topic')) }, viewer);
+    const coverable = Array.from({ length: 30 }, (_, n) => ({ id: item(n, 'topic').id, body: item(n, 'topic').body }));
+    const view = notesModal({ ...membersOf(pair), viewerId: 'UMARIA', viewerZone: 'Europe/Berlin', meeting: slotOf(meeting), feedbackFocus: meeting.feedback_focus, names: people.names, coverable });
     expect(validateView(view)).toEqual([]);
   });
 });
 
 describe('action item blocks', () => {
   it('carry a Done button while open and say who ticked them once done', () => {
-    const open = actionItemBlock(action(1));
+    const open = actionItemBlock(actionItemView(action(1)));
     expect(open.block_id).toBe(actionItemBlockId(uuid(501)));
     expect(open.accessory).toMatchObject({ action_id: OpenActions.tickActionItem, value: uuid(501) });
-    const done = actionItemBlock({ ...action(1), done_at: at, done_by: 'UTHEO' });
+    const done = actionItemBlock(actionItemView({ ...action(1), done_at: at, done_by: 'UTHEO' }));
     expect(done.accessory).toBeUndefined();
     expect(done.text?.text).toContain('done by <@UTHEO>');
   });
 
   it('swap only the ticked item in a message, keeping whether the owner was shown', () => {
-    const blocks = [{ type: 'header', block_id: 'h' }, actionItemBlock(action(1), { showOwner: true }), actionItemBlock(action(2), { showOwner: true })];
-    const swapped = replaceActionItemBlock(blocks, { ...action(1), done_at: at, done_by: 'UTHEO' });
+    const blocks = [{ type: 'header', block_id: 'h' }, actionItemBlock(actionItemView(action(1)), { showOwner: true }), actionItemBlock(actionItemView(action(2)), { showOwner: true })];
+    const swapped = replaceActionItemBlock(blocks, actionItemView({ ...action(1), done_at: at, done_by: 'UTHEO' }));
     expect(swapped[0]).toBe(blocks[0]);
     expect(swapped[2]).toBe(blocks[2]);
     expect(JSON.stringify(swapped[1])).toContain('white_check_mark');
@@ -138,22 +156,23 @@ describe('action item blocks', () => {
   });
 
   it('say so when there are none', () => {
-    expect(JSON.stringify(actionItemsSummaryBlocks([], pair))).toContain('None this time');
+    expect(JSON.stringify(actionItemsSummaryBlocks([], membersOf(pair)))).toContain('None this time');
   });
 });
 
 describe('meeting overview and modals', () => {
   it('fits six pairs in one message, each shown in the viewer zone', () => {
-    const overviews: MeetingOverview[] = Array.from({ length: 8 }, (_, n) => ({
-      pair: { ...pair, id: uuid(900 + n) }, people, next: { ...meeting, rescheduled_from: at }, notesPending: meeting, nearEnd: true, agendaItemCount: n,
+    const pairs: PairMeetings[] = Array.from({ length: 8 }, (_, n) => ({
+      pairId: uuid(900 + n), otherId: 'UMARIA', status: 'active', plannedEndOn: pair.planned_end_on, rhythm: rhythmOf(pair),
+      next: { ...slotOf(meeting), movedFrom: at }, notesPending: slotOf(meeting), nearEnd: true, agendaItemCount: n,
     }));
-    const message = meetingOverviewMessage(overviews, { userId: 'UTHEO', timeZone: 'America/New_York' });
+    const message = meetingOverviewMessage({ viewerZone: 'America/New_York', pairs });
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     expect(message.text).toBe('Your next meeting: Tue 1 Dec 2026, 04:00 (America/New_York).');
   });
 
   it("pre-fill the reschedule pickers with the meeting's local date and time in the pair's zone", () => {
-    const view = rescheduleModal({ ...meeting, scheduled_at: new Date('2026-12-01T23:30:00Z') }, pair, viewer);
+    const view = rescheduleModal({ meeting: { ...slotOf(meeting), at: new Date('2026-12-01T23:30:00Z') }, otherId: 'UTHEO', viewerZone: 'Europe/Berlin', pairZone: pair.time_zone });
     expect(validateView(view)).toEqual([]);
     const elements = view.blocks.map((block) => ('element' in block ? block.element : undefined));
     expect(elements).toContainEqual(expect.objectContaining({ type: 'datepicker', initial_date: '2026-12-02' }));
@@ -161,7 +180,7 @@ describe('meeting overview and modals', () => {
   });
 
   it('offer the current meeting length even when it is not one of the usual ones', () => {
-    const view = ruleModal({ ...pair, meeting_minutes: 75 }, meeting, viewer, '2026-11-23');
+    const view = ruleModal({ pairId: pair.id, otherId: 'UTHEO', viewerZone: 'Europe/Berlin', rhythm: rhythmOf({ ...pair, meeting_minutes: 75 }), next: slotOf(meeting), today: '2026-11-23' });
     expect(validateView(view)).toEqual([]);
     expect(JSON.stringify(view.blocks)).toContain('"initial_option":{"text":{"type":"plain_text","text":"75 minutes","emoji":true},"value":"75"}');
   });

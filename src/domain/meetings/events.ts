@@ -1,0 +1,75 @@
+import type { AgendaView, MeetingSlot, NotesView, Rhythm } from './views';
+
+/**
+ * What the meetings feature tells the other person (and, for notes, both). Each event carries what
+ * its messages show, so the effects planners render them without a read. `meetingAt` is the
+ * upcoming meeting the message concerns: quiet hours do not hold it back past that meeting.
+ */
+
+/** Someone shared the agenda, or added to it: the other person gets it by DM. */
+export interface AgendaShared {
+  type: 'agenda_shared';
+  pairId: string;
+  meetingId: string;
+  authorId: string;
+  readerId: string;
+  readerZone: string;
+  agenda: AgendaView;
+  /** Null the first time (the whole agenda is news); else the bodies this submission added. */
+  added: string[] | null;
+}
+
+/** Notes were recorded and the meeting is held: both people get the same summary. */
+export interface NotesRecorded {
+  type: 'notes_recorded';
+  pairId: string;
+  meetingId: string;
+  notes: NotesView;
+  /** Who recorded them (their copy goes at once) and each person's zone. */
+  recordedBy: string;
+  zones: Record<string, string>;
+}
+
+export interface MeetingRescheduled {
+  type: 'meeting_rescheduled';
+  pairId: string;
+  actorId: string;
+  readerId: string;
+  readerZone: string;
+  previousAt: Date;
+  meeting: MeetingSlot;
+  meetingAt: Date | null;
+}
+
+export interface MeetingSkipped {
+  type: 'meeting_skipped';
+  pairId: string;
+  actorId: string;
+  readerId: string;
+  readerZone: string;
+  skipped: MeetingSlot;
+  next: MeetingSlot | null;
+  meetingAt: Date | null;
+}
+
+export interface MeetingRhythmChanged {
+  type: 'meeting_rhythm_changed';
+  pairId: string;
+  actorId: string;
+  readerId: string;
+  readerZone: string;
+  rhythm: Rhythm;
+  next: MeetingSlot | null;
+  meetingAt: Date | null;
+}
+
+/** An action item was ticked done: no message, but both Home tabs show it. */
+export interface ActionItemTicked {
+  type: 'action_item_ticked';
+  pairId: string;
+  actionItemId: string;
+  byId: string;
+  memberIds: [string, string];
+}
+
+export type MeetingEvent = AgendaShared | NotesRecorded | MeetingRescheduled | MeetingSkipped | MeetingRhythmChanged | ActionItemTicked;

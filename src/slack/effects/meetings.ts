@@ -1,0 +1,56 @@
+import type { ActionItemTicked, AgendaShared, MeetingRescheduled, MeetingRhythmChanged, MeetingSkipped, NotesRecorded } from '../../domain/meetings/events';
+import { agendaMessage } from '../blocks/agenda-message';
+import { meetingMovedMessage, meetingSkippedMessage, rhythmChangedMessage } from '../blocks/meeting-changes';
+import { notesSummaryMessage } from '../blocks/notes-summary';
+import type { Message } from '../blocks/help';
+import { dmTo, type EffectPlan } from './plan';
+
+/** The agenda, to the other person before the meeting: all of it the first time, then what was added. */
+export const agendaShared = (event: AgendaShared): EffectPlan => ({
+  pairId: event.pairId,
+  notices: [
+    {
+      topic: event.type,
+      target: dmTo(event.readerId),
+      message: agendaMessage(event.agenda, { userId: event.readerId, zone: event.readerZone }, event.added ? { authorId: event.authorId, added: event.added } : undefined),
+      timing: { zone: event.readerZone, isActor: false, meetingAt: event.agenda.meeting.at },
+      meetingId: event.meetingId,
+    },
+  ],
+  home: [event.agenda.mentorId, event.agenda.menteeId],
+});
+
+/** The same summary to both: at once to whoever recorded it, after their night to the other. */
+export const notesRecorded = (event: NotesRecorded): EffectPlan => ({
+  pairId: event.pairId,
+  notices: [event.notes.menteeId, event.notes.mentorId].map((userId) => {
+    const zone = event.zones[userId] ?? 'UTC';
+    return {
+      topic: event.type,
+      target: dmTo(userId),
+      message: notesSummaryMessage(event.notes, { userId, zone }),
+      timing: { zone, isActor: userId === event.recordedBy },
+      meetingId: event.meetingId,
+    };
+  }),
+  home: [event.notes.mentorId, event.notes.menteeId],
+});
+
+/** A move, a skip or a new rhythm, told to the other person before the meeting it concerns. */
+const toReader = (event: MeetingRescheduled | MeetingSkipped | MeetingRhythmChanged, message: Message): EffectPlan => ({
+  pairId: event.pairId,
+  notices: [{ topic: event.type, target: dmTo(event.readerId), message, timing: { zone: event.readerZone, isActor: false, meetingAt: event.meetingAt } }],
+  home: [event.actorId, event.readerId],
+});
+
+export const meetingRescheduled = (event: MeetingRescheduled): EffectPlan =>
+  toReader(event, meetingMovedMessage({ actorId: event.actorId, previousAt: event.previousAt, meeting: event.meeting, zone: event.readerZone }));
+
+export const meetingSkipped = (event: MeetingSkipped): EffectPlan =>
+  toReader(event, meetingSkippedMessage({ actorId: event.actorId, skipped: event.skipped, next: event.next, zone: event.readerZone }));
+
+export const meetingRhythmChanged = (event: MeetingRhythmChanged): EffectPlan =>
+  toReader(event, rhythmChangedMessage({ actorId: event.actorId, rhythm: event.rhythm, next: event.next, zone: event.readerZone }));
+
+/** No message (the presser sees the tick in place); both Home tabs list open action items. */
+export const actionItemTicked = (event: ActionItemTicked): EffectPlan => ({ pairId: event.pairId, notices: [], home: [...event.memberIds] });
