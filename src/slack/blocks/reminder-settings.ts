@@ -48,7 +48,7 @@ export function reminderSettingsModal(view: ReminderSettingsView): ModalView {
 }
 
 /** Where a reminder's buttons were: what the person chose, so the message cannot be answered twice. */
-export function answeredBlocks(blocks: readonly KnownBlock[], note: string): KnownBlock[] {
+function answeredBlocks(blocks: readonly KnownBlock[], note: string): KnownBlock[] {
   return blocks.map((block) =>
     block.block_id === ReminderActions.actionsBlock ? { type: 'context', block_id: ReminderActions.actionsBlock, elements: [mrkdwn(note)] } : block,
   );
