@@ -9,6 +9,9 @@ import { claimNotices, dueNoticesByTeam, pendingFallbacksOf } from './notices.re
 import { databaseClock, DEFAULT_SCHEDULER_SETTINGS, defaultReplicaName } from './scheduler';
 import type { ReminderSlack } from './slack-gateway';
 
+/** How long a request's own send waits for its workspace's budget to refill before leaving the rest to a pass. */
+const MAX_BUDGET_WAIT_MS = 2_000;
+
 export type NoticeSenderSettings = DeliverySettings & Pick<DispatchSettings, 'replica' | 'leaseMs' | 'rate'>;
 
 export interface NoticeSenderDeps {
@@ -45,20 +48,41 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
   const stop: StopSignal & { stopped: boolean } = { stopped: false };
   const inFlight = new Set<Promise<void>>();
 
-  const send = async (ids: readonly string[]): Promise<void> => {
-    const clock = await clockOf();
-    const now = clock();
-    const outcomes: Partial<Record<DeliveryResult, number>> = {};
-    for (const [teamId, due] of await dueNoticesByTeam(db, ids, now)) {
-      if (stop.stopped) return;
-      const reservation = await reserveTokens(db, teamId, due.length, settings.rate, now);
+  /**
+   * Sends these due notices of one workspace within its token bucket. A burst (a pair set up is three
+   * notices at once) can empty the bucket for a moment: a refill that comes soon is waited for, since
+   * a notice left to the passes may wait up to a minute; a longer wait (a Retry-After) is theirs.
+   */
+  const sendTeam = async (teamId: string, due: readonly string[], clock: () => Date, outcomes: Partial<Record<DeliveryResult, number>>): Promise<void> => {
+    const giveUpAt = Date.now() + MAX_BUDGET_WAIT_MS;
+    let left = due;
+    while (left.length > 0 && !stop.stopped) {
+      const now = clock();
+      const reservation = await reserveTokens(db, teamId, left.length, settings.rate, now);
       if (reservation.granted === 0) {
-        log.info({ teamId, notices: due, waitMs: reservation.waitMs }, 'no send budget now; notices left to a pass');
+        if (Date.now() + reservation.waitMs > giveUpAt) {
+          log.info({ teamId, notices: left, waitMs: reservation.waitMs }, 'no send budget now; notices left to a pass');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.max(1, reservation.waitMs)));
         continue;
       }
-      const rows = await claimNotices(db, { teamId, ids: due, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
+      const rows = await claimNotices(db, { teamId, ids: left, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
       await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
       await sendRows(delivery, rows, clock, settings.rate, stop, outcomes);
+      // Fewer than granted: the others were taken by a pass or another replica meanwhile.
+      if (rows.length < reservation.granted) return;
+      const claimed = new Set(rows.map((row) => row.id));
+      left = left.filter((id) => !claimed.has(id));
+    }
+  };
+
+  const send = async (ids: readonly string[]): Promise<void> => {
+    const clock = await clockOf();
+    const outcomes: Partial<Record<DeliveryResult, number>> = {};
+    for (const [teamId, due] of await dueNoticesByTeam(db, ids, clock())) {
+      if (stop.stopped) return;
+      await sendTeam(teamId, due, clock, outcomes);
     }
     // A notice Slack refused for good may have left a fallback (the creator told the introduction
     // failed): it is due now, so it goes out from here too rather than wait for a pass. A fallback has

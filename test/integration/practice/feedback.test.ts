@@ -25,6 +25,8 @@ beforeEach(async () => {
 });
 
 const requests = () => h.db.kysely.selectFrom('feedback_requests').selectAll().orderBy('created_at').execute();
+/** The request asked on `area`: each test asks on its own area (rows asked at the same instant have no order to go by). */
+const requestOn = async (area: string) => (await requests()).find((req) => req.area === area)!;
 const inputOf = (view: StoredView, blockId: string) => view.blocks.find((b) => b.block_id === blockId)?.element;
 
 async function openRequestModal(userId: string, text = 'feedback'): Promise<StoredView> {
@@ -70,7 +72,7 @@ describe('/mentorship feedback: asking', () => {
     // Asked at 12:00Z = 13:00 in Berlin; the first meeting is 1 Dec 10:00 Berlin.
     expect(text).toContain('Mon 23 Nov 2026, 15:00 (Europe/Berlin)');
     expect(text).toContain('Tue 1 Dec 2026, 10:00 (Europe/Berlin)');
-    const [row] = (await requests()).slice(-1);
+    const row = await requestOn('presenting my designs');
     const firstMeeting = await h.db.kysely.selectFrom('meetings').select('id').where('pair_id', '=', pair.id).where('sequence', '=', 0).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ requester_id: mentee.id, responder_id: mentor.id, area: 'presenting my designs', status: 'requested', meeting_id: firstMeeting.id });
     const confirmation = await eventually(() => h.standIn.ephemeralsFor(mentee.id)[0]);
@@ -79,7 +81,7 @@ describe('/mentorship feedback: asking', () => {
 
   it('keeps a question the person wrote instead of the suggestion', async () => {
     await ask(mentee.id, mentor.id, { [r.blocks.area]: 'estimates', [r.blocks.question]: 'Were my estimates in the planning too optimistic?' });
-    expect((await requests()).at(-1)?.question).toBe('Were my estimates in the planning too optimistic?');
+    expect((await requestOn('estimates')).question).toBe('Were my estimates in the planning too optimistic?');
   });
 
   it('refuses an empty area on its field and keeps the modal open', async () => {
@@ -224,19 +226,19 @@ describe('answering and applying feedback', () => {
     ['the person who asked', mentee.id],
   ])('refuses %s pressing Answer, and nothing changes', async (_who, userId) => {
     const dm = await ask(mentee.id, mentor.id, { [r.blocks.area]: `area for ${userId}` });
-    const requestId = (await requests()).at(-1)!.id;
+    const requestId = (await requestOn(`area for ${userId}`)).id;
     const forged = await postDmWithButton(h, userId, FeedbackActions.answer, requestId);
     await h.driver.clickInMessage(userId, forged, FeedbackActions.answer);
     const refusal = await eventually(() => h.standIn.ephemeralsFor(userId).find((m) => m.text.includes("can't find")));
     expect(shown(refusal)).not.toContain(`area for ${userId}`);
     expect(h.standIn.topView(userId)).toBeUndefined();
-    expect((await requests()).at(-1)?.status).toBe('requested');
+    expect((await requestOn(`area for ${userId}`)).status).toBe('requested');
     expect(dm).toBeDefined();
   });
 
   it('refuses the mentor pressing "Report how I applied it", and a forged answer-modal submission', async () => {
     const request = await ask(mentee.id, mentor.id, { [r.blocks.area]: 'planning' });
-    const requestId = (await requests()).at(-1)!.id;
+    const requestId = (await requestOn('planning')).id;
     await h.driver.clickInMessage(mentor.id, request, FeedbackActions.answer);
     await h.driver.submitView(mentor.id, await eventually(() => h.standIn.topView(mentor.id)), { [an.blocks.answer]: 'Plan less.' });
     const forged = await postDmWithButton(h, mentor.id, FeedbackActions.apply, requestId);
@@ -248,7 +250,7 @@ describe('answering and applying feedback', () => {
     await h.driver.clickInMessage(other.id, olgaAsk, FeedbackActions.answer);
     const olgaView = await eventually(() => h.standIn.topView(other.id));
     const fresh = await ask(mentee.id, mentor.id, { [r.blocks.area]: 'forged target' });
-    const target = (await requests()).at(-1)!;
+    const target = await requestOn('forged target');
     h.standIn.findView(olgaView.id)!.private_metadata = JSON.stringify({ requestId: target.id });
     const result = await h.driver.submitView(other.id, olgaView, { [an.blocks.answer]: 'gotcha' });
     expect(result.errors?.[an.blocks.answer]).toMatch(/can't find/);
