@@ -7,6 +7,7 @@ import type { Db } from '../db/create-db';
 import { startLocalBot, type LocalBot } from '../devtools/local-bot';
 import { SlackDriver } from '../devtools/slack-driver';
 import { SlackStandIn } from '../devtools/slack-stand-in';
+import { afterQuietHours, inQuietHours } from '../scheduler/quiet-hours';
 import { Transcript } from './transcript';
 
 export const DEMO_TEAM = 'T0DEMO';
@@ -68,4 +69,15 @@ export async function createWorld(): Promise<World> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Moves the demo clock on to a time when Maria and Theo are both awake: a message to the other person
+ * waits for the end of their night (21:00-08:00 in their zone), and the acts show it arriving at once.
+ */
+export function whileBothAwake(world: World): void {
+  const { maria, theo } = PEOPLE;
+  let at = world.clock.now();
+  while (inQuietHours(at, maria.tz) || inQuietHours(at, theo.tz)) at = afterQuietHours(afterQuietHours(at, maria.tz), theo.tz);
+  world.clock.set(at);
 }

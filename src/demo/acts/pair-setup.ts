@@ -1,5 +1,5 @@
 import { PairModal } from '../../slack/ids';
-import { GOALS_CHANNEL, PEOPLE, type World } from '../world';
+import { GOALS_CHANNEL, PEOPLE, whileBothAwake, type World } from '../world';
 import { untilQuiet, waitFor } from '../wait';
 
 const { blocks: b } = PairModal;
@@ -7,6 +7,7 @@ const { blocks: b } = PairModal;
 /** Maria asks for help, sets up a pair with Theo, and both are welcomed. */
 export async function pairSetup(world: World): Promise<void> {
   const { driver, standIn, transcript } = world;
+  whileBothAwake(world);
   transcript.act('1. Maria types /mentorship help');
   const help = await driver.command(PEOPLE.maria.id, 'help');
   transcript.ephemeral(PEOPLE.maria.id, help.json);

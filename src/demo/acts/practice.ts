@@ -1,6 +1,6 @@
 import { FeedbackActions, FeedbackModal, JournalModal, ResourceActions, ResourceModal, ThanksModal } from '../../slack/ids';
 import { untilQuiet, waitFor } from '../wait';
-import { PEOPLE, type World } from '../world';
+import { PEOPLE, whileBothAwake, type World } from '../world';
 
 const { maria, theo, sam } = PEOPLE;
 
@@ -51,6 +51,7 @@ async function skipToEndOfNextMeeting(world: World): Promise<void> {
 export async function practice(world: World): Promise<void> {
   const { transcript } = world;
   const { request: r, answer: an, apply: ap } = FeedbackModal;
+  whileBothAwake(world);
 
   transcript.act('Theo asks Maria for feedback on one specific area');
   const ask = await commandModal(world, theo.id, 'feedback presenting my design proposals');
