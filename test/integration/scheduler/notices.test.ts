@@ -4,7 +4,7 @@ import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import type { NoticeHooks } from '../../../src/domain/notices/notice';
 import { RemindersService } from '../../../src/scheduler/reminders.service';
 import { claimNotices } from '../../../src/scheduler/notices.repository';
-import { cancelUnsent, upsertPlanned } from '../../../src/scheduler/outbox.repository';
+import { cancelUnsent, markSending, upsertPlanned } from '../../../src/scheduler/outbox.repository';
 import { replanMeeting } from '../../../src/scheduler/plan';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { createReminderClient, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
@@ -246,9 +246,11 @@ describe('sent once through faults', () => {
   it('after a crash (the lease ran out), finds a post that went out and sends one that did not, each once', async () => {
     const posted = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-after' } } } });
     const unposted = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-before' } } } });
-    // The dead process: claims both, posts the first (stamped), then dies before marking anything.
+    // The dead process: claims both, starts both posts as the dispatcher does (recorded first, then
+    // the call), and dies: the first reached Slack, the second never did.
     const claimed = await claimNotices(db.kysely, { teamId: RACE_TEAM, ids: [posted, unposted], limit: 10, now: T0, leaseMs: 60_000, replica: 'dead' });
     expect(claimed).toHaveLength(2);
+    for (const r of claimed) expect(await markSending(db.kysely, { id: r.id, attempt: r.attempt, now: T0, channel: 'CPUBLIC', post: true })).toBe(true);
     const client = webClientReminderSlack(createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: 2_000 }));
     const first = claimed.find((r) => r.id === posted)!;
     await client.post('CPUBLIC', first.payload.message as never, { reminderId: posted, attempt: first.attempt });
