@@ -36,15 +36,38 @@ export interface SlackApp {
  */
 export const INTERACTIVE_CLIENT_OPTIONS = { retryConfig: { retries: 0 }, timeout: 5_000, rejectRateLimitedCalls: true } as const;
 
+/**
+ * GET /healthz is outside Bolt's middleware, so outside load shedding: a probe (or anyone) hitting it
+ * in a loop must not cost a query each time. One answer serves every hit for a second, hits during a
+ * check share it, and a database that does not answer within two seconds is "unavailable".
+ */
+export function cachedHealth(check: () => Promise<boolean>, options: { ttlMs?: number; timeoutMs?: number; now?: () => number } = {}): () => Promise<boolean> {
+  const ttlMs = options.ttlMs ?? 1_000;
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const now = options.now ?? Date.now;
+  let last: { at: number; answer: Promise<boolean> } | undefined;
+  return () => {
+    const at = now();
+    if (last && at - last.at < ttlMs) return last.answer;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+      timer.unref();
+    });
+    const answer = Promise.race([check().catch(() => false), timedOut]).finally(() => clearTimeout(timer));
+    last = { at, answer };
+    return answer;
+  };
+}
+
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { logger } = options;
+  const healthy = cachedHealth(options.healthy);
   const healthRoute: CustomRoute = {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      options
-        .healthy()
-        .catch(() => false)
+      healthy()
         .then((ok) => {
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
