@@ -26,6 +26,8 @@ export interface LocalBotOptions {
   /** Load-shedding bounds (tests of shedding use tiny ones); the app's defaults otherwise. */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
+  /** How long stopping waits for acknowledged work (the app's default otherwise). */
+  drainMs?: number;
 }
 
 export interface LocalBot {
@@ -58,6 +60,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     healthy: () => databaseAnswers(options.db.kysely),
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
+    drainMs: options.drainMs,
   });
   // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
   // counter around next() knows when the app has really finished with every request.

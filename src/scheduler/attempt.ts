@@ -28,6 +28,8 @@ export interface DeliveryDeps {
   onRateLimited(teamId: string, until: Date): Promise<void>;
   /** What a notice's `onPosted` names, run in the transaction that marks it sent. */
   noticeHooks?: NoticeHooks;
+  /** True once shutdown began: a Slack call not started yet is not started, the row is handed back. */
+  stopping?: () => boolean;
 }
 
 export type DeliveryResult = 'sent' | 'reconciled' | 'failed' | 'unknown' | 'cancelled' | 'deferred' | 'rate_limited' | 'dry_run' | 'fenced' | 'waiting';
@@ -118,6 +120,11 @@ export async function sendClaimed(deps: DeliveryDeps, attempt: Attempt, plan: Se
   if (clock().getTime() + settings.sendTimeoutMs + LEASE_SAFETY_MS >= row.next_attempt_at.getTime()) {
     await plan.notPosted?.();
     return record('deferred', release(db, { ...fence(), state: 'pending', retryAt: clock(), note: 'lease_too_short' }));
+  }
+  if (deps.stopping?.()) {
+    await plan.notPosted?.();
+    const state = attempt.inDoubt ? 'unknown' : 'pending';
+    return record('deferred', release(db, { ...fence(), state, retryAt: clock(), note: 'released_on_shutdown' }));
   }
   // Counted (and the post's start recorded) before the call: a crash during it still counts, and
   // reconciliation then searches from here. A row taken over meanwhile is not sent.

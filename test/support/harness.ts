@@ -40,7 +40,7 @@ export interface Harness {
  * One per test file: a fresh database cloned from the migrated template, the Slack stand-in, the
  * real Bolt app on a free port, and a driver that signs requests exactly as Slack does.
  */
-export async function startHarness(options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number; drainMs?: number } = {}): Promise<Harness> {
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T12:00:00Z'));
   const db = await createTestDb();
   const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: TEAM_ID });
@@ -48,7 +48,7 @@ export async function startHarness(options: { now?: string; logger?: Logger; max
   for (const channel of Object.values(CHANNELS)) standIn.addChannel(channel);
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const bot = await startLocalBot({
-    db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now, maxInFlight: options.maxInFlight,
+    db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now, maxInFlight: options.maxInFlight, drainMs: options.drainMs,
     // Jest runs the app in the test's own process, on a machine busy with other test files: shedding on
     // event-loop lag is unit-tested (test/unit/slack/middleware) and kept out of the way here.
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? Number.POSITIVE_INFINITY,

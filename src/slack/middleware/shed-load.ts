@@ -42,6 +42,11 @@ export interface LoadShedder {
   middleware: Middleware<AnyMiddlewareArgs>;
   /** Stops the event-loop lag probe (its timer never keeps the process alive, but apps in tests come and go). */
   stop(): void;
+  /**
+   * Resolves true once no request is in flight (its listener, after-ack work included, is done), or
+   * false after `timeoutMs`: shutdown waits for acknowledged work before the database closes.
+   */
+  drain(timeoutMs: number): Promise<boolean>;
 }
 
 type Payload = { type?: string; command?: string; response_url?: string; view?: { blocks?: Array<{ type?: string; block_id?: string }> } };
@@ -63,6 +68,7 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
   const ageOf = requestAge(now);
   const skewWarnEveryMs = options.skewWarnEveryMs ?? 60_000;
   let inFlight = 0;
+  const idleWaiters = new Set<() => void>();
   let shedSinceWarn = 0;
   let lastWarnAt = -Infinity;
   let lastSkewWarnAt = -Infinity;
@@ -96,9 +102,23 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       await args.next();
     } finally {
       inFlight -= 1;
+      if (inFlight === 0) for (const wake of idleWaiters) wake();
     }
   };
-  return { middleware, stop: lag.stop };
+  const drain = (timeoutMs: number): Promise<boolean> => {
+    if (inFlight === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (drained: boolean) => {
+        clearTimeout(timer);
+        idleWaiters.delete(wake);
+        resolve(drained);
+      };
+      const wake = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      idleWaiters.add(wake);
+    });
+  };
+  return { middleware, stop: lag.stop, drain };
 }
 
 /** One step of the moving average of timer lateness (ms). */

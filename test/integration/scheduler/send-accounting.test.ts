@@ -1,9 +1,6 @@
-import { sql } from 'kysely';
-import type { Db } from '../../../src/db/create-db';
-import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
-import { createTestDb } from '../../support/test-db';
+import { clockedWorld } from './clocked-world';
 import { writeNotice } from './notice-fixtures';
-import { AFTER_END, MEETING_AT, postsPerReminder, RACE_TEAM, RACE_TOKEN, replicaScheduler, seedPairs } from './replicas';
+import { AFTER_END, MEETING_AT, postsPerReminder, RACE_TEAM, replicaScheduler, seedPairs } from './replicas';
 
 /**
  * What the outbox counts of the Slack calls it really made: the instant the last post started (where
@@ -11,58 +8,41 @@ import { AFTER_END, MEETING_AT, postsPerReminder, RACE_TEAM, RACE_TOKEN, replica
  * claims that sent nothing. The clock, and the stand-in's message timestamps with it, are the test's.
  */
 const T0 = AFTER_END;
-let current = T0;
-const clock = () => current;
+const world = clockedWorld(T0);
+const { clock } = world;
 
-let db: Db;
-let standIn: SlackStandIn;
+beforeEach(() => seedPairs(world.db.kysely, world.standIn, 1));
 
-beforeAll(async () => {
-  db = await createTestDb();
-  standIn = await SlackStandIn.start({ botToken: RACE_TOKEN, teamId: RACE_TEAM, now: () => current.getTime() });
-  standIn.addChannel({ id: 'CPUBLIC', name: 'goals' });
-});
-afterAll(async () => {
-  await standIn.stop();
-  await db.close();
-});
-beforeEach(async () => {
-  await sql`truncate workspaces cascade`.execute(db.kysely);
-  standIn.reset();
-  current = T0;
-  await seedPairs(db.kysely, standIn, 1);
-});
-
-const scheduler = (name: string, settings = {}) => replicaScheduler(db.kysely, standIn, name, { sendTimeoutMs: 500, ...settings });
+const scheduler = (name: string, settings = {}) => replicaScheduler(world.db.kysely, world.standIn, name, { sendTimeoutMs: 500, ...settings });
 const pass = (s: ReturnType<typeof scheduler>, plusMs: number) => {
-  current = new Date(T0.getTime() + plusMs);
+  world.set(T0.getTime() + plusMs);
   return s.runPass(clock);
 };
 /** The thanks prompts of the seeded meeting. */
 const thanks = async () =>
-  (await db.kysely.selectFrom('outbox').selectAll().where('kind', '=', 'thanks').orderBy('id').execute()).filter((row) => row.payload.meetingAt === MEETING_AT.toISOString());
-const row = (id: string) => db.kysely.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const postCalls = (id: string) => standIn.callsTo('chat.postMessage').filter((call) => call.args.metadata?.event_payload?.reminder_id === id).length;
+  (await world.db.kysely.selectFrom('outbox').selectAll().where('kind', '=', 'thanks').orderBy('id').execute()).filter((row) => row.payload.meetingAt === MEETING_AT.toISOString());
+const row = (id: string) => world.db.kysely.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const postCalls = (id: string) => world.standIn.callsTo('chat.postMessage').filter((call) => call.args.metadata?.event_payload?.reminder_id === id).length;
 
 it('looks for a post in doubt from when it was made, not from a later claim that posted nothing (429 hand-back)', async () => {
   const one = scheduler('r1');
   // Attempt 1 posts at T0, but the answer never comes in time: in doubt.
-  standIn.failNext('chat.postMessage', { hangMs: 2_500, afterApplying: true });
+  world.standIn.failNext('chat.postMessage', { hangMs: 2_500, afterApplying: true });
   await pass(one, 0);
   const doubtful = (await thanks()).find((r) => r.state === 'unknown')!;
   expect(doubtful.last_post_at?.toISOString()).toBe(T0.toISOString());
   // A notice due before it is claimed first in the next pass, and Slack answers it 429: the rest of
   // the claim, the row in doubt included, is handed back unsent (attempt 2, claimed at T0 + 80 s).
-  const notice = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: new Date(T0.getTime() + 20_000), payload: { target: { type: 'channel', channelId: 'CPUBLIC' } } });
-  standIn.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 20 });
+  const notice = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: new Date(T0.getTime() + 20_000), payload: { target: { type: 'channel', channelId: 'CPUBLIC' } } });
+  world.standIn.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 20 });
   await pass(one, 80_000);
   expect(await row(doubtful.id)).toMatchObject({ state: 'unknown', attempt: 2, last_error: 'ratelimited', last_post_at: T0 });
 
   // Attempt 3 looks from attempt 1's post on, finds it, and does not post again.
   await pass(one, 110_000);
   expect(await row(doubtful.id)).toMatchObject({ state: 'sent', attempt: 3, last_error: 'reconciled', sends: 1 });
-  expect(postsPerReminder(standIn).get(doubtful.id)).toBe(1);
-  expect(postsPerReminder(standIn).get(notice)).toBe(1);
+  expect(postsPerReminder(world.standIn).get(doubtful.id)).toBe(1);
+  expect(postsPerReminder(world.standIn).get(notice)).toBe(1);
 });
 
 it('does not spend the retry budget on claims that sent nothing (leases too short to post)', async () => {
@@ -73,12 +53,12 @@ it('does not spend the retry budget on claims that sent nothing (leases too shor
   for (let passes = 0; passes < 50 && !(await thanks()).every((r) => r.attempt > 5); passes += 1) await pass(cramped, 0);
   const handedBack = await thanks();
   expect(handedBack.every((r) => r.state === 'pending' && r.attempt > 5 && r.sends === 0 && r.last_error === 'lease_too_short')).toBe(true);
-  expect(standIn.callsTo('chat.postMessage')).toHaveLength(0);
+  expect(world.standIn.callsTo('chat.postMessage')).toHaveLength(0);
 
   await pass(scheduler('roomy'), 1_000);
   const sent = await thanks();
   expect(sent.map((r) => `${r.state}:${r.sends}`)).toEqual(['sent:1', 'sent:1']);
-  expect(sent.every((r) => postsPerReminder(standIn).get(r.id) === 1)).toBe(true);
+  expect(sent.every((r) => postsPerReminder(world.standIn).get(r.id) === 1)).toBe(true);
 });
 
 it('does not count a 429 as a send: a row turned away by Slack five times is still sent on the sixth', async () => {
@@ -86,7 +66,7 @@ it('does not count a 429 as a send: a row turned away by Slack five times is sti
   await pass(one, -10 * 60_000); // plans; nothing due yet
   const [target] = await thanks();
   let refused = 0;
-  standIn.setFaultPolicy((method, args) => {
+  world.standIn.setFaultPolicy((method, args) => {
     if (method !== 'chat.postMessage' || args.metadata?.event_payload?.reminder_id !== target!.id || refused >= 5) return undefined;
     refused += 1;
     return { status: 429, retryAfterSeconds: 1 };
@@ -101,9 +81,9 @@ it('fails a row after five real sends that all ended in doubt and were never fou
   const one = scheduler('rdoubt');
   await pass(one, -10 * 60_000); // plans; nothing due yet
   const [target] = await thanks();
-  standIn.setFaultPolicy((method, args) => (method === 'chat.postMessage' && args.metadata?.event_payload?.reminder_id === target!.id ? { status: 500, afterApplying: false } : undefined));
+  world.standIn.setFaultPolicy((method, args) => (method === 'chat.postMessage' && args.metadata?.event_payload?.reminder_id === target!.id ? { status: 500, afterApplying: false } : undefined));
   for (let i = 0; i < 6; i += 1) await pass(one, i * 60_000);
   expect(postCalls(target!.id)).toBe(5);
   expect(await row(target!.id)).toMatchObject({ state: 'failed', last_error: 'too_many_attempts', sends: 5, attempt: 6 });
-  expect(postsPerReminder(standIn).get(target!.id)).toBeUndefined();
+  expect(postsPerReminder(world.standIn).get(target!.id)).toBeUndefined();
 });
