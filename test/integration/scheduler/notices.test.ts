@@ -34,7 +34,7 @@ const hooks: NoticeHooks = {
 };
 
 beforeAll(() => {
-  scheduler = replicaScheduler(world.db.kysely, world.standIn, 'pass', { sendTimeoutMs: 500 }, hooks);
+  scheduler = replicaScheduler(world.db.kysely, world.standIn, 'pass', { sendTimeoutMs: 500 }, { noticeHooks: hooks });
 });
 beforeEach(async () => {
   const { db, standIn } = world;
@@ -304,7 +304,7 @@ describe('reminders’ rules leave notices alone', () => {
 
   it('the daily cap counts reminders only: notices neither wait for it nor use it up', async () => {
     await seedPairs(world.db.kysely, world.standIn, 1);
-    const capped = replicaScheduler(world.db.kysely, world.standIn, 'capped', { sendTimeoutMs: 500, dailyCap: 1 }, hooks);
+    const capped = replicaScheduler(world.db.kysely, world.standIn, 'capped', { sendTimeoutMs: 500, dailyCap: 1 }, { noticeHooks: hooks });
     // Due before the thanks prompt, so a pass claims and sends them first.
     const ids = await Promise.all([1, 2, 3].map(() => writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: MEETING_AT, payload: { target: dm('UCE0E') } })));
     setClock(AFTER_END);
@@ -322,7 +322,7 @@ const describePg = process.env.DATABASE_URL ? describe : describe.skip;
 
 describePg(`replicas racing (${process.env.DATABASE_URL ? 'PostgreSQL' : 'needs DATABASE_URL'})`, () => {
   it('two replicas’ sendNow calls and passes racing over the same notices post each once and run each hook once', async () => {
-    const replicas = await Promise.all(['r1', 'r2'].map((name) => startReplica(world.db.url!, world.standIn, name, { sendTimeoutMs: 500 }, hooks)));
+    const replicas = await Promise.all(['r1', 'r2'].map((name) => startReplica(world.db.url!, world.standIn, name, { sendTimeoutMs: 500 }, { noticeHooks: hooks })));
     try {
       const targets = [channel('CPUBLIC'), dm('UKNOWN'), dm('USTRANGE'), channel('GPRIVATE')];
       const ids: string[] = [];
