@@ -47,13 +47,16 @@ async function main(): Promise<void> {
   }
 
   installShutdown(logger, [
-    // First: no new pass starts, and the pass in flight finishes its sends before Slack and the database go.
-    { name: 'scheduler', stop: async () => schedulerClock?.stop() },
-    { name: 'slack', stop: () => slackApp.stop() },
-    { name: 'home', stop: () => home.stop() },
+    // Side by side: no new pass (the pass in flight finishes its current send and hands back the
+    // rest), and no new request (those already acknowledged finish; Slack's stop waits up to 6 s).
+    [
+      { name: 'scheduler', stop: async () => schedulerClock?.stop(), withinMs: 6_500 },
+      { name: 'slack', stop: () => slackApp.stop(), withinMs: 7_000 },
+      { name: 'home', stop: () => home.stop(), withinMs: 2_000 },
+    ],
     // After Slack: a listener still finishing may hand it notices; it sends those, then takes no more.
-    { name: 'notices', stop: () => notices.stop() },
-    { name: 'database', stop: () => db.close() },
+    { name: 'notices', stop: () => notices.stop(), withinMs: 1_500 },
+    { name: 'database', stop: () => db.close(), withinMs: 1_000 },
   ]);
 }
 

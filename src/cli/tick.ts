@@ -4,6 +4,7 @@ import { createLogger } from '../logger';
 import { createScheduler } from '../scheduler/create';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import { createServices } from '../services';
+import { NOTICE_HOOKS } from '../slack/effects/hooks';
 import { createEffectsRecorder } from '../slack/effects/recorder';
 import { anchoredClock, databaseClock } from '../scheduler/scheduler';
 import { exitOnStartupError } from './fatal';
@@ -33,7 +34,7 @@ async function run(): Promise<void> {
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
     const meetings = meetingsServiceSource(createServices(db.kysely, clock, createEffectsRecorder(clock)).meetings);
-    const scheduler = createScheduler({ db: db.kysely, config, botToken, apiUrl: config.slack.apiUrl, logger, meetings, settings: { replica: `tick:${process.pid}` } });
+    const scheduler = createScheduler({ db: db.kysely, config, botToken, apiUrl: config.slack.apiUrl, logger, meetings, noticeHooks: NOTICE_HOOKS, settings: { replica: `tick:${process.pid}` } });
     const report = await scheduler.runPass(clock);
     ok = report !== undefined;
     if (report) process.stdout.write(`tick ${report.at}: planned ${report.planned}, claimed ${report.dispatch.claimed}, sent ${report.dispatch.sent}\n`);

@@ -37,6 +37,8 @@ export interface LocalBotOptions {
    * each commit (tests prove a later pass sends them). Default true.
    */
   sendNoticesAtOnce?: boolean;
+  /** How long stopping waits for acknowledged work (the app's default otherwise). */
+  drainMs?: number;
 }
 
 export interface LocalBot {
@@ -82,6 +84,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     healthy: () => databaseAnswers(options.db.kysely),
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
+    drainMs: options.drainMs,
   });
   // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
   // counter around next() knows when the app has really finished with every request.

@@ -14,8 +14,8 @@ interface SendingOptions {
   botToken: string;
   apiUrl: string;
   logger: Logger;
-  /** What notices' `onPosted` names; the features' hooks. */
-  noticeHooks?: NoticeHooks;
+  /** What notices' `onPosted` names: the features' hooks (src/slack/effects/hooks.ts). Every sender needs them. */
+  noticeHooks: NoticeHooks;
 }
 
 /**
@@ -27,7 +27,7 @@ export function createScheduler(
   options: SendingOptions & { config: Pick<Config, 'remindersDryRun' | 'remindersDailyCap'>; meetings?: MeetingSource; settings?: Partial<SchedulerSettings> },
 ): Scheduler {
   const settings = { dryRun: options.config.remindersDryRun, dailyCap: options.config.remindersDailyCap, ...options.settings };
-  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs });
+  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs, logger: options.logger });
   return new Scheduler({
     db: options.db,
     slack: webClientReminderSlack(client),
@@ -45,7 +45,7 @@ export function createScheduler(
  */
 export function createNoticeSender(options: SendingOptions & { settings?: Partial<NoticeSenderSettings>; clock?: () => Promise<() => Date> }): StoppableNoticeSender {
   const timeoutMs = options.settings?.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs;
-  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs });
+  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs, logger: options.logger });
   return createNoticeDispatcher({
     db: options.db,
     slack: webClientReminderSlack(client),

@@ -40,9 +40,9 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
   const settings: NoticeSenderSettings = { ...DEFAULT_SCHEDULER_SETTINGS, replica: defaultReplicaName(), ...deps.settings };
   const { db } = deps;
   const log = deps.logger.child({ scope: 'notices', replica: settings.replica });
-  const delivery: DeliveryDeps = { db, slack: deps.slack, logger: log, settings, onRateLimited: blockOn429(db), noticeHooks: deps.hooks };
-  const clockOf = deps.clock ?? (() => databaseClock(db));
   const stop: StopSignal & { stopped: boolean } = { stopped: false };
+  const delivery: DeliveryDeps = { db, slack: deps.slack, logger: log, settings, onRateLimited: blockOn429(db), noticeHooks: deps.hooks, stopping: () => stop.stopped };
+  const clockOf = deps.clock ?? (() => databaseClock(db));
   const inFlight = new Set<Promise<void>>();
 
   const send = async (ids: readonly string[]): Promise<void> => {

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { databaseNow } from '../db/now';
@@ -94,7 +95,7 @@ export class Scheduler {
     try {
       await this.deps.meetings.ensureUpcoming(at);
       const { planned } = await planReminders(db, at);
-      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), noticeHooks: this.deps.noticeHooks };
+      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), noticeHooks: this.deps.noticeHooks, stopping: () => this.stopSignal.stopped };
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       const report = { at: at.toISOString(), planned, dispatch };
       if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');
@@ -109,15 +110,19 @@ export class Scheduler {
 /**
  * The database's clock, read once per pass: every replica agrees on what is due and when a lease ends,
  * whatever its own clock says (SCHEDULER.md: use the database clock). Between reads it runs on the
- * local monotonic clock.
+ * process's monotonic clock (performance.now), never the wall clock: an NTP step back during a pass
+ * must not make a lease look longer than it is.
  */
 export async function databaseClock(db: Kysely<Database>): Promise<() => Date> {
-  const offset = (await databaseNow(db)).getTime() - Date.now();
-  return () => new Date(Date.now() + offset);
+  const asked = performance.now();
+  const at = (await databaseNow(db)).getTime();
+  // The database read its clock somewhere during the round trip: take the middle.
+  const readAt = (asked + performance.now()) / 2;
+  return () => new Date(at + (performance.now() - readAt));
 }
 
-/** A clock that reads `at` now and moves on in real time: `npm run tick -- --now ISO`. */
+/** A clock that reads `at` now and moves on in real (monotonic) time: `npm run tick -- --now ISO`. */
 export function anchoredClock(at: Date): () => Date {
-  const started = Date.now();
-  return () => new Date(at.getTime() + (Date.now() - started));
+  const started = performance.now();
+  return () => new Date(at.getTime() + (performance.now() - started));
 }

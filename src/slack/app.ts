@@ -20,12 +20,15 @@ export interface SlackAppOptions {
   /** Load shedding: requests processed at once, and event-loop lag, past which new ones are answered "busy" (defaults in middleware/shed-load.ts). */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
+  /** How long stop() waits for acknowledged work still running (default 6 s, inside the 10 s shutdown budget). */
+  drainMs?: number;
 }
 
 export interface SlackApp {
   app: App;
   /** Starts listening; resolves with the HTTP server (HTTP mode) so callers can read the port. */
   start(port: number): Promise<Server | undefined>;
+  /** Takes no more requests, waits (up to drainMs) for those already acknowledged to finish. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -36,15 +39,38 @@ export interface SlackApp {
  */
 export const INTERACTIVE_CLIENT_OPTIONS = { retryConfig: { retries: 0 }, timeout: 5_000, rejectRateLimitedCalls: true } as const;
 
+/**
+ * GET /healthz is outside Bolt's middleware, so outside load shedding: a probe (or anyone) hitting it
+ * in a loop must not cost a query each time. One answer serves every hit for a second, hits during a
+ * check share it, and a database that does not answer within two seconds is "unavailable".
+ */
+export function cachedHealth(check: () => Promise<boolean>, options: { ttlMs?: number; timeoutMs?: number; now?: () => number } = {}): () => Promise<boolean> {
+  const ttlMs = options.ttlMs ?? 1_000;
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const now = options.now ?? Date.now;
+  let last: { at: number; answer: Promise<boolean> } | undefined;
+  return () => {
+    const at = now();
+    if (last && at - last.at < ttlMs) return last.answer;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+      timer.unref();
+    });
+    const answer = Promise.race([check().catch(() => false), timedOut]).finally(() => clearTimeout(timer));
+    last = { at, answer };
+    return answer;
+  };
+}
+
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { logger } = options;
+  const healthy = cachedHealth(options.healthy);
   const healthRoute: CustomRoute = {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      options
-        .healthy()
-        .catch(() => false)
+      healthy()
         .then((ok) => {
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
@@ -68,13 +94,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
   });
 
-  const stopMiddleware = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
+  const shedder = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });
 
   registerListeners(app, options.deps);
 
+  let stopping: Promise<void> | undefined;
   return {
     app,
     async start(port) {
@@ -84,9 +111,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       const server = options.appToken ? await app.start() : await app.start({ port, backlog: 4096 });
       return options.appToken ? undefined : (server as Server);
     },
-    async stop() {
-      stopMiddleware();
-      await app.stop();
+    stop() {
+      // A button is acknowledged before its work runs: a press during a deploy must not be lost when
+      // the database closes behind it. New requests stop first, then the acknowledged ones finish.
+      stopping ??= (async () => {
+        await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping the receiver failed'));
+        const drainMs = options.drainMs ?? 6_000;
+        if (!(await shedder.drain(drainMs))) logger.warn({ drainMs }, 'requests still running at shutdown; going on without them');
+        shedder.stop();
+      })();
+      return stopping;
     },
   };
 }

@@ -32,6 +32,12 @@ export const ACTIVE_STATUSES = ['draft', 'awaiting_approval', 'changes_requested
 /** Shared with the mentor at least once and not dropped. */
 export const SHARED_STATUSES = ['awaiting_approval', 'changes_requested', 'approved', 'achieved'] as const satisfies readonly GoalStatus[];
 
+/**
+ * Goals on the go loaded per pair for `/mentorship goals`: a Slack message holds 50 blocks and a goal
+ * takes two, so more could never be shown; the rest are counted ("N more goals on the go").
+ */
+export const GOALS_LISTED_PER_PAIR = 25;
+
 export const isActive = (status: GoalStatus): boolean => (ACTIVE_STATUSES as readonly GoalStatus[]).includes(status);
 export const canShare = (status: GoalStatus): boolean => status === 'draft' || status === 'changes_requested' || status === 'awaiting_approval';
 /** Achieved is a claim against what the mentor approved. */

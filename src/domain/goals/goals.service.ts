@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Goal, Pair } from '../../db/schema';
+import type { Database, Goal, GoalStatus, Pair } from '../../db/schema';
 import { DomainError } from '../../errors';
 import { asChoice } from '../pairs/pair-choices';
 import type { FieldErrors } from '../pairs/pair-rules';
@@ -8,12 +8,14 @@ import { localDateIn } from '../time/zoned';
 import { type GoalDetails, goalForMember, itemsOf, lockedGoalForMember, pairForMember, withItems } from './goal-access';
 import { newItems, substanceOfGoal, syncItems } from './goal-items';
 import {
+  ACTIVE_STATUSES,
   beforeAddingAdvice,
   canShare,
   editOutcome,
   type EditOutcome,
   type GoalDraft,
   type GoalField,
+  GOALS_LISTED_PER_PAIR,
   habitAdvice,
   isActive,
   SHARED_STATUSES,
@@ -21,7 +23,7 @@ import {
   substanceOfDraft,
   validateGoalDraft,
 } from './goal-rules';
-import { insertGoal, insertItems, listGoalsOfPairs, listItems, type ProgressItem, saveShareMessage, updateGoal } from './goals.repository';
+import { activeGoalsOfPairs, goalStatusCounts, insertGoal, insertItems, listItems, type ProgressItem, saveShareMessage, updateGoal } from './goals.repository';
 import { pairsWithSwot } from './swot.repository';
 
 /** One pair's goals as one of its members sees them. */
@@ -29,8 +31,10 @@ export interface PairGoals {
   pair: Pair;
   role: 'mentor' | 'mentee';
   otherId: string;
-  /** Goals still being worked on, soonest target first. */
+  /** Goals still being worked on, soonest target first (at most GOALS_LISTED_PER_PAIR of them). */
   active: { goal: Goal; items: ProgressItem[] }[];
+  /** All the goals on the go, listed or not. */
+  activeTotal: number;
   achieved: number;
   dropped: number;
   advice: string[];
@@ -68,22 +72,22 @@ export class GoalsService {
   async overviewFor(teamId: string, userId: string): Promise<PairGoals[]> {
     const pairs = await listPairsOf(this.db, teamId, userId);
     const pairIds = pairs.map((pair) => pair.id);
-    const goals = await listGoalsOfPairs(this.db, teamId, pairIds);
-    const active = goals.filter((goal) => isActive(goal.status));
+    const active = await activeGoalsOfPairs(this.db, teamId, pairIds, GOALS_LISTED_PER_PAIR);
+    const counts = await goalStatusCounts(this.db, pairIds);
     const items = await listItems(this.db, active.map((goal) => goal.id));
     const swots = await pairsWithSwot(this.db, teamId, pairIds);
     return pairs.map((pair) => {
-      const own = goals.filter((goal) => goal.pair_id === pair.id);
-      const ownActive = own.filter((goal) => isActive(goal.status));
+      const count = countOf(counts, pair.id);
       const choice = asChoice(pair, userId);
       return {
         pair,
         role: choice.role,
         otherId: choice.otherId,
-        active: ownActive.map((goal) => ({ goal, items: itemsOf(items, goal.id) })),
-        achieved: own.filter((goal) => goal.status === 'achieved').length,
-        dropped: own.filter((goal) => goal.status === 'dropped').length,
-        advice: habitAdvice(this.habitFacts(pair, own)),
+        active: active.filter((goal) => goal.pair_id === pair.id).map((goal) => ({ goal, items: itemsOf(items, goal.id) })),
+        activeTotal: count(ACTIVE_STATUSES),
+        achieved: count(['achieved']),
+        dropped: count(['dropped']),
+        advice: habitAdvice(this.habitFacts(pair, count)),
         hasSwot: swots.has(pair.id),
       };
     });
@@ -92,8 +96,7 @@ export class GoalsService {
   /** What the add-goal modal needs: the pair (membership checked), today there, and a gentle note. */
   async formContext(teamId: string, pairId: string, userId: string): Promise<{ pair: Pair; today: string; advice: string | null }> {
     const pair = await pairForMember(this.db, teamId, pairId, userId);
-    const goals = await listGoalsOfPairs(this.db, teamId, [pair.id]);
-    const activeCount = goals.filter((goal) => isActive(goal.status)).length;
+    const activeCount = countOf(await goalStatusCounts(this.db, [pair.id]), pair.id)(ACTIVE_STATUSES);
     return { pair, today: this.today(pair), advice: beforeAddingAdvice(activeCount) };
   }
 
@@ -194,14 +197,19 @@ export class GoalsService {
     return localDateIn(this.clock(), pair.time_zone);
   }
 
-  private habitFacts(pair: Pair, goals: readonly Goal[]) {
+  private habitFacts(pair: Pair, count: (statuses: readonly GoalStatus[]) => number) {
     return {
-      activeCount: goals.filter((goal) => isActive(goal.status)).length,
-      sharedCount: goals.filter((goal) => (SHARED_STATUSES as readonly string[]).includes(goal.status)).length,
+      activeCount: count(ACTIVE_STATUSES),
+      sharedCount: count(SHARED_STATUSES),
       startedOn: pair.started_on,
       today: this.today(pair),
     };
   }
+}
+
+/** How many of a pair's goals are in any of these statuses, from the per-status counts. */
+function countOf(counts: ReadonlyArray<{ pair_id: string; status: GoalStatus; n: number }>, pairId: string) {
+  return (statuses: readonly GoalStatus[]): number => counts.filter((c) => c.pair_id === pairId && statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0);
 }
 
 function closed(goal: Goal): DomainError {

@@ -87,7 +87,7 @@ function goalButtons(goal: Goal): ActionsBlock {
 function pairFoot(entry: PairGoals, shown: number): KnownBlock | null {
   const parts: string[] = [];
   if (entry.active.length === 0) parts.push('No goals on the go yet. The habit is 3-5, each with a target date.');
-  const hidden = entry.active.length - shown;
+  const hidden = entry.activeTotal - shown;
   if (hidden > 0) parts.push(`${hidden} more goal${hidden === 1 ? '' : 's'} on the go ${hidden === 1 ? 'is' : 'are'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`);
   const closed = [entry.achieved > 0 ? `${entry.achieved} achieved` : '', entry.dropped > 0 ? `${entry.dropped} dropped` : ''].filter(Boolean);
   if (closed.length > 0) parts.push(`Also ${closed.join(' and ')}.`);
@@ -137,6 +137,6 @@ export function goalListMessage(pairs: readonly PairGoals[], notice?: string): M
   if (hiddenPairs > 0) {
     blocks.push({ type: 'context', elements: [mrkdwn(`${hiddenPairs} more mentorship${hiddenPairs === 1 ? '' : 's'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`)] });
   }
-  const count = pairs.reduce((sum, entry) => sum + entry.active.length, 0);
+  const count = pairs.reduce((sum, entry) => sum + entry.activeTotal, 0);
   return { text: `${notice ? `${notice} ` : ''}Goals on the go: ${count}.`, blocks };
 }

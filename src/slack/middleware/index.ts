@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../context';
 import { dedupeEvents } from './dedupe-events';
 import { actorMiddleware } from './actor';
-import { shedLoad } from './shed-load';
+import { type LoadShedder, shedLoad } from './shed-load';
 import { stripControlCharsMiddleware } from './strip-control-chars';
 
 export interface MiddlewareOptions {
@@ -15,13 +15,14 @@ export interface MiddlewareOptions {
 /**
  * Global middleware, in order: shed load first (cheapest, before any work), then the request-scoped
  * logger, then Events API de-duplication (before any listener sees an event), then the removal of
- * control characters from typed text. Returns a stop hook.
+ * control characters from typed text. Returns the load shedder: its `drain` waits for the requests in
+ * flight, its `stop` ends its probe.
  */
-export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): () => void {
+export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): Pick<LoadShedder, 'drain' | 'stop'> {
   const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
   app.use(shedder.middleware);
   app.use(actorMiddleware(deps.logger));
   app.use(dedupeEvents(deps));
   app.use(stripControlCharsMiddleware());
-  return shedder.stop;
+  return shedder;
 }

@@ -73,6 +73,7 @@ const entry = (n: number, goals: number, role: 'mentor' | 'mentee' = 'mentor'): 
   role,
   otherId: `UMENTEE${n}`,
   active: Array.from({ length: goals }, (_, i) => ({ goal: goal(n * 1000 + i, (['draft', 'awaiting_approval', 'changes_requested', 'approved'] as const)[i % 4]), items: [] })),
+  activeTotal: goals,
   achieved: 1,
   dropped: 0,
   advice: ['You have many goals.', 'Share more in the first month.'],
