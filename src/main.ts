@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const slack = requireSlackCredentials(config);
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config.database);
+  if (db.migrations?.unknown.length) logger.warn({ unknown: db.migrations.unknown }, 'database migrated by a newer release: nothing applied');
   const clock = () => new Date();
   const services = createServices(db.kysely, clock);
   const slackApp = createSlackApp({

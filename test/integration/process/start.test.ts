@@ -1,11 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlackDriver } from '../../../src/devtools/slack-driver';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import { SUBCOMMANDS } from '../../../src/slack/subcommands';
+import { freePort } from '../../support/processes';
 import { eventually } from '../../support/wait';
 
 /**
@@ -27,14 +27,6 @@ afterAll(async () => {
   await standIn.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
