@@ -47,6 +47,17 @@ afterAll(async () => {
   rmSync(clone, { recursive: true, force: true });
 });
 
+it('copies what the Dockerfile copies into the image, and compiles what its build stage compiles', () => {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const runtime = dockerfile.slice(dockerfile.indexOf(' AS runtime'));
+  const copied = [...runtime.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((match) => match[1]!.split(' '));
+  expect(copied.length).toBeGreaterThan(0);
+  for (const path of copied) expect(SHIPPED.some((shipped) => path === shipped || path.startsWith(`${shipped}/`))).toBe(true);
+  expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+  expect(dockerfile).toMatch(/^RUN npm run build:image$/m);
+  expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts['build:image']).toBe('tsc -p tsconfig.image.json');
+});
+
 it('installs without TypeScript and builds an image holding no stand-in, demo, bench, chaos or test code', () => {
   expect(existsSync(join(clone, 'node_modules/typescript'))).toBe(false);
   const built = files(join(clone, 'dist')).map((file) => relative(join(clone, 'dist'), file));
