@@ -40,6 +40,9 @@ const ConfigSchema = z
   }));
 
 export type Config = z.output<typeof ConfigSchema>;
+
+/** Every environment variable the bot reads (docs/operations.md and .env.example list each; a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.in.shape);
 export type DatabaseConfig = Config['database'];
 
 /** A configuration problem: `message` is the one line shown to the operator. */
