@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { ConfigError } from '../config';
 import type { Logger } from '../logger';
 import { boltLogger } from '../logger';
@@ -7,6 +7,7 @@ import type { AppDeps } from './context';
 import { registerListeners } from './listeners';
 import { registerMiddleware } from './middleware';
 import { guardTimestampWindow, slackTimestampProperty } from './middleware/timestamp-window';
+import { createSocketMode } from './socket-mode';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -24,7 +25,7 @@ export interface SlackAppOptions {
 
 export interface SlackApp {
   app: App;
-  /** Starts listening; resolves with the HTTP server (HTTP mode) so callers can read the port. */
+  /** Starts listening; resolves with the HTTP server (in Socket Mode: the health check's) so callers can read the port. */
   start(port: number): Promise<Server | undefined>;
   stop(): Promise<void>;
 }
@@ -36,8 +37,11 @@ export interface SlackApp {
  */
 export const INTERACTIVE_CLIENT_OPTIONS = { retryConfig: { retries: 0 }, timeout: 5_000, rejectRateLimitedCalls: true } as const;
 
-export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { logger } = options;
+export function createSlackApp(given: SlackAppOptions): SlackApp {
+  const { logger } = given;
+  // In Socket Mode the bot is healthy only while its socket to Slack is connected.
+  const socket = given.appToken ? createSocketMode({ appToken: given.appToken, apiUrl: given.apiUrl, logger }) : undefined;
+  const options: SlackAppOptions = socket ? { ...given, healthy: async () => socket.connected() && (await given.healthy()) } : given;
   const healthRoute: CustomRoute = {
     path: '/healthz',
     method: ['GET'],
@@ -51,9 +55,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         });
     },
   };
-  const receiver: Receiver = options.appToken
-    ? new SocketModeReceiver({ appToken: options.appToken, customRoutes: [healthRoute], logger: boltLogger(logger) })
-    : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
+  const receiver: Receiver = socket ? socket.receiver : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
 
   const app = new App({
     token: options.botToken,
@@ -75,18 +77,28 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   registerListeners(app, options.deps);
 
+  let healthServer: Server | undefined;
   return {
     app,
     async start(port) {
       await initialise(app, options.apiUrl);
+      if (socket) {
+        // Health first: it answers 503 until the socket is connected, which app.start() waits for.
+        healthServer = await socket.serveHealth(port, healthRoute);
+        await socket.connect(app);
+        return healthServer;
+      }
       // A burst of new connections must not overflow Node's default accept queue of 511 (the kernel
       // caps this at net.core.somaxconn): a dropped SYN costs the sender a 1 s retransmit.
-      const server = options.appToken ? await app.start() : await app.start({ port, backlog: 4096 });
-      return options.appToken ? undefined : (server as Server);
+      return (await app.start({ port, backlog: 4096 })) as Server;
     },
     async stop() {
       stopMiddleware();
       await app.stop();
+      if (healthServer) {
+        healthServer.closeAllConnections();
+        await new Promise((resolve) => healthServer!.close(resolve));
+      }
     },
   };
 }
