@@ -5,7 +5,11 @@ import { openDatabase } from './db/open';
 import { createLogger } from './logger';
 import { createServices } from './services';
 import { createHomeRefresher } from './slack/home-publisher';
-import { createSlackApp } from './slack/app';
+import { createSlackApp, INTERACTIVE_CLIENT_OPTIONS } from './slack/app';
+import { createEffectsFlusher } from './slack/effects/flusher';
+import { createEffectsRecorder } from './slack/effects/recorder';
+import { noNoticeSending } from './domain/notices/notice';
+import { WebClient } from '@slack/web-api';
 import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
 import { createScheduler } from './scheduler/create';
 import { meetingsServiceSource } from './scheduler/meeting-source';
@@ -19,11 +23,15 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database);
   if (db.migrations?.unknown.length) logger.warn({ unknown: db.migrations.unknown }, 'database migrated by a newer release: nothing applied');
   const clock = () => new Date();
-  const services = createServices(db.kysely, clock);
+  const services = createServices(db.kysely, clock, createEffectsRecorder(clock));
+  // App-initiated calls (Home publishes) use their own client; requests use Bolt's.
+  const client = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
+  const home = createHomeRefresher({ home: services.home, clientFor: () => client, logger });
+  const notices = noNoticeSending;
   const slackApp = createSlackApp({
     ...slack,
     logger,
-    deps: { services, logger, clock, home: createHomeRefresher(services.home, logger) },
+    deps: { services, logger, clock, home, effects: createEffectsFlusher({ notices, home }) },
     healthy: () => databaseAnswers(db.kysely),
   });
   await slackApp.start(config.port);
@@ -41,6 +49,7 @@ async function main(): Promise<void> {
     // First: no new pass starts, and the pass in flight finishes its sends before Slack and the database go.
     { name: 'scheduler', stop: async () => schedulerClock?.stop() },
     { name: 'slack', stop: () => slackApp.stop() },
+    { name: 'home', stop: () => home.stop() },
     { name: 'database', stop: () => db.close() },
   ]);
 }

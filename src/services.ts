@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import type { EffectsRecorder } from './domain/effects/effects';
 import { HomeService } from './domain/home/home.service';
 import { GoalProgressService } from './domain/goals/goal-progress.service';
 import { GoalReviewService } from './domain/goals/goal-review.service';
@@ -37,7 +38,8 @@ export interface Services {
   processedEvents: ProcessedEventsService;
 }
 
-export function createServices(db: Kysely<Database>, clock: () => Date): Services {
+/** `effects` writes what each change causes (notices, Home refreshes) in the change's own transaction. */
+export function createServices(db: Kysely<Database>, clock: () => Date, effects: EffectsRecorder): Services {
   return {
     people: new PeopleService(db),
     pairs: new PairsService(db, clock),
@@ -52,7 +54,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date): Service
     feedback: new FeedbackService(db, clock),
     resources: new ResourcesService(db, clock),
     journal: new JournalService(db, clock),
-    appreciations: new AppreciationService(db, clock),
+    appreciations: new AppreciationService(db, clock, effects),
     reminders: new RemindersService(db, clock),
     processedEvents: new ProcessedEventsService(db, clock),
   };

@@ -4,6 +4,7 @@ import { createLogger } from '../logger';
 import { createScheduler } from '../scheduler/create';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import { createServices } from '../services';
+import { createEffectsRecorder } from '../slack/effects/recorder';
 import { anchoredClock, databaseClock } from '../scheduler/scheduler';
 import { exitOnStartupError } from './fatal';
 import { parseFlags } from './flags';
@@ -44,7 +45,7 @@ async function run(): Promise<void> {
   let ok = false;
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
-    const meetings = meetingsServiceSource(createServices(db.kysely, clock).meetings);
+    const meetings = meetingsServiceSource(createServices(db.kysely, clock, createEffectsRecorder(clock)).meetings);
     const scheduler = createScheduler({ db: db.kysely, config, botToken, apiUrl: config.slack.apiUrl, logger, meetings, settings: { replica: `tick:${process.pid}` } });
     const report = await scheduler.runPass(clock);
     ok = report !== undefined;

@@ -5,7 +5,11 @@ import type { Db } from '../db/create-db';
 import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
 import { createHomeRefresher } from '../slack/home-publisher';
-import { createSlackApp, type SlackApp } from '../slack/app';
+import { createSlackApp, INTERACTIVE_CLIENT_OPTIONS, type SlackApp } from '../slack/app';
+import { createEffectsFlusher } from '../slack/effects/flusher';
+import { createEffectsRecorder } from '../slack/effects/recorder';
+import { noNoticeSending } from '../domain/notices/notice';
+import { WebClient } from '@slack/web-api';
 import { createScheduler } from '../scheduler/create';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
@@ -22,6 +26,8 @@ export interface LocalBotOptions {
   /** Load-shedding bounds (tests of shedding use tiny ones); the app's defaults otherwise. */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
+  /** Home refreshes are coalesced per person within this window (short here, so tests see the last one soon). */
+  homeWindowMs?: number;
 }
 
 export interface LocalBot {
@@ -42,13 +48,16 @@ export interface LocalBot {
  * integration tests and `npm run demo` talk to, with Slack replaced by the stand-in.
  */
 export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot> {
-  const services = createServices(options.db.kysely, options.clock);
+  const services = createServices(options.db.kysely, options.clock, createEffectsRecorder(options.clock));
+  const client = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
+  const home = createHomeRefresher({ home: services.home, clientFor: () => client, logger: options.logger, windowMs: options.homeWindowMs ?? 50 });
+  const notices = noNoticeSending;
   const slackApp = createSlackApp({
     botToken: options.botToken,
     signingSecret: options.signingSecret,
     apiUrl: options.apiUrl,
     logger: options.logger,
-    deps: { services, logger: options.logger, clock: options.clock, home: createHomeRefresher(services.home, options.logger) },
+    deps: { services, logger: options.logger, clock: options.clock, home, effects: createEffectsFlusher({ notices, home }) },
     healthy: () => databaseAnswers(options.db.kysely),
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
@@ -66,6 +75,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   });
   const idle = async (): Promise<void> => {
     while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await home.idle();
   };
   const server = (await slackApp.start(0)) as Server;
   const { port } = server.address() as AddressInfo;
@@ -89,6 +99,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     stop: async () => {
       await scheduler.stop();
       await slackApp.stop();
+      await home.stop();
     },
   };
 }

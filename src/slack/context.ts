@@ -1,5 +1,6 @@
 import type { Logger } from '../logger';
 import type { Services } from '../services';
+import type { EffectsFlusher } from './effects/flusher';
 import type { HomeRefresher } from './home-refresher';
 
 /** What every listener is handed: no module-level singletons. */
@@ -7,11 +8,10 @@ export interface AppDeps {
   services: Services;
   logger: Logger;
   clock: () => Date;
-  /** Republishes Home tabs after a change; never throws into the caller. */
+  /** Republishes Home tabs (coalesced per person); never throws into the caller. */
   home: HomeRefresher;
+  /** Sends a committed change's notices and refreshes its Home tabs, after the ack. */
+  effects: EffectsFlusher;
 }
 
-/** The request-scoped child logger the middleware puts on Bolt's context. */
-export function requestLog(context: Record<string, unknown>, fallback: Logger): Logger {
-  return (context.log as Logger | undefined) ?? fallback;
-}
+export { requestLog } from './actor';

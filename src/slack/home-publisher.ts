@@ -14,20 +14,98 @@ export async function publishHome(client: WebClient, home: HomeService, teamId: 
   await client.views.publish({ user_id: userId, view: homeView(snapshot) });
 }
 
+export interface HomeRefresherOptions {
+  home: HomeService;
+  /** The client for app-initiated calls to this workspace. */
+  clientFor: (teamId: string) => Promise<WebClient> | WebClient;
+  logger: Logger;
+  /** At most one publish per person per window (default 2 s). */
+  windowMs?: number;
+}
+
+interface Slot {
+  teamId: string;
+  userId: string;
+  running: Promise<void> | null;
+  /** A change arrived during the window: publish once more when it ends. */
+  pending: boolean;
+  windowEnds: NodeJS.Timeout | null;
+}
+
 /**
- * The real HomeRefresher: republishes the Home tab of each person after a change they would see.
- * It never throws into the feature that called it (that change is already saved); failures are logged.
+ * Coalesces Home refreshes per person. The first change publishes at once; changes within the next
+ * `windowMs` are folded into one more publish at the window's end, which reads the state as it is
+ * then. So a burst of changes (ten goals approved, an agenda submitted again and again) costs each
+ * person at most one dashboard rebuild and one views.publish per window, and the last one always
+ * shows the latest state. In memory on purpose: a lost refresh is rebuilt the next time the person
+ * opens the tab (app_home_opened).
  */
-export function createHomeRefresher(home: HomeService, logger: Logger): HomeRefresher {
+export function createHomeRefresher(options: HomeRefresherOptions): HomeRefresher {
+  const windowMs = options.windowMs ?? 2_000;
+  const slots = new Map<string, Slot>();
+  let stopped = false;
+
+  const publish = (slot: Slot): Promise<void> => {
+    const run = (async () => {
+      try {
+        await publishHome(await options.clientFor(slot.teamId), options.home, slot.teamId, slot.userId);
+      } catch (error) {
+        options.logger.warn({ err: error, teamId: slot.teamId, userId: slot.userId, code: slackErrorCode(error) }, 'home refresh failed');
+      }
+    })();
+    const running: Promise<void> = run.finally(() => {
+      if (slot.running === running) slot.running = null;
+    });
+    slot.running = running;
+    slot.windowEnds = setTimeout(() => void endWindow(slot), windowMs);
+    slot.windowEnds.unref();
+    return run;
+  };
+
+  const endWindow = async (slot: Slot): Promise<void> => {
+    slot.windowEnds = null;
+    if (!slot.pending || stopped) {
+      if (!slot.running) slots.delete(keyOf(slot.teamId, slot.userId));
+      return;
+    }
+    slot.pending = false;
+    await slot.running;
+    await publish(slot);
+  };
+
+  const request = (teamId: string, userId: string): Promise<void> => {
+    const key = keyOf(teamId, userId);
+    const slot = slots.get(key);
+    if (slot) {
+      slot.pending = true;
+      return Promise.resolve();
+    }
+    const fresh: Slot = { teamId, userId, running: null, pending: false, windowEnds: null };
+    slots.set(key, fresh);
+    return publish(fresh);
+  };
+
   return {
-    async refresh(client, teamId, userIds) {
-      await Promise.all(
-        [...new Set(userIds)].map((userId) =>
-          publishHome(client, home, teamId, userId).catch((error: unknown) =>
-            logger.warn({ err: error, teamId, userId, code: slackErrorCode(error) }, 'home refresh failed'),
-          ),
-        ),
-      );
+    async refresh(teamId, userIds) {
+      if (stopped) return;
+      await Promise.all([...new Set(userIds)].map((userId) => request(teamId, userId)));
+    },
+    async idle() {
+      while ([...slots.values()].some((slot) => slot.running || slot.pending)) {
+        await Promise.all([...slots.values()].map((slot) => slot.running));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    async stop() {
+      stopped = true;
+      for (const slot of slots.values()) {
+        if (slot.windowEnds) clearTimeout(slot.windowEnds);
+        slot.pending = false;
+      }
+      await Promise.all([...slots.values()].map((slot) => slot.running));
+      slots.clear();
     },
   };
 }
+
+const keyOf = (teamId: string, userId: string): string => `${teamId}:${userId}`;

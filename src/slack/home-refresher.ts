@@ -1,11 +1,13 @@
-import type { WebClient } from '@slack/web-api';
-
 /**
- * Features call this after any change that a person's Home tab shows (a goal approved, notes
- * recorded, an item ticked). The App Home feature provides the real implementation.
+ * Republishes Home tabs after a change they show. Implementations coalesce per person and never
+ * throw into the caller: the change is already saved.
  */
 export interface HomeRefresher {
-  refresh(client: WebClient, teamId: string, userIds: readonly string[]): Promise<void>;
+  refresh(teamId: string, userIds: readonly string[]): Promise<void>;
+  /** Resolves once no publish is running or waiting (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Drops publishes that are only waiting and waits for the one running. */
+  stop(): Promise<void>;
 }
 
-export const noHomeRefresh: HomeRefresher = { refresh: async () => undefined };
+export const noHomeRefresh: HomeRefresher = { refresh: async () => undefined, idle: async () => undefined, stop: async () => undefined };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUuid, Uuid } from '../domain/ids';
 import { asChoice, type PairChoice } from '../domain/pairs/pair-choices';
 import type { AppDeps } from './context';
 import { PairPicker } from './ids';
@@ -13,7 +14,7 @@ export async function pairChoicesFor(deps: AppDeps, teamId: string, userId: stri
   return { choices, names };
 }
 
-const PairMetadata = z.object({ pairId: z.uuid() }).loose();
+const PairMetadata = z.object({ pairId: Uuid }).loose();
 
 /**
  * The pair a modal submission is about: the picker's choice when the modal had one, else the pair id
@@ -22,6 +23,17 @@ const PairMetadata = z.object({ pairId: z.uuid() }).loose();
 export function submittedPairId(view: { private_metadata?: string; state: { values: unknown } }): string | null {
   const picked = readOption(view.state.values, PairPicker.blockId, PairPicker.actionId);
   // A forged option value that is not even an id is no claim at all (and must never reach SQL).
-  if (picked !== null) return z.uuid().safeParse(picked).success ? picked : null;
+  if (picked !== null) return parseUuid(picked);
   return decodeMetadata(PairMetadata, view.private_metadata)?.pairId ?? null;
+}
+
+/**
+ * The pair a submission is about, or the error that asks for one: under the picker when the modal
+ * has one, else under `field`.
+ */
+export function requirePairId(view: { private_metadata?: string; blocks: readonly { block_id?: string }[] }, values: unknown, field: string): { ok: true; pairId: string } | { ok: false; errors: Record<string, string> } {
+  const pairId = submittedPairId({ private_metadata: view.private_metadata, state: { values } });
+  if (pairId) return { ok: true, pairId };
+  const block = view.blocks.some((b) => b.block_id === PairPicker.blockId) ? PairPicker.blockId : field;
+  return { ok: false, errors: { [block]: 'Pick the mentorship this is for.' } };
 }

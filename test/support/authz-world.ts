@@ -121,7 +121,7 @@ export async function buildWorld(h: Harness): Promise<World> {
   const journal = async (authorId: string, marker: string) =>
     (await must(services.journal.write({ teamId: TEAM_ID, authorId, pairId: pairA.id, wentWell: secret(marker), learned: secret(`${marker} learned`), tryNext: null }))).entry.id;
   const journalIds = { mentee: await journal(mentee.id, JOURNAL_OF.mentee), mentor: await journal(mentor.id, JOURNAL_OF.mentor) };
-  await must(services.appreciations.send({ teamId: TEAM_ID, pairId: pairA.id, fromId: mentee.id, message: secret('thanks note') }));
+  await must(services.appreciations.send({ teamId: TEAM_ID, userId: mentee.id }, { pairId: pairA.id, message: secret('thanks note') }));
 
   // One scheduler pass plans the reminders (and sends what is due): the mentee's prep nudge for next week.
   await h.bot.scheduler.runPass(h.clock.now);

@@ -41,7 +41,7 @@ export interface Harness {
  * real Bolt app on a free port, and a driver that signs requests exactly as Slack does.
  */
 export async function startHarness(options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number } = {}): Promise<Harness> {
-  const clock = new TestClock(new Date(options.now ?? '2026-11-23T12:00:00Z'));
+  const clock = new TestClock(new Date(options.now ?? '2026-11-23T14:00:00Z'));
   const db = await createTestDb();
   const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: TEAM_ID });
   for (const user of Object.values(USERS)) standIn.addUser(user);

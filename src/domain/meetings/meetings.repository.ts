@@ -34,9 +34,7 @@ export async function findPairById(db: Executor, teamId: string, pairId: string)
 }
 
 /** Every change to a pair's meetings locks the pair first, so two changes (or a change and the planner) queue up. */
-export async function lockPair(tx: Tx, teamId: string, pairId: string): Promise<Pair | undefined> {
-  return tx.selectFrom('pairs').selectAll().where('team_id', '=', teamId).where('id', '=', pairId).forUpdate().executeTakeFirst();
-}
+export { lockPair } from '../pairs/pairs.repository';
 
 export async function updatePair(tx: Tx, pairId: string, patch: Updateable<PairsTable>): Promise<Pair> {
   return tx.updateTable('pairs').set({ ...patch, updated_at: new Date() }).where('id', '=', pairId).returningAll().executeTakeFirstOrThrow();

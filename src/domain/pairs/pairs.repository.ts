@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/types';
+import type { Executor, Tx } from '../../db/types';
 import type { NewPair, Pair } from '../../db/schema';
 
 export async function insertPair(db: Executor, pair: NewPair): Promise<Pair> {
@@ -46,6 +46,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function findPair(db: Executor, teamId: string, pairId: string): Promise<Pair | undefined> {
   if (!UUID.test(pairId)) return undefined;
   return db.selectFrom('pairs').selectAll().where('team_id', '=', teamId).where('id', '=', pairId).executeTakeFirst();
+}
+
+/** The pair row, locked until the transaction ends (callers check the id is a uuid first). */
+export async function lockPair(tx: Tx, teamId: string, pairId: string): Promise<Pair | undefined> {
+  return tx.selectFrom('pairs').selectAll().where('team_id', '=', teamId).where('id', '=', pairId).forUpdate().executeTakeFirst();
 }
 
 /** The pairs a person belongs to, on either side, that have not ended. */

@@ -4,7 +4,9 @@ import { DomainError } from '../../errors';
 import { ensureWorkspace, upsertPerson } from '../people/people.repository';
 import { localDateIn } from '../time/zoned';
 import { type FieldErrors, type PairDraft, type PairField, type PickedUser, firstMeetingInstant, plannedEnd, validatePairDraft } from './pair-rules';
-import { findLivePair, findLivePairNames, findPair, insertFirstMeeting, insertPair, listPairsOf } from './pairs.repository';
+import { findLivePair, findLivePairNames, insertFirstMeeting, insertPair, listPairsOf } from './pairs.repository';
+import type { Actor } from '../actor';
+import { ALL_STATES, type Membership, pairOfMember } from './access';
 
 export type CreatePairResult =
   | { ok: true; pair: Pair; firstMeetingAt: Date }
@@ -78,13 +80,9 @@ export class PairsService {
     return listPairsOf(this.db, teamId, userId);
   }
 
-  /** A pair the person belongs to; anyone else is told it does not exist (no leak of other pairs). */
-  async getForMember(teamId: string, pairId: string, userId: string): Promise<Pair> {
-    const pair = await findPair(this.db, teamId, pairId);
-    if (!pair || (pair.mentor_id !== userId && pair.mentee_id !== userId)) {
-      throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-    }
-    return pair;
+  /** A pair the person belongs to, in any state; anyone else is told it is not theirs (no leak of other pairs). */
+  membership(actor: Actor, pairId: unknown): Promise<Membership> {
+    return pairOfMember(this.db, actor, pairId, { states: ALL_STATES });
   }
 }
 

@@ -1,6 +1,4 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { Meeting } from '../../db/schema';
-import type { Appreciation } from '../../domain/appreciation/appreciation.repository';
 import { MESSAGE_MAX, suggestedThanks } from '../../domain/appreciation/appreciation-rules';
 import type { PairChoice } from '../../domain/pairs/pair-choices';
 import { formatInZone } from '../../domain/time/zoned';
@@ -53,19 +51,24 @@ export function thanksModal(input: ThanksModalInput): ModalView {
   };
 }
 
-/** To the person thanked; the meeting it follows is shown in their own zone. */
-export function thanksDm(appreciation: Appreciation, meeting: Meeting | null, readerZone: string): Message {
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: mrkdwn(`:sparkles: ${mention(appreciation.from_id)} says thank you:\n${quoteTyped(appreciation.message, 2000)}`) },
-  ];
-  if (meeting) blocks.push({ type: 'context', elements: [mrkdwn(`About your meeting on ${formatInZone(meeting.scheduled_at, readerZone)}.`)] });
-  return { text: `${mention(appreciation.from_id)} says thank you: ${inlineTyped(appreciation.message, 300)}`, blocks };
+/** A thank-you as its reader sees it. */
+export interface ThanksView {
+  fromId: string;
+  message: string;
+  /** The meeting it follows, shown in the reader's zone. */
+  meetingAt: Date | null;
+  zone: string;
 }
 
-/** To the sender, privately. */
-export function thanksSentMessage(appreciation: Appreciation, delivered: boolean): Message {
-  const text = delivered
-    ? `Your thank-you is on its way to ${mention(appreciation.to_id)}, and kept in your mentorship's history.`
-    : `Your thank-you is kept in your mentorship's history, but I couldn't deliver it to ${mention(appreciation.to_id)} by DM just now.`;
-  return { text, blocks: [{ type: 'section', text: mrkdwn(`${delivered ? ':white_check_mark:' : ':warning:'} ${text}`) }] };
+/** To the person thanked. */
+export function thanksDm(view: ThanksView): Message {
+  const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(`:sparkles: ${mention(view.fromId)} says thank you:\n${quoteTyped(view.message, 2000)}`) }];
+  if (view.meetingAt) blocks.push({ type: 'context', elements: [mrkdwn(`About your meeting on ${formatInZone(view.meetingAt, view.zone)}.`)] });
+  return { text: `${mention(view.fromId)} says thank you: ${inlineTyped(view.message, 300)}`, blocks };
+}
+
+/** To the sender, privately: the note is saved, and its DM is in the outbox (sent at once, or after the reader's quiet hours). */
+export function thanksSentMessage(toId: string): Message {
+  const text = `Your thank-you is on its way to ${mention(toId)}, and kept in your mentorship's history.`;
+  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
 }

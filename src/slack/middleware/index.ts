@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../context';
 import { dedupeEvents } from './dedupe-events';
-import { requestLogger } from './request-log';
+import { actorMiddleware } from './actor';
 import { shedLoad } from './shed-load';
 import { stripControlCharsMiddleware } from './strip-control-chars';
 
@@ -20,7 +20,7 @@ export interface MiddlewareOptions {
 export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): () => void {
   const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
   app.use(shedder.middleware);
-  app.use(requestLogger(deps.logger));
+  app.use(actorMiddleware(deps.logger));
   app.use(dedupeEvents(deps));
   app.use(stripControlCharsMiddleware());
   return shedder.stop;

@@ -70,9 +70,9 @@ describe('PairsService.create', () => {
   it('lets a member read the pair and tells anyone else it is not theirs', async () => {
     const created = await service.create(draft('UA5', 'UB5'), { mentor: person('UA5'), mentee: person('UB5') });
     if (!created.ok) throw new Error('setup');
-    await expect(service.getForMember('T1', created.pair.id, 'UB5')).resolves.toMatchObject({ id: created.pair.id });
-    await expect(service.getForMember('T1', created.pair.id, 'USTRANGER')).rejects.toMatchObject({ code: 'not_in_pair' });
-    await expect(service.getForMember('T2', created.pair.id, 'UA5')).rejects.toMatchObject({ code: 'not_in_pair' });
+    await expect(service.membership({ teamId: 'T1', userId: 'UB5' }, created.pair.id)).resolves.toMatchObject({ pair: { id: created.pair.id }, role: 'mentee', otherId: 'UA5' });
+    await expect(service.membership({ teamId: 'T1', userId: 'USTRANGER' }, created.pair.id)).rejects.toMatchObject({ code: 'not_in_pair' });
+    await expect(service.membership({ teamId: 'T2', userId: 'UA5' }, created.pair.id)).rejects.toMatchObject({ code: 'not_in_pair' });
   });
 });
 

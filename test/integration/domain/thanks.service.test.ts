@@ -4,6 +4,7 @@ import type { Pair } from '../../../src/db/schema';
 import { AppreciationService } from '../../../src/domain/appreciation/appreciation.service';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
 import { ResourcesService } from '../../../src/domain/resources/resources.service';
+import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { createTestDb } from '../../support/test-db';
 
 let now = new Date('2026-11-23T12:00:00Z');
@@ -20,7 +21,7 @@ async function meeting(sequence: number, at: string, status: string): Promise<st
     values ('T1', ${pair.id}, ${sequence}, ${at}::timestamptz, 45, ${status}) returning id`.execute(db.kysely);
   return rows[0]!.id;
 }
-const send = () => thanks.send({ teamId: 'T1', pairId: pair.id, fromId: 'UMENTEE', message: 'Thanks!' });
+const send = () => thanks.send({ teamId: 'T1', userId: 'UMENTEE' }, { pairId: pair.id, message: 'Thanks!' });
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -30,7 +31,7 @@ beforeAll(async () => {
   );
   if (!result.ok) throw new Error('pair');
   pair = result.pair;
-  thanks = new AppreciationService(db.kysely, clock);
+  thanks = new AppreciationService(db.kysely, clock, createEffectsRecorder(clock));
   resources = new ResourcesService(db.kysely, clock);
 });
 afterAll(() => db.close());
@@ -41,31 +42,31 @@ afterEach(async () => {
 describe('which meeting a thank-you belongs to', () => {
   it('is none before any meeting happened', async () => {
     const result = await send();
-    expect(result.ok && result.meeting).toBeNull();
+    expect(result.ok && result.appreciation.meeting_id).toBeNull();
   });
 
   it('is the latest held meeting', async () => {
     await meeting(1, '2026-11-09T09:00:00Z', 'held');
     const latest = await meeting(2, '2026-11-16T09:00:00Z', 'held');
     const result = await send();
-    expect(result.ok && result.meeting?.id).toBe(latest);
+    expect(result.ok && result.appreciation.meeting_id).toBe(latest);
   });
 
   it('is the meeting that just ended when nobody has recorded it yet, not a stale unrecorded one', async () => {
     const held = await meeting(1, '2026-11-16T09:00:00Z', 'held');
     await meeting(2, '2026-11-20T09:00:00Z', 'scheduled');
     const stale = await send();
-    expect(stale.ok && stale.meeting?.id).toBe(held);
+    expect(stale.ok && stale.appreciation.meeting_id).toBe(held);
     const current = await meeting(3, '2026-11-23T11:00:00Z', 'scheduled');
     const result = await send();
-    expect(result.ok && result.meeting?.id).toBe(current);
+    expect(result.ok && result.appreciation.meeting_id).toBe(current);
   });
 
   it('is never a skipped or future meeting', async () => {
     await meeting(1, '2026-11-23T11:00:00Z', 'skipped');
     await meeting(2, '2026-11-23T13:00:00Z', 'scheduled');
     const result = await send();
-    expect(result.ok && result.meeting).toBeNull();
+    expect(result.ok && result.appreciation.meeting_id).toBeNull();
   });
 });
 

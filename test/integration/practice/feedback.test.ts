@@ -13,7 +13,7 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   h.standIn.addUser(PAT);
   pair = await createPair(h, mentor, mentee);
   await createPair(h, other, PAT);
@@ -68,7 +68,7 @@ describe('/mentorship feedback: asking', () => {
     expect(text).toContain('What is one thing I could improve in presenting my designs?');
     expect(text).toContain(FeedbackActions.answer);
     // Asked at 12:00Z = 13:00 in Berlin; the first meeting is 1 Dec 10:00 Berlin.
-    expect(text).toContain('Mon 23 Nov 2026, 13:00 (Europe/Berlin)');
+    expect(text).toContain('Mon 23 Nov 2026, 15:00 (Europe/Berlin)');
     expect(text).toContain('Tue 1 Dec 2026, 10:00 (Europe/Berlin)');
     const [row] = (await requests()).slice(-1);
     const firstMeeting = await h.db.kysely.selectFrom('meetings').select('id').where('pair_id', '=', pair.id).where('sequence', '=', 0).executeTakeFirstOrThrow();
@@ -160,7 +160,7 @@ describe('answering and applying feedback', () => {
     const row = (await requests()).find((req) => req.area === 'writing design docs');
     expect(row).toMatchObject({ status: 'applied', answer: 'Lead with the decision, then the options.' });
     expect(row?.applied_at).toBeInstanceOf(Date);
-    h.clock.set('2026-11-23T12:00:00Z');
+    h.clock.set('2026-11-23T14:00:00Z');
   });
 
   it('gives a mentor who asked the answer without a "Report how I applied it" button', async () => {

@@ -14,7 +14,7 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   h.standIn.addUser(PAT);
   pair = await createPair(h, mentor, mentee);
   await createPair(h, other, PAT);
@@ -73,7 +73,7 @@ describe('/mentorship journal', () => {
     const saved = await write(mentee.id, { [w.blocks.wentWell]: SECRET, [w.blocks.tryNext]: 'Ask Maria to rehearse with me' });
     expect(shown(saved)).toContain(SECRET);
     // 12:00Z is 07:00 in New York.
-    expect(shown(saved)).toContain('Mon 23 Nov 2026, 07:00 (America/New_York)');
+    expect(shown(saved)).toContain('Mon 23 Nov 2026, 09:00 (America/New_York)');
     expect((await entries()).at(-1)).toMatchObject({ author_id: mentee.id, pair_id: pair.id, went_well: SECRET, learned: null });
   });
 
@@ -82,7 +82,7 @@ describe('/mentorship journal', () => {
       h.clock.set(`2026-11-2${3 + (i % 3)}T1${i}:00:00Z`);
       await h.bot.services.journal.write({ teamId: 'T0TEST', authorId: mentor.id, pairId: null, wentWell: `mentor entry ${i}`, learned: null, tryNext: null });
     }
-    h.clock.set('2026-11-23T12:00:00Z');
+    h.clock.set('2026-11-23T14:00:00Z');
     const response = await h.driver.command(mentor.id, 'journal list');
     expect(response.status).toBe(200);
     const listed = shown(await eventually(() => h.standIn.ephemeralsFor(mentor.id).find(isList)));
@@ -96,7 +96,7 @@ describe('/mentorship journal', () => {
     // The newest entry of anyone's, so any list that forgot to filter by author would show it.
     h.clock.set('2026-11-27T12:00:00Z');
     await write(mentee.id, { [w.blocks.learned]: `${SECRET} (newest)` });
-    h.clock.set('2026-11-23T12:00:00Z');
+    h.clock.set('2026-11-23T14:00:00Z');
     for (const userId of [mentor.id, stranger.id, other.id]) {
       await h.driver.command(userId, 'journal');
       await eventually(() => h.standIn.ephemeralsFor(userId).find(isList));

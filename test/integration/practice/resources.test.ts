@@ -13,7 +13,7 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   h.standIn.addUser(PAT);
   pair = await createPair(h, mentor, mentee);
   await createPair(h, other, PAT);
@@ -124,7 +124,7 @@ describe('/mentorship resources', () => {
     expect(row).toMatchObject({ explored_by: mentor.id, takeaway: 'Skip-levels are for listening.' });
     const again = await list(mentee.id);
     // Explored at 12:00Z: 07:00 for Theo in New York.
-    expect(shown(again)).toContain('Mon 23 Nov 2026, 07:00 (America/New_York)');
+    expect(shown(again)).toContain('Mon 23 Nov 2026, 09:00 (America/New_York)');
     expect(shown(again)).toContain('Skip-levels are for listening.');
   });
 
@@ -140,7 +140,7 @@ describe('/mentorship resources', () => {
     const message = await list(mentee.id);
     for (const [i, id] of ids.entries()) await markExplored(mentee.id, message, id, `takeaway ${i}`);
     expect(shown(await list(mentee.id))).toContain('*2 of 2*');
-    h.clock.set('2026-11-23T12:00:00Z');
+    h.clock.set('2026-11-23T14:00:00Z');
     await sql`delete from meetings where id = ${heldId}`.execute(h.db.kysely);
   });
 

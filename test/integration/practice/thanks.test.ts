@@ -12,7 +12,7 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   h.standIn.addUser(PAT);
   pair = await createPair(h, mentor, mentee);
   // Olga mentors Pat: a pair Maria and Theo have nothing to do with.
@@ -60,7 +60,7 @@ describe('/mentorship thanks', () => {
     expect(await count(h, 'appreciations')).toBe(before + 1);
     const row = await h.db.kysely.selectFrom('appreciations').selectAll().where('message', 'like', '%estimation trick%').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ pair_id: pair.id, from_id: mentee.id, to_id: mentor.id });
-    const history = await h.bot.services.appreciations.history('T0TEST', pair.id, mentor.id);
+    const history = await h.bot.services.appreciations.history({ teamId: 'T0TEST', userId: mentor.id }, pair.id);
     expect(history.map((a) => a.id)).toContain(row.id);
     // Nobody else hears about it.
     expect(allSeenBy(h, stranger.id)).toBe('');

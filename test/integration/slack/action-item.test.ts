@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 beforeEach(async () => {
-  h.clock.set('2026-11-23T12:00:00Z');
+  h.clock.set('2026-11-23T14:00:00Z');
   pair = await createPair(h);
   h.clock.set('2026-12-01T10:00:00Z');
   const [first] = await meetingRows(h, pair.id);

@@ -11,7 +11,7 @@ let pair: Pair;
 const otherMentor = { id: 'UOMENTOR', name: 'otto', realName: 'Otto Othermentor', tz: 'Europe/Paris' };
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   h.standIn.addUser(otherMentor);
   pair = await createPair(h, 'mentor', 'mentee');
   await createPair(h, otherMentor, 'other');
@@ -120,12 +120,12 @@ describe('approving', () => {
     const updates = h.standIn.callsTo('chat.update');
     expect(updates.map((call) => [call.args.channel, call.args.ts])).toEqual([[CHANNELS.goals.id, message.ts]]);
     const shown = textOf(current(message));
-    expect(shown).toContain(`Approved by <@${USERS.mentor.id}> on <!date^${Date.parse('2026-11-23T12:00:00Z') / 1000}^`);
+    expect(shown).toContain(`Approved by <@${USERS.mentor.id}> on <!date^${Date.parse('2026-11-23T14:00:00Z') / 1000}^`);
     expect(buttons(current(message).blocks)).toHaveLength(0);
     expect(channelMessages()).toHaveLength(1);
     const dm = textOf(h.standIn.dmsTo(USERS.mentee.id)[0]);
     expect(dm).toContain(`<@${USERS.mentor.id}> approved your goal *Run the retro*`);
-    expect(dm).toContain('Mon 23 Nov 2026, 07:00 (America/New_York)');
+    expect(dm).toContain('Mon 23 Nov 2026, 09:00 (America/New_York)');
     expect(await goalRow(h, goal.id)).toMatchObject({ status: 'approved', approved_by: USERS.mentor.id, version: 3 });
   });
 

@@ -10,7 +10,7 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   pair = await createPair(h, 'mentor', 'mentee');
 });
 afterAll(() => h.close());

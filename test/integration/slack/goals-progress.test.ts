@@ -8,7 +8,7 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   pair = await createPair(h, 'mentor', 'mentee');
 });
 afterAll(() => h.close());
@@ -64,7 +64,7 @@ describe('updating progress', () => {
     const after = await itemsOf(h, goal.id);
     const by = (id: string) => after.find((item) => item.id === id)!;
     expect(by(ship!.id)).toMatchObject({ current_value: 2, done: false, updated_by: USERS.mentee.id });
-    expect(by(ship!.id).updated_at.toISOString()).toBe('2026-11-23T12:00:00.000Z');
+    expect(by(ship!.id).updated_at.toISOString()).toBe('2026-11-23T14:00:00.000Z');
     expect(by(talk!.id)).toMatchObject({ done: true, updated_by: USERS.mentee.id });
     expect(by(draftDoc!.id)).toMatchObject({ done: true, updated_by: USERS.mentee.id });
     expect(by(review!.id)).toMatchObject({ done: false, updated_by: null });
@@ -77,13 +77,13 @@ describe('updating progress', () => {
     await clickButton(h, USERS.mentor.id, mentorList, GoalActions.progress, goal.id);
     const mentorModal = await eventually(() => h.standIn.topView(USERS.mentor.id));
     const hint = mentorModal.blocks.find((block) => block.block_id === GoalProgressModal.numericBlock(ship!.id))?.hint?.text;
-    expect(hint).toBe('Last updated by Theo Mentee, Mon 23 Nov 2026, 13:00 (Europe/Berlin)');
+    expect(hint).toBe('Last updated by Theo Mentee, Mon 23 Nov 2026, 15:00 (Europe/Berlin)');
     await h.driver.submitView(USERS.mentor.id, mentorModal, { [GoalProgressModal.checks.block]: [] });
     const final = await itemsOf(h, goal.id);
     expect(final.find((item) => item.id === talk!.id)).toMatchObject({ done: false, updated_by: USERS.mentor.id });
-    expect(final.find((item) => item.id === talk!.id)?.updated_at.toISOString()).toBe('2026-11-23T13:00:00.000Z');
+    expect(final.find((item) => item.id === talk!.id)?.updated_at.toISOString()).toBe('2026-11-23T15:00:00.000Z');
     expect(final.find((item) => item.id === ship!.id)).toMatchObject({ current_value: 2, updated_by: USERS.mentee.id });
-    h.clock.set('2026-11-23T12:00:00Z');
+    h.clock.set('2026-11-23T16:00:00Z');
   });
 
   it('refuses someone outside the pair and opens nothing', async () => {
@@ -104,7 +104,7 @@ describe('marking a goal achieved', () => {
     await h.settle();
 
     expect(await goalRow(h, goal.id)).toMatchObject({ status: 'achieved' });
-    expect((await goalRow(h, goal.id)).achieved_at?.toISOString()).toBe('2026-11-23T12:00:00.000Z');
+    expect((await goalRow(h, goal.id)).achieved_at?.toISOString()).toBe('2026-11-23T16:00:00.000Z');
     const celebration = h.standIn.messagesIn(CHANNELS.goals.id).at(-1)!;
     expect(celebration.ts).not.toBe(approval.ts);
     expect(textOf(celebration)).toMatch(/:tada: <@UMENTEE> achieved a goal: \*Lead the migration\*/);

@@ -10,7 +10,7 @@ import { BOT_TOKEN, CHANNELS, type Harness, startHarness, TEAM_ID, USERS } from 
 import { eventually } from '../../support/wait';
 
 type Json = Record<string, any>;
-const NOW = new Date('2026-11-23T12:00:00Z'); // a Monday
+const NOW = new Date('2026-11-23T14:00:00Z'); // a Monday
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const ahead = (ms: number) => new Date(NOW.getTime() + ms);
 
@@ -151,19 +151,24 @@ describe('App Home at each stage of a mentorship', () => {
 
     const before = await openHome(mentee.id);
     expect(textOf(before)).toContain('*Next meeting:* none scheduled');
-    expect(textOf(before)).toContain('Mon 23 Nov 2026, 05:00 (America/New_York) has ended; notes are not recorded yet.');
+    expect(textOf(before)).toContain('Mon 23 Nov 2026, 07:00 (America/New_York) has ended; notes are not recorded yet.');
     expect(buttonsOf(before, OpenActions.recordNotes)).toContain(justEnded);
     expect(checklistOf(before)['Regular meetings scheduled']).toBe('⬜');
 
     // What the meetings and goals features do, then their call to deps.home.refresh.
     const logged: string[] = [];
-    const refresher = createHomeRefresher(h.bot.services.home, createLogger('info', new Writable({ write: (chunk, _e, done) => (logged.push(String(chunk)), done()) })));
-    const client = new WebClient(BOT_TOKEN, { slackApiUrl: h.standIn.apiUrl, retryConfig: { retries: 0 } });
+    const refresher = createHomeRefresher({
+      home: h.bot.services.home,
+      clientFor: () => new WebClient(BOT_TOKEN, { slackApiUrl: h.standIn.apiUrl, retryConfig: { retries: 0 } }),
+      logger: createLogger('info', new Writable({ write: (chunk, _e, done) => (logged.push(String(chunk)), done()) })),
+      windowMs: 0,
+    });
     await fx.recordNotes(justEnded, 'Pairing on incidents helps', mentee.id, ago(HOUR));
     const item = await fx.actionItem(pair, { ownerId: mentee.id, body: 'Shadow two incidents', meetingId: justEnded, createdAt: ago(HOUR) });
     await fx.actionItem(pair, { ownerId: mentor.id, body: 'Introduce Theo to the SRE lead', meetingId: justEnded, createdAt: ago(HOUR) });
     await fx.meeting(pair, { sequence: 2, at: ahead(13 * DAY) });
-    await refresher.refresh(client, TEAM_ID, [mentor.id, mentee.id]);
+    await refresher.refresh(TEAM_ID, [mentor.id, mentee.id]);
+    await refresher.idle();
 
     const mentorHome = h.standIn.homeView(mentor.id)!;
     const menteeHome = h.standIn.homeView(mentee.id)!;
@@ -181,13 +186,15 @@ describe('App Home at each stage of a mentorship', () => {
     }
 
     await fx.tick(item, mentee.id, NOW);
-    await refresher.refresh(client, TEAM_ID, [mentee.id]);
+    await refresher.refresh(TEAM_ID, [mentee.id]);
+    await refresher.idle();
     expect(textOf(h.standIn.homeView(mentee.id))).toContain('*Open action items* (2)');
     expect(buttonsOf(h.standIn.homeView(mentee.id)!, OpenActions.tickActionItem)).not.toContain(item);
 
     expect(textOf(h.standIn.homeView(mentee.id))).toContain('Own the on-call rota* · Awaiting approval');
     await fx.setGoalStatus(goal, 'approved', mentor.id, NOW);
-    await refresher.refresh(client, TEAM_ID, [mentor.id, mentee.id]);
+    await refresher.refresh(TEAM_ID, [mentor.id, mentee.id]);
+    await refresher.idle();
     expect(textOf(h.standIn.homeView(mentee.id))).toContain('Own the on-call rota* · Approved');
     expect(logged.join('')).not.toContain('home refresh failed');
   });
@@ -312,10 +319,14 @@ describe('pair set-up', () => {
 
   it('logs a refused publish and returns normally, so the caller\'s change is never undone', async () => {
     const logged: string[] = [];
-    const refresher = createHomeRefresher(h.bot.services.home, createLogger('info', new Writable({ write: (chunk, _e, done) => (logged.push(String(chunk)), done()) })));
-    const client = new WebClient(BOT_TOKEN, { slackApiUrl: h.standIn.apiUrl, retryConfig: { retries: 0 } });
+    const refresher = createHomeRefresher({
+      home: h.bot.services.home,
+      clientFor: () => new WebClient(BOT_TOKEN, { slackApiUrl: h.standIn.apiUrl, retryConfig: { retries: 0 } }),
+      logger: createLogger('info', new Writable({ write: (chunk, _e, done) => (logged.push(String(chunk)), done()) })),
+      windowMs: 0,
+    });
     h.standIn.failNext('views.publish', { error: 'not_enabled' });
-    await expect(refresher.refresh(client, TEAM_ID, [USERS.mentor.id])).resolves.toBeUndefined();
+    await expect(refresher.refresh(TEAM_ID, [USERS.mentor.id])).resolves.toBeUndefined();
     expect(h.standIn.homeView(USERS.mentor.id)).toBeUndefined();
     expect(logged.join('')).toContain('home refresh failed');
     expect(logged.join('')).toContain('not_enabled');

@@ -10,11 +10,11 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
 });
 afterAll(() => h.close());
 beforeEach(async () => {
-  h.clock.set('2026-11-23T12:00:00Z');
+  h.clock.set('2026-11-23T14:00:00Z');
   pair = await createPair(h); // weekly, Tuesdays 10:00 Europe/Berlin from 1 Dec 2026
   const [first] = await meetingRows(h, pair.id);
   const saved = await h.bot.services.agendas.save(h.standIn.teamId, first!.id, USERS.mentee.id, {

@@ -8,7 +8,7 @@ const { blocks: b } = PairModal;
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
 });
 afterAll(() => h.close());
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harnes
 import { eventually } from '../../support/wait';
 
 type Json = Record<string, any>;
-const NOW = new Date('2026-11-23T12:00:00Z');
+const NOW = new Date('2026-11-23T14:00:00Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const ahead = (ms: number) => new Date(NOW.getTime() + ms);
 
@@ -43,7 +43,7 @@ describe('/mentorship status', () => {
     expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(0);
     const text = JSON.stringify(reply.blocks);
     expect(text).toContain('Mentored by maria');
-    expect(text).toContain('Fri 27 Nov 2026, 07:00 (America/New_York), in 4 days');
+    expect(text).toContain('Fri 27 Nov 2026, 09:00 (America/New_York), in 4 days');
     expect(text).toContain('*Mentorship checklist*: 1 of 7 done');
 
     await h.driver.appHomeOpened(USERS.mentee.id);

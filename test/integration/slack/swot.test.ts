@@ -10,7 +10,7 @@ let h: Harness;
 let pair: Pair;
 
 beforeAll(async () => {
-  h = await startHarness({ now: '2026-11-23T12:00:00Z' });
+  h = await startHarness({ now: '2026-11-23T14:00:00Z' });
   pair = await createPair(h, 'mentor', 'mentee');
 });
 afterAll(() => h.close());
@@ -59,7 +59,7 @@ describe('the SWOT self-assessment', () => {
     const text = textOf({ blocks: view.blocks });
     expect(text).toContain('Clear writing &lt;!channel&gt;');
     expect(text).not.toContain('<!channel>');
-    expect(text).toContain('Last updated by <@UMENTEE>, Mon 23 Nov 2026, 13:00 (Europe/Berlin)');
+    expect(text).toContain('Last updated by <@UMENTEE>, Mon 23 Nov 2026, 15:00 (Europe/Berlin)');
     expect(view.blocks.some((block) => block.type === 'input')).toBe(false);
   });
 

@@ -31,6 +31,6 @@ export function actionItemTick(deps: AppDeps) {
       // Slack does not hand back an ephemeral message's blocks, so it cannot be redrawn: confirm instead.
       await replyPrivately(args, deps, doneMessage('Marked done.'));
     }
-    await deps.home.refresh(client, teamId, [result.pair.mentor_id, result.pair.mentee_id]);
+    await deps.home.refresh(teamId, [result.pair.mentor_id, result.pair.mentee_id]);
   };
 }

@@ -99,7 +99,7 @@ export async function showGoalList(client: WebClient, deps: AppDeps, target: Lis
 
 /** After any change a Home tab shows. */
 export async function refreshHomes(client: WebClient, deps: AppDeps, details: GoalDetails): Promise<void> {
-  await deps.home.refresh(client, details.pair.team_id, [details.pair.mentor_id, details.pair.mentee_id]);
+  await deps.home.refresh(details.pair.team_id, [details.pair.mentor_id, details.pair.mentee_id]);
 }
 
 /** Shares a goal for approval and says how it went, as the notice to show above the goal list. */

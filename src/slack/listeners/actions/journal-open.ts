@@ -14,7 +14,7 @@ export function journalOpen(deps: AppDeps) {
   return buttonHandler(deps, async (press) => {
     const value = parsePairValue(press.value, true);
     if (!value.ok) throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-    if (value.pairId) await deps.services.pairs.getForMember(press.teamId, value.pairId, press.userId);
+    if (value.pairId) await deps.services.pairs.membership(press, value.pairId);
     const { choices, names } = await pairChoicesFor(deps, press.teamId, press.userId);
     const pairId = value.pairId ?? (choices.length === 1 ? choices[0]?.pair.id : undefined);
     await press.client.views.open({ trigger_id: press.triggerId, view: journalModal({ choices, names, pairId, channelId: press.channelId }) });

@@ -29,6 +29,6 @@ export function meetingSkip(deps: AppDeps) {
     const other = otherMember(result.pair, body.user.id);
     const message = meetingSkippedMessage({ actorId: body.user.id, skipped: result.meeting, next: result.next, viewerZone: result.people.zones[other] ?? 'UTC' });
     await dmAll(client, deps, teamId, [{ userId: other, message }], log);
-    await deps.home.refresh(client, teamId, [result.pair.mentor_id, result.pair.mentee_id]);
+    await deps.home.refresh(teamId, [result.pair.mentor_id, result.pair.mentee_id]);
   };
 }

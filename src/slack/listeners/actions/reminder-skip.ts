@@ -30,7 +30,7 @@ export function reminderSkip(deps: AppDeps) {
       await markAnswered(client, body, `:fast_forward: You skipped this meeting. Its reminders are cancelled and ${mention(otherId)} has been told.`, log);
       const notice = meetingSkippedMessage({ actorId: body.user.id, skipped: result.meeting, next: result.next, viewerZone: result.people.zones[otherId] ?? 'UTC' });
       await sendDm(client, deps.services.people, teamId, otherId, notice).catch((error: unknown) => log.warn({ err: error }, 'skip notice DM failed'));
-      await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+      await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
     } catch (error) {
       await replyRefusal(client, body, respond, error, log);
     }

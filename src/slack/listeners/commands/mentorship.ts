@@ -1,5 +1,6 @@
 import { errorMessage, helpMessage } from '../../blocks/help';
-import { type AppDeps, requestLog } from '../../context';
+import { actorOf } from '../../actor';
+import type { AppDeps } from '../../context';
 import { isDomainError } from '../../../errors';
 import { COMMAND } from '../../ids';
 import { slackFailure, slackFailureText } from '../../slack-failure';
@@ -35,7 +36,8 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
 export function mentorshipCommand(deps: AppDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const { name, word, rest } = parseSubcommand(args.command.text);
-    const log = requestLog(args.context, deps.logger).child({ subcommand: name ?? 'unknown' });
+    const actor = actorOf(args.context);
+    const log = actor.log.child({ subcommand: name ?? 'unknown' });
     if (name === null) {
       await args.ack({ response_type: 'ephemeral', ...helpMessage(word) });
       return;
@@ -46,7 +48,7 @@ export function mentorshipCommand(deps: AppDeps) {
       await args.ack(response);
     };
     try {
-      await HANDLERS[name]({ ...args, ack }, deps, { rest, log });
+      await HANDLERS[name]({ ...args, ack }, deps, { rest, log, actor: { ...actor, log } });
     } catch (error) {
       const failure = slackFailure(error);
       const message = isDomainError(error)

@@ -42,6 +42,6 @@ export function agendaSubmit(deps: AppDeps) {
     const update = result.firstShare ? undefined : { authorId: body.user.id, added: result.added };
     const message = agendaMessage(result, { userId: other, timeZone: people.zones[other] ?? 'UTC' }, update);
     await dmAll(client, deps, teamId, [{ userId: other, message }], log);
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

@@ -21,7 +21,7 @@ export async function announcePair(client: WebClient, deps: AppDeps, created: Cr
   const { people: peopleService } = deps.services;
   const log = deps.logger.child({ pairId: pair.id });
   // Both Home tabs show the new pair right away; the refresher logs its own failures and never throws.
-  await deps.home.refresh(client, pair.team_id, [pair.mentor_id, pair.mentee_id]);
+  await deps.home.refresh(pair.team_id, [pair.mentor_id, pair.mentee_id]);
   for (const person of [people.mentor, people.mentee]) {
     const message = welcomeMessage(pair, { userId: person.userId, timeZone: person.timeZone }, created.firstMeetingAt);
     await sendDm(client, peopleService, pair.team_id, person.userId, message).catch((error: unknown) =>

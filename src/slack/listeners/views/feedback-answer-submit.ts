@@ -37,6 +37,6 @@ export function feedbackAnswerSubmit(deps: AppDeps) {
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, feedbackDoneMessage(confirmation));
     const zone = await zoneOf(deps, teamId, userId);
     await updateSource(client, deps, { teamId, userId, log }, sourceMessageOf(view.private_metadata), feedbackRequestedDm(request, null, zone));
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

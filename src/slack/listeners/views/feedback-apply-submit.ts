@@ -36,6 +36,6 @@ export function feedbackApplySubmit(deps: AppDeps) {
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, feedbackDoneMessage(confirmation));
     const zone = await zoneOf(deps, teamId, userId);
     await updateSource(client, deps, { teamId, userId, log }, sourceMessageOf(view.private_metadata), feedbackAnsweredDm(request, zone, true));
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

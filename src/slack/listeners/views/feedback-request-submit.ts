@@ -42,6 +42,6 @@ export function feedbackRequestSubmit(deps: AppDeps) {
       ? `Asked ${to} for feedback on *${inlineTyped(request.area)}*. I'll DM you the answer.`
       : `Your request on *${inlineTyped(request.area)}* is saved, but I couldn't DM ${to}; they will see it under \`/mentorship feedback\`.`;
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, feedbackDoneMessage(confirmation));
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

@@ -45,6 +45,6 @@ export function journalSubmit(deps: AppDeps) {
     const entries = await deps.services.journal.recent(teamId, userId);
     const listed = { saved: true, pairId: result.entry.pair_id ?? undefined };
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, journalListMessage(entries, person.timeZone, listed));
-    await deps.home.refresh(client, teamId, [userId]);
+    await deps.home.refresh(teamId, [userId]);
   };
 }

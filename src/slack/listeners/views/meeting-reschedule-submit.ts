@@ -31,6 +31,6 @@ export function meetingRescheduleSubmit(deps: AppDeps) {
     log.info({ meetingId: meeting.id }, 'meeting rescheduled');
     const message = meetingMovedMessage({ actorId: body.user.id, previousAt, meeting, viewerZone: people.zones[other] ?? 'UTC' });
     await dmAll(client, deps, teamId, [{ userId: other, message }], log);
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

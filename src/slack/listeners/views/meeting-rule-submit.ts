@@ -31,6 +31,6 @@ export function meetingRuleSubmit(deps: AppDeps) {
     log.info({ pairId: pair.id }, 'meeting rhythm changed');
     const message = ruleChangedMessage({ actorId: body.user.id, pair, next, viewerZone: people.zones[other] ?? 'UTC' });
     await dmAll(client, deps, teamId, [{ userId: other, message }], log);
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

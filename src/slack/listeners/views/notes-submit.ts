@@ -36,6 +36,6 @@ export function notesSubmit(deps: AppDeps) {
     log.info({ meetingId: result.meeting.id, actionItems: result.actionItems.length }, 'notes recorded');
     const messages = [pair.mentee_id, pair.mentor_id].map((userId) => ({ userId, message: notesSummaryMessage(result, { userId, timeZone: people.zones[userId] ?? 'UTC' }) }));
     await dmAll(client, deps, teamId, messages, log);
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

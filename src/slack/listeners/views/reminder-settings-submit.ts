@@ -30,6 +30,6 @@ export function reminderSettingsSubmit(deps: AppDeps) {
     await sendDm(client, deps.services.people, teamId, userId, settingsSavedMessage(saved)).catch((error: unknown) =>
       log.warn({ err: error }, 'settings confirmation DM failed'),
     );
-    await deps.home.refresh(client, teamId, [userId]);
+    await deps.home.refresh(teamId, [userId]);
   };
 }

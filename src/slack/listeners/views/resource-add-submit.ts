@@ -37,6 +37,6 @@ export function resourceAddSubmit(deps: AppDeps) {
     await tryDm(client, deps, { teamId, userId: otherId }, resourceAddedDm(resource, userId), log);
     const origin = { teamId, userId, channelId: originChannel(view.private_metadata), log };
     await tellPrivately(client, deps, origin, resourceAddedMessage(resource, otherId));
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

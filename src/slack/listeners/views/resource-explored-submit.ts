@@ -32,6 +32,6 @@ export function resourceExploredSubmit(deps: AppDeps) {
     const zone = await zoneOf(deps, teamId, userId);
     await tellPrivately(client, deps, { teamId, userId, channelId: originChannel(view.private_metadata), log }, resourceExploredMessage(resource, overview, zone));
     await updateSource(client, deps, { teamId, userId, log }, sourceMessageOf(view.private_metadata), resourceDoneDm(resource, zone));
-    await deps.home.refresh(client, teamId, [pair.mentor_id, pair.mentee_id]);
+    await deps.home.refresh(teamId, [pair.mentor_id, pair.mentee_id]);
   };
 }

@@ -30,6 +30,6 @@ export function swotSubmit(deps: AppDeps) {
     }
     await ack();
     log.info({ pairId: saved.pair.id }, 'SWOT saved');
-    await deps.home.refresh(client, teamId, [saved.pair.mentor_id, saved.pair.mentee_id]);
+    await deps.home.refresh(teamId, [saved.pair.mentor_id, saved.pair.mentee_id]);
   };
 }

@@ -1,0 +1,30 @@
+import type { Executor } from '../../db/types';
+import { type NewNotice, NOTICE_KIND } from './notice';
+
+/**
+ * Writes notices to the outbox, in the caller's transaction. The dedupe key makes a retried write
+ * insert once; the ids of the rows inserted are returned so the replica can send them at once.
+ */
+export async function insertNotices(db: Executor, notices: readonly NewNotice[], now: Date): Promise<string[]> {
+  if (notices.length === 0) return [];
+  const rows = await db
+    .insertInto('outbox')
+    .values(
+      notices.map((notice) => ({
+        team_id: notice.teamId,
+        kind: NOTICE_KIND,
+        pair_id: notice.pairId,
+        meeting_id: notice.meetingId,
+        recipient_id: notice.recipientId,
+        dedupe_key: notice.dedupeKey,
+        payload: JSON.stringify(notice.payload),
+        due_at: notice.dueAt,
+        next_attempt_at: notice.dueAt,
+        updated_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/types';
+import type { EffectsRecorder, Recorded } from '../../domain/effects/effects';
+import type { DomainEvent, DomainEventType } from '../../domain/effects/events';
+import type { NewNotice } from '../../domain/notices/notice';
+import { noticeDueAt } from '../../domain/notices/notice-timing';
+import { insertNotices } from '../../domain/notices/notices.repository';
+import type { EffectPlan, PlannedNotice } from './plan';
+import { thanksSent } from './thanks';
+
+type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T }>) => EffectPlan };
+
+/** Every event's messages and Home tabs; the type makes an event without a planner a compile error. */
+const PLANNERS: Planners = {
+  thanks_sent: thanksSent,
+};
+
+export function planEffects(event: DomainEvent): EffectPlan {
+  return (PLANNERS[event.type] as (event: DomainEvent) => EffectPlan)(event);
+}
+
+/**
+ * The effects module: events become outbox rows in the caller's transaction (rendered now, through
+ * the pure block builders, and timed for the recipient) and a list of Home tabs to refresh.
+ */
+export function createEffectsRecorder(clock: () => Date): EffectsRecorder {
+  return {
+    async record(tx: Tx, teamId: string, events: readonly DomainEvent[]): Promise<Recorded> {
+      const now = clock();
+      const notices: NewNotice[] = [];
+      const home = new Set<string>();
+      for (const event of events) {
+        const plan = planEffects(event);
+        const eventId = randomUUID();
+        plan.notices.forEach((planned, index) => notices.push(toNotice(teamId, plan.pairId, `${eventId}:${index}`, planned, now)));
+        for (const userId of plan.home) home.add(userId);
+      }
+      const outboxIds = await insertNotices(tx, notices, now);
+      return { teamId, outboxIds, homeUsers: [...home] };
+    },
+  };
+}
+
+export function toNotice(teamId: string, pairId: string | null, key: string, planned: PlannedNotice, now: Date): NewNotice {
+  const { target } = planned;
+  return {
+    teamId,
+    pairId,
+    meetingId: planned.meetingId ?? null,
+    recipientId: target.type === 'dm' ? target.userId : target.channelId,
+    dedupeKey: `notice:${key}`,
+    dueAt: planned.timing ? noticeDueAt(now, planned.timing, planned.timing.meetingAt ?? null) : now,
+    payload: {
+      topic: planned.topic,
+      target,
+      message: planned.message,
+      ...(planned.unfurl ? { unfurl: true } : {}),
+      ...(planned.onPosted ? { onPosted: planned.onPosted } : {}),
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import pino from 'pino';
+import type { HomeService } from '../../../src/domain/home/home.service';
+import { createHomeRefresher } from '../../../src/slack/home-publisher';
+
+/** A Home service whose dashboard says which state it was built from, and a client that records each publish. */
+function world(windowMs: number) {
+  let state = 0;
+  const published: Array<{ user: string; state: string }> = [];
+  const home = { snapshot: async (_team: string, userId: string) => ({ userId, state }) } as unknown as HomeService;
+  const client = {
+    views: {
+      publish: async ({ user_id, view }: { user_id: string; view: unknown }) => {
+        published.push({ user: user_id, state: JSON.stringify(view).match(/state (\d+)/)?.[1] ?? '?' });
+        return { ok: true };
+      },
+    },
+  };
+  const refresher = createHomeRefresher({ home, clientFor: () => client as never, logger: pino({ level: 'silent' }), windowMs });
+  return { refresher, published, setState: (value: number) => (state = value) };
+}
+
+jest.mock('../../../src/slack/blocks/home', () => ({ homeView: (snapshot: { state: number }) => ({ type: 'home', blocks: [], text: `state ${snapshot.state}` }) }));
+
+describe('coalescing Home refreshes per person', () => {
+  it('publishes the first change at once', async () => {
+    const { refresher, published, setState } = world(1_000);
+    setState(1);
+    await refresher.refresh('T1', ['U1', 'U2']);
+    expect(published).toEqual([{ user: 'U1', state: '1' }, { user: 'U2', state: '1' }]);
+    await refresher.stop();
+  });
+
+  it('folds a burst of changes into one more publish at the end of the window, showing the latest state', async () => {
+    const { refresher, published, setState } = world(40);
+    setState(1);
+    await refresher.refresh('T1', ['U1']);
+    for (let change = 2; change <= 10; change += 1) {
+      setState(change);
+      await refresher.refresh('T1', ['U1']);
+    }
+    expect(published).toEqual([{ user: 'U1', state: '1' }]);
+    await refresher.idle();
+    expect(published).toEqual([{ user: 'U1', state: '1' }, { user: 'U1', state: '10' }]);
+  });
+
+  it('publishes nothing more when nothing changed during the window, and a later change publishes at once again', async () => {
+    const { refresher, published, setState } = world(20);
+    setState(1);
+    await refresher.refresh('T1', ['U1']);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(published).toHaveLength(1);
+    setState(2);
+    await refresher.refresh('T1', ['U1']);
+    expect(published).toEqual([{ user: 'U1', state: '1' }, { user: 'U1', state: '2' }]);
+  });
+
+  it('keeps people apart: one person\'s window does not hold back another\'s first publish', async () => {
+    const { refresher, published } = world(1_000);
+    await refresher.refresh('T1', ['U1']);
+    await refresher.refresh('T1', ['U2']);
+    await refresher.refresh('T2', ['U1']);
+    expect(published.map((p) => p.user)).toEqual(['U1', 'U2', 'U1']);
+    await refresher.stop();
+  });
+
+  it('drops waiting publishes on stop and takes no more', async () => {
+    const { refresher, published } = world(30);
+    await refresher.refresh('T1', ['U1']);
+    await refresher.refresh('T1', ['U1']);
+    await refresher.stop();
+    await refresher.refresh('T1', ['U1']);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(published).toHaveLength(1);
+  });
+});
