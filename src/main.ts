@@ -14,6 +14,8 @@ import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
 import { createScheduler } from './scheduler/create';
 import { meetingsServiceSource } from './scheduler/meeting-source';
 import { installShutdown } from './shutdown';
+import { createMetrics } from './metrics/metrics';
+import { serveMetrics } from './metrics/server';
 
 /** Composition root: config -> logger -> db -> migrate -> services -> Slack app -> scheduler -> signals. */
 async function main(): Promise<void> {
@@ -28,19 +30,22 @@ async function main(): Promise<void> {
   const client = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
   const home = createHomeRefresher({ home: services.home, clientFor: () => client, logger });
   const notices = noNoticeSending;
+  const metrics = config.metricsPort === undefined ? undefined : createMetrics({ db: db.kysely, pool: db.poolStats, logger });
   const slackApp = createSlackApp({
     ...slack,
     logger,
     deps: { services, logger, clock, home, effects: createEffectsFlusher({ notices, home }) },
     healthy: () => databaseAnswers(db.kysely),
+    metrics,
   });
   await slackApp.start(config.port);
+  const metricsServer = metrics && (await serveMetrics(metrics.registry, config.metricsPort!));
   logger.info({ mode: slack.appToken ? 'socket' : 'http', port: config.port, database: db.kind }, 'mentorship bot started');
 
   let schedulerClock: SchedulerClock | undefined;
   if (config.schedulerEnabled) {
     const meetings = meetingsServiceSource(services.meetings);
-    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings });
+    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings, observer: metrics });
     schedulerClock = startSchedulerClock(scheduler, db.kysely, logger);
     logger.info({ replica: scheduler.settings.replica, dryRun: config.remindersDryRun, dailyCap: config.remindersDailyCap }, 'reminder scheduler started');
   }
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
     // First: no new pass starts, and the pass in flight finishes its sends before Slack and the database go.
     { name: 'scheduler', stop: async () => schedulerClock?.stop() },
     { name: 'slack', stop: () => slackApp.stop() },
+    { name: 'metrics', stop: async () => void metricsServer?.close() },
     { name: 'home', stop: () => home.stop() },
     { name: 'database', stop: () => db.close() },
   ]);

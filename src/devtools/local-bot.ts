@@ -13,6 +13,7 @@ import { WebClient } from '@slack/web-api';
 import { createScheduler } from '../scheduler/create';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
+import type { Metrics } from '../metrics/metrics';
 
 export interface LocalBotOptions {
   db: Db;
@@ -28,6 +29,8 @@ export interface LocalBotOptions {
   maxEventLoopLagMs?: number;
   /** Home refreshes are coalesced per person within this window (short here, so tests see the last one soon). */
   homeWindowMs?: number;
+  /** Prometheus figures (the metrics test); none otherwise. */
+  metrics?: Metrics;
 }
 
 export interface LocalBot {
@@ -61,6 +64,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     healthy: () => databaseAnswers(options.db.kysely),
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
+    metrics: options.metrics,
   });
   // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
   // counter around next() knows when the app has really finished with every request.
@@ -88,6 +92,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     logger: options.logger,
     meetings: meetingsServiceSource(services.meetings),
     settings: { replica: 'local-bot', ...options.scheduler },
+    observer: options.metrics,
   });
   return {
     slackApp,

@@ -6,6 +6,7 @@ import { MeetingsService } from '../domain/meetings/meetings.service';
 import { meetingsServiceSource, type MeetingSource } from './meeting-source';
 import { DEFAULT_SCHEDULER_SETTINGS, Scheduler, type SchedulerSettings } from './scheduler';
 import { createReminderClient, webClientReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 /**
  * The scheduler as `npm start` and `npm run tick` build it: its own WebClient (no SDK retries, a
@@ -20,6 +21,7 @@ export function createScheduler(options: {
   logger: Logger;
   meetings?: MeetingSource;
   settings?: Partial<SchedulerSettings>;
+  observer?: SchedulerObserver;
 }): Scheduler {
   const settings = { dryRun: options.config.remindersDryRun, dailyCap: options.config.remindersDailyCap, ...options.settings };
   const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs });
@@ -29,5 +31,6 @@ export function createScheduler(options: {
     meetings: options.meetings ?? meetingsServiceSource(new MeetingsService(options.db, () => new Date())),
     logger: options.logger,
     settings,
+    observer: options.observer,
   });
 }

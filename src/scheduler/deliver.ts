@@ -11,6 +11,7 @@ import { type ClaimedReminder, markCancelled, markFailed, markSent, markUnknown,
 import { nextMorning, spreadMs } from './quiet-hours';
 import { renderReminder } from './render';
 import type { ReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 export interface DeliverySettings {
   dryRun: boolean;
@@ -30,6 +31,7 @@ export interface DeliveryDeps {
   settings: DeliverySettings;
   /** Slack answered 429: the workspace waits until then, on every replica. */
   onRateLimited(teamId: string, until: Date): Promise<void>;
+  observer?: SchedulerObserver;
 }
 
 export type DeliveryResult = 'sent' | 'reconciled' | 'failed' | 'unknown' | 'cancelled' | 'deferred' | 'rate_limited' | 'dry_run' | 'fenced' | 'waiting';

@@ -66,6 +66,7 @@ export async function dispatchDue(
       }
       const result = await deliver(deps, row, clock);
       stats[result] += 1;
+      deps.observer?.delivered(row.kind, result);
       if (result === 'rate_limited') holdUntil = (await blockedUntil(db, teamId)) ?? clock();
       else if (!POSTED.has(result)) unused += 1;
     }

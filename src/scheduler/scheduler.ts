@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { databaseNow } from '../db/now';
@@ -9,6 +10,7 @@ import { blockOn429, type DispatchSettings, type DispatchStats, dispatchDue } fr
 import type { MeetingSource } from './meeting-source';
 import { planReminders } from './plan';
 import type { ReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 export interface SchedulerSettings extends DeliverySettings, Omit<DispatchSettings, 'replica'> {
   replica?: string;
@@ -40,6 +42,7 @@ export interface SchedulerDeps {
   meetings: MeetingSource;
   logger: Logger;
   settings?: Partial<SchedulerSettings>;
+  observer?: SchedulerObserver;
 }
 
 /**
@@ -85,15 +88,19 @@ export class Scheduler {
     const { db, logger } = this.deps;
     const log = logger.child({ scope: 'scheduler', replica: this.settings.replica });
     const at = clock();
+    const started = performance.now();
+    const finished = (outcome: 'ok' | 'failed') => this.deps.observer?.passFinished((performance.now() - started) / 1000, outcome);
     try {
       await this.deps.meetings.ensureUpcoming(at);
       const { planned } = await planReminders(db, at);
-      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db) };
+      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), observer: this.deps.observer };
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       const report = { at: at.toISOString(), planned, dispatch };
       if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');
+      finished('ok');
       return report;
     } catch (error) {
+      finished('failed');
       log.error({ err: error, at: at.toISOString() }, 'scheduler pass failed');
       return undefined;
     }

@@ -8,6 +8,8 @@ import { registerListeners } from './listeners';
 import { registerMiddleware } from './middleware';
 import { guardTimestampWindow, slackTimestampProperty } from './middleware/timestamp-window';
 import { createSocketMode } from './socket-mode';
+import { instrumentRequests } from '../metrics/slack-requests';
+import type { Metrics } from '../metrics/metrics';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -21,6 +23,8 @@ export interface SlackAppOptions {
   /** Load shedding: requests processed at once, and event-loop lag, past which new ones are answered "busy" (defaults in middleware/shed-load.ts). */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
+  /** Prometheus figures (METRICS_PORT): requests by kind and outcome, ack latency, requests shed. */
+  metrics?: Metrics;
 }
 
 export interface SlackApp {
@@ -70,7 +74,8 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
     convoStore: false,
   });
 
-  const stopMiddleware = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
+  const measured = options.metrics ? instrumentRequests(app, options.metrics) : undefined;
+  const stopMiddleware = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs, onShed: measured?.onShed });
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../context';
 import { dedupeEvents } from './dedupe-events';
 import { actorMiddleware } from './actor';
-import { shedLoad } from './shed-load';
+import { shedLoad, type ShedLoadOptions } from './shed-load';
 import { stripControlCharsMiddleware } from './strip-control-chars';
 
 export interface MiddlewareOptions {
@@ -10,6 +10,7 @@ export interface MiddlewareOptions {
   maxInFlight?: number;
   /** Event-loop lag, in ms, past which new requests get a polite "busy" (default in shed-load.ts). */
   maxEventLoopLagMs?: number;
+  onShed?: ShedLoadOptions['onShed'];
 }
 
 /**
@@ -18,7 +19,7 @@ export interface MiddlewareOptions {
  * control characters from typed text. Returns a stop hook.
  */
 export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): () => void {
-  const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
+  const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs, onShed: options.onShed });
   app.use(shedder.middleware);
   app.use(actorMiddleware(deps.logger));
   app.use(dedupeEvents(deps));

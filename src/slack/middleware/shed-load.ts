@@ -34,6 +34,8 @@ export interface ShedLoadOptions {
   now?: () => number;
   /** How often, at most, a "shedding load" warning is logged (a line per request would add to the load). */
   warnEveryMs?: number;
+  /** Told of each request turned away, and which bound it passed (metrics). */
+  onShed?: (body: unknown, reason: 'in_flight' | 'event_loop_lag' | 'request_age') => void;
 }
 
 export interface LoadShedder {
@@ -67,6 +69,7 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
     const timestamp = Number(args.context.slackRequestTimestamp);
     const ageMs = Number.isFinite(timestamp) && timestamp > 0 ? ageOf(timestamp) : 0;
     if (inFlight >= maxInFlight || lagMs > maxLag || ageMs > maxAge) {
+      options.onShed?.(args.body, inFlight >= maxInFlight ? 'in_flight' : lagMs > maxLag ? 'event_loop_lag' : 'request_age');
       shedSinceWarn += 1;
       if (performance.now() - lastWarnAt >= warnEveryMs) {
         options.logger.warn({ inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, ageMs, maxAgeMs: maxAge, shed: shedSinceWarn }, 'shedding load');

@@ -46,9 +46,10 @@ function startBot(env: Record<string, string>): Started {
   return { child, output, exited };
 }
 
-it('serves /mentorship help and /healthz, refuses a bad signature, and stops cleanly on SIGTERM', async () => {
+it('serves /mentorship help, /healthz and /metrics, refuses a bad signature, and stops cleanly on SIGTERM', async () => {
   const port = await freePort();
-  const bot = startBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, PORT: String(port) });
+  const metricsPort = await freePort();
+  const bot = startBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, PORT: String(port), METRICS_PORT: String(metricsPort) });
   try {
     await eventually(() => bot.output.stdout.includes('mentorship bot started'), 30_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -62,6 +63,9 @@ it('serves /mentorship help and /healthz, refuses a bad signature, and stops cle
 
     const forged = await driver.sendRaw('command=%2Fmentorship&text=help', { contentType: 'application/x-www-form-urlencoded', sign: { secret: 'not-the-secret' } });
     expect(forged.status).toBe(401);
+
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/^mentorship_slack_requests_total\{kind="command",outcome="(ok|shed)"\} 1$/m);
 
     // Every log line is JSON, and none carries the token or the signing secret.
     const lines = bot.output.stdout.trim().split('\n');
