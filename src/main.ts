@@ -8,10 +8,10 @@ import { createHomeRefresher } from './slack/home-publisher';
 import { createSlackApp, INTERACTIVE_CLIENT_OPTIONS } from './slack/app';
 import { createEffectsFlusher } from './slack/effects/flusher';
 import { createEffectsRecorder } from './slack/effects/recorder';
-import { noNoticeSending } from './domain/notices/notice';
+import { NOTICE_HOOKS } from './slack/effects/hooks';
 import { WebClient } from '@slack/web-api';
 import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
-import { createScheduler } from './scheduler/create';
+import { createNoticeSender, createScheduler } from './scheduler/create';
 import { meetingsServiceSource } from './scheduler/meeting-source';
 import { installShutdown } from './shutdown';
 import { createMetrics } from './metrics/metrics';
@@ -29,8 +29,10 @@ async function main(): Promise<void> {
   // App-initiated calls (Home publishes) use their own client; requests use Bolt's.
   const client = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
   const home = createHomeRefresher({ home: services.home, clientFor: () => client, logger });
-  const notices = noNoticeSending;
   const metrics = config.metricsPort === undefined ? undefined : createMetrics({ db: db.kysely, pool: db.poolStats, logger });
+  // Sends the notices a request committed, from this process, at once (the passes of any replica
+  // send what it could not). Every process that serves requests has one, scheduler or not.
+  const notices = createNoticeSender({ db: db.kysely, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, noticeHooks: NOTICE_HOOKS, observer: metrics });
   const slackApp = createSlackApp({
     ...slack,
     logger,
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   let schedulerClock: SchedulerClock | undefined;
   if (config.schedulerEnabled) {
     const meetings = meetingsServiceSource(services.meetings);
-    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings, observer: metrics });
+    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings, noticeHooks: NOTICE_HOOKS, observer: metrics });
     schedulerClock = startSchedulerClock(scheduler, db.kysely, logger);
     logger.info({ replica: scheduler.settings.replica, dryRun: config.remindersDryRun, dailyCap: config.remindersDailyCap }, 'reminder scheduler started');
   }
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
     { name: 'slack', stop: () => slackApp.stop() },
     { name: 'metrics', stop: async () => void metricsServer?.close() },
     { name: 'home', stop: () => home.stop() },
+    // After Slack: a listener still finishing may hand it notices; it sends those, then takes no more.
+    { name: 'notices', stop: () => notices.stop() },
     { name: 'database', stop: () => db.close() },
   ]);
 }

@@ -7,10 +7,12 @@ import { createServices, type Services } from '../services';
 import { createHomeRefresher } from '../slack/home-publisher';
 import { createSlackApp, INTERACTIVE_CLIENT_OPTIONS, type SlackApp } from '../slack/app';
 import { createEffectsFlusher } from '../slack/effects/flusher';
+import { NOTICE_HOOKS } from '../slack/effects/hooks';
 import { createEffectsRecorder } from '../slack/effects/recorder';
-import { noNoticeSending } from '../domain/notices/notice';
 import { WebClient } from '@slack/web-api';
-import { createScheduler } from '../scheduler/create';
+import { type NoticeHooks, noNoticeSending } from '../domain/notices/notice';
+import { createNoticeSender, createScheduler } from '../scheduler/create';
+import type { StoppableNoticeSender } from '../scheduler/notice-sender';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
 import type { Metrics } from '../metrics/metrics';
@@ -24,11 +26,18 @@ export interface LocalBotOptions {
   clock: () => Date;
   /** Reminder scheduler settings (dry run, cap, rate…); the scheduler never ticks by itself here. */
   scheduler?: Partial<SchedulerSettings>;
+  /** What notices' `onPosted` names, for the scheduler and the notice sender alike. */
+  noticeHooks?: NoticeHooks;
   /** Load-shedding bounds (tests of shedding use tiny ones); the app's defaults otherwise. */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
   /** Home refreshes are coalesced per person within this window (short here, so tests see the last one soon). */
   homeWindowMs?: number;
+  /**
+   * False: requests commit their notices but this process never sends them, as if it died right after
+   * each commit (tests prove a later pass sends them). Default true.
+   */
+  sendNoticesAtOnce?: boolean;
   /** Prometheus figures (the metrics test); none otherwise. */
   metrics?: Metrics;
 }
@@ -38,6 +47,8 @@ export interface LocalBot {
   services: Services;
   /** The reminder scheduler wired to the same database and Slack; run passes with `scheduler.runPass(clock)`. */
   scheduler: Scheduler;
+  /** Sends the notices a request committed, at once, on the bot's clock (`sendNow(ids)`). */
+  notices: StoppableNoticeSender;
   /** http://127.0.0.1:PORT (HTTP mode on a free port). */
   baseUrl: string;
   eventsUrl: string;
@@ -54,13 +65,24 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   const services = createServices(options.db.kysely, options.clock, createEffectsRecorder(options.clock));
   const client = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
   const home = createHomeRefresher({ home: services.home, clientFor: () => client, logger: options.logger, windowMs: options.homeWindowMs ?? 50 });
-  const notices = noNoticeSending;
+  const noticeHooks = options.noticeHooks ?? NOTICE_HOOKS;
+  const notices = createNoticeSender({
+    db: options.db.kysely,
+    botToken: options.botToken,
+    apiUrl: options.apiUrl,
+    logger: options.logger,
+    noticeHooks,
+    settings: { replica: 'local-bot', ...options.scheduler },
+    // The bot's clock, as the services that wrote the rows read it (tests move it at will).
+    clock: async () => options.clock,
+    observer: options.metrics,
+  });
   const slackApp = createSlackApp({
     botToken: options.botToken,
     signingSecret: options.signingSecret,
     apiUrl: options.apiUrl,
     logger: options.logger,
-    deps: { services, logger: options.logger, clock: options.clock, home, effects: createEffectsFlusher({ notices, home }) },
+    deps: { services, logger: options.logger, clock: options.clock, home, effects: createEffectsFlusher({ notices: options.sendNoticesAtOnce === false ? noNoticeSending : notices, home }) },
     healthy: () => databaseAnswers(options.db.kysely),
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
@@ -92,12 +114,14 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     logger: options.logger,
     meetings: meetingsServiceSource(services.meetings),
     settings: { replica: 'local-bot', ...options.scheduler },
+    noticeHooks,
     observer: options.metrics,
   });
   return {
     slackApp,
     services,
     scheduler,
+    notices,
     baseUrl,
     eventsUrl: `${baseUrl}/slack/events`,
     idle,
@@ -105,6 +129,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
       await scheduler.stop();
       await slackApp.stop();
       await home.stop();
+      await notices.stop();
     },
   };
 }

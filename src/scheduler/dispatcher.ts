@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { type DeliveryDeps, type DeliveryResult, deliver } from './deliver';
 import { blockedUntil, blockWorkspace, type RateLimit, refundTokens, reserveTokens } from './limits.repository';
-import { anythingDue, claimDue, dueTeams, release } from './outbox.repository';
+import { anythingDue, type ClaimedReminder, claimDue, dueTeams, release } from './outbox.repository';
 
 export interface DispatchSettings {
   /** Names this process in claimed_by and the logs. */
@@ -53,25 +53,7 @@ export async function dispatchDue(
     const rows = await claimDue(db, { teamId, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
     await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
     stats.claimed += rows.length;
-    // One at a time within a workspace: Slack's per-channel and per-workspace limits are about pace.
-    let holdUntil: Date | null = null;
-    let unused = 0;
-    for (const row of rows) {
-      // After a 429 (Retry-After is for the whole workspace) or on shutdown, the rest of the claim is handed back unsent.
-      if (stop.stopped || holdUntil) {
-        const note = holdUntil ? 'ratelimited' : 'released_on_shutdown';
-        await release(db, { id: row.id, attempt: row.attempt, now: clock(), state: row.prior_state === 'pending' ? 'pending' : 'unknown', retryAt: holdUntil ?? clock(), note });
-        unused += holdUntil ? 0 : 1;
-        continue;
-      }
-      const result = await deliver(deps, row, clock);
-      stats[result] += 1;
-      deps.observer?.delivered(row.kind, result);
-      if (result === 'rate_limited') holdUntil = (await blockedUntil(db, teamId)) ?? clock();
-      else if (!POSTED.has(result)) unused += 1;
-    }
-    // Rows that went nowhere (stale, deferred, settled from history) give their token back.
-    await refundTokens(db, teamId, unused, settings.rate);
+    await sendRows(deps, rows, clock, settings.rate, stop, stats);
     return { granted: rows.length, waitMs: 0 };
   };
 
@@ -90,6 +72,38 @@ export async function dispatchDue(
     if (clock().getTime() === now.getTime()) break;
   }
   return stats;
+}
+
+/**
+ * Sends rows just claimed for one workspace, one at a time (Slack's per-channel and per-workspace
+ * limits are about pace). After a 429 (Retry-After is for the whole workspace) or on shutdown, the
+ * rest of the claim is handed back unsent; rows that went nowhere give their token back.
+ */
+export async function sendRows(
+  deps: DeliveryDeps,
+  rows: readonly ClaimedReminder[],
+  clock: () => Date,
+  rate: RateLimit,
+  stop: StopSignal,
+  stats: Partial<Record<DeliveryResult, number>> = {},
+): Promise<void> {
+  const { db } = deps;
+  let holdUntil: Date | null = null;
+  let unused = 0;
+  for (const row of rows) {
+    if (stop.stopped || holdUntil) {
+      const note = holdUntil ? 'ratelimited' : 'released_on_shutdown';
+      await release(db, { id: row.id, attempt: row.attempt, now: clock(), state: row.prior_state === 'pending' ? 'pending' : 'unknown', retryAt: holdUntil ?? clock(), note });
+      unused += holdUntil ? 0 : 1;
+      continue;
+    }
+    const result = await deliver(deps, row, clock);
+    stats[result] = (stats[result] ?? 0) + 1;
+    deps.observer?.delivered(row.kind, result);
+    if (result === 'rate_limited') holdUntil = (await blockedUntil(db, row.team_id)) ?? clock();
+    else if (!POSTED.has(result)) unused += 1;
+  }
+  await refundTokens(db, rows[0]?.team_id ?? '', unused, rate);
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */

@@ -1,3 +1,5 @@
+import { NOTICE_KIND } from '../domain/notices/notice';
+
 /**
  * Every kind of reminder the scheduler sends. The dedupe key of a row names its kind, the
  * occurrence it belongs to and its recipient, so planning the same thing twice inserts once.
@@ -26,6 +28,12 @@ export const REMINDER_KINDS = [
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const isReminderKind = (kind: string): kind is ReminderKind => (REMINDER_KINDS as readonly string[]).includes(kind);
+
+/**
+ * What the dispatcher claims and sends: the reminders, and the notices the interaction layer writes
+ * (src/domain/notices). Planning, cancelling and snoozing touch the reminder kinds only.
+ */
+export const DISPATCHED_KINDS = [...REMINDER_KINDS, NOTICE_KIND] as const;
 
 /** Kinds about one meeting that is still ahead: stale once the meeting moved or is no longer scheduled. */
 export const UPCOMING_MEETING_KINDS: readonly ReminderKind[] = ['prep', 'prep_heads_up', 'mid_cycle'];

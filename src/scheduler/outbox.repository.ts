@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { OutboxRow, OutboxState } from '../db/schema';
 import type { Executor } from '../db/types';
-import { REMINDER_KINDS } from './kinds';
+import { DISPATCHED_KINDS, REMINDER_KINDS } from './kinds';
 import type { PlannedReminder } from './planner';
 
 /** States in which a reminder may still go out; anything else is final. */
@@ -19,10 +19,16 @@ export interface ClaimedReminder extends OutboxRow {
  * Cancels the reminders of a meeting (or a whole pair) that have not been sent. Call it in the same
  * transaction as the change that makes them stale (a reschedule, a skip, a paused pair), so nothing
  * stale goes out. Rows already being sent are left to finish: their send is in doubt, not stale; the
- * dispatcher checks the meeting again before any resend.
+ * dispatcher checks the meeting again before any resend. Notices are never touched: they say what
+ * somebody did (an agenda shared, waiting for the end of the reader's night), which a reschedule
+ * does not undo.
  */
 export async function cancelUnsent(db: Executor, scope: { meetingId: string } | { pairId: string }, reason = 'cancelled'): Promise<number> {
-  let query = db.updateTable('outbox').set({ state: 'cancelled', last_error: reason, updated_at: new Date() }).where('state', '=', 'pending');
+  let query = db
+    .updateTable('outbox')
+    .set({ state: 'cancelled', last_error: reason, updated_at: new Date() })
+    .where('state', '=', 'pending')
+    .where('kind', 'in', REMINDER_KINDS);
   query = 'meetingId' in scope ? query.where('meeting_id', '=', scope.meetingId) : query.where('pair_id', '=', scope.pairId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
@@ -70,6 +76,8 @@ export async function upsertPlanned(db: Executor, reminders: readonly PlannedRem
         }))
         .where((eb) =>
           eb.and([
+            // A planned reminder only ever re-plans a row of its own kind (never a notice).
+            eb('outbox.kind', '=', eb.ref('excluded.kind')),
             eb('outbox.basis', 'is distinct from', eb.ref('excluded.basis')),
             eb('outbox.state', 'in', ['pending', 'cancelled']),
           ]),
@@ -80,7 +88,7 @@ export async function upsertPlanned(db: Executor, reminders: readonly PlannedRem
 }
 
 /**
- * The idle poll, what a pass asks before anything else: is any reminder due at all? One probe of
+ * The idle poll, what a pass asks before anything else: is any reminder or notice due at all? One probe of
  * outbox_due, in a statement PostgreSQL plans in a fraction of the per-workspace query's time (most
  * passes find nothing due, so this is the scheduler's steady cost).
  */
@@ -90,7 +98,7 @@ export function anythingDueQuery(db: Executor, now: Date) {
     .select('id')
     .where('state', 'in', OPEN_STATES)
     .where('next_attempt_at', '<=', now)
-    .where('kind', 'in', REMINDER_KINDS)
+    .where('kind', 'in', DISPATCHED_KINDS)
     .orderBy('next_attempt_at')
     .limit(1);
 }
@@ -101,7 +109,8 @@ export async function anythingDue(db: Executor, now: Date): Promise<boolean> {
 
 /**
  * Workspaces with due work, the longest-waiting first: the dispatcher serves each in turn. Only the
- * reminder kinds: another feature may put its own kinds in the outbox and deliver them itself.
+ * kinds it sends (reminders and notices): another feature may put its own kinds in the outbox and
+ * deliver them itself.
  */
 export async function dueTeams(db: Executor, now: Date, limit = 100): Promise<string[]> {
   const rows = await dueTeamsQuery(db, now, limit).execute();
@@ -125,7 +134,7 @@ export function dueTeamsQuery(db: Executor, now: Date, limit = 100) {
           .whereRef('o.team_id', '=', 'w.team_id')
           .where('o.state', 'in', OPEN_STATES)
           .where('o.next_attempt_at', '<=', now)
-          .where('o.kind', 'in', REMINDER_KINDS)
+          .where('o.kind', 'in', DISPATCHED_KINDS)
           .orderBy('o.next_attempt_at')
           .limit(1)
           .as('d'),
@@ -137,7 +146,7 @@ export function dueTeamsQuery(db: Executor, now: Date, limit = 100) {
           .select('any_due.id')
           .where('any_due.state', 'in', OPEN_STATES)
           .where('any_due.next_attempt_at', '<=', now)
-          .where('any_due.kind', 'in', REMINDER_KINDS)
+          .where('any_due.kind', 'in', DISPATCHED_KINDS)
           // The order keeps the check on outbox_due whatever the statistics say (a seq scan was seen).
           .orderBy('any_due.next_attempt_at')
           .limit(1),
@@ -169,19 +178,28 @@ export async function claimDue(db: Executor, options: ClaimOptions): Promise<Cla
 
 /** The claim as one statement (exported so a test can EXPLAIN it and a bench can time it). */
 export function claimStatement(options: ClaimOptions) {
-  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
-  return sql<ClaimedReminder>`
-    with due as (
-      select id, state as prior_state, claimed_at as prior_claimed_at
+  return claimRows(
+    sql`select id, state as prior_state, claimed_at as prior_claimed_at
       from outbox
       where team_id = ${options.teamId}
         and state in ('pending', 'sending', 'unknown')
         and next_attempt_at <= ${options.now}
-        and kind in (${sql.join(REMINDER_KINDS.map((kind) => sql.lit(kind)))})
+        and kind in (${sql.join(DISPATCHED_KINDS.map((kind) => sql.lit(kind)))})
       order by next_attempt_at
       limit ${options.limit}
-      for update skip locked
-    )
+      for update skip locked`,
+    options,
+  );
+}
+
+/**
+ * Takes the rows `due` selects (locked, with their prior state): attempt n+1, leased until
+ * now + lease. Every claim, by a pass or by `NoticeSender.sendNow`, goes through here.
+ */
+export function claimRows(due: RawBuilder<unknown>, options: Omit<ClaimOptions, 'teamId' | 'limit'>) {
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  return sql<ClaimedReminder>`
+    with due as (${due})
     update outbox as o
        set state = 'sending', attempt = o.attempt + 1, next_attempt_at = ${leaseUntil},
            claimed_by = ${options.replica}, claimed_at = ${options.now}, updated_at = ${options.now}
@@ -219,6 +237,9 @@ export const markCancelled = (db: Executor, fence: Fence & { reason: string }) =
 export const markUnknown = (db: Executor, fence: Fence & { error: string; retryAt: Date; channel?: string }) =>
   complete(db, fence, { state: 'unknown', last_error: fence.error, next_attempt_at: fence.retryAt, ...(fence.channel ? { channel_id: fence.channel } : {}) });
 
+/** The conversation a post is about to go to, stored first so reconciliation knows where to look. */
+export const rememberChannel = (db: Executor, fence: Fence & { channel: string }) => complete(db, fence, { channel_id: fence.channel });
+
 /** Not posted (rate limited, quiet hours, the daily cap): due again at `retryAt`, in the given state. */
 export const release = (db: Executor, fence: Fence & { state: 'pending' | 'unknown'; retryAt: Date; note: string | null }) =>
   complete(db, fence, { state: fence.state, next_attempt_at: fence.retryAt, last_error: fence.note });
@@ -246,6 +267,7 @@ export async function insertSnoozed(db: Executor, source: OutboxRow, snooze: { k
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
+/** A reminder by id (a button's value): never a notice, which has nothing to snooze. */
 export async function findReminder(db: Executor, teamId: string, id: string): Promise<OutboxRow | undefined> {
-  return db.selectFrom('outbox').selectAll().where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('outbox').selectAll().where('team_id', '=', teamId).where('id', '=', id).where('kind', 'in', REMINDER_KINDS).executeTakeFirst();
 }

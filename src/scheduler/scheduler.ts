@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { databaseNow } from '../db/now';
 import type { Database } from '../db/schema';
+import type { NoticeHooks } from '../domain/notices/notice';
 import type { Logger } from '../logger';
 import type { DeliverySettings } from './deliver';
 import { blockOn429, type DispatchSettings, type DispatchStats, dispatchDue } from './dispatcher';
@@ -42,11 +43,17 @@ export interface SchedulerDeps {
   meetings: MeetingSource;
   logger: Logger;
   settings?: Partial<SchedulerSettings>;
+  /** What notices' `onPosted` names (the composition root hands in the features' hooks). */
+  noticeHooks?: NoticeHooks;
+  /** Told of each row's outcome and each pass's duration (metrics). */
   observer?: SchedulerObserver;
 }
 
+/** This process in claimed_by and the logs: host, pid and a little randomness (containers reuse pids). */
+export const defaultReplicaName = (): string => `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+
 /**
- * One scheduler pass = plan what is due, then dispatch it. All state is in PostgreSQL, so any number
+ * One scheduler pass = plan what is due, then dispatch it (reminders, and notices any process wrote). All state is in PostgreSQL, so any number
  * of replicas (and `npm run tick`) can run passes at once; this class only keeps a replica from
  * overlapping itself and lets shutdown wait for the pass in flight.
  */
@@ -56,7 +63,7 @@ export class Scheduler {
   private readonly stopSignal = { stopped: false };
 
   constructor(private readonly deps: SchedulerDeps) {
-    const replica = deps.settings?.replica ?? `${hostname()}:${process.pid}:${randomBytes(2).toString('hex')}`;
+    const replica = deps.settings?.replica ?? defaultReplicaName();
     this.settings = { ...DEFAULT_SCHEDULER_SETTINGS, ...deps.settings, replica };
   }
 
@@ -93,7 +100,7 @@ export class Scheduler {
     try {
       await this.deps.meetings.ensureUpcoming(at);
       const { planned } = await planReminders(db, at);
-      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), observer: this.deps.observer };
+      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), noticeHooks: this.deps.noticeHooks, observer: this.deps.observer };
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       const report = { at: at.toISOString(), planned, dispatch };
       if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');

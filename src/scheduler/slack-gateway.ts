@@ -1,10 +1,13 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { OutgoingMessage } from '../slack/messenger';
 
-/** The three Slack calls the dispatcher makes, behind an interface so a bench or a unit test can fake them. */
+/** The Slack calls the dispatcher makes, behind an interface so a bench or a unit test can fake them. */
 export interface ReminderSlack {
   openDm(userId: string): Promise<string>;
-  post(channel: string, message: OutgoingMessage, stamp: { reminderId: string; attempt: number }): Promise<{ ts: string | null }>;
+  /** Stamped with the outbox row (reminder or notice) and attempt; links unfurl only when asked. */
+  post(channel: string, message: OutgoingMessage, stamp: { reminderId: string; attempt: number }, options?: { unfurl?: boolean }): Promise<{ ts: string | null }>;
+  /** A new version of a message the bot posted (a notice of type 'update'). */
+  update(channel: string, ts: string, message: OutgoingMessage): Promise<void>;
   /** Our own message for this reminder in the DM, found by its metadata; null when it is not there. */
   findPosted(channel: string, reminderId: string, since: Date): Promise<{ ts: string; attempt: number | null } | null>;
 }
@@ -41,16 +44,21 @@ export function webClientReminderSlack(client: WebClient): ReminderSlack {
       if (!channel) throw new Error('conversations.open returned no channel');
       return channel;
     },
-    async post(channel, message, stamp) {
+    async post(channel, message, stamp, options = {}) {
+      const unfurl = options.unfurl ?? false;
       const posted = await client.chat.postMessage({
         channel,
         text: message.text,
         blocks: message.blocks,
         metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { reminder_id: stamp.reminderId, attempt: stamp.attempt } },
-        unfurl_links: false,
-        unfurl_media: false,
+        unfurl_links: unfurl,
+        unfurl_media: unfurl,
       });
       return { ts: posted.ts ?? null };
+    },
+    async update(channel, ts, message) {
+      // No metadata: the message keeps the stamp of the post that created it.
+      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
     },
     async findPosted(channel, reminderId, since) {
       let cursor: string | undefined;

@@ -64,13 +64,14 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
 
   const endWindow = async (slot: Slot): Promise<void> => {
     slot.windowEnds = null;
-    if (!slot.pending || stopped) {
-      if (!slot.running) slots.delete(keyOf(slot.teamId, slot.userId));
+    // A publish slower than the window ends first; changes that arrive meanwhile still count.
+    await slot.running;
+    if (slot.pending && !stopped) {
+      slot.pending = false;
+      await publish(slot);
       return;
     }
-    slot.pending = false;
-    await slot.running;
-    await publish(slot);
+    slots.delete(keyOf(slot.teamId, slot.userId));
   };
 
   const request = (teamId: string, userId: string): Promise<void> => {

@@ -40,7 +40,9 @@ export interface Harness {
  * One per test file: a fresh database cloned from the migrated template, the Slack stand-in, the
  * real Bolt app on a free port, and a driver that signs requests exactly as Slack does.
  */
-export async function startHarness(options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number; sendNoticesAtOnce?: boolean } = {},
+): Promise<Harness> {
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T14:00:00Z'));
   const db = await createTestDb();
   const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: TEAM_ID });
@@ -52,6 +54,7 @@ export async function startHarness(options: { now?: string; logger?: Logger; max
     // Jest runs the app in the test's own process, on a machine busy with other test files: shedding on
     // event-loop lag is unit-tested (test/unit/slack/middleware) and kept out of the way here.
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? Number.POSITIVE_INFINITY,
+    sendNoticesAtOnce: options.sendNoticesAtOnce,
   });
   const driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SIGNING_SECRET, standIn, teamId: TEAM_ID });
   return {

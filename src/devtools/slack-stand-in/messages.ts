@@ -47,15 +47,38 @@ export class Messages {
     return { ok: true, message_ts: m.ts };
   }
 
+  /**
+   * conversations.history as Slack serves it to a bot: a DM or a channel the bot is in (a private one
+   * it is not in does not exist for it), top-level messages newest first, between `oldest` and
+   * `latest` (exclusive unless `inclusive`), a page of `limit` with a cursor to the next.
+   */
   history(args: Json): ApiResult {
     const target = this.ws.target(args.channel);
     if (!target.ok || String(args.channel).startsWith('U')) return apiError(target.ok ? 'channel_not_found' : target.error);
     const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 999);
-    const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true' || args.include_all_metadata === '1';
+    const withMeta = truthy(args.include_all_metadata);
+    const inclusive = truthy(args.inclusive);
+    const oldest = args.oldest === undefined || args.oldest === '' ? -1n : micros(args.oldest);
+    const latest = args.latest === undefined || args.latest === '' ? BigInt(Number.MAX_SAFE_INTEGER) * 1_000_000n : micros(args.latest);
+    if (oldest === undefined) return apiError('invalid_ts_oldest');
+    if (latest === undefined) return apiError('invalid_ts_latest');
+    const offset = args.cursor ? decodeCursor(String(args.cursor)) : 0;
+    if (offset === undefined) return apiError('invalid_cursor');
+    const after = (ts: bigint) => (inclusive ? ts >= oldest : ts > oldest);
+    const before = (ts: bigint) => (inclusive ? ts <= latest : ts < latest);
     // History lists top-level messages only (thread replies live in conversations.replies), newest first.
-    const top = this.all.filter((m) => m.channel === target.channel && !m.ephemeralFor && (!m.thread_ts || m.thread_ts === m.ts));
-    const page = top.slice().reverse().slice(0, limit);
-    return { ok: true, messages: page.map((m) => toSlackMessage(m, withMeta)), has_more: top.length > limit, pin_count: 0, response_metadata: { next_cursor: '' } };
+    const top = this.all
+      .filter((m) => m.channel === target.channel && !m.ephemeralFor && (!m.thread_ts || m.thread_ts === m.ts) && after(micros(m.ts)!) && before(micros(m.ts)!))
+      .reverse();
+    const page = top.slice(offset, offset + limit);
+    const more = top.length > offset + limit;
+    return {
+      ok: true,
+      messages: page.map((m) => toSlackMessage(m, withMeta)),
+      has_more: more,
+      pin_count: 0,
+      response_metadata: { next_cursor: more ? encodeCursor(offset + limit) : '' },
+    };
   }
 
   /** A response_url post: a new message, or an edit/delete of the message the URL came from. */
@@ -105,6 +128,18 @@ export class Messages {
 export function toSlackMessage(m: StoredMessage, withMetadata: boolean): Json {
   const { channel: _c, ephemeralFor: _e, via: _v, metadata, ...rest } = m;
   return withMetadata && metadata !== undefined ? { ...rest, metadata } : rest;
+}
+
+const truthy = (value: unknown): boolean => value === true || value === 'true' || value === '1' || value === 1;
+/** A ts ('seconds.micro') as microseconds, exactly (a double loses the last digits). */
+function micros(ts: unknown): bigint | undefined {
+  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(String(ts));
+  return match ? BigInt(match[1]!) * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0')) : undefined;
+}
+const encodeCursor = (offset: number): string => Buffer.from(`offset:${offset}`).toString('base64');
+function decodeCursor(cursor: string): number | undefined {
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
 }
 
 function checkContent(args: Json): ApiResult | undefined {

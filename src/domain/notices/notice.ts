@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
 
 /**
  * A notice is a message the bot sends because somebody did something: an agenda shared, notes
@@ -67,3 +69,18 @@ export interface NoticeSender {
 }
 
 export const noNoticeSending: NoticeSender = { sendNow: async () => undefined };
+
+/** What a notice's post left in Slack: where, and the message's `ts` (for a later chat.update). */
+export interface NoticePosted {
+  channelId: string;
+  ts: string;
+}
+
+/**
+ * Runs in the transaction that marks the notice sent, and only when that attempt still held the row
+ * (so exactly once per notice), also when a post in doubt is found again by reconciliation.
+ */
+export type NoticeHook = (tx: Transaction<Database>, args: NoticeOnPosted['args'], posted: NoticePosted) => Promise<void>;
+
+/** Hooks by name, handed to the dispatcher by the composition root. */
+export type NoticeHooks = Readonly<Record<string, NoticeHook>>;

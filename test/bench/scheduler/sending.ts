@@ -120,7 +120,8 @@ function routeByChannel(standIn: SlackStandIn, people: readonly BacklogPerson[])
   return {
     teamOf: (channel) => teamOfChannel.get(channel),
     openDm: (userId) => clients.get(TEAMS[0]!)!.openDm(userId),
-    post: (channel, message, stamp) => clientFor(channel).post(channel, message, stamp),
+    post: (channel, message, stamp, options) => clientFor(channel).post(channel, message, stamp, options),
+    update: (channel, ts, message) => clientFor(channel).update(channel, ts, message),
     findPosted: (channel, reminderId, since) => clientFor(channel).findPosted(channel, reminderId, since),
   };
 }

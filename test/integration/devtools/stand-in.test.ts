@@ -78,6 +78,28 @@ describe('SlackStandIn through a real WebClient', () => {
     expect(standIn.dmsTo('U1')[1]?.blocks?.[0]?.block_id).toEqual(expect.any(String));
   });
 
+  it('serves a channel’s history with metadata, from `oldest` on, a page at a time, and not a channel it cannot read', async () => {
+    standIn.addChannel({ id: 'GSECRET', name: 'secret', isPrivate: true, botIsMember: false });
+    const posted: string[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      const m = await client.chat.postMessage({ channel: 'C1', text: `m${n}`, metadata: { event_type: 'mentorship_reminder', event_payload: { reminder_id: `r${n}`, attempt: 1 } } });
+      posted.push(m.ts!);
+    }
+    const since = await client.conversations.history({ channel: 'C1', oldest: posted[1], include_all_metadata: true, limit: 1 });
+    expect(since.messages?.map((m) => m.text)).toEqual(['m4']);
+    expect(since.messages?.[0]?.metadata).toEqual({ event_type: 'mentorship_reminder', event_payload: { reminder_id: 'r4', attempt: 1 } });
+    expect(since.has_more).toBe(true);
+    const next = await client.conversations.history({ channel: 'C1', oldest: posted[1], limit: 1, cursor: since.response_metadata!.next_cursor! });
+    expect(next.messages?.map((m) => m.text)).toEqual(['m3']);
+    expect(next.has_more).toBe(false);
+    expect(next.response_metadata?.next_cursor).toBe('');
+    const inclusive = await client.conversations.history({ channel: 'C1', oldest: posted[1], inclusive: true });
+    expect(inclusive.messages?.map((m) => m.text)).toEqual(['m4', 'm3', 'm2']);
+    expect(await errorOf(client.conversations.history({ channel: 'C2' }))).toBe('not_in_channel');
+    expect(await errorOf(client.conversations.history({ channel: 'GSECRET' }))).toBe('channel_not_found');
+    expect(await errorOf(client.conversations.history({ channel: 'C1', cursor: 'bm9wZQ==' }))).toBe('invalid_cursor');
+  });
+
   it('refuses unknown channels, channels the bot is not in, and over-long text', async () => {
     expect(await errorOf(client.chat.postMessage({ channel: 'C999', text: 'x' }))).toBe('channel_not_found');
     expect(await errorOf(client.chat.postMessage({ channel: 'C2', text: 'x' }))).toBe('not_in_channel');

@@ -125,8 +125,14 @@ describe('/mentorship thanks', () => {
     const view = await openThanks(mentor.id);
     expect(view.blocks.some((b) => b.block_id === PairPicker.blockId)).toBe(true);
     await h.driver.submitView(mentor.id, view, { [PairPicker.blockId]: second.id, [block]: 'Thanks Pat' });
-    await eventually(() => h.standIn.dmsTo(PAT.id)[0]);
+    await h.settle();
     expect(h.standIn.dmsTo(mentee.id)).toHaveLength(0);
+    // 14:00Z is 01:00 in Sydney: the note waits in the outbox for Pat's morning, then a pass sends it.
+    expect(h.standIn.dmsTo(PAT.id)).toHaveLength(0);
+    h.clock.set('2026-11-23T21:00:00Z');
+    await h.bot.scheduler.runPass(h.clock.now);
+    expect(shown(await eventually(() => h.standIn.dmsTo(PAT.id)[0]))).toContain('Thanks Pat');
+    h.clock.set('2026-11-23T14:00:00Z');
     await sql`delete from pairs where id = ${second.id}`.execute(h.db.kysely);
   });
 

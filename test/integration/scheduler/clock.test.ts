@@ -16,6 +16,7 @@ afterAll(() => db.close());
 const noSlack: ReminderSlack = {
   openDm: async () => 'D0',
   post: async () => ({ ts: '1.0' }),
+  update: async () => undefined,
   findPosted: async () => null,
 };
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { createDb, type Db } from '../../../src/db/create-db';
 import type { Database } from '../../../src/db/schema';
+import type { NoticeHooks } from '../../../src/domain/notices/notice';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
 import { meetingsServiceSource } from '../../../src/scheduler/meeting-source';
@@ -55,13 +56,13 @@ export interface Replica {
 }
 
 /** A replica: its own connection pool and its own Scheduler, on the same database as the others. */
-export async function startReplica(url: string, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}): Promise<Replica> {
+export async function startReplica(url: string, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}, noticeHooks?: NoticeHooks): Promise<Replica> {
   const db = await createDb({ kind: 'postgres', url }, { poolSize: 4 });
-  return { db, scheduler: replicaScheduler(db.kysely, standIn, name, settings) };
+  return { db, scheduler: replicaScheduler(db.kysely, standIn, name, settings, noticeHooks) };
 }
 
 /** A Scheduler talking to the stand-in, on any database (PGlite included). */
-export function replicaScheduler(db: Kysely<Database>, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}): Scheduler {
+export function replicaScheduler(db: Kysely<Database>, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}, noticeHooks?: NoticeHooks): Scheduler {
   const client = createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: settings.sendTimeoutMs ?? 2_000 });
   return new Scheduler({
     db,
@@ -69,6 +70,7 @@ export function replicaScheduler(db: Kysely<Database>, standIn: SlackStandIn, na
     meetings: meetingsServiceSource(new MeetingsService(db, () => new Date())),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     settings: { replica: name, rate: { perSecond: 10_000, burst: 10_000 }, sendTimeoutMs: 2_000, ...settings },
+    noticeHooks,
   });
 }
 

@@ -73,3 +73,32 @@ describe('coalescing Home refreshes per person', () => {
     expect(published).toHaveLength(1);
   });
 });
+
+describe('a publish slower than the window', () => {
+  it('still publishes the change that arrived while it ran, and settles', async () => {
+    let state = 0;
+    const published: string[] = [];
+    let release: () => void = () => undefined;
+    const home = { snapshot: async () => ({ state }) } as unknown as HomeService;
+    const client = {
+      views: {
+        publish: async ({ view }: { view: unknown }) => {
+          const shown = JSON.stringify(view).match(/state (\d+)/)?.[1] ?? '?';
+          if (shown === '1') await new Promise<void>((resolve) => (release = resolve));
+          published.push(shown);
+          return { ok: true };
+        },
+      },
+    };
+    const refresher = createHomeRefresher({ home, clientFor: () => client as never, logger: pino({ level: 'silent' }), windowMs: 5 });
+    state = 1;
+    const first = refresher.refresh('T1', ['U1']);
+    await new Promise((resolve) => setTimeout(resolve, 30)); // the window ends while the publish hangs
+    state = 2;
+    await refresher.refresh('T1', ['U1']);
+    release();
+    await first;
+    await refresher.idle();
+    expect(published).toEqual(['1', '2']);
+  });
+});

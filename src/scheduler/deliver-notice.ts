@@ -1,0 +1,87 @@
+import type { NoticePayload } from '../domain/notices/notice';
+import { findPerson, saveDmChannel } from '../domain/people/people.repository';
+import { type AfterSent, type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, postStamped, reconcile, sendClaimed } from './attempt';
+import { classifySlackError } from './classify';
+import { parseNoticePayload } from './notice-payload';
+import { markCancelled, markFailed, rememberChannel } from './outbox.repository';
+
+/**
+ * A notice: a message rendered when the change that caused it was committed. No calendar checks and
+ * no daily cap (those are for reminders); quiet hours are already in its due time; its own expiry
+ * still applies. Sent once like a reminder: a post in doubt is looked for in its conversation before
+ * any resend. An update (chat.update) is idempotent, so one in doubt is simply made again.
+ */
+export async function deliverNotice(deps: DeliveryDeps, attempt: Attempt): Promise<DeliveryResult> {
+  const { db, settings } = deps;
+  const { row, clock, fence, record } = attempt;
+  const payload = parseNoticePayload(row.payload);
+  if (!payload) return record('failed', markFailed(db, { ...fence(), error: 'invalid_notice_payload' }));
+  const { target } = payload;
+  const after = afterPosted(deps, attempt, payload);
+
+  if (attempt.inDoubt && target.type !== 'update') {
+    const channel = row.channel_id ?? (target.type === 'channel' ? target.channelId : ((await findPerson(db, row.team_id, target.userId))?.dm_channel_id ?? null));
+    const settled = await reconcile(deps, attempt, channel, after);
+    if (settled.result) return record(settled.result, settled.done, settled.details);
+  }
+  if (row.attempt > settings.maxAttempts) return record('failed', markFailed(db, { ...fence(), error: 'too_many_attempts' }));
+  if (row.expires_at && clock().getTime() >= row.expires_at.getTime()) return record('cancelled', markCancelled(db, { ...fence(), reason: 'expired' }), { reason: 'expired' });
+
+  const { message } = payload;
+  if (target.type === 'update') {
+    const call = async () => {
+      await deps.slack.update(target.channelId, target.ts, message);
+      return { ts: target.ts };
+    };
+    return sendClaimed(deps, attempt, { method: 'chat.update', channel: target.channelId, call, after });
+  }
+  let channel: string;
+  if (target.type === 'channel') channel = target.channelId;
+  else {
+    const opened = await dmChannel(deps, attempt, target.userId);
+    if (!opened.ok) return opened.result;
+    channel = opened.channel;
+  }
+  return sendClaimed(deps, attempt, { method: 'chat.postMessage', channel, call: postStamped(deps, attempt, channel, message, payload.unfurl ?? false), after });
+}
+
+type Opened = { ok: true; channel: string } | { ok: false; result: DeliveryResult };
+
+/**
+ * The person's DM: the stored one, else the one an earlier attempt opened, else conversations.open
+ * (Tier 3), remembered on the people row when the person has one, and on the outbox row before the
+ * post so reconciliation knows where to look.
+ */
+async function dmChannel(deps: DeliveryDeps, attempt: Attempt, userId: string): Promise<Opened> {
+  const { db } = deps;
+  const { row } = attempt;
+  const stored = (await findPerson(db, row.team_id, userId))?.dm_channel_id ?? row.channel_id;
+  if (stored) return { ok: true, channel: stored };
+  let channel: string;
+  try {
+    channel = await deps.slack.openDm(userId);
+  } catch (error) {
+    return { ok: false, result: await notPosted(deps, attempt, classifySlackError(error), 'conversations.open') };
+  }
+  await saveDmChannel(db, row.team_id, userId, channel);
+  if (!(await rememberChannel(db, { ...attempt.fence(), channel }))) return { ok: false, result: await attempt.record('fenced', Promise.resolve(false)) };
+  return { ok: true, channel };
+}
+
+/** The notice's `onPosted` hook, looked up by name; an unknown name is logged and the notice still sent. */
+function afterPosted(deps: DeliveryDeps, attempt: Attempt, payload: NoticePayload): AfterSent | undefined {
+  const onPosted = payload.onPosted;
+  if (!onPosted) return undefined;
+  const hook = deps.noticeHooks?.[onPosted.hook];
+  if (!hook) {
+    attempt.log.warn({ hook: onPosted.hook, topic: payload.topic }, 'unknown notice hook; the notice is sent without it');
+    return undefined;
+  }
+  return async (tx, posted) => {
+    if (!posted.ts) {
+      attempt.log.warn({ hook: onPosted.hook }, 'Slack returned no ts; notice hook not run');
+      return;
+    }
+    await hook(tx, onPosted.args, { channelId: posted.channel, ts: posted.ts });
+  };
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { NoticeHooks, NoticeSender } from '../domain/notices/notice';
+import type { Logger } from '../logger';
+import type { DeliveryDeps, DeliverySettings } from './deliver';
+import { blockOn429, type DispatchSettings, sendRows, type StopSignal } from './dispatcher';
+import { refundTokens, reserveTokens } from './limits.repository';
+import { claimNotices, dueNoticesByTeam } from './notices.repository';
+import { databaseClock, DEFAULT_SCHEDULER_SETTINGS, defaultReplicaName } from './scheduler';
+import type { ReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
+
+export type NoticeSenderSettings = DeliverySettings & Pick<DispatchSettings, 'replica' | 'leaseMs' | 'rate'>;
+
+export interface NoticeSenderDeps {
+  db: Kysely<Database>;
+  slack: ReminderSlack;
+  logger: Logger;
+  hooks?: NoticeHooks;
+  settings?: Partial<NoticeSenderSettings>;
+  /** The clock of one sendNow call; the database's by default, as for a pass, so leases agree across replicas. */
+  clock?: () => Promise<() => Date>;
+  /** Told of each row's outcome (metrics). */
+  observer?: SchedulerObserver;
+}
+
+/** A NoticeSender that shutdown can stop: no new sends, and the calls in flight finish first. */
+export interface StoppableNoticeSender extends NoticeSender {
+  readonly settings: NoticeSenderSettings;
+  /** Resolves when no sendNow call is running. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends the notices a request has just committed, from the process that served it, without waiting
+ * for the next pass. It takes exactly those rows, and only if they are due now and still pending,
+ * with the same claim, lease, fence and per-workspace token bucket as a pass; a row due later, or
+ * one it gets no token for, is left to the passes, which send whatever this process could not (it
+ * died, Slack was busy). Never throws: a failure is logged, and the row is still in the outbox.
+ */
+export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeSender {
+  const settings: NoticeSenderSettings = { ...DEFAULT_SCHEDULER_SETTINGS, replica: defaultReplicaName(), ...deps.settings };
+  const { db } = deps;
+  const log = deps.logger.child({ scope: 'notices', replica: settings.replica });
+  const delivery: DeliveryDeps = { db, slack: deps.slack, logger: log, settings, onRateLimited: blockOn429(db), noticeHooks: deps.hooks, observer: deps.observer };
+  const clockOf = deps.clock ?? (() => databaseClock(db));
+  const stop: StopSignal & { stopped: boolean } = { stopped: false };
+  const inFlight = new Set<Promise<void>>();
+
+  const send = async (ids: readonly string[]): Promise<void> => {
+    const clock = await clockOf();
+    const now = clock();
+    for (const [teamId, due] of await dueNoticesByTeam(db, ids, now)) {
+      if (stop.stopped) return;
+      const reservation = await reserveTokens(db, teamId, due.length, settings.rate, now);
+      if (reservation.granted === 0) {
+        log.info({ teamId, notices: due, waitMs: reservation.waitMs }, 'no send budget now; notices left to a pass');
+        continue;
+      }
+      const rows = await claimNotices(db, { teamId, ids: due, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
+      await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
+      await sendRows(delivery, rows, clock, settings.rate, stop);
+    }
+  };
+
+  return {
+    settings,
+    sendNow(ids) {
+      if (stop.stopped || ids.length === 0) return Promise.resolve();
+      const work = send(ids).catch((error: unknown) => log.error({ err: error, notices: ids }, 'sending notices failed; a pass will send them'));
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+      return work;
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    async stop() {
+      stop.stopped = true;
+      await this.idle();
+    },
+  };
+}

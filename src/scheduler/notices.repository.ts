@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/types';
+import { NOTICE_KIND } from '../domain/notices/notice';
+import { type ClaimedReminder, claimRows } from './outbox.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Which of these notices are due now and untouched (pending), by workspace: what `sendNow` may take.
+ * A row due later (the end of the reader's quiet hours), already claimed, or sent is the passes' business.
+ */
+export async function dueNoticesByTeam(db: Executor, ids: readonly string[], now: Date): Promise<Map<string, string[]>> {
+  const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+  const byTeam = new Map<string, string[]>();
+  if (wanted.length === 0) return byTeam;
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['id', 'team_id'])
+    .where('id', 'in', wanted)
+    .where('kind', '=', NOTICE_KIND)
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .execute();
+  for (const row of rows) byTeam.set(row.team_id, [...(byTeam.get(row.team_id) ?? []), row.id]);
+  return byTeam;
+}
+
+/**
+ * Claims these notices of one workspace, the same way a pass claims (attempt n+1, a lease), if they
+ * are still pending and due: a pass or another replica that got there first keeps them (SKIP LOCKED,
+ * and the state check after the lock).
+ */
+export async function claimNotices(db: Executor, options: { teamId: string; ids: readonly string[]; limit: number; now: Date; leaseMs: number; replica: string }): Promise<ClaimedReminder[]> {
+  if (options.ids.length === 0 || options.limit <= 0) return [];
+  const due = sql`select id, state as prior_state, claimed_at as prior_claimed_at
+      from outbox
+      where id in (${sql.join(options.ids.map((id) => sql`${id}::uuid`))})
+        and team_id = ${options.teamId}
+        and kind = ${NOTICE_KIND}
+        and state = 'pending'
+        and next_attempt_at <= ${options.now}
+      order by next_attempt_at
+      limit ${options.limit}
+      for update skip locked`;
+  const { rows } = await claimRows(due, options).execute(db);
+  return rows;
+}

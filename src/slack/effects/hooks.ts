@@ -1,0 +1,7 @@
+import type { NoticeHooks } from '../../domain/notices/notice';
+
+/**
+ * What the dispatcher may record once a notice has been posted (by the name in its `onPosted`),
+ * in the transaction that marks it sent. Features add theirs here.
+ */
+export const NOTICE_HOOKS: NoticeHooks = {};
