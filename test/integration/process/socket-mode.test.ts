@@ -56,7 +56,8 @@ it('serves /healthz on PORT, healthy only while the socket is connected, and ans
   const port = await freePort();
   const bot = startBot(port);
   try {
-    await eventually(() => bot.output.stdout.includes('mentorship bot started'), 40_000);
+    // A fresh embedded database and every module compiled on load: slow on a busy machine.
+    await eventually(() => bot.output.stdout.includes('mentorship bot started'), 90_000);
     expect(standIn.callsTo('apps.connections.open').filter((call) => call.ok)).toHaveLength(1);
     expect(await health(port)).toEqual({ status: 200, body: { status: 'ok' } });
 
@@ -85,7 +86,7 @@ it('serves /healthz on PORT, healthy only while the socket is connected, and ans
   for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
   expect(bot.output.stdout).not.toContain(APP_TOKEN);
   expect(bot.output.stdout).toContain('"msg":"socket mode connection lost"');
-}, 90_000);
+}, 150_000);
 
 it('stops at start with one line when Slack refuses the app-level token', async () => {
   const bot = startBot(await freePort(), 'xapp-1-revoked');

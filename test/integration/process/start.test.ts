@@ -51,7 +51,7 @@ it('serves /mentorship help, /healthz and /metrics, refuses a bad signature, and
   const metricsPort = await freePort();
   const bot = startBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, PORT: String(port), METRICS_PORT: String(metricsPort) });
   try {
-    await eventually(() => bot.output.stdout.includes('mentorship bot started'), 30_000);
+    await eventually(() => bot.output.stdout.includes('mentorship bot started'), 90_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
@@ -78,7 +78,7 @@ it('serves /mentorship help, /healthz and /metrics, refuses a bad signature, and
   const started = Date.now();
   expect(await bot.exited).toBe(0);
   expect(Date.now() - started).toBeLessThan(10_000);
-}, 60_000);
+}, 120_000);
 
 it('stops at start with one line naming a missing variable', async () => {
   const bot = startBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: standIn.apiUrl });
