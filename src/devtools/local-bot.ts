@@ -15,6 +15,7 @@ import { createNoticeSender, createScheduler } from '../scheduler/create';
 import type { StoppableNoticeSender } from '../scheduler/notice-sender';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
+import type { Metrics } from '../metrics/metrics';
 
 export interface LocalBotOptions {
   db: Db;
@@ -39,6 +40,8 @@ export interface LocalBotOptions {
   sendNoticesAtOnce?: boolean;
   /** How long stopping waits for acknowledged work (the app's default otherwise). */
   drainMs?: number;
+  /** Prometheus figures (the metrics test); none otherwise. */
+  metrics?: Metrics;
 }
 
 export interface LocalBot {
@@ -74,6 +77,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     settings: { replica: 'local-bot', ...options.scheduler },
     // The bot's clock, as the services that wrote the rows read it (tests move it at will).
     clock: async () => options.clock,
+    observer: options.metrics,
   });
   const slackApp = createSlackApp({
     botToken: options.botToken,
@@ -85,6 +89,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
     drainMs: options.drainMs,
+    metrics: options.metrics,
   });
   // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
   // counter around next() knows when the app has really finished with every request.
@@ -113,6 +118,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     meetings: meetingsServiceSource(services.meetings),
     settings: { replica: 'local-bot', ...options.scheduler },
     noticeHooks,
+    observer: options.metrics,
   });
   return {
     slackApp,

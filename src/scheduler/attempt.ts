@@ -7,6 +7,7 @@ import type { OutgoingMessage } from '../slack/messenger';
 import { classifySlackError, type SendOutcome } from './classify';
 import { type ClaimedReminder, markFailed, markSending, markSent, markUnknown, release } from './outbox.repository';
 import type { ReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 export interface DeliverySettings {
   dryRun: boolean;
@@ -30,6 +31,8 @@ export interface DeliveryDeps {
   noticeHooks?: NoticeHooks;
   /** True once shutdown began: a Slack call not started yet is not started, the row is handed back. */
   stopping?: () => boolean;
+  /** Told of each row's outcome (metrics). */
+  observer?: SchedulerObserver;
 }
 
 export type DeliveryResult = 'sent' | 'reconciled' | 'failed' | 'unknown' | 'cancelled' | 'deferred' | 'rate_limited' | 'dry_run' | 'fenced' | 'waiting';

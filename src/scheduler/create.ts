@@ -8,6 +8,7 @@ import { meetingsServiceSource, type MeetingSource } from './meeting-source';
 import { createNoticeDispatcher, type NoticeSenderSettings, type StoppableNoticeSender } from './notice-sender';
 import { DEFAULT_SCHEDULER_SETTINGS, Scheduler, type SchedulerSettings } from './scheduler';
 import { createReminderClient, webClientReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 interface SendingOptions {
   db: Kysely<Database>;
@@ -16,6 +17,8 @@ interface SendingOptions {
   logger: Logger;
   /** What notices' `onPosted` names: the features' hooks (src/slack/effects/hooks.ts). Every sender needs them. */
   noticeHooks: NoticeHooks;
+  /** Told of each row's outcome and each pass's duration (metrics). */
+  observer?: SchedulerObserver;
 }
 
 /**
@@ -35,6 +38,7 @@ export function createScheduler(
     logger: options.logger,
     settings,
     noticeHooks: options.noticeHooks,
+    observer: options.observer,
   });
 }
 
@@ -53,5 +57,6 @@ export function createNoticeSender(options: SendingOptions & { settings?: Partia
     hooks: options.noticeHooks,
     settings: options.settings,
     clock: options.clock,
+    observer: options.observer,
   });
 }

@@ -108,6 +108,7 @@ export async function sendRows(
       continue;
     }
     stats[result] = (stats[result] ?? 0) + 1;
+    deps.observer?.delivered(row.kind, result);
     if (result === 'rate_limited') holdUntil = (await blockedUntil(db, row.team_id)) ?? clock();
     else if (!POSTED.has(result)) unused += 1;
   }

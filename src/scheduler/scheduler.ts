@@ -11,6 +11,7 @@ import { blockOn429, type DispatchSettings, type DispatchStats, dispatchDue } fr
 import type { MeetingSource } from './meeting-source';
 import { planReminders } from './plan';
 import type { ReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 export interface SchedulerSettings extends DeliverySettings, Omit<DispatchSettings, 'replica'> {
   replica?: string;
@@ -44,6 +45,8 @@ export interface SchedulerDeps {
   settings?: Partial<SchedulerSettings>;
   /** What notices' `onPosted` names (the composition root hands in the features' hooks). */
   noticeHooks?: NoticeHooks;
+  /** Told of each row's outcome and each pass's duration (metrics). */
+  observer?: SchedulerObserver;
 }
 
 /** This process in claimed_by and the logs: host, pid and a little randomness (containers reuse pids). */
@@ -92,15 +95,19 @@ export class Scheduler {
     const { db, logger } = this.deps;
     const log = logger.child({ scope: 'scheduler', replica: this.settings.replica });
     const at = clock();
+    const started = performance.now();
+    const finished = (outcome: 'ok' | 'failed') => this.deps.observer?.passFinished((performance.now() - started) / 1000, outcome);
     try {
       await this.deps.meetings.ensureUpcoming(at);
       const { planned } = await planReminders(db, at);
-      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), noticeHooks: this.deps.noticeHooks, stopping: () => this.stopSignal.stopped };
+      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), noticeHooks: this.deps.noticeHooks, stopping: () => this.stopSignal.stopped, observer: this.deps.observer };
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       const report = { at: at.toISOString(), planned, dispatch };
       if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');
+      finished('ok');
       return report;
     } catch (error) {
+      finished('failed');
       log.error({ err: error, at: at.toISOString() }, 'scheduler pass failed');
       return undefined;
     }

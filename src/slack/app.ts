@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { ConfigError } from '../config';
 import type { Logger } from '../logger';
 import { boltLogger } from '../logger';
@@ -7,6 +7,9 @@ import type { AppDeps } from './context';
 import { registerListeners } from './listeners';
 import { registerMiddleware } from './middleware';
 import { guardTimestampWindow, slackTimestampProperty } from './middleware/timestamp-window';
+import { createSocketMode } from './socket-mode';
+import { instrumentRequests } from '../metrics/slack-requests';
+import type { Metrics } from '../metrics/metrics';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -22,11 +25,13 @@ export interface SlackAppOptions {
   maxEventLoopLagMs?: number;
   /** How long stop() waits for acknowledged work still running (default 6 s, inside the 10 s shutdown budget). */
   drainMs?: number;
+  /** Prometheus figures (METRICS_PORT): requests by kind and outcome, ack latency, requests shed. */
+  metrics?: Metrics;
 }
 
 export interface SlackApp {
   app: App;
-  /** Starts listening; resolves with the HTTP server (HTTP mode) so callers can read the port. */
+  /** Starts listening; resolves with the HTTP server (in Socket Mode: the health check's) so callers can read the port. */
   start(port: number): Promise<Server | undefined>;
   /** Takes no more requests, waits (up to drainMs) for those already acknowledged to finish. Safe to call twice. */
   stop(): Promise<void>;
@@ -63,8 +68,11 @@ export function cachedHealth(check: () => Promise<boolean>, options: { ttlMs?: n
   };
 }
 
-export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { logger } = options;
+export function createSlackApp(given: SlackAppOptions): SlackApp {
+  const { logger } = given;
+  // In Socket Mode the bot is healthy only while its socket to Slack is connected.
+  const socket = given.appToken ? createSocketMode({ appToken: given.appToken, apiUrl: given.apiUrl, logger }) : undefined;
+  const options: SlackAppOptions = socket ? { ...given, healthy: async () => socket.connected() && (await given.healthy()) } : given;
   const healthy = cachedHealth(options.healthy);
   const healthRoute: CustomRoute = {
     path: '/healthz',
@@ -77,9 +85,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         });
     },
   };
-  const receiver: Receiver = options.appToken
-    ? new SocketModeReceiver({ appToken: options.appToken, customRoutes: [healthRoute], logger: boltLogger(logger) })
-    : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
+  const receiver: Receiver = socket ? socket.receiver : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
 
   const app = new App({
     token: options.botToken,
@@ -94,7 +100,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
   });
 
-  const shedder = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
+  const measured = options.metrics ? instrumentRequests(app, options.metrics) : undefined;
+  const shedder = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs, onShed: measured?.onShed });
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });
@@ -102,14 +109,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerListeners(app, options.deps);
 
   let stopping: Promise<void> | undefined;
+  let healthServer: Server | undefined;
   return {
     app,
     async start(port) {
       await initialise(app, options.apiUrl);
+      if (socket) {
+        // Health first: it answers 503 until the socket is connected, which app.start() waits for.
+        healthServer = await socket.serveHealth(port, healthRoute);
+        await socket.connect(app);
+        return healthServer;
+      }
       // A burst of new connections must not overflow Node's default accept queue of 511 (the kernel
       // caps this at net.core.somaxconn): a dropped SYN costs the sender a 1 s retransmit.
-      const server = options.appToken ? await app.start() : await app.start({ port, backlog: 4096 });
-      return options.appToken ? undefined : (server as Server);
+      return (await app.start({ port, backlog: 4096 })) as Server;
     },
     stop() {
       // A button is acknowledged before its work runs: a press during a deploy must not be lost when
@@ -119,6 +132,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         const drainMs = options.drainMs ?? 6_000;
         if (!(await shedder.drain(drainMs))) logger.warn({ drainMs }, 'requests still running at shutdown; going on without them');
         shedder.stop();
+        if (healthServer) {
+          healthServer.closeAllConnections();
+          await new Promise((resolve) => healthServer!.close(resolve));
+        }
       })();
       return stopping;
     },

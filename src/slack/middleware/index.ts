@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../context';
 import { dedupeEvents } from './dedupe-events';
 import { actorMiddleware } from './actor';
-import { type LoadShedder, shedLoad } from './shed-load';
+import { type LoadShedder, shedLoad, type ShedLoadOptions } from './shed-load';
 import { stripControlCharsMiddleware } from './strip-control-chars';
 
 export interface MiddlewareOptions {
@@ -10,6 +10,7 @@ export interface MiddlewareOptions {
   maxInFlight?: number;
   /** Event-loop lag, in ms, past which new requests get a polite "busy" (default in shed-load.ts). */
   maxEventLoopLagMs?: number;
+  onShed?: ShedLoadOptions['onShed'];
 }
 
 /**
@@ -19,7 +20,7 @@ export interface MiddlewareOptions {
  * flight, its `stop` ends its probe.
  */
 export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): Pick<LoadShedder, 'drain' | 'stop'> {
-  const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
+  const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs, onShed: options.onShed });
   app.use(shedder.middleware);
   app.use(actorMiddleware(deps.logger));
   app.use(dedupeEvents(deps));

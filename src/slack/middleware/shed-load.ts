@@ -36,6 +36,8 @@ export interface ShedLoadOptions {
   warnEveryMs?: number;
   /** How often, at most, a clock skew too large to estimate ages with is logged while it lasts. */
   skewWarnEveryMs?: number;
+  /** Told of each request turned away, and which bound it passed (metrics). */
+  onShed?: (body: unknown, reason: 'in_flight' | 'event_loop_lag' | 'request_age') => void;
 }
 
 export interface LoadShedder {
@@ -88,6 +90,7 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
     const lagMs = lag.current();
     const ageMs = ageOfRequest(Number(args.context.slackRequestTimestamp));
     if (inFlight >= maxInFlight || lagMs > maxLag || ageMs > maxAge) {
+      options.onShed?.(args.body, inFlight >= maxInFlight ? 'in_flight' : lagMs > maxLag ? 'event_loop_lag' : 'request_age');
       shedSinceWarn += 1;
       if (performance.now() - lastWarnAt >= warnEveryMs) {
         options.logger.warn({ inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, ageMs, maxAgeMs: maxAge, shed: shedSinceWarn }, 'shedding load');
