@@ -7,12 +7,14 @@ import { noticeDueAt } from '../../domain/notices/notice-timing';
 import { insertNotices } from '../../domain/notices/notices.repository';
 import type { EffectPlan, PlannedNotice } from './plan';
 import { thanksSent } from './thanks';
+import { GOAL_PLANNERS } from './goals';
 
 type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T }>) => EffectPlan };
 
 /** Every event's messages and Home tabs; the type makes an event without a planner a compile error. */
 const PLANNERS: Planners = {
   thanks_sent: thanksSent,
+  ...GOAL_PLANNERS,
 };
 
 export function planEffects(event: DomainEvent): EffectPlan {
