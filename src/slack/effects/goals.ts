@@ -31,7 +31,7 @@ const approvalUpdate = (goal: GoalView): PlannedNotice[] =>
 
 const plan = (goal: GoalView, notices: PlannedNotice[]): EffectPlan => ({ pairId: goal.pairId, notices, home: both(goal) });
 
-export const goalShared = (event: GoalShared): EffectPlan =>
+const goalShared = (event: GoalShared): EffectPlan =>
   plan(event.goal, [
     {
       topic: event.type,
@@ -43,21 +43,21 @@ export const goalShared = (event: GoalShared): EffectPlan =>
     ...(event.previous ? [{ topic: 'goal_superseded', target: updateOf(event.previous), message: goalSupersededMessage(event.goal) }] : []),
   ]);
 
-export const goalSaved = (event: GoalSaved): EffectPlan => plan(event.goal, event.refreshApproval ? approvalUpdate(event.goal) : []);
+const goalSaved = (event: GoalSaved): EffectPlan => plan(event.goal, event.refreshApproval ? approvalUpdate(event.goal) : []);
 
-export const goalApproved = (event: GoalApproved): EffectPlan =>
+const goalApproved = (event: GoalApproved): EffectPlan =>
   plan(event.goal, [
     ...approvalUpdate(event.goal),
     { topic: event.type, target: dmTo(event.goal.menteeId), message: approvedDm(event.goal, event.menteeZone), timing: { zone: event.menteeZone, isActor: false } },
   ]);
 
-export const goalChangesRequested = (event: GoalChangesRequested): EffectPlan =>
+const goalChangesRequested = (event: GoalChangesRequested): EffectPlan =>
   plan(event.goal, [
     ...approvalUpdate(event.goal),
     { topic: event.type, target: dmTo(event.goal.menteeId), message: changesRequestedDm(event.goal), timing: { zone: event.menteeZone, isActor: false } },
   ]);
 
-export const goalAchieved = (event: GoalAchieved): EffectPlan =>
+const goalAchieved = (event: GoalAchieved): EffectPlan =>
   plan(event.goal, [
     { topic: event.type, target: postIn(event.goal.goalsChannelId), message: goalCelebrationMessage(event.goal) },
     ...approvalUpdate(event.goal),
@@ -69,22 +69,22 @@ export const goalAchieved = (event: GoalAchieved): EffectPlan =>
     },
   ]);
 
-export const goalReflected = (event: GoalReflected): EffectPlan =>
+const goalReflected = (event: GoalReflected): EffectPlan =>
   plan(event.goal, [
     ...approvalUpdate(event.goal),
     ...(event.prompt ? [{ topic: 'goal_reflection_saved', target: updateOf(event.prompt), message: reflectionSavedDm(event.goal) }] : []),
   ]);
 
-export const goalDropped = (event: GoalDropped): EffectPlan => plan(event.goal, approvalUpdate(event.goal));
+const goalDropped = (event: GoalDropped): EffectPlan => plan(event.goal, approvalUpdate(event.goal));
 
-export const goalProgressRecorded = (event: GoalProgressRecorded): EffectPlan => plan(event.goal, []);
+const goalProgressRecorded = (event: GoalProgressRecorded): EffectPlan => plan(event.goal, []);
 
 /**
  * A review on an outdated message. The goal's own message shows it as it is; an older message that
  * was pressed says a newer one replaced it. With no message recorded (yet), the pressed one itself
  * is brought up to date.
  */
-export const goalReviewStale = (event: GoalReviewStale): EffectPlan => {
+const goalReviewStale = (event: GoalReviewStale): EffectPlan => {
   const { goal, pressed } = event;
   if (!pressed || !goal.shareLocation || sameMessage(pressed, goal.shareLocation)) {
     const location = goal.shareLocation ?? pressed;
@@ -93,7 +93,7 @@ export const goalReviewStale = (event: GoalReviewStale): EffectPlan => {
   return plan(goal, [...approvalUpdate(goal), { topic: 'goal_superseded', target: updateOf(pressed), message: goalSupersededMessage(goal) }]);
 };
 
-export const swotSaved = (event: SwotSaved): EffectPlan => ({ pairId: event.pairId, notices: [], home: [event.mentorId, event.menteeId] });
+const swotSaved = (event: SwotSaved): EffectPlan => ({ pairId: event.pairId, notices: [], home: [event.mentorId, event.menteeId] });
 
 /** Every goal event's planner, spread into the recorder's PLANNERS. */
 export const GOAL_PLANNERS: { [T in GoalEvent['type']]: (event: Extract<GoalEvent, { type: T }>) => EffectPlan } = {
