@@ -73,8 +73,9 @@ export function onSubmit<Input, Outcome>(spec: SubmitSpec<Input, Outcome>) {
       if (isRefused(outcome)) {
         const errors = Object.fromEntries(Object.entries(outcome.errors).flatMap(([field, message]) => (message ? [[blockOf(field), message]] : [])));
         await ack({ response_action: 'errors', errors });
-        // A refusal may still have committed something to show (an outdated message refreshed).
-        return deps.effects.flush(effectsOf(outcome));
+        // A refusal may still have committed something others see (an outdated message refreshed).
+        const effects = effectsOf(outcome);
+        return effects ? deps.effects.flush(effects) : undefined;
       }
       const success = outcome as Success<Outcome>;
       await ack(spec.ack?.(success, submission));
