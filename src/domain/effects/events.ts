@@ -1,11 +1,12 @@
 import type { ThanksSent } from '../appreciation/events';
 import type { MeetingEvent } from '../meetings/events';
+import type { GoalEvent } from '../goals/events';
 
 /**
  * What happened, as the domain tells it: one type per change that someone else should hear about or
  * see. Each carries what the messages about it show (names, zones, times), so turning an event into
  * messages needs no further reads. Features declare their events in their own folder.
  */
-export type DomainEvent = ThanksSent | MeetingEvent;
+export type DomainEvent = ThanksSent | MeetingEvent | GoalEvent;
 
 export type DomainEventType = DomainEvent['type'];

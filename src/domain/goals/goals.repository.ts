@@ -102,8 +102,9 @@ export async function recordItemProgress(
 }
 
 /**
- * Remembers where the newest approval message is. Two shares racing may record out of order; Slack's
- * `ts` grows with time, so the newer message always wins and the older one reads as stale.
+ * Remembers where the newest approval message is (run by the notice dispatcher once the post is out,
+ * in the transaction that marks it sent). Two shares racing may record out of order; Slack's `ts`
+ * grows with time, so the newer message always wins and the older one reads as stale.
  */
 export async function saveShareMessage(db: Executor, goalId: string, channelId: string, ts: string): Promise<void> {
   if (!/^\d+\.\d+$/.test(ts)) throw new RangeError(`not a Slack message ts: ${ts}`);

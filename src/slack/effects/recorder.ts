@@ -8,6 +8,7 @@ import { insertNotices } from '../../domain/notices/notices.repository';
 import { actionItemTicked, agendaShared, meetingRescheduled, meetingRhythmChanged, meetingSkipped, notesRecorded } from './meetings';
 import type { EffectPlan, PlannedNotice } from './plan';
 import { thanksSent } from './thanks';
+import { GOAL_PLANNERS } from './goals';
 
 type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T }>) => EffectPlan };
 
@@ -20,6 +21,7 @@ const PLANNERS: Planners = {
   meeting_skipped: meetingSkipped,
   meeting_rhythm_changed: meetingRhythmChanged,
   action_item_ticked: actionItemTicked,
+  ...GOAL_PLANNERS,
 };
 
 export function planEffects(event: DomainEvent): EffectPlan {

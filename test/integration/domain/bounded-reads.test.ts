@@ -54,9 +54,9 @@ it(`lists at most ${GOALS_LISTED_PER_PAIR} goals on the go per pair and counts t
   await insert('achieved', 10);
   await insert('dropped', 2);
 
-  const [overview] = await h.bot.services.goals.overviewFor(h.standIn.teamId, mentee.id);
+  const [overview] = await h.bot.services.goals.overviewFor({ teamId: h.standIn.teamId, userId: mentee.id });
   expect(overview!.active).toHaveLength(GOALS_LISTED_PER_PAIR);
-  expect(overview!.active[0]!.goal.title).toBe('approved goal 1'); // soonest target first
+  expect(overview!.active[0]!.title).toBe('approved goal 1'); // soonest target first
   expect(overview).toMatchObject({ activeTotal: 40, achieved: 10, dropped: 2 });
   const message = goalListMessage([overview!]);
   expect(message.text).toContain('Goals on the go: 40.');
