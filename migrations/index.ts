@@ -4,6 +4,7 @@ import * as meetings from './2026-11-22T0120_meetings';
 import * as practice from './2026-11-22T0130_practice';
 import * as scheduler from './2026-11-22T0140_scheduler';
 import * as incrementalPlanning from './2026-11-22T0150_incremental_planning';
+import * as outboxSends from './2026-12-02T0110_outbox_sends';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0130_practice': practice,
   '2026-11-22T0140_scheduler': scheduler,
   '2026-11-22T0150_incremental_planning': incrementalPlanning,
+  '2026-12-02T0110_outbox_sends': outboxSends,
 };

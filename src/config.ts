@@ -23,6 +23,7 @@ const ConfigSchema = z
       .min(1, 'must be a whole number of reminders (1-50)')
       .max(50, 'must be a whole number of reminders (1-50)')
       .default(6),
+    METRICS_PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int('must be a port number (0-65535)').min(0).max(65535).optional(),
   })
   .transform((env) => ({
     slack: {
@@ -37,9 +38,13 @@ const ConfigSchema = z
     remindersDryRun: env.REMINDERS_DRY_RUN,
     schedulerEnabled: env.SCHEDULER_ENABLED,
     remindersDailyCap: env.REMINDERS_DAILY_CAP,
+    metricsPort: env.METRICS_PORT,
   }));
 
 export type Config = z.output<typeof ConfigSchema>;
+
+/** Every environment variable the bot reads (docs/operations.md and .env.example list each; a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.in.shape);
 export type DatabaseConfig = Config['database'];
 
 /** A configuration problem: `message` is the one line shown to the operator. */

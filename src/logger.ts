@@ -1,5 +1,5 @@
 import pino, { type Logger as PinoLogger } from 'pino';
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger as BoltLogger, LogLevel } from '@slack/bolt';
 
 export type Logger = PinoLogger;
 
@@ -25,37 +25,50 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 const TOKEN_PATTERN = /xox[abpr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+/g;
+/**
+ * From the first JSON object or array on: at debug level the Web API client logs whole request bodies
+ * and results ("http request body: {…}"), the Socket Mode client every envelope it receives and
+ * sends, and Bolt its acks; those carry what people typed (journal entries, agendas, feedback).
+ */
+const PAYLOAD_PATTERN = /[{[]\s*["{[][\s\S]*$/;
+/** A line of the libraries' own is a short message; anything longer is cut, whatever it holds. */
+const MAX_LIBRARY_LINE = 300;
 
-/** Bolt and the WebClient log free-form strings; scrub anything shaped like a token before it reaches pino. */
+/**
+ * Bolt, the WebClient and the Socket Mode client log free-form strings: private text never reaches
+ * the log from them, at any level. A payload is replaced by a marker, an object by its kind (an
+ * Error by its name and message), tokens are scrubbed, and the line is capped.
+ */
 function scrub(parts: unknown[]): string {
-  return parts
-    .map((part) => (typeof part === 'string' ? part : safeStringify(part)))
+  const line = parts
+    .map((part) => (typeof part === 'string' ? part : describe(part)))
     .join(' ')
-    .replace(TOKEN_PATTERN, '[redacted]');
+    .replace(TOKEN_PATTERN, '[redacted]')
+    .replace(PAYLOAD_PATTERN, '[payload omitted]');
+  return line.length > MAX_LIBRARY_LINE ? `${line.slice(0, MAX_LIBRARY_LINE)}…` : line;
 }
 
-function safeStringify(value: unknown): string {
-  try {
-    return value instanceof Error ? `${value.name}: ${value.message}` : JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
+function describe(value: unknown): string {
+  if (value instanceof Error) return `${value.name}: ${value.message}`.replace(PAYLOAD_PATTERN, '[payload omitted]');
+  if (value === null || typeof value !== 'object') return String(value);
+  return '[object omitted]';
 }
 
-const toBoltLevel: Record<string, LogLevel> = {
-  trace: LogLevel.DEBUG,
-  debug: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-  error: LogLevel.ERROR,
-  fatal: LogLevel.ERROR,
-  silent: LogLevel.ERROR,
-};
+// Bolt's LogLevel values, written out: loading Bolt for its enum cost `npm run tick` and
+// `npm run migrate`, which never use Bolt, about 0.3 s of start-up.
+const DEBUG = 'debug' as LogLevel;
+const INFO = 'info' as LogLevel;
+const WARN = 'warn' as LogLevel;
+const ERROR = 'error' as LogLevel;
+const toBoltLevel: Record<string, LogLevel> = { trace: DEBUG, debug: DEBUG, info: INFO, warn: WARN, error: ERROR, fatal: ERROR, silent: ERROR };
 
-/** Bolt's Logger interface, writing through pino so every line is JSON. */
-export function boltLogger(logger: Logger): BoltLogger {
-  const child = logger.child({ component: 'bolt' });
-  let level = toBoltLevel[logger.level] ?? LogLevel.INFO;
+/**
+ * Bolt's Logger interface (which the WebClient and the Socket Mode client take too), writing through
+ * pino so every line is JSON, with `scrub` applied to every line.
+ */
+export function boltLogger(logger: Logger, component = 'bolt'): BoltLogger {
+  const child = logger.child({ component });
+  let level = toBoltLevel[logger.level] ?? INFO;
   // Bolt and the WebClient call debug() several times per request; scrubbing (a join and a regex over
   // whole payloads) only pays off for lines that will be written.
   const at = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {

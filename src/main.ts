@@ -14,6 +14,8 @@ import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
 import { createNoticeSender, createScheduler } from './scheduler/create';
 import { meetingsServiceSource } from './scheduler/meeting-source';
 import { installShutdown } from './shutdown';
+import { createMetrics } from './metrics/metrics';
+import { serveMetrics } from './metrics/server';
 
 /** Composition root: config -> logger -> db -> migrate -> services -> Slack app -> scheduler -> signals. */
 async function main(): Promise<void> {
@@ -21,39 +23,47 @@ async function main(): Promise<void> {
   const slack = requireSlackCredentials(config);
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config.database);
+  if (db.migrations?.unknown.length) logger.warn({ unknown: db.migrations.unknown }, 'database migrated by a newer release: nothing applied');
   const clock = () => new Date();
   const services = createServices(db.kysely, clock, createEffectsRecorder(clock));
   // App-initiated calls (Home publishes) use their own client; requests use Bolt's.
   const client = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
   const home = createHomeRefresher({ home: services.home, clientFor: () => client, logger });
+  const metrics = config.metricsPort === undefined ? undefined : createMetrics({ db: db.kysely, pool: db.poolStats, logger });
   // Sends the notices a request committed, from this process, at once (the passes of any replica
   // send what it could not). Every process that serves requests has one, scheduler or not.
-  const notices = createNoticeSender({ db: db.kysely, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, noticeHooks: NOTICE_HOOKS });
+  const notices = createNoticeSender({ db: db.kysely, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, noticeHooks: NOTICE_HOOKS, observer: metrics });
   const slackApp = createSlackApp({
     ...slack,
     logger,
     deps: { services, logger, clock, home, effects: createEffectsFlusher({ notices, home }) },
     healthy: () => databaseAnswers(db.kysely),
+    metrics,
   });
   await slackApp.start(config.port);
+  const metricsServer = metrics && (await serveMetrics(metrics.registry, config.metricsPort!));
   logger.info({ mode: slack.appToken ? 'socket' : 'http', port: config.port, database: db.kind }, 'mentorship bot started');
 
   let schedulerClock: SchedulerClock | undefined;
   if (config.schedulerEnabled) {
     const meetings = meetingsServiceSource(services.meetings);
-    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings, noticeHooks: NOTICE_HOOKS });
+    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings, noticeHooks: NOTICE_HOOKS, observer: metrics });
     schedulerClock = startSchedulerClock(scheduler, db.kysely, logger);
     logger.info({ replica: scheduler.settings.replica, dryRun: config.remindersDryRun, dailyCap: config.remindersDailyCap }, 'reminder scheduler started');
   }
 
   installShutdown(logger, [
-    // First: no new pass starts, and the pass in flight finishes its sends before Slack and the database go.
-    { name: 'scheduler', stop: async () => schedulerClock?.stop() },
-    { name: 'slack', stop: () => slackApp.stop() },
-    { name: 'home', stop: () => home.stop() },
+    // Side by side: no new pass (the pass in flight finishes its current send and hands back the
+    // rest), and no new request (those already acknowledged finish; Slack's stop waits up to 6 s).
+    [
+      { name: 'scheduler', stop: async () => schedulerClock?.stop(), withinMs: 6_500 },
+      { name: 'slack', stop: () => slackApp.stop(), withinMs: 7_000 },
+      { name: 'home', stop: () => home.stop(), withinMs: 2_000 },
+      { name: 'metrics', stop: async () => void metricsServer?.close(), withinMs: 1_000 },
+    ],
     // After Slack: a listener still finishing may hand it notices; it sends those, then takes no more.
-    { name: 'notices', stop: () => notices.stop() },
-    { name: 'database', stop: () => db.close() },
+    { name: 'notices', stop: () => notices.stop(), withinMs: 1_500 },
+    { name: 'database', stop: () => db.close(), withinMs: 1_000 },
   ]);
 }
 

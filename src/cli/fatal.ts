@@ -1,8 +1,13 @@
 import { ConfigError } from '../config';
 import { DataDirBusyError } from '../db/data-dir-lock';
+import { UsageError } from './flags';
 
 /** Configuration problems end the process with one clear line; anything else is a real crash. */
 export function exitOnStartupError(error: unknown): never {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   if (error instanceof ConfigError || error instanceof DataDirBusyError) {
     process.stderr.write(`${error.message}\n`);
   } else {

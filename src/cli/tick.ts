@@ -4,18 +4,32 @@ import { createLogger } from '../logger';
 import { createScheduler } from '../scheduler/create';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import { createServices } from '../services';
+import { NOTICE_HOOKS } from '../slack/effects/hooks';
 import { createEffectsRecorder } from '../slack/effects/recorder';
 import { anchoredClock, databaseClock } from '../scheduler/scheduler';
 import { exitOnStartupError } from './fatal';
+import { parseFlags } from './flags';
 
-/** `--now 2026-12-01T09:00:00Z` (or `--now=…`); without it the database's clock. */
-export function parseNow(argv: readonly string[]): Date | null {
-  const index = argv.findIndex((arg) => arg === '--now' || arg.startsWith('--now='));
-  if (index === -1) return null;
-  const raw = argv[index]!.includes('=') ? argv[index]!.slice('--now='.length) : argv[index + 1];
-  const at = raw && /^\d{4}-\d{2}-\d{2}T/.test(raw) ? new Date(raw) : new Date(Number.NaN);
+const USAGE = `Usage: npm run tick -- [--now 2026-12-01T09:00:00Z]
+
+Runs exactly one reminder pass: plans what is due, sends it, prints one line and exits 0 (1 if the pass failed).
+For an external cron: run the bot with SCHEDULER_ENABLED=false and this every minute.
+
+Options:
+  --now ISO    run as if the clock read this instant (default: the database's clock)
+  -h, --help   print this help and exit
+
+Environment: DATABASE_URL (needed while the bot runs: the embedded database under DATA_DIR is single-process),
+SLACK_BOT_TOKEN (or REMINDERS_DRY_RUN=true to plan and log without sending), SLACK_API_URL, REMINDERS_DAILY_CAP,
+LOG_LEVEL. See docs/operations.md.`;
+
+/** `--now 2026-12-01T09:00:00Z` (or `--now=…`); null without it (the database's clock). */
+export function parseTickFlags(argv: readonly string[]): { now: Date | null } {
+  const { now } = parseFlags('tick', argv, { now: { type: 'string' } }, USAGE);
+  if (now === undefined) return { now: null };
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(now) ? new Date(now) : new Date(Number.NaN);
   if (Number.isNaN(at.getTime())) throw new ConfigError('--now: must be an ISO instant such as 2026-12-01T09:00:00Z');
-  return at;
+  return { now: at };
 }
 
 /**
@@ -23,8 +37,8 @@ export function parseNow(argv: readonly string[]): Date | null {
  * Operators can drive the scheduler from an external cron with it (SCHEDULER_ENABLED=false on the bot).
  */
 async function run(): Promise<void> {
+  const { now: at } = parseTickFlags(process.argv.slice(2));
   const config = parseConfig(process.env);
-  const at = parseNow(process.argv.slice(2));
   const botToken = config.slack.botToken ?? (config.remindersDryRun ? 'xoxb-dry-run' : undefined);
   if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN: required to send reminders (or set REMINDERS_DRY_RUN=true to only plan and log them)');
   const logger = createLogger(config.logLevel);
@@ -33,7 +47,7 @@ async function run(): Promise<void> {
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
     const meetings = meetingsServiceSource(createServices(db.kysely, clock, createEffectsRecorder(clock)).meetings);
-    const scheduler = createScheduler({ db: db.kysely, config, botToken, apiUrl: config.slack.apiUrl, logger, meetings, settings: { replica: `tick:${process.pid}` } });
+    const scheduler = createScheduler({ db: db.kysely, config, botToken, apiUrl: config.slack.apiUrl, logger, meetings, noticeHooks: NOTICE_HOOKS, settings: { replica: `tick:${process.pid}` } });
     const report = await scheduler.runPass(clock);
     ok = report !== undefined;
     if (report) process.stdout.write(`tick ${report.at}: planned ${report.planned}, claimed ${report.dispatch.claimed}, sent ${report.dispatch.sent}\n`);

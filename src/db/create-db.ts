@@ -19,6 +19,8 @@ export interface Db {
   close(): Promise<void>;
   /** Embedded only: the data directory as a tarball (tests clone a migrated template from it). */
   dumpDataDir?: () => Promise<Blob>;
+  /** PostgreSQL only: the connection pool's counts, for metrics. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 export async function createDb(config: DatabaseConfig, options: { poolSize?: number } = {}): Promise<Db> {
@@ -39,7 +41,8 @@ function createPostgresDb(url: string, poolSize: number): Db {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, kind: 'postgres', close: once(() => kysely.destroy()) };
+  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return { kysely, kind: 'postgres', close: once(() => kysely.destroy()), poolStats };
 }
 
 export interface PgliteSource {

@@ -1,16 +1,20 @@
 import type { DatabaseConfig } from '../config';
 import { createDb, type Db } from './create-db';
 import { lockDataDir } from './data-dir-lock';
-import { migrateToLatest } from './migrate';
+import { type MigrationOutcome, migrateToLatest } from './migrate';
 
 /** Opens the configured database (locking an embedded one to this process) and applies pending migrations. */
-export async function openDatabase(config: DatabaseConfig, options: { migrate?: boolean; poolSize?: number } = {}): Promise<Db> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: { migrate?: boolean; poolSize?: number } = {},
+): Promise<Db & { migrations: MigrationOutcome | null }> {
   const unlock = config.kind === 'pglite' ? lockDataDir(config.dataDir) : () => undefined;
   try {
     const db = await createDb(config, options);
-    if (options.migrate ?? true) await migrateToLatest(db.kysely);
+    const migrations = (options.migrate ?? true) ? await migrateToLatest(db.kysely) : null;
     return {
       ...db,
+      migrations,
       close: async () => {
         try {
           await db.close();

@@ -244,6 +244,10 @@ export interface OutboxTable {
   expires_at: Instant | null;
   /** When the current attempt was claimed. */
   claimed_at: Instant | null;
+  /** Slack calls that may have posted (the retry budget; `attempt` counts claims and fences them). */
+  sends: Generated<number>;
+  /** When the last chat.postMessage call started: where the search for a post in doubt begins. */
+  last_post_at: Instant | null;
 }
 
 /** One token bucket per workspace, shared by every replica (chat.postMessage's workspace limit). */

@@ -41,12 +41,12 @@ export interface World {
 }
 
 /**
- * The real bot on the embedded database (in a throw-away data directory), talking to a local
- * Slack stand-in instead of Slack: nothing to sign up for, nothing left behind.
+ * The real bot on the embedded database (in a throw-away data directory, unless a migrated database
+ * is given), talking to a local Slack stand-in instead of Slack: nothing to sign up for, nothing left behind.
  */
-export async function createWorld(): Promise<World> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mentorship-demo-'));
-  const db = await openDatabase({ kind: 'pglite', dataDir });
+export async function createWorld(options: { db?: Db } = {}): Promise<World> {
+  const dataDir = options.db ? undefined : mkdtempSync(join(tmpdir(), 'mentorship-demo-'));
+  const db = options.db ?? (await openDatabase({ kind: 'pglite', dataDir: dataDir! }));
   const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: DEMO_TEAM });
   for (const person of Object.values(PEOPLE)) standIn.addUser(person);
   standIn.addChannel(GOALS_CHANNEL);
@@ -66,7 +66,7 @@ export async function createWorld(): Promise<World> {
       await bot.stop();
       await standIn.stop();
       await db.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,7 @@ import type { StoppableNoticeSender } from '../scheduler/notice-sender';
 import { rewindBuckets } from '../scheduler/limits.repository';
 import { meetingsServiceSource } from '../scheduler/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
+import type { Metrics } from '../metrics/metrics';
 
 export interface LocalBotOptions {
   db: Db;
@@ -40,6 +41,10 @@ export interface LocalBotOptions {
    * each commit (tests prove a later pass sends them). Default true.
    */
   sendNoticesAtOnce?: boolean;
+  /** How long stopping waits for acknowledged work (the app's default otherwise). */
+  drainMs?: number;
+  /** Prometheus figures (the metrics test); none otherwise. */
+  metrics?: Metrics;
 }
 
 export interface LocalBot {
@@ -75,6 +80,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     settings: { replica: 'local-bot', ...options.scheduler },
     // The bot's clock, as the services that wrote the rows read it (tests move it at will), ticking.
     clock: tickingClock(options.db.kysely, options.clock),
+    observer: options.metrics,
   });
   const slackApp = createSlackApp({
     botToken: options.botToken,
@@ -85,6 +91,8 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     healthy: () => databaseAnswers(options.db.kysely),
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
+    drainMs: options.drainMs,
+    metrics: options.metrics,
   });
   // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
   // counter around next() knows when the app has really finished with every request.
@@ -113,6 +121,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     meetings: meetingsServiceSource(services.meetings),
     settings: { replica: 'local-bot', ...options.scheduler },
     noticeHooks,
+    observer: options.metrics,
   });
   return {
     slackApp,

@@ -5,8 +5,9 @@ import type { Tx } from '../db/types';
 import type { Logger } from '../logger';
 import type { OutgoingMessage } from '../slack/messenger';
 import { classifySlackError, type SendOutcome } from './classify';
-import { type ClaimedReminder, markFailed, markSent, markUnknown, release } from './outbox.repository';
+import { type ClaimedReminder, markFailed, markSending, markSent, markUnknown, release } from './outbox.repository';
 import type { ReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 export interface DeliverySettings {
   dryRun: boolean;
@@ -28,6 +29,10 @@ export interface DeliveryDeps {
   onRateLimited(teamId: string, until: Date): Promise<void>;
   /** What a notice's `onPosted` names, run in the transaction that marks it sent. */
   noticeHooks?: NoticeHooks;
+  /** True once shutdown began: a Slack call not started yet is not started, the row is handed back. */
+  stopping?: () => boolean;
+  /** Told of each row's outcome (metrics). */
+  observer?: SchedulerObserver;
 }
 
 export type DeliveryResult = 'sent' | 'reconciled' | 'failed' | 'unknown' | 'cancelled' | 'deferred' | 'rate_limited' | 'dry_run' | 'fenced' | 'waiting';
@@ -46,7 +51,10 @@ export interface Attempt {
   fence(): Fence;
   /** Logs the outcome once the fenced completion says whether this attempt still held the row. */
   record(result: DeliveryResult, done: Promise<boolean>, details?: Record<string, unknown>): Promise<DeliveryResult>;
-  /** An earlier attempt may have posted (it ended in doubt, or its replica died holding the lease). */
+  /**
+   * An earlier attempt may have posted: it ended in doubt, or its replica died holding the lease,
+   * after a chat.postMessage call had started (last_post_at; a row never posted has nothing to find).
+   */
   inDoubt: boolean;
 }
 
@@ -66,7 +74,7 @@ export function startAttempt(deps: DeliveryDeps, row: ClaimedReminder, clock: ()
       log.info({ outcome: held ? result : 'fenced', ...details }, message);
       return held ? result : 'fenced';
     },
-    inDoubt: row.attempt > 1 && (row.prior_state === 'unknown' || row.prior_state === 'sending'),
+    inDoubt: row.last_post_at !== null && (row.prior_state === 'unknown' || row.prior_state === 'sending'),
   };
 }
 
@@ -136,6 +144,17 @@ export async function sendClaimed(deps: DeliveryDeps, attempt: Attempt, plan: Se
     await plan.notPosted?.();
     return record('deferred', release(db, { ...fence(), state: 'pending', retryAt: clock(), note: 'lease_too_short' }));
   }
+  if (deps.stopping?.()) {
+    await plan.notPosted?.();
+    const state = attempt.inDoubt ? 'unknown' : 'pending';
+    return record('deferred', release(db, { ...fence(), state, retryAt: clock(), note: 'released_on_shutdown' }));
+  }
+  // Counted (and the post's start recorded) before the call: a crash during it still counts, and
+  // reconciliation then searches from here. A row taken over meanwhile is not sent.
+  if (!(await markSending(db, { ...fence(), channel: plan.channel, post: plan.method === 'chat.postMessage' }))) {
+    await plan.notPosted?.();
+    return record('fenced', Promise.resolve(false));
+  }
   try {
     const done = await plan.call();
     return record('sent', markSentWith(deps, attempt, { channel: plan.channel, ts: done.ts }, plan.after), { ts: done.ts });
@@ -148,6 +167,12 @@ export async function sendClaimed(deps: DeliveryDeps, attempt: Attempt, plan: Se
     await plan.notPosted?.();
     return notPosted(deps, attempt, outcome, plan.method, plan.refused);
   }
+}
+
+/** The retry budget spent: this many real sends, none known to have posted. */
+export function outOfSends(deps: DeliveryDeps, attempt: Attempt): Promise<DeliveryResult> | undefined {
+  if (attempt.row.sends < deps.settings.maxAttempts) return undefined;
+  return attempt.record('failed', markFailed(deps.db, { ...attempt.fence(), error: 'too_many_attempts' }), { sends: attempt.row.sends });
 }
 
 /** chat.postMessage stamped with the row's id and attempt, so reconciliation can find it. */
@@ -164,7 +189,9 @@ export async function notPosted(deps: DeliveryDeps, attempt: Attempt, outcome: S
   if (outcome.kind === 'rate_limited') {
     const until = new Date(fence().now.getTime() + outcome.retryAfterMs);
     await deps.onRateLimited(row.team_id, until);
-    return record('rate_limited', release(db, { ...fence(), state: 'pending', retryAt: until, note: 'ratelimited' }), { until: until.toISOString(), method });
+    // Certainly not posted: the call does not count against the row's budget of sends.
+    const unsend = method !== 'conversations.open';
+    return record('rate_limited', release(db, { ...fence(), state: 'pending', retryAt: until, note: 'ratelimited', unsend }), { until: until.toISOString(), method });
   }
   if (outcome.kind === 'failed') return record('failed', markFailedWith(deps, attempt, outcome.code, refused), { code: outcome.code, method });
   // A call in doubt that cannot have posted (conversations.open, chat.update): try again after the grace period.
@@ -187,15 +214,17 @@ export interface Reconciled {
 export async function reconcile(deps: DeliveryDeps, attempt: Attempt, channel: string | null, after?: AfterSent): Promise<Reconciled> {
   const { db, settings } = deps;
   const { row, clock, fence } = attempt;
-  // No channel was ever stored, and we store it before posting: nothing can have been posted.
-  if (!channel) return { done: Promise.resolve(true) };
-  const since = row.prior_claimed_at ?? row.created_at;
-  const graceEnds = since.getTime() + settings.graceMs;
+  // No post was ever started, or no channel stored (both are written before a post): nothing to find.
+  if (!channel || !row.last_post_at) return { done: Promise.resolve(true) };
+  // From the start of the last real post, never moved by the claims since that posted nothing; its
+  // answer may have come as late as the request timeout, and Slack may show it a little later still.
+  const since = row.last_post_at;
+  const graceEnds = since.getTime() + settings.sendTimeoutMs + settings.graceMs;
   if (clock().getTime() < graceEnds) {
     return { result: 'waiting', done: release(db, { ...fence(), state: 'unknown', retryAt: new Date(graceEnds), note: row.last_error }) };
   }
   try {
-    // A minute of slack before the claim: Slack's ts comes from its own clock.
+    // A minute of slack before the post: Slack's ts comes from its own clock.
     const found = await deps.slack.findPosted(channel, row.id, new Date(since.getTime() - 60_000));
     if (found) {
       return { result: 'reconciled', done: markSentWith(deps, attempt, { channel, ts: found.ts, note: 'reconciled' }, after), details: { ts: found.ts, postedBy: found.attempt } };

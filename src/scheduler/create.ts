@@ -8,14 +8,17 @@ import { meetingsServiceSource, type MeetingSource } from './meeting-source';
 import { createNoticeDispatcher, type NoticeSenderSettings, type StoppableNoticeSender } from './notice-sender';
 import { DEFAULT_SCHEDULER_SETTINGS, Scheduler, type SchedulerSettings } from './scheduler';
 import { createReminderClient, webClientReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 interface SendingOptions {
   db: Kysely<Database>;
   botToken: string;
   apiUrl: string;
   logger: Logger;
-  /** What notices' `onPosted` names; the features' hooks. */
-  noticeHooks?: NoticeHooks;
+  /** What notices' `onPosted` names: the features' hooks (src/slack/effects/hooks.ts). Every sender needs them. */
+  noticeHooks: NoticeHooks;
+  /** Told of each row's outcome and each pass's duration (metrics). */
+  observer?: SchedulerObserver;
 }
 
 /**
@@ -27,7 +30,7 @@ export function createScheduler(
   options: SendingOptions & { config: Pick<Config, 'remindersDryRun' | 'remindersDailyCap'>; meetings?: MeetingSource; settings?: Partial<SchedulerSettings> },
 ): Scheduler {
   const settings = { dryRun: options.config.remindersDryRun, dailyCap: options.config.remindersDailyCap, ...options.settings };
-  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs });
+  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs, logger: options.logger });
   return new Scheduler({
     db: options.db,
     slack: webClientReminderSlack(client),
@@ -35,6 +38,7 @@ export function createScheduler(
     logger: options.logger,
     settings,
     noticeHooks: options.noticeHooks,
+    observer: options.observer,
   });
 }
 
@@ -45,7 +49,7 @@ export function createScheduler(
  */
 export function createNoticeSender(options: SendingOptions & { settings?: Partial<NoticeSenderSettings>; clock?: () => Promise<() => Date> }): StoppableNoticeSender {
   const timeoutMs = options.settings?.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs;
-  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs });
+  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs, logger: options.logger });
   return createNoticeDispatcher({
     db: options.db,
     slack: webClientReminderSlack(client),
@@ -53,5 +57,6 @@ export function createNoticeSender(options: SendingOptions & { settings?: Partia
     hooks: options.noticeHooks,
     settings: options.settings,
     clock: options.clock,
+    observer: options.observer,
   });
 }

@@ -1,10 +1,10 @@
 import { fallbackKey, type NoticePayload } from '../domain/notices/notice';
 import { insertNotices } from '../domain/notices/notices.repository';
 import { findPerson, saveDmChannel } from '../domain/people/people.repository';
-import { type AfterRefused, type AfterSent, type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, postStamped, reconcile, sendClaimed } from './attempt';
+import { type AfterRefused, type AfterSent, type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, outOfSends, postStamped, reconcile, sendClaimed } from './attempt';
 import { classifySlackError } from './classify';
 import { parseNoticePayload } from './notice-payload';
-import { markCancelled, markFailed, rememberChannel } from './outbox.repository';
+import { markCancelled, markFailed } from './outbox.repository';
 
 /**
  * A notice: a message rendered when the change that caused it was committed. No calendar checks and
@@ -26,7 +26,8 @@ export async function deliverNotice(deps: DeliveryDeps, attempt: Attempt): Promi
     const settled = await reconcile(deps, attempt, channel, after);
     if (settled.result) return record(settled.result, settled.done, settled.details);
   }
-  if (row.attempt > settings.maxAttempts) return record('failed', markFailed(db, { ...fence(), error: 'too_many_attempts' }));
+  const spent = outOfSends(deps, attempt);
+  if (spent) return spent;
   if (row.expires_at && clock().getTime() >= row.expires_at.getTime()) return record('cancelled', markCancelled(db, { ...fence(), reason: 'expired' }), { reason: 'expired' });
 
   const { message } = payload;
@@ -51,8 +52,8 @@ type Opened = { ok: true; channel: string } | { ok: false; result: DeliveryResul
 
 /**
  * The person's DM: the stored one, else the one an earlier attempt opened, else conversations.open
- * (Tier 3), remembered on the people row when the person has one, and on the outbox row before the
- * post so reconciliation knows where to look.
+ * (Tier 3), remembered on the people row when the person has one (and, like every conversation, on
+ * the outbox row before the post, so reconciliation knows where to look).
  */
 async function dmChannel(deps: DeliveryDeps, attempt: Attempt, userId: string, refused?: AfterRefused): Promise<Opened> {
   const { db } = deps;
@@ -66,7 +67,6 @@ async function dmChannel(deps: DeliveryDeps, attempt: Attempt, userId: string, r
     return { ok: false, result: await notPosted(deps, attempt, classifySlackError(error), 'conversations.open', refused) };
   }
   await saveDmChannel(db, row.team_id, userId, channel);
-  if (!(await rememberChannel(db, { ...attempt.fence(), channel }))) return { ok: false, result: await attempt.record('fenced', Promise.resolve(false)) };
   return { ok: true, channel };
 }
 

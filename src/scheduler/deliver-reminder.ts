@@ -1,11 +1,11 @@
 import { saveDmChannel } from '../domain/people/people.repository';
 import { localDateIn } from '../domain/time/zoned';
-import { type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, postStamped, reconcile, sendClaimed } from './attempt';
+import { type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, outOfSends, postStamped, reconcile, sendClaimed } from './attempt';
 import { classifySlackError } from './classify';
 import { decide } from './decide';
 import { loadDeliveryContext } from './delivery.repository';
 import { returnDailySlot, takeDailySlot } from './limits.repository';
-import { markCancelled, markFailed, release } from './outbox.repository';
+import { markCancelled, release } from './outbox.repository';
 import { nextMorning, spreadMs } from './quiet-hours';
 import { renderReminder } from './render';
 
@@ -24,7 +24,8 @@ export async function deliverReminder(deps: DeliveryDeps, attempt: Attempt): Pro
     // Not posted after all. The daily slot the earlier attempt may have taken is kept: a crashed
     // attempt makes the cap stricter by one, never looser.
   }
-  if (row.attempt > settings.maxAttempts) return record('failed', markFailed(db, { ...fence(), error: 'too_many_attempts' }));
+  const spent = outOfSends(deps, attempt);
+  if (spent) return spent;
 
   const now = clock();
   const decision = decide(row, ctx, now);

@@ -22,13 +22,14 @@ export interface StopSignal {
   readonly stopped: boolean;
 }
 
-export type DispatchStats = Record<DeliveryResult, number> & { claimed: number; rounds: number };
+/** `errors`: deliveries that threw (a database error): the row is left to its lease, and reconciled after it. */
+export type DispatchStats = Record<DeliveryResult, number> & { claimed: number; rounds: number; errors: number };
 
 /** Outcomes that made a chat.postMessage call, and so used a token of the workspace's budget. */
 const POSTED = new Set<DeliveryResult>(['sent', 'failed', 'unknown', 'rate_limited']);
 
 const emptyStats = (): DispatchStats => ({
-  claimed: 0, rounds: 0, sent: 0, reconciled: 0, failed: 0, unknown: 0, cancelled: 0, deferred: 0, rate_limited: 0, dry_run: 0, fenced: 0, waiting: 0,
+  claimed: 0, rounds: 0, errors: 0, sent: 0, reconciled: 0, failed: 0, unknown: 0, cancelled: 0, deferred: 0, rate_limited: 0, dry_run: 0, fenced: 0, waiting: 0,
 });
 
 /**
@@ -85,7 +86,7 @@ export async function sendRows(
   clock: () => Date,
   rate: RateLimit,
   stop: StopSignal,
-  stats: Partial<Record<DeliveryResult, number>> = {},
+  stats: Partial<Record<DeliveryResult | 'errors', number>> = {},
 ): Promise<void> {
   const { db } = deps;
   let holdUntil: Date | null = null;
@@ -97,15 +98,28 @@ export async function sendRows(
       unused += holdUntil ? 0 : 1;
       continue;
     }
-    const result = await deliver(deps, row, clock);
+    let result: DeliveryResult;
+    try {
+      result = await deliver(deps, row, clock);
+    } catch (error) {
+      // Whether it posted is unknown: the row keeps its lease and is reconciled once it runs out.
+      deps.logger.error({ err: error, outboxId: row.id, attempt: row.attempt, teamId: row.team_id }, 'delivery failed; the row is left to its lease');
+      stats.errors = (stats.errors ?? 0) + 1;
+      continue;
+    }
     stats[result] = (stats[result] ?? 0) + 1;
+    deps.observer?.delivered(row.kind, result);
     if (result === 'rate_limited') holdUntil = (await blockedUntil(db, row.team_id)) ?? clock();
     else if (!POSTED.has(result)) unused += 1;
   }
   await refundTokens(db, rows[0]?.team_id ?? '', unused, rate);
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight. */
+/**
+ * Runs `fn` over `items` with at most `limit` in flight. When one throws, the others are still
+ * awaited before the error is passed on: a pass must not end (and shutdown close the database) while
+ * sends it started are running.
+ */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
@@ -115,7 +129,9 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
       results[index] = await fn(items[index]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   return results;
 }
 

@@ -8,6 +8,7 @@ import { refundTokens, reserveTokens } from './limits.repository';
 import { claimNotices, dueNoticesByTeam, pendingFallbacksOf } from './notices.repository';
 import { databaseClock, DEFAULT_SCHEDULER_SETTINGS, defaultReplicaName } from './scheduler';
 import type { ReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 /** How long a request's own send waits for its workspace's budget to refill before leaving the rest to a pass. */
 const MAX_BUDGET_WAIT_MS = 2_000;
@@ -22,6 +23,8 @@ export interface NoticeSenderDeps {
   settings?: Partial<NoticeSenderSettings>;
   /** The clock of one sendNow call; the database's by default, as for a pass, so leases agree across replicas. */
   clock?: () => Promise<() => Date>;
+  /** Told of each row's outcome (metrics). */
+  observer?: SchedulerObserver;
 }
 
 /** A NoticeSender that shutdown can stop: no new sends, and the calls in flight finish first. */
@@ -43,9 +46,9 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
   const settings: NoticeSenderSettings = { ...DEFAULT_SCHEDULER_SETTINGS, replica: defaultReplicaName(), ...deps.settings };
   const { db } = deps;
   const log = deps.logger.child({ scope: 'notices', replica: settings.replica });
-  const delivery: DeliveryDeps = { db, slack: deps.slack, logger: log, settings, onRateLimited: blockOn429(db), noticeHooks: deps.hooks };
-  const clockOf = deps.clock ?? (() => databaseClock(db));
   const stop: StopSignal & { stopped: boolean } = { stopped: false };
+  const delivery: DeliveryDeps = { db, slack: deps.slack, logger: log, settings, onRateLimited: blockOn429(db), noticeHooks: deps.hooks, stopping: () => stop.stopped, observer: deps.observer };
+  const clockOf = deps.clock ?? (() => databaseClock(db));
   const inFlight = new Set<Promise<void>>();
 
   /**

@@ -33,7 +33,7 @@ export async function dueNoticesByTeam(db: Executor, ids: readonly string[], now
  */
 export async function claimNotices(db: Executor, options: { teamId: string; ids: readonly string[]; limit: number; now: Date; leaseMs: number; replica: string }): Promise<ClaimedReminder[]> {
   if (options.ids.length === 0 || options.limit <= 0) return [];
-  const due = sql`select id, state as prior_state, claimed_at as prior_claimed_at
+  const due = sql`select id, state as prior_state
       from outbox
       where id in (${sql.join(options.ids.map((id) => sql`${id}::uuid`))})
         and team_id = ${options.teamId}

@@ -11,8 +11,6 @@ export const OPEN_STATES = ['pending', 'sending', 'unknown'] as const;
 export interface ClaimedReminder extends OutboxRow {
   /** 'pending' for a first try; 'unknown' or 'sending' (a lease that expired) means a send may be in doubt. */
   prior_state: OutboxState;
-  /** When the previous attempt was claimed (null for a first try). */
-  prior_claimed_at: Date | null;
 }
 
 /**
@@ -179,7 +177,7 @@ export async function claimDue(db: Executor, options: ClaimOptions): Promise<Cla
 /** The claim as one statement (exported so a test can EXPLAIN it and a bench can time it). */
 export function claimStatement(options: ClaimOptions) {
   return claimRows(
-    sql`select id, state as prior_state, claimed_at as prior_claimed_at
+    sql`select id, state as prior_state
       from outbox
       where team_id = ${options.teamId}
         and state in ('pending', 'sending', 'unknown')
@@ -205,7 +203,7 @@ export function claimRows(due: RawBuilder<unknown>, options: Omit<ClaimOptions, 
            claimed_by = ${options.replica}, claimed_at = ${options.now}, updated_at = ${options.now}
       from due
      where o.id = due.id
-    returning o.*, due.prior_state, due.prior_claimed_at`;
+    returning o.*, due.prior_state`;
 }
 
 interface Fence {
@@ -237,12 +235,20 @@ export const markCancelled = (db: Executor, fence: Fence & { reason: string }) =
 export const markUnknown = (db: Executor, fence: Fence & { error: string; retryAt: Date; channel?: string }) =>
   complete(db, fence, { state: 'unknown', last_error: fence.error, next_attempt_at: fence.retryAt, ...(fence.channel ? { channel_id: fence.channel } : {}) });
 
-/** The conversation a post is about to go to, stored first so reconciliation knows where to look. */
-export const rememberChannel = (db: Executor, fence: Fence & { channel: string }) => complete(db, fence, { channel_id: fence.channel });
+/**
+ * Just before a Slack call that may post, while the fence holds: one more real send, the conversation
+ * (so reconciliation knows where to look), and for chat.postMessage the instant the call starts (where
+ * the search for it begins). False: the row was taken over, and nothing may be sent.
+ */
+export const markSending = (db: Executor, fence: Fence & { channel: string; post: boolean }) =>
+  complete(db, fence, { sends: sql`sends + 1`, channel_id: fence.channel, ...(fence.post ? { last_post_at: fence.now } : {}) });
 
-/** Not posted (rate limited, quiet hours, the daily cap): due again at `retryAt`, in the given state. */
-export const release = (db: Executor, fence: Fence & { state: 'pending' | 'unknown'; retryAt: Date; note: string | null }) =>
-  complete(db, fence, { state: fence.state, next_attempt_at: fence.retryAt, last_error: fence.note });
+/**
+ * Not posted (rate limited, quiet hours, the daily cap): due again at `retryAt`, in the given state.
+ * `unsend`: the call was made but Slack certainly did not post (a 429), so it is not counted as a send.
+ */
+export const release = (db: Executor, fence: Fence & { state: 'pending' | 'unknown'; retryAt: Date; note: string | null; unsend?: boolean }) =>
+  complete(db, fence, { state: fence.state, next_attempt_at: fence.retryAt, last_error: fence.note, ...(fence.unsend ? { sends: sql`greatest(sends - 1, 0)` } : {}) });
 
 /** A snoozed reminder: a new row of the same kind, once per snoozed message. */
 export async function insertSnoozed(db: Executor, source: OutboxRow, snooze: { key: string; dueAt: Date; now: Date }): Promise<boolean> {

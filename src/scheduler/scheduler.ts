@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { databaseNow } from '../db/now';
@@ -10,6 +11,7 @@ import { blockOn429, type DispatchSettings, type DispatchStats, dispatchDue } fr
 import type { MeetingSource } from './meeting-source';
 import { planReminders } from './plan';
 import type { ReminderSlack } from './slack-gateway';
+import type { SchedulerObserver } from './observer';
 
 export interface SchedulerSettings extends DeliverySettings, Omit<DispatchSettings, 'replica'> {
   replica?: string;
@@ -43,6 +45,8 @@ export interface SchedulerDeps {
   settings?: Partial<SchedulerSettings>;
   /** What notices' `onPosted` names (the composition root hands in the features' hooks). */
   noticeHooks?: NoticeHooks;
+  /** Told of each row's outcome and each pass's duration (metrics). */
+  observer?: SchedulerObserver;
 }
 
 /** This process in claimed_by and the logs: host, pid and a little randomness (containers reuse pids). */
@@ -91,15 +95,19 @@ export class Scheduler {
     const { db, logger } = this.deps;
     const log = logger.child({ scope: 'scheduler', replica: this.settings.replica });
     const at = clock();
+    const started = performance.now();
+    const finished = (outcome: 'ok' | 'failed') => this.deps.observer?.passFinished((performance.now() - started) / 1000, outcome);
     try {
       await this.deps.meetings.ensureUpcoming(at);
       const { planned } = await planReminders(db, at);
-      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), noticeHooks: this.deps.noticeHooks };
+      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), noticeHooks: this.deps.noticeHooks, stopping: () => this.stopSignal.stopped, observer: this.deps.observer };
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       const report = { at: at.toISOString(), planned, dispatch };
       if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');
+      finished('ok');
       return report;
     } catch (error) {
+      finished('failed');
       log.error({ err: error, at: at.toISOString() }, 'scheduler pass failed');
       return undefined;
     }
@@ -109,15 +117,19 @@ export class Scheduler {
 /**
  * The database's clock, read once per pass: every replica agrees on what is due and when a lease ends,
  * whatever its own clock says (SCHEDULER.md: use the database clock). Between reads it runs on the
- * local monotonic clock.
+ * process's monotonic clock (performance.now), never the wall clock: an NTP step back during a pass
+ * must not make a lease look longer than it is.
  */
 export async function databaseClock(db: Kysely<Database>): Promise<() => Date> {
-  const offset = (await databaseNow(db)).getTime() - Date.now();
-  return () => new Date(Date.now() + offset);
+  const asked = performance.now();
+  const at = (await databaseNow(db)).getTime();
+  // The database read its clock somewhere during the round trip: take the middle.
+  const readAt = (asked + performance.now()) / 2;
+  return () => new Date(at + (performance.now() - readAt));
 }
 
-/** A clock that reads `at` now and moves on in real time: `npm run tick -- --now ISO`. */
+/** A clock that reads `at` now and moves on in real (monotonic) time: `npm run tick -- --now ISO`. */
 export function anchoredClock(at: Date): () => Date {
-  const started = Date.now();
-  return () => new Date(at.getTime() + (Date.now() - started));
+  const started = performance.now();
+  return () => new Date(at.getTime() + (performance.now() - started));
 }

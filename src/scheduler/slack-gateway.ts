@@ -1,4 +1,5 @@
 import { LogLevel, WebClient } from '@slack/web-api';
+import { boltLogger, type Logger } from '../logger';
 import type { OutgoingMessage } from '../slack/messenger';
 
 /** The Slack calls the dispatcher makes, behind an interface so a bench or a unit test can fake them. */
@@ -19,13 +20,14 @@ export const REMINDER_EVENT_TYPE = 'mentorship_reminder';
  * over 30 minutes outlive any lease), 429s surfaced instead of pausing the client, and a timeout so a
  * hung call ends well inside the lease.
  */
-export function createReminderClient(options: { token: string; apiUrl: string; timeoutMs: number }): WebClient {
+export function createReminderClient(options: { token: string; apiUrl: string; timeoutMs: number; logger?: Logger }): WebClient {
   return new WebClient(options.token, {
     slackApiUrl: options.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs,
-    logLevel: LogLevel.ERROR,
+    // Through pino with private text and tokens scrubbed (logger.ts); without one, errors only, on the console.
+    ...(options.logger ? { logger: boltLogger(options.logger, 'reminder-client') } : { logLevel: LogLevel.ERROR }),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
 import { ConfigError } from '../config';
 import type { Logger } from '../logger';
 import { boltLogger } from '../logger';
@@ -7,6 +7,9 @@ import type { AppDeps } from './context';
 import { registerListeners } from './listeners';
 import { registerMiddleware } from './middleware';
 import { guardTimestampWindow, slackTimestampProperty } from './middleware/timestamp-window';
+import { createSocketMode } from './socket-mode';
+import { instrumentRequests } from '../metrics/slack-requests';
+import type { Metrics } from '../metrics/metrics';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -20,12 +23,17 @@ export interface SlackAppOptions {
   /** Load shedding: requests processed at once, and event-loop lag, past which new ones are answered "busy" (defaults in middleware/shed-load.ts). */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
+  /** How long stop() waits for acknowledged work still running (default 6 s, inside the 10 s shutdown budget). */
+  drainMs?: number;
+  /** Prometheus figures (METRICS_PORT): requests by kind and outcome, ack latency, requests shed. */
+  metrics?: Metrics;
 }
 
 export interface SlackApp {
   app: App;
-  /** Starts listening; resolves with the HTTP server (HTTP mode) so callers can read the port. */
+  /** Starts listening; resolves with the HTTP server (in Socket Mode: the health check's) so callers can read the port. */
   start(port: number): Promise<Server | undefined>;
+  /** Takes no more requests, waits (up to drainMs) for those already acknowledged to finish. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -36,24 +44,48 @@ export interface SlackApp {
  */
 export const INTERACTIVE_CLIENT_OPTIONS = { retryConfig: { retries: 0 }, timeout: 5_000, rejectRateLimitedCalls: true } as const;
 
-export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { logger } = options;
+/**
+ * GET /healthz is outside Bolt's middleware, so outside load shedding: a probe (or anyone) hitting it
+ * in a loop must not cost a query each time. One answer serves every hit for a second, hits during a
+ * check share it, and a database that does not answer within two seconds is "unavailable".
+ */
+export function cachedHealth(check: () => Promise<boolean>, options: { ttlMs?: number; timeoutMs?: number; now?: () => number } = {}): () => Promise<boolean> {
+  const ttlMs = options.ttlMs ?? 1_000;
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const now = options.now ?? Date.now;
+  let last: { at: number; answer: Promise<boolean> } | undefined;
+  return () => {
+    const at = now();
+    if (last && at - last.at < ttlMs) return last.answer;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+      timer.unref();
+    });
+    const answer = Promise.race([check().catch(() => false), timedOut]).finally(() => clearTimeout(timer));
+    last = { at, answer };
+    return answer;
+  };
+}
+
+export function createSlackApp(given: SlackAppOptions): SlackApp {
+  const { logger } = given;
+  // In Socket Mode the bot is healthy only while its socket to Slack is connected.
+  const socket = given.appToken ? createSocketMode({ appToken: given.appToken, apiUrl: given.apiUrl, logger }) : undefined;
+  const options: SlackAppOptions = socket ? { ...given, healthy: async () => socket.connected() && (await given.healthy()) } : given;
+  const healthy = cachedHealth(options.healthy);
   const healthRoute: CustomRoute = {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      options
-        .healthy()
-        .catch(() => false)
+      healthy()
         .then((ok) => {
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
         });
     },
   };
-  const receiver: Receiver = options.appToken
-    ? new SocketModeReceiver({ appToken: options.appToken, customRoutes: [healthRoute], logger: boltLogger(logger) })
-    : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
+  const receiver: Receiver = socket ? socket.receiver : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
 
   const app = new App({
     token: options.botToken,
@@ -68,25 +100,44 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
   });
 
-  const stopMiddleware = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
+  const measured = options.metrics ? instrumentRequests(app, options.metrics) : undefined;
+  const shedder = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs, onShed: measured?.onShed });
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });
 
   registerListeners(app, options.deps);
 
+  let stopping: Promise<void> | undefined;
+  let healthServer: Server | undefined;
   return {
     app,
     async start(port) {
       await initialise(app, options.apiUrl);
+      if (socket) {
+        // Health first: it answers 503 until the socket is connected, which app.start() waits for.
+        healthServer = await socket.serveHealth(port, healthRoute);
+        await socket.connect(app);
+        return healthServer;
+      }
       // A burst of new connections must not overflow Node's default accept queue of 511 (the kernel
       // caps this at net.core.somaxconn): a dropped SYN costs the sender a 1 s retransmit.
-      const server = options.appToken ? await app.start() : await app.start({ port, backlog: 4096 });
-      return options.appToken ? undefined : (server as Server);
+      return (await app.start({ port, backlog: 4096 })) as Server;
     },
-    async stop() {
-      stopMiddleware();
-      await app.stop();
+    stop() {
+      // A button is acknowledged before its work runs: a press during a deploy must not be lost when
+      // the database closes behind it. New requests stop first, then the acknowledged ones finish.
+      stopping ??= (async () => {
+        await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping the receiver failed'));
+        const drainMs = options.drainMs ?? 6_000;
+        if (!(await shedder.drain(drainMs))) logger.warn({ drainMs }, 'requests still running at shutdown; going on without them');
+        shedder.stop();
+        if (healthServer) {
+          healthServer.closeAllConnections();
+          await new Promise((resolve) => healthServer!.close(resolve));
+        }
+      })();
+      return stopping;
     },
   };
 }

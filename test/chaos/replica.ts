@@ -1,4 +1,5 @@
 import { LogLevel, WebClient } from '@slack/web-api';
+import { NOTICE_HOOKS } from '../../src/slack/effects/hooks';
 import pino from 'pino';
 import { createDb } from '../../src/db/create-db';
 import { MeetingsService } from '../../src/domain/meetings/meetings.service';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     meetings: meetingsServiceSource(new MeetingsService(db.kysely, () => new Date())),
     logger: pino({ level: 'info', base: { replica: name } }),
     settings: { ...CHAOS_SETTINGS, replica: name },
+    noticeHooks: NOTICE_HOOKS,
   });
   let stopping = false;
   process.on('SIGTERM', () => {

@@ -94,13 +94,13 @@ export async function buildWorld(h: Harness): Promise<World> {
   await approvedGoal(h, pairA, approved);
   const achieved = await draftGoal(h, pairA, secret('goal achieved retro'));
   await approvedGoal(h, pairA, achieved);
-  await services.goalProgress.achieve(TEAM_ID, achieved.id, mentor.id);
+  await services.goalProgress.achieve({ teamId: TEAM_ID, userId: mentor.id }, achieved.id);
   const shared = await draftGoal(h, pairA, secret('goal shared oncall'));
   await clickButton(h, mentee.id, await showList(h, mentee.id), GoalActions.share, shared.id);
   const approvalMessage = await eventually(() =>
     h.standIn.messagesIn(CHANNELS.goals.id).find((m) => buttons(m.blocks).some((b) => b.value === `${shared.id}:2`)),
   );
-  await services.swot.save(TEAM_ID, pairA.id, mentee.id, {
+  await services.swot.save({ teamId: TEAM_ID, userId: mentee.id }, pairA.id, {
     strengths: secret('strength'), weaknesses: secret('weakness'), opportunities: secret('opportunity'), threats: secret('threat'),
   });
 

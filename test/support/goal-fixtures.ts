@@ -107,6 +107,14 @@ export async function itemsOf(h: Harness, goalId: string): Promise<ProgressItem[
   return h.db.kysely.selectFrom('goal_progress_items').selectAll().where('goal_id', '=', goalId).orderBy('kind').orderBy('position').execute();
 }
 
+/**
+ * Notices go out through a per-workspace token bucket that refills with time, and the harness clock
+ * stands still: a test file that sends more than a burst's worth of messages refills it between tests.
+ */
+export async function refillSendBudget(h: Harness): Promise<void> {
+  await h.db.kysely.deleteFrom('slack_rate_buckets').execute();
+}
+
 /** Creates a goal through the service, as the mentee would through the modal. */
 export async function draftGoal(
   h: Harness,
@@ -114,7 +122,7 @@ export async function draftGoal(
   title: string,
   extra: { targetDate?: string; keyResults?: { title: string; target: number | null }[]; milestones?: { title: string; dueDate: string }[] } = {},
 ): Promise<Goal> {
-  const result = await h.bot.services.goals.create(TEAM_ID, pair.id, pair.mentee_id, {
+  const result = await h.bot.services.goals.save({ teamId: TEAM_ID, userId: pair.mentee_id }, { pairId: pair.id }, {
     title,
     specific: `Specific for ${title}`,
     measurable: `Measured by ${title}`,
@@ -126,7 +134,7 @@ export async function draftGoal(
     milestones: (extra.milestones ?? []).map((milestone, index) => ({ ...milestone, line: index + 1 })),
   });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.details.goal;
+  return goalRow(h, result.goal.id);
 }
 
 export const textOf = (message: { text?: string; blocks?: Json[] } | undefined): string => JSON.stringify(message?.blocks ?? []) + (message?.text ?? '');

@@ -41,7 +41,7 @@ export interface Harness {
  * real Bolt app on a free port, and a driver that signs requests exactly as Slack does.
  */
 export async function startHarness(
-  options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number; sendNoticesAtOnce?: boolean } = {},
+  options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number; drainMs?: number; sendNoticesAtOnce?: boolean } = {},
 ): Promise<Harness> {
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T14:00:00Z'));
   const db = await createTestDb();
@@ -50,7 +50,7 @@ export async function startHarness(
   for (const channel of Object.values(CHANNELS)) standIn.addChannel(channel);
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const bot = await startLocalBot({
-    db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now, maxInFlight: options.maxInFlight,
+    db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now, maxInFlight: options.maxInFlight, drainMs: options.drainMs,
     // Jest runs the app in the test's own process, on a machine busy with other test files: shedding on
     // event-loop lag is unit-tested (test/unit/slack/middleware) and kept out of the way here.
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? Number.POSITIVE_INFINITY,

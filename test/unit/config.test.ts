@@ -9,6 +9,11 @@ describe('parseConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.remindersDryRun).toBe(false);
     expect(config.schedulerEnabled).toBe(true);
+    expect(config.metricsPort).toBeUndefined();
+  });
+
+  it('serves metrics only when METRICS_PORT is set', () => {
+    expect(parseConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
@@ -33,6 +38,7 @@ describe('parseConfig', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['SCHEDULER_ENABLED', { SCHEDULER_ENABLED: 'maybe' }],
     ['SLACK_API_URL', { SLACK_API_URL: 'not a url' }],
+    ['METRICS_PORT', { METRICS_PORT: '70000' }],
   ])('names %s in one line when it is malformed', (variable, env) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {

@@ -44,6 +44,8 @@ export class SlackStandIn {
   /** Bot tokens of further workspaces (token -> team id): each has its own workspace rate limit. */
   private readonly otherTokens = new Map<string, string>();
   private readonly methods: Record<string, (args: Json) => ApiResult>;
+  /** Socket Mode: the app-level token apps.connections.open accepts, and the WebSocket URL it hands out. */
+  private socketMode: { appToken: string; url: string } | undefined;
 
   static async start(opts: StandInOptions): Promise<SlackStandIn> {
     const server = createServer();
@@ -102,6 +104,11 @@ export class SlackStandIn {
    * what differs is the rate limit, which Slack keeps per workspace (benches of several workspaces).
    */
   addBotToken(token: string, teamId: string): void { this.otherTokens.set(token, teamId); }
+  /**
+   * Socket Mode: apps.connections.open, called with this app-level token, answers with `url` (a WebSocket
+   * server the test runs). As on Slack, it refuses a bot token, and an app-level token calls nothing else.
+   */
+  openSocketMode(appToken: string, url: string): void { this.socketMode = { appToken, url }; }
 
   // ---- what Slack hands to the app with each interaction (used by the driver) -----------------------
   issueTriggerId(userId: string): string { return this.modals.issueTrigger(userId); }
@@ -166,6 +173,7 @@ export class SlackStandIn {
     if (path.startsWith('/response/')) return runCall(deps, this.responseUrlCall(path.slice('/response/'.length), args), req, res);
     if (!path.startsWith('/api/')) return send(res, { status: 404, body: { ok: false, error: 'not_found' } });
     const method = path.slice('/api/'.length);
+    if (token !== undefined && (method === 'apps.connections.open' || token === this.socketMode?.appToken)) return this.appTokenCall(method, token, args, res);
     const handler = this.methods[method];
     const early = token === undefined ? apiError('not_authed') : token !== this.opts.botToken && !this.otherTokens.has(token) ? apiError('invalid_auth') : !handler ? apiError('unknown_method') : undefined;
     if (early || !handler) {
@@ -175,6 +183,14 @@ export class SlackStandIn {
     const call: Call = { method, args, apply: () => ({ status: 200, body: handler(args) }) };
     if (method === 'chat.postMessage') call.precheck = () => this.checkRateLimit(args, token!);
     return runCall(deps, call, req, res);
+  }
+
+  private appTokenCall(method: string, token: string, args: Json, res: ServerResponse): void {
+    const appToken = token === this.socketMode?.appToken;
+    const known = appToken || token === this.opts.botToken || this.otherTokens.has(token);
+    const body = !known ? apiError('invalid_auth') : !appToken || method !== 'apps.connections.open' ? apiError('not_allowed_token_type') : { ok: true, url: this.socketMode!.url };
+    Object.assign(this.record(method, args), { ok: body.ok, error: body.ok ? undefined : body.error });
+    send(res, { status: 200, body });
   }
 
   private responseUrlCall(id: string, body: Json): Call {

@@ -5,12 +5,13 @@ import type { PairCreated } from '../pairs/events';
 import type { ResourceEvent } from '../resources/events';
 import type { ReminderSettingsSaved } from '../../scheduler/reminder-events';
 import type { MeetingEvent } from '../meetings/events';
+import type { GoalEvent } from '../goals/events';
 
 /**
  * What happened, as the domain tells it: one type per change that someone else should hear about or
  * see. Each carries what the messages about it show (names, zones, times), so turning an event into
  * messages needs no further reads. Features declare their events in their own folder.
  */
-export type DomainEvent = ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairCreated | ReminderSettingsSaved | MeetingEvent;
+export type DomainEvent = ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairCreated | ReminderSettingsSaved | MeetingEvent | GoalEvent;
 
 export type DomainEventType = DomainEvent['type'];

@@ -1,53 +1,45 @@
 import type { Goal, Pair } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
 import { DomainError } from '../../errors';
-import { isMember } from '../pairs/membership';
+import type { Actor } from '../actor';
+import { parseUuid } from '../ids';
+import { type AccessOptions, checkMembership, type Membership } from '../pairs/access';
 import { findPair } from '../pairs/pairs.repository';
-import { findGoal, listItems, lockGoal, type ProgressItem } from './goals.repository';
+import { findGoal, listItems, lockGoal } from './goals.repository';
+import { type GoalView, goalViewOf } from './goal-view';
 
-/** A goal with what every view of it needs: its pair and its key results and milestones. */
-export interface GoalDetails {
-  goal: Goal;
-  pair: Pair;
-  items: ProgressItem[];
+export const NOT_YOUR_GOAL = 'That goal belongs to a mentorship you are not part of.';
+export const GOAL_GONE = 'That goal no longer exists.';
+
+export interface GoalAccess extends Omit<AccessOptions, 'refusals'> {
+  /** How the refusals are worded, from the goal's pair (approval names the pair's mentor). Default: NOT_YOUR_GOAL. */
+  refusals?: AccessOptions['refusals'] | ((pair: Pair) => AccessOptions['refusals']);
+  /** What to say about a goal that does not exist; by default the stranger's answer, so ids cannot be probed. */
+  missing?: string;
 }
 
-export { isMember };
-
-const notYours = (): DomainError => new DomainError('not_in_pair', 'That goal belongs to a mentorship you are not part of.');
+export type GoalOfMember = Membership & { goal: Goal };
 
 /**
- * The goal and its pair, for one of the pair's two people; anyone else is told it is not theirs,
- * whether or not it exists (ids from buttons and metadata are claims, not proof).
+ * The goal `goalId` names, for one of its pair's two people: the one access check of
+ * src/domain/pairs/access.ts, reached through the goal. The id is a claim (a button value,
+ * private_metadata): one that is not a uuid never reaches SQL, and anyone outside the pair gets the
+ * same answer whether the goal exists or not. `lock` locks the goal row for the transaction: two
+ * presses of Approve, or an approval racing an edit, are serialised on it.
  */
-export async function goalForMember(db: Executor, teamId: string, goalId: string, userId: string): Promise<{ goal: Goal; pair: Pair }> {
-  const goal = await findGoal(db, teamId, goalId);
-  const pair = goal ? await findPair(db, teamId, goal.pair_id) : undefined;
-  if (!goal || !pair || !isMember(pair, userId)) throw notYours();
-  return { goal, pair };
+export function goalOfMember(db: Tx, actor: Actor, goalId: unknown, options: GoalAccess & { lock: true }): Promise<GoalOfMember>;
+export function goalOfMember(db: Executor, actor: Actor, goalId: unknown, options?: GoalAccess & { lock?: false }): Promise<GoalOfMember>;
+export async function goalOfMember(db: Executor, actor: Actor, goalId: unknown, options: GoalAccess = {}): Promise<GoalOfMember> {
+  const id = parseUuid(goalId);
+  const goal = !id ? undefined : options.lock ? await lockGoal(db as Tx, actor.teamId, id) : await findGoal(db, actor.teamId, id);
+  const pair = goal ? await findPair(db, actor.teamId, goal.pair_id) : undefined;
+  const worded = typeof options.refusals === 'function' ? (pair ? options.refusals(pair) : undefined) : options.refusals;
+  const refusals = { notMember: NOT_YOUR_GOAL, ...worded };
+  if (!goal || !pair) throw new DomainError(options.missing ? 'not_found' : 'not_in_pair', options.missing ?? refusals.notMember);
+  return { ...checkMembership(pair, actor, { role: options.role, states: options.states, refusals }), goal };
 }
 
-/** As goalForMember, with the goal row locked until the transaction ends. */
-export async function lockedGoalForMember(tx: Tx, teamId: string, goalId: string, userId: string): Promise<{ goal: Goal; pair: Pair }> {
-  const goal = await lockGoal(tx, teamId, goalId);
-  const pair = goal ? await findPair(tx, teamId, goal.pair_id) : undefined;
-  if (!goal || !pair || !isMember(pair, userId)) throw notYours();
-  return { goal, pair };
-}
-
-export async function pairForMember(db: Executor, teamId: string, pairId: string, userId: string): Promise<Pair> {
-  const pair = await findPair(db, teamId, pairId);
-  if (!pair || !isMember(pair, userId)) throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
-  return pair;
-}
-
-export async function withItems(db: Executor, found: { goal: Goal; pair: Pair }): Promise<GoalDetails> {
-  return { ...found, items: await listItems(db, [found.goal.id]) };
-}
-
-/** Items in the order they were typed: key results first, then milestones. */
-export function itemsOf(items: readonly ProgressItem[], goalId: string): ProgressItem[] {
-  return items
-    .filter((item) => item.goal_id === goalId)
-    .sort((a, b) => (a.kind === b.kind ? a.position - b.position : a.kind === 'key_result' ? -1 : 1));
+/** The goal as the screens show it, read in the caller's transaction. */
+export async function viewOf(db: Executor, goal: Goal, pair: Pair): Promise<GoalView> {
+  return goalViewOf(goal, pair, await listItems(db, [goal.id]));
 }

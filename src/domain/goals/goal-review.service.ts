@@ -1,77 +1,91 @@
 import type { Kysely } from 'kysely';
 import type { Database, Goal, Pair } from '../../db/schema';
 import type { Tx } from '../../db/types';
-import { findPair } from '../pairs/pairs.repository';
-import { type GoalDetails, withItems } from './goal-access';
-import { lockGoal, updateGoal } from './goals.repository';
+import type { Actor } from '../actor';
+import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import { findPerson } from '../people/people.repository';
+import type { GoalEvent } from './events';
+import { GOAL_GONE, goalOfMember, viewOf } from './goal-access';
+import type { GoalView, MessageLocation } from './goal-view';
+import { updateGoal } from './goals.repository';
+
+/** What Approve or Request changes claims: the goal and the version its message showed, and where that message is. */
+export interface ReviewClaim {
+  goalId: unknown;
+  version: number;
+  /** The message pressed (for a press in a channel message); refreshed if it is outdated. */
+  pressed: MessageLocation | null;
+}
 
 /**
- * What a press of Approve or Request changes leads to. The button carries the goal id and the
- * version it was rendered for; both are claims, checked here against the locked row.
+ * `done`: the change was made (or, for `reviewable`, may be made). `stale`: the message showed an
+ * older version or state, so nothing changed and the message is refreshed instead.
  */
-export type ReviewOutcome =
-  /** The change was made (or, for a check, may be made). */
-  | { kind: 'done'; details: GoalDetails }
-  /** Not the pair's mentor: nothing changes. */
-  | { kind: 'forbidden'; mentorId: string }
-  /** The message showed an older version or state: refresh it instead of acting. */
-  | { kind: 'stale'; details: GoalDetails }
-  | { kind: 'missing' };
+export type Review = WithEffects<{ kind: 'done' | 'stale'; goal: GoalView }>;
 
-type Decision = { kind: 'go'; goal: Goal; pair: Pair } | Exclude<ReviewOutcome, { kind: 'done' }>;
+/** The refusal anyone but the pair's mentor gets on the approval message's buttons. */
+const onlyMentor = (pair: Pair) => {
+  const text = `Only <@${pair.mentor_id}> can approve this goal or request changes to it.`;
+  return { notMember: text, role: text };
+};
+const ONLY_MENTOR_CHANGES = "Only the pair's mentor can request changes to this goal.";
+
+type Change = (tx: Tx, goal: Goal, pair: Pair) => Promise<{ goal: Goal; event?: (view: GoalView, menteeZone: string) => GoalEvent }>;
 
 /** The mentor's side of goals: approving, or asking for changes with a comment. */
 export class GoalReviewService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
+    private readonly effects: EffectsRecorder,
   ) {}
 
-  approve(teamId: string, goalId: string, version: number, userId: string): Promise<ReviewOutcome> {
-    return this.review(teamId, goalId, version, userId, (tx, goal) =>
-      updateGoal(tx, goal.id, {
-        status: 'approved',
-        version: goal.version + 1,
-        approved_by: userId,
-        approved_at: this.clock(),
-        changes_comment: null,
-      }),
-    );
+  /** Approves the version the mentor saw: the approval message is updated and the mentee hears it by DM. */
+  approve(actor: Actor, claim: ReviewClaim): Promise<Review> {
+    return this.review(actor, claim, onlyMentor, async (tx, goal) => ({
+      goal: await updateGoal(tx, goal.id, { status: 'approved', version: goal.version + 1, approved_by: actor.userId, approved_at: this.clock(), changes_comment: null }),
+      event: (view, menteeZone) => ({ type: 'goal_approved', goal: view, menteeZone }),
+    }));
   }
 
-  /** Whether the press of Request changes may open the comment modal; changes nothing. */
-  async checkReviewable(teamId: string, goalId: string, version: number, userId: string): Promise<ReviewOutcome> {
-    return this.review(teamId, goalId, version, userId, async (_tx, goal) => goal);
+  /** Whether a press of Request changes may open the comment modal; changes nothing but an outdated message. */
+  reviewable(actor: Actor, claim: ReviewClaim): Promise<Review> {
+    return this.review(actor, claim, onlyMentor, async (_tx, goal) => ({ goal }));
   }
 
-  requestChanges(teamId: string, goalId: string, version: number, userId: string, comment: string): Promise<ReviewOutcome> {
-    return this.review(teamId, goalId, version, userId, (tx, goal) =>
-      updateGoal(tx, goal.id, { status: 'changes_requested', version: goal.version + 1, changes_comment: comment }),
-    );
+  /** The mentor's comment: the goal goes back to the mentee, who gets the comment by DM. */
+  requestChanges(actor: Actor, claim: ReviewClaim, comment: string): Promise<Review> {
+    return this.review(actor, claim, () => ({ notMember: ONLY_MENTOR_CHANGES, role: ONLY_MENTOR_CHANGES }), async (tx, goal) => ({
+      goal: await updateGoal(tx, goal.id, { status: 'changes_requested', version: goal.version + 1, changes_comment: comment }),
+      event: (view, menteeZone) => ({ type: 'goal_changes_requested', goal: view, menteeZone }),
+    }));
   }
 
-  private review(
-    teamId: string,
-    goalId: string,
-    version: number,
-    userId: string,
-    change: (tx: Tx, goal: Goal) => Promise<Goal>,
-  ): Promise<ReviewOutcome> {
+  /**
+   * Authorization first: anyone but the mentor learns nothing and changes nothing, not even an
+   * outdated message. Then the claim: a press on an older version or state refreshes the message.
+   */
+  private review(actor: Actor, claim: ReviewClaim, refusals: (pair: Pair) => { notMember: string; role: string }, change: Change): Promise<Review> {
     return this.db.transaction().execute(async (tx) => {
-      const decision = await decide(tx, teamId, goalId, version, userId);
-      if (decision.kind !== 'go') return decision;
-      const changed = await change(tx, decision.goal);
-      return { kind: 'done', details: await withItems(tx, { goal: changed, pair: decision.pair }) };
+      const { goal, pair } = await goalOfMember(tx, actor, claim.goalId, { lock: true, role: 'mentor', refusals, missing: GOAL_GONE });
+      if (goal.version !== claim.version || goal.status !== 'awaiting_approval') {
+        const view = await viewOf(tx, goal, pair);
+        const effects = await this.effects.record(tx, actor.teamId, [{ type: 'goal_review_stale', goal: view, pressed: ours(claim.pressed, goal, pair) }]);
+        return { kind: 'stale' as const, goal: view, effects };
+      }
+      const changed = await change(tx, goal, pair);
+      const view = await viewOf(tx, changed.goal, pair);
+      const menteeZone = (await findPerson(tx, actor.teamId, pair.mentee_id))?.time_zone ?? pair.time_zone;
+      const effects = await this.effects.record(tx, actor.teamId, changed.event ? [changed.event(view, menteeZone)] : []);
+      return { kind: 'done' as const, goal: view, effects };
     });
   }
 }
 
-async function decide(tx: Tx, teamId: string, goalId: string, version: number, userId: string): Promise<Decision> {
-  const goal = await lockGoal(tx, teamId, goalId);
-  const pair = goal ? await findPair(tx, teamId, goal.pair_id) : undefined;
-  if (!goal || !pair) return { kind: 'missing' };
-  // Authorization first: a stranger pressing an outdated message learns nothing and changes nothing.
-  if (pair.mentor_id !== userId) return { kind: 'forbidden', mentorId: pair.mentor_id };
-  if (goal.version !== version || goal.status !== 'awaiting_approval') return { kind: 'stale', details: await withItems(tx, { goal, pair }) };
-  return { kind: 'go', goal, pair };
+/**
+ * The pressed message's location is a claim (private_metadata, or any bot message with the button):
+ * the bot only rewrites messages in the pair's goals channel or where the goal was last shared.
+ */
+function ours(pressed: MessageLocation | null, goal: Goal, pair: Pair): MessageLocation | null {
+  return pressed && [pair.goals_channel_id, goal.share_channel_id].includes(pressed.channelId) ? pressed : null;
 }

@@ -1,4 +1,5 @@
 import type { GoalStatus } from '../../db/schema';
+import { DomainError } from '../../errors';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { addMonths, formatLocalDate } from '../time/zoned';
 import { type KeyResultLine, MAX_KEY_RESULTS, type MilestoneLine } from './progress-lines';
@@ -32,10 +33,43 @@ export const ACTIVE_STATUSES = ['draft', 'awaiting_approval', 'changes_requested
 /** Shared with the mentor at least once and not dropped. */
 export const SHARED_STATUSES = ['awaiting_approval', 'changes_requested', 'approved', 'achieved'] as const satisfies readonly GoalStatus[];
 
+/**
+ * Goals on the go loaded per pair for `/mentorship goals`: a Slack message holds 50 blocks and a goal
+ * takes two, so more could never be shown; the rest are counted ("N more goals on the go").
+ */
+export const GOALS_LISTED_PER_PAIR = 25;
+
 export const isActive = (status: GoalStatus): boolean => (ACTIVE_STATUSES as readonly GoalStatus[]).includes(status);
 export const canShare = (status: GoalStatus): boolean => status === 'draft' || status === 'changes_requested' || status === 'awaiting_approval';
 /** Achieved is a claim against what the mentor approved. */
 export const canAchieve = (status: GoalStatus): boolean => status === 'approved';
+
+/** A status in a sentence: "That goal is awaiting approval". */
+export const STATUS_WORDS: Record<GoalStatus, string> = {
+  draft: 'a draft',
+  awaiting_approval: 'awaiting approval',
+  changes_requested: 'waiting for changes',
+  approved: 'already approved',
+  achieved: 'already achieved',
+  dropped: 'dropped',
+};
+
+/*
+ * Refusals name the goal as "that goal", not by its title: they are shown as Slack text, and a title
+ * is typed text that would have to be escaped there (the buttons that lead here sit next to the title).
+ */
+
+/** An achieved or dropped goal is history: nothing about it changes any more. */
+export function closedRefusal(status: GoalStatus): DomainError | null {
+  return isActive(status) ? null : new DomainError('conflict', `That goal is ${STATUS_WORDS[status]}; it can no longer be changed.`, 'title');
+}
+
+/** Why a goal cannot go to the mentor for approval now, or null: its status, or a target date already past. */
+export function shareRefusal(goal: { status: GoalStatus; target_date: string }, today: string): DomainError | null {
+  if (!canShare(goal.status)) return new DomainError('conflict', `That goal is ${STATUS_WORDS[goal.status]}; there is nothing to share.`);
+  if (goal.target_date <= today) return new DomainError('invalid_input', 'The target date of that goal has passed. Edit the goal to pick a new one, then share it.');
+  return null;
+}
 
 /**
  * The rules that need the pair: the target date lies after today and no later than the mentorship's

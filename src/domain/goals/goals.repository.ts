@@ -1,6 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import type { Goal, GoalProgressItemsTable, GoalsTable } from '../../db/schema';
+import type { Goal, GoalProgressItemsTable, GoalsTable, GoalStatus } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
+import { ACTIVE_STATUSES } from './goal-rules';
 
 export type ProgressItem = Selectable<GoalProgressItemsTable>;
 export type NewProgressItem = Insertable<GoalProgressItemsTable>;
@@ -31,15 +32,32 @@ export async function updateGoal(db: Executor, goalId: string, patch: GoalPatch)
     .executeTakeFirstOrThrow();
 }
 
-export async function listGoalsOfPairs(db: Executor, teamId: string, pairIds: readonly string[]): Promise<Goal[]> {
+/**
+ * Per pair, the goals still on the go, soonest target first, at most `perPair` of them: a pair with
+ * years of history costs the overview no more than a new one (the rest are counted, not loaded).
+ */
+export async function activeGoalsOfPairs(db: Executor, teamId: string, pairIds: readonly string[], perPair: number): Promise<Goal[]> {
+  if (pairIds.length === 0) return [];
+  const ranked = db
+    .selectFrom('goals')
+    .selectAll()
+    .select(sql<number>`row_number() over (partition by pair_id order by target_date, created_at, id)`.as('rn'))
+    .where('team_id', '=', teamId)
+    .where('pair_id', 'in', [...pairIds])
+    .where('status', 'in', [...ACTIVE_STATUSES])
+    .as('ranked');
+  const rows = await db.selectFrom(ranked).selectAll().where('rn', '<=', perPair).orderBy('pair_id').orderBy('rn').execute();
+  return rows.map(({ rn: _rn, ...goal }) => goal as Goal);
+}
+
+/** Per pair, how many goals are in each status (the overview, the add-goal advice and Home count; none loads them all). */
+export async function goalStatusCounts(db: Executor, pairIds: readonly string[]): Promise<Array<{ pair_id: string; status: GoalStatus; n: number }>> {
   if (pairIds.length === 0) return [];
   return db
     .selectFrom('goals')
-    .selectAll()
-    .where('team_id', '=', teamId)
+    .select(['pair_id', 'status', sql<number>`count(*)::int`.as('n')])
     .where('pair_id', 'in', [...pairIds])
-    .orderBy('target_date')
-    .orderBy('created_at')
+    .groupBy(['pair_id', 'status'])
     .execute();
 }
 
@@ -84,8 +102,9 @@ export async function recordItemProgress(
 }
 
 /**
- * Remembers where the newest approval message is. Two shares racing may record out of order; Slack's
- * `ts` grows with time, so the newer message always wins and the older one reads as stale.
+ * Remembers where the newest approval message is (run by the notice dispatcher once the post is out,
+ * in the transaction that marks it sent). Two shares racing may record out of order; Slack's `ts`
+ * grows with time, so the newer message always wins and the older one reads as stale.
  */
 export async function saveShareMessage(db: Executor, goalId: string, channelId: string, ts: string): Promise<void> {
   if (!/^\d+\.\d+$/.test(ts)) throw new RangeError(`not a Slack message ts: ${ts}`);

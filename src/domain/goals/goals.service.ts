@@ -1,61 +1,62 @@
 import type { Kysely } from 'kysely';
-import type { Database, Goal, Pair } from '../../db/schema';
-import { DomainError } from '../../errors';
+import type { Database, Goal, GoalStatus, Pair } from '../../db/schema';
+import type { Tx } from '../../db/types';
+import type { DomainError } from '../../errors';
+import type { Actor } from '../actor';
+import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import { pairOfMember } from '../pairs/access';
 import { asChoice } from '../pairs/pair-choices';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { localDateIn } from '../time/zoned';
-import { type GoalDetails, goalForMember, itemsOf, lockedGoalForMember, pairForMember, withItems } from './goal-access';
+import type { GoalEvent, GoalShared } from './events';
+import { goalOfMember, viewOf } from './goal-access';
 import { newItems, substanceOfGoal, syncItems } from './goal-items';
 import {
+  ACTIVE_STATUSES,
   beforeAddingAdvice,
-  canShare,
+  closedRefusal,
   editOutcome,
   type EditOutcome,
   type GoalDraft,
   type GoalField,
+  GOALS_LISTED_PER_PAIR,
   habitAdvice,
   isActive,
   SHARED_STATUSES,
+  shareRefusal,
   substanceChanged,
   substanceOfDraft,
   validateGoalDraft,
 } from './goal-rules';
-import { insertGoal, insertItems, listGoalsOfPairs, listItems, type ProgressItem, saveShareMessage, updateGoal } from './goals.repository';
+import { type GoalView, goalViewOf, itemsOf, type MessageLocation, type PairGoalsView, shareLocationOf } from './goal-view';
+import { activeGoalsOfPairs, goalStatusCounts, insertGoal, insertItems, listItems, updateGoal } from './goals.repository';
 import { pairsWithSwot } from './swot.repository';
 
-/** One pair's goals as one of its members sees them. */
-export interface PairGoals {
-  pair: Pair;
-  role: 'mentor' | 'mentee';
-  otherId: string;
-  /** Goals still being worked on, soonest target first. */
-  active: { goal: Goal; items: ProgressItem[] }[];
-  achieved: number;
-  dropped: number;
-  advice: string[];
-  hasSwot: boolean;
+/** What the goal modal needs: the pair, today there, its planned end, and the goal when editing. */
+export interface GoalForm {
+  pairId: string;
+  today: string;
+  plannedEnd: string;
+  /** A gentle note, e.g. about having five goals already. */
+  advice: string | null;
+  goal?: GoalView;
 }
+
+/** A new goal (for a pair) or an edit (of a goal): both are claims the service checks. */
+export type SaveTarget = { pairId: string } | { goalId: string };
+
+/** What became of "share it now" in the goal form: shared, or why not (the goal is saved either way). */
+export type ShareNow = { shared: true } | { shared: false; reason: string };
 
 export type SaveGoalResult =
-  | { ok: true; details: GoalDetails; channel: EditOutcome['channel']; previousShare: ShareLocation | null }
+  | WithEffects<{ ok: true; goal: GoalView; channel: EditOutcome['channel']; shareNow: ShareNow | null }>
   | { ok: false; errors: FieldErrors<GoalField> };
 
-export interface ShareLocation {
-  channelId: string;
-  ts: string;
-}
+type Saved = { ok: true; before: Goal | null; goal: Goal; pair: Pair; outcome: EditOutcome } | { ok: false; errors: FieldErrors<GoalField> };
 
-const shareLocation = (goal: Goal): ShareLocation | null =>
-  goal.share_channel_id && goal.share_message_ts ? { channelId: goal.share_channel_id, ts: goal.share_message_ts } : null;
-
-const STATUS_WORDS: Record<Goal['status'], string> = {
-  draft: 'a draft',
-  awaiting_approval: 'awaiting approval',
-  changes_requested: 'waiting for changes',
-  approved: 'already approved',
-  achieved: 'already achieved',
-  dropped: 'dropped',
+const refuse = (refusal: DomainError | null): void => {
+  if (refusal) throw refusal;
 };
 
 /** Drafting, editing, sharing and dropping goals; listing them for either person of the pair. */
@@ -63,147 +64,167 @@ export class GoalsService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
+    private readonly effects: EffectsRecorder,
   ) {}
 
-  async overviewFor(teamId: string, userId: string): Promise<PairGoals[]> {
-    const pairs = await listPairsOf(this.db, teamId, userId);
+  async overviewFor(actor: Actor): Promise<PairGoalsView[]> {
+    const pairs = await listPairsOf(this.db, actor.teamId, actor.userId);
     const pairIds = pairs.map((pair) => pair.id);
-    const goals = await listGoalsOfPairs(this.db, teamId, pairIds);
-    const active = goals.filter((goal) => isActive(goal.status));
+    const active = await activeGoalsOfPairs(this.db, actor.teamId, pairIds, GOALS_LISTED_PER_PAIR);
+    const counts = await goalStatusCounts(this.db, pairIds);
     const items = await listItems(this.db, active.map((goal) => goal.id));
-    const swots = await pairsWithSwot(this.db, teamId, pairIds);
+    const swots = await pairsWithSwot(this.db, actor.teamId, pairIds);
     return pairs.map((pair) => {
-      const own = goals.filter((goal) => goal.pair_id === pair.id);
-      const ownActive = own.filter((goal) => isActive(goal.status));
-      const choice = asChoice(pair, userId);
+      const count = countOf(counts, pair.id);
+      const { role, otherId } = asChoice(pair, actor.userId);
       return {
-        pair,
-        role: choice.role,
-        otherId: choice.otherId,
-        active: ownActive.map((goal) => ({ goal, items: itemsOf(items, goal.id) })),
-        achieved: own.filter((goal) => goal.status === 'achieved').length,
-        dropped: own.filter((goal) => goal.status === 'dropped').length,
-        advice: habitAdvice(this.habitFacts(pair, own)),
+        pairId: pair.id,
+        role,
+        otherId,
+        mentorId: pair.mentor_id,
+        active: active.filter((goal) => goal.pair_id === pair.id).map((goal) => goalViewOf(goal, pair, itemsOf(items, goal.id))),
+        activeTotal: count(ACTIVE_STATUSES),
+        achieved: count(['achieved']),
+        dropped: count(['dropped']),
+        advice: habitAdvice(this.habitFacts(pair, count)),
         hasSwot: swots.has(pair.id),
       };
     });
   }
 
-  /** What the add-goal modal needs: the pair (membership checked), today there, and a gentle note. */
-  async formContext(teamId: string, pairId: string, userId: string): Promise<{ pair: Pair; today: string; advice: string | null }> {
-    const pair = await pairForMember(this.db, teamId, pairId, userId);
-    const goals = await listGoalsOfPairs(this.db, teamId, [pair.id]);
-    const activeCount = goals.filter((goal) => isActive(goal.status)).length;
-    return { pair, today: this.today(pair), advice: beforeAddingAdvice(activeCount) };
+  /** The add-goal modal: the pair (membership checked), today there, and a gentle note. */
+  async formContext(actor: Actor, pairId: unknown): Promise<GoalForm> {
+    const { pair } = await pairOfMember(this.db, actor, pairId);
+    const advice = beforeAddingAdvice(countOf(await goalStatusCounts(this.db, [pair.id]), pair.id)(ACTIVE_STATUSES));
+    return { pairId: pair.id, today: this.today(pair), plannedEnd: pair.planned_end_on, advice };
   }
 
-  async forEdit(teamId: string, goalId: string, userId: string): Promise<GoalDetails & { today: string }> {
-    const found = await goalForMember(this.db, teamId, goalId, userId);
-    if (!isActive(found.goal.status)) throw closed(found.goal);
-    return { ...(await withItems(this.db, found)), today: this.today(found.pair) };
-  }
-
-  async create(teamId: string, pairId: string, userId: string, draft: GoalDraft): Promise<SaveGoalResult> {
-    const pair = await pairForMember(this.db, teamId, pairId, userId);
-    const errors = validateGoalDraft(draft, { today: this.today(pair), plannedEnd: pair.planned_end_on });
-    if (Object.keys(errors).length > 0) return { ok: false, errors };
-    const details = await this.db.transaction().execute(async (tx) => {
-      const goal = await insertGoal(tx, {
-        team_id: teamId,
-        pair_id: pair.id,
-        title: draft.title.trim(),
-        specific: draft.specific,
-        measurable: draft.measurable,
-        achievable: draft.achievable,
-        relevant: draft.relevant,
-        objective: draft.objective,
-        target_date: draft.targetDate,
-        approved_by: null,
-        approved_at: null,
-        changes_comment: null,
-        share_channel_id: null,
-        share_message_ts: null,
-        achieved_at: null,
-        reflection: null,
-        created_by: userId,
-      });
-      await insertItems(tx, newItems(goal, draft));
-      return withItems(tx, { goal, pair });
-    });
-    return { ok: true, details, channel: 'none', previousShare: null };
+  async forEdit(actor: Actor, goalId: unknown): Promise<GoalForm & { goal: GoalView }> {
+    const { goal, pair } = await goalOfMember(this.db, actor, goalId);
+    refuse(closedRefusal(goal.status));
+    return { pairId: pair.id, today: this.today(pair), plannedEnd: pair.planned_end_on, advice: null, goal: await viewOf(this.db, goal, pair) };
   }
 
   /**
-   * Saves an edit. A change of substance to an approved goal sends it back for approval; to a goal
-   * awaiting approval, it makes the approval message show the new version. Progress is kept.
+   * Saves the goal form, a new goal or an edit, and shares it when asked, in one transaction. A
+   * change of substance to an approved goal sends it back for approval (a new message for the
+   * mentor); to a goal awaiting approval, it makes the approval message show the new version.
+   * Progress is kept. A share that cannot happen leaves the goal saved and says why.
    */
-  async update(teamId: string, goalId: string, userId: string, draft: GoalDraft): Promise<SaveGoalResult> {
+  async save(actor: Actor, target: SaveTarget, draft: GoalDraft, options: { shareNow?: boolean } = {}): Promise<SaveGoalResult> {
     return this.db.transaction().execute(async (tx) => {
-      const { goal, pair } = await lockedGoalForMember(tx, teamId, goalId, userId);
-      if (!isActive(goal.status)) throw closed(goal);
-      const errors = validateGoalDraft(draft, { today: this.today(pair), plannedEnd: pair.planned_end_on });
-      if (Object.keys(errors).length > 0) return { ok: false as const, errors };
-      const items = await listItems(tx, [goal.id]);
-      const outcome = editOutcome(goal.status, substanceChanged(substanceOfGoal(goal, items), substanceOfDraft(draft)));
-      if (!outcome.bumpVersion) return { ok: true as const, details: { goal, pair, items }, channel: outcome.channel, previousShare: shareLocation(goal) };
-      const updated = await updateGoal(tx, goal.id, {
-        title: draft.title.trim(),
-        specific: draft.specific,
-        measurable: draft.measurable,
-        achievable: draft.achievable,
-        relevant: draft.relevant,
-        objective: draft.objective,
-        target_date: draft.targetDate,
-        status: outcome.status,
-        version: goal.version + 1,
-        ...(outcome.clearApproval ? { approved_by: null, approved_at: null } : {}),
-      });
-      await syncItems(tx, updated, items, draft);
-      return { ok: true as const, details: await withItems(tx, { goal: updated, pair }), channel: outcome.channel, previousShare: shareLocation(goal) };
-    });
-  }
-
-  /** Marks the goal as awaiting the mentor's approval; the caller posts the message and records it. */
-  async share(teamId: string, goalId: string, userId: string): Promise<{ details: GoalDetails; previousShare: ShareLocation | null }> {
-    return this.db.transaction().execute(async (tx) => {
-      const { goal, pair } = await lockedGoalForMember(tx, teamId, goalId, userId);
-      if (!canShare(goal.status)) throw new DomainError('conflict', `“${goal.title}” is ${STATUS_WORDS[goal.status]}; there is nothing to share.`);
-      if (goal.target_date <= this.today(pair)) {
-        throw new DomainError('invalid_input', `The target date of “${goal.title}” has passed. Edit the goal to pick a new one, then share it.`);
+      const saved = 'goalId' in target ? await this.edit(tx, actor, target.goalId, draft) : await this.add(tx, actor, target.pairId, draft);
+      if (!saved.ok) return saved;
+      const { pair, outcome } = saved;
+      const previous = saved.before ? shareLocationOf(saved.before) : null;
+      let event: GoalEvent | null = null;
+      let shareNow: ShareNow | null = null;
+      if (outcome.channel === 'repost') event = { type: 'goal_shared', goal: await viewOf(tx, saved.goal, pair), intro: 'again', previous };
+      else if (options.shareNow) {
+        const refusal = shareRefusal(saved.goal, this.today(pair));
+        shareNow = refusal ? { shared: false, reason: refusal.message } : { shared: true };
+        if (!refusal) event = await markShared(tx, saved.goal, pair);
       }
-      const updated = await updateGoal(tx, goal.id, { status: 'awaiting_approval', version: goal.version + 1, changes_comment: null });
-      return { details: await withItems(tx, { goal: updated, pair }), previousShare: shareLocation(goal) };
+      if (!event && (!saved.before || outcome.bumpVersion)) {
+        event = { type: 'goal_saved', goal: await viewOf(tx, saved.goal, pair), refreshApproval: outcome.channel === 'refresh' };
+      }
+      const effects = await this.effects.record(tx, actor.teamId, event ? [event] : []);
+      return { ok: true as const, goal: event?.goal ?? (await viewOf(tx, saved.goal, pair)), channel: outcome.channel, shareNow, effects };
     });
   }
 
-  recordShareMessage(goalId: string, location: ShareLocation): Promise<void> {
-    return saveShareMessage(this.db, goalId, location.channelId, location.ts);
-  }
-
-  /** Either person may drop a goal that is still being worked on. */
-  async drop(teamId: string, goalId: string, userId: string): Promise<GoalDetails> {
+  /** Shares the goal for the mentor's approval: the message in the goals channel is an event of the commit. */
+  async share(actor: Actor, goalId: unknown): Promise<WithEffects<{ goal: GoalView; previous: MessageLocation | null }>> {
     return this.db.transaction().execute(async (tx) => {
-      const { goal, pair } = await lockedGoalForMember(tx, teamId, goalId, userId);
-      if (!isActive(goal.status)) throw closed(goal);
-      const updated = await updateGoal(tx, goal.id, { status: 'dropped', version: goal.version + 1 });
-      return withItems(tx, { goal: updated, pair });
+      const { goal, pair } = await goalOfMember(tx, actor, goalId, { lock: true });
+      refuse(shareRefusal(goal, this.today(pair)));
+      const shared = await markShared(tx, goal, pair);
+      const effects = await this.effects.record(tx, actor.teamId, [shared]);
+      return { goal: shared.goal, previous: shared.previous, effects };
     });
+  }
+
+  /** Either person may drop a goal that is still being worked on; its approval message says so. */
+  async drop(actor: Actor, goalId: unknown): Promise<WithEffects<{ goal: GoalView }>> {
+    return this.db.transaction().execute(async (tx) => {
+      const { goal, pair } = await goalOfMember(tx, actor, goalId, { lock: true });
+      refuse(closedRefusal(goal.status));
+      const dropped = await viewOf(tx, await updateGoal(tx, goal.id, { status: 'dropped', version: goal.version + 1 }), pair);
+      const effects = await this.effects.record(tx, actor.teamId, [{ type: 'goal_dropped', goal: dropped }]);
+      return { goal: dropped, effects };
+    });
+  }
+
+  private async add(tx: Tx, actor: Actor, pairId: string, draft: GoalDraft): Promise<Saved> {
+    const { pair } = await pairOfMember(tx, actor, pairId);
+    const errors = validateGoalDraft(draft, { today: this.today(pair), plannedEnd: pair.planned_end_on });
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    const goal = await insertGoal(tx, {
+      ...goalFields(draft),
+      team_id: actor.teamId,
+      pair_id: pair.id,
+      approved_by: null,
+      approved_at: null,
+      changes_comment: null,
+      share_channel_id: null,
+      share_message_ts: null,
+      achieved_at: null,
+      reflection: null,
+      created_by: actor.userId,
+    });
+    await insertItems(tx, newItems(goal, draft));
+    return { ok: true, before: null, goal, pair, outcome: { status: goal.status, bumpVersion: false, channel: 'none', clearApproval: false } };
+  }
+
+  private async edit(tx: Tx, actor: Actor, goalId: string, draft: GoalDraft): Promise<Saved> {
+    const { goal, pair } = await goalOfMember(tx, actor, goalId, { lock: true });
+    refuse(closedRefusal(goal.status));
+    const errors = validateGoalDraft(draft, { today: this.today(pair), plannedEnd: pair.planned_end_on });
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    const items = await listItems(tx, [goal.id]);
+    const outcome = editOutcome(goal.status, substanceChanged(substanceOfGoal(goal, items), substanceOfDraft(draft)));
+    if (!outcome.bumpVersion) return { ok: true, before: goal, goal, pair, outcome };
+    const updated = await updateGoal(tx, goal.id, {
+      ...goalFields(draft),
+      status: outcome.status,
+      version: goal.version + 1,
+      ...(outcome.clearApproval ? { approved_by: null, approved_at: null } : {}),
+    });
+    await syncItems(tx, updated, items, draft);
+    return { ok: true, before: goal, goal: updated, pair, outcome };
   }
 
   private today(pair: Pair): string {
     return localDateIn(this.clock(), pair.time_zone);
   }
 
-  private habitFacts(pair: Pair, goals: readonly Goal[]) {
+  private habitFacts(pair: Pair, count: (statuses: readonly GoalStatus[]) => number) {
     return {
-      activeCount: goals.filter((goal) => isActive(goal.status)).length,
-      sharedCount: goals.filter((goal) => (SHARED_STATUSES as readonly string[]).includes(goal.status)).length,
+      activeCount: count(ACTIVE_STATUSES),
+      sharedCount: count(SHARED_STATUSES),
       startedOn: pair.started_on,
       today: this.today(pair),
     };
   }
 }
 
-function closed(goal: Goal): DomainError {
-  return new DomainError('conflict', `“${goal.title}” is ${STATUS_WORDS[goal.status]}; it can no longer be changed.`, 'title');
+const goalFields = (draft: GoalDraft) => ({
+  title: draft.title.trim(),
+  specific: draft.specific,
+  measurable: draft.measurable,
+  achievable: draft.achievable,
+  relevant: draft.relevant,
+  objective: draft.objective,
+  target_date: draft.targetDate,
+});
+
+/** The goal goes to the mentor: awaiting approval, a new version, the old comment cleared. */
+async function markShared(tx: Tx, goal: Goal, pair: Pair): Promise<GoalShared> {
+  const updated = await updateGoal(tx, goal.id, { status: 'awaiting_approval', version: goal.version + 1, changes_comment: null });
+  return { type: 'goal_shared', goal: await viewOf(tx, updated, pair), intro: 'new', previous: shareLocationOf(goal) };
+}
+
+/** How many of a pair's goals are in any of these statuses, from the per-status counts. */
+function countOf(counts: ReadonlyArray<{ pair_id: string; status: GoalStatus; n: number }>, pairId: string) {
+  return (statuses: readonly GoalStatus[]): number => counts.filter((c) => c.pair_id === pairId && statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0);
 }

@@ -79,15 +79,8 @@ export async function agendaCounts(db: Executor, meetingIds: readonly string[]):
     .execute();
 }
 
-export async function goalCounts(db: Executor, pairIds: readonly string[]): Promise<Array<{ pair_id: string; status: GoalStatus; n: number }>> {
-  if (pairIds.length === 0) return [];
-  return db
-    .selectFrom('goals')
-    .select(['pair_id', 'status', sql<number>`count(*)::int`.as('n')])
-    .where('pair_id', 'in', [...pairIds])
-    .groupBy(['pair_id', 'status'])
-    .execute();
-}
+/** How many goals each pair has in each status. */
+export { goalStatusCounts as goalCounts } from '../goals/goals.repository';
 
 /**
  * Per pair, the goals worth showing first: those waiting on someone (changes requested, awaiting

@@ -29,6 +29,8 @@ export interface ParsedActionItem {
 export type ParseResult<T> = { ok: true; items: T[] } | { ok: false; error: string };
 
 export const MAX_ACTION_ITEMS = 15;
+/** Open items read at once for an agenda or a list (the most pressing first); more never fit a modal or message. */
+export const MAX_OPEN_ACTION_ITEMS = 50;
 export const MAX_ACTION_ITEM_LENGTH = 500;
 const MAX_DUE_YEARS = 2;
 

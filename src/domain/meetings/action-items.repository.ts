@@ -1,13 +1,17 @@
 import type { Insertable } from 'kysely';
 import type { ActionItem, ActionItemsTable } from '../../db/schema';
 import type { Executor } from '../../db/types';
+import { MAX_OPEN_ACTION_ITEMS } from './action-item-lines';
 
 export async function insertActionItems(db: Executor, items: ReadonlyArray<Insertable<ActionItemsTable>>): Promise<ActionItem[]> {
   if (items.length === 0) return [];
   return db.insertInto('action_items').values([...items]).returningAll().execute();
 }
 
-/** Open items first by due date (undated last), then in the order they were agreed. */
+/**
+ * Open items first by due date (undated last), then in the order they were agreed: the most pressing
+ * MAX_OPEN_ACTION_ITEMS of them, however many a pair has let pile up over the years.
+ */
 export async function openActionItems(db: Executor, pairId: string): Promise<ActionItem[]> {
   return db
     .selectFrom('action_items')
@@ -16,6 +20,7 @@ export async function openActionItems(db: Executor, pairId: string): Promise<Act
     .where('done_at', 'is', null)
     .orderBy('due_on', (ob) => ob.asc().nullsLast())
     .orderBy('created_at')
+    .limit(MAX_OPEN_ACTION_ITEMS)
     .execute();
 }
 

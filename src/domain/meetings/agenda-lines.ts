@@ -6,6 +6,20 @@ import { type ParseResult, shorten } from './action-item-lines';
  */
 export const MAX_AGENDA_LINES = 10;
 export const MAX_AGENDA_LINE_LENGTH = 500;
+/**
+ * Items one meeting's agenda may hold in all. Each submission adds up to ten lines per field and
+ * the whole agenda is read and shown again after it, so without a cap the thousandth submission
+ * would cost a thousand times the first; sixty is more than any meeting gets through.
+ */
+export const MAX_AGENDA_ITEMS = 60;
+
+/** Refuses additions that would take an agenda past MAX_AGENDA_ITEMS, saying how many fit. */
+export function agendaRoomError(existing: number, adding: number): string | null {
+  if (existing + adding <= MAX_AGENDA_ITEMS) return null;
+  const left = Math.max(0, MAX_AGENDA_ITEMS - existing);
+  if (left === 0) return `This agenda already has ${existing} items, the most one meeting's agenda can hold (${MAX_AGENDA_ITEMS}). Go through them at the meeting first.`;
+  return `This agenda has room for ${left} more item${left === 1 ? '' : 's'} (at most ${MAX_AGENDA_ITEMS} in all); you are adding ${adding}.`;
+}
 
 const BULLET = /^\s*(?:[-*•·‣]|\d+[.)])\s+/;
 

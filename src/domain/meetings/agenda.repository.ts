@@ -1,9 +1,11 @@
 import type { Insertable } from 'kysely';
 import type { AgendaItem, AgendaItemsTable } from '../../db/schema';
 import type { Executor } from '../../db/types';
+import { MAX_AGENDA_ITEMS } from './agenda-lines';
 
+/** A meeting's agenda in order: at most MAX_AGENDA_ITEMS (more are refused when added). */
 export async function listAgendaItems(db: Executor, meetingId: string): Promise<AgendaItem[]> {
-  return db.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('created_at').execute();
+  return db.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('created_at').limit(MAX_AGENDA_ITEMS).execute();
 }
 
 /** Appends after the items already there, keeping the order they were given in. */

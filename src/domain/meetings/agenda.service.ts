@@ -9,7 +9,7 @@ import { pairOfMember } from '../pairs/access';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { formatInZone } from '../time/zoned';
 import { actionItemsByIds, openActionItems } from './action-items.repository';
-import type { Material } from './agenda-lines';
+import { agendaRoomError, type Material } from './agenda-lines';
 import { appendAgendaItems, listAgendaItems } from './agenda.repository';
 import { ANY_STATE, CHANGEABLE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
 import { findMeeting, findPairById, lastHeldBefore, updateMeeting, upcomingMeeting } from './meetings.repository';
@@ -116,6 +116,8 @@ export class AgendaService {
       if (existing.length + rows.length === 0 && !focus && !highlight) {
         return { ok: false as const, errors: { topics: 'Add at least one topic or question for the meeting.' } };
       }
+      const full = agendaRoomError(existing.length, rows.length);
+      if (full) return { ok: false as const, errors: { topics: full } };
       const added = await appendAgendaItems(tx, meeting.id, rows.map((row) => ({ team_id: teamId, author_id: userId, url: null, action_item_id: null, ...row })));
       const firstShare = meeting.agenda_shared_at === null;
       const saved = await updateMeeting(tx, meeting.id, { feedback_focus: focus, shared_highlight: highlight, agenda_shared_at: meeting.agenda_shared_at ?? now });

@@ -1,6 +1,9 @@
 import type { Cadence } from '../../db/schema';
 import { addMonths, isValidTimeZone, localDateIn, localToInstant } from '../time/zoned';
 
+/** The most pairs of one person that are read and listed at once (the newest ones). */
+export const MAX_PAIRS_LISTED = 50;
+
 export interface PairDraft {
   teamId: string;
   createdBy: string;

@@ -1,5 +1,6 @@
 import type { Executor, Tx } from '../../db/types';
 import type { NewPair, Pair } from '../../db/schema';
+import { MAX_PAIRS_LISTED } from './pair-rules';
 
 export async function insertPair(db: Executor, pair: NewPair): Promise<Pair> {
   return db.insertInto('pairs').values(pair).returningAll().executeTakeFirstOrThrow();
@@ -53,16 +54,22 @@ export async function lockPair(tx: Tx, teamId: string, pairId: string): Promise<
   return tx.selectFrom('pairs').selectAll().where('team_id', '=', teamId).where('id', '=', pairId).forUpdate().executeTakeFirst();
 }
 
-/** The pairs a person belongs to, on either side, that have not ended. */
+/**
+ * The pairs a person belongs to, on either side, that have not ended, oldest first: the newest
+ * MAX_PAIRS_LISTED of them, so one person in very many pairs cannot make a request slow (no list the
+ * bot shows holds more: a picker takes 100 options, a message 50 blocks).
+ */
 export async function listPairsOf(db: Executor, teamId: string, userId: string): Promise<Pair[]> {
-  return db
+  const newest = db
     .selectFrom('pairs')
     .selectAll()
     .where('team_id', '=', teamId)
     .where((eb) => eb.or([eb('mentor_id', '=', userId), eb('mentee_id', '=', userId)]))
     .where('status', '<>', 'ended')
-    .orderBy('created_at')
-    .execute();
+    .orderBy('created_at', 'desc')
+    .limit(MAX_PAIRS_LISTED)
+    .as('newest');
+  return db.selectFrom(newest).selectAll().orderBy('created_at').execute();
 }
 
 export async function insertFirstMeeting(

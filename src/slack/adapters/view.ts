@@ -75,7 +75,10 @@ export function onSubmit<Input, Outcome>(spec: SubmitSpec<Input, Outcome>) {
       }
       if (isRefused(outcome)) {
         const errors = Object.fromEntries(Object.entries(outcome.errors).flatMap(([field, message]) => (message ? [[blockOf(field), message]] : [])));
-        return ack({ response_action: 'errors', errors });
+        await ack({ response_action: 'errors', errors });
+        // A refusal may still have committed something others see (an outdated message refreshed).
+        const effects = effectsOf(outcome);
+        return effects ? deps.effects.flush(effects) : undefined;
       }
       const success = outcome as Success<Outcome>;
       await ack(spec.ack?.(success, submission));

@@ -1,6 +1,6 @@
-import type { Goal, GoalStatus } from '../../db/schema';
+import type { GoalStatus } from '../../db/schema';
 import { progressSummary } from '../../domain/goals/goal-rules';
-import type { ProgressItem } from '../../domain/goals/goals.repository';
+import type { GoalItemView } from '../../domain/goals/goal-view';
 import { formatNumber } from '../../domain/goals/progress-lines';
 import { formatLocalDate } from '../../domain/time/zoned';
 import { escapeText, truncate } from './text';
@@ -17,8 +17,8 @@ export const STATUS_LABELS: Record<GoalStatus, string> = {
 /** Typed text, made safe for mrkdwn and cut to fit. */
 export const typed = (text: string | null | undefined, max: number): string => escapeText(truncate((text ?? '').trim(), max));
 
-export function progressText(items: readonly ProgressItem[]): string {
-  const summary = progressSummary(items);
+export function progressText(items: readonly GoalItemView[]): string {
+  const summary = progressSummary(items.map((item) => ({ kind: item.kind, target_value: item.target, current_value: item.current, done: item.done })));
   if (summary.percent === null) return 'no key results or milestones yet';
   const parts = [`${summary.percent}%`];
   if (summary.keyResults > 0) parts.push(`key results ${summary.keyResultsMet}/${summary.keyResults}`);
@@ -26,15 +26,15 @@ export function progressText(items: readonly ProgressItem[]): string {
   return parts.join(' · ');
 }
 
-export function keyResultLine(item: ProgressItem): string {
+export function keyResultLine(item: GoalItemView): string {
   const title = typed(item.title, 150);
-  if (item.target_value === null) return `${item.done ? ':ballot_box_with_check:' : ':white_square:'} ${title}`;
-  const met = item.current_value >= item.target_value;
-  return `${met ? ':ballot_box_with_check:' : ':white_square:'} ${title}: ${formatNumber(item.current_value)} of ${formatNumber(item.target_value)}`;
+  if (item.target === null) return `${item.done ? ':ballot_box_with_check:' : ':white_square:'} ${title}`;
+  const met = item.current >= item.target;
+  return `${met ? ':ballot_box_with_check:' : ':white_square:'} ${title}: ${formatNumber(item.current)} of ${formatNumber(item.target)}`;
 }
 
-export function milestoneLine(item: ProgressItem): string {
-  const when = item.due_date ? formatLocalDate(item.due_date) : '';
+export function milestoneLine(item: GoalItemView): string {
+  const when = item.dueDate ? formatLocalDate(item.dueDate) : '';
   return `${item.done ? ':ballot_box_with_check:' : ':white_square:'} ${when}: ${typed(item.title, 150)}`;
 }
 
@@ -48,4 +48,4 @@ export function slackDate(instant: Date): string {
   return `<!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
 }
 
-export const goalTitle = (goal: Pick<Goal, 'title'>): string => `*${typed(goal.title, 80)}*`;
+export const goalTitle = (goal: { title: string }): string => `*${typed(goal.title, 80)}*`;

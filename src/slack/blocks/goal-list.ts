@@ -1,8 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { Goal } from '../../db/schema';
-import type { PairGoals } from '../../domain/goals/goals.service';
-import type { ProgressItem } from '../../domain/goals/goals.repository';
 import { canAchieve, canShare } from '../../domain/goals/goal-rules';
+import type { GoalView, PairGoalsView } from '../../domain/goals/goal-view';
 import { formatLocalDate } from '../../domain/time/zoned';
 import { GoalActions, GoalBlocks, OpenActions } from '../ids';
 import { goalTitle, progressText, STATUS_LABELS, typed } from './goal-format';
@@ -21,18 +19,18 @@ const button = (text: string, actionId: string, value: string, extra: Partial<Bu
   ...extra,
 });
 
-function pairHead(entry: PairGoals, first: boolean): KnownBlock[] {
-  const { pair, role, otherId } = entry;
+function pairHead(entry: PairGoalsView, first: boolean): KnownBlock[] {
+  const { pairId, role, otherId } = entry;
   const heading = role === 'mentee' ? `*Your goals* with your mentor ${mention(otherId)}` : `*${mention(otherId)}'s goals*: you are the mentor`;
   const swotText =
     role === 'mentee' ? (entry.hasSwot ? 'Update your SWOT' : 'Fill in your SWOT') : entry.hasSwot ? 'Read the SWOT' : 'SWOT (not filled in yet)';
   const blocks: KnownBlock[] = [];
   if (!first) blocks.push({ type: 'divider' });
-  blocks.push({ type: 'section', block_id: GoalBlocks.pair(pair.id), text: mrkdwn(heading) });
+  blocks.push({ type: 'section', block_id: GoalBlocks.pair(pairId), text: mrkdwn(heading) });
   blocks.push({
     type: 'actions',
-    block_id: GoalBlocks.pairActions(pair.id),
-    elements: [button('Add a goal', OpenActions.addGoal, pair.id, { style: 'primary' }), button(swotText, GoalActions.swot, pair.id)],
+    block_id: GoalBlocks.pairActions(pairId),
+    elements: [button('Add a goal', OpenActions.addGoal, pairId, { style: 'primary' }), button(swotText, GoalActions.swot, pairId)],
   });
   if (entry.advice.length > 0) {
     blocks.push({ type: 'context', elements: entry.advice.slice(0, 2).map((line) => mrkdwn(`:seedling: ${line}`)) });
@@ -40,18 +38,15 @@ function pairHead(entry: PairGoals, first: boolean): KnownBlock[] {
   return blocks;
 }
 
-export function goalSummaryText(goal: Goal, items: readonly ProgressItem[], mentorId: string): string {
-  const lines = [
-    `${goalTitle(goal)}  ${STATUS_LABELS[goal.status]}`,
-    `Target ${formatLocalDate(goal.target_date)} · Progress: ${progressText(items)}`,
-  ];
-  if (goal.status === 'changes_requested' && goal.changes_comment) {
-    lines.push(`>${mention(mentorId)} asked: ${typed(goal.changes_comment, 300)}`);
+function goalSummaryText(goal: GoalView): string {
+  const lines = [`${goalTitle(goal)}  ${STATUS_LABELS[goal.status]}`, `Target ${formatLocalDate(goal.targetDate)} · Progress: ${progressText(goal.items)}`];
+  if (goal.status === 'changes_requested' && goal.changesComment) {
+    lines.push(`>${mention(goal.mentorId)} asked: ${typed(goal.changesComment, 300)}`);
   }
   return lines.join('\n');
 }
 
-function goalButtons(goal: Goal): ActionsBlock {
+function goalButtons(goal: GoalView): ActionsBlock {
   const elements: Button[] = [button('Edit', GoalActions.edit, goal.id)];
   if (canShare(goal.status)) {
     elements.push(button(goal.status === 'awaiting_approval' ? 'Share again' : 'Share for approval', GoalActions.share, goal.id));
@@ -84,10 +79,10 @@ function goalButtons(goal: Goal): ActionsBlock {
   return { type: 'actions', block_id: GoalBlocks.goalActions(goal.id), elements };
 }
 
-function pairFoot(entry: PairGoals, shown: number): KnownBlock | null {
+function pairFoot(entry: PairGoalsView, shown: number): KnownBlock | null {
   const parts: string[] = [];
   if (entry.active.length === 0) parts.push('No goals on the go yet. The habit is 3-5, each with a target date.');
-  const hidden = entry.active.length - shown;
+  const hidden = entry.activeTotal - shown;
   if (hidden > 0) parts.push(`${hidden} more goal${hidden === 1 ? '' : 's'} on the go ${hidden === 1 ? 'is' : 'are'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`);
   const closed = [entry.achieved > 0 ? `${entry.achieved} achieved` : '', entry.dropped > 0 ? `${entry.dropped} dropped` : ''].filter(Boolean);
   if (closed.length > 0) parts.push(`Also ${closed.join(' and ')}.`);
@@ -99,7 +94,7 @@ function pairFoot(entry: PairGoals, shown: number): KnownBlock | null {
  * fits Slack's 50 blocks: every pair that fits gets its heading, goal slots are then dealt round
  * the pairs in turn, and whatever is left out is counted, not dropped silently.
  */
-export function goalListMessage(pairs: readonly PairGoals[], notice?: string): Message {
+export function goalListMessage(pairs: readonly PairGoalsView[], notice?: string): Message {
   const intro: KnownBlock[] = notice ? [{ type: 'section', text: mrkdwn(notice) }] : [];
   const heads = pairs.map((entry, index) => pairHead(entry, index === 0));
   let used = intro.length;
@@ -127,8 +122,8 @@ export function goalListMessage(pairs: readonly PairGoals[], notice?: string): M
   for (let i = 0; i < shownPairs; i += 1) {
     const entry = pairs[i]!;
     blocks.push(...heads[i]!);
-    for (const { goal, items } of entry.active.slice(0, slots[i])) {
-      blocks.push({ type: 'section', block_id: GoalBlocks.goal(goal.id), text: mrkdwn(goalSummaryText(goal, items, entry.pair.mentor_id)) });
+    for (const goal of entry.active.slice(0, slots[i])) {
+      blocks.push({ type: 'section', block_id: GoalBlocks.goal(goal.id), text: mrkdwn(goalSummaryText(goal)) });
       blocks.push(goalButtons(goal));
     }
     const foot = pairFoot(entry, slots[i]!);
@@ -137,6 +132,6 @@ export function goalListMessage(pairs: readonly PairGoals[], notice?: string): M
   if (hiddenPairs > 0) {
     blocks.push({ type: 'context', elements: [mrkdwn(`${hiddenPairs} more mentorship${hiddenPairs === 1 ? '' : 's'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`)] });
   }
-  const count = pairs.reduce((sum, entry) => sum + entry.active.length, 0);
+  const count = pairs.reduce((sum, entry) => sum + entry.activeTotal, 0);
   return { text: `${notice ? `${notice} ` : ''}Goals on the go: ${count}.`, blocks };
 }

@@ -1,26 +1,19 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { Goal } from '../../db/schema';
-import type { GoalDetails } from '../../domain/goals/goal-access';
 import { COMMENT_MAX } from '../../domain/goals/goal-rules';
+import type { GoalView, MessageLocation } from '../../domain/goals/goal-view';
 import { formatInZone } from '../../domain/time/zoned';
 import { GoalActions, GoalChangesModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
 import { goalBodyBlocks } from './goal-share';
-import { goalTitle, typed } from './goal-format';
+import { goalTitle, STATUS_LABELS, typed } from './goal-format';
 import type { Message } from './help';
 import { channelLink, escapeText, mention, mrkdwn, plain, truncate } from './text';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
-const plainTitle = (goal: Pick<Goal, 'title'>): string => escapeText(truncate(goal.title, 80));
-
-/** The refusal anyone but the pair's mentor gets on Approve or Request changes. */
-export function onlyMentorMessage(mentorId: string): Message {
-  const text = `Only ${mention(mentorId)} can approve this goal or request changes to it.`;
-  return { text, blocks: [section(`:lock: ${text}`)] };
-}
+const plainTitle = (goal: Pick<GoalView, 'title'>): string => escapeText(truncate(goal.title, 80));
 
 /** To the mentor who pressed a button on a message that no longer showed the goal as it is. */
-export function staleReviewMessage(goal: Goal): Message {
+export function staleReviewMessage(goal: GoalView): Message {
   const text =
     goal.status === 'approved'
       ? `${goalTitle(goal)} is already approved; nothing more to do.`
@@ -30,13 +23,13 @@ export function staleReviewMessage(goal: Goal): Message {
   return { text: `Goal changed: ${plainTitle(goal)}`, blocks: [section(`:arrows_counterclockwise: ${text}`)] };
 }
 
-export function goneMessage(): Message {
-  const text = 'That goal no longer exists.';
-  return { text, blocks: [section(text)] };
+/** Under the comment (plain text) when the goal moved on while the mentor was writing: the comment stays typed. */
+export function staleCommentError(goal: GoalView): string {
+  const now = STATUS_LABELS[goal.status].replace(/^:[a-z_]+: /, '').toLowerCase();
+  return `The goal changed while you were writing (it is now ${now}). Copy your comment if you still need it, close this and look at the refreshed message.`;
 }
 
-export function goalChangesModal(details: GoalDetails, message: { channelId: string; ts: string }): ModalView {
-  const { goal } = details;
+export function goalChangesModal(goal: GoalView, message: MessageLocation): ModalView {
   return {
     type: 'modal',
     callback_id: GoalChangesModal.callbackId,
@@ -45,7 +38,7 @@ export function goalChangesModal(details: GoalDetails, message: { channelId: str
     submit: plain('Send to mentee', 24),
     close: plain('Cancel', 24),
     blocks: [
-      ...goalBodyBlocks(details),
+      ...goalBodyBlocks(goal),
       {
         type: 'input',
         block_id: GoalChangesModal.blocks.comment,
@@ -57,19 +50,17 @@ export function goalChangesModal(details: GoalDetails, message: { channelId: str
   };
 }
 
-export function approvedDm(details: GoalDetails, menteeZone: string): Message {
-  const { goal, pair } = details;
-  const when = goal.approved_at ? formatInZone(goal.approved_at, menteeZone) : '';
-  const text = `:white_check_mark: ${mention(pair.mentor_id)} approved your goal ${goalTitle(goal)}${when ? ` on ${when}` : ''}. Time to make progress on it!`;
+export function approvedDm(goal: GoalView, menteeZone: string): Message {
+  const when = goal.approvedAt ? formatInZone(goal.approvedAt, menteeZone) : '';
+  const text = `:white_check_mark: ${mention(goal.approvedBy ?? goal.mentorId)} approved your goal ${goalTitle(goal)}${when ? ` on ${when}` : ''}. Time to make progress on it!`;
   return {
     text: `Goal approved: ${plainTitle(goal)}`,
     blocks: [section(text), { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.progress, text: plain('Update progress', 75), value: goal.id }] }],
   };
 }
 
-export function changesRequestedDm(details: GoalDetails): Message {
-  const { goal, pair } = details;
-  const text = `:pencil2: ${mention(pair.mentor_id)} asked for changes to your goal ${goalTitle(goal)}:\n>${typed(goal.changes_comment, COMMENT_MAX)}`;
+export function changesRequestedDm(goal: GoalView): Message {
+  const text = `:pencil2: ${mention(goal.mentorId)} asked for changes to your goal ${goalTitle(goal)}:\n>${typed(goal.changesComment, COMMENT_MAX)}`;
   return {
     text: `Changes requested on your goal: ${plainTitle(goal)}`,
     blocks: [
@@ -80,8 +71,7 @@ export function changesRequestedDm(details: GoalDetails): Message {
   };
 }
 
-export function reflectionPromptDm(details: GoalDetails): Message {
-  const { goal } = details;
+export function reflectionPromptDm(goal: GoalView): Message {
   return {
     text: `Goal achieved: ${plainTitle(goal)}. One line of reflection?`,
     blocks: [
@@ -92,26 +82,28 @@ export function reflectionPromptDm(details: GoalDetails): Message {
 }
 
 /** Replaces the prompt once the reflection is written, so the button cannot be pressed again by mistake. */
-export function reflectionSavedDm(details: GoalDetails): Message {
-  const { goal } = details;
+export function reflectionSavedDm(goal: GoalView): Message {
   return {
     text: `Reflection saved: ${plainTitle(goal)}`,
     blocks: [section(`:trophy: You achieved ${goalTitle(goal)}.\n:memo: Your reflection: _${typed(goal.reflection, 300)}_`)],
   };
 }
 
-/** The line above the goal list after sharing: where it went, or why it did not. */
-export function sharedNotice(details: GoalDetails, posted: boolean): string {
-  const { goal, pair } = details;
+/**
+ * The line above the goal list after sharing: where it went, or that it is not there (yet). `posted`
+ * is null when the list is shown before the post was tried (after a modal, whose ack cannot wait).
+ */
+export function sharedNotice(goal: GoalView, posted: boolean | null): string {
+  const where = channelLink(goal.goalsChannelId);
+  if (posted === null) return `:outbox_tray: Shared ${goalTitle(goal)} for ${mention(goal.mentorId)}'s approval; it is on its way to ${where}.`;
   return posted
-    ? `:outbox_tray: Shared ${goalTitle(goal)} in ${channelLink(pair.goals_channel_id)} for ${mention(pair.mentor_id)}'s approval.`
-    : `:warning: ${goalTitle(goal)} is waiting for approval, but I couldn't post it in ${channelLink(pair.goals_channel_id)}, so your mentor has not seen it. Invite me there (\`/invite @Mentorship\`), then press *Share again*.`;
+    ? `:outbox_tray: Shared ${goalTitle(goal)} in ${where} for ${mention(goal.mentorId)}'s approval.`
+    : `:warning: ${goalTitle(goal)} is waiting for approval, but I couldn't post it in ${where}, so your mentor has not seen it yet. If I am not in that channel, invite me there (\`/invite @Mentorship\`), then press *Share again*; otherwise it goes out shortly.`;
 }
 
 /** The line above the goal list after saving, saying what happened to the approval. */
-export function savedNotice(details: GoalDetails, channel: 'none' | 'refresh' | 'repost'): string {
-  const { goal, pair } = details;
-  if (channel === 'repost') return `:arrows_counterclockwise: Saved ${goalTitle(goal)}. It changed after approval, so it went back to ${mention(pair.mentor_id)} for approval.`;
-  if (channel === 'refresh') return `:white_check_mark: Saved ${goalTitle(goal)}; the message waiting for ${mention(pair.mentor_id)}'s approval shows the new version.`;
+export function savedNotice(goal: GoalView, channel: 'none' | 'refresh' | 'repost'): string {
+  if (channel === 'repost') return `:arrows_counterclockwise: Saved ${goalTitle(goal)}. It changed after approval, so it went back to ${mention(goal.mentorId)} for approval.`;
+  if (channel === 'refresh') return `:white_check_mark: Saved ${goalTitle(goal)}; the message waiting for ${mention(goal.mentorId)}'s approval shows the new version.`;
   return `:white_check_mark: Saved ${goalTitle(goal)}.`;
 }

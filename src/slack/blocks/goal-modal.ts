@@ -1,8 +1,8 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextInput } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { Goal, GoalStatus } from '../../db/schema';
+import type { GoalStatus } from '../../db/schema';
 import { OBJECTIVE_MAX, SMART_TEXT_MAX, TITLE_MAX } from '../../domain/goals/goal-rules';
-import type { ProgressItem } from '../../domain/goals/goals.repository';
+import type { GoalView } from '../../domain/goals/goal-view';
 import { formatKeyResults, formatMilestones, MAX_KEY_RESULTS } from '../../domain/goals/progress-lines';
 import { formatLocalDate } from '../../domain/time/zoned';
 import { GoalModal } from '../ids';
@@ -42,9 +42,9 @@ export function defaultTargetDate(today: string, plannedEnd: string): string {
   return threeMonths < plannedEnd ? threeMonths : plannedEnd;
 }
 
-export function formValuesOf(goal: Goal, items: readonly ProgressItem[]): GoalFormValues {
-  const keyResults = items.filter((item) => item.kind === 'key_result');
-  const milestones = items.filter((item) => item.kind === 'milestone');
+export function formValuesOf(goal: GoalView): GoalFormValues {
+  const keyResults = goal.items.filter((item) => item.kind === 'key_result');
+  const milestones = goal.items.filter((item) => item.kind === 'milestone');
   return {
     title: goal.title,
     specific: goal.specific ?? undefined,
@@ -52,9 +52,9 @@ export function formValuesOf(goal: Goal, items: readonly ProgressItem[]): GoalFo
     achievable: goal.achievable ?? undefined,
     relevant: goal.relevant ?? undefined,
     objective: goal.objective ?? undefined,
-    targetDate: goal.target_date,
-    keyResults: formatKeyResults(keyResults.map((item) => ({ title: item.title, target: item.target_value }))) || undefined,
-    milestones: formatMilestones(milestones.map((item) => ({ title: item.title, dueDate: item.due_date ?? '' }))) || undefined,
+    targetDate: goal.targetDate,
+    keyResults: formatKeyResults(keyResults.map((item) => ({ title: item.title, target: item.target }))) || undefined,
+    milestones: formatMilestones(milestones.map((item) => ({ title: item.title, dueDate: item.dueDate ?? '' }))) || undefined,
   };
 }
 
@@ -141,7 +141,8 @@ export function goalModal(input: GoalModalInput): ModalView {
   return {
     type: 'modal',
     callback_id: GoalModal.callbackId,
-    private_metadata: encodeMetadata({ pairId: input.pairId, goalId: input.goal?.id, origin: input.originChannelId }),
+    // `channelId`: where the person opened it, so the goal list comes back there after saving.
+    private_metadata: encodeMetadata({ pairId: input.pairId, goalId: input.goal?.id, channelId: input.originChannelId }),
     title: plain(editing ? 'Edit goal' : 'New goal', 24),
     submit: plain('Save goal', 24),
     close: plain('Cancel', 24),

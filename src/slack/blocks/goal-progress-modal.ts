@@ -1,7 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { GoalDetails } from '../../domain/goals/goal-access';
 import { REFLECTION_MAX } from '../../domain/goals/goal-rules';
-import type { ProgressItem } from '../../domain/goals/goals.repository';
+import type { GoalItemView, GoalView, MessageLocation } from '../../domain/goals/goal-view';
 import { formatNumber } from '../../domain/goals/progress-lines';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { GoalProgressModal, GoalReflectionModal } from '../ids';
@@ -16,16 +15,16 @@ export interface Viewer {
 }
 
 /** "by Theo, Tue 24 Nov 2026, 10:00 (America/New_York)": who last changed an item, in the reader's zone. */
-export function lastChange(item: ProgressItem, viewer: Viewer): string {
-  if (!item.updated_by) return 'Not updated yet';
-  return `Last updated by ${viewer.names[item.updated_by] ?? item.updated_by}, ${formatInZone(item.updated_at, viewer.timeZone)}`;
+function lastChange(item: GoalItemView, viewer: Viewer): string {
+  if (!item.updatedBy) return 'Not updated yet';
+  return `Last updated by ${viewer.names[item.updatedBy] ?? item.updatedBy}, ${formatInZone(item.updatedAt, viewer.timeZone)}`;
 }
 
-function checkOptions(items: readonly ProgressItem[], label: (item: ProgressItem) => string, viewer: Viewer): PlainTextOption[] {
+function checkOptions(items: readonly GoalItemView[], label: (item: GoalItemView) => string, viewer: Viewer): PlainTextOption[] {
   return items.map((item) => ({ text: plain(label(item), 75), value: item.id, description: plain(lastChange(item, viewer), 75) }));
 }
 
-function checkboxBlock(blockId: string, actionId: string, label: string, items: readonly ProgressItem[], text: (item: ProgressItem) => string, viewer: Viewer): InputBlock {
+function checkboxBlock(blockId: string, actionId: string, label: string, items: readonly GoalItemView[], text: (item: GoalItemView) => string, viewer: Viewer): InputBlock {
   const options = checkOptions(items, text, viewer);
   const initial = options.filter((_option, index) => items[index]!.done);
   return {
@@ -38,10 +37,10 @@ function checkboxBlock(blockId: string, actionId: string, label: string, items: 
 }
 
 /** Key results with a number get a number field each; done/not-done ones and milestones get ticks. */
-export function goalProgressModal(details: GoalDetails, viewer: Viewer, originChannelId?: string): ModalView {
-  const { goal, items } = details;
-  const numeric = items.filter((item) => item.kind === 'key_result' && item.target_value !== null);
-  const ticks = items.filter((item) => item.kind === 'key_result' && item.target_value === null);
+export function goalProgressModal(goal: GoalView, viewer: Viewer, originChannelId?: string): ModalView {
+  const { items } = goal;
+  const numeric = items.filter((item) => item.kind === 'key_result' && item.target !== null);
+  const ticks = items.filter((item) => item.kind === 'key_result' && item.target === null);
   const milestones = items.filter((item) => item.kind === 'milestone');
   const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(`${goalTitle(goal)}\nProgress: ${progressText(items)}`) }];
   for (const item of numeric) {
@@ -49,8 +48,8 @@ export function goalProgressModal(details: GoalDetails, viewer: Viewer, originCh
       type: 'input',
       block_id: GoalProgressModal.numericBlock(item.id),
       optional: true,
-      label: plain(truncate(`${item.title} (target ${formatNumber(item.target_value ?? 0)})`, 2000)),
-      element: { type: 'number_input', action_id: GoalProgressModal.numericAction, is_decimal_allowed: true, min_value: '0', initial_value: formatNumber(item.current_value) },
+      label: plain(truncate(`${item.title} (target ${formatNumber(item.target ?? 0)})`, 2000)),
+      element: { type: 'number_input', action_id: GoalProgressModal.numericAction, is_decimal_allowed: true, min_value: '0', initial_value: formatNumber(item.current) },
       hint: plain(lastChange(item, viewer)),
     });
   }
@@ -58,7 +57,7 @@ export function goalProgressModal(details: GoalDetails, viewer: Viewer, originCh
     blocks.push(checkboxBlock(GoalProgressModal.checks.block, GoalProgressModal.checks.action, 'Key results done', ticks, (item) => item.title, viewer));
   }
   if (milestones.length > 0) {
-    const label = (item: ProgressItem) => `${item.due_date ? formatLocalDate(item.due_date) : ''}: ${item.title}`;
+    const label = (item: GoalItemView) => `${item.dueDate ? formatLocalDate(item.dueDate) : ''}: ${item.title}`;
     blocks.push(checkboxBlock(GoalProgressModal.milestones.block, GoalProgressModal.milestones.action, 'Milestones reached', milestones, label, viewer));
   }
   const empty = items.length === 0;
@@ -66,7 +65,7 @@ export function goalProgressModal(details: GoalDetails, viewer: Viewer, originCh
   return {
     type: 'modal',
     callback_id: GoalProgressModal.callbackId,
-    private_metadata: encodeMetadata({ goalId: goal.id, shown: items.map((item) => item.id), origin: originChannelId }),
+    private_metadata: encodeMetadata({ goalId: goal.id, shown: items.map((item) => item.id), channelId: originChannelId }),
     title: plain('Update progress', 24),
     ...(empty ? {} : { submit: plain('Save progress', 24) }),
     close: plain(empty ? 'Close' : 'Cancel', 24),
@@ -74,17 +73,17 @@ export function goalProgressModal(details: GoalDetails, viewer: Viewer, originCh
   };
 }
 
-export function goalReflectionModal(details: GoalDetails, prompt?: { channelId: string; ts: string }): ModalView {
+export function goalReflectionModal(goal: GoalView, prompt?: MessageLocation): ModalView {
   const { blocks: b, actions: a } = GoalReflectionModal;
   return {
     type: 'modal',
     callback_id: GoalReflectionModal.callbackId,
-    private_metadata: encodeMetadata({ goalId: details.goal.id, prompt }),
+    private_metadata: encodeMetadata({ goalId: goal.id, prompt }),
     title: plain('Your reflection', 24),
     submit: plain('Save', 24),
     close: plain('Later', 24),
     blocks: [
-      { type: 'section', text: mrkdwn(`:trophy: ${goalTitle(details.goal)}`) },
+      { type: 'section', text: mrkdwn(`:trophy: ${goalTitle(goal)}`) },
       {
         type: 'input',
         block_id: b.reflection,
@@ -93,7 +92,7 @@ export function goalReflectionModal(details: GoalDetails, prompt?: { channelId: 
           type: 'plain_text_input',
           action_id: a.reflection,
           max_length: REFLECTION_MAX,
-          ...(details.goal.reflection ? { initial_value: details.goal.reflection } : {}),
+          ...(goal.reflection ? { initial_value: goal.reflection } : {}),
         },
       },
     ],

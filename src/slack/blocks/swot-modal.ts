@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import type { Swot } from '../../domain/goals/swot.repository';
+import type { SwotFields } from '../../domain/goals/swot.repository';
+import type { SwotScreen } from '../../domain/goals/swot.service';
 import { formatInZone } from '../../domain/time/zoned';
 import { SwotModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
@@ -16,7 +17,7 @@ const PARTS = [
 ] as const;
 
 /** The mentee's form. Every part is optional: a rough first pass already helps to pick goals. */
-export function swotModal(pairId: string, swot: Swot | null): ModalView {
+export function swotModal(pairId: string, swot: SwotFields | null): ModalView {
   const blocks: KnownBlock[] = [
     { type: 'section', text: mrkdwn('A quick self-assessment to help pick goals. Your mentor can read it; nobody else sees it.') },
     ...PARTS.map(
@@ -48,17 +49,17 @@ export function swotModal(pairId: string, swot: Swot | null): ModalView {
 }
 
 /** What the mentor sees: the same four parts, read-only, with who updated them and when in their zone. */
-export function swotReadOnlyModal(swot: Swot | null, menteeId: string, viewer: { timeZone: string; names: Record<string, string> }): ModalView {
-  const name = viewer.names[menteeId] ?? menteeId;
+export function swotReadOnlyModal(screen: SwotScreen): ModalView {
+  const { swot, menteeId } = screen;
   const blocks: KnownBlock[] = swot
     ? [
         ...PARTS.map((part): KnownBlock => ({ type: 'section', text: mrkdwn(`*${part.label}*\n${swot[part.key] ? typed(swot[part.key], SWOT_TEXT_MAX) : '_(empty)_'}`) })),
-        { type: 'context', elements: [mrkdwn(`Last updated by ${mention(swot.updated_by)}, ${formatInZone(swot.updated_at, viewer.timeZone)}`)] },
+        { type: 'context', elements: [mrkdwn(`Last updated by ${mention(swot.updatedBy)}, ${formatInZone(swot.updatedAt, screen.viewerZone)}`)] },
       ]
     : [{ type: 'section', text: mrkdwn(`${mention(menteeId)} has not filled in the SWOT yet. It is theirs to write; you can read it here once they have.`) }];
   return {
     type: 'modal',
-    title: plain(`SWOT: ${name}`, 24),
+    title: plain(`SWOT: ${screen.menteeName}`, 24),
     close: plain('Close', 24),
     blocks,
   };

@@ -13,6 +13,7 @@ import type { EffectPlan, PlannedNotice } from './plan';
 import { reminderSettingsSaved } from './reminders';
 import { resourceAdded, resourceExplored } from './resources';
 import { thanksSent } from './thanks';
+import { GOAL_PLANNERS } from './goals';
 
 type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T }>) => EffectPlan };
 
@@ -33,6 +34,7 @@ const PLANNERS: Planners = {
   meeting_skipped: meetingSkipped,
   meeting_rhythm_changed: meetingRhythmChanged,
   action_item_ticked: actionItemTicked,
+  ...GOAL_PLANNERS,
 };
 
 export function planEffects(event: DomainEvent): EffectPlan {

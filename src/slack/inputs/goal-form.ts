@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { type GoalDraft, type GoalField, OBJECTIVE_MAX, SMART_TEXT_MAX, TITLE_MAX } from '../../domain/goals/goal-rules';
+import type { SaveTarget } from '../../domain/goals/goals.service';
 import { parseKeyResults, parseMilestones } from '../../domain/goals/progress-lines';
+import type { Parsed } from '../adapters/view';
 import { GoalModal } from '../ids';
+import { GoalModalMetadata, outOfDate } from './goal-values';
+import { decodeMetadata } from './metadata';
 import { type BlockErrors, readDate, readOptions, readText, checkViewState } from './view-state';
 
 const { blocks: b, actions: a } = GoalModal;
@@ -78,4 +82,13 @@ export function parseGoalForm(values: unknown): GoalFormResult {
     draft: { ...parsed.data, keyResults: keyResults.items, milestones: milestones.items },
     shareNow: readOptions(state, b.shareNow, a.shareNow).includes(GoalModal.shareNowValue),
   };
+}
+
+/** The goal modal with what it was opened for: a new goal of a pair, or an edit of a goal. */
+export function readGoalForm(metadata: string | undefined, values: unknown): Parsed<{ target: SaveTarget; draft: GoalDraft; shareNow: boolean }> {
+  const form = parseGoalForm(values);
+  if (!form.ok) return form;
+  const meta = decodeMetadata(GoalModalMetadata, metadata);
+  if (!meta) return outOfDate(b.title, 'Copy what you wrote, close it and start again.');
+  return { ok: true, value: { target: meta.goalId ? { goalId: meta.goalId } : { pairId: meta.pairId }, draft: form.draft, shareNow: form.shareNow } };
 }

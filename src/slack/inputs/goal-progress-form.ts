@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { ProgressInput } from '../../domain/goals/goal-progress.service';
+import type { Parsed } from '../adapters/view';
 import { GoalProgressModal } from '../ids';
-import { type BlockErrors, readOptions, readText, ViewStateValues } from './view-state';
+import { outOfDate, ProgressMetadata } from './goal-values';
+import { decodeMetadata } from './metadata';
+import { type BlockErrors, CheckedViewState, readOptions, readText } from './view-state';
 
 const Value = z.coerce
   .number({ error: 'Enter a number.' })
@@ -14,8 +17,7 @@ const Value = z.coerce
  * service). A number field left empty keeps its value.
  */
 export function parseProgressForm(values: unknown, shownItemIds: readonly string[]): { ok: true; input: ProgressInput } | { ok: false; errors: BlockErrors } {
-  const state = ViewStateValues.safeParse(values);
-  const blockIds = new Set(state.success ? Object.keys(state.data) : []);
+  const blockIds = new Set(Object.keys(CheckedViewState.of(values).data ?? {}));
   const numbers: Record<string, number> = {};
   const errors: BlockErrors = {};
   for (const itemId of shownItemIds) {
@@ -34,4 +36,16 @@ export function parseProgressForm(values: unknown, shownItemIds: readonly string
     ...readOptions(values, GoalProgressModal.milestones.block, GoalProgressModal.milestones.action),
   ].filter((id) => shown.has(id));
   return { ok: true, input: { shownItemIds, values: numbers, doneItemIds: ticked } };
+}
+
+/** The progress modal's first input: its blocks depend on the goal's items, and a refusal needs one to sit under. */
+export const firstInputBlock = (view: { blocks: readonly { type?: string; block_id?: string }[] }): string =>
+  view.blocks.find((block) => block.type === 'input' && block.block_id)?.block_id ?? GoalProgressModal.checks.block;
+
+/** The progress modal, for the goal and the items it showed (both from its metadata: claims the service checks). */
+export function readProgressForm(view: { private_metadata?: string; blocks: readonly { type?: string; block_id?: string }[] }, values: unknown): Parsed<{ goalId: string; input: ProgressInput }> {
+  const meta = decodeMetadata(ProgressMetadata, view.private_metadata);
+  if (!meta) return outOfDate(firstInputBlock(view), 'Close it and press Update progress again.');
+  const form = parseProgressForm(values, meta.shown);
+  return form.ok ? { ok: true, value: { goalId: meta.goalId, input: form.input } } : form;
 }

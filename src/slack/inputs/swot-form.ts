@@ -1,7 +1,14 @@
+import { z } from 'zod';
 import type { SwotFields } from '../../domain/goals/swot.repository';
+import { Uuid } from '../../domain/ids';
+import type { Parsed } from '../adapters/view';
 import { SWOT_TEXT_MAX } from '../blocks/swot-modal';
 import { SwotModal } from '../ids';
+import { outOfDate } from './goal-values';
+import { decodeMetadata } from './metadata';
 import { type BlockErrors, readText } from './view-state';
+
+const SwotMetadata = z.object({ pairId: Uuid });
 
 /** Reads the SWOT modal; every part is optional, none may exceed the limit the input sets. */
 export function parseSwotForm(values: unknown): { ok: true; fields: SwotFields } | { ok: false; errors: BlockErrors } {
@@ -14,4 +21,13 @@ export function parseSwotForm(values: unknown): { ok: true; fields: SwotFields }
     fields[key] = text;
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, fields };
+}
+
+/** The SWOT modal with the pair it was opened for (a claim the service checks). */
+export function readSwotForm(metadata: string | undefined, values: unknown): Parsed<{ pairId: string; fields: SwotFields }> {
+  const form = parseSwotForm(values);
+  if (!form.ok) return form;
+  const meta = decodeMetadata(SwotMetadata, metadata);
+  if (!meta) return outOfDate(SwotModal.blocks.strengths, 'Close it and open the SWOT again.');
+  return { ok: true, value: { pairId: meta.pairId, fields: form.fields } };
 }

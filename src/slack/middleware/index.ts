@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../context';
 import { dedupeEvents } from './dedupe-events';
 import { actorMiddleware } from './actor';
-import { shedLoad } from './shed-load';
+import { type LoadShedder, shedLoad, type ShedLoadOptions } from './shed-load';
 import { stripControlCharsMiddleware } from './strip-control-chars';
 
 export interface MiddlewareOptions {
@@ -10,18 +10,20 @@ export interface MiddlewareOptions {
   maxInFlight?: number;
   /** Event-loop lag, in ms, past which new requests get a polite "busy" (default in shed-load.ts). */
   maxEventLoopLagMs?: number;
+  onShed?: ShedLoadOptions['onShed'];
 }
 
 /**
  * Global middleware, in order: shed load first (cheapest, before any work), then the request-scoped
  * logger, then Events API de-duplication (before any listener sees an event), then the removal of
- * control characters from typed text. Returns a stop hook.
+ * control characters from typed text. Returns the load shedder: its `drain` waits for the requests in
+ * flight, its `stop` ends its probe.
  */
-export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): () => void {
-  const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs });
+export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): Pick<LoadShedder, 'drain' | 'stop'> {
+  const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs, onShed: options.onShed });
   app.use(shedder.middleware);
   app.use(actorMiddleware(deps.logger));
   app.use(dedupeEvents(deps));
   app.use(stripControlCharsMiddleware());
-  return shedder.stop;
+  return shedder;
 }

@@ -34,12 +34,21 @@ export interface ShedLoadOptions {
   now?: () => number;
   /** How often, at most, a "shedding load" warning is logged (a line per request would add to the load). */
   warnEveryMs?: number;
+  /** How often, at most, a clock skew too large to estimate ages with is logged while it lasts. */
+  skewWarnEveryMs?: number;
+  /** Told of each request turned away, and which bound it passed (metrics). */
+  onShed?: (body: unknown, reason: 'in_flight' | 'event_loop_lag' | 'request_age') => void;
 }
 
 export interface LoadShedder {
   middleware: Middleware<AnyMiddlewareArgs>;
   /** Stops the event-loop lag probe (its timer never keeps the process alive, but apps in tests come and go). */
   stop(): void;
+  /**
+   * Resolves true once no request is in flight (its listener, after-ack work included, is done), or
+   * false after `timeoutMs`: shutdown waits for acknowledged work before the database closes.
+   */
+  drain(timeoutMs: number): Promise<boolean>;
 }
 
 type Payload = { type?: string; command?: string; response_url?: string; view?: { blocks?: Array<{ type?: string; block_id?: string }> } };
@@ -57,16 +66,31 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
   const warnEveryMs = options.warnEveryMs ?? 10_000;
   const maxAge = options.maxRequestAgeMs ?? DEFAULT_MAX_REQUEST_AGE_MS;
   const lag = lagProbe();
-  const ageOf = requestAge(options.now ?? Date.now);
+  const now = options.now ?? Date.now;
+  const ageOf = requestAge(now);
+  const skewWarnEveryMs = options.skewWarnEveryMs ?? 60_000;
   let inFlight = 0;
+  const idleWaiters = new Set<() => void>();
   let shedSinceWarn = 0;
   let lastWarnAt = -Infinity;
+  let lastSkewWarnAt = -Infinity;
+
+  const ageOfRequest = (timestamp: number): number => {
+    if (!Number.isFinite(timestamp) || timestamp <= 0) return 0;
+    const estimate = ageOf(timestamp);
+    if (estimate.ageMs !== null) return estimate.ageMs;
+    if (now() - lastSkewWarnAt >= skewWarnEveryMs) {
+      options.logger.warn({ skewMs: estimate.skewMs, maxPlausibleSkewMs: MAX_PLAUSIBLE_SKEW_MS }, 'clock skew with Slack; request ages not used for load shedding');
+      lastSkewWarnAt = now();
+    }
+    return 0;
+  };
 
   const middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
     const lagMs = lag.current();
-    const timestamp = Number(args.context.slackRequestTimestamp);
-    const ageMs = Number.isFinite(timestamp) && timestamp > 0 ? ageOf(timestamp) : 0;
+    const ageMs = ageOfRequest(Number(args.context.slackRequestTimestamp));
     if (inFlight >= maxInFlight || lagMs > maxLag || ageMs > maxAge) {
+      options.onShed?.(args.body, inFlight >= maxInFlight ? 'in_flight' : lagMs > maxLag ? 'event_loop_lag' : 'request_age');
       shedSinceWarn += 1;
       if (performance.now() - lastWarnAt >= warnEveryMs) {
         options.logger.warn({ inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, ageMs, maxAgeMs: maxAge, shed: shedSinceWarn }, 'shedding load');
@@ -81,9 +105,23 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       await args.next();
     } finally {
       inFlight -= 1;
+      if (inFlight === 0) for (const wake of idleWaiters) wake();
     }
   };
-  return { middleware, stop: lag.stop };
+  const drain = (timeoutMs: number): Promise<boolean> => {
+    if (inFlight === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (drained: boolean) => {
+        clearTimeout(timer);
+        idleWaiters.delete(wake);
+        resolve(drained);
+      };
+      const wake = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      idleWaiters.add(wake);
+    });
+  };
+  return { middleware, stop: lag.stop, drain };
 }
 
 /** One step of the moving average of timer lateness (ms). */
@@ -105,27 +143,36 @@ function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
   return { current: () => average, stop: () => clearInterval(timer) };
 }
 
+/** Clocks further apart than this (NTP keeps hosts within a second or so) make the age meaningless. */
+const MAX_PLAUSIBLE_SKEW_MS = 30_000;
+
+/** What the age estimate knows about one request. */
+type AgeEstimate = { ageMs: number } | { ageMs: null; skewMs: number };
+
 /**
  * Milliseconds since Slack sent a request, from its signed timestamp (whole seconds). The smallest
  * apparent age seen over the last minute stands for "just sent", which cancels a constant clock skew
- * between Slack and this host (up to 30 s; a request further off, which Slack does not send, never
- * becomes the reference); the estimate is then at most a second above the truth.
+ * between Slack and this host; the estimate is then at most a second above the truth. Only apparent
+ * ages within 30 s count as a reference (a request further off, which Slack does not send, never
+ * becomes one). A request further off when there is no reference (this host's clock is more than
+ * 30 s from Slack's, and Slack accepts 5 minutes) has no usable age: `ageMs: null` with the apparent
+ * skew, and shedding then rests on the in-flight count and the event-loop lag alone.
  */
-function requestAge(now: () => number): (timestampSeconds: number) => number {
+function requestAge(now: () => number): (timestampSeconds: number) => AgeEstimate {
   const minima: Array<{ bucket: number; min: number }> = [];
   return (timestampSeconds) => {
     const at = now();
     const apparent = at - timestampSeconds * 1000;
-    if (Math.abs(apparent) > 30_000) return Math.max(0, apparent - (minima.length > 0 ? Math.min(...minima.map((m) => m.min)) : 0));
     const bucket = Math.floor(at / 10_000);
+    while (minima.length > 0 && minima[0]!.bucket <= bucket - 6) minima.shift();
+    if (Math.abs(apparent) > MAX_PLAUSIBLE_SKEW_MS) {
+      if (minima.length === 0) return { ageMs: null, skewMs: apparent };
+      return { ageMs: Math.max(0, apparent - Math.min(...minima.map((m) => m.min))) };
+    }
     const current = minima.at(-1);
     if (current?.bucket === bucket) current.min = Math.min(current.min, apparent);
-    else {
-      minima.push({ bucket, min: apparent });
-      while (minima.length > 0 && minima[0]!.bucket <= bucket - 6) minima.shift();
-    }
-    const fresh = Math.min(...minima.map((m) => m.min));
-    return Math.max(0, apparent - fresh);
+    else minima.push({ bucket, min: apparent });
+    return { ageMs: Math.max(0, apparent - Math.min(...minima.map((m) => m.min))) };
   };
 }
 

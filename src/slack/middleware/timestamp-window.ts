@@ -45,9 +45,16 @@ export function slackTimestampProperty(req: IncomingMessage): { slackRequestTime
   return Number.isFinite(value) ? { slackRequestTimestamp: value } : {};
 }
 
+/**
+ * The path exactly as Bolt's HTTPReceiver routes it (WHATWG URL parsing: `/slack/./events` and
+ * `/x/../slack/events` are `/slack/events` to it), so no spelling of the endpoint gets past the
+ * check. A URL Bolt cannot parse either is left to Bolt, which routes it nowhere.
+ */
 function isSlackPost(req: IncomingMessage, path: string): boolean {
-  if (req.method !== 'POST') return false;
-  const url = req.url ?? '/';
-  const end = url.indexOf('?');
-  return (end < 0 ? url : url.slice(0, end)) === path;
+  if ((req.method ?? '').toUpperCase() !== 'POST') return false;
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname === path;
+  } catch {
+    return false;
+  }
 }

@@ -48,6 +48,16 @@ describe('SlackStandIn through a real WebClient', () => {
     expect(await errorOf(client.apiCall('nope.nothing'))).toBe('unknown_method');
   });
 
+  it('opens a Socket Mode connection for its app-level token only, and lets that token call nothing else', async () => {
+    standIn.openSocketMode('xapp-test', 'ws://127.0.0.1:9/socket');
+    const app = new WebClient('xapp-test', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet });
+    expect(await app.apps.connections.open()).toMatchObject({ ok: true, url: 'ws://127.0.0.1:9/socket' });
+    expect(await errorOf(client.apps.connections.open())).toBe('not_allowed_token_type');
+    expect(await errorOf(new WebClient('xapp-other', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet }).apps.connections.open())).toBe('invalid_auth');
+    expect(await errorOf(app.chat.postMessage({ channel: 'C1', text: 'hi' }))).toBe('not_allowed_token_type');
+    expect(standIn.messagesIn('C1')).toEqual([]);
+  });
+
   it('posts, updates and lists messages newest first, metadata only when asked', async () => {
     const dm = await client.conversations.open({ users: 'U1' });
     expect(dm.channel?.id).toBe('DU1');

@@ -4,11 +4,12 @@ import { GoalProgressService } from '../../../src/domain/goals/goal-progress.ser
 import { GoalReviewService } from '../../../src/domain/goals/goal-review.service';
 import type { GoalDraft } from '../../../src/domain/goals/goal-rules';
 import { GoalsService } from '../../../src/domain/goals/goals.service';
+import { recordGoalSharePosted } from '../../../src/domain/goals/share-posted';
 import { SwotService } from '../../../src/domain/goals/swot.service';
 import { PairsService } from '../../../src/domain/pairs/pairs.service';
-import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import type { PickedUser } from '../../../src/domain/pairs/pair-rules';
 import { DomainError } from '../../../src/errors';
+import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { createTestDb } from '../../support/test-db';
 
 const now = new Date('2026-11-23T12:00:00Z');
@@ -37,14 +38,19 @@ let progress: GoalProgressService;
 let swot: SwotService;
 let pair: Pair;
 const T = 'T1';
+const as = (userId: string, teamId = T) => ({ teamId, userId });
+const mentee = as('UMENTEE');
+const mentor = as('UMENTOR');
+const claim = (goal: { id: string; version: number }, version = goal.version) => ({ goalId: goal.id, version, pressed: null });
 
 beforeAll(async () => {
   db = await createTestDb();
-  goals = new GoalsService(db.kysely, clock);
-  reviews = new GoalReviewService(db.kysely, clock);
-  progress = new GoalProgressService(db.kysely, clock);
-  swot = new SwotService(db.kysely, clock);
-  const pairs = new PairsService(db.kysely, clock, createEffectsRecorder(clock));
+  const effects = createEffectsRecorder(clock);
+  goals = new GoalsService(db.kysely, clock, effects);
+  reviews = new GoalReviewService(db.kysely, clock, effects);
+  progress = new GoalProgressService(db.kysely, clock, effects);
+  swot = new SwotService(db.kysely, clock, effects);
+  const pairs = new PairsService(db.kysely, clock, effects);
   const created = await pairs.create(
     { teamId: T, createdBy: 'UMENTOR', mentorId: 'UMENTOR', menteeId: 'UMENTEE', goalsChannelId: 'CGOALS', cadence: 'weekly', firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 },
     { mentor: person('UMENTOR'), mentee: person('UMENTEE') },
@@ -58,10 +64,14 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+async function created(title: string) {
+  const saved = await goals.save(mentee, { pairId: pair.id }, draft(title));
+  if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  return saved.goal;
+}
+
 async function shared(title: string) {
-  const created = await goals.create(T, pair.id, 'UMENTEE', draft(title));
-  if (!created.ok) throw new Error(JSON.stringify(created.errors));
-  return (await goals.share(T, created.details.goal.id, 'UMENTEE')).details.goal;
+  return (await goals.share(mentee, (await created(title)).id)).goal;
 }
 
 const code = async (promise: Promise<unknown>): Promise<string | undefined> =>
@@ -73,7 +83,7 @@ const code = async (promise: Promise<unknown>): Promise<string | undefined> =>
 describe('approval', () => {
   it('approves exactly once when two approvals race', async () => {
     const goal = await shared('Race');
-    const outcomes = await Promise.all([reviews.approve(T, goal.id, goal.version, 'UMENTOR'), reviews.approve(T, goal.id, goal.version, 'UMENTOR')]);
+    const outcomes = await Promise.all([reviews.approve(mentor, claim(goal)), reviews.approve(mentor, claim(goal))]);
     expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['done', 'stale']);
     const row = await db.kysely.selectFrom('goals').selectAll().where('id', '=', goal.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'approved', version: goal.version + 1, approved_by: 'UMENTOR' });
@@ -81,7 +91,7 @@ describe('approval', () => {
 
   it('never leaves an approval standing on content the mentor was not shown, whichever of approve and edit runs first', async () => {
     const goal = await shared('Edit race');
-    await Promise.all([reviews.approve(T, goal.id, goal.version, 'UMENTOR'), goals.update(T, goal.id, 'UMENTEE', draft('Edit race, changed'))]);
+    await Promise.all([reviews.approve(mentor, claim(goal)), goals.save(mentee, { goalId: goal.id }, draft('Edit race, changed'))]);
     const row = await db.kysely.selectFrom('goals').selectAll().where('id', '=', goal.id).executeTakeFirstOrThrow();
     expect(row.title).toBe('Edit race, changed');
     expect(row).toMatchObject({ status: 'awaiting_approval', approved_by: null });
@@ -90,8 +100,8 @@ describe('approval', () => {
   it('refuses the mentee, a stranger and the mentor of another pair, changing nothing', async () => {
     const goal = await shared('Refusals');
     for (const userId of ['UMENTEE', 'USTRANGER', 'UOTHER', 'UNOBODY']) {
-      expect(await reviews.approve(T, goal.id, goal.version, userId)).toEqual({ kind: 'forbidden', mentorId: 'UMENTOR' });
-      expect((await reviews.requestChanges(T, goal.id, goal.version, userId, 'no')).kind).toBe('forbidden');
+      await expect(reviews.approve(as(userId), claim(goal))).rejects.toMatchObject({ code: expect.stringMatching(/^(forbidden|not_in_pair)$/), message: 'Only <@UMENTOR> can approve this goal or request changes to it.' });
+      await expect(reviews.requestChanges(as(userId), claim(goal), 'no')).rejects.toMatchObject({ message: "Only the pair's mentor can request changes to this goal." });
     }
     const row = await db.kysely.selectFrom('goals').selectAll().where('id', '=', goal.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'awaiting_approval', version: goal.version, changes_comment: null });
@@ -99,16 +109,18 @@ describe('approval', () => {
 
   it('treats an outdated version, or a goal no longer awaiting approval, as stale, and an unknown goal as missing', async () => {
     const goal = await shared('Stale');
-    expect((await reviews.approve(T, goal.id, goal.version - 1, 'UMENTOR')).kind).toBe('stale');
-    expect((await reviews.requestChanges(T, goal.id, goal.version, 'UMENTOR', 'More detail')).kind).toBe('done');
-    expect((await reviews.approve(T, goal.id, goal.version + 1, 'UMENTOR')).kind).toBe('stale');
-    expect((await reviews.approve(T, '00000000-0000-4000-8000-000000000000', 1, 'UMENTOR')).kind).toBe('missing');
+    expect((await reviews.approve(mentor, claim(goal, goal.version - 1))).kind).toBe('stale');
+    expect((await reviews.requestChanges(mentor, claim(goal), 'More detail')).kind).toBe('done');
+    expect((await reviews.approve(mentor, claim(goal, goal.version + 1))).kind).toBe('stale');
+    await expect(reviews.approve(mentor, claim({ id: '00000000-0000-4000-8000-000000000000', version: 1 }))).rejects.toMatchObject({ code: 'not_found', message: 'That goal no longer exists.' });
   });
 
   it('keeps the newest approval message when two shares record out of order', async () => {
     const goal = await shared('Two messages');
-    await goals.recordShareMessage(goal.id, { channelId: 'CGOALS', ts: '1700000002.000100' });
-    await goals.recordShareMessage(goal.id, { channelId: 'CGOALS', ts: '1700000001.000900' });
+    // What the notice dispatcher runs once each approval message is posted, in the transaction that marks it sent.
+    const posted = (ts: string) => db.kysely.transaction().execute((tx) => recordGoalSharePosted(tx, { goalId: goal.id }, { channelId: 'CGOALS', ts }));
+    await posted('1700000002.000100');
+    await posted('1700000001.000900');
     const row = await db.kysely.selectFrom('goals').select('share_message_ts').where('id', '=', goal.id).executeTakeFirstOrThrow();
     expect(row.share_message_ts).toBe('1700000002.000100');
   });
@@ -116,66 +128,63 @@ describe('approval', () => {
 
 describe('membership', () => {
   it('refuses every change to a goal by someone outside its pair, whether the goal exists or not', async () => {
-    const created = await goals.create(T, pair.id, 'UMENTEE', draft('Members only'));
-    if (!created.ok) throw new Error('create');
-    const id = created.details.goal.id;
+    const id = (await created('Members only')).id;
     for (const attempt of [
-      goals.create(T, pair.id, 'USTRANGER', draft('Intruder')),
-      goals.update(T, id, 'USTRANGER', draft('Intruder')),
-      goals.share(T, id, 'UOTHER'),
-      goals.drop(T, id, 'USTRANGER'),
-      goals.forEdit(T, id, 'USTRANGER'),
-      goals.forEdit('T2', id, 'UMENTEE'),
-      progress.updateProgress(T, id, 'USTRANGER', { shownItemIds: [], values: {}, doneItemIds: [] }),
-      progress.achieve(T, id, 'UOTHER'),
-      swot.forMember(T, pair.id, 'USTRANGER'),
-      goals.share(T, '00000000-0000-4000-8000-000000000000', 'UMENTEE'),
+      goals.save(as('USTRANGER'), { pairId: pair.id }, draft('Intruder')),
+      goals.save(as('USTRANGER'), { goalId: id }, draft('Intruder')),
+      goals.share(as('UOTHER'), id),
+      goals.drop(as('USTRANGER'), id),
+      goals.forEdit(as('USTRANGER'), id),
+      goals.forEdit(as('UMENTEE', 'T2'), id),
+      progress.updateProgress(as('USTRANGER'), id, { shownItemIds: [], values: {}, doneItemIds: [] }),
+      progress.achieve(as('UOTHER'), id),
+      swot.forMember(as('USTRANGER'), pair.id),
+      goals.share(mentee, '00000000-0000-4000-8000-000000000000'),
+      goals.share(mentee, 'not-a-uuid'),
     ]) {
       expect(await code(attempt)).toBe('not_in_pair');
     }
-    expect(await code(swot.save(T, pair.id, 'UMENTOR', { strengths: 'x', weaknesses: null, opportunities: null, threats: null }))).toBe('forbidden');
+    expect(await code(swot.save(mentor, pair.id, { strengths: 'x', weaknesses: null, opportunities: null, threats: null }))).toBe('forbidden');
   });
 });
 
 describe('progress, achievement and reflection', () => {
   it('changes only the items the modal showed, of this goal, and records who and when for those that changed', async () => {
-    const created = await goals.create(T, pair.id, 'UMENTEE', draft('Progress'));
-    const other = await goals.create(T, pair.id, 'UMENTEE', draft('Other goal'));
-    if (!created.ok || !other.ok) throw new Error('create');
-    const [ship, talk, milestone] = created.details.items;
-    const foreign = other.details.items[1]!;
-    const result = await progress.updateProgress(T, created.details.goal.id, 'UMENTOR', {
+    const goal = await created('Progress');
+    const other = await created('Other goal');
+    const [ship, talk, milestone] = goal.items;
+    const foreign = other.items[1]!;
+    const result = await progress.updateProgress(mentor, goal.id, {
       shownItemIds: [ship!.id, talk!.id, foreign.id],
       values: { [ship!.id]: 3 },
       doneItemIds: [foreign.id],
     });
     expect(result.changed).toBe(1);
-    const shipAfter = result.details.items.find((item) => item.id === ship!.id)!;
-    expect(shipAfter).toMatchObject({ current_value: 3, done: true, updated_by: 'UMENTOR' });
-    expect(shipAfter.updated_at.toISOString()).toBe(now.toISOString());
-    expect(result.details.items.find((item) => item.id === milestone!.id)).toMatchObject({ done: false, updated_by: null });
+    const shipAfter = result.goal.items.find((item) => item.id === ship!.id)!;
+    expect(shipAfter).toMatchObject({ current: 3, done: true, updatedBy: 'UMENTOR' });
+    expect(shipAfter.updatedAt.toISOString()).toBe(now.toISOString());
+    expect(result.goal.items.find((item) => item.id === milestone!.id)).toMatchObject({ done: false, updatedBy: null });
     const foreignAfter = await db.kysely.selectFrom('goal_progress_items').selectAll().where('id', '=', foreign.id).executeTakeFirstOrThrow();
     expect(foreignAfter).toMatchObject({ done: false, updated_by: null });
   });
 
   it('marks only approved goals achieved, once, and takes a reflection from the mentee only', async () => {
     const goal = await shared('Achieve');
-    expect(await code(progress.achieve(T, goal.id, 'UMENTEE'))).toBe('conflict');
-    await reviews.approve(T, goal.id, goal.version, 'UMENTOR');
-    expect(await code(progress.reflect(T, goal.id, 'UMENTEE', 'too early'))).toBe('conflict');
-    const achieved = await progress.achieve(T, goal.id, 'UMENTOR');
+    expect(await code(progress.achieve(mentee, goal.id))).toBe('conflict');
+    await reviews.approve(mentor, claim(goal));
+    expect(await code(progress.reflect(mentee, goal.id, 'too early', null))).toBe('conflict');
+    const achieved = await progress.achieve(mentor, goal.id);
     expect(achieved.goal).toMatchObject({ status: 'achieved' });
-    expect(achieved.goal.achieved_at?.toISOString()).toBe(now.toISOString());
-    expect(await code(progress.achieve(T, goal.id, 'UMENTEE'))).toBe('conflict');
-    expect(await code(progress.reflect(T, goal.id, 'UMENTOR', 'mine'))).toBe('forbidden');
-    expect((await progress.reflect(T, goal.id, 'UMENTEE', 'Asked early')).goal.reflection).toBe('Asked early');
-    expect(await code(goals.update(T, goal.id, 'UMENTEE', draft('Too late to edit')))).toBe('conflict');
+    expect(achieved.goal.achievedAt?.toISOString()).toBe(now.toISOString());
+    expect(await code(progress.achieve(mentee, goal.id))).toBe('conflict');
+    expect(await code(progress.reflect(mentor, goal.id, 'mine', null))).toBe('forbidden');
+    expect((await progress.reflect(mentee, goal.id, 'Asked early', null)).goal.reflection).toBe('Asked early');
+    expect(await code(goals.save(mentee, { goalId: goal.id }, draft('Too late to edit')))).toBe('conflict');
   });
 
   it('refuses to share a goal whose target date has passed', async () => {
-    const created = await goals.create(T, pair.id, 'UMENTEE', draft('Old'));
-    if (!created.ok) throw new Error('create');
-    await db.kysely.updateTable('goals').set({ target_date: '2026-11-23' }).where('id', '=', created.details.goal.id).execute();
-    expect(await code(goals.share(T, created.details.goal.id, 'UMENTEE'))).toBe('invalid_input');
+    const goal = await created('Old');
+    await db.kysely.updateTable('goals').set({ target_date: '2026-11-23' }).where('id', '=', goal.id).execute();
+    expect(await code(goals.share(mentee, goal.id))).toBe('invalid_input');
   });
 });

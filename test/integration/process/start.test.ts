@@ -1,11 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlackDriver } from '../../../src/devtools/slack-driver';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import { SUBCOMMANDS } from '../../../src/slack/subcommands';
+import { freePort } from '../../support/processes';
 import { eventually } from '../../support/wait';
 
 /**
@@ -28,14 +28,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 interface Started {
   child: ChildProcessWithoutNullStreams;
   output: { stdout: string; stderr: string };
@@ -54,11 +46,12 @@ function startBot(env: Record<string, string>): Started {
   return { child, output, exited };
 }
 
-it('serves /mentorship help and /healthz, refuses a bad signature, and stops cleanly on SIGTERM', async () => {
+it('serves /mentorship help, /healthz and /metrics, refuses a bad signature, and stops cleanly on SIGTERM', async () => {
   const port = await freePort();
-  const bot = startBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, PORT: String(port) });
+  const metricsPort = await freePort();
+  const bot = startBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, PORT: String(port), METRICS_PORT: String(metricsPort) });
   try {
-    await eventually(() => bot.output.stdout.includes('mentorship bot started'), 30_000);
+    await eventually(() => bot.output.stdout.includes('mentorship bot started'), 90_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
@@ -71,6 +64,9 @@ it('serves /mentorship help and /healthz, refuses a bad signature, and stops cle
     const forged = await driver.sendRaw('command=%2Fmentorship&text=help', { contentType: 'application/x-www-form-urlencoded', sign: { secret: 'not-the-secret' } });
     expect(forged.status).toBe(401);
 
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/^mentorship_slack_requests_total\{kind="command",outcome="(ok|shed)"\} 1$/m);
+
     // Every log line is JSON, and none carries the token or the signing secret.
     const lines = bot.output.stdout.trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
@@ -82,7 +78,7 @@ it('serves /mentorship help and /healthz, refuses a bad signature, and stops cle
   const started = Date.now();
   expect(await bot.exited).toBe(0);
   expect(Date.now() - started).toBeLessThan(10_000);
-}, 60_000);
+}, 120_000);
 
 it('stops at start with one line naming a missing variable', async () => {
   const bot = startBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: standIn.apiUrl });

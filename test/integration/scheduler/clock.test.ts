@@ -2,7 +2,8 @@ import pino from 'pino';
 import type { Db } from '../../../src/db/create-db';
 import { startSchedulerClock } from '../../../src/scheduler/clock';
 import type { MeetingSource } from '../../../src/scheduler/meeting-source';
-import { Scheduler } from '../../../src/scheduler/scheduler';
+import { anchoredClock, databaseClock, Scheduler } from '../../../src/scheduler/scheduler';
+import { databaseNow } from '../../../src/db/now';
 import type { ReminderSlack } from '../../../src/scheduler/slack-gateway';
 import { createTestDb } from '../../support/test-db';
 import { eventually } from '../../support/wait';
@@ -46,4 +47,29 @@ it('ticks passes on its own, and stop() waits for the pass in flight and starts 
   await stopping;
   expect(stopped).toBe(true);
   await clock.stop(); // safe to call twice
+});
+
+describe('the clock a pass runs on', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('starts at the database’s time and keeps moving forward when the host’s wall clock steps back (NTP)', async () => {
+    const clock = await databaseClock(db.kysely);
+    const first = clock().getTime();
+    expect(Math.abs(first - (await databaseNow(db.kysely)).getTime())).toBeLessThan(1_000);
+    const wall = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(wall - 3_600_000); // an hour back
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = clock().getTime();
+    expect(after).toBeGreaterThanOrEqual(first + 15);
+    expect(after - first).toBeLessThan(1_000);
+  });
+
+  it('anchored at --now, moves on in monotonic time too', async () => {
+    const clock = anchoredClock(new Date('2026-12-01T09:00:00Z'));
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() - 3_600_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const reading = clock().getTime() - Date.parse('2026-12-01T09:00:00Z');
+    expect(reading).toBeGreaterThanOrEqual(15);
+    expect(reading).toBeLessThan(1_000);
+  });
 });

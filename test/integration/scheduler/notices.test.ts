@@ -1,16 +1,14 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../src/db/create-db';
-import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import type { NoticeHooks } from '../../../src/domain/notices/notice';
 import { RemindersService } from '../../../src/scheduler/reminders.service';
 import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { claimNotices } from '../../../src/scheduler/notices.repository';
-import { cancelUnsent, upsertPlanned } from '../../../src/scheduler/outbox.repository';
+import { cancelUnsent, markSending, upsertPlanned } from '../../../src/scheduler/outbox.repository';
 import { replanMeeting } from '../../../src/scheduler/plan';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { createReminderClient, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
 import { captureLogs } from '../../support/log-capture';
-import { createTestDb } from '../../support/test-db';
+import { clockedWorld } from './clocked-world';
 import { testNoticeSender, writeNotice } from './notice-fixtures';
 import { AFTER_END, MEETING_AT, postsPerReminder, RACE_TEAM, RACE_TOKEN, replicaScheduler, seedPairs, startReplica } from './replicas';
 
@@ -21,14 +19,10 @@ import { AFTER_END, MEETING_AT, postsPerReminder, RACE_TEAM, RACE_TOKEN, replica
  */
 const T0 = new Date('2026-12-01T10:00:00Z');
 const GRACE = 30_000;
-let current = T0;
-const clock = () => current;
-const setClock = (at: Date | number) => {
-  current = new Date(at);
-};
+const world = clockedWorld(T0);
+const { clock } = world;
+const setClock = world.set;
 
-let db: Db & { url?: string };
-let standIn: SlackStandIn;
 let scheduler: Scheduler;
 const hookCalls: Array<{ key: unknown; channelId: string; ts: string; stateInTx: string | undefined }> = [];
 const hooks: NoticeHooks = {
@@ -40,25 +34,16 @@ const hooks: NoticeHooks = {
   },
 };
 
-beforeAll(async () => {
-  db = await createTestDb();
-  standIn = await SlackStandIn.start({ botToken: RACE_TOKEN, teamId: RACE_TEAM, now: () => current.getTime() });
-  scheduler = replicaScheduler(db.kysely, standIn, 'pass', { sendTimeoutMs: 500 }, hooks);
-});
-afterAll(async () => {
-  await standIn.stop();
-  await db.close();
+beforeAll(() => {
+  scheduler = replicaScheduler(world.db.kysely, world.standIn, 'pass', { sendTimeoutMs: 500 }, { noticeHooks: hooks });
 });
 beforeEach(async () => {
-  await sql`truncate workspaces cascade`.execute(db.kysely);
+  const { db, standIn } = world;
   await sql`truncate processed_events`.execute(db.kysely);
-  standIn.reset();
   hookCalls.length = 0;
-  setClock(T0);
   await sql`insert into workspaces (team_id) values (${RACE_TEAM})`.execute(db.kysely);
   standIn.addUser({ id: 'UKNOWN', name: 'known', tz: 'Europe/Berlin' });
   standIn.addUser({ id: 'USTRANGE', name: 'stranger', tz: 'Europe/Berlin' });
-  standIn.addChannel({ id: 'CPUBLIC', name: 'goals' });
   standIn.addChannel({ id: 'GPRIVATE', name: 'private-goals', isPrivate: true, botIsMember: true });
   await db.kysely
     .insertInto('people')
@@ -66,90 +51,90 @@ beforeEach(async () => {
     .execute();
 });
 
-const sender = (options: Parameters<typeof testNoticeSender>[3] = {}) => testNoticeSender(db.kysely, standIn, clock, { hooks, ...options });
-const row = (id: string) => db.kysely.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const sender = (options: Parameters<typeof testNoticeSender>[3] = {}) => testNoticeSender(world.db.kysely, world.standIn, clock, { hooks, ...options });
+const row = (id: string) => world.db.kysely.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const pass = (at: Date | number) => {
   setClock(at);
   return scheduler.runPass(clock);
 };
-const postsOf = (id: string) => postsPerReminder(standIn).get(id) ?? 0;
+const postsOf = (id: string) => postsPerReminder(world.standIn).get(id) ?? 0;
 const dm = (userId: string) => ({ type: 'dm' as const, userId });
 const channel = (channelId: string) => ({ type: 'channel' as const, channelId });
 
 describe('each kind of target', () => {
   it('DMs a person through a DM opened once and remembered on the person and on the row, stamped like a reminder, links not unfurled', async () => {
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: dm('UKNOWN') } });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: dm('UKNOWN') } });
     await sender().sendNow([id]);
 
     const sent = await row(id);
     expect(sent).toMatchObject({ state: 'sent', attempt: 1, channel_id: 'DUKNOWN', slack_ts: expect.any(String) });
-    const [message] = standIn.dmsTo('UKNOWN');
+    const [message] = world.standIn.dmsTo('UKNOWN');
     expect(message).toMatchObject({ text: (sent.payload.message as { text: string }).text, ts: sent.slack_ts, metadata: { event_type: 'mentorship_reminder', event_payload: { reminder_id: id, attempt: 1 } } });
-    const args = standIn.callsTo('chat.postMessage')[0]!.args;
+    const args = world.standIn.callsTo('chat.postMessage')[0]!.args;
     expect([String(args.unfurl_links), String(args.unfurl_media)]).toEqual(['false', 'false']);
-    const person = await db.kysely.selectFrom('people').select('dm_channel_id').where('user_id', '=', 'UKNOWN').executeTakeFirstOrThrow();
+    const person = await world.db.kysely.selectFrom('people').select('dm_channel_id').where('user_id', '=', 'UKNOWN').executeTakeFirstOrThrow();
     expect(person.dm_channel_id).toBe('DUKNOWN');
 
     // The stored channel is used from then on: no second conversations.open.
-    const next = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: dm('UKNOWN') } });
+    const next = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: dm('UKNOWN') } });
     await sender().sendNow([next]);
-    expect(standIn.dmsTo('UKNOWN')).toHaveLength(2);
-    expect(standIn.callsTo('conversations.open')).toHaveLength(1);
+    expect(world.standIn.dmsTo('UKNOWN')).toHaveLength(2);
+    expect(world.standIn.callsTo('conversations.open')).toHaveLength(1);
   });
 
   it('DMs someone the bot has no person row for, remembering the channel on the row only', async () => {
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: dm('USTRANGE') } });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: dm('USTRANGE') } });
     await sender().sendNow([id]);
     expect(await row(id)).toMatchObject({ state: 'sent', channel_id: 'DUSTRANGE' });
-    expect(standIn.dmsTo('USTRANGE')).toHaveLength(1);
-    expect(await db.kysely.selectFrom('people').select('user_id').where('user_id', '=', 'USTRANGE').execute()).toEqual([]);
+    expect(world.standIn.dmsTo('USTRANGE')).toHaveLength(1);
+    expect(await world.db.kysely.selectFrom('people').select('user_id').where('user_id', '=', 'USTRANGE').execute()).toEqual([]);
   });
 
   it('posts in a public and a private channel, unfurling when the notice asks, and runs its hook once in the transaction that marks it sent', async () => {
-    const pub = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), unfurl: true, onPosted: { hook: 'recordPost', args: { key: 'pub' } } } });
-    const priv = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('GPRIVATE') } });
+    const pub = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), unfurl: true, onPosted: { hook: 'recordPost', args: { key: 'pub' } } } });
+    const priv = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('GPRIVATE') } });
     await sender().sendNow([pub, priv]);
 
-    const [posted] = standIn.messagesIn('CPUBLIC');
+    const [posted] = world.standIn.messagesIn('CPUBLIC');
     expect(posted).toBeDefined();
-    expect(standIn.messagesIn('GPRIVATE')).toHaveLength(1);
-    const pubCall = standIn.callsTo('chat.postMessage').find((call) => call.args.channel === 'CPUBLIC')!;
+    expect(world.standIn.messagesIn('GPRIVATE')).toHaveLength(1);
+    const pubCall = world.standIn.callsTo('chat.postMessage').find((call) => call.args.channel === 'CPUBLIC')!;
     expect([String(pubCall.args.unfurl_links), String(pubCall.args.unfurl_media)]).toEqual(['true', 'true']);
     expect(await row(pub)).toMatchObject({ state: 'sent', channel_id: 'CPUBLIC', slack_ts: posted!.ts });
     expect(hookCalls).toEqual([{ key: 'pub', channelId: 'CPUBLIC', ts: posted!.ts, stateInTx: 'sent' }]);
-    expect(await db.kysely.selectFrom('processed_events').select('event_id').execute()).toEqual([{ event_id: 'hook:pub' }]);
-    expect(standIn.callsTo('conversations.open')).toHaveLength(0);
+    expect(await world.db.kysely.selectFrom('processed_events').select('event_id').execute()).toEqual([{ event_id: 'hook:pub' }]);
+    expect(world.standIn.callsTo('conversations.open')).toHaveLength(0);
   });
 
   it('updates an earlier message in place; a message that is gone fails for good with Slack’s code', async () => {
-    const client = createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: 2_000 });
+    const client = createReminderClient({ token: RACE_TOKEN, apiUrl: world.standIn.apiUrl, timeoutMs: 2_000 });
     const original = await webClientReminderSlack(client).post('CPUBLIC', { text: 'Goal: awaiting approval', blocks: [] }, { reminderId: 'goal-share', attempt: 1 });
-    const update = await writeNotice(db.kysely, {
+    const update = await writeNotice(world.db.kysely, {
       teamId: RACE_TEAM,
       dueAt: T0,
       payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: original.ts! }, message: { text: 'Goal: approved', blocks: [] }, onPosted: { hook: 'recordPost', args: { key: 'upd' } } },
     });
-    const gone = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: '1.000001' } } });
+    const gone = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: '1.000001' } } });
     await sender().sendNow([update, gone]);
 
-    expect(standIn.messagesIn('CPUBLIC')).toHaveLength(1);
-    expect(standIn.findMessage('CPUBLIC', original.ts!)?.text).toBe('Goal: approved');
+    expect(world.standIn.messagesIn('CPUBLIC')).toHaveLength(1);
+    expect(world.standIn.findMessage('CPUBLIC', original.ts!)?.text).toBe('Goal: approved');
     expect(await row(update)).toMatchObject({ state: 'sent', slack_ts: original.ts });
     expect(hookCalls.map((call) => [call.key, call.ts])).toEqual([['upd', original.ts]]);
     expect(await row(gone)).toMatchObject({ state: 'failed', last_error: 'message_not_found' });
     await pass(T0.getTime() + 3_600_000);
-    expect(standIn.callsTo('chat.update')).toHaveLength(2);
+    expect(world.standIn.callsTo('chat.update')).toHaveLength(2);
   });
 });
 
 describe('when and by whom', () => {
   it('leaves a notice due later to the pass at its time, and sends only the rows it is handed', async () => {
-    const later = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: new Date(T0.getTime() + 3_600_000), payload: { target: dm('UKNOWN') } });
-    const other = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
+    const later = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: new Date(T0.getTime() + 3_600_000), payload: { target: dm('UKNOWN') } });
+    const other = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
     await sender().sendNow([later]);
     expect(await row(later)).toMatchObject({ state: 'pending', attempt: 0 });
     expect(await row(other)).toMatchObject({ state: 'pending', attempt: 0 });
-    expect(standIn.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(world.standIn.callsTo('chat.postMessage')).toHaveLength(0);
 
     await pass(T0.getTime() + 3_599_000);
     expect(postsOf(later)).toBe(0);
@@ -159,12 +144,12 @@ describe('when and by whom', () => {
     expect(await row(later)).toMatchObject({ state: 'sent', claimed_by: 'pass' });
     // Sent already: handing it to sendNow again does nothing.
     await sender().sendNow([later, other, 'not-a-uuid']);
-    expect(standIn.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(world.standIn.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
   it('leaves a notice to a pass when the workspace has no send budget left, and never throws', async () => {
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
-    await db.kysely.insertInto('slack_rate_buckets').values({ team_id: RACE_TEAM, tokens: 0, refilled_at: T0, blocked_until: new Date(T0.getTime() + 20_000) }).execute();
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
+    await world.db.kysely.insertInto('slack_rate_buckets').values({ team_id: RACE_TEAM, tokens: 0, refilled_at: T0, blocked_until: new Date(T0.getTime() + 20_000) }).execute();
     await expect(sender().sendNow([id])).resolves.toBeUndefined();
     expect(await row(id)).toMatchObject({ state: 'pending', attempt: 0 });
     await pass(T0.getTime() + 21_000);
@@ -172,7 +157,7 @@ describe('when and by whom', () => {
   });
 
   it('cancels a notice past its own expiry instead of sending it', async () => {
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, expiresAt: new Date(T0.getTime() + 60_000), payload: { target: channel('CPUBLIC') } });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, expiresAt: new Date(T0.getTime() + 60_000), payload: { target: channel('CPUBLIC') } });
     await pass(T0.getTime() + 60_000);
     expect(await row(id)).toMatchObject({ state: 'cancelled', last_error: 'expired' });
     expect(postsOf(id)).toBe(0);
@@ -180,7 +165,7 @@ describe('when and by whom', () => {
 
   it('logs an unknown hook name and still sends the notice', async () => {
     const logs = captureLogs();
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'noSuchHook', args: {} } } });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'noSuchHook', args: {} } } });
     await sender({ logger: logs.logger }).sendNow([id]);
     expect(await row(id)).toMatchObject({ state: 'sent' });
     expect(logs.lines.find((line) => line.msg === 'unknown notice hook; the notice is sent without it')).toMatchObject({ hook: 'noSuchHook', noticeId: id });
@@ -188,22 +173,22 @@ describe('when and by whom', () => {
   });
 
   it('fails a notice whose payload cannot be read, without calling Slack', async () => {
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, recipientId: 'UKNOWN', dueAt: T0, payload: { target: { type: 'dm' } as never } });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, recipientId: 'UKNOWN', dueAt: T0, payload: { target: { type: 'dm' } as never } });
     await sender().sendNow([id]);
     expect(await row(id)).toMatchObject({ state: 'failed', last_error: 'invalid_notice_payload' });
-    expect(standIn.calls).toHaveLength(0);
+    expect(world.standIn.calls).toHaveLength(0);
   });
 
   it('stop() waits for a send in flight, then takes no more', async () => {
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
-    standIn.failNext('chat.postMessage', { hangMs: 300, afterApplying: true });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
+    world.standIn.failNext('chat.postMessage', { hangMs: 300, afterApplying: true });
     const notices = sender({ settings: { sendTimeoutMs: 2_000 } });
     const sending = notices.sendNow([id]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await notices.stop();
     expect(await row(id)).toMatchObject({ state: 'sent' });
     await sending;
-    const next = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
+    const next = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
     await notices.sendNow([next]);
     expect(await row(next)).toMatchObject({ state: 'pending' });
   });
@@ -215,47 +200,49 @@ describe('sent once through faults', () => {
     ['a private channel', channel('GPRIVATE'), 'GPRIVATE'],
     ['a DM opened in that attempt', dm('UKNOWN'), 'DUKNOWN'],
   ])('reconciles a post in doubt in %s through its history: never posted twice, the hook run once', async (_name, target, where) => {
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target, onPosted: { hook: 'recordPost', args: { key: 'doubt' } } } });
-    standIn.failNext('chat.postMessage', { status: 500, afterApplying: true });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target, onPosted: { hook: 'recordPost', args: { key: 'doubt' } } } });
+    world.standIn.failNext('chat.postMessage', { status: 500, afterApplying: true });
     await sender().sendNow([id]);
     expect(await row(id)).toMatchObject({ state: 'unknown', channel_id: where });
     expect(hookCalls).toHaveLength(0);
 
     await pass(T0.getTime() + GRACE / 2);
-    expect(standIn.callsTo('conversations.history')).toHaveLength(0);
+    expect(world.standIn.callsTo('conversations.history')).toHaveLength(0);
     await pass(T0.getTime() + GRACE + 5_000);
     await pass(T0.getTime() + 10 * GRACE);
 
     expect(postsOf(id)).toBe(1);
-    expect(standIn.callsTo('conversations.history').map((call) => call.args.channel)).toEqual([where]);
+    expect(world.standIn.callsTo('conversations.history').map((call) => call.args.channel)).toEqual([where]);
     const settled = await row(id);
-    expect(settled).toMatchObject({ state: 'sent', last_error: 'reconciled', slack_ts: standIn.messagesIn(where)[0]!.ts });
+    expect(settled).toMatchObject({ state: 'sent', last_error: 'reconciled', slack_ts: world.standIn.messagesIn(where)[0]!.ts });
     expect(hookCalls.map((call) => [call.key, call.channelId, call.ts])).toEqual([['doubt', where, settled.slack_ts]]);
   });
 
   it('sends a notice whose post in doubt never reached Slack, once, after looking for it', async () => {
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'lost' } } } });
-    standIn.failNext('chat.postMessage', { status: 500, afterApplying: false });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'lost' } } } });
+    world.standIn.failNext('chat.postMessage', { status: 500, afterApplying: false });
     await sender().sendNow([id]);
     await pass(T0.getTime() + GRACE + 5_000);
     expect(postsOf(id)).toBe(1);
-    expect(standIn.callsTo('conversations.history')).toHaveLength(1);
+    expect(world.standIn.callsTo('conversations.history')).toHaveLength(1);
     expect(await row(id)).toMatchObject({ state: 'sent', attempt: 2, last_error: null });
     expect(hookCalls).toHaveLength(1);
   });
 
   it('after a crash (the lease ran out), finds a post that went out and sends one that did not, each once', async () => {
-    const posted = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-after' } } } });
-    const unposted = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-before' } } } });
-    // The dead process: claims both, posts the first (stamped), then dies before marking anything.
-    const claimed = await claimNotices(db.kysely, { teamId: RACE_TEAM, ids: [posted, unposted], limit: 10, now: T0, leaseMs: 60_000, replica: 'dead' });
+    const posted = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-after' } } } });
+    const unposted = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-before' } } } });
+    // The dead process: claims both, starts both posts as the dispatcher does (recorded first, then
+    // the call), and dies: the first reached Slack, the second never did.
+    const claimed = await claimNotices(world.db.kysely, { teamId: RACE_TEAM, ids: [posted, unposted], limit: 10, now: T0, leaseMs: 60_000, replica: 'dead' });
     expect(claimed).toHaveLength(2);
-    const client = webClientReminderSlack(createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: 2_000 }));
+    for (const r of claimed) expect(await markSending(world.db.kysely, { id: r.id, attempt: r.attempt, now: T0, channel: 'CPUBLIC', post: true })).toBe(true);
+    const client = webClientReminderSlack(createReminderClient({ token: RACE_TOKEN, apiUrl: world.standIn.apiUrl, timeoutMs: 2_000 }));
     const first = claimed.find((r) => r.id === posted)!;
     await client.post('CPUBLIC', first.payload.message as never, { reminderId: posted, attempt: first.attempt });
 
     await pass(T0.getTime() + 30_000); // still leased: nobody touches them
-    expect(standIn.callsTo('conversations.history')).toHaveLength(0);
+    expect(world.standIn.callsTo('conversations.history')).toHaveLength(0);
     await pass(T0.getTime() + 61_000);
     await pass(T0.getTime() + 200_000);
 
@@ -267,29 +254,29 @@ describe('sent once through faults', () => {
   });
 
   it('makes an update in doubt again after the grace period without reading any history', async () => {
-    const client = webClientReminderSlack(createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: 2_000 }));
+    const client = webClientReminderSlack(createReminderClient({ token: RACE_TOKEN, apiUrl: world.standIn.apiUrl, timeoutMs: 2_000 }));
     const original = await client.post('CPUBLIC', { text: 'before', blocks: [] }, { reminderId: 'x', attempt: 1 });
-    const id = await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: original.ts! }, message: { text: 'after', blocks: [] } } });
-    standIn.failNext('chat.update', { status: 500, afterApplying: true });
+    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: original.ts! }, message: { text: 'after', blocks: [] } } });
+    world.standIn.failNext('chat.update', { status: 500, afterApplying: true });
     await sender().sendNow([id]);
     expect(await row(id)).toMatchObject({ state: 'unknown' });
     await pass(T0.getTime() + GRACE / 2);
-    expect(standIn.callsTo('chat.update')).toHaveLength(1);
+    expect(world.standIn.callsTo('chat.update')).toHaveLength(1);
     await pass(T0.getTime() + GRACE + 1_000);
-    expect(standIn.callsTo('chat.update')).toHaveLength(2);
-    expect(standIn.callsTo('conversations.history')).toHaveLength(0);
+    expect(world.standIn.callsTo('chat.update')).toHaveLength(2);
+    expect(world.standIn.callsTo('conversations.history')).toHaveLength(0);
     expect(await row(id)).toMatchObject({ state: 'sent' });
-    expect(standIn.findMessage('CPUBLIC', original.ts!)?.text).toBe('after');
+    expect(world.standIn.findMessage('CPUBLIC', original.ts!)?.text).toBe('after');
   });
 });
 
 describe('reminders’ rules leave notices alone', () => {
   it('cancelling a meeting’s or a pair’s unsent reminders, and re-planning, never touch a notice', async () => {
-    await seedPairs(db.kysely, standIn, 1);
+    await seedPairs(world.db.kysely, world.standIn, 1);
     setClock(new Date(MEETING_AT.getTime() - 2 * 86_400_000));
     await scheduler.runPass(clock); // plans the meeting's reminders
-    const meeting = await db.kysely.selectFrom('meetings').select(['id', 'pair_id']).executeTakeFirstOrThrow();
-    const notice = await writeNotice(db.kysely, {
+    const meeting = await world.db.kysely.selectFrom('meetings').select(['id', 'pair_id']).executeTakeFirstOrThrow();
+    const notice = await writeNotice(world.db.kysely, {
       teamId: RACE_TEAM,
       pairId: meeting.pair_id,
       meetingId: meeting.id,
@@ -299,35 +286,35 @@ describe('reminders’ rules leave notices alone', () => {
     });
     const before = await row(notice);
 
-    await replanMeeting(db.kysely, meeting.id, clock());
+    await replanMeeting(world.db.kysely, meeting.id, clock());
     await upsertPlanned(
-      db.kysely,
+      world.db.kysely,
       [{ teamId: RACE_TEAM, kind: 'prep', pairId: meeting.pair_id, meetingId: meeting.id, recipientId: 'UCE0M', dedupeKey: 'agenda_shared:meeting:mentor', payload: {}, dueAt: T0, expiresAt: AFTER_END, basis: 'other', skipReason: null } as never],
       clock(),
     );
     expect(await row(notice)).toEqual(before);
-    const reminders = await db.kysely.selectFrom('outbox').select('id').where('kind', '<>', 'notice').where('state', '=', 'pending').execute();
+    const reminders = await world.db.kysely.selectFrom('outbox').select('id').where('kind', '<>', 'notice').where('state', '=', 'pending').execute();
     expect(reminders.length).toBeGreaterThan(0);
 
-    expect(await cancelUnsent(db.kysely, { meetingId: meeting.id })).toBeGreaterThan(0);
-    await cancelUnsent(db.kysely, { pairId: meeting.pair_id });
+    expect(await cancelUnsent(world.db.kysely, { meetingId: meeting.id })).toBeGreaterThan(0);
+    await cancelUnsent(world.db.kysely, { pairId: meeting.pair_id });
     expect(await row(notice)).toMatchObject({ state: 'pending', last_error: null });
     // Nor can a notice be snoozed as if it were a reminder.
-    await expect(new RemindersService(db.kysely, clock, createEffectsRecorder(clock)).snooze({ teamId: RACE_TEAM, userId: 'UCE0M' }, notice)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(new RemindersService(world.db.kysely, clock, createEffectsRecorder(clock)).snooze({ teamId: RACE_TEAM, userId: 'UCE0M' }, notice)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('the daily cap counts reminders only: notices neither wait for it nor use it up', async () => {
-    await seedPairs(db.kysely, standIn, 1);
-    const capped = replicaScheduler(db.kysely, standIn, 'capped', { sendTimeoutMs: 500, dailyCap: 1 }, hooks);
+    await seedPairs(world.db.kysely, world.standIn, 1);
+    const capped = replicaScheduler(world.db.kysely, world.standIn, 'capped', { sendTimeoutMs: 500, dailyCap: 1 }, { noticeHooks: hooks });
     // Due before the thanks prompt, so a pass claims and sends them first.
-    const ids = await Promise.all([1, 2, 3].map(() => writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: MEETING_AT, payload: { target: dm('UCE0E') } })));
+    const ids = await Promise.all([1, 2, 3].map(() => writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: MEETING_AT, payload: { target: dm('UCE0E') } })));
     setClock(AFTER_END);
     await capped.runPass(clock);
     expect(ids.map(postsOf)).toEqual([1, 1, 1]);
     // The mentee's one reminder of the day (the thanks prompt) still went out.
-    const thanks = await db.kysely.selectFrom('outbox').select(['state']).where('kind', '=', 'thanks').where('recipient_id', '=', 'UCE0E').execute();
+    const thanks = await world.db.kysely.selectFrom('outbox').select(['state']).where('kind', '=', 'thanks').where('recipient_id', '=', 'UCE0E').execute();
     expect(thanks.map((r) => r.state)).toContain('sent');
-    const counts = await db.kysely.selectFrom('reminder_daily_counts').select('sent').where('user_id', '=', 'UCE0E').execute();
+    const counts = await world.db.kysely.selectFrom('reminder_daily_counts').select('sent').where('user_id', '=', 'UCE0E').execute();
     expect(counts).toEqual([{ sent: 1 }]);
   });
 });
@@ -336,14 +323,14 @@ const describePg = process.env.DATABASE_URL ? describe : describe.skip;
 
 describePg(`replicas racing (${process.env.DATABASE_URL ? 'PostgreSQL' : 'needs DATABASE_URL'})`, () => {
   it('two replicas’ sendNow calls and passes racing over the same notices post each once and run each hook once', async () => {
-    const replicas = await Promise.all(['r1', 'r2'].map((name) => startReplica(db.url!, standIn, name, { sendTimeoutMs: 500 }, hooks)));
+    const replicas = await Promise.all(['r1', 'r2'].map((name) => startReplica(world.db.url!, world.standIn, name, { sendTimeoutMs: 500 }, { noticeHooks: hooks })));
     try {
       const targets = [channel('CPUBLIC'), dm('UKNOWN'), dm('USTRANGE'), channel('GPRIVATE')];
       const ids: string[] = [];
       for (let i = 0; i < 40; i += 1) {
-        ids.push(await writeNotice(db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: targets[i % targets.length]!, onPosted: { hook: 'recordPost', args: { key: `n${i}` } } } }));
+        ids.push(await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: targets[i % targets.length]!, onPosted: { hook: 'recordPost', args: { key: `n${i}` } } } }));
       }
-      const senders = replicas.map((replica, index) => testNoticeSender(replica.db.kysely, standIn, clock, { hooks, settings: { replica: `app${index}` } }));
+      const senders = replicas.map((replica, index) => testNoticeSender(replica.db.kysely, world.standIn, clock, { hooks, settings: { replica: `app${index}` } }));
       await Promise.all([
         senders[0]!.sendNow(ids),
         senders[1]!.sendNow([...ids].reverse()),
@@ -354,10 +341,10 @@ describePg(`replicas racing (${process.env.DATABASE_URL ? 'PostgreSQL' : 'needs 
       await Promise.all(replicas.map((replica) => replica.scheduler.runPass(() => new Date(T0.getTime() + 120_000))));
 
       expect(ids.map(postsOf)).toEqual(ids.map(() => 1));
-      const rows = await db.kysely.selectFrom('outbox').select(['state', 'claimed_by']).where('id', 'in', ids).execute();
+      const rows = await world.db.kysely.selectFrom('outbox').select(['state', 'claimed_by']).where('id', 'in', ids).execute();
       expect(rows.every((r) => r.state === 'sent')).toBe(true);
       expect(hookCalls.map((call) => call.key).sort()).toEqual(ids.map((_, i) => `n${i}`).sort());
-      expect(await db.kysely.selectFrom('processed_events').select('event_id').execute()).toHaveLength(40);
+      expect(await world.db.kysely.selectFrom('processed_events').select('event_id').execute()).toHaveLength(40);
     } finally {
       for (const replica of replicas) await replica.db.close();
     }

@@ -1,3 +1,4 @@
+import { NOTICE_HOOKS } from '../../../src/slack/effects/hooks';
 
 import pino from 'pino';
 import { createScheduler } from '../../../src/scheduler/create';
@@ -276,7 +277,7 @@ describe('pairs and operators', () => {
     await createPair(h.bot.services.pairs);
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
-    const dry = createScheduler({ db: h.db.kysely, config: { remindersDryRun: true, remindersDailyCap: 6 }, botToken: 'xoxb-test-token', apiUrl: h.standIn.apiUrl, logger });
+    const dry = createScheduler({ db: h.db.kysely, config: { remindersDryRun: true, remindersDailyCap: 6 }, botToken: 'xoxb-test-token', apiUrl: h.standIn.apiUrl, logger, noticeHooks: NOTICE_HOOKS });
     h.clock.set(DAY_BEFORE);
     const report = await dry.runPass(h.clock.now);
     expect(report?.dispatch.dry_run).toBe(2);
@@ -289,7 +290,7 @@ describe('pairs and operators', () => {
 
   it('holds a person’s reminders over the daily cap until the next morning', async () => {
     const pair = await createPair(h.bot.services.pairs);
-    const capped = createScheduler({ db: h.db.kysely, config: { remindersDryRun: false, remindersDailyCap: 1 }, botToken: 'xoxb-test-token', apiUrl: h.standIn.apiUrl, logger: pino({ level: 'silent' }) });
+    const capped = createScheduler({ db: h.db.kysely, config: { remindersDryRun: false, remindersDailyCap: 1 }, botToken: 'xoxb-test-token', apiUrl: h.standIn.apiUrl, logger: pino({ level: 'silent' }), noticeHooks: NOTICE_HOOKS });
     await h.db.kysely
       .insertInto('action_items')
       .values({ team_id: TEAM_ID, pair_id: pair.id, meeting_id: null, owner_id: USERS.mentee.id, body: 'Draft the talk', due_on: '2026-12-01', done_at: null, done_by: null, created_by: USERS.mentee.id })

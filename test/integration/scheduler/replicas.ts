@@ -8,7 +8,7 @@ import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
 import { meetingsServiceSource } from '../../../src/scheduler/meeting-source';
 import { Scheduler, type SchedulerSettings } from '../../../src/scheduler/scheduler';
-import { createReminderClient, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
+import { createReminderClient, type ReminderSlack, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
 
 export const RACE_TEAM = 'T0RACE';
 export const RACE_TOKEN = 'xoxb-race';
@@ -56,21 +56,28 @@ export interface Replica {
 }
 
 /** A replica: its own connection pool and its own Scheduler, on the same database as the others. */
-export async function startReplica(url: string, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}, noticeHooks?: NoticeHooks): Promise<Replica> {
+export interface ReplicaExtras {
+  noticeHooks?: NoticeHooks;
+  /** Wraps the replica's Slack gateway (a test holding replicas at a barrier). */
+  wrapSlack?: (slack: ReminderSlack) => ReminderSlack;
+}
+
+export async function startReplica(url: string, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}, extras: ReplicaExtras = {}): Promise<Replica> {
   const db = await createDb({ kind: 'postgres', url }, { poolSize: 4 });
-  return { db, scheduler: replicaScheduler(db.kysely, standIn, name, settings, noticeHooks) };
+  return { db, scheduler: replicaScheduler(db.kysely, standIn, name, settings, extras) };
 }
 
 /** A Scheduler talking to the stand-in, on any database (PGlite included). */
-export function replicaScheduler(db: Kysely<Database>, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}, noticeHooks?: NoticeHooks): Scheduler {
+export function replicaScheduler(db: Kysely<Database>, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}, extras: ReplicaExtras = {}): Scheduler {
   const client = createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: settings.sendTimeoutMs ?? 2_000 });
+  const slack = webClientReminderSlack(client);
   return new Scheduler({
     db,
-    slack: webClientReminderSlack(client),
+    slack: extras.wrapSlack ? extras.wrapSlack(slack) : slack,
     meetings: meetingsServiceSource(new MeetingsService(db, () => new Date())),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     settings: { replica: name, rate: { perSecond: 10_000, burst: 10_000 }, sendTimeoutMs: 2_000, ...settings },
-    noticeHooks,
+    noticeHooks: extras.noticeHooks,
   });
 }
 
@@ -85,3 +92,33 @@ export function postsPerReminder(standIn: SlackStandIn): Map<string, number> {
 }
 
 export const at = (instant: Date, plusMs = 0) => () => new Date(instant.getTime() + plusMs);
+
+/**
+ * Holds each replica at its first post (just after its first claim) until `parties` replicas are
+ * there: a race in which every replica has really claimed rows, whatever the scheduling. Gives up
+ * waiting after `timeoutMs` (the test then fails on what it counts, instead of hanging).
+ */
+export function claimBarrier(parties: number, timeoutMs = 20_000): (slack: ReminderSlack) => ReminderSlack {
+  let arrived = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const timer = setTimeout(open, timeoutMs);
+  return (slack) => {
+    let first = true;
+    return {
+      ...slack,
+      post: async (...args) => {
+        if (first) {
+          first = false;
+          arrived += 1;
+          if (arrived === parties) {
+            clearTimeout(timer);
+            open();
+          }
+          await opened;
+        }
+        return slack.post(...args);
+      },
+    };
+  };
+}

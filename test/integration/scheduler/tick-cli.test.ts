@@ -25,7 +25,8 @@ beforeAll(async () => {
   } finally {
     await db.close();
   }
-});
+  // A new embedded database on disk (initdb in a child process) takes long on a busy machine.
+}, 120_000);
 afterAll(async () => {
   await standIn.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import type { Pair } from '../../../src/db/schema';
 import { GoalActions, GoalProgressModal, GoalReflectionModal } from '../../../src/slack/ids';
-import { approvedGoal, buttons, clickButton, createPair, draftGoal, goalRow, itemsOf, latestList, showList, textOf } from '../../support/goal-fixtures';
+import { approvedGoal, buttons, clickButton, createPair, draftGoal, goalRow, itemsOf, latestList, showList, refillSendBudget, textOf } from '../../support/goal-fixtures';
 import { CHANNELS, type Harness, startHarness, USERS } from '../../support/harness';
 import { eventually } from '../../support/wait';
 
@@ -15,6 +15,7 @@ afterAll(() => h.close());
 beforeEach(async () => {
   await h.settle();
   h.standIn.reset();
+  await refillSendBudget(h);
 });
 
 /** A button on a message the presser owns, carrying a value meant for someone else's goal. */
@@ -158,7 +159,7 @@ describe('dropping a goal', () => {
     const goal = await draftGoal(h, pair, 'Keep me');
     expect(await forgedPress(USERS.other.id, GoalActions.drop, goal.id)).toMatch(/not part of/);
     expect((await goalRow(h, goal.id)).status).toBe('draft');
-    await h.bot.services.goals.drop(pair.team_id, goal.id, USERS.mentee.id);
+    await h.bot.services.goals.drop({ teamId: pair.team_id, userId: USERS.mentee.id }, goal.id);
     expect(await forgedPress(USERS.mentee.id, GoalActions.drop, goal.id)).toMatch(/dropped; it can no longer be changed/);
   });
 });

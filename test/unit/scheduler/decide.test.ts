@@ -23,7 +23,7 @@ const row = (extra: Partial<OutboxRow> = {}): OutboxRow => ({
   id: 'r1', team_id: 'T1', kind: 'prep', pair_id: 'p1', meeting_id: 'm1', recipient_id: 'UMENTEE', dedupe_key: 'prep:m1:UMENTEE',
   payload: { meetingAt: MEETING_AT.toISOString() }, due_at: new Date('2026-11-30T14:00:00Z'), next_attempt_at: new Date(), state: 'sending',
   attempt: 1, claimed_by: 'x', channel_id: null, slack_ts: null, last_error: null, sent_at: null, created_at: new Date(), updated_at: new Date(),
-  basis: 'b', expires_at: new Date('2026-12-01T15:00:00Z'), claimed_at: new Date(), ...extra,
+  basis: 'b', expires_at: new Date('2026-12-01T15:00:00Z'), claimed_at: new Date(), sends: 0, last_post_at: null, ...extra,
 });
 const ctx = (extra: Partial<DeliveryContext> = {}): DeliveryContext => ({
   recipient: person(), other: person({ user_id: 'UMENTOR' }), pair: pair(), meeting: meeting(), agenda: [], openActions: [], goal: undefined,

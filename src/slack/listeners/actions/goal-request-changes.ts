@@ -1,17 +1,16 @@
-import { goalChangesModal } from '../../blocks/goal-messages';
-import type { AppDeps } from '../../context';
-import { parseReviewValue } from '../../inputs/goal-values';
-import { goalAction } from './goal-action';
-import { answerNotDone } from './goal-review-outcome';
+import { onAction } from '../../adapters/action';
+import { goalChangesModal, staleReviewMessage } from '../../blocks/goal-messages';
+import { reviewClaim } from './goal-review-press';
 
-/** Request changes (value = goal id:version): the mentor's comment modal; anyone else is refused. */
-export function goalRequestChanges(deps: AppDeps) {
-  return goalAction(deps, 'goal_request_changes', async ({ body, client }, { value, where, log }) => {
-    const review = parseReviewValue(value);
-    if (!review || !where.channelId || !where.messageTs) return log.warn({ value }, 'request changes pressed with a malformed value');
-    const outcome = await deps.services.goalReviews.checkReviewable(where.teamId, review.goalId, review.version, where.userId);
-    if (outcome.kind !== 'done') return answerNotDone(client, deps, outcome, where, log);
-    const view = goalChangesModal(outcome.details, { channelId: where.channelId, ts: where.messageTs });
-    await client.views.open({ trigger_id: body.trigger_id, view });
-  });
-}
+/** Request changes, on the message in the goals channel: the mentor's comment modal; anyone else is refused. */
+export const goalRequestChanges = onAction({
+  name: 'goal_request_changes',
+  // The modal remembers which message it came from, to refresh it if the goal moves on meanwhile.
+  parse: (press) => {
+    const claim = reviewClaim(press);
+    return claim?.pressed ? { ...claim, pressed: claim.pressed } : null;
+  },
+  run: async (claim, { actor }, deps) => ({ ...(await deps.services.goalReviews.reviewable(actor, claim)), pressed: claim.pressed }),
+  reply: (review) =>
+    review.kind === 'stale' ? { kind: 'private', message: staleReviewMessage(review.goal) } : { kind: 'open', view: goalChangesModal(review.goal, review.pressed) },
+});

@@ -1,15 +1,25 @@
-import type { AppDeps } from '../../context';
-import { parseId } from '../../inputs/goal-values';
-import { goalAction } from './goal-action';
-import { refreshHomes, shareGoal, showGoalList } from './goal-effects';
+import { NOT_YOUR_GOAL } from '../../../domain/goals/goal-access';
+import { sameMessage } from '../../../domain/goals/goal-view';
+import { parseUuid } from '../../../domain/ids';
+import { onAction } from '../../adapters/action';
+import { sharedNotice } from '../../blocks/goal-messages';
+import { goalIn, goalListReply } from './goal-list-reply';
 
-/** Share for approval (value = goal id): posts the goal in the pair's goals channel for the mentor. */
-export function goalShare(deps: AppDeps) {
-  return goalAction(deps, 'goal_share', async ({ client, respond }, { value, where, log }) => {
-    const goalId = parseId(value);
-    if (!goalId) return log.warn({ value }, 'share pressed without a goal id');
-    const { details, notice } = await shareGoal(client, deps, where, goalId, log);
-    await showGoalList(client, deps, { ...where, replace: where.ephemeral ? respond : undefined }, notice, log);
-    await refreshHomes(client, deps, details);
-  });
-}
+/**
+ * Share for approval (value = goal id): the goal goes to the mentor, and its message to the pair's
+ * goals channel through the outbox. The press is acked already, so the post is tried before the
+ * list comes back: the list can then say whether the mentor can see it, and how to fix it if the
+ * bot is not in that channel.
+ */
+export const goalShare = onAction({
+  name: 'goal_share',
+  parse: ({ value }) => parseUuid(value),
+  malformed: NOT_YOUR_GOAL,
+  run: (goalId, { actor }, deps) => deps.services.goals.share(actor, goalId),
+  reply: async (shared, press, deps) => {
+    await deps.effects.flush({ ...shared.effects, homeUsers: [] });
+    const lists = await deps.services.goals.overviewFor(press.actor);
+    const location = goalIn(lists, shared.goal.id)?.shareLocation ?? null;
+    return goalListReply(press, lists, sharedNotice(shared.goal, location !== null && !sameMessage(location, shared.previous)));
+  },
+});

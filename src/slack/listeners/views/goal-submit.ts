@@ -1,72 +1,32 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { GoalField } from '../../../domain/goals/goal-rules';
-import { isDomainError } from '../../../errors';
-import type { WebClient } from '@slack/web-api';
 import type { SaveGoalResult } from '../../../domain/goals/goals.service';
-import type { Logger } from '../../../logger';
-import { savedNotice } from '../../blocks/goal-messages';
+import { onSubmit } from '../../adapters/view';
+import { goalListMessage } from '../../blocks/goal-list';
+import { savedNotice, sharedNotice } from '../../blocks/goal-messages';
 import { escapeText } from '../../blocks/text';
-import { type AppDeps, requestLog } from '../../context';
 import { GoalModal } from '../../ids';
-import { GOAL_FIELD_BLOCKS, parseGoalForm } from '../../inputs/goal-form';
-import { GoalModalMetadata } from '../../inputs/goal-values';
-import { decodeMetadata } from '../../inputs/metadata';
-import { postForApproval, refreshApprovalMessage, refreshHomes, shareGoal, showGoalList } from '../actions/goal-effects';
+import { GOAL_FIELD_BLOCKS, readGoalForm } from '../../inputs/goal-form';
+import { withGoalLists } from '../actions/goal-list-reply';
 
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+/** The line above the goal list: what happened to the approval, or why "share it now" could not be done. */
+function savedLine(saved: Extract<SaveGoalResult, { ok: true }>): string {
+  if (saved.shareNow?.shared) return sharedNotice(saved.goal, null);
+  const line = savedNotice(saved.goal, saved.channel);
+  return saved.shareNow ? `${line}\n:warning: ${escapeText(saved.shareNow.reason)}` : line;
+}
 
 /**
- * Saves a new or edited goal. Problems go back under their fields and the modal stays open with
- * everything typed; after the ack, the approval message follows the goal and the list is shown.
+ * Saves a new or edited goal, and shares it when ticked. Problems go back under their fields and the
+ * modal stays open with everything typed; the approval message follows the goal through the outbox,
+ * and the person's goal list comes back where they opened the modal.
  */
-export function goalSubmit(deps: AppDeps) {
-  return async ({ ack, body, view, client, context }: Args): Promise<void> => {
-    const log = requestLog(context, deps.logger);
-    const form = parseGoalForm(view.state.values);
-    if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
-    const meta = decodeMetadata(GoalModalMetadata, view.private_metadata);
-    const who = { teamId: body.team?.id ?? view.team_id, userId: body.user.id };
-    if (!meta) return ack({ response_action: 'errors', errors: { [GoalModal.blocks.title]: 'This form is out of date. Copy what you wrote, close it and start again.' } });
-    let result;
-    try {
-      result = meta.goalId
-        ? await deps.services.goals.update(who.teamId, meta.goalId, who.userId, form.draft)
-        : await deps.services.goals.create(who.teamId, meta.pairId, who.userId, form.draft);
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      return ack({ response_action: 'errors', errors: { [GoalModal.blocks.title]: error.message } });
-    }
-    if (!result.ok) {
-      const errors = Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [GOAL_FIELD_BLOCKS[field as GoalField], message]));
-      return ack({ response_action: 'errors', errors });
-    }
-    await ack();
-    log.info({ goalId: result.details.goal.id, created: !meta.goalId, channel: result.channel }, 'goal saved');
-    await afterSave(client, deps, who, { ...result, shareNow: form.shareNow, origin: meta.origin }, log);
-  };
-}
-
-async function afterSave(
-  client: WebClient,
-  deps: AppDeps,
-  who: { teamId: string; userId: string },
-  saved: Extract<SaveGoalResult, { ok: true }> & { shareNow: boolean; origin?: string },
-  log: Logger,
-): Promise<void> {
-  let { details } = saved;
-  let notice = savedNotice(details, saved.channel);
-  if (saved.shareNow) {
-    try {
-      ({ details, notice } = await shareGoal(client, deps, who, details.goal.id, log));
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      notice = `${notice}\n:warning: ${escapeText(error.message)}`;
-    }
-  } else if (saved.channel === 'repost') {
-    await postForApproval(client, deps, { details, previousShare: saved.previousShare }, 'again', log);
-  } else if (saved.channel === 'refresh') {
-    await refreshApprovalMessage(client, details, log);
-  }
-  await showGoalList(client, deps, { ...who, channelId: saved.origin }, notice, log);
-  await refreshHomes(client, deps, details);
-}
+export const goalSubmit = onSubmit({
+  name: 'goal_submit',
+  field: GoalModal.blocks.title,
+  fields: GOAL_FIELD_BLOCKS,
+  parse: ({ metadata, values }) => readGoalForm(metadata, values),
+  run: async ({ target, draft, shareNow }, { actor }, deps) => {
+    const saved = await deps.services.goals.save(actor, target, draft, { shareNow });
+    return saved.ok ? withGoalLists(deps, actor, saved) : saved;
+  },
+  confirm: (saved) => goalListMessage(saved.lists, savedLine(saved)),
+});

@@ -1,4 +1,4 @@
-import { MAX_AGENDA_LINES, parseAgendaLines, parseMaterialLines } from '../../../../src/domain/meetings/agenda-lines';
+import { agendaRoomError, MAX_AGENDA_ITEMS, MAX_AGENDA_LINES, parseAgendaLines, parseMaterialLines } from '../../../../src/domain/meetings/agenda-lines';
 
 describe('parseAgendaLines', () => {
   it('takes one entry per line, dropping pasted bullets and empty lines', () => {
@@ -35,5 +35,15 @@ describe('parseMaterialLines', () => {
     const result = parseMaterialLines(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(message);
+  });
+});
+
+describe('the room left on one meeting’s agenda', () => {
+  it('lets additions up to the cap through and says how many more fit past it', () => {
+    expect(agendaRoomError(0, MAX_AGENDA_ITEMS)).toBeNull();
+    expect(agendaRoomError(MAX_AGENDA_ITEMS - 1, 1)).toBeNull();
+    expect(agendaRoomError(MAX_AGENDA_ITEMS - 3, 4)).toBe(`This agenda has room for 3 more items (at most ${MAX_AGENDA_ITEMS} in all); you are adding 4.`);
+    expect(agendaRoomError(MAX_AGENDA_ITEMS - 1, 2)).toMatch(/room for 1 more item \(/);
+    expect(agendaRoomError(MAX_AGENDA_ITEMS, 1)).toMatch(new RegExp(`already has ${MAX_AGENDA_ITEMS} items`));
   });
 });

@@ -41,6 +41,19 @@ describe('the view-submission adapter', () => {
     expect(flushed).toEqual([]);
   });
 
+  it('keeps the modal open on a refusal that still committed something others see, and flushes that after the ack', async () => {
+    const { client } = fakeClient();
+    const { deps, flushed } = fakeDeps();
+    const { args, ack } = submitArgs({ client });
+    const order: string[] = [];
+    ack.mockImplementation(async () => void order.push('ack'));
+    deps.effects.flush = async (recorded) => void order.push(`flush:${recorded?.outboxIds.length}`);
+    await spec(async () => ({ ok: false as const, errors: { message: 'It changed meanwhile.' }, effects: recorded(['n1']) }))(deps)(args);
+    expect(ack).toHaveBeenCalledWith({ response_action: 'errors', errors: { note: 'It changed meanwhile.' } });
+    expect(order).toEqual(['ack', 'flush:1']);
+    expect(flushed).toEqual([]);
+  });
+
   it('shows a refusal under the pair picker when the modal has one', async () => {
     const { client } = fakeClient();
     const { deps } = fakeDeps();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Goal, GoalStatus, Pair } from '../../../../src/db/schema';
 import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
 import type { ProgressItem } from '../../../../src/domain/goals/goals.repository';
-import type { PairGoals } from '../../../../src/domain/goals/goals.service';
+import { goalViewOf, type PairGoalsView } from '../../../../src/domain/goals/goal-view';
 import { goalListMessage, MESSAGE_BLOCK_LIMIT } from '../../../../src/slack/blocks/goal-list';
 import { goalModal } from '../../../../src/slack/blocks/goal-modal';
 import { goalProgressModal } from '../../../../src/slack/blocks/goal-progress-modal';
@@ -68,11 +68,13 @@ const item = (n: number, kind: ProgressItem['kind'], target: number | null = nul
   updated_by: n % 2 === 0 ? 'UMENTEE1' : null,
   updated_at: new Date('2026-11-23T12:00:00Z'),
 });
-const entry = (n: number, goals: number, role: 'mentor' | 'mentee' = 'mentor'): PairGoals => ({
-  pair: pair(n),
+const entry = (n: number, goals: number, role: 'mentor' | 'mentee' = 'mentor'): PairGoalsView => ({
+  pairId: pair(n).id,
   role,
   otherId: `UMENTEE${n}`,
-  active: Array.from({ length: goals }, (_, i) => ({ goal: goal(n * 1000 + i, (['draft', 'awaiting_approval', 'changes_requested', 'approved'] as const)[i % 4]), items: [] })),
+  mentorId: 'UMENTOR',
+  active: Array.from({ length: goals }, (_, i) => goalViewOf(goal(n * 1000 + i, (['draft', 'awaiting_approval', 'changes_requested', 'approved'] as const)[i % 4]), pair(n), [])),
+  activeTotal: goals,
   achieved: 1,
   dropped: 0,
   advice: ['You have many goals.', 'Share more in the first month.'],
@@ -110,7 +112,7 @@ describe('goalListMessage', () => {
 
   it('offers Share only before approval, and Mark achieved only once approved', () => {
     const byStatus = (status: GoalStatus) => {
-      const message = goalListMessage([{ ...entry(1, 0), active: [{ goal: goal(1, status), items: [] }] }]);
+      const message = goalListMessage([{ ...entry(1, 0), active: [goalViewOf(goal(1, status), pair(1), [])] }]);
       return JSON.stringify(message.blocks);
     };
     expect(byStatus('draft')).toContain(GoalActions.share);
@@ -122,17 +124,14 @@ describe('goalListMessage', () => {
 });
 
 describe('the approval message and the modals', () => {
-  const details = (status: GoalStatus) => ({
-    goal: goal(1, status, '<!channel> a title'),
-    pair: pair(1),
-    items: [item(1, 'key_result', 3), item(2, 'key_result'), ...Array.from({ length: 10 }, (_, i) => item(10 + i, 'milestone'))],
-  });
+  const details = (status: GoalStatus) =>
+    goalViewOf(goal(1, status, '<!channel> a title'), pair(1), [item(1, 'key_result', 3), item(2, 'key_result'), ...Array.from({ length: 10 }, (_, i) => item(10 + i, 'milestone'))]);
 
   it.each(['awaiting_approval', 'approved', 'changes_requested', 'achieved', 'dropped'] as const)('stays within Slack limits at full length when %s', (status) => {
     const message = goalShareMessage(details(status));
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     expect(JSON.stringify(message)).not.toContain('<!channel>');
-    expect(validateBlocks(goalSupersededMessage(details(status).goal).blocks, 'message')).toEqual([]);
+    expect(validateBlocks(goalSupersededMessage(details(status)).blocks, 'message')).toEqual([]);
   });
 
   it('puts Approve and Request changes, carrying id and version, only on a goal awaiting approval', () => {
@@ -144,8 +143,8 @@ describe('the approval message and the modals', () => {
   it('builds modals Slack accepts, at full length', () => {
     const full = details('approved');
     const modal = goalModal({
-      pairId: full.pair.id,
-      goal: { id: full.goal.id, status: 'draft' },
+      pairId: full.pairId,
+      goal: { id: full.id, status: 'draft' },
       values: { title: 'x'.repeat(80), specific: 's'.repeat(500), targetDate: '2027-03-01', keyResults: 'k'.repeat(1000), milestones: 'm'.repeat(1500) },
       plannedEnd: '2027-06-01',
       advice: 'a'.repeat(400),

@@ -1,7 +1,8 @@
-import { GoalModal, GoalProgressModal } from '../../../../src/slack/ids';
-import { parseGoalForm } from '../../../../src/slack/inputs/goal-form';
-import { parseProgressForm } from '../../../../src/slack/inputs/goal-progress-form';
-import { parseReviewValue, parseReflection } from '../../../../src/slack/inputs/goal-values';
+import { GoalChangesModal, GoalModal, GoalProgressModal, GoalReflectionModal, SwotModal } from '../../../../src/slack/ids';
+import { parseGoalForm, readGoalForm } from '../../../../src/slack/inputs/goal-form';
+import { parseProgressForm, readProgressForm } from '../../../../src/slack/inputs/goal-progress-form';
+import { parseReviewValue, parseReflection, readChangesForm, readReflectionForm } from '../../../../src/slack/inputs/goal-values';
+import { readSwotForm } from '../../../../src/slack/inputs/swot-form';
 
 const { blocks: b, actions: a } = GoalModal;
 const text = (value: string | null) => ({ type: 'plain_text_input', value });
@@ -110,5 +111,51 @@ describe('parseReflection', () => {
     expect(parseReflection(field('Asking early helped'))).toEqual({ ok: true, reflection: 'Asking early helped' });
     expect(parseReflection(field('one\ntwo')).ok).toBe(false);
     expect(parseReflection(field('   ')).ok).toBe(false);
+  });
+});
+
+describe('the goal modals with their metadata (claims the services check)', () => {
+  const goalId = '3f0c2a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f';
+  const pairId = '4a0c2a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f';
+  const comment = (text: string) => ({ [GoalChangesModal.blocks.comment]: { [GoalChangesModal.actions.comment]: { type: 'plain_text_input', value: text } } });
+  const reflection = (text: string) => ({ [GoalReflectionModal.blocks.reflection]: { [GoalReflectionModal.actions.reflection]: { type: 'plain_text_input', value: text } } });
+
+  it('reads a new goal for its pair and an edit for its goal', () => {
+    expect(readGoalForm(JSON.stringify({ pairId, channelId: 'C1' }), state())).toMatchObject({ ok: true, value: { target: { pairId }, shareNow: false } });
+    expect(readGoalForm(JSON.stringify({ pairId, goalId }), state())).toMatchObject({ ok: true, value: { target: { goalId } } });
+  });
+
+  it('refuses forged or missing metadata under the title, after the fields are fine, and never a non-uuid id', () => {
+    for (const metadata of [undefined, '{', JSON.stringify({ pairId: '<!channel>' }), JSON.stringify({ pairId, goalId: "1' or 1=1" })]) {
+      expect(readGoalForm(metadata, state())).toEqual({ ok: false, errors: { [b.title]: expect.stringMatching(/out of date/) } });
+    }
+    expect(readGoalForm(undefined, state({ [b.title]: { [a.title]: text(' ') } }))).toEqual({ ok: false, errors: { [b.title]: expect.stringMatching(/short title/) } });
+  });
+
+  it('reads the progress form for the goal and the items the modal showed; a refusal goes under its first input', () => {
+    const shown = ['11111111-1111-4111-8111-111111111111'];
+    const view = (metadata: string | undefined) => ({ private_metadata: metadata, blocks: [{ type: 'section' }, { type: 'input', block_id: GoalProgressModal.numericBlock(shown[0]!) }] });
+    const values = { [GoalProgressModal.numericBlock(shown[0]!)]: { [GoalProgressModal.numericAction]: { type: 'number_input', value: '2' } } };
+    expect(readProgressForm(view(JSON.stringify({ goalId, shown })), values)).toEqual({ ok: true, value: { goalId, input: { shownItemIds: shown, values: { [shown[0]!]: 2 }, doneItemIds: [] } } });
+    expect(readProgressForm(view('junk'), values)).toEqual({ ok: false, errors: { [GoalProgressModal.numericBlock(shown[0]!)]: expect.stringMatching(/out of date/) } });
+  });
+
+  it('reads the comment with the version and the message it was written against', () => {
+    const metadata = JSON.stringify({ goalId, version: 3, channelId: 'CGOALS', ts: '1796000000.000100' });
+    expect(readChangesForm(metadata, comment('Smaller'))).toEqual({ ok: true, value: { goalId, version: 3, pressed: { channelId: 'CGOALS', ts: '1796000000.000100' }, comment: 'Smaller' } });
+    expect(readChangesForm(JSON.stringify({ goalId, version: 3, channelId: 'CGOALS', ts: 'now' }), comment('Smaller')).ok).toBe(false);
+    expect(readChangesForm(metadata, comment('  '))).toEqual({ ok: false, errors: { [GoalChangesModal.blocks.comment]: expect.stringMatching(/Say what should change/) } });
+  });
+
+  it('reads the reflection with the DM prompt it came from, which is optional', () => {
+    const prompt = { channelId: 'DUMENTEE', ts: '1796000000.000100' };
+    expect(readReflectionForm(JSON.stringify({ goalId, prompt }), reflection('Asked early'))).toEqual({ ok: true, value: { goalId, reflection: 'Asked early', prompt } });
+    expect(readReflectionForm(JSON.stringify({ goalId }), reflection('Asked early'))).toEqual({ ok: true, value: { goalId, reflection: 'Asked early', prompt: null } });
+    expect(readReflectionForm(undefined, reflection('Asked early')).ok).toBe(false);
+  });
+
+  it('reads the SWOT for its pair, and refuses a form whose pair is not an id', () => {
+    expect(readSwotForm(JSON.stringify({ pairId }), {})).toEqual({ ok: true, value: { pairId, fields: { strengths: null, weaknesses: null, opportunities: null, threats: null } } });
+    expect(readSwotForm(JSON.stringify({ pairId: 42 }), {})).toEqual({ ok: false, errors: { [SwotModal.blocks.strengths]: expect.stringMatching(/out of date/) } });
   });
 });

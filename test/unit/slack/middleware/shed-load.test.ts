@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { averageLag, BUSY_TEXT, DEFAULT_MAX_EVENT_LOOP_LAG_MS, shedLoad } from '../../../../src/slack/middleware/shed-load';
+import { captureLogs } from '../../../support/log-capture';
 import { eventually } from '../../../support/wait';
 
 const logger = pino({ level: 'silent' });
@@ -142,6 +143,30 @@ describe('load shedding middleware', () => {
       expect(await served(shedder, signedAgo(240))).toBe(false);
       clock += 1_000;
       expect(await served(shedder, signedAgo(0))).toBe(true);
+      shedder.stop();
+    });
+
+    it('does not turn everything away when this host’s clock is more than 30 s ahead of Slack, and says so once a minute', async () => {
+      const logs = captureLogs('warn');
+      const shedder = shedLoad({ logger: logs.logger, now, maxInFlight: 1 });
+      // 45 s ahead (Slack accepts up to 5 minutes): every request looks 45 s old.
+      expect(await served(shedder, signedAgo(45))).toBe(true);
+      clock += 2_000;
+      expect(await served(shedder, signedAgo(45))).toBe(true);
+      expect(await served(shedder, signedAgo(47))).toBe(true);
+      // The other bounds still hold: with one request in flight, the next is turned away.
+      let release!: () => void;
+      const held = call(shedder.middleware, { command: '/mentorship' }, () => new Promise<void>((resolve) => (release = resolve)), signedAgo(45));
+      expect(await served(shedder, signedAgo(45))).toBe(false);
+      release();
+      await held.done;
+      const skewLines = () => logs.lines.filter((line) => line.msg === 'clock skew with Slack; request ages not used for load shedding');
+      expect(skewLines()).toHaveLength(1);
+      expect(skewLines()[0]).toMatchObject({ skewMs: expect.any(Number) });
+      expect(Number(skewLines()[0]!.skewMs)).toBeGreaterThanOrEqual(45_000);
+      clock += 60_000;
+      expect(await served(shedder, signedAgo(45))).toBe(true);
+      expect(skewLines()).toHaveLength(2);
       shedder.stop();
     });
 
