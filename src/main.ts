@@ -12,7 +12,7 @@ import { NOTICE_HOOKS } from './slack/effects/hooks';
 import { WebClient } from '@slack/web-api';
 import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
 import { createNoticeSender, createScheduler } from './scheduler/create';
-import { meetingsServiceSource } from './scheduler/meeting-source';
+import { meetingsServiceSource } from './domain/reminders/meeting-source';
 import { installShutdown } from './shutdown';
 import { createMetrics } from './metrics/metrics';
 import { serveMetrics } from './metrics/server';

@@ -18,9 +18,9 @@ import { FeedbackService } from './domain/feedback/feedback.service';
 import { ResourcesService } from './domain/resources/resources.service';
 import { JournalService } from './domain/journal/journal.service';
 import { AppreciationService } from './domain/appreciation/appreciation.service';
-import { RemindersService } from './scheduler/reminders.service';
-import { cancelUnsent } from './scheduler/outbox.repository';
-import { replanMeeting } from './scheduler/plan';
+import { RemindersService } from './domain/reminders/reminders.service';
+import { cancelUnsent } from './domain/reminders/reminders-outbox.repository';
+import { replanMeeting } from './domain/reminders/plan';
 
 /** Every use case the Slack layer and the scheduler call, built once in the composition root. */
 export interface Services {

@@ -2,7 +2,7 @@ import { ConfigError, parseConfig } from '../config';
 import { openDatabase } from '../db/open';
 import { createLogger } from '../logger';
 import { createScheduler } from '../scheduler/create';
-import { meetingsServiceSource } from '../scheduler/meeting-source';
+import { meetingsServiceSource } from '../domain/reminders/meeting-source';
 import { createServices } from '../services';
 import { NOTICE_HOOKS } from '../slack/effects/hooks';
 import { createEffectsRecorder } from '../slack/effects/recorder';

@@ -7,7 +7,7 @@ import type { Db } from '../db/create-db';
 import { startLocalBot, type LocalBot } from '../devtools/local-bot';
 import { SlackDriver } from '../devtools/slack-driver';
 import { SlackStandIn } from '../devtools/slack-stand-in';
-import { afterQuietHours, inQuietHours } from '../scheduler/quiet-hours';
+import { afterQuietHours, inQuietHours } from '../domain/reminders/quiet-hours';
 import { Transcript } from './transcript';
 
 export const DEMO_TEAM = 'T0DEMO';

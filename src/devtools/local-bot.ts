@@ -16,7 +16,7 @@ import { type NoticeHooks, noNoticeSending } from '../domain/notices/notice';
 import { createNoticeSender, createScheduler } from '../scheduler/create';
 import type { StoppableNoticeSender } from '../scheduler/notice-sender';
 import { rewindBuckets } from '../scheduler/limits.repository';
-import { meetingsServiceSource } from '../scheduler/meeting-source';
+import { meetingsServiceSource } from '../domain/reminders/meeting-source';
 import type { Scheduler, SchedulerSettings } from '../scheduler/scheduler';
 import type { Metrics } from '../metrics/metrics';
 

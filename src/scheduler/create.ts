@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import type { NoticeHooks } from '../domain/notices/notice';
 import type { Logger } from '../logger';
 import { MeetingsService } from '../domain/meetings/meetings.service';
-import { meetingsServiceSource, type MeetingSource } from './meeting-source';
+import { meetingsServiceSource, type MeetingSource } from '../domain/reminders/meeting-source';
 import { createNoticeDispatcher, type NoticeSenderSettings, type StoppableNoticeSender } from './notice-sender';
 import { DEFAULT_SCHEDULER_SETTINGS, Scheduler, type SchedulerSettings } from './scheduler';
 import { createReminderClient, webClientReminderSlack } from './slack-gateway';

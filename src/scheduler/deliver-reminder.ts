@@ -2,11 +2,11 @@ import { saveDmChannel } from '../domain/people/people.repository';
 import { localDateIn } from '../domain/time/zoned';
 import { type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, outOfSends, postStamped, reconcile, sendClaimed } from './attempt';
 import { classifySlackError } from './classify';
-import { decide } from './decide';
-import { loadDeliveryContext } from './delivery.repository';
+import { decide } from '../domain/reminders/decide';
+import { loadDeliveryContext } from '../domain/reminders/delivery.repository';
 import { returnDailySlot, takeDailySlot } from './limits.repository';
 import { markCancelled, release } from './outbox.repository';
-import { nextMorning, spreadMs } from './quiet-hours';
+import { nextMorning, spreadMs } from '../domain/reminders/quiet-hours';
 import { renderReminder } from './render';
 
 /**

@@ -3,9 +3,9 @@ import { localDateIn } from '../domain/time/zoned';
 import { actionsDueTomorrow, goalTargetNear, midCycleNudge, wrapUpPrompt } from '../slack/blocks/reminder-between';
 import { notesMissingSummary, notesPrompt, prepHeadsUp, prepNudge, thanksPrompt, type MeetingReminderView } from '../slack/blocks/reminder-meeting';
 import type { Message } from '../slack/blocks/help';
-import { dueItems } from './decide';
-import type { DeliveryContext } from './delivery.repository';
-import type { ReminderKind } from './kinds';
+import { dueItems } from '../domain/reminders/decide';
+import type { DeliveryContext } from '../domain/reminders/delivery.repository';
+import type { ReminderKind } from '../domain/reminders/kinds';
 
 /** Turns a row and its fresh context into the message, through the pure Block Kit builders. */
 export function renderReminder(row: OutboxRow, ctx: DeliveryContext, now: Date): Message {

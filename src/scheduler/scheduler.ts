@@ -8,8 +8,8 @@ import type { NoticeHooks } from '../domain/notices/notice';
 import type { Logger } from '../logger';
 import type { DeliverySettings } from './deliver';
 import { blockOn429, type DispatchSettings, type DispatchStats, dispatchDue } from './dispatcher';
-import type { MeetingSource } from './meeting-source';
-import { planReminders } from './plan';
+import type { MeetingSource } from '../domain/reminders/meeting-source';
+import { planReminders } from '../domain/reminders/plan';
 import type { ReminderSlack } from './slack-gateway';
 import type { SchedulerObserver } from './observer';
 

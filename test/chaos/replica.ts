@@ -3,7 +3,7 @@ import { NOTICE_HOOKS } from '../../src/slack/effects/hooks';
 import pino from 'pino';
 import { createDb } from '../../src/db/create-db';
 import { MeetingsService } from '../../src/domain/meetings/meetings.service';
-import { meetingsServiceSource } from '../../src/scheduler/meeting-source';
+import { meetingsServiceSource } from '../../src/domain/reminders/meeting-source';
 import { databaseClock, Scheduler } from '../../src/scheduler/scheduler';
 import { createReminderClient, webClientReminderSlack } from '../../src/scheduler/slack-gateway';
 

@@ -7,7 +7,7 @@ import { SlackDriver } from '../../src/devtools/slack-driver';
 import { SlackStandIn } from '../../src/devtools/slack-stand-in';
 import { createMetrics } from '../../src/metrics/metrics';
 import { serveMetrics } from '../../src/metrics/server';
-import { planReminders } from '../../src/scheduler/plan';
+import { planReminders } from '../../src/domain/reminders/plan';
 import { anchoredClock } from '../../src/scheduler/scheduler';
 import { AFTER_END, seedPairs } from './scheduler/replicas';
 import { createTestDb } from '../support/test-db';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { StoredMessage } from '../../devtools/slack-stand-in';
-import { afterQuietHours } from '../../scheduler/quiet-hours';
+import { afterQuietHours } from '../../domain/reminders/quiet-hours';
 import { GoalActions, GoalModal, OpenActions } from '../../slack/ids';
 import { GOALS_CHANNEL, PEOPLE, type World } from '../world';
 import { untilQuiet, waitFor } from '../wait';

@@ -3,7 +3,7 @@ import type { FeedbackEvent } from '../feedback/events';
 import type { JournalWritten } from '../journal/events';
 import type { PairCreated } from '../pairs/events';
 import type { ResourceEvent } from '../resources/events';
-import type { ReminderSettingsSaved } from '../../scheduler/reminder-events';
+import type { ReminderSettingsSaved } from '../reminders/events';
 import type { MeetingEvent } from '../meetings/events';
 import type { GoalEvent } from '../goals/events';
 

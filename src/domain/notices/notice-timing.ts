@@ -1,4 +1,4 @@
-import { afterQuietHours } from '../../scheduler/quiet-hours';
+import { afterQuietHours } from '../reminders/quiet-hours';
 
 /**
  * When a notice may go out. A reply to a person's own action goes at once; a notice to the other

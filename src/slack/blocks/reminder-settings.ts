@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
-import { LEAD_CHOICES } from '../../scheduler/settings-rules';
+import { LEAD_CHOICES } from '../../domain/reminders/settings-rules';
 import { ReminderActions, ReminderSettingsModal } from '../ids';
 import { doneMessage, type Message } from './help';
 import { describeLead } from './reminder-parts';

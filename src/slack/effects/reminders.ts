@@ -1,4 +1,4 @@
-import type { ReminderSettingsSaved } from '../../scheduler/reminder-events';
+import type { ReminderSettingsSaved } from '../../domain/reminders/events';
 import { settingsSavedMessage } from '../blocks/reminder-settings';
 import { dmTo, type EffectPlan } from './plan';
 

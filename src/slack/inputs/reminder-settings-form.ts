@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReminderSettingsDraft, SettingsField } from '../../scheduler/settings-rules';
+import type { ReminderSettingsDraft, SettingsField } from '../../domain/reminders/settings-rules';
 import type { Parsed } from '../adapters/view';
 import { ReminderSettingsModal } from '../ids';
 import { type BlockErrors, readDate, readOption } from './view-state';

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/db/schema';
 import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
 import { anythingDue, anythingDueQuery, claimDue, dueTeams } from '../../../src/scheduler/outbox.repository';
-import { planReminders } from '../../../src/scheduler/plan';
+import { planReminders } from '../../../src/domain/reminders/plan';
 import { type BenchSection, mb, ms, percentile, scratchDatabase, timeIt } from './support';
 
 /**

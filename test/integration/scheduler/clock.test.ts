@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Db } from '../../../src/db/create-db';
 import { startSchedulerClock } from '../../../src/scheduler/clock';
-import type { MeetingSource } from '../../../src/scheduler/meeting-source';
+import type { MeetingSource } from '../../../src/domain/reminders/meeting-source';
 import { anchoredClock, databaseClock, Scheduler } from '../../../src/scheduler/scheduler';
 import { databaseNow } from '../../../src/db/now';
 import type { ReminderSlack } from '../../../src/scheduler/slack-gateway';

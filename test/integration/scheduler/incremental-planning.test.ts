@@ -1,5 +1,5 @@
 import { upsertPerson } from '../../../src/domain/people/people.repository';
-import { planReminders } from '../../../src/scheduler/plan';
+import { planReminders } from '../../../src/domain/reminders/plan';
 import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
 import { createPair, firstMeeting, outboxRows, truncateAll } from './fixtures';
 

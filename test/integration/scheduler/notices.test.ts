@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { NoticeHooks } from '../../../src/domain/notices/notice';
-import { RemindersService } from '../../../src/scheduler/reminders.service';
+import { RemindersService } from '../../../src/domain/reminders/reminders.service';
 import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { claimNotices } from '../../../src/scheduler/notices.repository';
-import { cancelUnsent, markSending, upsertPlanned } from '../../../src/scheduler/outbox.repository';
-import { replanMeeting } from '../../../src/scheduler/plan';
+import { markSending } from '../../../src/scheduler/outbox.repository';
+import { cancelUnsent, upsertPlanned } from '../../../src/domain/reminders/reminders-outbox.repository';
+import { replanMeeting } from '../../../src/domain/reminders/plan';
 import type { Scheduler } from '../../../src/scheduler/scheduler';
 import { createReminderClient, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
 import { captureLogs } from '../../support/log-capture';

@@ -1,5 +1,5 @@
-import { cancelUnsent } from '../../../src/scheduler/outbox.repository';
-import { replanMeeting } from '../../../src/scheduler/plan';
+import { cancelUnsent } from '../../../src/domain/reminders/reminders-outbox.repository';
+import { replanMeeting } from '../../../src/domain/reminders/plan';
 import { OpenActions } from '../../../src/slack/ids';
 import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
 import { settled } from '../../support/wait';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../src/db/create-db';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
-import { planReminders } from '../../../src/scheduler/plan';
+import { planReminders } from '../../../src/domain/reminders/plan';
 import { createTestDb } from '../../support/test-db';
 import { AFTER_END, at, RACE_TOKEN, replicaScheduler, seedPairs, startReplica, type Replica } from './replicas';
 

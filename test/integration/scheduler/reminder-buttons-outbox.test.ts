@@ -1,5 +1,5 @@
 import type { EffectsRecorder } from '../../../src/domain/effects/effects';
-import { RemindersService } from '../../../src/scheduler/reminders.service';
+import { RemindersService } from '../../../src/domain/reminders/reminders.service';
 import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { ReminderActions, ReminderSettingsModal } from '../../../src/slack/ids';
 import { postDmWithButton } from '../practice/practice-fixtures';

@@ -6,7 +6,7 @@ import type { Database } from '../../../src/db/schema';
 import type { NoticeHooks } from '../../../src/domain/notices/notice';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
-import { meetingsServiceSource } from '../../../src/scheduler/meeting-source';
+import { meetingsServiceSource } from '../../../src/domain/reminders/meeting-source';
 import { Scheduler, type SchedulerSettings } from '../../../src/scheduler/scheduler';
 import { createReminderClient, type ReminderSlack, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localDateIn } from '../domain/time/zoned';
+import { localDateIn } from '../time/zoned';
 
 /** Lead times a person can pick for the prep nudge (people.prep_lead_minutes allows 15 min to a week). */
 export const LEAD_CHOICES = [15, 30, 60, 120, 240, 720, 1440, 2880, 4320, 10080] as const;

@@ -1,5 +1,5 @@
-import type { Meeting, Pair, Person } from '../db/schema';
-import type { Executor } from '../db/types';
+import type { Meeting, Pair, Person } from '../../db/schema';
+import type { Executor } from '../../db/types';
 
 /** SQL for the reminder buttons and settings (the planner's and dispatcher's live beside them). */
 export async function findMeetingWithPair(db: Executor, teamId: string, meetingId: string): Promise<{ meeting: Meeting; pair: Pair } | undefined> {

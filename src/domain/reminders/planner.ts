@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localToInstant } from '../domain/time/zoned';
+import { localToInstant } from '../time/zoned';
 import { dedupeKey, type ReminderKind } from './kinds';
 import { afterQuietHours, spreadMs } from './quiet-hours';
 

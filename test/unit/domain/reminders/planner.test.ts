@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { actionDueReminder, goalTargetReminder, leadInstant, meetingReminders, type PlanPair, wrapUpReminders } from '../../../src/scheduler/planner';
-import { afterQuietHours, inQuietHours, spreadMs } from '../../../src/scheduler/quiet-hours';
-import { wrapUpFrom } from '../../../src/domain/meetings/cadence';
+import { actionDueReminder, goalTargetReminder, leadInstant, meetingReminders, type PlanPair, wrapUpReminders } from '../../../../src/domain/reminders/planner';
+import { afterQuietHours, inQuietHours, spreadMs } from '../../../../src/domain/reminders/quiet-hours';
+import { wrapUpFrom } from '../../../../src/domain/meetings/cadence';
 
 const local = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm');
 

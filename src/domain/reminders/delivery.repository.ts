@@ -1,6 +1,6 @@
-import type { Goal, Meeting, OutboxRow, Pair, Person } from '../db/schema';
-import type { Executor } from '../db/types';
-import { otherMember } from '../domain/pairs/membership';
+import type { Goal, Meeting, OutboxRow, Pair, Person } from '../../db/schema';
+import type { Executor } from '../../db/types';
+import { otherMember } from '../pairs/membership';
 
 /** What a reminder needs at send time: fresh state to check it is still due, and the content to show. */
 export interface DeliveryContext {

@@ -1,5 +1,5 @@
-import type { Cadence } from '../db/schema';
-import type { Executor } from '../db/types';
+import type { Cadence } from '../../db/schema';
+import type { Executor } from '../../db/types';
 import type { PlanMeeting, PlanPair } from './planner';
 
 /**

@@ -1,5 +1,5 @@
-import type { OutboxRow } from '../db/schema';
-import { localDateIn } from '../domain/time/zoned';
+import type { OutboxRow } from '../../db/schema';
+import { localDateIn } from '../time/zoned';
 import type { DeliveryContext } from './delivery.repository';
 import { AFTER_MEETING_KINDS, UPCOMING_MEETING_KINDS, type ReminderKind } from './kinds';
 import { afterQuietHours, inQuietHours } from './quiet-hours';

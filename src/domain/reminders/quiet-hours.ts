@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localToInstant } from '../domain/time/zoned';
+import { localToInstant } from '../time/zoned';
 
 /** No reminder DM between 21:00 and 08:00 in the recipient's zone. */
 export const QUIET_START_HOUR = 21;

@@ -1,4 +1,4 @@
-import { NOTICE_KIND } from '../domain/notices/notice';
+import { NOTICE_KIND } from '../notices/notice';
 
 /**
  * Every kind of reminder the scheduler sends. The dedupe key of a row names its kind, the

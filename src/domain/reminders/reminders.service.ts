@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Database, Person } from '../db/schema';
-import type { Actor } from '../domain/actor';
-import type { EffectsRecorder, WithEffects } from '../domain/effects/effects';
-import { ALL_STATES, checkMembership } from '../domain/pairs/access';
-import { DomainError } from '../errors';
+import type { Database, Person } from '../../db/schema';
+import type { Actor } from '../actor';
+import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import { ALL_STATES, checkMembership } from '../pairs/access';
+import { DomainError } from '../../errors';
 import { snoozeKey } from './kinds';
-import { findReminder, insertSnoozed } from './outbox.repository';
+import { findReminder, insertSnoozed } from './reminders-outbox.repository';
 import { replanPerson } from './plan';
 import { afterQuietHours } from './quiet-hours';
 import { findMeetingWithPair, findPersonRow, saveReminderSettings } from './reminders.repository';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { wrapUpFrom } from '../domain/meetings/cadence';
+import { wrapUpFrom } from '../meetings/cadence';
 import type { Kysely } from 'kysely';
-import type { Database, Executor, Tx } from '../db/types';
-import { upsertPlanned } from './outbox.repository';
+import type { Database, Executor, Tx } from '../../db/types';
+import { upsertPlanned } from './reminders-outbox.repository';
 import { actionDueReminder, goalTargetReminder, meetingReminders, type PlanMeeting, type PlannedReminder, type PlanPair, wrapUpReminders } from './planner';
 import { actionDaysToPlan, activePairIdsOf, goalsToPlan, markMeetingsPlanned, markWrapUpPlanned, meetingsToPlan, pairsEndingBetween } from './planning.repository';
 

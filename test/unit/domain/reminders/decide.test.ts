@@ -1,8 +1,8 @@
-import type { Meeting, OutboxRow, Pair, Person } from '../../../src/db/schema';
-import { classifySlackError } from '../../../src/scheduler/classify';
-import { decide } from '../../../src/scheduler/decide';
-import type { DeliveryContext } from '../../../src/scheduler/delivery.repository';
-import { validateSettings } from '../../../src/scheduler/settings-rules';
+import type { Meeting, OutboxRow, Pair, Person } from '../../../../src/db/schema';
+import { classifySlackError } from '../../../../src/scheduler/classify';
+import { decide } from '../../../../src/domain/reminders/decide';
+import type { DeliveryContext } from '../../../../src/domain/reminders/delivery.repository';
+import { validateSettings } from '../../../../src/domain/reminders/settings-rules';
 
 const MEETING_AT = new Date('2026-12-01T14:00:00Z');
 const person = (extra: Partial<Person> = {}): Person => ({
