@@ -3,7 +3,7 @@ import type { Database } from '../db/schema';
 import type { NoticeHooks } from '../domain/notices/notice';
 import type { Tx } from '../db/types';
 import type { Logger } from '../logger';
-import type { OutgoingMessage } from '../slack/messenger';
+import type { Message } from '../slack/blocks/help';
 import { classifySlackError, type SendOutcome } from './classify';
 import { type ClaimedReminder, markFailed, markSending, markSent, markUnknown, release } from './outbox.repository';
 import type { ReminderSlack } from './slack-gateway';
@@ -176,7 +176,7 @@ export function outOfSends(deps: DeliveryDeps, attempt: Attempt): Promise<Delive
 }
 
 /** chat.postMessage stamped with the row's id and attempt, so reconciliation can find it. */
-export const postStamped = (deps: DeliveryDeps, attempt: Attempt, channel: string, message: OutgoingMessage, unfurl = false) => () =>
+export const postStamped = (deps: DeliveryDeps, attempt: Attempt, channel: string, message: Message, unfurl = false) => () =>
   deps.slack.post(channel, message, { reminderId: attempt.row.id, attempt: attempt.row.attempt }, { unfurl });
 
 /**

@@ -1,14 +1,14 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { boltLogger, type Logger } from '../logger';
-import type { OutgoingMessage } from '../slack/messenger';
+import type { Message } from '../slack/blocks/help';
 
 /** The Slack calls the dispatcher makes, behind an interface so a bench or a unit test can fake them. */
 export interface ReminderSlack {
   openDm(userId: string): Promise<string>;
   /** Stamped with the outbox row (reminder or notice) and attempt; links unfurl only when asked. */
-  post(channel: string, message: OutgoingMessage, stamp: { reminderId: string; attempt: number }, options?: { unfurl?: boolean }): Promise<{ ts: string | null }>;
+  post(channel: string, message: Message, stamp: { reminderId: string; attempt: number }, options?: { unfurl?: boolean }): Promise<{ ts: string | null }>;
   /** A new version of a message the bot posted (a notice of type 'update'). */
-  update(channel: string, ts: string, message: OutgoingMessage): Promise<void>;
+  update(channel: string, ts: string, message: Message): Promise<void>;
   /** Our own message for this reminder in the DM, found by its metadata; null when it is not there. */
   findPosted(channel: string, reminderId: string, since: Date): Promise<{ ts: string; attempt: number | null } | null>;
 }

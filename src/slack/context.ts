@@ -14,4 +14,3 @@ export interface AppDeps {
   effects: EffectsFlusher;
 }
 
-export { requestLog } from './actor';

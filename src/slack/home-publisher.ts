@@ -3,7 +3,7 @@ import type { HomeService } from '../domain/home/home.service';
 import type { Logger } from '../logger';
 import { homeView } from './blocks/home';
 import type { HomeRefresher } from './home-refresher';
-import { slackErrorCode } from './messenger';
+import { slackErrorCode } from './slack-failure';
 
 /**
  * Publishes one person's dashboard. No `hash` is passed: the dashboard is rebuilt from the database

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { PeopleService } from '../domain/people/people.service';
 import type { Logger } from '../logger';
 import type { Message } from './blocks/help';
-import { slackErrorCode } from './messenger';
+import { slackErrorCode } from './slack-failure';
 
 /** Where a person acted, as far as a private answer to them needs to know. */
 export interface ReplySurface {

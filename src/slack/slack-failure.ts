@@ -36,3 +36,9 @@ const REASONS: Record<SlackFailure, string> = {
 export function slackFailureText(failure: SlackFailure, command: string): string {
   return `I couldn't finish \`${command}\` (${REASONS[failure]}). Nothing was saved; please try again in a moment.`;
 }
+
+/** The Slack error code of a failed Web API call, if it was one. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}

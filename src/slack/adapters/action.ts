@@ -5,7 +5,7 @@ import type { Recorded } from '../../domain/effects/effects';
 import { actorOf, type RequestActor } from '../actor';
 import { errorMessage, type Message } from '../blocks/help';
 import type { AppDeps } from '../context';
-import { slackErrorCode } from '../messenger';
+import { slackErrorCode } from '../slack-failure';
 import { replaceMessage, replyPrivately } from '../replies';
 import { refusalText } from './refusal';
 

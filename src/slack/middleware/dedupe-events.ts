@@ -1,5 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { type AppDeps, requestLog } from '../context';
+import { requestLog } from '../actor';
+import type { AppDeps } from '../context';
 
 type Envelope = { type?: string; event_id?: unknown; team_id?: unknown; event?: { type?: unknown } };
 

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { actorOf } from '../../actor';
 import type { AppDeps } from '../../context';
 import { publishHome } from '../../home-publisher';
-import { slackErrorCode } from '../../messenger';
+import { slackErrorCode } from '../../slack-failure';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
