@@ -2,22 +2,14 @@
  * Errors the domain raises on purpose. Listeners turn a known code into a friendly message;
  * anything else is a bug and goes to the global error handler.
  */
-export type DomainErrorCode =
-  | 'not_in_pair'
-  | 'not_found'
-  | 'forbidden'
-  | 'pair_exists'
-  | 'invalid_input'
-  | 'conflict'
-  | 'meeting_over'
-  | 'slack_unavailable';
+export type DomainErrorCode = 'not_in_pair' | 'not_found' | 'forbidden' | 'pair_exists' | 'invalid_input' | 'conflict' | 'meeting_over' | 'slack_unavailable';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    /** For invalid_input: the block id of the modal field to put the message on. */
+    /** The form field the problem is about (the service's name for it): a modal shows the message under it. */
     readonly field?: string,
   ) {
     super(message);

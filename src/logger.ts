@@ -71,9 +71,11 @@ export function boltLogger(logger: Logger, component = 'bolt'): BoltLogger {
   let level = toBoltLevel[logger.level] ?? INFO;
   // Bolt and the WebClient call debug() several times per request; scrubbing (a join and a regex over
   // whole payloads) only pays off for lines that will be written.
-  const at = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (child.isLevelEnabled(lvl)) child[lvl](scrub(msg));
-  };
+  const at =
+    (lvl: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (child.isLevelEnabled(lvl)) child[lvl](scrub(msg));
+    };
   return {
     debug: at('debug'),
     info: at('info'),

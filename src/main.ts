@@ -47,7 +47,16 @@ async function main(): Promise<void> {
   let schedulerClock: SchedulerClock | undefined;
   if (config.schedulerEnabled) {
     const meetings = meetingsServiceSource(services.meetings);
-    const scheduler = createScheduler({ db: db.kysely, config, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, meetings, noticeHooks: NOTICE_HOOKS, observer: metrics });
+    const scheduler = createScheduler({
+      db: db.kysely,
+      config,
+      botToken: slack.botToken,
+      apiUrl: slack.apiUrl,
+      logger,
+      meetings,
+      noticeHooks: NOTICE_HOOKS,
+      observer: metrics,
+    });
     schedulerClock = startSchedulerClock(scheduler, db.kysely, logger);
     logger.info({ replica: scheduler.settings.replica, dryRun: config.remindersDryRun, dailyCap: config.remindersDailyCap }, 'reminder scheduler started');
   }

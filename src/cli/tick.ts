@@ -43,11 +43,20 @@ async function run(): Promise<void> {
   if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN: required to send reminders (or set REMINDERS_DRY_RUN=true to only plan and log them)');
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config.database, { poolSize: 4 });
-  let ok = false;
+  let ok: boolean;
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
     const meetings = meetingsServiceSource(createServices(db.kysely, clock, createEffectsRecorder(clock)).meetings);
-    const scheduler = createScheduler({ db: db.kysely, config, botToken, apiUrl: config.slack.apiUrl, logger, meetings, noticeHooks: NOTICE_HOOKS, settings: { replica: `tick:${process.pid}` } });
+    const scheduler = createScheduler({
+      db: db.kysely,
+      config,
+      botToken,
+      apiUrl: config.slack.apiUrl,
+      logger,
+      meetings,
+      noticeHooks: NOTICE_HOOKS,
+      settings: { replica: `tick:${process.pid}` },
+    });
     const report = await scheduler.runPass(clock);
     ok = report !== undefined;
     if (report) process.stdout.write(`tick ${report.at}: planned ${report.planned}, claimed ${report.dispatch.claimed}, sent ${report.dispatch.sent}\n`);

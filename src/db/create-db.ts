@@ -37,7 +37,7 @@ function createPostgresDb(url: string, poolSize: number): Db {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -78,7 +78,7 @@ export async function createPgliteDb(source: PgliteSource): Promise<Db> {
   return {
     kysely,
     kind: 'pglite',
-    dumpDataDir: async () => (await pglite.dumpDataDir('gzip')) as Blob,
+    dumpDataDir: async () => await pglite.dumpDataDir('gzip'),
     close: once(async () => {
       // Kysely's PGlite driver closes the instance on destroy; close it ourselves only if it did not.
       await kysely.destroy();

@@ -1,3 +1,4 @@
+import type * as NativeLocksModule from 'fs-native-extensions';
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -23,13 +24,15 @@ export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   const fd = openSync(path, 'a+');
-  let granted = false;
+  let granted: boolean;
   try {
     granted = nativeLocks().tryLock(fd);
   } catch (error) {
     closeSync(fd);
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new DataDirBusyError(`DATA_DIR: could not lock ${dataDir} (${reason}), so the embedded database is not opened; set DATABASE_URL to use a PostgreSQL instead`);
+    throw new DataDirBusyError(
+      `DATA_DIR: could not lock ${dataDir} (${reason}), so the embedded database is not opened; set DATABASE_URL to use a PostgreSQL instead`,
+    );
   }
   if (!granted) {
     const holder = readFileSync(path, 'utf8').trim();
@@ -53,9 +56,10 @@ export function lockDataDir(dataDir: string): () => void {
   };
 }
 
-type NativeLocks = typeof import('fs-native-extensions');
+type NativeLocks = typeof NativeLocksModule;
 
 /** Loaded on first use: a process on PostgreSQL never needs the native addon. */
 function nativeLocks(): NativeLocks {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, on purpose
   return require('fs-native-extensions') as NativeLocks;
 }

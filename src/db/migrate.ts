@@ -18,7 +18,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOu
   if (unknown.length > 0) return { applied: [], unknown };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error;
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return { applied: (result.results ?? []).map((r) => r.migrationName), unknown: [] };
 }
 

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Local calendar date as 'YYYY-MM-DD' (the drivers are set to return `date` as text). */
 export type LocalDate = string;
@@ -293,10 +293,8 @@ export interface Database {
 }
 
 export type Person = Selectable<PeopleTable>;
-export type NewPerson = Insertable<PeopleTable>;
 export type Pair = Selectable<PairsTable>;
 export type NewPair = Insertable<PairsTable>;
-export type PairUpdate = Updateable<PairsTable>;
 export type Meeting = Selectable<MeetingsTable>;
 export type AgendaItem = Selectable<AgendaItemsTable>;
 export type ActionItem = Selectable<ActionItemsTable>;

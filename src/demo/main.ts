@@ -10,7 +10,9 @@ import { createWorld } from './world';
 async function main(): Promise<void> {
   const world = await createWorld();
   try {
-    process.stdout.write('Mentorship bot demo: Maria mentors Theo. Everything below went through the real bot,\nsigned like Slack, into a local Slack stand-in.\n');
+    process.stdout.write(
+      'Mentorship bot demo: Maria mentors Theo. Everything below went through the real bot,\nsigned like Slack, into a local Slack stand-in.\n',
+    );
     for (const act of ACTS) await act.play(world);
     process.stdout.write('\nDemo finished.\n');
   } finally {

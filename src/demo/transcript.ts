@@ -10,7 +10,11 @@ interface Channel {
   name: string;
 }
 
-const indent = (text: string, by = '    '): string => text.split('\n').map((line) => `${by}${line}`).join('\n');
+const indent = (text: string, by = '    '): string =>
+  text
+    .split('\n')
+    .map((line) => `${by}${line}`)
+    .join('\n');
 
 /**
  * Prints what each person saw since the last checkpoint: DMs from the bot, ephemeral replies,

@@ -44,7 +44,11 @@ export function renderCodeMap(rows: readonly CodeMapRow[]): string {
 function importsOf(source: string, dir: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const match of source.matchAll(/import \{([^}]+)\} from '\.\/([\w./-]+)';/g)) {
-    for (const name of match[1]!.split(',').map((part) => part.trim().replace(/^type /, '')).filter(Boolean)) found.set(name, `${dir}/${match[2]}.ts`);
+    for (const name of match[1]!
+      .split(',')
+      .map((part) => part.trim().replace(/^type /, ''))
+      .filter(Boolean))
+      found.set(name, `${dir}/${match[2]}.ts`);
   }
   return found;
 }

@@ -14,7 +14,10 @@ const RULE = '─'.repeat(40);
 
 export function renderBlocks(blocks: Json[] | undefined, fallbackText: string, opts: RenderOptions = {}): string {
   if (!blocks || blocks.length === 0) return cleanMrkdwn(fallbackText, opts);
-  return blocks.map((b) => renderBlock(b, opts)).filter((s) => s !== '').join('\n');
+  return blocks
+    .map((b) => renderBlock(b, opts))
+    .filter((s) => s !== '')
+    .join('\n');
 }
 
 export function renderView(view: Json, opts: RenderOptions = {}): string {
@@ -81,11 +84,16 @@ function inputValue(e: Json, opts: RenderOptions): string {
   const user = (id: string): string => `@${opts.userName?.(id) ?? id}`;
   const options = (list: Json[] | undefined): string => (list ?? []).map((o) => plain(o.text)).join(', ');
   const initial =
-    e.initial_value ?? (e.initial_option ? plain(e.initial_option.text) : undefined) ??
+    e.initial_value ??
+    (e.initial_option ? plain(e.initial_option.text) : undefined) ??
     (e.initial_options?.length ? options(e.initial_options) : undefined) ??
-    (e.initial_user ? user(e.initial_user) : undefined) ?? (e.initial_users?.length ? e.initial_users.map(user).join(', ') : undefined) ??
-    (e.initial_conversation ? `#${e.initial_conversation}` : undefined) ?? (e.initial_channel ? `#${e.initial_channel}` : undefined) ??
-    e.initial_date ?? e.initial_time ?? (e.initial_date_time ? new Date(e.initial_date_time * 1000).toISOString() : undefined);
+    (e.initial_user ? user(e.initial_user) : undefined) ??
+    (e.initial_users?.length ? e.initial_users.map(user).join(', ') : undefined) ??
+    (e.initial_conversation ? `#${e.initial_conversation}` : undefined) ??
+    (e.initial_channel ? `#${e.initial_channel}` : undefined) ??
+    e.initial_date ??
+    e.initial_time ??
+    (e.initial_date_time ? new Date(e.initial_date_time * 1000).toISOString() : undefined);
   if (initial !== undefined && initial !== '') return String(initial);
   if ((e.type === 'checkboxes' || e.type === 'radio_buttons') && e.options) return `( ) ${e.options.map((o: Json) => plain(o.text)).join(' ( ) ')}`;
   return e.placeholder ? `____ (${plain(e.placeholder)})` : '____';

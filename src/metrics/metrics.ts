@@ -51,8 +51,16 @@ export function createMetrics(options: MetricsOptions) {
     labelNames: ['kind', 'outcome'] as const,
     registers: [registry],
   });
-  const rateLimited = new Counter({ name: 'mentorship_slack_rate_limited_total', help: 'Sends Slack answered with 429 (the workspace then waits for Retry-After on every replica).', registers: [registry] });
-  const reconciled = new Counter({ name: 'mentorship_outbox_reconciliations_total', help: 'Sends in doubt found in the DM and marked sent without posting again.', registers: [registry] });
+  const rateLimited = new Counter({
+    name: 'mentorship_slack_rate_limited_total',
+    help: 'Sends Slack answered with 429 (the workspace then waits for Retry-After on every replica).',
+    registers: [registry],
+  });
+  const reconciled = new Counter({
+    name: 'mentorship_outbox_reconciliations_total',
+    help: 'Sends in doubt found in the DM and marked sent without posting again.',
+    registers: [registry],
+  });
   const passSeconds = new Histogram({
     name: 'mentorship_scheduler_pass_seconds',
     help: 'Duration of one scheduler pass (plan, then dispatch), by outcome (ok, failed).',

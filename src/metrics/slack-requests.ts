@@ -25,16 +25,16 @@ export function instrumentRequests(app: App, metrics: Metrics): { onShed(body: u
     const started = performance.now();
     let ackedAfter: number | null = null;
     const ack = event.ack;
-    const timed = { ...event, ack: (response?: unknown) => ((ackedAfter ??= (performance.now() - started) / 1000), ack(response as never)) };
+    const timed = { ...event, ack: (response?: unknown) => ((ackedAfter ??= (performance.now() - started) / 1000), ack(response)) };
     let outcome: 'ok' | 'error' = 'ok';
     try {
-      await processEvent(timed as typeof event);
+      await processEvent(timed);
     } catch (error) {
       outcome = 'error';
       throw error;
     } finally {
       const kind = requestKind(event.body);
-      metrics.request(kind, shedBodies.has(event.body as object) ? 'shed' : outcome, ackedAfter);
+      metrics.request(kind, shedBodies.has(event.body) ? 'shed' : outcome, ackedAfter);
     }
   };
   return {

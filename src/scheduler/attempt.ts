@@ -61,8 +61,22 @@ export interface Attempt {
 /** Margin on top of the request timeout: the lease must still hold when the post has surely ended. */
 const LEASE_SAFETY_MS = 5_000;
 
-export function startAttempt(deps: DeliveryDeps, row: ClaimedReminder, clock: () => Date, what: 'reminder' | 'notice', fields: Record<string, unknown>): Attempt {
-  const log = deps.logger.child({ [`${what}Id`]: row.id, attempt: row.attempt, kind: row.kind, teamId: row.team_id, recipient: row.recipient_id, replica: row.claimed_by, ...fields });
+export function startAttempt(
+  deps: DeliveryDeps,
+  row: ClaimedReminder,
+  clock: () => Date,
+  what: 'reminder' | 'notice',
+  fields: Record<string, unknown>,
+): Attempt {
+  const log = deps.logger.child({
+    [`${what}Id`]: row.id,
+    attempt: row.attempt,
+    kind: row.kind,
+    teamId: row.team_id,
+    recipient: row.recipient_id,
+    replica: row.claimed_by,
+    ...fields,
+  });
   const message = `${what} attempt`;
   return {
     row,
@@ -89,7 +103,12 @@ export type AfterRefused = (tx: Tx) => Promise<void>;
  * throws is logged and the row is marked sent without it: the message is out, and sending it again
  * would be worse than a missing follow-up.
  */
-export async function markSentWith(deps: DeliveryDeps, attempt: Attempt, sent: { channel: string; ts: string | null; note?: string }, after?: AfterSent): Promise<boolean> {
+export async function markSentWith(
+  deps: DeliveryDeps,
+  attempt: Attempt,
+  sent: { channel: string; ts: string | null; note?: string },
+  after?: AfterSent,
+): Promise<boolean> {
   const mark = { ...attempt.fence(), ...sent };
   if (!after) return markSent(deps.db, mark);
   try {
@@ -162,7 +181,10 @@ export async function sendClaimed(deps: DeliveryDeps, attempt: Attempt, plan: Se
     const outcome = classifySlackError(error);
     if (outcome.kind === 'unknown') {
       const retryAt = new Date(clock().getTime() + settings.graceMs);
-      return record('unknown', markUnknown(db, { ...fence(), error: outcome.code, retryAt, channel: plan.channel }), { code: outcome.code, method: plan.method });
+      return record('unknown', markUnknown(db, { ...fence(), error: outcome.code, retryAt, channel: plan.channel }), {
+        code: outcome.code,
+        method: plan.method,
+      });
     }
     await plan.notPosted?.();
     return notPosted(deps, attempt, outcome, plan.method, plan.refused);
@@ -176,8 +198,10 @@ export function outOfSends(deps: DeliveryDeps, attempt: Attempt): Promise<Delive
 }
 
 /** chat.postMessage stamped with the row's id and attempt, so reconciliation can find it. */
-export const postStamped = (deps: DeliveryDeps, attempt: Attempt, channel: string, message: Message, unfurl = false) => () =>
-  deps.slack.post(channel, message, { reminderId: attempt.row.id, attempt: attempt.row.attempt }, { unfurl });
+export const postStamped =
+  (deps: DeliveryDeps, attempt: Attempt, channel: string, message: Message, unfurl = false) =>
+  () =>
+    deps.slack.post(channel, message, { reminderId: attempt.row.id, attempt: attempt.row.attempt }, { unfurl });
 
 /**
  * A call that certainly did not post: wait out a 429, record a permanent error (with `refused` in the
@@ -191,7 +215,10 @@ export async function notPosted(deps: DeliveryDeps, attempt: Attempt, outcome: S
     await deps.onRateLimited(row.team_id, until);
     // Certainly not posted: the call does not count against the row's budget of sends.
     const unsend = method !== 'conversations.open';
-    return record('rate_limited', release(db, { ...fence(), state: 'pending', retryAt: until, note: 'ratelimited', unsend }), { until: until.toISOString(), method });
+    return record('rate_limited', release(db, { ...fence(), state: 'pending', retryAt: until, note: 'ratelimited', unsend }), {
+      until: until.toISOString(),
+      method,
+    });
   }
   if (outcome.kind === 'failed') return record('failed', markFailedWith(deps, attempt, outcome.code, refused), { code: outcome.code, method });
   // A call in doubt that cannot have posted (conversations.open, chat.update): try again after the grace period.
@@ -227,11 +254,16 @@ export async function reconcile(deps: DeliveryDeps, attempt: Attempt, channel: s
     // A minute of slack before the post: Slack's ts comes from its own clock.
     const found = await deps.slack.findPosted(channel, row.id, new Date(since.getTime() - 60_000));
     if (found) {
-      return { result: 'reconciled', done: markSentWith(deps, attempt, { channel, ts: found.ts, note: 'reconciled' }, after), details: { ts: found.ts, postedBy: found.attempt } };
+      return {
+        result: 'reconciled',
+        done: markSentWith(deps, attempt, { channel, ts: found.ts, note: 'reconciled' }, after),
+        details: { ts: found.ts, postedBy: found.attempt },
+      };
     }
   } catch (error) {
     const outcome = classifySlackError(error);
-    if (outcome.kind === 'failed') return { result: 'failed', done: markFailed(db, { ...fence(), error: `unreconciled:${outcome.code}` }), details: { code: outcome.code } };
+    if (outcome.kind === 'failed')
+      return { result: 'failed', done: markFailed(db, { ...fence(), error: `unreconciled:${outcome.code}` }), details: { code: outcome.code } };
     const retryAt = new Date(clock().getTime() + (outcome.kind === 'rate_limited' ? outcome.retryAfterMs : settings.graceMs));
     return { result: 'waiting', done: release(db, { ...fence(), state: 'unknown', retryAt, note: row.last_error }), details: { code: outcome.code } };
   }

@@ -40,7 +40,10 @@ export function classifySlackError(error: unknown): SendOutcome {
       const original = e.original ?? {};
       const described = `${original.name ?? ''} ${original.message ?? ''}`;
       const timedOut = /TimeoutError|AbortError|aborted due to timeout/.test(described);
-      return { kind: 'unknown', code: timedOut ? 'timeout' : `request_error:${original.code ?? (/fetch failed/.test(described) ? 'fetch_failed' : original.name ?? 'network')}` };
+      return {
+        kind: 'unknown',
+        code: timedOut ? 'timeout' : `request_error:${original.code ?? (/fetch failed/.test(described) ? 'fetch_failed' : (original.name ?? 'network'))}`,
+      };
     }
     default:
       return { kind: 'unknown', code: error instanceof Error ? `error:${error.name}` : 'error' };

@@ -30,7 +30,12 @@ export function createScheduler(
   options: SendingOptions & { config: Pick<Config, 'remindersDryRun' | 'remindersDailyCap'>; meetings?: MeetingSource; settings?: Partial<SchedulerSettings> },
 ): Scheduler {
   const settings = { dryRun: options.config.remindersDryRun, dailyCap: options.config.remindersDailyCap, ...options.settings };
-  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs, logger: options.logger });
+  const client = createReminderClient({
+    token: options.botToken,
+    apiUrl: options.apiUrl,
+    timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs,
+    logger: options.logger,
+  });
   return new Scheduler({
     db: options.db,
     slack: webClientReminderSlack(client),
@@ -47,7 +52,9 @@ export function createScheduler(
  * just committed. Its own WebClient, configured like the scheduler's (a retried chat.postMessage can
  * post twice; a hung one must end inside the lease), never the interactive client Bolt uses.
  */
-export function createNoticeSender(options: SendingOptions & { settings?: Partial<NoticeSenderSettings>; clock?: () => Promise<() => Date> }): StoppableNoticeSender {
+export function createNoticeSender(
+  options: SendingOptions & { settings?: Partial<NoticeSenderSettings>; clock?: () => Promise<() => Date> },
+): StoppableNoticeSender {
   const timeoutMs = options.settings?.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs;
   const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs, logger: options.logger });
   return createNoticeDispatcher({

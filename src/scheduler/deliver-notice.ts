@@ -1,7 +1,18 @@
 import { fallbackKey, type NoticePayload } from '../domain/notices/notice';
 import { insertNotices } from '../domain/notices/notices.repository';
 import { findPerson, saveDmChannel } from '../domain/people/people.repository';
-import { type AfterRefused, type AfterSent, type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, outOfSends, postStamped, reconcile, sendClaimed } from './attempt';
+import {
+  type AfterRefused,
+  type AfterSent,
+  type Attempt,
+  type DeliveryDeps,
+  type DeliveryResult,
+  notPosted,
+  outOfSends,
+  postStamped,
+  reconcile,
+  sendClaimed,
+} from './attempt';
 import { classifySlackError } from './classify';
 import { parseNoticePayload } from './notice-payload';
 import { markCancelled, markFailed } from './outbox.repository';
@@ -13,7 +24,7 @@ import { markCancelled, markFailed } from './outbox.repository';
  * any resend. An update (chat.update) is idempotent, so one in doubt is simply made again.
  */
 export async function deliverNotice(deps: DeliveryDeps, attempt: Attempt): Promise<DeliveryResult> {
-  const { db, settings } = deps;
+  const { db } = deps;
   const { row, clock, fence, record } = attempt;
   const payload = parseNoticePayload(row.payload);
   if (!payload) return record('failed', markFailed(db, { ...fence(), error: 'invalid_notice_payload' }));
@@ -22,13 +33,15 @@ export async function deliverNotice(deps: DeliveryDeps, attempt: Attempt): Promi
   const refused = fallbackOf(attempt, payload);
 
   if (attempt.inDoubt && target.type !== 'update') {
-    const channel = row.channel_id ?? (target.type === 'channel' ? target.channelId : ((await findPerson(db, row.team_id, target.userId))?.dm_channel_id ?? null));
+    const channel =
+      row.channel_id ?? (target.type === 'channel' ? target.channelId : ((await findPerson(db, row.team_id, target.userId))?.dm_channel_id ?? null));
     const settled = await reconcile(deps, attempt, channel, after);
     if (settled.result) return record(settled.result, settled.done, settled.details);
   }
   const spent = outOfSends(deps, attempt);
   if (spent) return spent;
-  if (row.expires_at && clock().getTime() >= row.expires_at.getTime()) return record('cancelled', markCancelled(db, { ...fence(), reason: 'expired' }), { reason: 'expired' });
+  if (row.expires_at && clock().getTime() >= row.expires_at.getTime())
+    return record('cancelled', markCancelled(db, { ...fence(), reason: 'expired' }), { reason: 'expired' });
 
   const { message } = payload;
   if (target.type === 'update') {
@@ -45,7 +58,13 @@ export async function deliverNotice(deps: DeliveryDeps, attempt: Attempt): Promi
     if (!opened.ok) return opened.result;
     channel = opened.channel;
   }
-  return sendClaimed(deps, attempt, { method: 'chat.postMessage', channel, call: postStamped(deps, attempt, channel, message, payload.unfurl ?? false), after, refused });
+  return sendClaimed(deps, attempt, {
+    method: 'chat.postMessage',
+    channel,
+    call: postStamped(deps, attempt, channel, message, payload.unfurl ?? false),
+    after,
+    refused,
+  });
 }
 
 type Opened = { ok: true; channel: string } | { ok: false; result: DeliveryResult };
@@ -99,7 +118,21 @@ function fallbackOf(attempt: Attempt, payload: NoticePayload): AfterRefused | un
   return async (tx) => {
     const now = attempt.clock();
     const recipientId = fallback.target.type === 'dm' ? fallback.target.userId : fallback.target.channelId;
-    await insertNotices(tx, [{ teamId: row.team_id, pairId: row.pair_id, meetingId: row.meeting_id, recipientId, dedupeKey: fallbackKey(row.dedupe_key), dueAt: now, payload: fallback }], now);
+    await insertNotices(
+      tx,
+      [
+        {
+          teamId: row.team_id,
+          pairId: row.pair_id,
+          meetingId: row.meeting_id,
+          recipientId,
+          dedupeKey: fallbackKey(row.dedupe_key),
+          dueAt: now,
+          payload: fallback,
+        },
+      ],
+      now,
+    );
     attempt.log.info({ topic: fallback.topic }, 'notice refused; its fallback is in the outbox');
   };
 }

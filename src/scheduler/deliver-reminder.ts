@@ -31,7 +31,9 @@ export async function deliverReminder(deps: DeliveryDeps, attempt: Attempt): Pro
   const decision = decide(row, ctx, now);
   if (decision.action === 'cancel') return record('cancelled', markCancelled(db, { ...fence(), reason: decision.reason }), { reason: decision.reason });
   if (decision.action === 'defer') {
-    return record('deferred', release(db, { ...fence(), state: 'pending', retryAt: decision.until, note: decision.reason }), { until: decision.until.toISOString() });
+    return record('deferred', release(db, { ...fence(), state: 'pending', retryAt: decision.until, note: decision.reason }), {
+      until: decision.until.toISOString(),
+    });
   }
   const recipient = ctx.recipient!;
   const message = renderReminder(row, ctx, now);
@@ -39,7 +41,8 @@ export async function deliverReminder(deps: DeliveryDeps, attempt: Attempt): Pro
   const slot = { teamId: row.team_id, userId: row.recipient_id, localDate: localDateIn(now, zone) };
   if (!(await takeDailySlot(db, slot, settings.dailyCap))) {
     const morning = new Date(nextMorning(now, zone).getTime() + spreadMs(row.dedupe_key, 600));
-    if (row.expires_at && morning.getTime() >= row.expires_at.getTime()) return record('cancelled', markCancelled(db, { ...fence(), reason: 'daily_cap' }), { reason: 'daily_cap' });
+    if (row.expires_at && morning.getTime() >= row.expires_at.getTime())
+      return record('cancelled', markCancelled(db, { ...fence(), reason: 'daily_cap' }), { reason: 'daily_cap' });
     return record('deferred', release(db, { ...fence(), state: 'pending', retryAt: morning, note: 'daily_cap' }), { until: morning.toISOString() });
   }
   if (settings.dryRun) return record('dry_run', markCancelled(db, { ...fence(), reason: 'dry_run' }), { text: message.text });

@@ -29,7 +29,19 @@ export type DispatchStats = Record<DeliveryResult, number> & { claimed: number; 
 const POSTED = new Set<DeliveryResult>(['sent', 'failed', 'unknown', 'rate_limited']);
 
 const emptyStats = (): DispatchStats => ({
-  claimed: 0, rounds: 0, errors: 0, sent: 0, reconciled: 0, failed: 0, unknown: 0, cancelled: 0, deferred: 0, rate_limited: 0, dry_run: 0, fenced: 0, waiting: 0,
+  claimed: 0,
+  rounds: 0,
+  errors: 0,
+  sent: 0,
+  reconciled: 0,
+  failed: 0,
+  unknown: 0,
+  cancelled: 0,
+  deferred: 0,
+  rate_limited: 0,
+  dry_run: 0,
+  fenced: 0,
+  waiting: 0,
 });
 
 /**
@@ -94,7 +106,14 @@ export async function sendRows(
   for (const row of rows) {
     if (stop.stopped || holdUntil) {
       const note = holdUntil ? 'ratelimited' : 'released_on_shutdown';
-      await release(db, { id: row.id, attempt: row.attempt, now: clock(), state: row.prior_state === 'pending' ? 'pending' : 'unknown', retryAt: holdUntil ?? clock(), note });
+      await release(db, {
+        id: row.id,
+        attempt: row.attempt,
+        now: clock(),
+        state: row.prior_state === 'pending' ? 'pending' : 'unknown',
+        retryAt: holdUntil ?? clock(),
+        note,
+      });
       unused += holdUntil ? 0 : 1;
       continue;
     }

@@ -34,7 +34,11 @@ export async function reserveTokens(db: Kysely<Database>, teamId: string, want: 
     const granted = Math.max(0, Math.min(want, Math.floor(tokens)));
     // refilled_at never moves backwards: a replica whose clock lags must not mint tokens twice.
     const refilledAt = now.getTime() > bucket.refilled_at.getTime() ? now : bucket.refilled_at;
-    await tx.updateTable('slack_rate_buckets').set({ tokens: tokens - granted, refilled_at: refilledAt, blocked_until: null }).where('team_id', '=', teamId).execute();
+    await tx
+      .updateTable('slack_rate_buckets')
+      .set({ tokens: tokens - granted, refilled_at: refilledAt, blocked_until: null })
+      .where('team_id', '=', teamId)
+      .execute();
     return { granted, waitMs: granted > 0 ? 0 : Math.ceil(((1 - (tokens - granted)) / limit.perSecond) * 1000) };
   });
 }

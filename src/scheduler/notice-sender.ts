@@ -47,7 +47,16 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
   const { db } = deps;
   const log = deps.logger.child({ scope: 'notices', replica: settings.replica });
   const stop: StopSignal & { stopped: boolean } = { stopped: false };
-  const delivery: DeliveryDeps = { db, slack: deps.slack, logger: log, settings, onRateLimited: blockOn429(db), noticeHooks: deps.hooks, stopping: () => stop.stopped, observer: deps.observer };
+  const delivery: DeliveryDeps = {
+    db,
+    slack: deps.slack,
+    logger: log,
+    settings,
+    onRateLimited: blockOn429(db),
+    noticeHooks: deps.hooks,
+    stopping: () => stop.stopped,
+    observer: deps.observer,
+  };
   const clockOf = deps.clock ?? (() => databaseClock(db));
   const inFlight = new Set<Promise<void>>();
 

@@ -31,7 +31,10 @@ export async function dueNoticesByTeam(db: Executor, ids: readonly string[], now
  * are still pending and due: a pass or another replica that got there first keeps them (SKIP LOCKED,
  * and the state check after the lock).
  */
-export async function claimNotices(db: Executor, options: { teamId: string; ids: readonly string[]; limit: number; now: Date; leaseMs: number; replica: string }): Promise<ClaimedReminder[]> {
+export async function claimNotices(
+  db: Executor,
+  options: { teamId: string; ids: readonly string[]; limit: number; now: Date; leaseMs: number; replica: string },
+): Promise<ClaimedReminder[]> {
   if (options.ids.length === 0 || options.limit <= 0) return [];
   const due = sql`select id, state as prior_state
       from outbox
@@ -56,7 +59,11 @@ export async function pendingFallbacksOf(db: Executor, ids: readonly string[]): 
   const rows = await db
     .selectFrom('outbox')
     .select('id')
-    .where('dedupe_key', 'in', refused.map((row) => fallbackKey(row.dedupe_key)))
+    .where(
+      'dedupe_key',
+      'in',
+      refused.map((row) => fallbackKey(row.dedupe_key)),
+    )
     .where('state', '=', 'pending')
     .execute();
   return rows.map((row) => row.id);

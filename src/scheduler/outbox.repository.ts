@@ -1,8 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { OutboxRow, OutboxState } from '../db/schema';
 import type { Executor } from '../db/types';
-import { DISPATCHED_KINDS, REMINDER_KINDS } from '../domain/reminders/kinds';
-import type { PlannedReminder } from '../domain/reminders/planner';
+import { DISPATCHED_KINDS } from '../domain/reminders/kinds';
 
 /** States in which a reminder may still go out; anything else is final. */
 export const OPEN_STATES = ['pending', 'sending', 'unknown'] as const;
@@ -176,4 +175,9 @@ export const markSending = (db: Executor, fence: Fence & { channel: string; post
  * `unsend`: the call was made but Slack certainly did not post (a 429), so it is not counted as a send.
  */
 export const release = (db: Executor, fence: Fence & { state: 'pending' | 'unknown'; retryAt: Date; note: string | null; unsend?: boolean }) =>
-  complete(db, fence, { state: fence.state, next_attempt_at: fence.retryAt, last_error: fence.note, ...(fence.unsend ? { sends: sql`greatest(sends - 1, 0)` } : {}) });
+  complete(db, fence, {
+    state: fence.state,
+    next_attempt_at: fence.retryAt,
+    last_error: fence.note,
+    ...(fence.unsend ? { sends: sql`greatest(sends - 1, 0)` } : {}),
+  });

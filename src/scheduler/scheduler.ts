@@ -100,7 +100,16 @@ export class Scheduler {
     try {
       await this.deps.meetings.ensureUpcoming(at);
       const { planned } = await planReminders(db, at);
-      const deliveryDeps = { db, slack: this.deps.slack, logger: log, settings: this.settings, onRateLimited: blockOn429(db), noticeHooks: this.deps.noticeHooks, stopping: () => this.stopSignal.stopped, observer: this.deps.observer };
+      const deliveryDeps = {
+        db,
+        slack: this.deps.slack,
+        logger: log,
+        settings: this.settings,
+        onRateLimited: blockOn429(db),
+        noticeHooks: this.deps.noticeHooks,
+        stopping: () => this.stopSignal.stopped,
+        observer: this.deps.observer,
+      };
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       const report = { at: at.toISOString(), planned, dispatch };
       if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');

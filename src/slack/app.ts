@@ -78,11 +78,10 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      healthy()
-        .then((ok) => {
-          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
-        });
+      void healthy().then((ok) => {
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+      });
     },
   };
   const receiver: Receiver = socket ? socket.receiver : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
@@ -101,7 +100,11 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
   });
 
   const measured = options.metrics ? instrumentRequests(app, options.metrics) : undefined;
-  const shedder = registerMiddleware(app, options.deps, { maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs, onShed: measured?.onShed });
+  const shedder = registerMiddleware(app, options.deps, {
+    maxInFlight: options.maxInFlight,
+    maxEventLoopLagMs: options.maxEventLoopLagMs,
+    onShed: measured?.onShed,
+  });
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });
@@ -122,7 +125,7 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
       }
       // A burst of new connections must not overflow Node's default accept queue of 511 (the kernel
       // caps this at net.core.somaxconn): a dropped SYN costs the sender a 1 s retransmit.
-      return (await app.start({ port, backlog: 4096 })) as Server;
+      return await app.start({ port, backlog: 4096 });
     },
     stop() {
       // A button is acknowledged before its work runs: a press during a deploy must not be lost when

@@ -13,4 +13,3 @@ export interface AppDeps {
   /** Sends a committed change's notices and refreshes its Home tabs, after the ack. */
   effects: EffectsFlusher;
 }
-

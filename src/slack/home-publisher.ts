@@ -57,7 +57,9 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
       if (slot.running === running) slot.running = null;
     });
     slot.running = running;
-    slot.windowEnds = setTimeout(() => void endWindow(slot), windowMs);
+    slot.windowEnds = setTimeout(() => {
+      void endWindow(slot);
+    }, windowMs);
     slot.windowEnds.unref();
     return run;
   };
@@ -86,14 +88,16 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
     return publish(fresh);
   };
 
+  const running = (): Promise<void>[] => [...slots.values()].flatMap((slot) => (slot.running ? [slot.running] : []));
+
   return {
     async refresh(teamId, userIds) {
       if (stopped) return;
       await Promise.all([...new Set(userIds)].map((userId) => request(teamId, userId)));
     },
     async idle() {
-      while ([...slots.values()].some((slot) => slot.running || slot.pending)) {
-        await Promise.all([...slots.values()].map((slot) => slot.running));
+      while ([...slots.values()].some((slot) => slot.running !== null || slot.pending)) {
+        await Promise.all(running());
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
@@ -103,7 +107,7 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
         if (slot.windowEnds) clearTimeout(slot.windowEnds);
         slot.pending = false;
       }
-      await Promise.all([...slots.values()].map((slot) => slot.running));
+      await Promise.all(running());
       slots.clear();
     },
   };

@@ -9,5 +9,3 @@ export interface HomeRefresher {
   /** Drops publishes that are only waiting and waits for the one running. */
   stop(): Promise<void>;
 }
-
-export const noHomeRefresh: HomeRefresher = { refresh: async () => undefined, idle: async () => undefined, stop: async () => undefined };

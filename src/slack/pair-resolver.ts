@@ -31,7 +31,11 @@ export function submittedPairId(view: { private_metadata?: string; state: { valu
  * The pair a submission is about, or the error that asks for one: under the picker when the modal
  * has one, else under `field`.
  */
-export function requirePairId(view: { private_metadata?: string; blocks: readonly { block_id?: string }[] }, values: unknown, field: string): { ok: true; pairId: string } | { ok: false; errors: Record<string, string> } {
+export function requirePairId(
+  view: { private_metadata?: string; blocks: readonly { block_id?: string }[] },
+  values: unknown,
+  field: string,
+): { ok: true; pairId: string } | { ok: false; errors: Record<string, string> } {
   const pairId = submittedPairId({ private_metadata: view.private_metadata, state: { values } });
   if (pairId) return { ok: true, pairId };
   const block = view.blocks.some((b) => b.block_id === PairPicker.blockId) ? PairPicker.blockId : field;

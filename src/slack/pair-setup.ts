@@ -23,7 +23,11 @@ export async function pairSetUpModal(client: WebClient, deps: AppDeps, actor: Ac
  * Both people as Slack knows them (bot? deleted? their zone?), asked before the ack and within its
  * budget, so a slow or failing Slack still gets the person a field error inside the 3 seconds.
  */
-export async function lookUpPair(client: WebClient, ids: { mentorId: string; menteeId: string }, log: Logger): Promise<{ mentor: PickedUser; mentee: PickedUser }> {
+export async function lookUpPair(
+  client: WebClient,
+  ids: { mentorId: string; menteeId: string },
+  log: Logger,
+): Promise<{ mentor: PickedUser; mentee: PickedUser }> {
   try {
     const [mentor, mentee] = await beforeAck(Promise.all([lookupUser(client, ids.mentorId), lookupUser(client, ids.menteeId)]));
     return { mentor, mentee };

@@ -52,10 +52,16 @@ export async function replyPrivately(client: WebClient, people: PeopleService, t
  * through the response_url when there is one, else with chat.update, which edits only the bot's own
  * messages. Never throws.
  */
-export async function replaceMessage(client: WebClient, where: { respond?: RespondFn; channelId?: string; messageTs?: string }, message: Message, log: Logger): Promise<void> {
+export async function replaceMessage(
+  client: WebClient,
+  where: { respond?: RespondFn; channelId?: string; messageTs?: string },
+  message: Message,
+  log: Logger,
+): Promise<void> {
   try {
     if (where.respond) await where.respond({ replace_original: true, text: message.text, blocks: message.blocks });
-    else if (where.channelId && where.messageTs) await client.chat.update({ channel: where.channelId, ts: where.messageTs, text: message.text, blocks: message.blocks });
+    else if (where.channelId && where.messageTs)
+      await client.chat.update({ channel: where.channelId, ts: where.messageTs, text: message.text, blocks: message.blocks });
   } catch (error) {
     log.info({ code: slackErrorCode(error) }, 'pressed message not replaced');
   }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { type App, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import { ConfigError } from '../config';
 import type { Logger } from '../logger';
@@ -49,7 +49,7 @@ export function createSocketMode(options: { appToken: string; apiUrl: string; lo
         const path = new URL(req.url ?? '/', 'http://localhost').pathname;
         const methods = Array.isArray(route.method) ? route.method : [route.method];
         if (path === route.path && methods.includes(req.method ?? '')) {
-          route.handler(Object.assign(req as IncomingMessage, { params: {} }), res);
+          route.handler(Object.assign(req, { params: {} }), res);
           return;
         }
         res.writeHead(404).end();

@@ -15,7 +15,7 @@ import type { AppDeps } from '../../src/slack/context';
 import * as ids from '../../src/slack/ids';
 import { registerActions } from '../../src/slack/listeners/actions';
 import { registerViews } from '../../src/slack/listeners/views';
-import { JOURNAL_OF, SECRET_A, type World, buildWorld, openedBy } from '../support/authz-world';
+import { JOURNAL_OF, SECRET_A, type World, buildWorld } from '../support/authz-world';
 import { snapshotDb } from '../support/db-snapshot';
 import { goalInputs } from '../support/goal-fixtures';
 import { type Harness, startHarness, USERS } from '../support/harness';
@@ -66,36 +66,47 @@ const ACTORS: Record<ActorKey, { id: string; label: string }> = {
 type Prepare = (userId: string) => Promise<() => Promise<AppResponse>>;
 
 /** A button with this value, as a bot message in the actor's DM (a forwarded or forged button). */
-const press = (actionId: string, value: () => string): Prepare => async (userId) => {
-  const message = await postButton(h, userId, actionId, value());
-  return () => h.driver.clickInMessage(userId, message, actionId);
-};
+const press =
+  (actionId: string, value: () => string): Prepare =>
+  async (userId) => {
+    const message = await postButton(h, userId, actionId, value());
+    return () => h.driver.clickInMessage(userId, message, actionId);
+  };
 
 /** The real Approve / Request changes buttons on pair A's approval message in the goals channel. */
-const pressOnApproval = (actionId: string): Prepare => async (userId) => () =>
-  h.driver.clickInMessage(userId, world.approvalMessage, actionId, { value: `${world.goals.shared}:2` });
+const pressOnApproval =
+  (actionId: string): Prepare =>
+  async (userId) =>
+  () =>
+    h.driver.clickInMessage(userId, world.approvalMessage, actionId, { value: `${world.goals.shared}:2` });
 
 /** An element inside a modal the actor has open (built from `view`), pressed or picked with `value`. */
-const pressInView = (view: () => Record<string, unknown>, actionId: string, value: () => string): Prepare => async (userId) => {
-  const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: h.standIn.issueTriggerId(userId), view: view() as never });
-  const stored = h.standIn.findView(opened.view!.id!)!;
-  return () => h.driver.clickInView(userId, stored, actionId, { value: value() });
-};
+const pressInView =
+  (view: () => Record<string, unknown>, actionId: string, value: () => string): Prepare =>
+  async (userId) => {
+    const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: h.standIn.issueTriggerId(userId), view: view() as never });
+    const stored = h.standIn.findView(opened.view!.id!)!;
+    return () => h.driver.clickInView(userId, stored, actionId, { value: value() });
+  };
 
 /** Pair A's real modal (its private_metadata as the bot set it), submitted by the actor with valid inputs. */
-const submit = (key: string, inputs: Record<string, unknown> = {}): Prepare => async (userId) => {
-  const view: StoredView = world.views[key]!;
-  const { values, clientErrors } = buildSubmission(view, inputs);
-  if (Object.keys(clientErrors).length > 0) throw new Error(`test bug: ${JSON.stringify(clientErrors)}`);
-  return () => sendViewSubmission(h, userId, view, values);
-};
+const submit =
+  (key: string, inputs: Record<string, unknown> = {}): Prepare =>
+  async (userId) => {
+    const view: StoredView = world.views[key]!;
+    const { values, clientErrors } = buildSubmission(view, inputs);
+    if (Object.keys(clientErrors).length > 0) throw new Error(`test bug: ${JSON.stringify(clientErrors)}`);
+    return () => sendViewSubmission(h, userId, view, values);
+  };
 
 const pickerModal = (callbackId: string) => () => ({
   type: 'modal',
   callback_id: callbackId,
   title: { type: 'plain_text', text: 'Agenda' },
   submit: { type: 'plain_text', text: 'Share' },
-  blocks: [{ ...pairPickerBlock([{ pair: world.pairA, role: 'mentee', otherId: USERS.mentor.id } as never], { [USERS.mentor.id]: 'Maria' }), dispatch_action: true }],
+  blocks: [
+    { ...pairPickerBlock([{ pair: world.pairA, role: 'mentee', otherId: USERS.mentor.id } as never], { [USERS.mentor.id]: 'Maria' }), dispatch_action: true },
+  ],
 });
 
 // ---- the matrix ---------------------------------------------------------------------------------------
@@ -113,65 +124,265 @@ interface Row {
   roles?: Array<'mentee' | 'mentor'>;
   prepare: Prepare;
   /** What the actor is told, per actor when it differs. */
-  refusal: RegExp | Partial<Record<ActorKey, RegExp>> & { default: RegExp };
+  refusal: RegExp | (Partial<Record<ActorKey, RegExp>> & { default: RegExp });
 }
 
 const ROWS: Row[] = [
   // goals
   { id: OpenActions.addGoal, does: 'open the add-goal form of another pair', prepare: press(OpenActions.addGoal, () => world.pairA.id), refusal: NOT_IN_PAIR },
   { id: GoalActions.edit, does: 'open a goal of another pair for editing', prepare: press(GoalActions.edit, () => world.goals.draft), refusal: NOT_YOUR_GOAL },
-  { id: GoalActions.share, does: 'share a goal of another pair for approval', prepare: press(GoalActions.share, () => world.goals.draft), refusal: NOT_YOUR_GOAL },
+  {
+    id: GoalActions.share,
+    does: 'share a goal of another pair for approval',
+    prepare: press(GoalActions.share, () => world.goals.draft),
+    refusal: NOT_YOUR_GOAL,
+  },
   { id: GoalActions.approve, does: 'approve a goal', roles: ['mentee'], prepare: pressOnApproval(GoalActions.approve), refusal: ONLY_MENTOR },
-  { id: GoalActions.requestChanges, does: 'request changes to a goal', roles: ['mentee'], prepare: pressOnApproval(GoalActions.requestChanges), refusal: ONLY_MENTOR },
-  { id: GoalActions.progress, does: 'open the progress of a goal of another pair', prepare: press(GoalActions.progress, () => world.goals.approved), refusal: NOT_YOUR_GOAL },
-  { id: GoalActions.achieve, does: 'mark a goal of another pair achieved', prepare: press(GoalActions.achieve, () => world.goals.approved), refusal: NOT_YOUR_GOAL },
+  {
+    id: GoalActions.requestChanges,
+    does: 'request changes to a goal',
+    roles: ['mentee'],
+    prepare: pressOnApproval(GoalActions.requestChanges),
+    refusal: ONLY_MENTOR,
+  },
+  {
+    id: GoalActions.progress,
+    does: 'open the progress of a goal of another pair',
+    prepare: press(GoalActions.progress, () => world.goals.approved),
+    refusal: NOT_YOUR_GOAL,
+  },
+  {
+    id: GoalActions.achieve,
+    does: 'mark a goal of another pair achieved',
+    prepare: press(GoalActions.achieve, () => world.goals.approved),
+    refusal: NOT_YOUR_GOAL,
+  },
   { id: GoalActions.drop, does: 'drop a goal of another pair', prepare: press(GoalActions.drop, () => world.goals.approved), refusal: NOT_YOUR_GOAL },
-  { id: GoalActions.reflect, does: 'open the reflection on an achieved goal', roles: ['mentor'], prepare: press(GoalActions.reflect, () => world.goals.achieved), refusal: { default: NOT_YOUR_GOAL, mentor: /the mentee’s to write/ } },
+  {
+    id: GoalActions.reflect,
+    does: 'open the reflection on an achieved goal',
+    roles: ['mentor'],
+    prepare: press(GoalActions.reflect, () => world.goals.achieved),
+    refusal: { default: NOT_YOUR_GOAL, mentor: /the mentee’s to write/ },
+  },
   { id: GoalActions.swot, does: 'open the SWOT of another pair', prepare: press(GoalActions.swot, () => world.pairA.id), refusal: NOT_IN_PAIR },
   {
     id: GoalModal.actions.openSwot,
     does: 'push the SWOT of another pair over a goal form',
-    prepare: pressInView(() => ({ ...world.views['goal_save:new']!, id: undefined }), GoalModal.actions.openSwot, () => world.pairA.id),
+    prepare: pressInView(
+      () => ({ ...world.views['goal_save:new']!, id: undefined }),
+      GoalModal.actions.openSwot,
+      () => world.pairA.id,
+    ),
     refusal: NOT_IN_PAIR,
   },
-  { id: GoalModal.callbackId, does: 'add a goal to another pair', prepare: submit('goal_save:new', goalInputs({ [GoalModal.blocks.title]: 'Intruder goal' })), refusal: NOT_IN_PAIR },
-  { id: GoalModal.callbackId, does: 'save an edit of a goal of another pair', prepare: submit('goal_save:edit', goalInputs({ [GoalModal.blocks.title]: 'Intruder edit' })), refusal: NOT_YOUR_GOAL },
-  { id: ids.GoalChangesModal.callbackId, does: 'send a request for changes to a goal', roles: ['mentee'], prepare: submit('goal_changes_save', { [ids.GoalChangesModal.blocks.comment]: 'Make it smaller' }), refusal: /Only the pair's mentor can request changes to this goal\./ },
+  {
+    id: GoalModal.callbackId,
+    does: 'add a goal to another pair',
+    prepare: submit('goal_save:new', goalInputs({ [GoalModal.blocks.title]: 'Intruder goal' })),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: GoalModal.callbackId,
+    does: 'save an edit of a goal of another pair',
+    prepare: submit('goal_save:edit', goalInputs({ [GoalModal.blocks.title]: 'Intruder edit' })),
+    refusal: NOT_YOUR_GOAL,
+  },
+  {
+    id: ids.GoalChangesModal.callbackId,
+    does: 'send a request for changes to a goal',
+    roles: ['mentee'],
+    prepare: submit('goal_changes_save', { [ids.GoalChangesModal.blocks.comment]: 'Make it smaller' }),
+    refusal: /Only the pair's mentor can request changes to this goal\./,
+  },
   { id: ids.GoalProgressModal.callbackId, does: 'save progress on a goal of another pair', prepare: submit('goal_progress_save'), refusal: NOT_YOUR_GOAL },
-  { id: ids.GoalReflectionModal.callbackId, does: 'save a reflection on an achieved goal', roles: ['mentor'], prepare: submit('goal_reflection_save', { [ids.GoalReflectionModal.blocks.reflection]: 'Intruder reflection' }), refusal: { default: NOT_YOUR_GOAL, mentor: /the mentee’s to write/ } },
-  { id: ids.SwotModal.callbackId, does: 'save the SWOT', roles: ['mentor'], prepare: submit('swot_save', { [ids.SwotModal.blocks.strengths]: 'Intruder strength' }), refusal: { default: NOT_IN_PAIR, mentor: /Only the mentee fills in the SWOT/ } },
+  {
+    id: ids.GoalReflectionModal.callbackId,
+    does: 'save a reflection on an achieved goal',
+    roles: ['mentor'],
+    prepare: submit('goal_reflection_save', { [ids.GoalReflectionModal.blocks.reflection]: 'Intruder reflection' }),
+    refusal: { default: NOT_YOUR_GOAL, mentor: /the mentee’s to write/ },
+  },
+  {
+    id: ids.SwotModal.callbackId,
+    does: 'save the SWOT',
+    roles: ['mentor'],
+    prepare: submit('swot_save', { [ids.SwotModal.blocks.strengths]: 'Intruder strength' }),
+    refusal: { default: NOT_IN_PAIR, mentor: /Only the mentee fills in the SWOT/ },
+  },
   // meetings
-  { id: OpenActions.prepareAgenda, does: 'open the agenda of a meeting of another pair', prepare: press(OpenActions.prepareAgenda, () => world.meetings.next), refusal: NOT_IN_PAIR },
-  { id: OpenActions.recordNotes, does: 'open the notes of a meeting of another pair', prepare: press(OpenActions.recordNotes, () => world.meetings.started), refusal: NOT_IN_PAIR },
-  { id: OpenActions.tickActionItem, does: 'tick an action item of another pair', prepare: press(OpenActions.tickActionItem, () => world.actionItem), refusal: NOT_IN_PAIR },
-  { id: MeetingActions.reschedule, does: 'open the rescheduling of a meeting of another pair', prepare: press(MeetingActions.reschedule, () => world.meetings.next), refusal: NOT_IN_PAIR },
+  {
+    id: OpenActions.prepareAgenda,
+    does: 'open the agenda of a meeting of another pair',
+    prepare: press(OpenActions.prepareAgenda, () => world.meetings.next),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: OpenActions.recordNotes,
+    does: 'open the notes of a meeting of another pair',
+    prepare: press(OpenActions.recordNotes, () => world.meetings.started),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: OpenActions.tickActionItem,
+    does: 'tick an action item of another pair',
+    prepare: press(OpenActions.tickActionItem, () => world.actionItem),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: MeetingActions.reschedule,
+    does: 'open the rescheduling of a meeting of another pair',
+    prepare: press(MeetingActions.reschedule, () => world.meetings.next),
+    refusal: NOT_IN_PAIR,
+  },
   { id: MeetingActions.skip, does: 'skip a meeting of another pair', prepare: press(MeetingActions.skip, () => world.meetings.next), refusal: NOT_IN_PAIR },
-  { id: MeetingActions.changeRule, does: 'open the meeting rhythm of another pair', prepare: press(MeetingActions.changeRule, () => world.pairA.id), refusal: NOT_IN_PAIR },
-  { id: `${PairPicker.actionId}@${ids.AgendaModal.callbackId}`, does: 'pick another pair in the agenda modal', prepare: pressInView(pickerModal(ids.AgendaModal.callbackId), PairPicker.actionId, () => world.pairA.id), refusal: NOT_IN_PAIR },
-  { id: `${PairPicker.actionId}@${ids.NotesModal.callbackId}`, does: 'pick another pair in the notes modal', prepare: pressInView(pickerModal(ids.NotesModal.callbackId), PairPicker.actionId, () => world.pairA.id), refusal: NOT_IN_PAIR },
-  { id: ids.RescheduleModal.callbackId, does: 'move a meeting of another pair', prepare: submit('meeting_reschedule', { [ids.RescheduleModal.blocks.date]: '2026-12-03', [ids.RescheduleModal.blocks.time]: '16:00' }), refusal: NOT_IN_PAIR },
+  {
+    id: MeetingActions.changeRule,
+    does: 'open the meeting rhythm of another pair',
+    prepare: press(MeetingActions.changeRule, () => world.pairA.id),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: `${PairPicker.actionId}@${ids.AgendaModal.callbackId}`,
+    does: 'pick another pair in the agenda modal',
+    prepare: pressInView(pickerModal(ids.AgendaModal.callbackId), PairPicker.actionId, () => world.pairA.id),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: `${PairPicker.actionId}@${ids.NotesModal.callbackId}`,
+    does: 'pick another pair in the notes modal',
+    prepare: pressInView(pickerModal(ids.NotesModal.callbackId), PairPicker.actionId, () => world.pairA.id),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.RescheduleModal.callbackId,
+    does: 'move a meeting of another pair',
+    prepare: submit('meeting_reschedule', { [ids.RescheduleModal.blocks.date]: '2026-12-03', [ids.RescheduleModal.blocks.time]: '16:00' }),
+    refusal: NOT_IN_PAIR,
+  },
   { id: ids.RuleModal.callbackId, does: 'change the meeting rhythm of another pair', prepare: submit('meeting_rule'), refusal: NOT_IN_PAIR },
-  { id: ids.AgendaModal.callbackId, does: 'add to the agenda of another pair', prepare: submit('agenda', { [ids.AgendaModal.blocks.topics]: 'Intruder topic' }), refusal: NOT_IN_PAIR },
-  { id: ids.NotesModal.callbackId, does: 'record the notes of a meeting of another pair', prepare: submit('notes', { [ids.NotesModal.blocks.takeaways]: 'Intruder notes', [ids.NotesModal.blocks.actionItems]: 'me: intrude' }), refusal: NOT_IN_PAIR },
-  { id: ReminderActions.snooze, does: "snooze a reminder of another pair's mentee", prepare: press(ReminderActions.snooze, () => world.reminder), refusal: /That reminder is not one of yours\./ },
-  { id: ReminderActions.skip, does: 'skip a meeting of another pair from a reminder', prepare: press(ReminderActions.skip, () => world.meetings.next), refusal: NOT_IN_PAIR },
+  {
+    id: ids.AgendaModal.callbackId,
+    does: 'add to the agenda of another pair',
+    prepare: submit('agenda', { [ids.AgendaModal.blocks.topics]: 'Intruder topic' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.NotesModal.callbackId,
+    does: 'record the notes of a meeting of another pair',
+    prepare: submit('notes', { [ids.NotesModal.blocks.takeaways]: 'Intruder notes', [ids.NotesModal.blocks.actionItems]: 'me: intrude' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ReminderActions.snooze,
+    does: "snooze a reminder of another pair's mentee",
+    prepare: press(ReminderActions.snooze, () => world.reminder),
+    refusal: /That reminder is not one of yours\./,
+  },
+  {
+    id: ReminderActions.skip,
+    does: 'skip a meeting of another pair from a reminder',
+    prepare: press(ReminderActions.skip, () => world.meetings.next),
+    refusal: NOT_IN_PAIR,
+  },
   // practice
-  { id: OpenActions.askFeedback, does: 'ask for feedback in another pair', prepare: press(OpenActions.askFeedback, () => world.pairA.id), refusal: NOT_IN_PAIR },
-  { id: FeedbackActions.answer, does: 'open a feedback request meant for someone else', roles: ['mentee'], prepare: press(FeedbackActions.answer, () => world.feedback.asked), refusal: /can't find that feedback request/ },
-  { id: FeedbackActions.apply, does: 'report how someone else applied feedback', roles: ['mentor'], prepare: press(FeedbackActions.apply, () => world.feedback.answered), refusal: /can't find that feedback request/ },
-  { id: OpenActions.addResource, does: 'open the add-resource form of another pair', prepare: press(OpenActions.addResource, () => world.pairA.id), refusal: NOT_IN_PAIR },
-  { id: ResourceActions.markExplored, does: 'open a resource of another pair', prepare: press(ResourceActions.markExplored, () => world.resource), refusal: /can't find that resource/ },
-  { id: OpenActions.writeJournal, does: 'open a journal entry tied to another pair', prepare: press(OpenActions.writeJournal, () => world.pairA.id), refusal: NOT_IN_PAIR },
-  { id: JournalActions.openEntry, does: "read the mentee's journal entry", roles: ['mentor'], prepare: press(JournalActions.openEntry, () => world.journal.mentee), refusal: /can't find that entry in your journal/ },
-  { id: JournalActions.openEntry, does: "read the mentor's journal entry", roles: ['mentee'], prepare: press(JournalActions.openEntry, () => world.journal.mentor), refusal: /can't find that entry in your journal/ },
+  {
+    id: OpenActions.askFeedback,
+    does: 'ask for feedback in another pair',
+    prepare: press(OpenActions.askFeedback, () => world.pairA.id),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: FeedbackActions.answer,
+    does: 'open a feedback request meant for someone else',
+    roles: ['mentee'],
+    prepare: press(FeedbackActions.answer, () => world.feedback.asked),
+    refusal: /can't find that feedback request/,
+  },
+  {
+    id: FeedbackActions.apply,
+    does: 'report how someone else applied feedback',
+    roles: ['mentor'],
+    prepare: press(FeedbackActions.apply, () => world.feedback.answered),
+    refusal: /can't find that feedback request/,
+  },
+  {
+    id: OpenActions.addResource,
+    does: 'open the add-resource form of another pair',
+    prepare: press(OpenActions.addResource, () => world.pairA.id),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ResourceActions.markExplored,
+    does: 'open a resource of another pair',
+    prepare: press(ResourceActions.markExplored, () => world.resource),
+    refusal: /can't find that resource/,
+  },
+  {
+    id: OpenActions.writeJournal,
+    does: 'open a journal entry tied to another pair',
+    prepare: press(OpenActions.writeJournal, () => world.pairA.id),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: JournalActions.openEntry,
+    does: "read the mentee's journal entry",
+    roles: ['mentor'],
+    prepare: press(JournalActions.openEntry, () => world.journal.mentee),
+    refusal: /can't find that entry in your journal/,
+  },
+  {
+    id: JournalActions.openEntry,
+    does: "read the mentor's journal entry",
+    roles: ['mentee'],
+    prepare: press(JournalActions.openEntry, () => world.journal.mentor),
+    refusal: /can't find that entry in your journal/,
+  },
   { id: OpenActions.sayThanks, does: 'open a thank-you in another pair', prepare: press(OpenActions.sayThanks, () => world.pairA.id), refusal: NOT_IN_PAIR },
-  { id: ids.FeedbackModal.request.callbackId, does: 'ask for feedback in another pair', prepare: submit('feedback_request', { [ids.FeedbackModal.request.blocks.area]: 'Estimation' }), refusal: NOT_IN_PAIR },
-  { id: ids.FeedbackModal.answer.callbackId, does: 'answer a feedback request meant for someone else', roles: ['mentee'], prepare: submit('feedback_answer', { [ids.FeedbackModal.answer.blocks.answer]: 'Intruder answer' }), refusal: /can't find that feedback request/ },
-  { id: ids.FeedbackModal.apply.callbackId, does: 'report how someone else applied feedback', roles: ['mentor'], prepare: submit('feedback_apply', { [ids.FeedbackModal.apply.blocks.application]: 'Intruder application' }), refusal: /can't find that feedback request/ },
-  { id: ids.ResourceModal.add.callbackId, does: 'add a resource to another pair', prepare: submit('resource_add', { [ids.ResourceModal.add.blocks.title]: 'Intruder book' }), refusal: NOT_IN_PAIR },
-  { id: ids.ResourceModal.explored.callbackId, does: 'mark a resource of another pair explored', prepare: submit('resource_explored', { [ids.ResourceModal.explored.blocks.takeaway]: 'Intruder takeaway' }), refusal: /can't find that resource/ },
-  { id: ids.JournalModal.write.callbackId, does: 'tie a journal entry to another pair', prepare: submit(ids.JournalModal.write.callbackId, { [ids.JournalModal.write.blocks.wentWell]: 'Intruder entry' }), refusal: NOT_IN_PAIR },
-  { id: ids.ThanksModal.callbackId, does: 'send a thank-you in another pair', prepare: submit('thanks_send', { [ids.ThanksModal.blocks.message]: 'Intruder thanks' }), refusal: NOT_IN_PAIR },
+  {
+    id: ids.FeedbackModal.request.callbackId,
+    does: 'ask for feedback in another pair',
+    prepare: submit('feedback_request', { [ids.FeedbackModal.request.blocks.area]: 'Estimation' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.FeedbackModal.answer.callbackId,
+    does: 'answer a feedback request meant for someone else',
+    roles: ['mentee'],
+    prepare: submit('feedback_answer', { [ids.FeedbackModal.answer.blocks.answer]: 'Intruder answer' }),
+    refusal: /can't find that feedback request/,
+  },
+  {
+    id: ids.FeedbackModal.apply.callbackId,
+    does: 'report how someone else applied feedback',
+    roles: ['mentor'],
+    prepare: submit('feedback_apply', { [ids.FeedbackModal.apply.blocks.application]: 'Intruder application' }),
+    refusal: /can't find that feedback request/,
+  },
+  {
+    id: ids.ResourceModal.add.callbackId,
+    does: 'add a resource to another pair',
+    prepare: submit('resource_add', { [ids.ResourceModal.add.blocks.title]: 'Intruder book' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.ResourceModal.explored.callbackId,
+    does: 'mark a resource of another pair explored',
+    prepare: submit('resource_explored', { [ids.ResourceModal.explored.blocks.takeaway]: 'Intruder takeaway' }),
+    refusal: /can't find that resource/,
+  },
+  {
+    id: ids.JournalModal.write.callbackId,
+    does: 'tie a journal entry to another pair',
+    prepare: submit(ids.JournalModal.write.callbackId, { [ids.JournalModal.write.blocks.wentWell]: 'Intruder entry' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.ThanksModal.callbackId,
+    does: 'send a thank-you in another pair',
+    prepare: submit('thanks_send', { [ids.ThanksModal.blocks.message]: 'Intruder thanks' }),
+    refusal: NOT_IN_PAIR,
+  },
 ];
 
 /**
@@ -202,7 +413,9 @@ function registeredIds(): { actions: string[]; views: string[] } {
   const views: string[] = [];
   const app = {
     action: (constraint: string | { action_id: string; callback_id?: string }) =>
-      actions.push(typeof constraint === 'string' ? constraint : constraint.callback_id ? `${constraint.action_id}@${constraint.callback_id}` : constraint.action_id),
+      actions.push(
+        typeof constraint === 'string' ? constraint : constraint.callback_id ? `${constraint.action_id}@${constraint.callback_id}` : constraint.action_id,
+      ),
     view: (callbackId: string) => views.push(callbackId),
   } as unknown as App;
   registerActions(app, {} as AppDeps);
@@ -336,7 +549,8 @@ describe('a journal entry is seen by its author only', () => {
   it('reached no one but its author anywhere in this whole run', () => {
     const leaks = outputsSince(0).filter(
       (output) =>
-        (output.text.includes(JOURNAL_OF.mentee) && output.to !== USERS.mentee.id) || (output.text.includes(JOURNAL_OF.mentor) && output.to !== USERS.mentor.id),
+        (output.text.includes(JOURNAL_OF.mentee) && output.to !== USERS.mentee.id) ||
+        (output.text.includes(JOURNAL_OF.mentor) && output.to !== USERS.mentor.id),
     );
     expect(outputsSince(0).filter((output) => output.text.includes(JOURNAL_OF.mentee)).length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { type Harness, startHarness, USERS } from '../support/harness';
 import { captureLogs } from '../support/log-capture';
-import { eventually, settled } from '../support/wait';
+import { eventually } from '../support/wait';
 
 const logs = captureLogs();
 let h: Harness;
@@ -65,7 +65,9 @@ describe('Events API retries', () => {
   });
 
   it('forgets ids older than a day, at most once an hour, on the insert path', async () => {
-    await sql`insert into processed_events (event_id, team_id, received_at) values ('EvOLD', 'T0TEST', now() - interval '25 hours'), ('EvRECENT', 'T0TEST', now() - interval '23 hours')`.execute(h.db.kysely);
+    await sql`insert into processed_events (event_id, team_id, received_at) values ('EvOLD', 'T0TEST', now() - interval '25 hours'), ('EvRECENT', 'T0TEST', now() - interval '23 hours')`.execute(
+      h.db.kysely,
+    );
     await h.driver.event(homeEvent(USERS.mentee.id), { eventId: 'EvAFTER1' });
     await eventually(() => seen.length === 1);
     // The first event of this process purged already (before EvOLD existed); within the hour it does not again.

@@ -24,7 +24,11 @@ beforeAll(async () => {
   await createPair(h.bot.services.pairs);
   const past = await createPair(h.bot.services.pairs, { mentor: 'other', mentee: 'stranger', firstDate: '2026-11-24' });
   const meeting = await firstMeeting(h.db.kysely, past.id);
-  await h.db.kysely.updateTable('meetings').set({ scheduled_at: new Date('2026-11-23T09:00:00Z') }).where('id', '=', meeting.id).execute();
+  await h.db.kysely
+    .updateTable('meetings')
+    .set({ scheduled_at: new Date('2026-11-23T09:00:00Z') })
+    .where('id', '=', meeting.id)
+    .execute();
   pastMeetingId = meeting.id;
 });
 
@@ -58,7 +62,12 @@ const viaCommand = (text: string) => async (harness: Harness, userId: string) =>
 const viaButton = (text: string, actionId: string) => async (harness: Harness, userId: string) => {
   const replies = harness.standIn.ephemeralsFor(userId).length;
   await harness.driver.command(userId, text);
-  const reply = await eventually(() => harness.standIn.ephemeralsFor(userId).slice(replies).find((m) => JSON.stringify(m.blocks ?? []).includes(actionId)));
+  const reply = await eventually(() =>
+    harness.standIn
+      .ephemeralsFor(userId)
+      .slice(replies)
+      .find((m) => JSON.stringify(m.blocks ?? []).includes(actionId)),
+  );
   const before = harness.standIn.callsTo('views.open').length;
   await harness.driver.clickInMessage(userId, reply, actionId);
   await eventually(() => harness.standIn.callsTo('views.open').length > before);

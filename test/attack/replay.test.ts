@@ -10,7 +10,7 @@ import { snapshotDb } from '../support/db-snapshot';
 import { CHANNELS, type Harness, startHarness, USERS } from '../support/harness';
 import { captureLogs } from '../support/log-capture';
 import { capture, replay } from '../support/raw-slack';
-import { eventually, settled } from '../support/wait';
+import { eventually } from '../support/wait';
 
 const { blocks: b } = PairModal;
 const logs = captureLogs();
@@ -29,8 +29,7 @@ beforeEach(async () => {
   h.standIn.reset();
 });
 
-const countPairs = async (): Promise<number> =>
-  (await sql<{ n: number }>`select count(*)::int as n from pairs`.execute(h.db.kysely)).rows[0]?.n ?? -1;
+const countPairs = async (): Promise<number> => (await sql<{ n: number }>`select count(*)::int as n from pairs`.execute(h.db.kysely)).rows[0]?.n ?? -1;
 
 describe('a replayed request, signed and inside the five-minute window', () => {
   it('a replayed pair submission creates no second pair and sends no second welcome', async () => {

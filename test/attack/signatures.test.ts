@@ -12,7 +12,7 @@ import { PairModal } from '../../src/slack/ids';
 import { snapshotDb } from '../support/db-snapshot';
 import { CHANNELS, type Harness, SIGNING_SECRET, startHarness, TEAM_ID, USERS } from '../support/harness';
 import { captureLogs } from '../support/log-capture';
-import { eventually, settled } from '../support/wait';
+import { eventually } from '../support/wait';
 
 const FORM = 'application/x-www-form-urlencoded';
 const { blocks: b } = PairModal;
@@ -40,9 +40,19 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 function commandBody(text: string): Unsigned {
   const user = USERS.mentor.id;
   const body = new URLSearchParams({
-    token: 'unused', team_id: TEAM_ID, team_domain: 'mentorship-dev', channel_id: dmId(user), channel_name: 'directmessage',
-    user_id: user, user_name: USERS.mentor.name, command: '/mentorship', text, api_app_id: 'A0001', is_enterprise_install: 'false',
-    response_url: h.standIn.issueResponseUrl(user, dmId(user)), trigger_id: h.standIn.issueTriggerId(user),
+    token: 'unused',
+    team_id: TEAM_ID,
+    team_domain: 'mentorship-dev',
+    channel_id: dmId(user),
+    channel_name: 'directmessage',
+    user_id: user,
+    user_name: USERS.mentor.name,
+    command: '/mentorship',
+    text,
+    api_app_id: 'A0001',
+    is_enterprise_install: 'false',
+    response_url: h.standIn.issueResponseUrl(user, dmId(user)),
+    trigger_id: h.standIn.issueTriggerId(user),
   }).toString();
   return { name: `/mentorship ${text}`, body, contentType: FORM };
 }
@@ -62,16 +72,26 @@ async function pairSubmissionBody(): Promise<Unsigned> {
     [b.length]: { [PairModal.actions.length]: { type: 'static_select', selected_option: { value: '6' } } },
   };
   const payload = {
-    type: 'view_submission', team: { id: TEAM_ID }, user: { id: USERS.mentor.id, name: USERS.mentor.name, team_id: TEAM_ID },
-    api_app_id: 'A0001', trigger_id: h.standIn.issueTriggerId(USERS.mentor.id), view: { ...view, state: { values } }, response_urls: [],
+    type: 'view_submission',
+    team: { id: TEAM_ID },
+    user: { id: USERS.mentor.id, name: USERS.mentor.name, team_id: TEAM_ID },
+    api_app_id: 'A0001',
+    trigger_id: h.standIn.issueTriggerId(USERS.mentor.id),
+    view: { ...view, state: { values } },
+    response_urls: [],
   };
   return { name: 'pair view submission', body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: FORM };
 }
 
 function eventBody(): Unsigned {
   const body = JSON.stringify({
-    token: 'unused', team_id: TEAM_ID, api_app_id: 'A0001', type: 'event_callback', event_id: `Ev${randomBytes(5).toString('hex')}`,
-    event_time: nowSeconds(), event: { type: 'app_home_opened', user: USERS.mentee.id, channel: dmId(USERS.mentee.id), tab: 'home', event_ts: '1.2' },
+    token: 'unused',
+    team_id: TEAM_ID,
+    api_app_id: 'A0001',
+    type: 'event_callback',
+    event_id: `Ev${randomBytes(5).toString('hex')}`,
+    event_time: nowSeconds(),
+    event: { type: 'app_home_opened', user: USERS.mentee.id, channel: dmId(USERS.mentee.id), tab: 'home', event_ts: '1.2' },
     authorizations: [{ team_id: TEAM_ID, user_id: 'UBOT', is_bot: true }],
   });
   return { name: 'app_home_opened event', body, contentType: 'application/json' };
@@ -85,17 +105,26 @@ const ATTACKS: Attack[] = [
   ['a signature but no timestamp', (r) => ({ body: r.body, headers: { 'x-slack-signature': signRequest(SIGNING_SECRET, r.body)['x-slack-signature'] } })],
   ['a signature forged with another secret', (r) => ({ body: r.body, headers: { ...signRequest('not-the-secret', r.body) } })],
   ['an empty v0 signature', (r) => ({ body: r.body, headers: { 'x-slack-request-timestamp': String(nowSeconds()), 'x-slack-signature': 'v0=' } })],
-  ['a signature of another version', (r) => {
-    const signed = signRequest(SIGNING_SECRET, r.body);
-    return { body: r.body, headers: { ...signed, 'x-slack-signature': signed['x-slack-signature'].replace('v0=', 'v1=') } };
-  }],
+  [
+    'a signature of another version',
+    (r) => {
+      const signed = signRequest(SIGNING_SECRET, r.body);
+      return { body: r.body, headers: { ...signed, 'x-slack-signature': signed['x-slack-signature'].replace('v0=', 'v1=') } };
+    },
+  ],
   ['a stale timestamp (6 minutes old), correctly signed', (r) => ({ body: r.body, headers: { ...signRequest(SIGNING_SECRET, r.body, nowSeconds() - 360) } })],
-  ['a future timestamp (6 minutes ahead), correctly signed', (r) => ({ body: r.body, headers: { ...signRequest(SIGNING_SECRET, r.body, nowSeconds() + 360) } })],
+  [
+    'a future timestamp (6 minutes ahead), correctly signed',
+    (r) => ({ body: r.body, headers: { ...signRequest(SIGNING_SECRET, r.body, nowSeconds() + 360) } }),
+  ],
   ['a timestamp that is not a number', (r) => ({ body: r.body, headers: { ...signRequest(SIGNING_SECRET, r.body), 'x-slack-request-timestamp': '1e10' } })],
-  ['a body altered after signing (someone else as the user)', (r) => ({
-    body: r.body.replaceAll(USERS.mentor.id, USERS.stranger.id).replaceAll(USERS.mentee.id, USERS.other.id),
-    headers: { ...signRequest(SIGNING_SECRET, r.body) },
-  })],
+  [
+    'a body altered after signing (someone else as the user)',
+    (r) => ({
+      body: r.body.replaceAll(USERS.mentor.id, USERS.stranger.id).replaceAll(USERS.mentee.id, USERS.other.id),
+      headers: { ...signRequest(SIGNING_SECRET, r.body) },
+    }),
+  ],
   ['a body altered after signing (one byte appended)', (r) => ({ body: `${r.body} `, headers: { ...signRequest(SIGNING_SECRET, r.body) } })],
   ['the signature of a different request', (r) => ({ body: r.body, headers: { ...signRequest(SIGNING_SECRET, `${r.body}&x=1`) } })],
 ];

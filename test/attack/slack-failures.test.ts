@@ -26,8 +26,7 @@ beforeEach(async () => {
   logs.clear();
 });
 
-const countPairs = async (): Promise<number> =>
-  (await sql<{ n: number }>`select count(*)::int as n from pairs`.execute(h.db.kysely)).rows[0]?.n ?? -1;
+const countPairs = async (): Promise<number> => (await sql<{ n: number }>`select count(*)::int as n from pairs`.execute(h.db.kysely)).rows[0]?.n ?? -1;
 
 const FAULTS: Array<[string, Fault, RegExp]> = [
   ['an HTTP 500', { status: 500 }, /Slack had a problem/],
@@ -37,21 +36,25 @@ const FAULTS: Array<[string, Fault, RegExp]> = [
 ];
 
 describe('views.open failing during /mentorship pair', () => {
-  it.each(FAULTS)('on %s, the person is told to try again and nothing is saved', async (_name, fault, reason) => {
-    const before = await snapshotDb(h.db);
-    h.standIn.failNext('views.open', fault);
-    const response = await h.driver.command(USERS.mentor.id, 'pair');
-    expect(response.status).toBe(200);
-    const told = await eventually(() => h.standIn.ephemeralsFor(USERS.mentor.id)[0], 9_000);
-    expect(told.text).toMatch(/couldn't finish `\/mentorship pair`/);
-    expect(told.text).toMatch(reason);
-    expect(told.text).toMatch(/Nothing was saved; please try again/);
-    expect(h.standIn.topView(USERS.mentor.id)).toBeUndefined();
-    expect(await snapshotDb(h.db)).toEqual(before);
-    // A Slack failure is logged as a warning, not as a bug.
-    expect(logs.errors()).toEqual([]);
-    expect(logs.lines.some((line) => line.msg === 'slack call failed during subcommand')).toBe(true);
-  }, 15_000);
+  it.each(FAULTS)(
+    'on %s, the person is told to try again and nothing is saved',
+    async (_name, fault, reason) => {
+      const before = await snapshotDb(h.db);
+      h.standIn.failNext('views.open', fault);
+      const response = await h.driver.command(USERS.mentor.id, 'pair');
+      expect(response.status).toBe(200);
+      const told = await eventually(() => h.standIn.ephemeralsFor(USERS.mentor.id)[0], 9_000);
+      expect(told.text).toMatch(/couldn't finish `\/mentorship pair`/);
+      expect(told.text).toMatch(reason);
+      expect(told.text).toMatch(/Nothing was saved; please try again/);
+      expect(h.standIn.topView(USERS.mentor.id)).toBeUndefined();
+      expect(await snapshotDb(h.db)).toEqual(before);
+      // A Slack failure is logged as a warning, not as a bug.
+      expect(logs.errors()).toEqual([]);
+      expect(logs.lines.some((line) => line.msg === 'slack call failed during subcommand')).toBe(true);
+    },
+    15_000,
+  );
 
   it('works again on the next try', async () => {
     await h.driver.command(USERS.mentor.id, 'pair');
@@ -74,18 +77,22 @@ async function openPairModal(userId: string = USERS.mentor.id) {
 }
 
 describe('users.info failing while a pair is submitted (before the ack)', () => {
-  it.each(FAULTS.slice(0, 3))('on %s, the modal stays open with a field error within the 3 s ack, and no pair is saved', async (_name, fault) => {
-    const view = await openPairModal();
-    const before = await snapshotDb(h.db);
-    h.standIn.failNext('users.info', fault, 2);
-    const result = await h.driver.submitView(USERS.mentor.id, view, validInputs);
-    // A status other than 200 here would be Bolt's 404 after 3 s: Slack would have shown "trouble connecting".
-    expect(result.status).toBe(200);
-    expect(result.errors?.[b.mentee]).toMatch(/couldn't check these people with Slack/);
-    expect(h.standIn.topView(USERS.mentor.id)?.id).toBe(view.id);
-    expect(await snapshotDb(h.db)).toEqual(before);
-    expect(logs.errors()).toEqual([]);
-  }, 15_000);
+  it.each(FAULTS.slice(0, 3))(
+    'on %s, the modal stays open with a field error within the 3 s ack, and no pair is saved',
+    async (_name, fault) => {
+      const view = await openPairModal();
+      const before = await snapshotDb(h.db);
+      h.standIn.failNext('users.info', fault, 2);
+      const result = await h.driver.submitView(USERS.mentor.id, view, validInputs);
+      // A status other than 200 here would be Bolt's 404 after 3 s: Slack would have shown "trouble connecting".
+      expect(result.status).toBe(200);
+      expect(result.errors?.[b.mentee]).toMatch(/couldn't check these people with Slack/);
+      expect(h.standIn.topView(USERS.mentor.id)?.id).toBe(view.id);
+      expect(await snapshotDb(h.db)).toEqual(before);
+      expect(logs.errors()).toEqual([]);
+    },
+    15_000,
+  );
 });
 
 describe('the welcome DMs and channel introduction failing after the pair is created', () => {

@@ -37,10 +37,23 @@ async function prepare(where: string): Promise<void> {
   const firstDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const person = (u: { id: string; realName: string; tz: string }) => ({ userId: u.id, displayName: u.realName, timeZone: u.tz, isBot: false, deleted: false });
   // The pair every "already a pair" submission runs into; creating it also stores both people.
-  const seeded = await new PairsService(db.kysely, () => new Date(), createEffectsRecorder(() => new Date())).create(
+  const seeded = await new PairsService(
+    db.kysely,
+    () => new Date(),
+    createEffectsRecorder(() => new Date()),
+  ).create(
     {
-      teamId: BENCH_TEAM, createdBy: BENCH_USERS.maria.id, mentorId: BENCH_USERS.maria.id, menteeId: BENCH_USERS.theo.id,
-      goalsChannelId: BENCH_CHANNEL.id, cadence: 'weekly', firstDate, firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6,
+      teamId: BENCH_TEAM,
+      createdBy: BENCH_USERS.maria.id,
+      mentorId: BENCH_USERS.maria.id,
+      menteeId: BENCH_USERS.theo.id,
+      goalsChannelId: BENCH_CHANNEL.id,
+      cadence: 'weekly',
+      firstDate,
+      firstTime: '10:00',
+      timeZone: 'Europe/Berlin',
+      meetingMinutes: 45,
+      programMonths: 6,
     },
     { mentor: person(BENCH_USERS.maria), mentee: person(BENCH_USERS.theo) },
   );
@@ -52,7 +65,7 @@ async function startReal(): Promise<{ url: string; stop: () => Promise<void> }> 
   const db = await openDatabase(config(database!), { migrate: false });
   const bot = await startLocalBot({ db, apiUrl: apiUrl!, botToken: BENCH_TOKEN, signingSecret: BENCH_SECRET, logger, clock: () => new Date() });
   if (process.env.BENCH_DEBUG) {
-    const server = (bot.slackApp.app as unknown as { receiver: { server?: import('node:http').Server } }).receiver.server;
+    const server = (bot.slackApp.app as unknown as { receiver: { server?: Server } }).receiver.server;
     const served: number[] = [];
     server?.prependListener('request', (_req, res) => {
       const at = performance.now();
@@ -61,25 +74,41 @@ async function startReal(): Promise<{ url: string; stop: () => Promise<void> }> 
     setInterval(() => {
       if (served.length === 0) return;
       served.sort((a, b) => a - b);
-      process.stderr.write(`[real] server-side ${served.length} answered, p50 ${served[Math.floor(served.length / 2)]!.toFixed(1)} p99 ${served[Math.floor(served.length * 0.99)]!.toFixed(1)} ms\n`);
+      process.stderr.write(
+        `[real] server-side ${served.length} answered, p50 ${served[Math.floor(served.length / 2)]!.toFixed(1)} p99 ${served[Math.floor(served.length * 0.99)]!.toFixed(1)} ms\n`,
+      );
       served.length = 0;
     }, 1000).unref();
   }
-  return { url: bot.eventsUrl, stop: async () => { await bot.stop(); await db.close(); } };
+  return {
+    url: bot.eventsUrl,
+    stop: async () => {
+      await bot.stop();
+      await db.close();
+    },
+  };
 }
 
 async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: BENCH_SECRET, logger: boltLogger(logger) });
   guardTimestampWindow(receiver);
   const app = new App({
-    token: BENCH_TOKEN, receiver, logger: boltLogger(logger), deferInitialization: true,
+    token: BENCH_TOKEN,
+    receiver,
+    logger: boltLogger(logger),
+    deferInitialization: true,
     clientOptions: { slackApiUrl: apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
   });
   app.command(COMMAND, async ({ ack }) => ack());
   app.view(PairModal.callbackId, async ({ ack }) => ack());
   await app.init();
   const server = (await app.start(0)) as Server;
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: async () => { await app.stop(); } };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+    stop: async () => {
+      await app.stop();
+    },
+  };
 }
 
 async function main(): Promise<void> {

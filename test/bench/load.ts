@@ -35,7 +35,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 function post(url: URL, prepared: Prepared): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
     const req = request(
-      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...prepared.headers, 'content-length': Buffer.byteLength(prepared.body) } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { ...prepared.headers, 'content-length': Buffer.byteLength(prepared.body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -77,7 +84,12 @@ export function openLoop(url: string, rate: number, count: number, make: (i: num
 }
 
 /** `clients` back-to-back senders for `seconds`; resolves with the answers per second, excluding "busy" ones. */
-export async function closedLoop(url: string, clients: number, seconds: number, make: (i: number) => Prepared): Promise<{ served: number; shed: number; failed: number; perSecond: number }> {
+export async function closedLoop(
+  url: string,
+  clients: number,
+  seconds: number,
+  make: (i: number) => Prepared,
+): Promise<{ served: number; shed: number; failed: number; perSecond: number }> {
   const target = new URL(url);
   const deadline = performance.now() + seconds * 1000;
   let i = 0;

@@ -10,11 +10,7 @@ export const BENCH_USERS = {
 export const BENCH_CHANNEL = { id: 'CGOALS', name: 'theo-growth' } as const;
 
 export type ToChild =
-  | { type: 'issue'; userId: string; channelId: string; count: number }
-  | { type: 'reset' }
-  | { type: 'cpu' }
-  | { type: 'memory' }
-  | { type: 'stop' };
+  { type: 'issue'; userId: string; channelId: string; count: number } | { type: 'reset' } | { type: 'cpu' } | { type: 'memory' } | { type: 'stop' };
 
 export type FromChild =
   | { type: 'ready'; url: string }

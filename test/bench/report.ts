@@ -27,9 +27,15 @@ const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
 export function printReport(report: Report): void {
   const out: string[] = [];
   const { machine } = report;
-  out.push('', `Machine: ${machine.cpus} CPU, ${machine.model}, Node ${machine.node}; real app on ${machine.database}; load average ${machine.load} at start, ${machine.loadAfter ?? '?'} at the end.`, '');
+  out.push(
+    '',
+    `Machine: ${machine.cpus} CPU, ${machine.model}, Node ${machine.node}; real app on ${machine.database}; load average ${machine.load} at start, ${machine.loadAfter ?? '?'} at the end.`,
+    '',
+  );
   out.push(`Ack latency, open loop, ${report.seconds} s per run; ms from the intended send time (floor = bare Bolt app that only acks)`, '');
-  out.push('| request | rate | floor p50 / p99 / max | real p50 / p99 / max | p50 ratio (<= 1.5x) | p99 ratio (<= 2x) | unacked (real) | CPU/request floor, real | verdict |');
+  out.push(
+    '| request | rate | floor p50 / p99 / max | real p50 / p99 / max | p50 ratio (<= 1.5x) | p99 ratio (<= 2x) | unacked (real) | CPU/request floor, real | verdict |',
+  );
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   let allPass = true;
   for (const run of report.open) {

@@ -42,17 +42,27 @@ async function issue(standIn: Child, count: number): Promise<Issued> {
   return { triggers, responseUrls };
 }
 
-async function openRun(standIn: Child, app: Child, scenario: Scenario, rate: number, seconds: number): Promise<{ summary: Summary; peakMb: number; cpuMs: number }> {
+async function openRun(
+  standIn: Child,
+  app: Child,
+  scenario: Scenario,
+  rate: number,
+  seconds: number,
+): Promise<{ summary: Summary; peakMb: number; cpuMs: number }> {
   const count = Math.round(rate * seconds);
   const issued = await issue(standIn, count);
   const cpuBefore = (await app.ask({ type: 'cpu' }, 'cpu')).ms;
-  const { result, peakMb } = await withRssPeak(app.process.pid, openLoop(app.url, rate, count, (i) => scenario.make(i, issued)));
+  const { result, peakMb } = await withRssPeak(
+    app.process.pid,
+    openLoop(app.url, rate, count, (i) => scenario.make(i, issued)),
+  );
   await sleep(500); // after-ack work (views.open) finishes before the next run starts
   const cpuMs = ((await app.ask({ type: 'cpu' }, 'cpu')).ms - cpuBefore) / count;
   if (process.env.BENCH_DEBUG) {
     // Where the slow answers fall (250 ms buckets): steps at 1 s, 3 s, 7 s would be TCP SYN retransmits.
     const buckets: Record<string, number> = {};
-    for (const s of result.filter((r) => r.latencyMs > 500)) buckets[Math.floor(s.latencyMs / 250) * 250] = (buckets[Math.floor(s.latencyMs / 250) * 250] ?? 0) + 1;
+    for (const s of result.filter((r) => r.latencyMs > 500))
+      buckets[Math.floor(s.latencyMs / 250) * 250] = (buckets[Math.floor(s.latencyMs / 250) * 250] ?? 0) + 1;
     const late = result.map((r, i) => ({ ...r, i })).filter((r) => r.latencyMs > 3000);
     const statuses = [...new Set(late.map((r) => r.status))].join(',');
     process.stdout.write(
@@ -67,7 +77,9 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     model: cpus()[0]?.model.trim() ?? 'unknown',
     node: process.version,
-    load: loadavg().map((n) => n.toFixed(2)).join(' '),
+    load: loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' '),
     database: process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)',
   };
   process.stdout.write(`Bench on ${machine.cpus} CPU (${machine.model}), Node ${machine.node}, ${machine.database}; load average at start ${machine.load}\n`);
@@ -79,7 +91,10 @@ async function main(): Promise<void> {
   if (process.env.DATABASE_URL) {
     const name = `mentorship_bench_${randomBytes(4).toString('hex')}`;
     const admin = await createDb({ kind: 'postgres', url: process.env.DATABASE_URL }, { poolSize: 1 });
-    await sql.raw(`create database ${name}`).execute(admin.kysely).finally(() => admin.close());
+    await sql
+      .raw(`create database ${name}`)
+      .execute(admin.kysely)
+      .finally(() => admin.close());
     databaseUrl = withDatabase(process.env.DATABASE_URL, name);
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'mentorship-bench-'));
@@ -111,7 +126,9 @@ async function main(): Promise<void> {
         if (process.env.BENCH_DEBUG) {
           const { usage } = await real.ask({ type: 'memory' }, 'memory');
           const mb = (n: number) => (n / 1048576).toFixed(0);
-          process.stdout.write(` [rss ${mb(usage.rss)} heap ${mb(usage.heapUsed)}/${mb(usage.heapTotal)} external ${mb(usage.external)} arrayBuffers ${mb(usage.arrayBuffers)} peak ${ours.peakMb.toFixed(0)}]`);
+          process.stdout.write(
+            ` [rss ${mb(usage.rss)} heap ${mb(usage.heapUsed)}/${mb(usage.heapTotal)} external ${mb(usage.external)} arrayBuffers ${mb(usage.arrayBuffers)} peak ${ours.peakMb.toFixed(0)}]`,
+          );
         }
       }
       process.stdout.write(', capacity');
@@ -142,10 +159,15 @@ async function main(): Promise<void> {
     if (databaseUrl) {
       const admin = await createDb({ kind: 'postgres', url: process.env.DATABASE_URL! }, { poolSize: 1 });
       const name = new URL(databaseUrl).pathname.slice(1);
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.kysely).finally(() => admin.close());
+      await sql
+        .raw(`drop database if exists ${name} with (force)`)
+        .execute(admin.kysely)
+        .finally(() => admin.close());
     }
   }
-  report.machine.loadAfter = loadavg().map((n) => n.toFixed(2)).join(' ');
+  report.machine.loadAfter = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
   printReport(report);
 
   // 4-5. The scheduler on the real PostgreSQL: polling and claiming at 10k-1M pairs, then sending
@@ -157,6 +179,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -26,8 +26,17 @@ function signed(body: string, contentType: string): Prepared {
 function command(text: string, i: number, issued: Issued): Prepared {
   const user = BENCH_USERS.maria;
   const body = new URLSearchParams({
-    token: 'unused', team_id: BENCH_TEAM, team_domain: 'bench', channel_id: `D${user.id}`, channel_name: 'directmessage',
-    user_id: user.id, user_name: user.name, command: '/mentorship', text, api_app_id: 'A0001', is_enterprise_install: 'false',
+    token: 'unused',
+    team_id: BENCH_TEAM,
+    team_domain: 'bench',
+    channel_id: `D${user.id}`,
+    channel_name: 'directmessage',
+    user_id: user.id,
+    user_name: user.name,
+    command: '/mentorship',
+    text,
+    api_app_id: 'A0001',
+    is_enterprise_install: 'false',
     response_url: issued.responseUrls[i % issued.responseUrls.length] ?? 'http://127.0.0.1:9/none',
     trigger_id: issued.triggers[i % issued.triggers.length] ?? 'none',
   }).toString();
@@ -51,13 +60,30 @@ function pairSubmissionBody(): string {
     [b.length]: { [a.length]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: '6 months' }, value: '6' } } },
   };
   const view = {
-    ...modal, id: 'V0BENCH', team_id: BENCH_TEAM, private_metadata: '', external_id: '', state: { values }, hash: '1700000000.bench',
-    previous_view_id: null, root_view_id: 'V0BENCH', app_id: 'A0001', app_installed_team_id: BENCH_TEAM, bot_id: 'BBOT',
+    ...modal,
+    id: 'V0BENCH',
+    team_id: BENCH_TEAM,
+    private_metadata: '',
+    external_id: '',
+    state: { values },
+    hash: '1700000000.bench',
+    previous_view_id: null,
+    root_view_id: 'V0BENCH',
+    app_id: 'A0001',
+    app_installed_team_id: BENCH_TEAM,
+    bot_id: 'BBOT',
   };
   const payload = {
-    type: 'view_submission', team: { id: BENCH_TEAM, domain: 'bench' },
+    type: 'view_submission',
+    team: { id: BENCH_TEAM, domain: 'bench' },
     user: { id: BENCH_USERS.maria.id, username: BENCH_USERS.maria.name, name: BENCH_USERS.maria.name, team_id: BENCH_TEAM },
-    api_app_id: 'A0001', token: 'unused', trigger_id: 'unused', view, response_urls: [], enterprise: null, is_enterprise_install: false,
+    api_app_id: 'A0001',
+    token: 'unused',
+    trigger_id: 'unused',
+    view,
+    response_urls: [],
+    enterprise: null,
+    is_enterprise_install: false,
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

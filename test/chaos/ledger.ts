@@ -39,7 +39,10 @@ const FINAL = new Set(['sent', 'failed', 'cancelled']);
 export function tally(rows: readonly OutboxFinal[], posts: readonly LedgerPost[]): Tally {
   const postsPer = new Map<string, number>();
   for (const post of posts) postsPer.set(post.reminderId, (postsPer.get(post.reminderId) ?? 0) + 1);
-  const duplicatedReminders = [...postsPer].filter(([, n]) => n > 1).map(([id]) => id).sort();
+  const duplicatedReminders = [...postsPer]
+    .filter(([, n]) => n > 1)
+    .map(([id]) => id)
+    .sort();
   const duplicates = [...postsPer.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
   const lostReminders: string[] = [];
   const permanentFailures: Record<string, number> = {};

@@ -131,8 +131,16 @@ async function chaosRun(label: string, control: boolean, seed: number): Promise<
       select id, state, last_error, due_at <= ${cutoff} as due from outbox`.execute(db.kysely);
     const posts = ledgerOf(standIn);
     const ledgerFile = join(tmpdir(), `mentorship-chaos-ledger-${label.replace(/\W+/g, '-')}-${process.pid}.jsonl`);
-    await writeLines(ledgerFile, standIn.callsTo('chat.postMessage').map((call) => JSON.stringify({ at: call.at, ok: call.ok, error: call.error, channel: call.args.channel, metadata: call.args.metadata })));
-    const counted = tally(rows.rows.map((row) => ({ id: row.id, state: row.state, lastError: row.last_error, dueInRun: row.due })), posts);
+    await writeLines(
+      ledgerFile,
+      standIn
+        .callsTo('chat.postMessage')
+        .map((call) => JSON.stringify({ at: call.at, ok: call.ok, error: call.error, channel: call.args.channel, metadata: call.args.metadata })),
+    );
+    const counted = tally(
+      rows.rows.map((row) => ({ id: row.id, state: row.state, lastError: row.last_error, dueInRun: row.due })),
+      posts,
+    );
     return { label, control, tally: counted, kills, calls: standIn.callsTo('chat.postMessage').length, faults, ledgerFile, drainedS };
   } finally {
     await Promise.all([...live.values()].map(killHard));
@@ -162,7 +170,14 @@ function faultPolicy(seed: number, counts: Record<string, number>): (method: str
 
 function spawnReplica(name: string, db: ScratchDb, standIn: SlackStandIn, control: boolean, log: WriteStream): ChildProcess {
   const child = spawn(process.execPath, [REPLICA_ENTRY], {
-    env: { ...process.env, DATABASE_URL: db.url, SLACK_API_URL: standIn.apiUrl, SLACK_BOT_TOKEN: TOKEN, REPLICA_NAME: name, CHAOS_SDK_RETRIES: control ? '1' : '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      SLACK_API_URL: standIn.apiUrl,
+      SLACK_BOT_TOKEN: TOKEN,
+      REPLICA_NAME: name,
+      CHAOS_SDK_RETRIES: control ? '1' : '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -191,7 +206,9 @@ async function busySlot(db: ScratchDb, names: Map<number, string>, fallback: num
   const until = Date.now() + 5_000;
   while (Date.now() < until) {
     const { rows } = await sql<{ claimed_by: string }>`
-      select claimed_by from outbox where state = 'sending' and claimed_by = any(${[...names.values()]}::text[]) group by claimed_by order by count(*) desc limit 1`.execute(db.kysely);
+      select claimed_by from outbox where state = 'sending' and claimed_by = any(${[...names.values()]}::text[]) group by claimed_by order by count(*) desc limit 1`.execute(
+      db.kysely,
+    );
     const busy = [...names].find(([, name]) => name === rows[0]?.claimed_by);
     if (busy) return busy[0];
     await sleep(10);
@@ -209,7 +226,9 @@ async function watchRecovery(db: ScratchDb, ids: string[], kill: Kill): Promise<
   if (ids.length === 0) return;
   const killedAt = Date.now();
   while (Date.now() - killedAt < 120_000) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from outbox where id = any(${ids}::uuid[]) and state in ('pending', 'sending', 'unknown')`.execute(db.kysely);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from outbox where id = any(${ids}::uuid[]) and state in ('pending', 'sending', 'unknown')`.execute(db.kysely);
     if (Number(rows[0]!.n) === 0) {
       kill.recoveredS = (Date.now() - killedAt) / 1000;
       return;
@@ -219,7 +238,9 @@ async function watchRecovery(db: ScratchDb, ids: string[], kill: Kill): Promise<
 }
 
 async function openDueBy(db: ScratchDb, cutoff: Date): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::int as n from outbox where state in ('pending', 'sending', 'unknown') and due_at <= ${cutoff}`.execute(db.kysely);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from outbox where state in ('pending', 'sending', 'unknown') and due_at <= ${cutoff}`.execute(db.kysely);
   return Number(rows[0]!.n);
 }
 
@@ -230,7 +251,12 @@ function ledgerOf(standIn: SlackStandIn): LedgerPost[] {
     .filter((message) => message.channel.startsWith('D') && message.metadata?.event_type === 'mentorship_reminder')
     .map((message) => {
       const payload = (message.metadata?.event_payload ?? {}) as { reminder_id?: string; attempt?: number };
-      return { reminderId: String(payload.reminder_id), attempt: typeof payload.attempt === 'number' ? payload.attempt : null, channel: message.channel, ts: message.ts };
+      return {
+        reminderId: String(payload.reminder_id),
+        attempt: typeof payload.attempt === 'number' ? payload.attempt : null,
+        channel: message.channel,
+        ts: message.ts,
+      };
     });
 }
 
@@ -241,14 +267,23 @@ function printSummary(results: RunResult[]): void {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
-    const failures = Object.entries(r.tally.permanentFailures).map(([code, n]) => `${code}: ${n}`).join(', ') || 'none';
-    const faults = Object.entries(r.faults).map(([name, n]) => `${name}: ${n}`).join(', ');
+    const failures =
+      Object.entries(r.tally.permanentFailures)
+        .map(([code, n]) => `${code}: ${n}`)
+        .join(', ') || 'none';
+    const faults = Object.entries(r.faults)
+      .map(([name, n]) => `${name}: ${n}`)
+      .join(', ');
     const kills = r.kills.map((kill) => `${kill.recoveredS === null ? '>120' : kill.recoveredS.toFixed(1)} (${kill.leased} rows)`).join(', ');
-    lines.push(`| ${r.label} | ${r.tally.due} | ${r.tally.delivered} | ${r.tally.duplicates} | ${r.tally.losses} | ${failures} | ${r.calls} | ${faults} | ${kills} | ${r.drainedS?.toFixed(1) ?? 'not drained'} |`);
+    lines.push(
+      `| ${r.label} | ${r.tally.due} | ${r.tally.delivered} | ${r.tally.duplicates} | ${r.tally.losses} | ${failures} | ${r.calls} | ${faults} | ${kills} | ${r.drainedS?.toFixed(1) ?? 'not drained'} |`,
+    );
   }
   lines.push('', 'Ledgers (every chat.postMessage call, JSON lines):', ...results.map((r) => `- ${r.label}: ${r.ledgerFile}`));
   for (const r of results.filter((result) => result.tally.duplicates || result.tally.losses)) {
-    lines.push(`- ${r.label}: duplicated ${r.tally.duplicatedReminders.slice(0, 5).join(', ')}${r.tally.duplicatedReminders.length > 5 ? '…' : ''}; lost ${r.tally.lostReminders.slice(0, 5).join(', ')}`);
+    lines.push(
+      `- ${r.label}: duplicated ${r.tally.duplicatedReminders.slice(0, 5).join(', ')}${r.tally.duplicatedReminders.length > 5 ? '…' : ''}; lost ${r.tally.lostReminders.slice(0, 5).join(', ')}`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

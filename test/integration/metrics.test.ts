@@ -34,7 +34,16 @@ beforeAll(async () => {
   await seedPairs(db.kysely, standIn, 1, TEAM);
   const logger = pino({ level: 'silent' });
   const metrics = createMetrics({ db: db.kysely, pool: db.poolStats, logger });
-  bot = await startLocalBot({ db, apiUrl: standIn.apiUrl, botToken: TOKEN, signingSecret: SECRET, logger, clock, metrics, maxEventLoopLagMs: Number.POSITIVE_INFINITY });
+  bot = await startLocalBot({
+    db,
+    apiUrl: standIn.apiUrl,
+    botToken: TOKEN,
+    signingSecret: SECRET,
+    logger,
+    clock,
+    metrics,
+    maxEventLoopLagMs: Number.POSITIVE_INFINITY,
+  });
   driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SECRET, standIn, teamId: TEAM });
   server = await serveMetrics(metrics.registry, 0);
 });
@@ -75,11 +84,19 @@ it('counts a request by kind and outcome and times its ack', async () => {
 
 it('counts a request turned away by load shedding once, as shed, with the bound it passed', async () => {
   const body = new URLSearchParams({
-    command: '/mentorship', text: 'help', team_id: TEAM, user_id: 'UASKER', channel_id: 'DUASKER',
-    response_url: standIn.issueResponseUrl('UASKER', 'DUASKER'), trigger_id: standIn.issueTriggerId('UASKER'),
+    command: '/mentorship',
+    text: 'help',
+    team_id: TEAM,
+    user_id: 'UASKER',
+    channel_id: 'DUASKER',
+    response_url: standIn.issueResponseUrl('UASKER', 'DUASKER'),
+    trigger_id: standIn.issueTriggerId('UASKER'),
   });
   // Signed a minute ago: inside Slack's 5-minute window, but far older than any request seen before.
-  const late = await driver.sendRaw(body.toString(), { contentType: 'application/x-www-form-urlencoded', sign: { timestamp: Math.floor(Date.now() / 1000) - 60 } });
+  const late = await driver.sendRaw(body.toString(), {
+    contentType: 'application/x-www-form-urlencoded',
+    sign: { timestamp: Math.floor(Date.now() / 1000) - 60 },
+  });
   expect(late.text).toContain('busy');
   await bot.idle();
   const text = await scrape();
@@ -119,7 +136,8 @@ it('includes the connection pool on PostgreSQL, and the Node process defaults', 
   const text = await scrape();
   if (db.poolStats) expect(text).toMatch(/^mentorship_db_pool_connections\{state="in_use"\} \d+$/m);
   else expect(text).not.toContain('mentorship_db_pool_connections{');
-  for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) expect(text).toContain(`\n${name} `);
+  for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'])
+    expect(text).toContain(`\n${name} `);
   const other = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
   expect(other.status).toBe(404);
 });

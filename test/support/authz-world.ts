@@ -88,7 +88,10 @@ export async function buildWorld(h: Harness): Promise<World> {
   const next = await meetingAfter(NOW);
 
   // Goals: a draft with key results and milestones, one shared for approval, one approved, one achieved.
-  const items = { keyResults: [{ title: secret('kr ship the ledger'), target: 3 }], milestones: [{ title: secret('milestone design doc'), dueDate: '2027-01-15' }] };
+  const items = {
+    keyResults: [{ title: secret('kr ship the ledger'), target: 3 }],
+    milestones: [{ title: secret('milestone design doc'), dueDate: '2027-01-15' }],
+  };
   const draft = await draftGoal(h, pairA, secret('goal draft billing'), items);
   const approved = await draftGoal(h, pairA, secret('goal approved talk'), items);
   await approvedGoal(h, pairA, approved);
@@ -101,7 +104,10 @@ export async function buildWorld(h: Harness): Promise<World> {
     h.standIn.messagesIn(CHANNELS.goals.id).find((m) => buttons(m.blocks).some((b) => b.value === `${shared.id}:2`)),
   );
   await services.swot.save({ teamId: TEAM_ID, userId: mentee.id }, pairA.id, {
-    strengths: secret('strength'), weaknesses: secret('weakness'), opportunities: secret('opportunity'), threats: secret('threat'),
+    strengths: secret('strength'),
+    weaknesses: secret('weakness'),
+    opportunities: secret('opportunity'),
+    threats: secret('threat'),
   });
 
   // Meetings: last week's held (notes with action items), today's started three hours ago (notes still
@@ -118,23 +124,43 @@ export async function buildWorld(h: Harness): Promise<World> {
   const asked = await must(services.feedback.request(as(mentee.id), { pairId: pairA.id, area: secret('area asked'), question: null }));
   const toAnswer = await must(services.feedback.request(as(mentee.id), { pairId: pairA.id, area: secret('area answered'), question: null }));
   await must(services.feedback.answer(as(mentor.id), { requestId: toAnswer.item.id, answer: secret('feedback answer'), source: null }));
-  const resource = await must(services.resources.add(as(mentor.id), { pairId: pairA.id, title: secret('resource book'), url: null, kind: 'book', recommendedBy: 'me' }));
+  const resource = await must(
+    services.resources.add(as(mentor.id), { pairId: pairA.id, title: secret('resource book'), url: null, kind: 'book', recommendedBy: 'me' }),
+  );
   const known = async () => {
     throw new Error('both people are stored with their pair');
   };
   const journal = async (authorId: string, marker: string) =>
-    (await must(services.journal.write(as(authorId), { pairId: pairA.id, wentWell: secret(marker), learned: secret(`${marker} learned`), tryNext: null }, known))).entry.id;
+    (
+      await must(
+        services.journal.write(as(authorId), { pairId: pairA.id, wentWell: secret(marker), learned: secret(`${marker} learned`), tryNext: null }, known),
+      )
+    ).entry.id;
   const journalIds = { mentee: await journal(mentee.id, JOURNAL_OF.mentee), mentor: await journal(mentor.id, JOURNAL_OF.mentor) };
   await must(services.appreciations.send({ teamId: TEAM_ID, userId: mentee.id }, { pairId: pairA.id, message: secret('thanks note') }));
 
   // One scheduler pass plans the reminders (and sends what is due): the mentee's prep nudge for next week.
   await h.bot.scheduler.runPass(h.clock.now);
   const reminder = await h.db.kysely
-    .selectFrom('outbox').select('id').where('recipient_id', '=', mentee.id).where('meeting_id', '=', next).where('kind', '=', 'prep')
+    .selectFrom('outbox')
+    .select('id')
+    .where('recipient_id', '=', mentee.id)
+    .where('meeting_id', '=', next)
+    .where('kind', '=', 'prep')
     .executeTakeFirstOrThrow();
   // Both pairs were welcomed by DM when they were set up (the set-up modal does it), so the bot knows each DM.
   for (const person of [mentor, mentee, USERS.other, PARTNER]) await services.people.rememberDmChannel(TEAM_ID, person.id, `D${person.id}`);
-  const views = await openAll(h, { pairA, draft: draft.id, approved: approved.id, achieved: achieved.id, started, next, resource: resource.resource.id, answered: toAnswer.item.id, asked: asked.item.id });
+  const views = await openAll(h, {
+    pairA,
+    draft: draft.id,
+    approved: approved.id,
+    achieved: achieved.id,
+    started,
+    next,
+    resource: resource.resource.id,
+    answered: toAnswer.item.id,
+    asked: asked.item.id,
+  });
   views[AgendaModal.callbackId] = agenda;
   // Request changes opens the mentor's comment modal from the approval message in the goals channel.
   await clickButton(h, mentor.id, approvalMessage, GoalActions.requestChanges, `${shared.id}:2`);

@@ -64,7 +64,10 @@ const piece = fc.oneof(
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' ')), weight: 6 },
   // Over-long: Slack's client enforces max_length, a forged payload does not; 3000 is Slack's text limit.
-  { arbitrary: fc.tuple(fc.integer({ min: 2990, max: 12_000 }), fc.constantFrom(...INJECTIONS)).map(([n, inj]) => `${inj} ${'x'.repeat(n)} ${inj}`), weight: 1 },
+  {
+    arbitrary: fc.tuple(fc.integer({ min: 2990, max: 12_000 }), fc.constantFrom(...INJECTIONS)).map(([n, inj]) => `${inj} ${'x'.repeat(n)} ${inj}`),
+    weight: 1,
+  },
   { arbitrary: fc.constantFrom('', ' ', '\n\t', '\u0000', '\u200b', '\ud83d\ude00'.repeat(40)), weight: 1 },
 );
 
@@ -87,7 +90,19 @@ function wrongType(type: string): fc.Arbitrary<unknown> {
   );
 }
 
-const INVALID_DATES = ['2026-02-30', '2026-13-01', '2026-00-10', '2026-1-5', '26-01-05', 'tomorrow', '', '2026-12-01T10:00:00Z', '99999-01-01', '0000-00-00', '2026/12/01'];
+const INVALID_DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-1-5',
+  '26-01-05',
+  'tomorrow',
+  '',
+  '2026-12-01T10:00:00Z',
+  '99999-01-01',
+  '0000-00-00',
+  '2026/12/01',
+];
 const INVALID_TIMES = ['24:00', '23:60', '9:5', '10:00:00', 'noon', '', '-1:00', '10h00', '١٠:٠٠'];
 
 function addDays(date: string, days: number): string {
@@ -193,7 +208,9 @@ function elementArbs(el: Json, world: FuzzWorld, validText?: fc.Arbitrary<string
       };
     case 'datetimepicker':
       return {
-        valid: fc.integer({ min: 1, max: 300 }).map((days) => ({ type, selected_date_time: Math.floor(Date.parse(`${addDays(world.today, days)}T10:00:00Z`) / 1000) })),
+        valid: fc
+          .integer({ min: 1, max: 300 })
+          .map((days) => ({ type, selected_date_time: Math.floor(Date.parse(`${addDays(world.today, days)}T10:00:00Z`) / 1000) })),
         broken: fc.constantFrom('tomorrow', -1, 1e20).map((value) => ({ type, selected_date_time: value })),
       };
     default:
@@ -209,7 +226,11 @@ function richText(text: string): Json {
  * One input block's fuzzed `values` entry. `valid` draws only what Slack's client sends; `deviant`
  * only what it would not (or hostile text); `any` mixes them.
  */
-export function blockArbitrary(block: Json, world: FuzzWorld, opts: { validText?: fc.Arbitrary<string>; mode: 'valid' | 'deviant' | 'any' }): fc.Arbitrary<FuzzedBlock> {
+export function blockArbitrary(
+  block: Json,
+  world: FuzzWorld,
+  opts: { validText?: fc.Arbitrary<string>; mode: 'valid' | 'deviant' | 'any' },
+): fc.Arbitrary<FuzzedBlock> {
   const el: Json = block.element;
   const blockId = String(block.block_id);
   const actionId = String(el.action_id);
@@ -219,7 +240,8 @@ export function blockArbitrary(block: Json, world: FuzzWorld, opts: { validText?
   if (opts.mode === 'valid' && valid) return valid;
   const choices: Array<{ arbitrary: fc.Arbitrary<FuzzedBlock>; weight: number }> = [];
   if (valid && opts.mode === 'any') choices.push({ arbitrary: valid, weight: 4 });
-  if (arbs.hostile) choices.push({ arbitrary: arbs.hostile.map((h): FuzzedBlock => ({ blockId, fate: 'hostile', entry: entry(h.state), typed: h.typed })), weight: 4 });
+  if (arbs.hostile)
+    choices.push({ arbitrary: arbs.hostile.map((h): FuzzedBlock => ({ blockId, fate: 'hostile', entry: entry(h.state), typed: h.typed })), weight: 4 });
   if (arbs.forged) choices.push({ arbitrary: arbs.forged.map((s): FuzzedBlock => ({ blockId, fate: 'forged', entry: entry(s) })), weight: 2 });
   const broken: fc.Arbitrary<FuzzedBlock>[] = [
     wrongType(String(el.type)).map((s): FuzzedBlock => ({ blockId, fate: 'broken', entry: entry(s) })),

@@ -78,7 +78,10 @@ export async function clickButton(h: Harness, userId: string, message: StoredMes
 
 /** The latest ephemeral goal list shown to a person. */
 export const latestList = (h: Harness, userId: string): StoredMessage | undefined =>
-  h.standIn.ephemeralsFor(userId).filter((m) => buttons(m.blocks).some((button) => button.actionId === 'open_add_goal')).at(-1);
+  h.standIn
+    .ephemeralsFor(userId)
+    .filter((m) => buttons(m.blocks).some((button) => button.actionId === 'open_add_goal'))
+    .at(-1);
 
 export async function showList(h: Harness, userId: string): Promise<StoredMessage> {
   const before = h.standIn.ephemeralsFor(userId).length;
@@ -122,17 +125,21 @@ export async function draftGoal(
   title: string,
   extra: { targetDate?: string; keyResults?: { title: string; target: number | null }[]; milestones?: { title: string; dueDate: string }[] } = {},
 ): Promise<Goal> {
-  const result = await h.bot.services.goals.save({ teamId: TEAM_ID, userId: pair.mentee_id }, { pairId: pair.id }, {
-    title,
-    specific: `Specific for ${title}`,
-    measurable: `Measured by ${title}`,
-    achievable: null,
-    relevant: null,
-    objective: null,
-    targetDate: extra.targetDate ?? '2027-03-01',
-    keyResults: (extra.keyResults ?? []).map((kr, index) => ({ ...kr, line: index + 1 })),
-    milestones: (extra.milestones ?? []).map((milestone, index) => ({ ...milestone, line: index + 1 })),
-  });
+  const result = await h.bot.services.goals.save(
+    { teamId: TEAM_ID, userId: pair.mentee_id },
+    { pairId: pair.id },
+    {
+      title,
+      specific: `Specific for ${title}`,
+      measurable: `Measured by ${title}`,
+      achievable: null,
+      relevant: null,
+      objective: null,
+      targetDate: extra.targetDate ?? '2027-03-01',
+      keyResults: (extra.keyResults ?? []).map((kr, index) => ({ ...kr, line: index + 1 })),
+      milestones: (extra.milestones ?? []).map((milestone, index) => ({ ...milestone, line: index + 1 })),
+    },
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return goalRow(h, result.goal.id);
 }

@@ -50,7 +50,14 @@ export async function startHarness(
   for (const channel of Object.values(CHANNELS)) standIn.addChannel(channel);
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const bot = await startLocalBot({
-    db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now, maxInFlight: options.maxInFlight, drainMs: options.drainMs,
+    db,
+    apiUrl: standIn.apiUrl,
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    logger,
+    clock: clock.now,
+    maxInFlight: options.maxInFlight,
+    drainMs: options.drainMs,
     // Jest runs the app in the test's own process, on a machine busy with other test files: shedding on
     // event-loop lag is unit-tested (test/unit/slack/middleware) and kept out of the way here.
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? Number.POSITIVE_INFINITY,

@@ -16,7 +16,11 @@ export class HomeFixtures {
   ) {}
 
   async person(user: { id: string; name: string; tz: string }): Promise<void> {
-    await this.db.insertInto('workspaces').values({ team_id: this.teamId }).onConflict((oc) => oc.column('team_id').doNothing()).execute();
+    await this.db
+      .insertInto('workspaces')
+      .values({ team_id: this.teamId })
+      .onConflict((oc) => oc.column('team_id').doNothing())
+      .execute();
     await this.db
       .insertInto('people')
       .values({ team_id: this.teamId, user_id: user.id, display_name: user.name, time_zone: user.tz, dm_channel_id: null, reminders_paused_until: null })
@@ -86,16 +90,29 @@ export class HomeFixtures {
 
   /** The meetings feature recording notes: the meeting becomes held with its takeaways. */
   async recordNotes(meetingId: string, takeaways: string, by: string, at: Date): Promise<void> {
-    await this.db.updateTable('meetings').set({ status: 'held', takeaways, notes_recorded_by: by, notes_recorded_at: at }).where('id', '=', meetingId).execute();
+    await this.db
+      .updateTable('meetings')
+      .set({ status: 'held', takeaways, notes_recorded_by: by, notes_recorded_at: at })
+      .where('id', '=', meetingId)
+      .execute();
   }
 
   async agendaItem(meetingId: string, o: { authorId: string; kind: AgendaItemKind; body: string }): Promise<void> {
-    await this.db.insertInto('agenda_items').values({ team_id: this.teamId, meeting_id: meetingId, author_id: o.authorId, kind: o.kind, body: o.body, url: null }).execute();
+    await this.db
+      .insertInto('agenda_items')
+      .values({ team_id: this.teamId, meeting_id: meetingId, author_id: o.authorId, kind: o.kind, body: o.body, url: null })
+      .execute();
   }
 
   async goal(
     pair: Pair,
-    o: { title: string; status?: GoalStatus; targetDate: string; keyResults?: Array<{ target: number; current: number; done?: boolean }>; milestones?: boolean[] },
+    o: {
+      title: string;
+      status?: GoalStatus;
+      targetDate: string;
+      keyResults?: Array<{ target: number; current: number; done?: boolean }>;
+      milestones?: boolean[];
+    },
   ): Promise<string> {
     const status = o.status ?? 'approved';
     const approved = status === 'approved' || status === 'achieved';
@@ -124,8 +141,22 @@ export class HomeFixtures {
       .returning('id')
       .executeTakeFirstOrThrow();
     const items = [
-      ...(o.keyResults ?? []).map((kr, i) => ({ kind: 'key_result' as const, title: `KR ${i + 1}`, target_value: kr.target, current_value: kr.current, done: kr.done ?? false, position: i })),
-      ...(o.milestones ?? []).map((done, i) => ({ kind: 'milestone' as const, title: `Milestone ${i + 1}`, target_value: null, current_value: 0, done, position: 100 + i })),
+      ...(o.keyResults ?? []).map((kr, i) => ({
+        kind: 'key_result' as const,
+        title: `KR ${i + 1}`,
+        target_value: kr.target,
+        current_value: kr.current,
+        done: kr.done ?? false,
+        position: i,
+      })),
+      ...(o.milestones ?? []).map((done, i) => ({
+        kind: 'milestone' as const,
+        title: `Milestone ${i + 1}`,
+        target_value: null,
+        current_value: 0,
+        done,
+        position: 100 + i,
+      })),
     ];
     if (items.length > 0) {
       await this.db
@@ -163,7 +194,16 @@ export class HomeFixtures {
 
   async feedback(
     pair: Pair,
-    o: { requesterId: string; responderId: string; area: string; createdAt: Date; meetingId?: string; answer?: string; answeredAt?: Date; status?: FeedbackStatus },
+    o: {
+      requesterId: string;
+      responderId: string;
+      area: string;
+      createdAt: Date;
+      meetingId?: string;
+      answer?: string;
+      answeredAt?: Date;
+      status?: FeedbackStatus;
+    },
   ): Promise<void> {
     await this.db
       .insertInto('feedback_requests')
@@ -185,7 +225,10 @@ export class HomeFixtures {
       .execute();
   }
 
-  async resource(pair: Pair, o: { title: string; url?: string; recommendedBy: string; createdAt: Date; exploredBy?: string; exploredAt?: Date; takeaway?: string }): Promise<void> {
+  async resource(
+    pair: Pair,
+    o: { title: string; url?: string; recommendedBy: string; createdAt: Date; exploredBy?: string; exploredAt?: Date; takeaway?: string },
+  ): Promise<void> {
     await this.db
       .insertInto('learning_resources')
       .values({
@@ -206,7 +249,15 @@ export class HomeFixtures {
   async appreciation(pair: Pair, o: { fromId: string; toId: string; message: string; createdAt: Date; meetingId?: string }): Promise<void> {
     await this.db
       .insertInto('appreciations')
-      .values({ team_id: this.teamId, pair_id: pair.id, meeting_id: o.meetingId ?? null, from_id: o.fromId, to_id: o.toId, message: o.message, created_at: o.createdAt })
+      .values({
+        team_id: this.teamId,
+        pair_id: pair.id,
+        meeting_id: o.meetingId ?? null,
+        from_id: o.fromId,
+        to_id: o.toId,
+        message: o.message,
+        created_at: o.createdAt,
+      })
       .execute();
   }
 
@@ -237,7 +288,7 @@ export class HomeFixtures {
       pair_id: pair.id,
       title: `Goal number ${i} with a rather long title that goes on and on about what will be achieved`,
       target_date: '2027-06-01',
-      status: (i % 3 === 0 ? 'achieved' : 'approved') as 'achieved' | 'approved',
+      status: i % 3 === 0 ? ('achieved' as const) : ('approved' as const),
       approved_by: pair.mentor_id,
       approved_at: now,
       created_by: pair.mentee_id,
@@ -267,7 +318,11 @@ export class HomeFixtures {
 
   async setGoalStatus(goalId: string, status: GoalStatus, by: string, at: Date): Promise<void> {
     const approved = status === 'approved' ? { approved_by: by, approved_at: at } : {};
-    await this.db.updateTable('goals').set({ status, ...approved }).where('id', '=', goalId).execute();
+    await this.db
+      .updateTable('goals')
+      .set({ status, ...approved })
+      .where('id', '=', goalId)
+      .execute();
   }
 
   async setPlannedEnd(pair: Pair, plannedEndOn: string): Promise<void> {

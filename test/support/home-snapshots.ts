@@ -26,7 +26,11 @@ export function meeting(extra: Partial<MeetingInfo> & { daysFromNow: number }): 
 }
 
 /** A pair as a brand-new one looks: first meeting in a week, nothing recorded yet. */
-export function pairSnapshot(extra: Partial<PairSnapshot> = {}, viewer: 'mentor' | 'mentee' = 'mentor', ids2?: { mentorId?: string; menteeId?: string }): PairSnapshot {
+export function pairSnapshot(
+  extra: Partial<PairSnapshot> = {},
+  viewer: 'mentor' | 'mentee' = 'mentor',
+  ids2?: { mentorId?: string; menteeId?: string },
+): PairSnapshot {
   const mentorId = ids2?.mentorId ?? MENTOR;
   const menteeId = ids2?.menteeId ?? MENTEE;
   return {
@@ -88,12 +92,40 @@ export function busyPair(mentorId: string, menteeId: string, daysToNext: number)
         progressItems: [{ kind: 'key_result' as const, targetValue: 10, currentValue: i, done: false }],
       })),
       goalCounts: { approved: 150, achieved: 60, dropped: 10 },
-      openActionItems: Array.from({ length: 5 }, (_, i) => ({ id: id('item'), ownerId: i % 2 ? mentorId : menteeId, body: 'Do the thing '.repeat(100), dueOn: '2026-11-30' })),
+      openActionItems: Array.from({ length: 5 }, (_, i) => ({
+        id: id('item'),
+        ownerId: i % 2 ? mentorId : menteeId,
+        body: 'Do the thing '.repeat(100),
+        dueOn: '2026-11-30',
+      })),
       openActionItemTotal: 300,
-      latestAsked: { requesterId: menteeId, responderId: mentorId, area: 'area '.repeat(100), status: 'requested', answer: null, createdAt: NOW, answeredAt: null },
-      latestGiven: { requesterId: menteeId, responderId: mentorId, area: 'x', status: 'answered', answer: 'long answer '.repeat(400), createdAt: NOW, answeredAt: NOW },
+      latestAsked: {
+        requesterId: menteeId,
+        responderId: mentorId,
+        area: 'area '.repeat(100),
+        status: 'requested',
+        answer: null,
+        createdAt: NOW,
+        answeredAt: null,
+      },
+      latestGiven: {
+        requesterId: menteeId,
+        responderId: mentorId,
+        area: 'x',
+        status: 'answered',
+        answer: 'long answer '.repeat(400),
+        createdAt: NOW,
+        answeredAt: NOW,
+      },
       since: last.scheduledAt,
-      exploredSince: Array.from({ length: 3 }, () => ({ title: 'Book '.repeat(60), url: 'https://example.com/book', kind: 'book' as const, exploredBy: menteeId, exploredAt: NOW, takeaway: 'so much '.repeat(200) })),
+      exploredSince: Array.from({ length: 3 }, () => ({
+        title: 'Book '.repeat(60),
+        url: 'https://example.com/book',
+        kind: 'book' as const,
+        exploredBy: menteeId,
+        exploredAt: NOW,
+        takeaway: 'so much '.repeat(200),
+      })),
       exploredSinceTotal: 80,
       latestAppreciation: { fromId: menteeId, toId: mentorId, createdAt: NOW },
     },

@@ -21,7 +21,6 @@ import type { Harness } from './harness';
 import type { CapturedLogs } from './log-capture';
 import { outputsOf, unsafeOutput } from './slack-output';
 import { sendViewSubmission } from './raw-slack';
-import { settled } from './wait';
 
 export interface ModalFuzzTarget {
   name: string;
@@ -60,13 +59,10 @@ interface Submission {
 
 function submissionArbitrary(view: StoredView, target: ModalFuzzTarget, world: FuzzWorld): fc.Arbitrary<Submission> {
   const inputs = view.blocks.filter((block) => block.type === 'input' && block.element);
-  const arb = (block: Json, mode: 'valid' | 'deviant' | 'any') =>
-    blockArbitrary(block, world, { validText: target.validText?.[String(block.block_id)], mode });
+  const arb = (block: Json, mode: 'valid' | 'deviant' | 'any') => blockArbitrary(block, world, { validText: target.validText?.[String(block.block_id)], mode });
   const allValid = fc.tuple(...inputs.map((block) => arb(block, 'valid')));
   // Everything valid but one block: each field's own validation is reached, not masked by another's error.
-  const oneDeviant = fc
-    .nat({ max: inputs.length - 1 })
-    .chain((odd) => fc.tuple(...inputs.map((block, i) => arb(block, i === odd ? 'deviant' : 'valid'))));
+  const oneDeviant = fc.nat({ max: inputs.length - 1 }).chain((odd) => fc.tuple(...inputs.map((block, i) => arb(block, i === odd ? 'deviant' : 'valid'))));
   const mixed = fc.tuple(...inputs.map((block) => arb(block, 'any')));
   const blocks = fc.oneof({ arbitrary: allValid, weight: 1 }, { arbitrary: oneDeviant, weight: 3 }, { arbitrary: mixed, weight: 1 });
   const metadata = target.fuzzMetadata
@@ -105,7 +101,8 @@ export async function fuzzModal(h: Harness, target: ModalFuzzTarget, options: Fu
     const where = `${target.name}: ${describe(submission)}`;
     if (response.status !== 200) throw new Error(`${where}: HTTP ${response.status}`);
     const applied = h.standIn.applyViewAck(target.userId, view.id, response.json);
-    if (!applied.ok) throw new Error(`${where}: an ack Slack would refuse (${applied.error} ${applied.messages?.join('; ') ?? ''}): ${response.text.slice(0, 300)}`);
+    if (!applied.ok)
+      throw new Error(`${where}: an ack Slack would refuse (${applied.error} ${applied.messages?.join('; ') ?? ''}): ${response.text.slice(0, 300)}`);
 
     await h.settle();
     const typed = submission.blocks.flatMap((b) => (b.typed ? [b.typed] : []));

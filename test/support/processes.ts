@@ -27,7 +27,11 @@ export function launch(command: string, args: readonly string[], options: SpawnO
 }
 
 /** Runs a command to its end. */
-export async function runToEnd(command: string, args: readonly string[], options: SpawnOptions): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runToEnd(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const running = launch(command, args, options);
   const code = await running.exited;
   return { code, ...running.output };

@@ -40,13 +40,13 @@ export interface CapturedRequest {
 export async function capture<T>(appUrl: string, send: () => Promise<T>): Promise<{ result: T; request: CapturedRequest }> {
   const original = globalThis.fetch;
   let request: CapturedRequest | undefined;
-  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+  globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (url === appUrl && init && typeof init.body === 'string') {
       request = { url, headers: { ...(init.headers as Record<string, string>) }, body: init.body };
     }
     return original(input, init);
-  }) as typeof fetch;
+  };
   try {
     const result = await send();
     if (!request) throw new Error('the driver sent nothing to the app');

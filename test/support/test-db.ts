@@ -36,7 +36,10 @@ export async function createTestDb(kind: TestDbKind = testDbKind()): Promise<Db 
     close: async () => {
       await db.close();
       const dropper = await createDb({ kind: 'postgres', url }, { poolSize: 1 });
-      await sql.raw(`drop database if exists ${name} with (force)`).execute(dropper.kysely).finally(() => dropper.close());
+      await sql
+        .raw(`drop database if exists ${name} with (force)`)
+        .execute(dropper.kysely)
+        .finally(() => dropper.close());
     },
   };
 }

@@ -54,7 +54,9 @@ it('puts both replicas behind one published port, starting when both are healthy
 
 it('gives the bot only variables it reads, and takes from .env only what .env.example lists', () => {
   const known = CONFIG_VARIABLES;
-  for (const [, bot] of replicas) for (const variable of Object.keys(bot.environment ?? {})) expect({ variable, known: known.includes(variable) }).toEqual({ variable, known: true });
+  for (const [, bot] of replicas)
+    for (const variable of Object.keys(bot.environment ?? {})) expect({ variable, known: known.includes(variable) }).toEqual({ variable, known: true });
   const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
-  for (const [, variable] of text.matchAll(/\$\{([A-Z_]+)[:}]/g)) expect({ variable, listed: new RegExp(`^${variable}=`, 'm').test(example) }).toEqual({ variable, listed: true });
+  for (const [, variable] of text.matchAll(/\$\{([A-Z_]+)[:}]/g))
+    expect({ variable, listed: new RegExp(`^${variable}=`, 'm').test(example) }).toEqual({ variable, listed: true });
 });

@@ -36,6 +36,15 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the least bot scopes the features use', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'im:history', 'im:write', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:history',
+      'chat:write',
+      'chat:write.public',
+      'commands',
+      'groups:history',
+      'im:history',
+      'im:write',
+      'users:read',
+    ]);
   });
 });

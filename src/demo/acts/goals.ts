@@ -74,7 +74,7 @@ export async function goals(world: World): Promise<void> {
   const approvedDm = () => standIn.dmsTo(theo).some((m) => m.text.startsWith('Goal approved'));
   if (!approvedDm()) {
     // A DM to the other person waits for the end of their quiet hours; a scheduler pass then sends it.
-    transcript.say('It is night in New York: Theo\'s DM waits in the outbox until 08:00 his time, when a scheduler pass sends it.');
+    transcript.say("It is night in New York: Theo's DM waits in the outbox until 08:00 his time, when a scheduler pass sends it.");
     world.clock.set(afterQuietHours(world.clock.now(), PEOPLE.theo.tz));
     await world.bot.scheduler.runPass(world.clock.now);
     await waitFor(approvedDm);

@@ -16,7 +16,7 @@ export async function home(world: World): Promise<void> {
   await untilQuiet(standIn);
   transcript.checkpoint();
 
-  transcript.act('Sam, who is in no pair, opens the bot\'s Home tab');
+  transcript.act("Sam, who is in no pair, opens the bot's Home tab");
   await opened(PEOPLE.sam.id);
   transcript.checkpoint({ home: PEOPLE.sam.id });
 
@@ -28,7 +28,7 @@ export async function home(world: World): Promise<void> {
   transcript.say('The same overview as her Home tab, as a message only she can see:');
   transcript.checkpoint();
 
-  transcript.act('Theo opens the bot\'s Home tab');
+  transcript.act("Theo opens the bot's Home tab");
   await opened(PEOPLE.theo.id);
   transcript.say('Every item of the checklist is computed from what the pair recorded; each open one has the button that does it.');
   transcript.checkpoint({ home: PEOPLE.theo.id });

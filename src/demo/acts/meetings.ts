@@ -64,7 +64,12 @@ export async function meetings(world: World): Promise<void> {
   const notes = await modalOf(world, maria.id, NotesModal.callbackId);
   transcript.checkpoint();
   const due = DateTime.fromJSDate(world.clock.now(), { zone: theo.tz }).plus({ days: 7 }).toISODate();
-  const items = await world.db.kysely.selectFrom('agenda_items').select(['id', 'body']).where('meeting_id', '=', meeting.id).where('kind', 'in', ['topic', 'question']).execute();
+  const items = await world.db.kysely
+    .selectFrom('agenda_items')
+    .select(['id', 'body'])
+    .where('meeting_id', '=', meeting.id)
+    .where('kind', 'in', ['topic', 'question'])
+    .execute();
   const covered = items.filter((item) => item.body !== 'Growing into a tech lead role').map((item) => item.id);
   const { blocks: n } = NotesModal;
   const notesTyped = {
@@ -76,7 +81,10 @@ export async function meetings(world: World): Promise<void> {
   };
   const notesRefused = await driver.submitView(maria.id, notes, notesTyped);
   transcript.say(`Maria forgot to say who owns the second action item: "${Object.values(notesRefused.errors ?? {}).join('; ')}"`);
-  await driver.submitView(maria.id, notes, { ...notesTyped, [n.actionItems]: `Theo: write the retro plan and share it by ${due}\nme: send Theo my retro checklist` });
+  await driver.submitView(maria.id, notes, {
+    ...notesTyped,
+    [n.actionItems]: `Theo: write the retro plan and share it by ${due}\nme: send Theo my retro checklist`,
+  });
   await untilQuiet(standIn);
   transcript.say('The meeting is marked held; both get the same summary. The topic they did not get to carries over to the next agenda.');
   transcript.checkpoint();

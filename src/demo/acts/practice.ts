@@ -60,9 +60,13 @@ export async function practice(world: World): Promise<void> {
 
   transcript.act('Maria answers from her DM; Theo tries it and reports back');
   const answer = await clickInDm(world, maria.id, FeedbackActions.answer);
-  await submit(world, maria.id, answer, { [an.blocks.answer]: 'Open with the decision you want from the room, then the two options you rejected and why. Keep the details for questions.' });
+  await submit(world, maria.id, answer, {
+    [an.blocks.answer]: 'Open with the decision you want from the room, then the two options you rejected and why. Keep the details for questions.',
+  });
   const apply = await clickInDm(world, theo.id, FeedbackActions.apply);
-  await submit(world, theo.id, apply, { [ap.blocks.application]: 'In Thursday\'s review I opened with the decision. We agreed in 20 minutes instead of an hour.' });
+  await submit(world, theo.id, apply, {
+    [ap.blocks.application]: "In Thursday's review I opened with the decision. We agreed in 20 minutes instead of an hour.",
+  });
 
   transcript.act('Maria recommends a book; Theo explores it between sessions');
   const add = await commandModal(world, maria.id, 'resources add');

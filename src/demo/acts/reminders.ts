@@ -76,5 +76,5 @@ export async function reminders(world: World): Promise<void> {
   await untilQuiet(standIn);
   transcript.say('Its reminders are cancelled and Maria is told at once:');
   transcript.checkpoint();
-  transcript.say('No reminder arrives between 21:00 and 08:00 in the reader\'s zone; REMINDERS_DRY_RUN=true would have logged all of this and sent nothing.');
+  transcript.say("No reminder arrives between 21:00 and 08:00 in the reader's zone; REMINDERS_DRY_RUN=true would have logged all of this and sent nothing.");
 }

@@ -61,10 +61,19 @@ export class SlackDriver {
     const channelId = o.channelId ?? dmId(userId);
     const { standIn } = this.opts;
     const body = new URLSearchParams({
-      token: 'unused-verification-token', team_id: this.opts.teamId, team_domain: this.teamDomain,
-      channel_id: channelId, channel_name: this.channelName(channelId), user_id: userId, user_name: this.userName(userId),
-      command: this.opts.command ?? '/mentorship', text, api_app_id: this.apiAppId, is_enterprise_install: 'false',
-      response_url: standIn.issueResponseUrl(userId, channelId), trigger_id: standIn.issueTriggerId(userId),
+      token: 'unused-verification-token',
+      team_id: this.opts.teamId,
+      team_domain: this.teamDomain,
+      channel_id: channelId,
+      channel_name: this.channelName(channelId),
+      user_id: userId,
+      user_name: this.userName(userId),
+      command: this.opts.command ?? '/mentorship',
+      text,
+      api_app_id: this.apiAppId,
+      is_enterprise_install: 'false',
+      response_url: standIn.issueResponseUrl(userId, channelId),
+      trigger_id: standIn.issueTriggerId(userId),
     });
     return this.sendRaw(body.toString(), { contentType: FORM });
   }
@@ -78,7 +87,8 @@ export class SlackDriver {
     if (!found) throw new Error(`No element with action_id "${actionId}" in message ${current.ts}`);
     const ephemeral = current.ephemeralFor !== undefined;
     return this.sendPayload({
-      type: 'block_actions', ...this.who(userId),
+      type: 'block_actions',
+      ...this.who(userId),
       container: { type: 'message', message_ts: current.ts, channel_id: current.channel, is_ephemeral: ephemeral },
       trigger_id: standIn.issueTriggerId(userId),
       channel: { id: current.channel, name: this.channelName(current.channel) },
@@ -102,7 +112,8 @@ export class SlackDriver {
       this.opts.standIn.setViewState(current.id, values);
     }
     return this.sendPayload({
-      type: 'block_actions', ...this.who(userId),
+      type: 'block_actions',
+      ...this.who(userId),
       container: { type: 'view', view_id: current.id },
       trigger_id: this.opts.standIn.issueTriggerId(userId),
       view: structuredClone(current),
@@ -113,14 +124,18 @@ export class SlackDriver {
   async submitView(userId: string, view: StoredView, inputs: Record<string, unknown> = {}): Promise<SubmitResult> {
     const { standIn } = this.opts;
     const current = this.visibleView(userId, view);
-    if (standIn.topView(userId)?.id !== current.id) throw new Error(`View ${current.id} is not the top modal view of ${userId}; only that one can be submitted`);
+    if (standIn.topView(userId)?.id !== current.id)
+      throw new Error(`View ${current.id} is not the top modal view of ${userId}; only that one can be submitted`);
     const sub = buildSubmission(current, inputs);
     if (Object.keys(sub.clientErrors).length > 0) return { status: 0, text: '', elapsedMs: 0, sent: false, clientErrors: sub.clientErrors };
     standIn.setViewState(current.id, sub.values);
     const responseUrls = sub.responseUrlTargets.map((t) => ({ ...t, response_url: standIn.issueResponseUrl(userId, t.channel_id) }));
     const res = await this.sendPayload({
-      type: 'view_submission', ...this.who(userId), trigger_id: standIn.issueTriggerId(userId),
-      view: structuredClone(standIn.findView(current.id)!), response_urls: responseUrls,
+      type: 'view_submission',
+      ...this.who(userId),
+      trigger_id: standIn.issueTriggerId(userId),
+      view: structuredClone(standIn.findView(current.id)!),
+      response_urls: responseUrls,
     });
     const result: SubmitResult = { ...res, sent: true };
     if (res.status !== 200) return result; // Slack shows the user an error; the modal stays as it was.
@@ -141,8 +156,13 @@ export class SlackDriver {
 
   event(event: Json, o: { eventId?: string; retryNum?: number; retryReason?: string } = {}): Promise<AppResponse> {
     const body = {
-      token: 'unused-verification-token', team_id: this.opts.teamId, api_app_id: this.apiAppId, event, type: 'event_callback',
-      event_id: o.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}`, event_time: Math.floor(Date.now() / 1000),
+      token: 'unused-verification-token',
+      team_id: this.opts.teamId,
+      api_app_id: this.apiAppId,
+      event,
+      type: 'event_callback',
+      event_id: o.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
+      event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ enterprise_id: null, team_id: this.opts.teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
       is_ext_shared_channel: false,
     };
@@ -154,7 +174,14 @@ export class SlackDriver {
 
   appHomeOpened(userId: string, o: { eventId?: string } = {}): Promise<AppResponse> {
     const home = this.opts.standIn.homeView(userId);
-    const event = { type: 'app_home_opened', user: userId, channel: dmId(userId), tab: 'home', event_ts: this.actionTs(), ...(home ? { view: structuredClone(home) } : {}) };
+    const event = {
+      type: 'app_home_opened',
+      user: userId,
+      channel: dmId(userId),
+      tab: 'home',
+      event_ts: this.actionTs(),
+      ...(home ? { view: structuredClone(home) } : {}),
+    };
     return this.event(event, o);
   }
 
@@ -185,8 +212,11 @@ export class SlackDriver {
     const name = this.userName(userId);
     return {
       user: { id: userId, username: name, name, team_id: this.opts.teamId },
-      api_app_id: this.apiAppId, token: 'unused-verification-token',
-      team: { id: this.opts.teamId, domain: this.teamDomain }, enterprise: null, is_enterprise_install: false,
+      api_app_id: this.apiAppId,
+      token: 'unused-verification-token',
+      team: { id: this.opts.teamId, domain: this.teamDomain },
+      enterprise: null,
+      is_enterprise_install: false,
     };
   }
 
@@ -204,7 +234,7 @@ export class SlackDriver {
   }
 
   private channelName(channelId: string): string {
-    return channelId.startsWith('D') ? 'directmessage' : this.opts.standIn.channel(channelId)?.name ?? channelId.toLowerCase();
+    return channelId.startsWith('D') ? 'directmessage' : (this.opts.standIn.channel(channelId)?.name ?? channelId.toLowerCase());
   }
 
   private actionTs(): string {

@@ -5,7 +5,10 @@
  */
 import type { Json } from '../slack-stand-in';
 
-export interface Found { block: Json; element: Json }
+export interface Found {
+  block: Json;
+  element: Json;
+}
 
 export function findElement(blocks: Json[] | undefined, actionId: string): Found | undefined {
   for (const block of blocks ?? []) {
@@ -16,7 +19,10 @@ export function findElement(blocks: Json[] | undefined, actionId: string): Found
   return undefined;
 }
 
-export interface Choice { value?: unknown; selectedOption?: Json }
+export interface Choice {
+  value?: unknown;
+  selectedOption?: Json;
+}
 
 /** The actions[] entry Slack sends for one interaction with `element`. */
 export function actionFor(found: Found, choice: Choice, actionTs: string): Json {
@@ -39,38 +45,38 @@ export function stateFor(el: Json, input: unknown, strict = true): Json {
     case 'plain_text_input':
     case 'email_text_input':
     case 'url_text_input':
-      return { type: el.type, value: given ? (input === null ? null : String(input)) : el.initial_value ?? null };
+      return { type: el.type, value: given ? (input === null ? null : String(input)) : (el.initial_value ?? null) };
     case 'number_input':
-      return { type: el.type, value: given ? (input === null ? null : String(input)) : el.initial_value ?? null };
+      return { type: el.type, value: given ? (input === null ? null : String(input)) : (el.initial_value ?? null) };
     case 'rich_text_input':
-      return { type: el.type, rich_text_value: given ? richText(String(input)) : el.initial_value ?? null };
+      return { type: el.type, rich_text_value: given ? richText(String(input)) : (el.initial_value ?? null) };
     case 'users_select':
-      return { type: el.type, selected_user: given ? input : el.initial_user ?? null };
+      return { type: el.type, selected_user: given ? input : (el.initial_user ?? null) };
     case 'multi_users_select':
-      return { type: el.type, selected_users: given ? input : el.initial_users ?? [] };
+      return { type: el.type, selected_users: given ? input : (el.initial_users ?? []) };
     case 'conversations_select':
-      return { type: el.type, selected_conversation: given ? input : el.initial_conversation ?? null };
+      return { type: el.type, selected_conversation: given ? input : (el.initial_conversation ?? null) };
     case 'multi_conversations_select':
-      return { type: el.type, selected_conversations: given ? input : el.initial_conversations ?? [] };
+      return { type: el.type, selected_conversations: given ? input : (el.initial_conversations ?? []) };
     case 'channels_select':
-      return { type: el.type, selected_channel: given ? input : el.initial_channel ?? null };
+      return { type: el.type, selected_channel: given ? input : (el.initial_channel ?? null) };
     case 'multi_channels_select':
-      return { type: el.type, selected_channels: given ? input : el.initial_channels ?? [] };
+      return { type: el.type, selected_channels: given ? input : (el.initial_channels ?? []) };
     case 'static_select':
     case 'external_select':
     case 'radio_buttons':
     case 'overflow':
-      return { type: el.type, selected_option: given ? pick(input) : el.initial_option ?? null };
+      return { type: el.type, selected_option: given ? pick(input) : (el.initial_option ?? null) };
     case 'multi_static_select':
     case 'multi_external_select':
     case 'checkboxes':
-      return { type: el.type, selected_options: given ? asArray(input).map((v) => pick(v)!) : el.initial_options ?? [] };
+      return { type: el.type, selected_options: given ? asArray(input).map((v) => pick(v)!) : (el.initial_options ?? []) };
     case 'datepicker':
-      return { type: el.type, selected_date: given ? input : el.initial_date ?? null };
+      return { type: el.type, selected_date: given ? input : (el.initial_date ?? null) };
     case 'timepicker':
-      return { type: el.type, selected_time: given ? input : el.initial_time ?? null };
+      return { type: el.type, selected_time: given ? input : (el.initial_time ?? null) };
     case 'datetimepicker':
-      return { type: el.type, selected_date_time: given ? Number(input) : el.initial_date_time ?? null };
+      return { type: el.type, selected_date_time: given ? Number(input) : (el.initial_date_time ?? null) };
     default:
       return { type: el.type, value: given ? input : null };
   }

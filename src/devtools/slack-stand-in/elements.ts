@@ -2,7 +2,7 @@
  * Block elements: which types may appear where (section accessory, actions, input, context) and each
  * element's documented limits (SLACK.md §4.1). Unknown types are errors, as they are for Slack.
  */
-import { isObject, Problems } from './checks';
+import { isObject, type Problems } from './checks';
 
 export type Slot = 'accessory' | 'actions' | 'input';
 

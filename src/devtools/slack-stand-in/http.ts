@@ -5,7 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, Json, RecordedCall } from './types';
 
-export interface Outcome { status: number; body: Json; headers?: Record<string, string> }
+export interface Outcome {
+  status: number;
+  body: Json;
+  headers?: Record<string, string>;
+}
 
 /** A request that reached a real method: faults and rate limits apply before (or after) `apply`. */
 export interface Call {
@@ -30,7 +34,7 @@ export async function readArgs(req: IncomingMessage): Promise<{ args: Json; toke
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');
   const type = String(req.headers['content-type'] ?? '');
-  let args: Json = {};
+  let args: Json;
   if (type.startsWith('application/json')) {
     try {
       args = raw ? JSON.parse(raw) : {};
@@ -82,7 +86,9 @@ export async function runCall(deps: FrontDeps, call: Call, req: IncomingMessage,
   // Hang: with afterApplying the work is done now and only the answer is late (the ambiguous case a
   // client timeout cannot tell apart); without it nothing happens unless the client is still waiting.
   let gone = false;
-  res.on('close', () => { gone = !res.writableFinished; });
+  res.on('close', () => {
+    gone = !res.writableFinished;
+  });
   rec.error = 'pending';
   const early = fault.afterApplying ? call.apply() : undefined;
   await deps.sleep(fault.hangMs);

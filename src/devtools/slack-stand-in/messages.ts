@@ -4,17 +4,20 @@
  * replay the conversation as each person saw it.
  */
 import { validateBlocks } from './blocks';
-import { Ids, withGeneratedIds } from './ids';
+import { type Ids, withGeneratedIds } from './ids';
 import type { ApiResult, Json, StoredMessage } from './types';
 import { apiError } from './types';
-import { APP_ID, BOT_ID, BOT_USER_ID, Workspace } from './workspace';
+import { APP_ID, BOT_ID, BOT_USER_ID, type Workspace } from './workspace';
 
 const MAX_TEXT = 40000;
 
 export class Messages {
   readonly all: StoredMessage[] = [];
 
-  constructor(private readonly ws: Workspace, private readonly ids: Ids) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly ids: Ids,
+  ) {}
 
   postMessage(args: Json): ApiResult {
     const target = this.ws.target(args.channel);
@@ -104,8 +107,15 @@ export class Messages {
 
   private store(channel: string, args: Json, via: StoredMessage['via'], ephemeralFor?: string): StoredMessage {
     const m: StoredMessage = {
-      type: 'message', channel, ts: this.ids.ts(), text: String(args.text ?? ''), user: BOT_USER_ID, bot_id: BOT_ID,
-      app_id: APP_ID, team: this.ws.teamId, via,
+      type: 'message',
+      channel,
+      ts: this.ids.ts(),
+      text: String(args.text ?? ''),
+      user: BOT_USER_ID,
+      bot_id: BOT_ID,
+      app_id: APP_ID,
+      team: this.ws.teamId,
+      via,
     };
     if (args.blocks !== undefined) m.blocks = withGeneratedIds(args.blocks, this.ids);
     if (args.metadata !== undefined) m.metadata = args.metadata;

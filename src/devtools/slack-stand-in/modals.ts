@@ -3,22 +3,31 @@
  * them with each interaction) and obey Slack's rules: 3 s lifetime, single use. The stack holds at most
  * three views; Home tabs are one view per user whose id survives re-publishing.
  */
-import { Ids, withGeneratedIds } from './ids';
+import { type Ids, withGeneratedIds } from './ids';
 import type { ApiResult, Json, Problem, StoredView } from './types';
 import { apiError } from './types';
 import { validateView, viewTooLarge } from './views';
-import { APP_ID, BOT_ID, Workspace } from './workspace';
+import { APP_ID, BOT_ID, type Workspace } from './workspace';
 
 const MAX_STACK = 3;
 
-interface Trigger { userId: string; issuedAt: number; used: boolean }
+interface Trigger {
+  userId: string;
+  issuedAt: number;
+  used: boolean;
+}
 
 export class Modals {
   readonly stacks = new Map<string, StoredView[]>();
   readonly homes = new Map<string, StoredView>();
   private readonly triggers = new Map<string, Trigger>();
 
-  constructor(private readonly ws: Workspace, private readonly ids: Ids, private readonly now: () => number, private readonly triggerTtlMs: number) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly ids: Ids,
+    private readonly now: () => number,
+    private readonly triggerTtlMs: number,
+  ) {}
 
   issueTrigger(userId: string): string {
     const id = this.ids.triggerId();
@@ -108,7 +117,8 @@ export class Modals {
   }
 
   checkView(view: unknown, type: 'modal' | 'home', self?: StoredView): ApiResult | undefined {
-    if (view === undefined || typeof view !== 'object' || view === null) return apiError('invalid_arguments', [{ pointer: '/view', message: 'missing required field: view' }]);
+    if (view === undefined || typeof view !== 'object' || view === null)
+      return apiError('invalid_arguments', [{ pointer: '/view', message: 'missing required field: view' }]);
     if (viewTooLarge(view)) return apiError('view_too_large');
     const problems: Problem[] = validateView(view);
     if ((view as Json).type !== type && problems.length === 0) problems.push({ pointer: '/view/type', message: `must be ${type}` });
@@ -136,11 +146,25 @@ export class Modals {
 
   private build(v: Json): StoredView {
     return {
-      id: this.ids.viewId(), team_id: this.ws.teamId, type: v.type, blocks: withGeneratedIds(v.blocks, this.ids) ?? [],
-      private_metadata: v.private_metadata ?? '', callback_id: v.callback_id ?? '', external_id: v.external_id ?? '',
-      state: { values: {} }, hash: this.ids.hash(), title: v.title, submit: v.submit ?? null, close: v.close ?? null,
-      clear_on_close: v.clear_on_close ?? false, notify_on_close: v.notify_on_close ?? false,
-      previous_view_id: null, root_view_id: null, app_id: APP_ID, app_installed_team_id: this.ws.teamId, bot_id: BOT_ID,
+      id: this.ids.viewId(),
+      team_id: this.ws.teamId,
+      type: v.type,
+      blocks: withGeneratedIds(v.blocks, this.ids) ?? [],
+      private_metadata: v.private_metadata ?? '',
+      callback_id: v.callback_id ?? '',
+      external_id: v.external_id ?? '',
+      state: { values: {} },
+      hash: this.ids.hash(),
+      title: v.title,
+      submit: v.submit ?? null,
+      close: v.close ?? null,
+      clear_on_close: v.clear_on_close ?? false,
+      notify_on_close: v.notify_on_close ?? false,
+      previous_view_id: null,
+      root_view_id: null,
+      app_id: APP_ID,
+      app_installed_team_id: this.ws.teamId,
+      bot_id: BOT_ID,
     };
   }
 }

@@ -10,18 +10,27 @@ export interface RateLimitOptions {
   burst?: number;
 }
 
-interface Bucket { tokens: number; at: number }
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(private readonly opts: RateLimitOptions, private readonly now: () => number) {}
+  constructor(
+    private readonly opts: RateLimitOptions,
+    private readonly now: () => number,
+  ) {}
 
   /** Takes a token from both buckets, or says how many seconds to wait (Slack's Retry-After). */
   take(workspace: string, channel: string): { retryAfterSeconds: number } | undefined {
     const ws = this.refill(`ws:${workspace}`, this.opts.perWorkspacePerSecond);
     const ch = this.refill(`ch:${workspace}:${channel}`, this.opts.perChannelPerSecond);
-    const short = [[ws, this.opts.perWorkspacePerSecond], [ch, this.opts.perChannelPerSecond]] as const;
+    const short = [
+      [ws, this.opts.perWorkspacePerSecond],
+      [ch, this.opts.perChannelPerSecond],
+    ] as const;
     const waits = short.filter(([b]) => b.tokens < 1).map(([b, rate]) => (1 - b.tokens) / rate);
     if (waits.length > 0) return { retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits))) };
     ws.tokens -= 1;

@@ -56,7 +56,10 @@ export class SlackStandIn {
     return new SlackStandIn(opts, server);
   }
 
-  private constructor(private readonly opts: StandInOptions, private readonly server: Server) {
+  private constructor(
+    private readonly opts: StandInOptions,
+    private readonly server: Server,
+  ) {
     const now = opts.now ?? Date.now;
     const ids = new Ids(now);
     this.ws = new Workspace(opts.teamId);
@@ -92,31 +95,49 @@ export class SlackStandIn {
   }
 
   // ---- workspace fixtures -------------------------------------------------------------------------
-  addUser(user: UserFixture): void { this.ws.addUser(user); }
-  addChannel(channel: ChannelFixture): void { this.ws.addChannel(channel); }
+  addUser(user: UserFixture): void {
+    this.ws.addUser(user);
+  }
+  addChannel(channel: ChannelFixture): void {
+    this.ws.addChannel(channel);
+  }
   /** A user fixture as stored (with defaults applied), for the driver's payloads. */
-  user(id: string): { id: string; name: string; realName: string } | undefined { return this.ws.users.get(id); }
+  user(id: string): { id: string; name: string; realName: string } | undefined {
+    return this.ws.users.get(id);
+  }
   /** A channel fixture, for channel names in payloads. */
-  channel(id: string): { id: string; name: string; isPrivate: boolean } | undefined { return this.ws.channels.get(id); }
-  get teamId(): string { return this.opts.teamId; }
+  channel(id: string): { id: string; name: string; isPrivate: boolean } | undefined {
+    return this.ws.channels.get(id);
+  }
+  get teamId(): string {
+    return this.opts.teamId;
+  }
   /**
    * Accepts another workspace's bot token. Users and channels stay shared (ids must not collide);
    * what differs is the rate limit, which Slack keeps per workspace (benches of several workspaces).
    */
-  addBotToken(token: string, teamId: string): void { this.otherTokens.set(token, teamId); }
+  addBotToken(token: string, teamId: string): void {
+    this.otherTokens.set(token, teamId);
+  }
   /**
    * Socket Mode: apps.connections.open, called with this app-level token, answers with `url` (a WebSocket
    * server the test runs). As on Slack, it refuses a bot token, and an app-level token calls nothing else.
    */
-  openSocketMode(appToken: string, url: string): void { this.socketMode = { appToken, url }; }
+  openSocketMode(appToken: string, url: string): void {
+    this.socketMode = { appToken, url };
+  }
 
   // ---- what Slack hands to the app with each interaction (used by the driver) -----------------------
-  issueTriggerId(userId: string): string { return this.modals.issueTrigger(userId); }
+  issueTriggerId(userId: string): string {
+    return this.modals.issueTrigger(userId);
+  }
   issueResponseUrl(userId: string, channelId: string, source?: { ts: string }): string {
     return `${this.baseUrl}/response/${this.responseUrls.issue(userId, channelId, source)}`;
   }
   /** Applies a view_submission ack to the user's modal stack, as Slack does after the app answers. */
-  applyViewAck(userId: string, viewId: string, ack: Json | undefined): ViewAckResult { return applyViewAck(this.modals, userId, viewId, ack); }
+  applyViewAck(userId: string, viewId: string, ack: Json | undefined): ViewAckResult {
+    return applyViewAck(this.modals, userId, viewId, ack);
+  }
   /** The user closed a view (X / Cancel): pops it, or the whole modal when clear_on_close. */
   closeView(userId: string, viewId: string): void {
     const view = this.modals.find(viewId);
@@ -127,20 +148,40 @@ export class SlackStandIn {
     const view = this.modals.find(viewId);
     if (view) view.state = { values };
   }
-  findView(viewId: string): StoredView | undefined { return this.modals.find(viewId); }
-  findMessage(channelId: string, ts: string): StoredMessage | undefined { return this.messages.find(channelId, ts); }
+  findView(viewId: string): StoredView | undefined {
+    return this.modals.find(viewId);
+  }
+  findMessage(channelId: string, ts: string): StoredMessage | undefined {
+    return this.messages.find(channelId, ts);
+  }
 
   // ---- observation API (synchronous reads) ----------------------------------------------------------
-  callsTo(method: string): RecordedCall[] { return this.calls.filter((c) => c.method === method); }
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
   /** Channel messages in posting order (oldest first), ephemerals excluded. */
-  messagesIn(channelId: string): StoredMessage[] { return this.messages.all.filter((m) => m.channel === channelId && !m.ephemeralFor); }
-  dmsTo(userId: string): StoredMessage[] { return this.messagesIn(dmId(userId)); }
-  ephemeralsFor(userId: string): StoredMessage[] { return this.messages.all.filter((m) => m.ephemeralFor === userId); }
+  messagesIn(channelId: string): StoredMessage[] {
+    return this.messages.all.filter((m) => m.channel === channelId && !m.ephemeralFor);
+  }
+  dmsTo(userId: string): StoredMessage[] {
+    return this.messagesIn(dmId(userId));
+  }
+  ephemeralsFor(userId: string): StoredMessage[] {
+    return this.messages.all.filter((m) => m.ephemeralFor === userId);
+  }
   /** Everything posted, ephemerals included (flagged with `ephemeralFor`), in posting order. */
-  allMessages(): StoredMessage[] { return [...this.messages.all]; }
-  openViews(userId: string): StoredView[] { return [...(this.modals.stacks.get(userId) ?? [])]; }
-  topView(userId: string): StoredView | undefined { return this.modals.stacks.get(userId)?.at(-1); }
-  homeView(userId: string): StoredView | undefined { return this.modals.homes.get(userId); }
+  allMessages(): StoredMessage[] {
+    return [...this.messages.all];
+  }
+  openViews(userId: string): StoredView[] {
+    return [...(this.modals.stacks.get(userId) ?? [])];
+  }
+  topView(userId: string): StoredView | undefined {
+    return this.modals.stacks.get(userId)?.at(-1);
+  }
+  homeView(userId: string): StoredView | undefined {
+    return this.modals.homes.get(userId);
+  }
 
   /** Forgets calls, messages, views, triggers, response_urls, faults and rate-limit state; keeps users and channels. */
   reset(): void {
@@ -154,8 +195,12 @@ export class SlackStandIn {
   }
 
   // ---- fault injection ------------------------------------------------------------------------------
-  failNext(method: string, fault: Fault, times = 1): void { this.faults.failNext(method, fault, times); }
-  setFaultPolicy(policy: FaultPolicy | undefined): void { this.faults.setPolicy(policy); }
+  failNext(method: string, fault: Fault, times = 1): void {
+    this.faults.failNext(method, fault, times);
+  }
+  setFaultPolicy(policy: FaultPolicy | undefined): void {
+    this.faults.setPolicy(policy);
+  }
   enforceRateLimits(opts: RateLimitOptions | undefined): void {
     this.limiter = opts ? new RateLimiter(opts, this.opts.now ?? Date.now) : undefined;
   }
@@ -175,7 +220,14 @@ export class SlackStandIn {
     const method = path.slice('/api/'.length);
     if (token !== undefined && (method === 'apps.connections.open' || token === this.socketMode?.appToken)) return this.appTokenCall(method, token, args, res);
     const handler = this.methods[method];
-    const early = token === undefined ? apiError('not_authed') : token !== this.opts.botToken && !this.otherTokens.has(token) ? apiError('invalid_auth') : !handler ? apiError('unknown_method') : undefined;
+    const early =
+      token === undefined
+        ? apiError('not_authed')
+        : token !== this.opts.botToken && !this.otherTokens.has(token)
+          ? apiError('invalid_auth')
+          : !handler
+            ? apiError('unknown_method')
+            : undefined;
     if (early || !handler) {
       Object.assign(this.record(method, args), { ok: false, error: early?.error });
       return send(res, { status: 200, body: early ?? apiError('unknown_method') });
@@ -188,7 +240,11 @@ export class SlackStandIn {
   private appTokenCall(method: string, token: string, args: Json, res: ServerResponse): void {
     const appToken = token === this.socketMode?.appToken;
     const known = appToken || token === this.opts.botToken || this.otherTokens.has(token);
-    const body = !known ? apiError('invalid_auth') : !appToken || method !== 'apps.connections.open' ? apiError('not_allowed_token_type') : { ok: true, url: this.socketMode!.url };
+    const body = !known
+      ? apiError('invalid_auth')
+      : !appToken || method !== 'apps.connections.open'
+        ? apiError('not_allowed_token_type')
+        : { ok: true, url: this.socketMode!.url };
     Object.assign(this.record(method, args), { ok: body.ok, error: body.ok ? undefined : body.error });
     send(res, { status: 200, body });
   }
@@ -221,7 +277,10 @@ export class SlackStandIn {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(() => { this.timers.delete(t); resolve(); }, ms);
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        resolve();
+      }, ms);
       this.timers.add(t);
     });
   }

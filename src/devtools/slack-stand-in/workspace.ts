@@ -37,7 +37,15 @@ export class Workspace {
   }
 
   authTest(): ApiResult {
-    return { ok: true, url: 'https://mentorship-dev.slack.com/', team: 'Mentorship Dev', user: 'mentorbot', team_id: this.teamId, user_id: BOT_USER_ID, bot_id: BOT_ID };
+    return {
+      ok: true,
+      url: 'https://mentorship-dev.slack.com/',
+      team: 'Mentorship Dev',
+      user: 'mentorbot',
+      team_id: this.teamId,
+      user_id: BOT_USER_ID,
+      bot_id: BOT_ID,
+    };
   }
 
   usersInfo(args: Json): ApiResult {
@@ -47,15 +55,25 @@ export class Workspace {
     return {
       ok: true,
       user: {
-        id: u.id, team_id: this.teamId, name: u.name, real_name: u.realName, deleted: u.deleted, is_bot: u.isBot,
-        is_app_user: false, tz: u.tz, tz_label: label, tz_offset: offsetSeconds,
+        id: u.id,
+        team_id: this.teamId,
+        name: u.name,
+        real_name: u.realName,
+        deleted: u.deleted,
+        is_bot: u.isBot,
+        is_app_user: false,
+        tz: u.tz,
+        tz_label: label,
+        tz_offset: offsetSeconds,
         profile: { real_name: u.realName, display_name: u.name, real_name_normalized: u.realName, display_name_normalized: u.name },
       },
     };
   }
 
   conversationsOpen(args: Json): ApiResult {
-    const ids = String(args.users ?? '').split(',').filter(Boolean);
+    const ids = String(args.users ?? '')
+      .split(',')
+      .filter(Boolean);
     if (ids.length === 0) return apiError('not_enough_users');
     if (ids.length > 1) return apiError('method_not_supported_for_channel_type'); // group DMs are out of scope
     const u = this.users.get(ids[0]!);
@@ -71,7 +89,19 @@ export class Workspace {
     const c = this.channels.get(id);
     // A private channel the bot is not in is invisible to it, exactly like an unknown one.
     if (!c || (c.isPrivate && !c.botIsMember)) return apiError('channel_not_found');
-    return { ok: true, channel: { id, name: c.name, is_channel: !c.isPrivate, is_group: c.isPrivate, is_im: false, is_private: c.isPrivate, is_member: c.botIsMember, created: 0 } };
+    return {
+      ok: true,
+      channel: {
+        id,
+        name: c.name,
+        is_channel: !c.isPrivate,
+        is_group: c.isPrivate,
+        is_im: false,
+        is_private: c.isPrivate,
+        is_member: c.botIsMember,
+        created: 0,
+      },
+    };
   }
 
   /** Resolves chat.* `channel`: a channel, a DM id, or a user id (Slack opens the DM itself). */
@@ -102,8 +132,15 @@ export function dmId(userId: string): string {
 /** Offset and label for "now", so DST is right whenever the tests run. */
 export function tzInfo(tz: string, at = new Date()): { offsetSeconds: number; label: string } {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-    hour: 'numeric', minute: 'numeric', second: 'numeric', timeZoneName: 'long',
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    timeZoneName: 'long',
   }).formatToParts(at);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));

@@ -20,5 +20,3 @@ export interface EffectsRecorder {
 
 /** A use case's answer, together with what its commit left to do (the adapter flushes it after the ack). */
 export type WithEffects<T> = T & { effects: Recorded };
-
-export const nothingRecorded = (teamId: string): Recorded => ({ teamId, outboxIds: [], homeUsers: [] });

@@ -17,7 +17,10 @@ export function suggestedQuestion(area: string): string {
 
 /** One line, no trailing punctuation: the area is read inside the suggested question. */
 export function normalizeArea(area: string): string {
-  return area.replace(/\s+/g, ' ').trim().replace(/[?.!:;,\s]+$/, '');
+  return area
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[?.!:;,\s]+$/, '');
 }
 
 export interface FeedbackRequestDraft {
@@ -27,9 +30,9 @@ export interface FeedbackRequestDraft {
 }
 
 /** The area and the question to store, or the problems, each on the field to change. */
-export function checkFeedbackRequest(draft: FeedbackRequestDraft):
-  | { ok: true; area: string; question: string }
-  | { ok: false; errors: FieldErrors<FeedbackRequestField> } {
+export function checkFeedbackRequest(
+  draft: FeedbackRequestDraft,
+): { ok: true; area: string; question: string } | { ok: false; errors: FieldErrors<FeedbackRequestField> } {
   const errors: FieldErrors<FeedbackRequestField> = {};
   const area = normalizeArea(draft.area);
   if (area === '') errors.area = 'Name the one area you want feedback on, for example "presenting to the team".';

@@ -163,7 +163,12 @@ function checkApplicable(request: FeedbackRequest): void {
  * the mentee who asked reports how they applied it. Everyone else gets the same not-found answer,
  * so a request id reveals nothing.
  */
-async function findAsMember(db: Executor, actor: Actor, requestId: string, side: 'requester' | 'responder'): Promise<{ request: FeedbackRequest; membership: Membership }> {
+async function findAsMember(
+  db: Executor,
+  actor: Actor,
+  requestId: string,
+  side: 'requester' | 'responder',
+): Promise<{ request: FeedbackRequest; membership: Membership }> {
   const request = isUuid(requestId) ? await findFeedbackRequest(db, actor.teamId, requestId) : undefined;
   const onSide = request && (side === 'requester' ? request.requester_id : request.responder_id) === actor.userId;
   if (!request || !onSide) throw new DomainError('not_found', FEEDBACK_NOT_FOUND);

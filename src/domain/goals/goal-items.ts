@@ -66,6 +66,10 @@ export async function syncItems(tx: Tx, goal: Goal, existing: readonly ProgressI
       position: wanted.position ?? 0,
     });
   }
-  await deleteItems(tx, goal.id, kept.map((item) => item.id));
+  await deleteItems(
+    tx,
+    goal.id,
+    kept.map((item) => item.id),
+  );
   await insertItems(tx, fresh);
 }

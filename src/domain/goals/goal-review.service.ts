@@ -43,7 +43,13 @@ export class GoalReviewService {
   /** Approves the version the mentor saw: the approval message is updated and the mentee hears it by DM. */
   approve(actor: Actor, claim: ReviewClaim): Promise<Review> {
     return this.review(actor, claim, onlyMentor, async (tx, goal) => ({
-      goal: await updateGoal(tx, goal.id, { status: 'approved', version: goal.version + 1, approved_by: actor.userId, approved_at: this.clock(), changes_comment: null }),
+      goal: await updateGoal(tx, goal.id, {
+        status: 'approved',
+        version: goal.version + 1,
+        approved_by: actor.userId,
+        approved_at: this.clock(),
+        changes_comment: null,
+      }),
       event: (view, menteeZone) => ({ type: 'goal_approved', goal: view, menteeZone }),
     }));
   }
@@ -55,10 +61,15 @@ export class GoalReviewService {
 
   /** The mentor's comment: the goal goes back to the mentee, who gets the comment by DM. */
   requestChanges(actor: Actor, claim: ReviewClaim, comment: string): Promise<Review> {
-    return this.review(actor, claim, () => ({ notMember: ONLY_MENTOR_CHANGES, role: ONLY_MENTOR_CHANGES }), async (tx, goal) => ({
-      goal: await updateGoal(tx, goal.id, { status: 'changes_requested', version: goal.version + 1, changes_comment: comment }),
-      event: (view, menteeZone) => ({ type: 'goal_changes_requested', goal: view, menteeZone }),
-    }));
+    return this.review(
+      actor,
+      claim,
+      () => ({ notMember: ONLY_MENTOR_CHANGES, role: ONLY_MENTOR_CHANGES }),
+      async (tx, goal) => ({
+        goal: await updateGoal(tx, goal.id, { status: 'changes_requested', version: goal.version + 1, changes_comment: comment }),
+        event: (view, menteeZone) => ({ type: 'goal_changes_requested', goal: view, menteeZone }),
+      }),
+    );
   }
 
   /**

@@ -67,7 +67,8 @@ export function closedRefusal(status: GoalStatus): DomainError | null {
 /** Why a goal cannot go to the mentor for approval now, or null: its status, or a target date already past. */
 export function shareRefusal(goal: { status: GoalStatus; target_date: string }, today: string): DomainError | null {
   if (!canShare(goal.status)) return new DomainError('conflict', `That goal is ${STATUS_WORDS[goal.status]}; there is nothing to share.`);
-  if (goal.target_date <= today) return new DomainError('invalid_input', 'The target date of that goal has passed. Edit the goal to pick a new one, then share it.');
+  if (goal.target_date <= today)
+    return new DomainError('invalid_input', 'The target date of that goal has passed. Edit the goal to pick a new one, then share it.');
   return null;
 }
 

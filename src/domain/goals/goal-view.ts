@@ -78,9 +78,7 @@ export const sameMessage = (a: MessageLocation | null, b: MessageLocation | null
 
 /** A goal's items in the order they were typed: key results first, then milestones. */
 export function itemsOf(items: readonly ProgressItem[], goalId: string): ProgressItem[] {
-  return items
-    .filter((item) => item.goal_id === goalId)
-    .sort((a, b) => (a.kind === b.kind ? a.position - b.position : a.kind === 'key_result' ? -1 : 1));
+  return items.filter((item) => item.goal_id === goalId).sort((a, b) => (a.kind === b.kind ? a.position - b.position : a.kind === 'key_result' ? -1 : 1));
 }
 
 const itemView = (item: ProgressItem): GoalItemView => ({

@@ -47,7 +47,7 @@ export async function activeGoalsOfPairs(db: Executor, teamId: string, pairIds: 
     .where('status', 'in', [...ACTIVE_STATUSES])
     .as('ranked');
   const rows = await db.selectFrom(ranked).selectAll().where('rn', '<=', perPair).orderBy('pair_id').orderBy('rn').execute();
-  return rows.map(({ rn: _rn, ...goal }) => goal as Goal);
+  return rows.map(({ rn: _rn, ...goal }) => goal);
 }
 
 /** Per pair, how many goals are in each status (the overview, the add-goal advice and Home count; none loads them all). */
@@ -81,7 +81,10 @@ export async function deleteItems(tx: Tx, goalId: string, keepIds: readonly stri
 
 export async function insertItems(tx: Tx, items: readonly NewProgressItem[]): Promise<void> {
   if (items.length === 0) return;
-  await tx.insertInto('goal_progress_items').values([...items]).execute();
+  await tx
+    .insertInto('goal_progress_items')
+    .values([...items])
+    .execute();
 }
 
 /** Keeps an item's progress and who recorded it, while its wording or place may change. */

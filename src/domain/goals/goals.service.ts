@@ -22,7 +22,6 @@ import {
   type GoalField,
   GOALS_LISTED_PER_PAIR,
   habitAdvice,
-  isActive,
   SHARED_STATUSES,
   shareRefusal,
   substanceChanged,
@@ -50,8 +49,7 @@ export type SaveTarget = { pairId: string } | { goalId: string };
 export type ShareNow = { shared: true } | { shared: false; reason: string };
 
 export type SaveGoalResult =
-  | WithEffects<{ ok: true; goal: GoalView; channel: EditOutcome['channel']; shareNow: ShareNow | null }>
-  | { ok: false; errors: FieldErrors<GoalField> };
+  WithEffects<{ ok: true; goal: GoalView; channel: EditOutcome['channel']; shareNow: ShareNow | null }> | { ok: false; errors: FieldErrors<GoalField> };
 
 type Saved = { ok: true; before: Goal | null; goal: Goal; pair: Pair; outcome: EditOutcome } | { ok: false; errors: FieldErrors<GoalField> };
 
@@ -72,7 +70,10 @@ export class GoalsService {
     const pairIds = pairs.map((pair) => pair.id);
     const active = await activeGoalsOfPairs(this.db, actor.teamId, pairIds, GOALS_LISTED_PER_PAIR);
     const counts = await goalStatusCounts(this.db, pairIds);
-    const items = await listItems(this.db, active.map((goal) => goal.id));
+    const items = await listItems(
+      this.db,
+      active.map((goal) => goal.id),
+    );
     const swots = await pairsWithSwot(this.db, actor.teamId, pairIds);
     return pairs.map((pair) => {
       const count = countOf(counts, pair.id);
@@ -226,5 +227,6 @@ async function markShared(tx: Tx, goal: Goal, pair: Pair): Promise<GoalShared> {
 
 /** How many of a pair's goals are in any of these statuses, from the per-status counts. */
 function countOf(counts: ReadonlyArray<{ pair_id: string; status: GoalStatus; n: number }>, pairId: string) {
-  return (statuses: readonly GoalStatus[]): number => counts.filter((c) => c.pair_id === pairId && statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0);
+  return (statuses: readonly GoalStatus[]): number =>
+    counts.filter((c) => c.pair_id === pairId && statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0);
 }

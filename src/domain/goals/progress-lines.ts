@@ -132,4 +132,3 @@ export function formatKeyResults(items: readonly { title: string; target: number
 export function formatMilestones(items: readonly { title: string; dueDate: string }[]): string {
   return items.map((item) => `${item.dueDate} ${item.title}`).join('\n');
 }
-

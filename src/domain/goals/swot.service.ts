@@ -45,7 +45,16 @@ export class SwotService {
       pairId: pair.id,
       menteeId: pair.mentee_id,
       menteeName: mentee[0]?.display_name ?? pair.mentee_id,
-      swot: swot ? { strengths: swot.strengths, weaknesses: swot.weaknesses, opportunities: swot.opportunities, threats: swot.threats, updatedBy: swot.updated_by, updatedAt: swot.updated_at } : null,
+      swot: swot
+        ? {
+            strengths: swot.strengths,
+            weaknesses: swot.weaknesses,
+            opportunities: swot.opportunities,
+            threats: swot.threats,
+            updatedBy: swot.updated_by,
+            updatedAt: swot.updated_at,
+          }
+        : null,
       canEdit: role === 'mentee',
       viewerZone: viewer?.time_zone ?? 'UTC',
     };
@@ -55,7 +64,9 @@ export class SwotService {
     return this.db.transaction().execute(async (tx) => {
       const { pair } = await pairOfMember(tx, actor, pairId, { role: 'mentee', refusals: { role: MENTEE_ONLY } });
       await upsertSwot(tx, actor.teamId, pair.id, fields, actor.userId, this.clock());
-      const effects = await this.effects.record(tx, actor.teamId, [{ type: 'swot_saved', pairId: pair.id, mentorId: pair.mentor_id, menteeId: pair.mentee_id }]);
+      const effects = await this.effects.record(tx, actor.teamId, [
+        { type: 'swot_saved', pairId: pair.id, mentorId: pair.mentor_id, menteeId: pair.mentee_id },
+      ]);
       return { pairId: pair.id, effects };
     });
   }

@@ -33,7 +33,6 @@ export interface ChecklistItem {
   meetingId: string | null;
 }
 
-export const CHECKLIST_KEYS: readonly ChecklistKey[] = ['goals', 'meetings', 'notes', 'feedback', 'resources', 'highlight', 'thanks'];
 export const MIN_GOALS = 3;
 export const MAX_OPEN_GOALS = 5;
 export const RESOURCES_PER_CYCLE = 2;
@@ -50,7 +49,15 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 const WAITING_FOR_MEETING = 'After your first meeting.';
 
 export function checklist(snapshot: PairSnapshot): ChecklistItem[] {
-  return [goalsItem(snapshot), meetingsItem(snapshot), notesItem(snapshot), feedbackItem(snapshot), resourcesItem(snapshot), highlightItem(snapshot), thanksItem(snapshot)];
+  return [
+    goalsItem(snapshot),
+    meetingsItem(snapshot),
+    notesItem(snapshot),
+    feedbackItem(snapshot),
+    resourcesItem(snapshot),
+    highlightItem(snapshot),
+    thanksItem(snapshot),
+  ];
 }
 
 export function checklistScore(items: readonly ChecklistItem[]): { done: number; total: number } {
@@ -68,7 +75,12 @@ function goalsItem({ goalCounts }: PairSnapshot): ChecklistItem {
   if (open > MAX_OPEN_GOALS) return { ...base, state: 'todo', detail: `${open} goals open: keep ${MIN_GOALS} to ${MAX_OPEN_GOALS} in focus.` };
   const approved = count('approved');
   const waiting = count('awaiting_approval');
-  const parts = [plural(defined, 'goal'), `${approved} approved`, ...(achieved ? [`${achieved} achieved`] : []), ...(waiting ? [`${waiting} awaiting approval`] : [])];
+  const parts = [
+    plural(defined, 'goal'),
+    `${approved} approved`,
+    ...(achieved ? [`${achieved} achieved`] : []),
+    ...(waiting ? [`${waiting} awaiting approval`] : []),
+  ];
   return { ...base, state: 'done', detail: `${parts.join(', ')}.` };
 }
 
@@ -76,7 +88,11 @@ function meetingsItem({ pair, next }: PairSnapshot): ChecklistItem {
   const base = { key: 'meetings' as const, meetingId: next?.id ?? null };
   if (pair.status !== 'active') return { ...base, state: 'todo', detail: `The mentorship is ${pair.status}.` };
   if (!next) return { ...base, state: 'todo', detail: 'No meeting scheduled.' };
-  return { ...base, state: 'done', detail: `Meeting every ${pair.cadence === 'weekly' ? 'week' : pair.cadence === 'biweekly' ? 'two weeks' : 'month'}; the next one is scheduled.` };
+  return {
+    ...base,
+    state: 'done',
+    detail: `Meeting every ${pair.cadence === 'weekly' ? 'week' : pair.cadence === 'biweekly' ? 'two weeks' : 'month'}; the next one is scheduled.`,
+  };
 }
 
 function notesItem({ lastHeld, lastHeldFacts }: PairSnapshot): ChecklistItem {
@@ -90,14 +106,17 @@ function notesItem({ lastHeld, lastHeldFacts }: PairSnapshot): ChecklistItem {
 function feedbackItem({ lastHeld, lastHeldFacts }: PairSnapshot): ChecklistItem {
   const base = { key: 'feedback' as const, meetingId: lastHeld?.id ?? null };
   if (!lastHeld) return { ...base, state: 'waiting', detail: WAITING_FOR_MEETING };
-  if (lastHeldFacts.feedbackRequests > 0) return { ...base, state: 'done', detail: `${plural(lastHeldFacts.feedbackRequests, 'feedback request')} at the last meeting.` };
-  if (filled(lastHeld.feedbackFocus) || lastHeldFacts.feedbackAreaItems > 0) return { ...base, state: 'done', detail: 'A feedback area was set for the last meeting.' };
+  if (lastHeldFacts.feedbackRequests > 0)
+    return { ...base, state: 'done', detail: `${plural(lastHeldFacts.feedbackRequests, 'feedback request')} at the last meeting.` };
+  if (filled(lastHeld.feedbackFocus) || lastHeldFacts.feedbackAreaItems > 0)
+    return { ...base, state: 'done', detail: 'A feedback area was set for the last meeting.' };
   return { ...base, state: 'todo', detail: 'No feedback asked for at the last meeting.' };
 }
 
 function resourcesItem({ lastHeld, exploredSinceTotal }: PairSnapshot): ChecklistItem {
   const since = lastHeld ? 'since the last meeting' : 'so far';
-  if (exploredSinceTotal >= RESOURCES_PER_CYCLE) return { key: 'resources', meetingId: null, state: 'done', detail: `${exploredSinceTotal} explored ${since}.` };
+  if (exploredSinceTotal >= RESOURCES_PER_CYCLE)
+    return { key: 'resources', meetingId: null, state: 'done', detail: `${exploredSinceTotal} explored ${since}.` };
   return { key: 'resources', meetingId: null, state: 'todo', detail: `${exploredSinceTotal} of ${RESOURCES_PER_CYCLE} explored ${since}.` };
 }
 

@@ -1,5 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import type { AgendaItemKind, GoalStatus } from '../../db/schema';
+import type { AgendaItemKind } from '../../db/schema';
 import type { Executor } from '../../db/types';
 import { FEEDBACK_WINDOW_MS } from './checklist';
 
@@ -152,7 +152,14 @@ export async function actionItemsOfLastMeetings(db: Executor, refs: readonly Las
     .selectFrom('action_items')
     .select(['pair_id', sql<number>`count(*)::int`.as('n')])
     .where((eb) =>
-      eb.or(refs.map((r) => eb.and([eb('pair_id', '=', r.pairId), eb.or([eb('meeting_id', '=', r.meetingId), eb.and([eb('meeting_id', 'is', null), eb('created_at', '>=', r.start)])])]))),
+      eb.or(
+        refs.map((r) =>
+          eb.and([
+            eb('pair_id', '=', r.pairId),
+            eb.or([eb('meeting_id', '=', r.meetingId), eb.and([eb('meeting_id', 'is', null), eb('created_at', '>=', r.start)])]),
+          ]),
+        ),
+      ),
     )
     .groupBy('pair_id')
     .execute();
@@ -187,7 +194,14 @@ export async function appreciationsOfLastMeetings(db: Executor, refs: readonly L
     .selectFrom('appreciations')
     .select(['pair_id', sql<number>`count(*)::int`.as('n')])
     .where((eb) =>
-      eb.or(refs.map((r) => eb.and([eb('pair_id', '=', r.pairId), eb.or([eb('meeting_id', '=', r.meetingId), eb.and([eb('meeting_id', 'is', null), eb('created_at', '>=', r.start)])])]))),
+      eb.or(
+        refs.map((r) =>
+          eb.and([
+            eb('pair_id', '=', r.pairId),
+            eb.or([eb('meeting_id', '=', r.meetingId), eb.and([eb('meeting_id', 'is', null), eb('created_at', '>=', r.start)])]),
+          ]),
+        ),
+      ),
     )
     .groupBy('pair_id')
     .execute();

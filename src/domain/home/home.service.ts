@@ -50,7 +50,10 @@ export class HomeService {
     });
     const [agenda, goalCounts, goals, actionItems, lastMeetingActionItems, lastMeetingFeedback, lastMeetingThanks, asked, given, explored, appreciations] =
       await Promise.all([
-        repo.agendaCounts(this.db, [...next, ...lastHeld].map((m) => m.id)),
+        repo.agendaCounts(
+          this.db,
+          [...next, ...lastHeld].map((m) => m.id),
+        ),
         repo.goalCounts(this.db, ids),
         repo.goalsToShow(this.db, ids, LIST_LIMITS.goals),
         repo.openActionItems(this.db, ids, LIST_LIMITS.actionItems),
@@ -62,10 +65,27 @@ export class HomeService {
         repo.resourcesExploredSince(this.db, since, LIST_LIMITS.resources),
         repo.latestAppreciations(this.db, ids),
       ]);
-    const progress = await repo.progressItems(this.db, goals.map((g) => g.id));
+    const progress = await repo.progressItems(
+      this.db,
+      goals.map((g) => g.id),
+    );
     return {
-      next, lastHeld, awaitingNotes, since, agenda, goalCounts, goals, progress, actionItems,
-      lastMeetingActionItems, lastMeetingFeedback, lastMeetingThanks, asked, given, explored, appreciations,
+      next,
+      lastHeld,
+      awaitingNotes,
+      since,
+      agenda,
+      goalCounts,
+      goals,
+      progress,
+      actionItems,
+      lastMeetingActionItems,
+      lastMeetingFeedback,
+      lastMeetingThanks,
+      asked,
+      given,
+      explored,
+      appreciations,
     };
   }
 }

@@ -27,11 +27,5 @@ export async function listEntriesOfAuthor(db: Executor, teamId: string, authorId
 }
 
 export async function findEntryOfAuthor(db: Executor, teamId: string, authorId: string, id: string): Promise<JournalEntry | undefined> {
-  return db
-    .selectFrom('journal_entries')
-    .selectAll()
-    .where('team_id', '=', teamId)
-    .where('author_id', '=', authorId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return db.selectFrom('journal_entries').selectAll().where('team_id', '=', teamId).where('author_id', '=', authorId).where('id', '=', id).executeTakeFirst();
 }

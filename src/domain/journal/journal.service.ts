@@ -12,7 +12,8 @@ import { findEntryOfAuthor, insertEntry, listEntriesOfAuthor } from './journal.r
 
 export const ENTRY_NOT_FOUND = "I can't find that entry in your journal.";
 
-export type WriteEntryResult = WithEffects<{ ok: true; entry: JournalItem; recent: JournalItem[]; zone: string }> | { ok: false; errors: FieldErrors<JournalField> };
+export type WriteEntryResult =
+  WithEffects<{ ok: true; entry: JournalItem; recent: JournalItem[]; zone: string }> | { ok: false; errors: FieldErrors<JournalField> };
 
 /** How the author's name and zone are found the first time they write (the Slack layer asks Slack). */
 export type ProfileLookup = () => Promise<{ displayName: string; timeZone: string }>;

@@ -5,7 +5,11 @@ import { MAX_OPEN_ACTION_ITEMS } from './action-item-lines';
 
 export async function insertActionItems(db: Executor, items: ReadonlyArray<Insertable<ActionItemsTable>>): Promise<ActionItem[]> {
   if (items.length === 0) return [];
-  return db.insertInto('action_items').values([...items]).returningAll().execute();
+  return db
+    .insertInto('action_items')
+    .values([...items])
+    .returningAll()
+    .execute();
 }
 
 /**
@@ -26,7 +30,12 @@ export async function openActionItems(db: Executor, pairId: string): Promise<Act
 
 export async function actionItemsByIds(db: Executor, pairId: string, ids: readonly string[]): Promise<ActionItem[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('action_items').selectAll().where('pair_id', '=', pairId).where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('action_items')
+    .selectAll()
+    .where('pair_id', '=', pairId)
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function findActionItem(db: Executor, teamId: string, id: string): Promise<ActionItem | undefined> {

@@ -17,7 +17,8 @@ export const MAX_AGENDA_ITEMS = 60;
 export function agendaRoomError(existing: number, adding: number): string | null {
   if (existing + adding <= MAX_AGENDA_ITEMS) return null;
   const left = Math.max(0, MAX_AGENDA_ITEMS - existing);
-  if (left === 0) return `This agenda already has ${existing} items, the most one meeting's agenda can hold (${MAX_AGENDA_ITEMS}). Go through them at the meeting first.`;
+  if (left === 0)
+    return `This agenda already has ${existing} items, the most one meeting's agenda can hold (${MAX_AGENDA_ITEMS}). Go through them at the meeting first.`;
   return `This agenda has room for ${left} more item${left === 1 ? '' : 's'} (at most ${MAX_AGENDA_ITEMS} in all); you are adding ${adding}.`;
 }
 
@@ -25,7 +26,8 @@ const BULLET = /^\s*(?:[-*•·‣]|\d+[.)])\s+/;
 
 export function parseAgendaLines(text: string | null, what: string): ParseResult<string> {
   const lines = splitLines(text);
-  if (lines.length > MAX_AGENDA_LINES) return { ok: false, error: `Keep it to ${MAX_AGENDA_LINES} ${what} (there are ${lines.length}); group related ones on one line.` };
+  if (lines.length > MAX_AGENDA_LINES)
+    return { ok: false, error: `Keep it to ${MAX_AGENDA_LINES} ${what} (there are ${lines.length}); group related ones on one line.` };
   const long = lines.find((line) => line.text.length > MAX_AGENDA_LINE_LENGTH);
   if (long) return { ok: false, error: `Line ${long.number} is over ${MAX_AGENDA_LINE_LENGTH} characters; shorten it.` };
   return { ok: true, items: lines.map((line) => line.text) };

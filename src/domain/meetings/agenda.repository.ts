@@ -5,11 +5,22 @@ import { MAX_AGENDA_ITEMS } from './agenda-lines';
 
 /** A meeting's agenda in order: at most MAX_AGENDA_ITEMS (more are refused when added). */
 export async function listAgendaItems(db: Executor, meetingId: string): Promise<AgendaItem[]> {
-  return db.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('position').orderBy('created_at').limit(MAX_AGENDA_ITEMS).execute();
+  return db
+    .selectFrom('agenda_items')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .limit(MAX_AGENDA_ITEMS)
+    .execute();
 }
 
 /** Appends after the items already there, keeping the order they were given in. */
-export async function appendAgendaItems(db: Executor, meetingId: string, items: ReadonlyArray<Omit<Insertable<AgendaItemsTable>, 'position' | 'meeting_id'>>): Promise<AgendaItem[]> {
+export async function appendAgendaItems(
+  db: Executor,
+  meetingId: string,
+  items: ReadonlyArray<Omit<Insertable<AgendaItemsTable>, 'position' | 'meeting_id'>>,
+): Promise<AgendaItem[]> {
   if (items.length === 0) return [];
   const row = await db
     .selectFrom('agenda_items')
@@ -26,8 +37,19 @@ export async function appendAgendaItems(db: Executor, meetingId: string, items: 
 
 /** Records which agenda items the meeting covered; the rest stay open and carry over to the next agenda. */
 export async function setAgendaResolved(db: Executor, meetingId: string, covered: readonly string[], notCovered: readonly string[]): Promise<void> {
-  if (covered.length > 0) await db.updateTable('agenda_items').set({ resolved: true }).where('meeting_id', '=', meetingId).where('id', 'in', [...covered]).execute();
+  if (covered.length > 0)
+    await db
+      .updateTable('agenda_items')
+      .set({ resolved: true })
+      .where('meeting_id', '=', meetingId)
+      .where('id', 'in', [...covered])
+      .execute();
   if (notCovered.length > 0) {
-    await db.updateTable('agenda_items').set({ resolved: false }).where('meeting_id', '=', meetingId).where('id', 'in', [...notCovered]).execute();
+    await db
+      .updateTable('agenda_items')
+      .set({ resolved: false })
+      .where('meeting_id', '=', meetingId)
+      .where('id', 'in', [...notCovered])
+      .execute();
   }
 }

@@ -75,9 +75,12 @@ export class AgendaService {
     const now = this.clock();
     const pairs = pairId ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair] : await listPairsOf(this.db, actor.teamId, actor.userId);
     await ensureUpcomingIfUnknown(this.db, pairs, now);
-    const candidates = await Promise.all(pairs.map(async (pair) => ({ pair, next: pair.status === 'active' ? await upcomingMeeting(this.db, pair.id, now) : undefined })));
+    const candidates = await Promise.all(
+      pairs.map(async (pair) => ({ pair, next: pair.status === 'active' ? await upcomingMeeting(this.db, pair.id, now) : undefined })),
+    );
     const soonest = candidates.filter((c) => c.next).sort((a, b) => a.next!.scheduled_at.getTime() - b.next!.scheduled_at.getTime())[0];
-    if (!soonest?.next) throw new DomainError('not_found', 'No meeting is planned for this mentorship, so there is no agenda to prepare. `/mentorship meeting` shows why.');
+    if (!soonest?.next)
+      throw new DomainError('not_found', 'No meeting is planned for this mentorship, so there is no agenda to prepare. `/mentorship meeting` shows why.');
     return this.draft(soonest.next, soonest.pair, await pairPeople(this.db, soonest.pair), actor.userId);
   }
 
@@ -109,7 +112,9 @@ export class AgendaService {
         ...input.topics.map((body) => ({ kind: 'topic' as const, body })),
         ...input.questions.map((body) => ({ kind: 'question' as const, body })),
         ...input.materials.map((material) => ({ kind: 'material' as const, body: material.title, url: material.url })),
-        ...input.wrapUp.filter((key) => !existing.some((item) => item.kind === 'wrap_up' && item.body === wrapUpText(key))).map((key) => ({ kind: 'wrap_up' as const, body: wrapUpText(key) })),
+        ...input.wrapUp
+          .filter((key) => !existing.some((item) => item.kind === 'wrap_up' && item.body === wrapUpText(key)))
+          .map((key) => ({ kind: 'wrap_up' as const, body: wrapUpText(key) })),
       ];
       const focus = input.feedbackFocus === undefined ? meeting.feedback_focus : input.feedbackFocus;
       const highlight = input.highlight === undefined ? meeting.shared_highlight : input.highlight;
@@ -118,12 +123,29 @@ export class AgendaService {
       }
       const full = agendaRoomError(existing.length, rows.length);
       if (full) return { ok: false as const, errors: { topics: full } };
-      const added = await appendAgendaItems(tx, meeting.id, rows.map((row) => ({ team_id: teamId, author_id: userId, url: null, action_item_id: null, ...row })));
+      const added = await appendAgendaItems(
+        tx,
+        meeting.id,
+        rows.map((row) => ({ team_id: teamId, author_id: userId, url: null, action_item_id: null, ...row })),
+      );
       const firstShare = meeting.agenda_shared_at === null;
-      const saved = await updateMeeting(tx, meeting.id, { feedback_focus: focus, shared_highlight: highlight, agenda_shared_at: meeting.agenda_shared_at ?? now });
+      const saved = await updateMeeting(tx, meeting.id, {
+        feedback_focus: focus,
+        shared_highlight: highlight,
+        agenda_shared_at: meeting.agenda_shared_at ?? now,
+      });
       const details = await this.details(saved, pair, people, tx);
       const effects = await this.effects.record(tx, teamId, [
-        { type: 'agenda_shared', pairId: pair.id, meetingId: meeting.id, authorId: userId, readerId: otherId, readerZone: zoneOf(people, otherId), agenda: viewOf(details), added: firstShare ? null : added.map((item) => item.body) },
+        {
+          type: 'agenda_shared',
+          pairId: pair.id,
+          meetingId: meeting.id,
+          authorId: userId,
+          readerId: otherId,
+          readerZone: zoneOf(people, otherId),
+          agenda: viewOf(details),
+          added: firstShare ? null : added.map((item) => item.body),
+        },
       ]);
       return { ok: true as const, ...details, added, firstShare, authorId: userId, otherId, viewerZone: zoneOf(people, userId), effects };
     });
@@ -170,7 +192,11 @@ export class AgendaService {
 
   private async details(meeting: Meeting, pair: Pair, people: PairPeople, db: Kysely<Database> | Tx = this.db): Promise<AgendaDetails> {
     const items = await listAgendaItems(db, meeting.id);
-    const linked = await actionItemsByIds(db, pair.id, items.map((item) => item.action_item_id).filter((id): id is string => id !== null));
+    const linked = await actionItemsByIds(
+      db,
+      pair.id,
+      items.map((item) => item.action_item_id).filter((id): id is string => id !== null),
+    );
     return { meeting, pair, people, items, actionItems: Object.fromEntries(linked.map((item) => [item.id, item])), nearEnd: meetingNearEnd(pair, meeting) };
   }
 }
@@ -181,6 +207,8 @@ function requireNotStarted(meeting: Meeting, now: Date, viewerZone: string): voi
   if (meeting.status === 'scheduled' && meeting.scheduled_at.getTime() > now.getTime()) return;
   const when = formatInZone(meeting.scheduled_at, viewerZone);
   const what = meeting.status === 'skipped' ? 'was skipped' : meeting.status === 'cancelled' ? 'was cancelled' : 'has already happened';
-  throw new DomainError('meeting_over', `The meeting of ${when} ${what}, so its agenda is closed. \`/mentorship agenda\` prepares the next one; \`/mentorship notes\` records what was said.`);
+  throw new DomainError(
+    'meeting_over',
+    `The meeting of ${when} ${what}, so its agenda is closed. \`/mentorship agenda\` prepares the next one; \`/mentorship notes\` records what was said.`,
+  );
 }
-

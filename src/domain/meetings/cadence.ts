@@ -19,8 +19,7 @@ export interface MeetingRule {
  */
 export function occurrenceDate(rule: Pick<MeetingRule, 'cadence' | 'anchorDate'>, sequence: number): string {
   const anchor = DateTime.fromISO(rule.anchorDate, { zone: 'UTC' });
-  const step =
-    rule.cadence === 'weekly' ? { weeks: sequence } : rule.cadence === 'biweekly' ? { weeks: 2 * sequence } : { months: sequence };
+  const step = rule.cadence === 'weekly' ? { weeks: sequence } : rule.cadence === 'biweekly' ? { weeks: 2 * sequence } : { months: sequence };
   return anchor.plus(step).toISODate() ?? rule.anchorDate;
 }
 

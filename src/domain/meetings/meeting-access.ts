@@ -16,7 +16,10 @@ import { findMeeting, findPairById, lockMeeting } from './meetings.repository';
  */
 
 /** Changing a pair's meetings (agenda, moves, skips, rhythm) needs an active pair: a paused or ended one plans none. */
-export const CHANGEABLE: Omit<AccessOptions, 'lock'> = { states: ['active'], refusals: { state: (status) => `This mentorship is ${status}; its meetings cannot be changed.` } };
+export const CHANGEABLE: Omit<AccessOptions, 'lock'> = {
+  states: ['active'],
+  refusals: { state: (status) => `This mentorship is ${status}; its meetings cannot be changed.` },
+};
 
 /** Reading a meeting, recording its notes or ticking an action item: any state; the use case refuses what it must. */
 export const ANY_STATE: Omit<AccessOptions, 'lock'> = { states: ALL_STATES };

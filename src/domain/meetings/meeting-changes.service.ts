@@ -56,7 +56,13 @@ export class MeetingChangesService {
       await ensureUpcomingFor(tx, [pair], now);
       const changed = await this.changedFor(tx, actor, pair, otherId);
       const effects = await this.effects.record(tx, actor.teamId, [
-        { type: 'meeting_rescheduled', ...changed.told, previousAt: meeting.scheduled_at, meeting: slotOf(moved), meetingAt: soonestAhead(now, [meeting.scheduled_at, moved.scheduled_at]) },
+        {
+          type: 'meeting_rescheduled',
+          ...changed.told,
+          previousAt: meeting.scheduled_at,
+          meeting: slotOf(moved),
+          meetingAt: soonestAhead(now, [meeting.scheduled_at, moved.scheduled_at]),
+        },
       ]);
       return { ok: true as const, ...changed.result, meeting: moved, previousAt: meeting.scheduled_at, effects };
     });
@@ -75,7 +81,13 @@ export class MeetingChangesService {
       if (next) await this.reminders.replanMeeting(tx, next.id, now);
       const changed = await this.changedFor(tx, actor, pair, otherId);
       const effects = await this.effects.record(tx, actor.teamId, [
-        { type: 'meeting_skipped', ...changed.told, skipped: slotOf(skipped), next: next ? slotOf(next) : null, meetingAt: soonestAhead(now, [skipped.scheduled_at]) },
+        {
+          type: 'meeting_skipped',
+          ...changed.told,
+          skipped: slotOf(skipped),
+          next: next ? slotOf(next) : null,
+          meetingAt: soonestAhead(now, [skipped.scheduled_at]),
+        },
       ]);
       return { ...changed.result, meeting: skipped, next, effects };
     });
@@ -97,7 +109,10 @@ export class MeetingChangesService {
       const anchor = upcoming?.sequence ?? (await maxSequence(tx, pair.id)) + 1;
       const obsolete = await futureMeetingsAfter(tx, pair.id, anchor, now);
       for (const meeting of obsolete) await this.reminders.cancelUnsent(tx, meeting.id);
-      await deleteMeetings(tx, obsolete.map((meeting) => meeting.id));
+      await deleteMeetings(
+        tx,
+        obsolete.map((meeting) => meeting.id),
+      );
       const updated = await updatePair(tx, pair.id, {
         cadence: change.cadence,
         meeting_time: change.time,
@@ -107,14 +122,24 @@ export class MeetingChangesService {
       });
       if (upcoming) {
         await this.reminders.cancelUnsent(tx, upcoming.id);
-        await updateMeeting(tx, upcoming.id, { scheduled_at: occurrenceAt(ruleOf(updated), 0), duration_minutes: change.meetingMinutes, rescheduled_from: null });
+        await updateMeeting(tx, upcoming.id, {
+          scheduled_at: occurrenceAt(ruleOf(updated), 0),
+          duration_minutes: change.meetingMinutes,
+          rescheduled_from: null,
+        });
       }
       await ensureUpcomingFor(tx, [updated], now);
       const next = (await upcomingMeeting(tx, pair.id, now)) ?? null;
       if (next) await this.reminders.replanMeeting(tx, next.id, now);
       const changed = await this.changedFor(tx, actor, updated, otherId);
       const effects = await this.effects.record(tx, actor.teamId, [
-        { type: 'meeting_rhythm_changed', ...changed.told, rhythm: rhythmOf(updated), next: next ? slotOf(next) : null, meetingAt: soonestAhead(now, [upcoming?.scheduled_at, next?.scheduled_at]) },
+        {
+          type: 'meeting_rhythm_changed',
+          ...changed.told,
+          rhythm: rhythmOf(updated),
+          next: next ? slotOf(next) : null,
+          meetingAt: soonestAhead(now, [upcoming?.scheduled_at, next?.scheduled_at]),
+        },
       ]);
       return { ok: true as const, ...changed.result, next, effects };
     });

@@ -18,7 +18,12 @@ export async function lockPairsToCheck(tx: Tx, now: Date, page: { limit: number;
   };
   const unchecked = await select().where('upcoming_valid_until', 'is', null).limit(page.limit).forNoKeyUpdate().skipLocked().execute();
   if (unchecked.length >= page.limit) return unchecked;
-  const expired = await select().where('upcoming_valid_until', '<=', now).limit(page.limit - unchecked.length).forNoKeyUpdate().skipLocked().execute();
+  const expired = await select()
+    .where('upcoming_valid_until', '<=', now)
+    .limit(page.limit - unchecked.length)
+    .forNoKeyUpdate()
+    .skipLocked()
+    .execute();
   return [...unchecked, ...expired];
 }
 
@@ -34,10 +39,14 @@ export async function findPairById(db: Executor, teamId: string, pairId: string)
 }
 
 /** Every change to a pair's meetings locks the pair first, so two changes (or a change and the planner) queue up. */
-export { lockPair } from '../pairs/pairs.repository';
 
 export async function updatePair(tx: Tx, pairId: string, patch: Updateable<PairsTable>): Promise<Pair> {
-  return tx.updateTable('pairs').set({ ...patch, updated_at: new Date() }).where('id', '=', pairId).returningAll().executeTakeFirstOrThrow();
+  return tx
+    .updateTable('pairs')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', pairId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function findMeeting(db: Executor, teamId: string, meetingId: string): Promise<Meeting | undefined> {
@@ -49,7 +58,12 @@ export async function lockMeeting(tx: Tx, teamId: string, meetingId: string): Pr
 }
 
 export async function updateMeeting(db: Executor, meetingId: string, patch: Updateable<MeetingsTable>): Promise<Meeting> {
-  return db.updateTable('meetings').set({ ...patch, updated_at: new Date() }).where('id', '=', meetingId).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('meetings')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', meetingId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export interface OccurrenceRow {
@@ -163,5 +177,8 @@ export async function futureMeetingsAfter(db: Executor, pairId: string, sequence
 
 export async function deleteMeetings(db: Executor, meetingIds: readonly string[]): Promise<void> {
   if (meetingIds.length === 0) return;
-  await db.deleteFrom('meetings').where('id', 'in', [...meetingIds]).execute();
+  await db
+    .deleteFrom('meetings')
+    .where('id', 'in', [...meetingIds])
+    .execute();
 }

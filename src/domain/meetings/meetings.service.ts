@@ -115,7 +115,14 @@ export class MeetingsService {
     await ensureUpcomingFor(this.db, [pair], now);
     const next = await upcomingMeeting(this.db, pair.id, now);
     const people = await pairPeople(this.db, pair);
-    return { pairId: pair.id, otherId, viewerZone: zoneOf(people, actor.userId), rhythm: rhythmOf(pair), next: next ? slotOf(next) : null, today: localDateIn(now, pair.time_zone) };
+    return {
+      pairId: pair.id,
+      otherId,
+      viewerZone: zoneOf(people, actor.userId),
+      rhythm: rhythmOf(pair),
+      next: next ? slotOf(next) : null,
+      today: localDateIn(now, pair.time_zone),
+    };
   }
 
   /** Open action items of a pair, for the Home tab and reminders (callers have checked who is asking). */

@@ -72,7 +72,11 @@ export class NotesService {
     const pairs = pairId ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair] : await listPairsOf(this.db, actor.teamId, userId);
     const started = (await Promise.all(pairs.map(async (pair) => ({ pair, meeting: await latestStartedMeeting(this.db, pair.id, now) }))))
       .filter((c): c is { pair: Pair; meeting: Meeting } => c.meeting !== undefined)
-      .sort((a, b) => Number(b.meeting.status === 'scheduled') - Number(a.meeting.status === 'scheduled') || b.meeting.scheduled_at.getTime() - a.meeting.scheduled_at.getTime());
+      .sort(
+        (a, b) =>
+          Number(b.meeting.status === 'scheduled') - Number(a.meeting.status === 'scheduled') ||
+          b.meeting.scheduled_at.getTime() - a.meeting.scheduled_at.getTime(),
+      );
     const chosen = started[0];
     const pair = pairs[0];
     if (!pair) throw new DomainError('not_in_pair', NOT_IN_PAIR);
@@ -113,12 +117,25 @@ export class NotesService {
       });
       const actionItems = await insertActionItems(
         tx,
-        parsed.items.map((item) => ({ team_id: teamId, pair_id: pair.id, meeting_id: meeting.id, owner_id: item.ownerId, body: item.body, due_on: item.dueOn, created_by: userId })),
+        parsed.items.map((item) => ({
+          team_id: teamId,
+          pair_id: pair.id,
+          meeting_id: meeting.id,
+          owner_id: item.ownerId,
+          body: item.body,
+          due_on: item.dueOn,
+          created_by: userId,
+        })),
       );
       const agenda = coverable(await listAgendaItems(tx, meeting.id));
       const covered = agenda.filter((item) => input.coveredIds.includes(item.id));
       const notCovered = agenda.filter((item) => !input.coveredIds.includes(item.id));
-      await setAgendaResolved(tx, meeting.id, covered.map((item) => item.id), notCovered.map((item) => item.id));
+      await setAgendaResolved(
+        tx,
+        meeting.id,
+        covered.map((item) => item.id),
+        notCovered.map((item) => item.id),
+      );
       await ensureUpcomingFor(tx, [pair], now);
       const next = pair.status === 'active' ? ((await upcomingMeeting(tx, pair.id, now)) ?? null) : null;
       const summary = { meeting: held, pair, people, actionItems, notCovered, next };
@@ -169,5 +186,6 @@ function requireRecordable(meeting: Meeting, people: PairPeople, userId: string,
     throw new DomainError('conflict', `Notes for the meeting of ${when} were already recorded by ${by}.`);
   }
   if (meeting.status !== 'scheduled') throw new DomainError('conflict', `The meeting of ${when} was ${meeting.status}; there are no notes to record.`);
-  if (meeting.scheduled_at.getTime() > now.getTime()) throw new DomainError('conflict', `The meeting of ${when} has not started yet; record notes once it has.`);
+  if (meeting.scheduled_at.getTime() > now.getTime())
+    throw new DomainError('conflict', `The meeting of ${when} has not started yet; record notes once it has.`);
 }

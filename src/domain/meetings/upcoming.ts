@@ -11,7 +11,10 @@ import { insertPlannedMeetings, occurrencesFrom, type PlannedMeeting } from './m
 export async function ensureUpcomingFor(db: Executor, pairs: readonly Pair[], now: Date): Promise<Map<string, Date>> {
   const active = pairs.filter((pair) => pair.status === 'active');
   const starts = active.map((pair) => ({ pair, sequence: ruleNextSequence(pair, now) }));
-  const rows = await occurrencesFrom(db, starts.map(({ pair, sequence }) => ({ pairId: pair.id, sequence })));
+  const rows = await occurrencesFrom(
+    db,
+    starts.map(({ pair, sequence }) => ({ pairId: pair.id, sequence })),
+  );
   const byPair = new Map<string, ExistingOccurrence[]>();
   for (const row of rows) {
     const list = byPair.get(row.pair_id) ?? [];

@@ -153,9 +153,14 @@ export const rhythmOf = (pair: Pick<Pair, 'cadence' | 'meeting_time' | 'time_zon
   minutes: pair.meeting_minutes,
 });
 
-export const membersOf = (pair: Pick<Pair, 'id' | 'mentor_id' | 'mentee_id'>): PairMembers => ({ pairId: pair.id, mentorId: pair.mentor_id, menteeId: pair.mentee_id });
+export const membersOf = (pair: Pick<Pair, 'id' | 'mentor_id' | 'mentee_id'>): PairMembers => ({
+  pairId: pair.id,
+  mentorId: pair.mentor_id,
+  menteeId: pair.mentee_id,
+});
 
-export const otherOf = (members: Pick<PairMembers, 'mentorId' | 'menteeId'>, userId: string): string => (members.mentorId === userId ? members.menteeId : members.mentorId);
+export const otherOf = (members: Pick<PairMembers, 'mentorId' | 'menteeId'>, userId: string): string =>
+  members.mentorId === userId ? members.menteeId : members.mentorId;
 
 export const actionItemView = (item: ActionItem): ActionItemView => ({
   id: item.id,

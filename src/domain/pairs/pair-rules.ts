@@ -33,11 +33,7 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 const MAX_DAYS_AHEAD = 366;
 
 /** Checks a pair draft; every problem is reported on the field the person has to change. */
-export function validatePairDraft(
-  draft: PairDraft,
-  people: { mentor: PickedUser; mentee: PickedUser },
-  now: Date,
-): FieldErrors<PairField> {
+export function validatePairDraft(draft: PairDraft, people: { mentor: PickedUser; mentee: PickedUser }, now: Date): FieldErrors<PairField> {
   const errors: FieldErrors<PairField> = {};
   for (const role of ['mentor', 'mentee'] as const) {
     const person = people[role];

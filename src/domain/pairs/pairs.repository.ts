@@ -72,10 +72,7 @@ export async function listPairsOf(db: Executor, teamId: string, userId: string):
   return db.selectFrom(newest).selectAll().orderBy('created_at').execute();
 }
 
-export async function insertFirstMeeting(
-  db: Executor,
-  meeting: { teamId: string; pairId: string; scheduledAt: Date; durationMinutes: number },
-): Promise<void> {
+export async function insertFirstMeeting(db: Executor, meeting: { teamId: string; pairId: string; scheduledAt: Date; durationMinutes: number }): Promise<void> {
   await db
     .insertInto('meetings')
     .values({

@@ -43,7 +43,11 @@ export class PairsService {
   }
 
   /** Validates, then stores both people, the pair and its first meeting; `also` adds to the same transaction. */
-  private async store<T extends object>(draft: PairDraft, people: People, also: (tx: Tx, pair: Pair, firstMeetingAt: Date) => Promise<T>): Promise<(Created & T) | Refused> {
+  private async store<T extends object>(
+    draft: PairDraft,
+    people: People,
+    also: (tx: Tx, pair: Pair, firstMeetingAt: Date) => Promise<T>,
+  ): Promise<(Created & T) | Refused> {
     const now = this.clock();
     const errors = validatePairDraft(draft, people, now);
     if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -52,7 +56,8 @@ export class PairsService {
       return await this.db.transaction().execute(async (tx) => {
         await ensureWorkspace(tx, draft.teamId);
         for (const person of [people.mentor, people.mentee]) await upsertPerson(tx, { teamId: draft.teamId, ...person });
-        if (await findLivePair(tx, draft.teamId, draft.mentorId, draft.menteeId)) throw new DomainError('pair_exists', 'These two are already a pair.', 'mentee');
+        if (await findLivePair(tx, draft.teamId, draft.mentorId, draft.menteeId))
+          throw new DomainError('pair_exists', 'These two are already a pair.', 'mentee');
         const pair = await insertPair(tx, {
           team_id: draft.teamId,
           mentor_id: draft.mentorId,

@@ -9,7 +9,11 @@ export interface PersonProfile {
 }
 
 export async function ensureWorkspace(db: Executor, teamId: string): Promise<void> {
-  await db.insertInto('workspaces').values({ team_id: teamId }).onConflict((oc) => oc.column('team_id').doNothing()).execute();
+  await db
+    .insertInto('workspaces')
+    .values({ team_id: teamId })
+    .onConflict((oc) => oc.column('team_id').doNothing())
+    .execute();
 }
 
 /** Inserts or refreshes the name and zone Slack reports; settings the person chose are kept. */
@@ -40,7 +44,12 @@ export async function findPerson(db: Executor, teamId: string, userId: string): 
 
 export async function findPeople(db: Executor, teamId: string, userIds: readonly string[]): Promise<Person[]> {
   if (userIds.length === 0) return [];
-  return db.selectFrom('people').selectAll().where('team_id', '=', teamId).where('user_id', 'in', [...userIds]).execute();
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('user_id', 'in', [...userIds])
+    .execute();
 }
 
 export async function saveDmChannel(db: Executor, teamId: string, userId: string, channelId: string): Promise<void> {

@@ -18,7 +18,7 @@ const MAX_ITEMS = 10;
 
 export async function loadDeliveryContext(db: Executor, row: OutboxRow): Promise<DeliveryContext> {
   const pair = row.pair_id ? await db.selectFrom('pairs').selectAll().where('id', '=', row.pair_id).executeTakeFirst() : undefined;
-  const otherId = pair ? (otherMember(pair, row.recipient_id)) : undefined;
+  const otherId = pair ? otherMember(pair, row.recipient_id) : undefined;
   const people = await db
     .selectFrom('people')
     .selectAll()
@@ -27,7 +27,15 @@ export async function loadDeliveryContext(db: Executor, row: OutboxRow): Promise
     .execute();
   const meeting = row.meeting_id ? await db.selectFrom('meetings').selectAll().where('id', '=', row.meeting_id).executeTakeFirst() : undefined;
   const agenda = meeting
-    ? await db.selectFrom('agenda_items').select(['kind', 'body']).where('meeting_id', '=', meeting.id).where('resolved', '=', false).orderBy('position').orderBy('created_at').limit(MAX_ITEMS).execute()
+    ? await db
+        .selectFrom('agenda_items')
+        .select(['kind', 'body'])
+        .where('meeting_id', '=', meeting.id)
+        .where('resolved', '=', false)
+        .orderBy('position')
+        .orderBy('created_at')
+        .limit(MAX_ITEMS)
+        .execute()
     : [];
   const openActions = pair
     ? await db

@@ -27,8 +27,6 @@ export const REMINDER_KINDS = [
 
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export const isReminderKind = (kind: string): kind is ReminderKind => (REMINDER_KINDS as readonly string[]).includes(kind);
-
 /**
  * What the dispatcher claims and sends: the reminders, and the notices the interaction layer writes
  * (src/domain/notices). Planning, cancelling and snoozing touch the reminder kinds only.

@@ -4,7 +4,15 @@ import type { Kysely } from 'kysely';
 import type { Database, Executor, Tx } from '../../db/types';
 import { upsertPlanned } from './reminders-outbox.repository';
 import { actionDueReminder, goalTargetReminder, meetingReminders, type PlanMeeting, type PlannedReminder, type PlanPair, wrapUpReminders } from './planner';
-import { actionDaysToPlan, activePairIdsOf, goalsToPlan, markMeetingsPlanned, markWrapUpPlanned, meetingsToPlan, pairsEndingBetween } from './planning.repository';
+import {
+  actionDaysToPlan,
+  activePairIdsOf,
+  goalsToPlan,
+  markMeetingsPlanned,
+  markWrapUpPlanned,
+  meetingsToPlan,
+  pairsEndingBetween,
+} from './planning.repository';
 
 /** Items planned per transaction: a chunk's rows stay locked only for the time it takes to write them. */
 const PER_CHUNK = 500;
@@ -23,7 +31,12 @@ export async function planReminders(db: Kysely<Database>, now: Date): Promise<{ 
     return {
       items: found.length,
       reminders: found.flatMap(({ pair, meeting }) => meetingReminders(pair, meeting)),
-      markPlanned: () => markMeetingsPlanned(tx, found.map(({ meeting }) => meeting.id), now),
+      markPlanned: () =>
+        markMeetingsPlanned(
+          tx,
+          found.map(({ meeting }) => meeting.id),
+          now,
+        ),
     };
   });
   // A monthly pair's wrap-up starts two meetings (about two months) before its end.
@@ -32,7 +45,12 @@ export async function planReminders(db: Kysely<Database>, now: Date): Promise<{ 
     return {
       items: found.length,
       reminders: found.flatMap(({ pair, rule }) => wrapUpReminders(pair, wrapUpFrom(rule, pair.plannedEndOn))),
-      markPlanned: () => markWrapUpPlanned(tx, found.map(({ pair }) => pair.id), now),
+      markPlanned: () =>
+        markWrapUpPlanned(
+          tx,
+          found.map(({ pair }) => pair.id),
+          now,
+        ),
     };
   });
   const dated = await datedReminders(db, now);
@@ -94,8 +112,16 @@ export async function replanPerson(db: Executor, teamId: string, userId: string,
 }
 
 async function planMeetings(db: Executor, found: Array<{ pair: PlanPair; meeting: PlanMeeting }>, now: Date): Promise<number> {
-  const written = await writePlanned(db, found.flatMap(({ pair, meeting }) => meetingReminders(pair, meeting)), now);
-  await markMeetingsPlanned(db, found.map(({ meeting }) => meeting.id), now);
+  const written = await writePlanned(
+    db,
+    found.flatMap(({ pair, meeting }) => meetingReminders(pair, meeting)),
+    now,
+  );
+  await markMeetingsPlanned(
+    db,
+    found.map(({ meeting }) => meeting.id),
+    now,
+  );
   return written;
 }
 
@@ -105,7 +131,9 @@ const CHUNK = 500;
 async function writePlanned(db: Executor, reminders: PlannedReminder[], now: Date): Promise<number> {
   // Sorted by key: replicas planning the same rows at once lock them in the same order, so they queue
   // behind each other instead of deadlocking.
-  const live = reminders.filter((reminder) => reminder.expiresAt.getTime() > now.getTime()).sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+  const live = reminders
+    .filter((reminder) => reminder.expiresAt.getTime() > now.getTime())
+    .sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
   let written = 0;
   for (let start = 0; start < live.length; start += CHUNK) written += await upsertPlanned(db, live.slice(start, start + CHUNK), now);
   return written;

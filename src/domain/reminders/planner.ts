@@ -99,7 +99,14 @@ export function meetingReminders(pair: PlanPair, meeting: PlanMeeting): PlannedR
   const drafts: Draft[] = [];
   const lead = (person: PlanPerson) => leadInstant(start, person);
   drafts.push({ ...base, kind: 'prep', recipient: pair.mentee, at: lead(pair.mentee), expiresAt: end, basis: `${meetingAt}|${pair.mentee.prepLeadMinutes}` });
-  drafts.push({ ...base, kind: 'prep_heads_up', recipient: pair.mentor, at: lead(pair.mentor), expiresAt: end, basis: `${meetingAt}|${pair.mentor.prepLeadMinutes}` });
+  drafts.push({
+    ...base,
+    kind: 'prep_heads_up',
+    recipient: pair.mentor,
+    at: lead(pair.mentor),
+    expiresAt: end,
+    basis: `${meetingAt}|${pair.mentor.prepLeadMinutes}`,
+  });
   for (const person of [pair.mentee, pair.mentor]) {
     drafts.push({ ...base, kind: 'thanks', recipient: person, at: end, expiresAt: at(end.getTime() + 2 * DAY), basis: meetingAt });
     drafts.push({ ...base, kind: 'notes_prompt', recipient: person, at: at(end.getTime() + HOUR), expiresAt: at(end.getTime() + 2 * DAY), basis: meetingAt });
@@ -108,7 +115,15 @@ export function meetingReminders(pair: PlanPair, meeting: PlanMeeting): PlannedR
   const midCycle = midCycleAt(meeting, pair.mentee.timeZone);
   // "Half-way" read three days late would be wrong: it expires a day after it is due (or at the meeting).
   const midCycleExpiry = (due: Date) => at(Math.min(start.getTime(), due.getTime() + DAY));
-  if (midCycle) drafts.push({ ...base, kind: 'mid_cycle', recipient: pair.mentee, at: midCycle, expiresAt: midCycleExpiry(midCycle), basis: `${meetingAt}|${meeting.previousAt?.toISOString()}` });
+  if (midCycle)
+    drafts.push({
+      ...base,
+      kind: 'mid_cycle',
+      recipient: pair.mentee,
+      at: midCycle,
+      expiresAt: midCycleExpiry(midCycle),
+      basis: `${meetingAt}|${meeting.previousAt?.toISOString()}`,
+    });
   return drafts.map((draft) => finish(pair, draft));
 }
 

@@ -83,7 +83,8 @@ export async function meetingsToPlan(db: Executor, now: Date, scope: MeetingScop
   if (scope.meetingId) query = query.where('m.id', '=', scope.meetingId);
   else query = query.where('m.scheduled_at', '>=', new Date(now.getTime() - 5 * DAY)).where('m.scheduled_at', '<=', new Date(now.getTime() + 40 * DAY));
   if (scope.pairIds) query = scope.pairIds.length ? query.where('p.id', 'in', [...scope.pairIds]) : query.where('p.id', 'is', null);
-  if (scope.unplanned) query = query.where('m.reminders_planned_at', 'is', null).orderBy('m.scheduled_at').limit(scope.unplanned.limit).forUpdate('m').skipLocked();
+  if (scope.unplanned)
+    query = query.where('m.reminders_planned_at', 'is', null).orderBy('m.scheduled_at').limit(scope.unplanned.limit).forUpdate('m').skipLocked();
   const rows = await query.execute();
   return rows.map((row) => ({
     pair: toPlanPair(row),
@@ -99,7 +100,11 @@ export async function meetingsToPlan(db: Executor, now: Date, scope: MeetingScop
 /** Records that these meetings' reminders are planned; a later change clears the mark again (migration 0150). */
 export async function markMeetingsPlanned(db: Executor, meetingIds: readonly string[], now: Date): Promise<void> {
   if (meetingIds.length === 0) return;
-  await db.updateTable('meetings').set({ reminders_planned_at: now }).where('id', 'in', [...meetingIds]).execute();
+  await db
+    .updateTable('meetings')
+    .set({ reminders_planned_at: now })
+    .where('id', 'in', [...meetingIds])
+    .execute();
 }
 
 /** Open action items due between two local dates, one row per pair, owner and day. */
@@ -116,7 +121,11 @@ export async function actionDaysToPlan(db: Executor, fromDate: string, toDate: s
 }
 
 /** Goals still open whose target date falls between two local dates. */
-export async function goalsToPlan(db: Executor, fromDate: string, toDate: string): Promise<Array<{ pair: PlanPair; goal: { id: string; targetDate: string } }>> {
+export async function goalsToPlan(
+  db: Executor,
+  fromDate: string,
+  toDate: string,
+): Promise<Array<{ pair: PlanPair; goal: { id: string; targetDate: string } }>> {
   const rows = await pairsWithPeople(db)
     .innerJoin('goals as g', 'g.pair_id', 'p.id')
     .where('g.status', 'not in', ['achieved', 'dropped'])
@@ -137,11 +146,9 @@ export async function pairsEndingBetween(
   toDate: string,
   scope: { unplanned?: { limit: number } } = {},
 ): Promise<Array<{ pair: PlanPair; rule: { cadence: Cadence; anchorDate: string } }>> {
-  let query = pairsWithPeople(db)
-    .select(['p.cadence', 'p.first_meeting_on'])
-    .where('p.planned_end_on', '>=', fromDate)
-    .where('p.planned_end_on', '<=', toDate);
-  if (scope.unplanned) query = query.where('p.wrap_up_planned_at', 'is', null).orderBy('p.planned_end_on').limit(scope.unplanned.limit).forNoKeyUpdate('p').skipLocked();
+  let query = pairsWithPeople(db).select(['p.cadence', 'p.first_meeting_on']).where('p.planned_end_on', '>=', fromDate).where('p.planned_end_on', '<=', toDate);
+  if (scope.unplanned)
+    query = query.where('p.wrap_up_planned_at', 'is', null).orderBy('p.planned_end_on').limit(scope.unplanned.limit).forNoKeyUpdate('p').skipLocked();
   const rows = await query.execute();
   return rows.map((row) => ({ pair: toPlanPair(row), rule: { cadence: row.cadence, anchorDate: row.first_meeting_on } }));
 }
@@ -149,7 +156,11 @@ export async function pairsEndingBetween(
 /** Records that these pairs' wrap-up is planned; a change to the rule, the end or a person's zone clears it. */
 export async function markWrapUpPlanned(db: Executor, pairIds: readonly string[], now: Date): Promise<void> {
   if (pairIds.length === 0) return;
-  await db.updateTable('pairs').set({ wrap_up_planned_at: now }).where('id', 'in', [...pairIds]).execute();
+  await db
+    .updateTable('pairs')
+    .set({ wrap_up_planned_at: now })
+    .where('id', 'in', [...pairIds])
+    .execute();
 }
 
 /** The active pairs of a person (their settings changed: their reminders are re-planned). */

@@ -13,7 +13,13 @@ export async function findPersonRow(db: Executor, teamId: string, userId: string
   return db.selectFrom('people').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-export async function saveReminderSettings(db: Executor, teamId: string, userId: string, settings: { leadMinutes: number; pausedUntil: string | null }, now: Date): Promise<void> {
+export async function saveReminderSettings(
+  db: Executor,
+  teamId: string,
+  userId: string,
+  settings: { leadMinutes: number; pausedUntil: string | null },
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('people')
     .set({ prep_lead_minutes: settings.leadMinutes, reminders_paused_until: settings.pausedUntil, updated_at: now })

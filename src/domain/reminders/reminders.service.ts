@@ -32,7 +32,8 @@ export class RemindersService {
     const reminder = await findReminder(this.db, actor.teamId, reminderId);
     if (!reminder || reminder.recipient_id !== actor.userId) throw new DomainError('not_found', 'That reminder is not one of yours.');
     const found = reminder.meeting_id ? await findMeetingWithPair(this.db, actor.teamId, reminder.meeting_id) : undefined;
-    if (!found || found.meeting.status !== 'scheduled') throw new DomainError('conflict', 'That meeting is no longer scheduled, so there is nothing to snooze.');
+    if (!found || found.meeting.status !== 'scheduled')
+      throw new DomainError('conflict', 'That meeting is no longer scheduled, so there is nothing to snooze.');
     checkMembership(found.pair, actor, { states: ALL_STATES });
     const person = await this.settingsOf(actor);
     const remindAt = afterQuietHours(new Date(now.getTime() + SNOOZE_MS), person.time_zone);

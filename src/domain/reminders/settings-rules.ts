@@ -3,7 +3,6 @@ import { localDateIn } from '../time/zoned';
 
 /** Lead times a person can pick for the prep nudge (people.prep_lead_minutes allows 15 min to a week). */
 export const LEAD_CHOICES = [15, 30, 60, 120, 240, 720, 1440, 2880, 4320, 10080] as const;
-export const DEFAULT_LEAD_MINUTES = 1440;
 
 export interface ReminderSettingsDraft {
   leadMinutes: number;
@@ -24,9 +23,4 @@ export function validateSettings(draft: ReminderSettingsDraft, zone: string, now
     else if (draft.pausedUntil > latest) errors.pause = 'Pick a day within the next year.';
   }
   return errors;
-}
-
-/** Whether reminders are paused for this person on the day `now` falls on in their zone. */
-export function isPaused(pausedUntil: string | null, zone: string, now: Date): boolean {
-  return pausedUntil !== null && localDateIn(now, zone) <= pausedUntil;
 }

@@ -41,9 +41,9 @@ export interface ResourceDraft {
   kind: string | null;
 }
 
-export function checkResourceDraft(draft: ResourceDraft):
-  | { ok: true; title: string; url: string | null; kind: ResourceKind }
-  | { ok: false; errors: FieldErrors<ResourceField> } {
+export function checkResourceDraft(
+  draft: ResourceDraft,
+): { ok: true; title: string; url: string | null; kind: ResourceKind } | { ok: false; errors: FieldErrors<ResourceField> } {
   const errors: FieldErrors<ResourceField> = {};
   // One line: the title is shown as a link label.
   const title = (draft.title ?? '').replace(/\s+/g, ' ').trim();

@@ -35,8 +35,7 @@ export interface ResourceOverview {
 
 export type AddResourceResult = WithEffects<{ ok: true; resource: ResourceItem; otherId: string }> | { ok: false; errors: FieldErrors<ResourceField> };
 export type ExploreResult =
-  | WithEffects<{ ok: true; resource: ResourceItem; overview: ResourceOverview; readerZone: string }>
-  | { ok: false; errors: FieldErrors<'takeaway'> };
+  WithEffects<{ ok: true; resource: ResourceItem; overview: ResourceOverview; readerZone: string }> | { ok: false; errors: FieldErrors<'takeaway'> };
 
 export const RESOURCE_NOT_FOUND = "I can't find that resource in your mentorship.";
 const ALREADY_EXPLORED = 'That resource is already marked explored.';
@@ -65,7 +64,10 @@ export class ResourcesService {
   }
 
   /** Adds a resource to the pair's list; the other person hears of it by DM (`resource_added`). */
-  async add(actor: Actor, input: { pairId: string; title: string | null; url: string | null; kind: string | null; recommendedBy: 'me' | 'other' }): Promise<AddResourceResult> {
+  async add(
+    actor: Actor,
+    input: { pairId: string; title: string | null; url: string | null; kind: string | null; recommendedBy: 'me' | 'other' },
+  ): Promise<AddResourceResult> {
     const checked = checkResourceDraft(input);
     if (!checked.ok) return checked;
     return this.db.transaction().execute(async (tx) => {
@@ -84,7 +86,9 @@ export class ResourcesService {
       });
       const resource = resourceItem(row);
       const zones = await zonesOf(tx, actor.teamId, [otherId]);
-      const effects = await this.effects.record(tx, actor.teamId, [{ type: 'resource_added', resource, addedBy: actor.userId, otherId, readerZone: zones[otherId]! }]);
+      const effects = await this.effects.record(tx, actor.teamId, [
+        { type: 'resource_added', resource, addedBy: actor.userId, otherId, readerZone: zones[otherId]! },
+      ]);
       return { ok: true as const, resource, otherId, effects };
     });
   }

@@ -97,7 +97,8 @@ export const effectsOf = (outcome: unknown): Recorded | undefined =>
 export function pressOf(args: Args): Press {
   const { body, action, context, respond, client } = args;
   const pressed = action as { value?: unknown; selected_option?: { value?: unknown } };
-  const value = typeof pressed.value === 'string' ? pressed.value : typeof pressed.selected_option?.value === 'string' ? pressed.selected_option.value : undefined;
+  const value =
+    typeof pressed.value === 'string' ? pressed.value : typeof pressed.selected_option?.value === 'string' ? pressed.selected_option.value : undefined;
   const container = body.container as { type?: string; message_ts?: string; is_ephemeral?: boolean } | undefined;
   const view = body.view;
   return {
@@ -108,7 +109,15 @@ export function pressOf(args: Args): Press {
     messageTs: container?.type === 'message' ? container.message_ts : undefined,
     ephemeral: container?.is_ephemeral === true,
     view: view
-      ? { id: view.id, hash: view.hash, callbackId: view.callback_id, privateMetadata: view.private_metadata, type: view.type, blocks: view.blocks as KnownBlock[], values: view.state?.values }
+      ? {
+          id: view.id,
+          hash: view.hash,
+          callbackId: view.callback_id,
+          privateMetadata: view.private_metadata,
+          type: view.type,
+          blocks: view.blocks as KnownBlock[],
+          values: view.state?.values,
+        }
       : undefined,
     message: body.message ? { text: String(body.message.text ?? ''), blocks: (body.message.blocks ?? []) as KnownBlock[] } : undefined,
     respond: body.response_url ? respond : undefined,

@@ -27,7 +27,8 @@ export type BlockErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: BlockErrors };
 
 /** How the modal answers a valid submission: close (the default), or show another view in its place. */
-export type SubmitAck = { response_action: 'update'; view: ModalView } | { response_action: 'push'; view: ModalView } | { response_action: 'clear' } | undefined;
+export type SubmitAck =
+  { response_action: 'update'; view: ModalView } | { response_action: 'push'; view: ModalView } | { response_action: 'clear' } | undefined;
 
 export interface SubmitSpec<Input, Outcome> {
   name: string;
@@ -60,7 +61,14 @@ export function onSubmit<Input, Outcome>(spec: SubmitSpec<Input, Outcome>) {
     async ({ ack, view, client, context }: Args): Promise<void> => {
       const actor = actorOf(context);
       const log = actor.log.child({ view: spec.name });
-      const submission: Submission = { actor, client, view, values: checkViewState(view.state.values), metadata: view.private_metadata, origin: originChannel(view.private_metadata) };
+      const submission: Submission = {
+        actor,
+        client,
+        view,
+        values: checkViewState(view.state.values),
+        metadata: view.private_metadata,
+        origin: originChannel(view.private_metadata),
+      };
       const parsed = spec.parse(submission);
       if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
       const fallback = view.blocks.some((block) => block.block_id === PairPicker.blockId) ? PairPicker.blockId : spec.field;

@@ -20,7 +20,13 @@ export function actionItemBlock(item: ActionItemView, options: { showOwner?: boo
     type: 'section',
     block_id: actionItemBlockId(item.id),
     text: mrkdwn(`:black_square_button: ${body}${owner} _(${dueText(item.dueOn)})_`),
-    accessory: { type: 'button', action_id: OpenActions.tickActionItem, value: item.id, text: plain('Done', 75), accessibility_label: truncate(`Mark done: ${item.body}`, 75) },
+    accessory: {
+      type: 'button',
+      action_id: OpenActions.tickActionItem,
+      value: item.id,
+      text: plain('Done', 75),
+      accessibility_label: truncate(`Mark done: ${item.body}`, 75),
+    },
   };
 }
 

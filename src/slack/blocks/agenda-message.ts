@@ -35,7 +35,11 @@ export function agendaMessage(agenda: AgendaView, reader: { userId: string; zone
   pushList(blocks, 'Topics', ofKind(items, 'topic'));
   pushList(blocks, 'Questions', ofKind(items, 'question'));
   const carried = ofKind(items, 'carry_over');
-  pushList(blocks, 'Carried over', carried.filter((item) => item.actionItemId === null));
+  pushList(
+    blocks,
+    'Carried over',
+    carried.filter((item) => item.actionItemId === null),
+  );
   const actions = carried.map((item) => (item.actionItemId ? agenda.actionItems[item.actionItemId] : undefined)).filter((item) => item !== undefined);
   if (actions.length > 0) {
     blocks.push({ type: 'section', text: mrkdwn('*Action items to review*') });
@@ -43,7 +47,8 @@ export function agendaMessage(agenda: AgendaView, reader: { userId: string; zone
     if (actions.length > MAX_ACTION_BLOCKS) blocks.push({ type: 'context', elements: [mrkdwn(`…and ${actions.length - MAX_ACTION_BLOCKS} more.`)] });
   }
   const materials = ofKind(items, 'material');
-  if (materials.length > 0) blocks.push({ type: 'section', text: mrkdwn(`:books: *To look at before the meeting*\n${fitLines(materials.map((item) => `• ${link(item)}`))}`) });
+  if (materials.length > 0)
+    blocks.push({ type: 'section', text: mrkdwn(`:books: *To look at before the meeting*\n${fitLines(materials.map((item) => `• ${link(item)}`))}`) });
   pushList(blocks, ':checkered_flag: Wrap-up', ofKind(items, 'wrap_up'));
   blocks.push({
     type: 'actions',

@@ -18,7 +18,12 @@ export interface PickerChoices {
 
 const { blocks: b, actions: a } = AgendaModal;
 
-const textInput = (blockId: string, actionId: string, label: string, options: { hint?: string; placeholder?: string; initial?: string | null; multiline?: boolean; max?: number } = {}): InputBlock => ({
+const textInput = (
+  blockId: string,
+  actionId: string,
+  label: string,
+  options: { hint?: string; placeholder?: string; initial?: string | null; multiline?: boolean; max?: number } = {},
+): InputBlock => ({
   type: 'input',
   block_id: blockId,
   optional: true,
@@ -58,7 +63,11 @@ export function agendaModal(draft: AgendaDraft, picker?: PickerChoices): ModalVi
     });
   }
   const carry: Choice[] = [
-    ...draft.carryActionItems.map((item) => ({ value: `a:${item.id}`, label: `Action: ${item.body}`, description: `${draft.names[item.ownerId] ?? item.ownerId} · ${dueText(item.dueOn)}` })),
+    ...draft.carryActionItems.map((item) => ({
+      value: `a:${item.id}`,
+      label: `Action: ${item.body}`,
+      description: `${draft.names[item.ownerId] ?? item.ownerId} · ${dueText(item.dueOn)}`,
+    })),
     ...draft.carryFollowUps.map((item) => ({ value: `f:${item.id}`, label: `Follow-up: ${item.body}`, description: 'Not covered last time' })),
   ];
   if (carry.length > 0) {
@@ -77,12 +86,20 @@ export function agendaModal(draft: AgendaDraft, picker?: PickerChoices): ModalVi
   );
   if (draft.role === 'mentee') {
     blocks.push(
-      textInput(b.feedbackFocus, a.feedbackFocus, 'The one area you want specific feedback on this time', { multiline: false, max: 300, initial: draft.feedbackFocus, placeholder: 'e.g. how I run design reviews' }),
+      textInput(b.feedbackFocus, a.feedbackFocus, 'The one area you want specific feedback on this time', {
+        multiline: false,
+        max: 300,
+        initial: draft.feedbackFocus,
+        placeholder: 'e.g. how I run design reviews',
+      }),
       textInput(b.highlight, a.highlight, 'One achievement or challenge since the last meeting', { max: 1000, initial: draft.highlight }),
     );
   }
   blocks.push(
-    textInput(b.materials, a.materials, 'Links to look at before the meeting', { placeholder: 'Design doc draft https://…', hint: 'One per line: an optional title, then the link.' }),
+    textInput(b.materials, a.materials, 'Links to look at before the meeting', {
+      placeholder: 'Design doc draft https://…',
+      hint: 'One per line: an optional title, then the link.',
+    }),
   );
   return {
     type: 'modal',
@@ -94,4 +111,3 @@ export function agendaModal(draft: AgendaDraft, picker?: PickerChoices): ModalVi
     blocks,
   };
 }
-

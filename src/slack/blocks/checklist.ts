@@ -49,5 +49,3 @@ export function checklistTodoButtons(pair: PairSnapshot, items: readonly Checkli
     return button ? [button] : [];
   });
 }
-
-export const checklistIcon = (state: ChecklistState): string => ICON[state];

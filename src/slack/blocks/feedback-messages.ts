@@ -22,7 +22,10 @@ export function feedbackRequestedDm(request: FeedbackItem, meetingAt: Date | nul
   return {
     text: `${mention(request.requesterId)} asks for your feedback on ${area}.`,
     blocks: [
-      { type: 'section', text: mrkdwn(`:speech_balloon: ${mention(request.requesterId)} asks for your feedback on *${area}*:\n${quoteTyped(request.question, 600)}`) },
+      {
+        type: 'section',
+        text: mrkdwn(`:speech_balloon: ${mention(request.requesterId)} asks for your feedback on *${area}*:\n${quoteTyped(request.question, 600)}`),
+      },
       // Once answered (the DM is updated in place), the button gives way to when it was answered.
       request.answeredAt
         ? { type: 'context', elements: [mrkdwn(`:white_check_mark: You answered ${formatInZone(request.answeredAt, readerZone)}.`)] }
@@ -36,14 +39,22 @@ export function feedbackRequestedDm(request: FeedbackItem, meetingAt: Date | nul
 export function feedbackAnsweredDm(request: FeedbackItem, readerZone: string, canReport: boolean): Message {
   const area = inlineTyped(request.area);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: mrkdwn(`:bulb: ${mention(request.responderId)} answered your feedback request on *${area}*:\n${quoteTyped(request.answer ?? '')}`) },
+    {
+      type: 'section',
+      text: mrkdwn(`:bulb: ${mention(request.responderId)} answered your feedback request on *${area}*:\n${quoteTyped(request.answer ?? '')}`),
+    },
     {
       type: 'context',
-      elements: [mrkdwn(`You asked: ${inlineTyped(request.question, 300)} · Answered ${request.answeredAt ? formatInZone(request.answeredAt, readerZone) : ''}`)],
+      elements: [
+        mrkdwn(`You asked: ${inlineTyped(request.question, 300)} · Answered ${request.answeredAt ? formatInZone(request.answeredAt, readerZone) : ''}`),
+      ],
     },
   ];
   if (canReport && request.appliedAt) {
-    blocks.push({ type: 'context', elements: [mrkdwn(`:white_check_mark: You told ${mention(request.responderId)} how you applied it, ${formatInZone(request.appliedAt, readerZone)}.`)] });
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(`:white_check_mark: You told ${mention(request.responderId)} how you applied it, ${formatInZone(request.appliedAt, readerZone)}.`)],
+    });
   } else if (canReport) {
     blocks.push(
       { type: 'actions', elements: [button('Report how I applied it', FeedbackActions.apply, request.id)] },
@@ -59,10 +70,15 @@ export function feedbackAppliedDm(request: FeedbackItem, readerZone: string): Me
   return {
     text: `${mention(request.requesterId)} applied your feedback on ${area}.`,
     blocks: [
-      { type: 'section', text: mrkdwn(`:seedling: ${mention(request.requesterId)} applied your feedback on *${area}*:\n${quoteTyped(request.application ?? '')}`) },
+      {
+        type: 'section',
+        text: mrkdwn(`:seedling: ${mention(request.requesterId)} applied your feedback on *${area}*:\n${quoteTyped(request.application ?? '')}`),
+      },
       {
         type: 'context',
-        elements: [mrkdwn(`Your answer: ${inlineTyped(request.answer ?? '', 300)} · Reported ${request.appliedAt ? formatInZone(request.appliedAt, readerZone) : ''}`)],
+        elements: [
+          mrkdwn(`Your answer: ${inlineTyped(request.answer ?? '', 300)} · Reported ${request.appliedAt ? formatInZone(request.appliedAt, readerZone) : ''}`),
+        ],
       },
     ],
   };

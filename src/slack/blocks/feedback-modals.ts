@@ -82,7 +82,10 @@ export function feedbackAnswerModal(request: FeedbackItem, source: ModalSource =
     close: plain('Cancel', 24),
     private_metadata: encodeMetadata({ requestId: request.id, ...sourceMetadata(source) }),
     blocks: [
-      { type: 'section', text: mrkdwn(`${mention(request.requesterId)} asks for feedback on *${inlineTyped(request.area)}*:\n${quoteTyped(request.question, 600)}`) },
+      {
+        type: 'section',
+        text: mrkdwn(`${mention(request.requesterId)} asks for feedback on *${inlineTyped(request.area)}*:\n${quoteTyped(request.question, 600)}`),
+      },
       {
         type: 'input',
         block_id: an.blocks.answer,

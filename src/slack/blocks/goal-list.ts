@@ -83,7 +83,10 @@ function pairFoot(entry: PairGoalsView, shown: number): KnownBlock | null {
   const parts: string[] = [];
   if (entry.active.length === 0) parts.push('No goals on the go yet. The habit is 3-5, each with a target date.');
   const hidden = entry.activeTotal - shown;
-  if (hidden > 0) parts.push(`${hidden} more goal${hidden === 1 ? '' : 's'} on the go ${hidden === 1 ? 'is' : 'are'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`);
+  if (hidden > 0)
+    parts.push(
+      `${hidden} more goal${hidden === 1 ? '' : 's'} on the go ${hidden === 1 ? 'is' : 'are'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`,
+    );
   const closed = [entry.achieved > 0 ? `${entry.achieved} achieved` : '', entry.dropped > 0 ? `${entry.dropped} dropped` : ''].filter(Boolean);
   if (closed.length > 0) parts.push(`Also ${closed.join(' and ')}.`);
   return parts.length > 0 ? { type: 'context', elements: [mrkdwn(parts.join(' '))] } : null;
@@ -108,7 +111,7 @@ export function goalListMessage(pairs: readonly PairGoalsView[], notice?: string
   const hiddenPairs = pairs.length - shownPairs;
   let free = MESSAGE_BLOCK_LIMIT - used - (hiddenPairs > 0 ? 1 : 0);
   const slots = new Array<number>(shownPairs).fill(0);
-  for (let progressed = true; progressed && free >= GOAL_BLOCKS; ) {
+  for (let progressed = true; progressed && free >= GOAL_BLOCKS;) {
     progressed = false;
     for (let i = 0; i < shownPairs && free >= GOAL_BLOCKS; i += 1) {
       if (slots[i]! < pairs[i]!.active.length) {
@@ -130,7 +133,12 @@ export function goalListMessage(pairs: readonly PairGoalsView[], notice?: string
     if (foot) blocks.push(foot);
   }
   if (hiddenPairs > 0) {
-    blocks.push({ type: 'context', elements: [mrkdwn(`${hiddenPairs} more mentorship${hiddenPairs === 1 ? '' : 's'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`)] });
+    blocks.push({
+      type: 'context',
+      elements: [
+        mrkdwn(`${hiddenPairs} more mentorship${hiddenPairs === 1 ? '' : 's'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`),
+      ],
+    });
   }
   const count = pairs.reduce((sum, entry) => sum + entry.activeTotal, 0);
   return { text: `${notice ? `${notice} ` : ''}Goals on the go: ${count}.`, blocks };

@@ -55,7 +55,10 @@ export function approvedDm(goal: GoalView, menteeZone: string): Message {
   const text = `:white_check_mark: ${mention(goal.approvedBy ?? goal.mentorId)} approved your goal ${goalTitle(goal)}${when ? ` on ${when}` : ''}. Time to make progress on it!`;
   return {
     text: `Goal approved: ${plainTitle(goal)}`,
-    blocks: [section(text), { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.progress, text: plain('Update progress', 75), value: goal.id }] }],
+    blocks: [
+      section(text),
+      { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.progress, text: plain('Update progress', 75), value: goal.id }] },
+    ],
   };
 }
 
@@ -75,8 +78,13 @@ export function reflectionPromptDm(goal: GoalView): Message {
   return {
     text: `Goal achieved: ${plainTitle(goal)}. One line of reflection?`,
     blocks: [
-      section(`:trophy: You achieved ${goalTitle(goal)}. Congratulations! Before you move on: in one line, what made it work, or what would you do differently?`),
-      { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.reflect, text: plain('Write my reflection', 75), style: 'primary', value: goal.id }] },
+      section(
+        `:trophy: You achieved ${goalTitle(goal)}. Congratulations! Before you move on: in one line, what made it work, or what would you do differently?`,
+      ),
+      {
+        type: 'actions',
+        elements: [{ type: 'button', action_id: GoalActions.reflect, text: plain('Write my reflection', 75), style: 'primary', value: goal.id }],
+      },
     ],
   };
 }
@@ -103,7 +111,9 @@ export function sharedNotice(goal: GoalView, posted: boolean | null): string {
 
 /** The line above the goal list after saving, saying what happened to the approval. */
 export function savedNotice(goal: GoalView, channel: 'none' | 'refresh' | 'repost'): string {
-  if (channel === 'repost') return `:arrows_counterclockwise: Saved ${goalTitle(goal)}. It changed after approval, so it went back to ${mention(goal.mentorId)} for approval.`;
-  if (channel === 'refresh') return `:white_check_mark: Saved ${goalTitle(goal)}; the message waiting for ${mention(goal.mentorId)}'s approval shows the new version.`;
+  if (channel === 'repost')
+    return `:arrows_counterclockwise: Saved ${goalTitle(goal)}. It changed after approval, so it went back to ${mention(goal.mentorId)} for approval.`;
+  if (channel === 'refresh')
+    return `:white_check_mark: Saved ${goalTitle(goal)}; the message waiting for ${mention(goal.mentorId)}'s approval shows the new version.`;
   return `:white_check_mark: Saved ${goalTitle(goal)}.`;
 }

@@ -83,20 +83,35 @@ export function goalModal(input: GoalModalInput): ModalView {
   const blocks: KnownBlock[] = [];
   if (input.advice) blocks.push({ type: 'context', elements: [mrkdwn(`:seedling: ${input.advice}`)] });
   if (input.goal?.status === 'approved') {
-    blocks.push({ type: 'context', elements: [mrkdwn(':information_source: This goal is approved. Changing what it says sends it back to your mentor for approval; progress is kept.')] });
+    blocks.push({
+      type: 'context',
+      elements: [mrkdwn(':information_source: This goal is approved. Changing what it says sends it back to your mentor for approval; progress is kept.')],
+    });
   }
   blocks.push({
     type: 'section',
     block_id: b.swot,
-    text: mrkdwn('*A SMART goal* is specific, measurable, achievable, relevant and time-bound. Not sure what to aim for? The SWOT self-assessment helps pick goals.'),
+    text: mrkdwn(
+      '*A SMART goal* is specific, measurable, achievable, relevant and time-bound. Not sure what to aim for? The SWOT self-assessment helps pick goals.',
+    ),
     accessory: { type: 'button', action_id: a.openSwot, text: plain('Open the SWOT', 75), value: input.pairId },
   });
   blocks.push(
     textInput(b.title, a.title, 'Goal (a short title)', { initial: values.title, max: TITLE_MAX, placeholder: 'e.g. Lead a design review' }),
     textInput(b.specific, a.specific, 'Specific: what exactly will you accomplish?', { initial: values.specific, max: SMART_TEXT_MAX, multiline: true }),
     textInput(b.measurable, a.measurable, 'Measurable: how will you measure progress?', { initial: values.measurable, max: SMART_TEXT_MAX, multiline: true }),
-    textInput(b.achievable, a.achievable, 'Achievable: why is it realistic?', { initial: values.achievable, max: SMART_TEXT_MAX, multiline: true, optional: true }),
-    textInput(b.relevant, a.relevant, 'Relevant: why does it matter for your career?', { initial: values.relevant, max: SMART_TEXT_MAX, multiline: true, optional: true }),
+    textInput(b.achievable, a.achievable, 'Achievable: why is it realistic?', {
+      initial: values.achievable,
+      max: SMART_TEXT_MAX,
+      multiline: true,
+      optional: true,
+    }),
+    textInput(b.relevant, a.relevant, 'Relevant: why does it matter for your career?', {
+      initial: values.relevant,
+      max: SMART_TEXT_MAX,
+      multiline: true,
+      optional: true,
+    }),
     {
       type: 'input',
       block_id: b.targetDate,
@@ -106,7 +121,12 @@ export function goalModal(input: GoalModalInput): ModalView {
     },
     { type: 'divider' },
     { type: 'section', text: mrkdwn('*Optional:* an objective with up to five key results, and milestones on the way.') },
-    textInput(b.objective, a.objective, 'Objective', { initial: values.objective, max: OBJECTIVE_MAX, optional: true, placeholder: 'e.g. Become the go-to person for our API design' }),
+    textInput(b.objective, a.objective, 'Objective', {
+      initial: values.objective,
+      max: OBJECTIVE_MAX,
+      optional: true,
+      placeholder: 'e.g. Become the go-to person for our API design',
+    }),
     textInput(b.keyResults, a.keyResults, `Key results (up to ${MAX_KEY_RESULTS}, one per line)`, {
       initial: values.keyResults,
       max: 1000,

@@ -24,7 +24,14 @@ function checkOptions(items: readonly GoalItemView[], label: (item: GoalItemView
   return items.map((item) => ({ text: plain(label(item), 75), value: item.id, description: plain(lastChange(item, viewer), 75) }));
 }
 
-function checkboxBlock(blockId: string, actionId: string, label: string, items: readonly GoalItemView[], text: (item: GoalItemView) => string, viewer: Viewer): InputBlock {
+function checkboxBlock(
+  blockId: string,
+  actionId: string,
+  label: string,
+  items: readonly GoalItemView[],
+  text: (item: GoalItemView) => string,
+  viewer: Viewer,
+): InputBlock {
   const options = checkOptions(items, text, viewer);
   const initial = options.filter((_option, index) => items[index]!.done);
   return {
@@ -49,7 +56,13 @@ export function goalProgressModal(goal: GoalView, viewer: Viewer, originChannelI
       block_id: GoalProgressModal.numericBlock(item.id),
       optional: true,
       label: plain(truncate(`${item.title} (target ${formatNumber(item.target ?? 0)})`, 2000)),
-      element: { type: 'number_input', action_id: GoalProgressModal.numericAction, is_decimal_allowed: true, min_value: '0', initial_value: formatNumber(item.current) },
+      element: {
+        type: 'number_input',
+        action_id: GoalProgressModal.numericAction,
+        is_decimal_allowed: true,
+        min_value: '0',
+        initial_value: formatNumber(item.current),
+      },
       hint: plain(lastChange(item, viewer)),
     });
   }

@@ -17,9 +17,10 @@ export function helpMessage(unknownWord?: string): Message {
   }
   blocks.push(
     { type: 'section', text: mrkdwn(`*Mentorship bot*: small habits that make mentoring pay off.\n${lines.join('\n')}`) },
-    { type: 'context', elements: [mrkdwn('Tip: open the bot\'s *Home* tab for your checklist and next steps.')] },
+    { type: 'context', elements: [mrkdwn("Tip: open the bot's *Home* tab for your checklist and next steps.")] },
   );
-  const text = unknownWord !== undefined ? `Unknown subcommand. ${COMMAND} help lists them all.` : `${COMMAND} subcommands: ${SUBCOMMANDS.map((s) => s.name).join(', ')}`;
+  const text =
+    unknownWord !== undefined ? `Unknown subcommand. ${COMMAND} help lists them all.` : `${COMMAND} subcommands: ${SUBCOMMANDS.map((s) => s.name).join(', ')}`;
   return { text, blocks };
 }
 

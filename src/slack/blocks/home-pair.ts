@@ -25,9 +25,13 @@ const END_SOON_DAYS = 21;
 
 export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level): KnownBlock[] {
   const items = checklist(pair);
-  if (level === 'minimal') return [minimalSection(snapshot, pair), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items)]), { type: 'divider' }];
+  if (level === 'minimal')
+    return [minimalSection(snapshot, pair), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items)]), { type: 'divider' }];
   const shown = SHOWN[level];
-  const blocks: KnownBlock[] = [{ type: 'header', text: plain(title(snapshot, pair), 150) }, { type: 'context', elements: [mrkdwn(rhythm(snapshot, pair))] }];
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(title(snapshot, pair), 150) },
+    { type: 'context', elements: [mrkdwn(rhythm(snapshot, pair))] },
+  ];
   blocks.push(meetingSection(snapshot, pair, level));
   if (level === 'full' && pair.awaitingNotes && pair.next) blocks.push(awaitingNotesSection(snapshot, pair));
   blocks.push(goalsSection(snapshot, pair, shown.goals));
@@ -51,7 +55,8 @@ function title(snapshot: HomeSnapshot, pair: PairSnapshot): string {
 function rhythm(snapshot: HomeSnapshot, pair: PairSnapshot): string {
   const every = { weekly: 'every week', biweekly: 'every two weeks', monthly: 'every month' }[pair.pair.cadence];
   const left = daysFromToday(pair.pair.plannedEndOn, snapshot.now, snapshot.viewerZone);
-  const end = left < 0 ? `planned to end on ${formatLocalDate(pair.pair.plannedEndOn)}` : `until ${formatLocalDate(pair.pair.plannedEndOn)} (${relativeDays(left)})`;
+  const end =
+    left < 0 ? `planned to end on ${formatLocalDate(pair.pair.plannedEndOn)}` : `until ${formatLocalDate(pair.pair.plannedEndOn)} (${relativeDays(left)})`;
   const status = pair.pair.status === 'active' ? '' : ` · *${pair.pair.status}*`;
   const closing = left >= 0 && left <= END_SOON_DAYS ? ' · Nearly done: mark achieved goals and look back together in your last meetings.' : '';
   return `You meet ${every}, ${end}${status}${closing}`;
@@ -70,7 +75,11 @@ function meetingSection(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level
   const notesDue = awaitingNotes ? `\nYour meeting of ${formatInZone(awaitingNotes.scheduledAt, zone)} has ended; notes are not recorded yet.` : '';
   if (!next) {
     const notes = awaitingNotes ? openButton('recordNotes', awaitingNotes.id, 'Record notes', true) : null;
-    return { type: 'section', text: mrkdwn(`*Next meeting:* none scheduled. \`/mentorship meeting\` sets the next one.${notesDue}`), ...(notes ? { accessory: notes } : {}) };
+    return {
+      type: 'section',
+      text: mrkdwn(`*Next meeting:* none scheduled. \`/mentorship meeting\` sets the next one.${notesDue}`),
+      ...(notes ? { accessory: notes } : {}),
+    };
   }
   const now = snapshot.now.getTime();
   const when =
@@ -78,7 +87,11 @@ function meetingSection(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level
       ? `*Meeting now* (since ${formatInZone(next.scheduledAt, zone)})`
       : `*Next meeting:* ${formatInZone(next.scheduledAt, zone)}, ${relativeInstant(next.scheduledAt, snapshot.now, zone)}`;
   const extra = level === 'compact' ? notesDue : '';
-  return { type: 'section', text: mrkdwn(`${when} · ${next.durationMinutes} min\n${agendaLine(pair)}${extra}`), accessory: openButton('prepareAgenda', next.id, 'Prepare agenda') };
+  return {
+    type: 'section',
+    text: mrkdwn(`${when} · ${next.durationMinutes} min\n${agendaLine(pair)}${extra}`),
+    accessory: openButton('prepareAgenda', next.id, 'Prepare agenda'),
+  };
 }
 
 function awaitingNotesSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBlock {
@@ -95,7 +108,8 @@ function goalLine(snapshot: HomeSnapshot, goal: GoalInfo): string {
   const parts = [`• *${typed(goal.title, 90)}*`, GOAL_STATUS_LABEL[goal.status]];
   const late = goal.status !== 'achieved' && daysFromToday(goal.targetDate, snapshot.now, snapshot.viewerZone) < 0;
   parts.push(`target ${formatLocalDate(goal.targetDate)}${late ? ' *(passed)*' : ''}`);
-  if (progress.keyResults !== null) parts.push(`\`${progressBar(progress.keyResults)}\` (${progress.keyResultCount} KR${progress.keyResultCount === 1 ? '' : 's'})`);
+  if (progress.keyResults !== null)
+    parts.push(`\`${progressBar(progress.keyResults)}\` (${progress.keyResultCount} KR${progress.keyResultCount === 1 ? '' : 's'})`);
   if (progress.milestoneCount > 0) parts.push(`${progress.milestonesDone}/${progress.milestoneCount} milestones`);
   return parts.join(' · ');
 }
@@ -127,13 +141,11 @@ function actionItemBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, max: numbe
   const heading: SectionBlock = { type: 'section', text: mrkdwn(`*Open action items* (${total})${more(total - shown.length, '/mentorship notes')}`) };
   return [
     heading,
-    ...sorted.map(
-      (item): SectionBlock => ({
-        type: 'section',
-        text: mrkdwn(`*${who(snapshot, item.ownerId)}:* ${typed(item.body, 200)} · ${dueLabel(item.dueOn, snapshot.now, snapshot.viewerZone)}`),
-        accessory: openButton('tickActionItem', item.id, 'Done ✓'),
-      }),
-    ),
+    ...sorted.map((item): SectionBlock => ({
+      type: 'section',
+      text: mrkdwn(`*${who(snapshot, item.ownerId)}:* ${typed(item.body, 200)} · ${dueLabel(item.dueOn, snapshot.now, snapshot.viewerZone)}`),
+      accessory: openButton('tickActionItem', item.id, 'Done ✓'),
+    })),
   ];
 }
 
@@ -142,7 +154,10 @@ function feedbackText(snapshot: HomeSnapshot, pair: PairSnapshot): string {
   if (!asked) return '*Feedback:* none asked yet. Ask on one specific area at each meeting.';
   const zone = snapshot.viewerZone;
   const state = asked.status === 'requested' ? 'waiting for an answer' : asked.status === 'answered' ? 'answered' : 'answered and applied';
-  const lines = [`*Feedback*`, `Asked: ${who(snapshot, asked.requesterId)} asked ${whom(snapshot, asked.responderId)} about _${typed(asked.area, 80)}_ ${relativeInstant(asked.createdAt, snapshot.now, zone)}: ${state}.`];
+  const lines = [
+    `*Feedback*`,
+    `Asked: ${who(snapshot, asked.requesterId)} asked ${whom(snapshot, asked.responderId)} about _${typed(asked.area, 80)}_ ${relativeInstant(asked.createdAt, snapshot.now, zone)}: ${state}.`,
+  ];
   if (given?.answer) {
     lines.push(`Given: ${who(snapshot, given.responderId)} on _${typed(given.area, 80)}_: “${typed(given.answer, 200)}”`);
   }
@@ -176,6 +191,8 @@ function minimalSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBloc
   const notes = pair.awaitingNotes ? ' · notes due' : '';
   return {
     type: 'section',
-    text: mrkdwn(`*${typed(title(snapshot, pair), 100)}* · ${next}\nGoals: ${goals} · Open action items: ${pair.openActionItemTotal} · Checklist ${score.done}/${score.total}${notes}`),
+    text: mrkdwn(
+      `*${typed(title(snapshot, pair), 100)}* · ${next}\nGoals: ${goals} · Open action items: ${pair.openActionItemTotal} · Checklist ${score.done}/${score.total}${notes}`,
+    ),
   };
 }

@@ -36,13 +36,19 @@ export function dashboardBlocks(snapshot: HomeSnapshot, maxBlocks: number): Know
   for (let i = 0; i < fitting; i += 1) {
     const reserve = minimal.slice(i + 1, fitting).reduce((sum, blocks) => sum + blocks.length, 0);
     const pair = snapshot.pairs[i]!;
-    const chosen = LEVELS.map((level) => (level === 'minimal' ? minimal[i]! : pairBlocks(snapshot, pair, level))).find((blocks) => blocks.length + reserve <= room) ?? minimal[i]!;
+    const chosen =
+      LEVELS.map((level) => (level === 'minimal' ? minimal[i]! : pairBlocks(snapshot, pair, level))).find((blocks) => blocks.length + reserve <= room) ??
+      minimal[i]!;
     body.push(...chosen);
     room -= chosen.length;
   }
   if (body.at(-1)?.type === 'divider') body.pop();
   const hidden = snapshot.pairs.length - fitting;
-  if (hidden > 0) body.push({ type: 'context', elements: [mrkdwn(`… and ${hidden} more ${hidden === 1 ? 'mentorship' : 'mentorships'} with later meetings, not shown for lack of space.`)] });
+  if (hidden > 0)
+    body.push({
+      type: 'context',
+      elements: [mrkdwn(`… and ${hidden} more ${hidden === 1 ? 'mentorship' : 'mentorships'} with later meetings, not shown for lack of space.`)],
+    });
   return [...head, ...body];
 }
 
@@ -53,7 +59,11 @@ function headBlocks(snapshot: HomeSnapshot): KnownBlock[] {
     { type: 'header', text: plain('Your mentorship at a glance', 150) },
     {
       type: 'context',
-      elements: [mrkdwn(`Here is ${pairs}. Times are in your time zone, ${snapshot.viewerZone}; updated ${formatInZone(snapshot.now, snapshot.viewerZone)}. \`${COMMAND} help\` lists everything.`)],
+      elements: [
+        mrkdwn(
+          `Here is ${pairs}. Times are in your time zone, ${snapshot.viewerZone}; updated ${formatInZone(snapshot.now, snapshot.viewerZone)}. \`${COMMAND} help\` lists everything.`,
+        ),
+      ],
     },
   ];
 }
@@ -69,7 +79,17 @@ export function noPairBlocks(): KnownBlock[] {
           `remind you before each meeting and keep your goals, notes and action items here. You can also type \`${COMMAND} pair\`.`,
       ),
     },
-    { type: 'actions', elements: [{ type: 'button', action_id: HomeActions.startPair, text: plain('Start a mentorship pair', 75), style: 'primary', value: 'start' }] },
-    { type: 'context', elements: [mrkdwn('Mentoring pays off with small habits: 3-5 goals, an agenda before each meeting, one feedback request per meeting, two resources between sessions, and a thank-you at the end.')] },
+    {
+      type: 'actions',
+      elements: [{ type: 'button', action_id: HomeActions.startPair, text: plain('Start a mentorship pair', 75), style: 'primary', value: 'start' }],
+    },
+    {
+      type: 'context',
+      elements: [
+        mrkdwn(
+          'Mentoring pays off with small habits: 3-5 goals, an agenda before each meeting, one feedback request per meeting, two resources between sessions, and a thank-you at the end.',
+        ),
+      ],
+    },
   ];
 }

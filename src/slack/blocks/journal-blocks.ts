@@ -39,7 +39,13 @@ export function journalModal(input: JournalModalInput): ModalView {
       block_id: w.blocks[prompt.field],
       optional: true,
       label: plain(prompt.label),
-      element: { type: 'plain_text_input', action_id: w.actions[prompt.field], multiline: true, max_length: PROMPT_MAX, placeholder: plain(prompt.placeholder) },
+      element: {
+        type: 'plain_text_input',
+        action_id: w.actions[prompt.field],
+        multiline: true,
+        max_length: PROMPT_MAX,
+        placeholder: plain(prompt.placeholder),
+      },
     });
   }
   blocks.push({ type: 'context', elements: [mrkdwn('Answer at least one of the three prompts.')] });
@@ -78,7 +84,11 @@ export function journalListMessage(entries: readonly JournalItem[], readerZone: 
   for (const entry of entries) {
     const { text, cut } = entryText(entry, LIST_EXCERPT);
     blocks.push({ type: 'section', text: mrkdwn(`:spiral_note_pad: _${formatInZone(entry.createdAt, readerZone)}_\n${text}`) });
-    if (cut) blocks.push({ type: 'actions', elements: [{ type: 'button', text: plain('Read the whole entry', 75), action_id: JournalActions.openEntry, value: entry.id }] });
+    if (cut)
+      blocks.push({
+        type: 'actions',
+        elements: [{ type: 'button', text: plain('Read the whole entry', 75), action_id: JournalActions.openEntry, value: entry.id }],
+      });
   }
   blocks.push(
     { type: 'actions', elements: [{ type: 'button', text: plain('Write an entry', 75), action_id: OpenActions.writeJournal, value: options.pairId ?? '' }] },

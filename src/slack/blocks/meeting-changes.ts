@@ -12,7 +12,11 @@ import { mention, mrkdwn, plain } from './text';
 export function meetingMovedMessage(input: { actorId: string; previousAt: Date; meeting: MeetingSlot; zone: string }): Message {
   const before = formatInZone(input.previousAt, input.zone);
   const text = `${mention(input.actorId)} moved your meeting of ${before} to ${formatInZone(input.meeting.at, input.zone)}.`;
-  return withAgendaButton(`:arrows_counterclockwise: ${mention(input.actorId)} moved your meeting of ${before}.\n*New time: ${meetingWhen(input.meeting, input.zone)}*`, text, input.meeting);
+  return withAgendaButton(
+    `:arrows_counterclockwise: ${mention(input.actorId)} moved your meeting of ${before}.\n*New time: ${meetingWhen(input.meeting, input.zone)}*`,
+    text,
+    input.meeting,
+  );
 }
 
 export function meetingSkippedMessage(input: { actorId: string; skipped: MeetingSlot; next: MeetingSlot | null; zone: string }): Message {

@@ -55,7 +55,10 @@ export function ruleModal(draft: RhythmDraft): ModalView {
   const fromDate = next ? local(next.at, rhythm.zone).date : draft.today;
   const current = next ? `Your next meeting is *${formatInZone(next.at, draft.viewerZone)}*. ` : '';
   const blocks: KnownBlock[] = [
-    { type: 'section', text: mrkdwn(`${current}You meet ${ruleLine(rhythm)}. The new rhythm starts with the date below; ${mention(draft.otherId)} will be told.`) },
+    {
+      type: 'section',
+      text: mrkdwn(`${current}You meet ${ruleLine(rhythm)}. The new rhythm starts with the date below; ${mention(draft.otherId)} will be told.`),
+    },
     {
       type: 'input',
       block_id: b.cadence,
@@ -119,12 +122,18 @@ export function notesSavedView(): ModalView {
 }
 
 export function meetingMovedView(outcome: Outcome & { meeting: MeetingSlot }): ModalView {
-  return meetingChangedView('Meeting moved', `:white_check_mark: Moved to *${meetingWhen(outcome.meeting, outcome.viewerZone)}*. ${mention(outcome.otherId)} will be told by DM.`);
+  return meetingChangedView(
+    'Meeting moved',
+    `:white_check_mark: Moved to *${meetingWhen(outcome.meeting, outcome.viewerZone)}*. ${mention(outcome.otherId)} will be told by DM.`,
+  );
 }
 
 export function ruleChangedView(outcome: Outcome & { rhythm: Rhythm; next: MeetingSlot | null }): ModalView {
   const nextLine = outcome.next ? ` Your next meeting: *${meetingWhen(outcome.next, outcome.viewerZone)}*.` : '';
-  return meetingChangedView('Rhythm changed', `:white_check_mark: You now meet ${ruleLine(outcome.rhythm)}.${nextLine} ${mention(outcome.otherId)} will be told by DM.`);
+  return meetingChangedView(
+    'Rhythm changed',
+    `:white_check_mark: You now meet ${ruleLine(outcome.rhythm)}.${nextLine} ${mention(outcome.otherId)} will be told by DM.`,
+  );
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

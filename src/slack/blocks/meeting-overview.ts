@@ -11,7 +11,11 @@ import { mention, mrkdwn, plain } from './text';
 const MAX_PAIRS = 6;
 
 const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button => ({
-  type: 'button', action_id: actionId, value, text: plain(text, 75), ...(style ? { style } : {}),
+  type: 'button',
+  action_id: actionId,
+  value,
+  text: plain(text, 75),
+  ...(style ? { style } : {}),
 });
 
 /** `/mentorship meeting`: each pair's next meeting in the viewer's zone, with what can be done about it. */
@@ -31,9 +35,10 @@ function pairBlocks(pair: PairMeetings, zone: string): KnownBlock[] {
   const { next, notesPending, otherId } = pair;
   const blocks: KnownBlock[] = [];
   if (!next) {
-    const why = pair.status !== 'active'
-      ? `This mentorship is ${pair.status}, so no meetings are planned.`
-      : `No more meetings are planned: the mentorship's planned end is ${formatLocalDate(pair.plannedEndOn)}.`;
+    const why =
+      pair.status !== 'active'
+        ? `This mentorship is ${pair.status}, so no meetings are planned.`
+        : `No more meetings are planned: the mentorship's planned end is ${formatLocalDate(pair.plannedEndOn)}.`;
     blocks.push({ type: 'section', text: mrkdwn(`*Your mentorship with ${mention(otherId)}*\n${why}`) });
   } else {
     const moved = next.movedFrom ? `\n_Moved from ${formatInZone(next.movedFrom, zone)}._` : '';

@@ -10,7 +10,12 @@ import { mention, mrkdwn, plain, truncate } from './text';
 
 const { blocks: b, actions: a } = NotesModal;
 
-const textInput = (blockId: string, actionId: string, label: string, options: { optional: boolean; hint?: string; placeholder?: string; max?: number }): InputBlock => ({
+const textInput = (
+  blockId: string,
+  actionId: string,
+  label: string,
+  options: { optional: boolean; hint?: string; placeholder?: string; max?: number },
+): InputBlock => ({
   type: 'input',
   block_id: blockId,
   optional: options.optional,
@@ -42,7 +47,11 @@ export function notesModal(draft: NotesDraft, picker?: PickerChoices): ModalView
       block_id: meetingScopedBlock(b.covered, meeting.id),
       optional: true,
       label: plain('Which agenda items did you get to?'),
-      element: choiceElement(a.covered, draft.coverable.map((item) => ({ value: item.id, label: item.body })), false),
+      element: choiceElement(
+        a.covered,
+        draft.coverable.map((item) => ({ value: item.id, label: item.body })),
+        false,
+      ),
       hint: plain('The ones left unticked are offered on the next agenda.'),
     });
   }
@@ -69,4 +78,3 @@ export function notesModal(draft: NotesDraft, picker?: PickerChoices): ModalView
     blocks,
   };
 }
-

@@ -40,12 +40,18 @@ export function welcomeMessage(pair: NewPairView, viewer: { userId: string; time
     { type: 'header', text: plain('Welcome to your mentorship', 150) },
     {
       type: 'section',
-      text: mrkdwn(`${role} You meet ${CADENCE_WORDS[pair.cadence]} for ${pair.meetingMinutes} minutes; the first meeting is *${when}*. The mentorship runs until ${formatLocalDate(pair.plannedEndOn)}.`),
+      text: mrkdwn(
+        `${role} You meet ${CADENCE_WORDS[pair.cadence]} for ${pair.meetingMinutes} minutes; the first meeting is *${when}*. The mentorship runs until ${formatLocalDate(pair.plannedEndOn)}.`,
+      ),
     },
     { type: 'section', text: mrkdwn(`*How I help you keep the habits that make mentoring work*\n${HABITS.map((h) => `• ${h}`).join('\n')}`) },
     {
       type: 'context',
-      elements: [mrkdwn(`Start with \`${COMMAND} goals\`${isMentor ? ' (your mentee drafts them, you approve them)' : ''}. \`${COMMAND} help\` lists everything; reminders come in your own time zone.`)],
+      elements: [
+        mrkdwn(
+          `Start with \`${COMMAND} goals\`${isMentor ? ' (your mentee drafts them, you approve them)' : ''}. \`${COMMAND} help\` lists everything; reminders come in your own time zone.`,
+        ),
+      ],
     },
   ];
   return { text: `Welcome to your mentorship. First meeting: ${when}.`, blocks };

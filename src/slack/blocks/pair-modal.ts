@@ -34,7 +34,9 @@ export function pairModal(defaults: PairModalDefaults): ModalView {
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      text: mrkdwn('Set up a mentorship pair. I will welcome you both, introduce you in the goals channel, and help you keep the habits that make mentoring work.'),
+      text: mrkdwn(
+        'Set up a mentorship pair. I will welcome you both, introduce you in the goals channel, and help you keep the habits that make mentoring work.',
+      ),
     },
     {
       type: 'input',
@@ -48,7 +50,7 @@ export function pairModal(defaults: PairModalDefaults): ModalView {
       label: plain('Mentee'),
       dispatch_action: true,
       element: { type: 'users_select', action_id: a.mentee, ...(defaults.menteeId ? { initial_user: defaults.menteeId } : {}) },
-      hint: plain('The meeting time zone below follows the mentee\'s Slack time zone.'),
+      hint: plain("The meeting time zone below follows the mentee's Slack time zone."),
     },
     {
       type: 'input',

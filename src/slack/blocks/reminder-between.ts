@@ -26,8 +26,13 @@ export function midCycleNudge(view: MidCycleView): Message {
   return {
     text: 'Half-way to your next mentorship meeting: two learning resources, and one achievement or challenge to share.',
     blocks: [
-      section(`:books: Half-way to your next meeting with ${mention(view.otherId)} (${when}). Two habits for between sessions:\n• *Explore two learning resources* and note one takeaway from each (${explored}).\n• *Pick one achievement or challenge to share* and put it on the agenda.`),
-      actionsBlock([button('Add a resource', OpenActions.addResource, view.pairId), button('Prepare agenda', OpenActions.prepareAgenda, view.meetingId, 'primary')]),
+      section(
+        `:books: Half-way to your next meeting with ${mention(view.otherId)} (${when}). Two habits for between sessions:\n• *Explore two learning resources* and note one takeaway from each (${explored}).\n• *Pick one achievement or challenge to share* and put it on the agenda.`,
+      ),
+      actionsBlock([
+        button('Add a resource', OpenActions.addResource, view.pairId),
+        button('Prepare agenda', OpenActions.prepareAgenda, view.meetingId, 'primary'),
+      ]),
       ...footer(ZONE_NOTE(view.zone)),
     ],
   };
@@ -69,7 +74,9 @@ export function goalTargetNear(view: GoalTargetView): Message {
   return {
     text: `A goal's target date is ${inDays}.`,
     blocks: [
-      section(`:dart: Your goal *${escapeText(truncate(view.title, 150))}* has its target date ${inDays} (${formatLocalDate(view.targetDate)}). Check its key results and milestones, and bring what is left to your next meeting.`),
+      section(
+        `:dart: Your goal *${escapeText(truncate(view.title, 150))}* has its target date ${inDays} (${formatLocalDate(view.targetDate)}). Check its key results and milestones, and bring what is left to your next meeting.`,
+      ),
       ...footer(ZONE_NOTE(view.zone)),
     ],
   };
@@ -90,9 +97,10 @@ export function wrapUpPrompt(view: WrapUpView): Message {
   return {
     text: 'Your mentorship ends soon: time to plan the wrap-up.',
     blocks: [
-      section(`:checkered_flag: ${lead} Time to plan the wrap-up: review each goal and what was achieved, share what you learned, thank each other, and agree what comes next.`),
+      section(
+        `:checkered_flag: ${lead} Time to plan the wrap-up: review each goal and what was achieved, share what you learned, thank each other, and agree what comes next.`,
+      ),
       ...footer(ZONE_NOTE(view.zone)),
     ],
   };
 }
-

@@ -24,7 +24,9 @@ const ZONE_NOTE = (zone: string) => `Reminders come in your time zone (${zone}),
 export function prepNudge(view: MeetingReminderView): Message {
   const when = formatInZone(view.meetingAt, view.zone);
   const blocks: KnownBlock[] = [
-    section(`:spiral_note_pad: *Your meeting with ${mention(view.otherId)} is ${when}.* Time to prepare the agenda: a topic or two, one achievement or challenge to share, and the one area you want feedback on.`),
+    section(
+      `:spiral_note_pad: *Your meeting with ${mention(view.otherId)} is ${when}.* Time to prepare the agenda: a topic or two, one achievement or challenge to share, and the one area you want feedback on.`,
+    ),
     section(view.agenda.length ? `*On the agenda so far*\n${agendaLines(view.agenda)}` : '*On the agenda so far*\n_Nothing yet._'),
   ];
   if (view.openActions.length) blocks.push(section(`*Open action items*\n${actionLines(view.openActions)}`));
@@ -75,7 +77,9 @@ export function notesPrompt(view: MeetingReminderView): Message {
   return {
     text: 'Record the notes of your mentorship meeting.',
     blocks: [
-      section(`:memo: Your meeting with ${mention(view.otherId)} (${when}) is over. Record the notes while they are fresh: takeaways, the feedback received, and the action items. Either of you can do it; both get the summary.`),
+      section(
+        `:memo: Your meeting with ${mention(view.otherId)} (${when}) is over. Record the notes while they are fresh: takeaways, the feedback received, and the action items. Either of you can do it; both get the summary.`,
+      ),
       actionsBlock([button('Record notes', OpenActions.recordNotes, view.meetingId, 'primary')]),
       ...footer(ZONE_NOTE(view.zone)),
     ],
@@ -86,7 +90,9 @@ export function notesPrompt(view: MeetingReminderView): Message {
 export function notesMissingSummary(view: MeetingReminderView): Message {
   const when = formatInZone(view.meetingAt, view.zone);
   const blocks: KnownBlock[] = [
-    section(`:card_index_dividers: Nobody recorded notes for your meeting with ${mention(view.otherId)} (${when}). So nothing is dropped, here is where things stand.`),
+    section(
+      `:card_index_dividers: Nobody recorded notes for your meeting with ${mention(view.otherId)} (${when}). So nothing is dropped, here is where things stand.`,
+    ),
     section(view.agenda.length ? `*What was on the agenda*\n${agendaLines(view.agenda)}` : '*What was on the agenda*\n_Nothing was on the agenda._'),
     section(view.openActions.length ? `*Action items still open*\n${actionLines(view.openActions)}` : '*Action items still open*\n_None._'),
     actionsBlock([button('Record notes', OpenActions.recordNotes, view.meetingId, 'primary')]),

@@ -40,7 +40,10 @@ function resourceLine(resource: ResourceItem, readerZone: string): KnownBlock {
   const head = `${resourceLink(resource)} · ${KIND_LABELS[resource.kind]} · recommended by ${mention(resource.recommendedBy)}`;
   if (resource.exploredAt && resource.exploredBy) {
     const takeaway = resource.takeaway ? `: _${inlineTyped(resource.takeaway, 300)}_` : '';
-    return { type: 'section', text: mrkdwn(`:white_check_mark: ${head}\nExplored by ${mention(resource.exploredBy)}, ${formatInZone(resource.exploredAt, readerZone)}${takeaway}`) };
+    return {
+      type: 'section',
+      text: mrkdwn(`:white_check_mark: ${head}\nExplored by ${mention(resource.exploredBy)}, ${formatInZone(resource.exploredAt, readerZone)}${takeaway}`),
+    };
   }
   return {
     type: 'section',
@@ -80,7 +83,8 @@ export function resourcesMessage(overviews: readonly { overview: ResourceOvervie
       elements: [{ type: 'button', text: plain('Add resource', 75), action_id: OpenActions.addResource, value: overview.pairId, style: 'primary' }],
     });
   });
-  if (overviews.length > shownPairs.length) blocks.push({ type: 'context', elements: [mrkdwn(`${overviews.length - shownPairs.length} more mentorships not shown.`)] });
+  if (overviews.length > shownPairs.length)
+    blocks.push({ type: 'context', elements: [mrkdwn(`${overviews.length - shownPairs.length} more mentorships not shown.`)] });
   return { text: 'Your learning resources', blocks };
 }
 
@@ -105,7 +109,7 @@ export function resourceAddModal(input: ResourceModalInput): ModalView {
       type: 'input',
       block_id: a.blocks.title,
       label: plain('Title'),
-      element: { type: 'plain_text_input', action_id: a.actions.title, max_length: TITLE_MAX, placeholder: plain('e.g. The Manager\'s Path, chapter 3') },
+      element: { type: 'plain_text_input', action_id: a.actions.title, max_length: TITLE_MAX, placeholder: plain("e.g. The Manager's Path, chapter 3") },
     },
     {
       type: 'input',
@@ -115,7 +119,12 @@ export function resourceAddModal(input: ResourceModalInput): ModalView {
       element: { type: 'url_text_input', action_id: a.actions.url, placeholder: plain('https://…') },
       hint: plain(`An http:// or https:// link, up to ${URL_MAX} characters. Leave it empty for a book on paper.`),
     },
-    { type: 'input', block_id: a.blocks.kind, label: plain('Kind'), element: { type: 'static_select', action_id: a.actions.kind, options: kinds, initial_option: kinds[0] } },
+    {
+      type: 'input',
+      block_id: a.blocks.kind,
+      label: plain('Kind'),
+      element: { type: 'static_select', action_id: a.actions.kind, options: kinds, initial_option: kinds[0] },
+    },
     {
       type: 'input',
       block_id: a.blocks.recommendedBy,
@@ -148,7 +157,13 @@ export function resourceExploredModal(resource: ResourceItem, source: ModalSourc
         type: 'input',
         block_id: x.blocks.takeaway,
         label: plain('Your takeaway'),
-        element: { type: 'plain_text_input', action_id: x.actions.takeaway, multiline: true, max_length: TAKEAWAY_MAX, placeholder: plain('One thing you will use from it') },
+        element: {
+          type: 'plain_text_input',
+          action_id: x.actions.takeaway,
+          multiline: true,
+          max_length: TAKEAWAY_MAX,
+          placeholder: plain('One thing you will use from it'),
+        },
       },
     ],
   };
@@ -161,7 +176,9 @@ export function resourceAddedDm(resource: ResourceItem, addedBy: string): Messag
     blocks: [
       {
         type: 'section',
-        text: mrkdwn(`:books: ${mention(addedBy)} added a learning resource: ${resourceLink(resource)} (${KIND_LABELS[resource.kind]}, recommended by ${mention(resource.recommendedBy)})`),
+        text: mrkdwn(
+          `:books: ${mention(addedBy)} added a learning resource: ${resourceLink(resource)} (${KIND_LABELS[resource.kind]}, recommended by ${mention(resource.recommendedBy)})`,
+        ),
         accessory: { type: 'button', text: plain('Mark explored', 75), action_id: ResourceActions.markExplored, value: resource.id },
       },
     ],
@@ -182,7 +199,10 @@ export function resourceExploredMessage(resource: ResourceItem, overview: Pick<R
   return {
     text: `Marked explored: ${inlineTyped(resource.title, TITLE_MAX)}`,
     blocks: [
-      { type: 'section', text: mrkdwn(`:white_check_mark: Marked ${resourceLink(resource)} explored. Your takeaway:\n${quoteTyped(resource.takeaway ?? '', 1000)}`) },
+      {
+        type: 'section',
+        text: mrkdwn(`:white_check_mark: Marked ${resourceLink(resource)} explored. Your takeaway:\n${quoteTyped(resource.takeaway ?? '', 1000)}`),
+      },
       { type: 'context', elements: [mrkdwn(progressLine(overview, readerZone))] },
     ],
   };

@@ -20,22 +20,20 @@ const PARTS = [
 export function swotModal(pairId: string, swot: SwotFields | null): ModalView {
   const blocks: KnownBlock[] = [
     { type: 'section', text: mrkdwn('A quick self-assessment to help pick goals. Your mentor can read it; nobody else sees it.') },
-    ...PARTS.map(
-      (part): InputBlock => ({
-        type: 'input',
-        block_id: SwotModal.blocks[part.key],
-        optional: true,
-        label: plain(part.label),
-        hint: plain(part.question),
-        element: {
-          type: 'plain_text_input',
-          action_id: SwotModal.actions[part.key],
-          multiline: true,
-          max_length: SWOT_TEXT_MAX,
-          ...(swot?.[part.key] ? { initial_value: swot[part.key]!.slice(0, SWOT_TEXT_MAX) } : {}),
-        },
-      }),
-    ),
+    ...PARTS.map((part): InputBlock => ({
+      type: 'input',
+      block_id: SwotModal.blocks[part.key],
+      optional: true,
+      label: plain(part.label),
+      hint: plain(part.question),
+      element: {
+        type: 'plain_text_input',
+        action_id: SwotModal.actions[part.key],
+        multiline: true,
+        max_length: SWOT_TEXT_MAX,
+        ...(swot?.[part.key] ? { initial_value: swot[part.key]!.slice(0, SWOT_TEXT_MAX) } : {}),
+      },
+    })),
   ];
   return {
     type: 'modal',
@@ -53,7 +51,10 @@ export function swotReadOnlyModal(screen: SwotScreen): ModalView {
   const { swot, menteeId } = screen;
   const blocks: KnownBlock[] = swot
     ? [
-        ...PARTS.map((part): KnownBlock => ({ type: 'section', text: mrkdwn(`*${part.label}*\n${swot[part.key] ? typed(swot[part.key], SWOT_TEXT_MAX) : '_(empty)_'}`) })),
+        ...PARTS.map((part): KnownBlock => ({
+          type: 'section',
+          text: mrkdwn(`*${part.label}*\n${swot[part.key] ? typed(swot[part.key], SWOT_TEXT_MAX) : '_(empty)_'}`),
+        })),
         { type: 'context', elements: [mrkdwn(`Last updated by ${mention(swot.updatedBy)}, ${formatInZone(swot.updatedAt, screen.viewerZone)}`)] },
       ]
     : [{ type: 'section', text: mrkdwn(`${mention(menteeId)} has not filled in the SWOT yet. It is theirs to write; you can read it here once they have.`) }];

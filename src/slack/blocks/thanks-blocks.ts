@@ -23,7 +23,11 @@ export function thanksModal(input: ThanksModalInput): ModalView {
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      text: mrkdwn(choice ? `A note of appreciation for ${mention(choice.otherId)}. I'll send it by DM and keep it in your mentorship's history.` : "A note of appreciation. I'll send it by DM and keep it in your mentorship's history."),
+      text: mrkdwn(
+        choice
+          ? `A note of appreciation for ${mention(choice.otherId)}. I'll send it by DM and keep it in your mentorship's history.`
+          : "A note of appreciation. I'll send it by DM and keep it in your mentorship's history.",
+      ),
     },
   ];
   if (!input.pairId) blocks.push(pairPickerBlock(input.choices, input.names));

@@ -48,7 +48,12 @@ const goalSaved = (event: GoalSaved): EffectPlan => plan(event.goal, event.refre
 const goalApproved = (event: GoalApproved): EffectPlan =>
   plan(event.goal, [
     ...approvalUpdate(event.goal),
-    { topic: event.type, target: dmTo(event.goal.menteeId), message: approvedDm(event.goal, event.menteeZone), timing: { zone: event.menteeZone, isActor: false } },
+    {
+      topic: event.type,
+      target: dmTo(event.goal.menteeId),
+      message: approvedDm(event.goal, event.menteeZone),
+      timing: { zone: event.menteeZone, isActor: false },
+    },
   ]);
 
 const goalChangesRequested = (event: GoalChangesRequested): EffectPlan =>

@@ -12,7 +12,11 @@ export const agendaShared = (event: AgendaShared): EffectPlan => ({
     {
       topic: event.type,
       target: dmTo(event.readerId),
-      message: agendaMessage(event.agenda, { userId: event.readerId, zone: event.readerZone }, event.added ? { authorId: event.authorId, added: event.added } : undefined),
+      message: agendaMessage(
+        event.agenda,
+        { userId: event.readerId, zone: event.readerZone },
+        event.added ? { authorId: event.authorId, added: event.added } : undefined,
+      ),
       timing: { zone: event.readerZone, isActor: false, meetingAt: event.agenda.meeting.at },
       meetingId: event.meetingId,
     },

@@ -41,7 +41,9 @@ export function readFeedbackStepForm(step: 'answer' | 'apply', metadata: string 
   const block = step === 'answer' ? an.blocks.answer : ap.blocks.application;
   const requestId = decodeMetadata(ItemMetadata, metadata)?.requestId;
   if (!requestId) return { ok: false, errors: { [block]: `This form has expired; open the ${step === 'answer' ? 'request' : 'answer'} again.` } };
-  const text = Typed.parse(step === 'answer' ? readText(values, an.blocks.answer, an.actions.answer) : readText(values, ap.blocks.application, ap.actions.application));
+  const text = Typed.parse(
+    step === 'answer' ? readText(values, an.blocks.answer, an.actions.answer) : readText(values, ap.blocks.application, ap.actions.application),
+  );
   return { ok: true, value: { requestId, text, source: sourceMessageOf(metadata) } };
 }
 

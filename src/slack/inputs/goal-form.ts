@@ -31,7 +31,9 @@ const optionalText = (max: number, what: string) =>
     .transform((value) => value ?? null);
 
 const GoalForm = z.object({
-  title: z.string({ error: `Give the goal a short title (${TITLE_MAX} characters at most).` }).max(TITLE_MAX, `Keep the title short: ${TITLE_MAX} characters at most.`),
+  title: z
+    .string({ error: `Give the goal a short title (${TITLE_MAX} characters at most).` })
+    .max(TITLE_MAX, `Keep the title short: ${TITLE_MAX} characters at most.`),
   specific: z.string({ error: 'Say what exactly you will accomplish.' }).max(SMART_TEXT_MAX, `Keep it under ${SMART_TEXT_MAX} characters.`),
   measurable: z.string({ error: 'Say how you will measure progress.' }).max(SMART_TEXT_MAX, `Keep it under ${SMART_TEXT_MAX} characters.`),
   achievable: optionalText(SMART_TEXT_MAX, 'answer'),

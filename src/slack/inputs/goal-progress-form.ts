@@ -43,7 +43,10 @@ export const firstInputBlock = (view: { blocks: readonly { type?: string; block_
   view.blocks.find((block) => block.type === 'input' && block.block_id)?.block_id ?? GoalProgressModal.checks.block;
 
 /** The progress modal, for the goal and the items it showed (both from its metadata: claims the service checks). */
-export function readProgressForm(view: { private_metadata?: string; blocks: readonly { type?: string; block_id?: string }[] }, values: unknown): Parsed<{ goalId: string; input: ProgressInput }> {
+export function readProgressForm(
+  view: { private_metadata?: string; blocks: readonly { type?: string; block_id?: string }[] },
+  values: unknown,
+): Parsed<{ goalId: string; input: ProgressInput }> {
   const meta = decodeMetadata(ProgressMetadata, view.private_metadata);
   if (!meta) return outOfDate(firstInputBlock(view), 'Close it and press Update progress again.');
   const form = parseProgressForm(values, meta.shown);

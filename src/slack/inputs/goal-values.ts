@@ -53,7 +53,10 @@ export function parseReflection(values: unknown): { ok: true; reflection: string
 }
 
 /** The mentor's comment on a goal, with the version and the message it was written against. */
-export function readChangesForm(metadata: string | undefined, values: unknown): Parsed<{ goalId: string; version: number; pressed: MessageLocation; comment: string }> {
+export function readChangesForm(
+  metadata: string | undefined,
+  values: unknown,
+): Parsed<{ goalId: string; version: number; pressed: MessageLocation; comment: string }> {
   const form = parseComment(values);
   if (!form.ok) return form;
   const meta = decodeMetadata(ChangesMetadata, metadata);
@@ -62,7 +65,10 @@ export function readChangesForm(metadata: string | undefined, values: unknown): 
 }
 
 /** One line, by the mentee; `prompt` is the DM whose button opened the modal. */
-export function readReflectionForm(metadata: string | undefined, values: unknown): Parsed<{ goalId: string; reflection: string; prompt: MessageLocation | null }> {
+export function readReflectionForm(
+  metadata: string | undefined,
+  values: unknown,
+): Parsed<{ goalId: string; reflection: string; prompt: MessageLocation | null }> {
   const form = parseReflection(values);
   if (!form.ok) return form;
   const meta = decodeMetadata(ReflectionMetadata, metadata);

@@ -16,7 +16,10 @@ const JournalForm = z.object({ wentWell: Prompt, learned: Prompt, tryNext: Promp
  * The three prompts, and the pair the entry is about: the picker's choice or the one the modal was
  * opened for, or none (an entry need not be about a pair; a picked value that is not an id is none).
  */
-export function readJournalForm(view: { private_metadata?: string; state: { values: unknown } }, values: unknown): Parsed<JournalDraft & { pairId: string | null }> {
+export function readJournalForm(
+  view: { private_metadata?: string; state: { values: unknown } },
+  values: unknown,
+): Parsed<JournalDraft & { pairId: string | null }> {
   const state = checkViewState(values);
   const parsed = JournalForm.safeParse({
     wentWell: readText(state, w.blocks.wentWell, w.actions.wentWell),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 /**
  * `private_metadata` round-trips through the client, so it is untrusted on the way back: parse it

@@ -40,10 +40,16 @@ export function readResourceAddForm(view: { private_metadata?: string; blocks: r
 const ExploredMetadata = z.object({ resourceId: Uuid }).loose();
 
 /** The "mark explored" modal: the resource (a claim), the takeaway, and the DM whose button opened it. */
-export function readExploredForm(metadata: string | undefined, values: unknown): Parsed<{ resourceId: string; takeaway: string | null; source: MessageRef | null }> {
+export function readExploredForm(
+  metadata: string | undefined,
+  values: unknown,
+): Parsed<{ resourceId: string; takeaway: string | null; source: MessageRef | null }> {
   const resourceId = decodeMetadata(ExploredMetadata, metadata)?.resourceId;
   if (!resourceId) return { ok: false, errors: { [x.blocks.takeaway]: 'This form has expired; open the resource again.' } };
-  return { ok: true, value: { resourceId, takeaway: Typed(3000).parse(readText(values, x.blocks.takeaway, x.actions.takeaway)), source: sourceMessageOf(metadata) } };
+  return {
+    ok: true,
+    value: { resourceId, takeaway: Typed(3000).parse(readText(values, x.blocks.takeaway, x.actions.takeaway)), source: sourceMessageOf(metadata) },
+  };
 }
 
 /** `/mentorship resources [add]`. */

@@ -8,7 +8,10 @@ import { readText } from './view-state';
 const Message = z.string().max(3000).nullable().catch(null);
 
 /** The thank-you modal: which pair (picked, or the one it was opened for) and the note (checked by the service). */
-export function readThanksForm(view: { private_metadata?: string; blocks: readonly { block_id?: string }[] }, values: unknown): Parsed<{ pairId: string; message: string | null }> {
+export function readThanksForm(
+  view: { private_metadata?: string; blocks: readonly { block_id?: string }[] },
+  values: unknown,
+): Parsed<{ pairId: string; message: string | null }> {
   const pair = requirePairId(view, values, ThanksModal.blocks.message);
   if (!pair.ok) return pair;
   return { ok: true, value: { pairId: pair.pairId, message: Message.parse(readText(values, ThanksModal.blocks.message, ThanksModal.actions.message)) } };
@@ -18,6 +21,7 @@ export function readThanksForm(view: { private_metadata?: string; blocks: readon
 export function parseThanksWords(rest: string): { ok: true; message: string | null } | { ok: false; message: string } {
   const message = rest.trim();
   if (message === '') return { ok: true, message: null };
-  if (message.length > MESSAGE_MAX) return { ok: false, message: `A thank-you note can be at most ${MESSAGE_MAX} characters; the modal lets you write it comfortably.` };
+  if (message.length > MESSAGE_MAX)
+    return { ok: false, message: `A thank-you note can be at most ${MESSAGE_MAX} characters; the modal lets you write it comfortably.` };
   return { ok: true, message: noteFromWords(message) };
 }

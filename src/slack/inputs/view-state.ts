@@ -49,16 +49,13 @@ export const readText = (values: unknown, blockId: string, actionId: string): st
   const value = element(values, blockId, actionId)?.value;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 };
-export const readUser = (values: unknown, blockId: string, actionId: string): string | null =>
-  element(values, blockId, actionId)?.selected_user ?? null;
+export const readUser = (values: unknown, blockId: string, actionId: string): string | null => element(values, blockId, actionId)?.selected_user ?? null;
 export const readConversation = (values: unknown, blockId: string, actionId: string): string | null => {
   const state = element(values, blockId, actionId);
   return state?.selected_conversation ?? state?.selected_channel ?? null;
 };
-export const readDate = (values: unknown, blockId: string, actionId: string): string | null =>
-  element(values, blockId, actionId)?.selected_date ?? null;
-export const readTime = (values: unknown, blockId: string, actionId: string): string | null =>
-  element(values, blockId, actionId)?.selected_time ?? null;
+export const readDate = (values: unknown, blockId: string, actionId: string): string | null => element(values, blockId, actionId)?.selected_date ?? null;
+export const readTime = (values: unknown, blockId: string, actionId: string): string | null => element(values, blockId, actionId)?.selected_time ?? null;
 export const readOption = (values: unknown, blockId: string, actionId: string): string | null =>
   element(values, blockId, actionId)?.selected_option?.value ?? null;
 export const readOptions = (values: unknown, blockId: string, actionId: string): string[] =>
@@ -66,4 +63,3 @@ export const readOptions = (values: unknown, blockId: string, actionId: string):
 
 /** Field errors keyed by block id: the shape of `response_action: errors`. */
 export type BlockErrors = Record<string, string>;
-export const hasErrors = (errors: BlockErrors): boolean => Object.keys(errors).length > 0;

@@ -1,4 +1,13 @@
-import type { AllMiddlewareArgs, App, BlockAction, Middleware, SlackAction, SlackActionMiddlewareArgs, SlackViewAction, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  Middleware,
+  SlackAction,
+  SlackActionMiddlewareArgs,
+  SlackViewAction,
+  SlackViewMiddlewareArgs,
+} from '@slack/bolt';
 
 /**
  * One Bolt listener for all block actions and one for all views, each finding its handler by id.
@@ -15,7 +24,10 @@ import type { AllMiddlewareArgs, App, BlockAction, Middleware, SlackAction, Slac
 export interface ListenerRouter {
   action<A extends SlackAction = SlackAction>(actionId: string, listener: Middleware<SlackActionMiddlewareArgs<A>>): void;
   /** `type` and `callback_id` (of the view the action came from, or of the message) narrow the match, as in `app.action(constraints)`. */
-  action<A extends SlackAction = BlockAction>(constraints: { action_id: string; callback_id?: string; type?: A['type'] }, listener: Middleware<SlackActionMiddlewareArgs<A>>): void;
+  action<A extends SlackAction = BlockAction>(
+    constraints: { action_id: string; callback_id?: string; type?: A['type'] },
+    listener: Middleware<SlackActionMiddlewareArgs<A>>,
+  ): void;
   /** A `view_submission` whose view has this callback id, as `app.view(callbackId)`. */
   view<V extends SlackViewAction = SlackViewAction>(callbackId: string, listener: Middleware<SlackViewMiddlewareArgs<V>>): void;
 }
@@ -63,7 +75,7 @@ export function createListenerRouter(app: App): ListenerRouter {
       if (views.has(callbackId)) throw new Error(`view ${callbackId} has two listeners`);
       views.set(callbackId, { callbackId, type: 'view_submission', listener });
     },
-  } as ListenerRouter;
+  };
 }
 
 async function dispatch(args: Args, find: (args: Args) => Route | undefined): Promise<void> {
@@ -82,7 +94,7 @@ function blockActionId(payload: unknown): string | undefined {
 /** As Bolt reads it for `callback_id` constraints: the view's, else the body's own; undefined matches nothing. */
 function callbackIdOf(body: unknown): string | undefined {
   const b = body as { view?: { callback_id?: string }; callback_id?: string };
-  if ('view' in b && b.view !== undefined) return b.view!.callback_id;
+  if ('view' in b && b.view !== undefined) return b.view.callback_id;
   if ('callback_id' in b && b.callback_id !== undefined) return b.callback_id;
   return undefined;
 }

@@ -18,7 +18,7 @@ export function actorMiddleware(logger: Logger): Middleware<AnyMiddlewareArgs> {
     if (!found.teamId) {
       log.warn('request without a team refused');
       // Acknowledge so Slack does not retry what will never be served; nothing else happens.
-      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
     if (found.userId) {

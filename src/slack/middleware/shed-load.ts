@@ -80,7 +80,10 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
     const estimate = ageOf(timestamp);
     if (estimate.ageMs !== null) return estimate.ageMs;
     if (now() - lastSkewWarnAt >= skewWarnEveryMs) {
-      options.logger.warn({ skewMs: estimate.skewMs, maxPlausibleSkewMs: MAX_PLAUSIBLE_SKEW_MS }, 'clock skew with Slack; request ages not used for load shedding');
+      options.logger.warn(
+        { skewMs: estimate.skewMs, maxPlausibleSkewMs: MAX_PLAUSIBLE_SKEW_MS },
+        'clock skew with Slack; request ages not used for load shedding',
+      );
       lastSkewWarnAt = now();
     }
     return 0;
@@ -93,7 +96,10 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       options.onShed?.(args.body, inFlight >= maxInFlight ? 'in_flight' : lagMs > maxLag ? 'event_loop_lag' : 'request_age');
       shedSinceWarn += 1;
       if (performance.now() - lastWarnAt >= warnEveryMs) {
-        options.logger.warn({ inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, ageMs, maxAgeMs: maxAge, shed: shedSinceWarn }, 'shedding load');
+        options.logger.warn(
+          { inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, ageMs, maxAgeMs: maxAge, shed: shedSinceWarn },
+          'shedding load',
+        );
         lastWarnAt = performance.now();
         shedSinceWarn = 0;
       }

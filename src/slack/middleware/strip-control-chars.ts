@@ -12,6 +12,7 @@ import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
  * joiners that writing needs stay where they do their job: a zero-width joiner between two emoji
  * (one family, one flag), a zero-width non-joiner between two letters (Persian, Indic scripts).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const INVISIBLE = /[\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const STRAY_ZWJ = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;

@@ -52,7 +52,11 @@ export async function schedulerAtScale(options: ScaleOptions = {}): Promise<Benc
       const poll = await timeIt(300, () => dueTeams(db.kysely, NOW));
       // claim(100): the real claim statement, committed, each time on fresh rows (DUE / CLAIM times).
       const teams = Array.from({ length: WORKSPACES }, (_, w) => `TB${w}`);
-      const claim = await timeIt(DUE / CLAIM - 10, (i) => claimDue(db.kysely, { teamId: teams[(i + WORKSPACES) % WORKSPACES]!, limit: CLAIM, now: NOW, leaseMs: 60_000, replica: 'bench' }), 10);
+      const claim = await timeIt(
+        DUE / CLAIM - 10,
+        (i) => claimDue(db.kysely, { teamId: teams[(i + WORKSPACES) % WORKSPACES]!, limit: CLAIM, now: NOW, leaseMs: 60_000, replica: 'bench' }),
+        10,
+      );
       if (process.env.BENCH_EXPLAIN === '1') {
         const plan = await sql<Record<string, unknown>>`explain analyze ${anythingDueQuery(db.kysely, IDLE_AT)}`.execute(db.kysely);
         log(plan.rows.map((row) => String(Object.values(row)[0])).join('\n'));
@@ -98,7 +102,12 @@ export async function schedulerAtScale(options: ScaleOptions = {}): Promise<Benc
 
 function sizesFromEnv(): number[] | undefined {
   const raw = process.env.BENCH_SCALE_SIZES;
-  return raw ? raw.split(',').map((value) => Number(value.trim())).filter((value) => value > 0) : undefined;
+  return raw
+    ? raw
+        .split(',')
+        .map((value) => Number(value.trim()))
+        .filter((value) => value > 0)
+    : undefined;
 }
 
 /** Pairs from..to (inclusive): two people each, a weekly meeting rule; outbox history and planned rows. */
@@ -127,7 +136,9 @@ async function loadPairs(db: Kysely<Database>, from: number, to: number): Promis
 
 /** Exactly DUE rows due in the ten minutes before NOW, spread across the workspaces; claimed leftovers go. */
 async function resetDueRows(db: Kysely<Database>): Promise<void> {
-  await sql`delete from outbox where state in ('pending', 'sending', 'unknown') and next_attempt_at <= ${new Date(NOW.getTime() + 120_000)} and basis = 'bench-due'`.execute(db);
+  await sql`delete from outbox where state in ('pending', 'sending', 'unknown') and next_attempt_at <= ${new Date(NOW.getTime() + 120_000)} and basis = 'bench-due'`.execute(
+    db,
+  );
   await sql`
     insert into outbox (team_id, kind, pair_id, recipient_id, dedupe_key, due_at, next_attempt_at, basis)
     select p.team_id, k.kind, p.id, p.mentee_id, 'bench-due:' || k.kind || ':' || p.id, t.at, t.at, 'bench-due'
@@ -189,7 +200,9 @@ async function timePlanning(db: Kysely<Database>, size: number, planUpTo: number
   }
   const busyAt = new Date(NOW.getTime() + 6 * 60_000);
   await sql`update meetings set scheduled_at = ${new Date(busyAt.getTime() - 30_000)}
-            where id in (select m.id from meetings m where m.status = 'scheduled' and m.scheduled_at > ${busyAt} order by m.id limit ${STARTED}::int)`.execute(db);
+            where id in (select m.id from meetings m where m.status = 'scheduled' and m.scheduled_at > ${busyAt} order by m.id limit ${STARTED}::int)`.execute(
+    db,
+  );
   const busy = await pass(busyAt);
   const fmt = (result: { ensureMs: number; planMs: number }) => `${ms(result.ensureMs)} + ${ms(result.planMs)}`;
   return {

@@ -61,7 +61,13 @@ async function runScenario(scenario: Scenario): Promise<Record<string, string | 
     for (let i = 0; i < REPLICAS; i += 1) replicas.push(await createDb({ kind: 'postgres', url: scratch.url }, { poolSize: 4 }));
     const deadline = Date.now() + 30_000 + scenario.spreadMs + (seeded.reminders / (TEAMS.length * PER_WORKSPACE)) * 2_000;
     const open = async () =>
-      Number((await sql<{ n: number }>`select count(*)::int as n from outbox where basis = 'backlog' and state in ('pending', 'sending', 'unknown')`.execute(scratch.kysely)).rows[0]!.n);
+      Number(
+        (
+          await sql<{ n: number }>`select count(*)::int as n from outbox where basis = 'backlog' and state in ('pending', 'sending', 'unknown')`.execute(
+            scratch.kysely,
+          )
+        ).rows[0]!.n,
+      );
     let finished = false;
     const loops = replicas.map(async (replica, index) => {
       const settings = { ...DEFAULT_SCHEDULER_SETTINGS, replica: `send-${index}`, rate: { perSecond: PER_WORKSPACE, burst: PER_WORKSPACE } };
@@ -114,7 +120,10 @@ async function databaseNow(db: Db): Promise<Date> {
 function routeByChannel(standIn: SlackStandIn, people: readonly BacklogPerson[]): ReminderSlack & { teamOf(channel: string): string | undefined } {
   const teamOfChannel = new Map(people.map((person) => [person.channel, person.teamId]));
   const clients = new Map(
-    TEAMS.map((team, index) => [team, webClientReminderSlack(createReminderClient({ token: `xoxb-send-${index}`, apiUrl: standIn.apiUrl, timeoutMs: 10_000 }))]),
+    TEAMS.map((team, index) => [
+      team,
+      webClientReminderSlack(createReminderClient({ token: `xoxb-send-${index}`, apiUrl: standIn.apiUrl, timeoutMs: 10_000 })),
+    ]),
   );
   const clientFor = (channel: string) => clients.get(teamOfChannel.get(channel) ?? TEAMS[0]!)!;
   return {

@@ -14,10 +14,26 @@ function txt(text: string, type: 'plain_text' | 'mrkdwn' = 'plain_text') {
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
 
 const goalModal: types.ModalView = {
-  type: 'modal', callback_id: 'goal', title: txt('New goal'), submit: txt('Save'), notify_on_close: true,
+  type: 'modal',
+  callback_id: 'goal',
+  title: txt('New goal'),
+  submit: txt('Save'),
+  notify_on_close: true,
   blocks: [
     { type: 'input', block_id: 'title', label: txt('Goal'), element: { type: 'plain_text_input', action_id: 'v' } },
-    { type: 'input', block_id: 'size', label: txt('Size'), element: { type: 'static_select', action_id: 'v', options: [{ text: txt('Small'), value: 's' }, { text: txt('Big'), value: 'b' }] } },
+    {
+      type: 'input',
+      block_id: 'size',
+      label: txt('Size'),
+      element: {
+        type: 'static_select',
+        action_id: 'v',
+        options: [
+          { text: txt('Small'), value: 's' },
+          { text: txt('Big'), value: 'b' },
+        ],
+      },
+    },
   ],
 };
 
@@ -35,7 +51,11 @@ describe('SlackDriver against a real Bolt app', () => {
       await ack();
       seen.push(`command:${command.text}:${command.channel_name}`);
       if (command.text === 'goal') await client.views.open({ trigger_id: command.trigger_id, view: goalModal });
-      else await respond({ text: 'Pick one', blocks: [{ type: 'actions' as const, elements: [{ type: 'button' as const, action_id: 'pick', text: txt('Pick'), value: 'p1' }] }] });
+      else
+        await respond({
+          text: 'Pick one',
+          blocks: [{ type: 'actions' as const, elements: [{ type: 'button' as const, action_id: 'pick', text: txt('Pick'), value: 'p1' }] }],
+        });
     });
     app.action('pick', async ({ ack, action, respond }) => {
       await ack();
@@ -54,7 +74,15 @@ describe('SlackDriver against a real Bolt app', () => {
     });
     app.event('app_home_opened', async ({ event, client, context }) => {
       seen.push(`home:${event.user}:${context.retryNum ?? 0}`);
-      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'section' as const, text: txt('Welcome', 'mrkdwn'), accessory: { type: 'button' as const, action_id: 'home_btn', text: txt('Go') } }] } });
+      await client.views.publish({
+        user_id: event.user,
+        view: {
+          type: 'home',
+          blocks: [
+            { type: 'section' as const, text: txt('Welcome', 'mrkdwn'), accessory: { type: 'button' as const, action_id: 'home_btn', text: txt('Go') } },
+          ],
+        },
+      });
     });
     app.action('home_btn', async ({ ack, body }) => {
       await ack();
@@ -123,7 +151,10 @@ describe('SlackDriver against a real Bolt app', () => {
   it('delivers app_home_opened with retry headers and the app publishes Home', async () => {
     expect((await driver.appHomeOpened('U1')).status).toBe(200);
     await waitFor(() => standIn.homeView('U1') !== undefined);
-    await driver.event({ type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home', event_ts: '1.2' }, { eventId: 'Ev1', retryNum: 1, retryReason: 'http_timeout' });
+    await driver.event(
+      { type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home', event_ts: '1.2' },
+      { eventId: 'Ev1', retryNum: 1, retryReason: 'http_timeout' },
+    );
     await waitFor(() => seen.length === 2);
     expect(seen).toEqual(['home:U1:0', 'home:U1:1']);
     expect((await driver.clickInView('U1', standIn.homeView('U1')!, 'home_btn')).status).toBe(200);

@@ -7,7 +7,13 @@ function txt<T extends 'plain_text' | 'mrkdwn'>(text: string, type: T): { type: 
 function txt(text: string, type: 'plain_text' | 'mrkdwn' = 'plain_text') {
   return { type, text };
 }
-const modal = { type: 'modal', callback_id: 'goal', title: txt('Goal'), submit: txt('Save'), blocks: [{ type: 'input', block_id: 'g', label: txt('Goal'), element: { type: 'plain_text_input', action_id: 'v' } }] };
+const modal = {
+  type: 'modal',
+  callback_id: 'goal',
+  title: txt('Goal'),
+  submit: txt('Save'),
+  blocks: [{ type: 'input', block_id: 'g', label: txt('Goal'), element: { type: 'plain_text_input', action_id: 'v' } }],
+};
 
 // The WebClient logs every failed call; these tests fail calls on purpose.
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
@@ -53,7 +59,9 @@ describe('SlackStandIn through a real WebClient', () => {
     const app = new WebClient('xapp-test', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet });
     expect(await app.apps.connections.open()).toMatchObject({ ok: true, url: 'ws://127.0.0.1:9/socket' });
     expect(await errorOf(client.apps.connections.open())).toBe('not_allowed_token_type');
-    expect(await errorOf(new WebClient('xapp-other', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet }).apps.connections.open())).toBe('invalid_auth');
+    expect(
+      await errorOf(new WebClient('xapp-other', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet }).apps.connections.open()),
+    ).toBe('invalid_auth');
     expect(await errorOf(app.chat.postMessage({ channel: 'C1', text: 'hi' }))).toBe('not_allowed_token_type');
     expect(standIn.messagesIn('C1')).toEqual([]);
   });
@@ -82,7 +90,11 @@ describe('SlackStandIn through a real WebClient', () => {
     standIn.addChannel({ id: 'GSECRET', name: 'secret', isPrivate: true, botIsMember: false });
     const posted: string[] = [];
     for (const n of [1, 2, 3, 4]) {
-      const m = await client.chat.postMessage({ channel: 'C1', text: `m${n}`, metadata: { event_type: 'mentorship_reminder', event_payload: { reminder_id: `r${n}`, attempt: 1 } } });
+      const m = await client.chat.postMessage({
+        channel: 'C1',
+        text: `m${n}`,
+        metadata: { event_type: 'mentorship_reminder', event_payload: { reminder_id: `r${n}`, attempt: 1 } },
+      });
       posted.push(m.ts!);
     }
     const since = await client.conversations.history({ channel: 'C1', oldest: posted[1], include_all_metadata: true, limit: 1 });
@@ -112,7 +124,10 @@ describe('SlackStandIn through a real WebClient', () => {
     const err = await client.chat
       .postMessage({ channel: 'C1', text: 'x', blocks: [{ type: 'divider' as const }, { type: 'header' as const, text: txt('h'.repeat(151)) }] })
       .catch((e: { data: { error: string; response_metadata: { messages: string[] } } }) => e.data);
-    expect(err).toMatchObject({ error: 'invalid_blocks', response_metadata: { messages: ['[ERROR] must be less than 151 characters [json-pointer:/blocks/1/text/text]'] } });
+    expect(err).toMatchObject({
+      error: 'invalid_blocks',
+      response_metadata: { messages: ['[ERROR] must be less than 151 characters [json-pointer:/blocks/1/text/text]'] },
+    });
     expect(standIn.messagesIn('C1')).toEqual([]);
     expect(standIn.calls.at(-1)?.args.blocks).toHaveLength(2);
   });
@@ -127,7 +142,13 @@ describe('SlackStandIn through a real WebClient', () => {
   it('opens a modal with a fresh trigger, refuses reused and expired ones', async () => {
     const trigger = standIn.issueTriggerId('U1');
     const opened = await client.views.open({ trigger_id: trigger, view: modal as never });
-    expect(opened.view).toMatchObject({ id: expect.stringMatching(/^V/), team_id: 'T0001', callback_id: 'goal', state: { values: {} }, hash: expect.any(String) });
+    expect(opened.view).toMatchObject({
+      id: expect.stringMatching(/^V/),
+      team_id: 'T0001',
+      callback_id: 'goal',
+      state: { values: {} },
+      hash: expect.any(String),
+    });
     expect(opened.view?.root_view_id).toBe(opened.view?.id);
     expect(standIn.topView('U1')?.id).toBe(opened.view?.id);
     expect(await errorOf(client.views.open({ trigger_id: trigger, view: modal as never }))).toBe('exchanged_trigger_id');
@@ -201,7 +222,9 @@ describe('SlackStandIn through a real WebClient', () => {
     await client.chat.postMessage({ channel: 'C1', text: 'first workspace' });
     await other.chat.postMessage({ channel: 'C1', text: 'second workspace' });
     expect(await errorOf(other.chat.postMessage({ channel: 'C1', text: 'second again' }))).toBe('slack_webapi_rate_limited_error');
-    expect(await errorOf(new WebClient('xoxb-unknown', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet }).auth.test())).toBe('invalid_auth');
+    expect(await errorOf(new WebClient('xoxb-unknown', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet }).auth.test())).toBe(
+      'invalid_auth',
+    );
     expect(standIn.rateLimitedCount).toBe(1);
   });
 

@@ -26,7 +26,12 @@ beforeEach(async () => {
 });
 
 const topics = (n: number, from = 0) => ({
-  topics: Array.from({ length: n }, (_, i) => `Topic ${from + i}`), questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [],
+  topics: Array.from({ length: n }, (_, i) => `Topic ${from + i}`),
+  questions: [],
+  materials: [],
+  carryActionItemIds: [],
+  carryFollowUpIds: [],
+  wrapUp: [],
 });
 
 it(`refuses to take one meeting's agenda past ${MAX_AGENDA_ITEMS} items, on the topics field, saying how many fit`, async () => {

@@ -18,7 +18,19 @@ const person = (userId: string) => ({ userId, displayName: userId, timeZone: 'Eu
 async function makePair(mentorId: string, menteeId: string): Promise<Pair> {
   const pairs = new PairsService(db.kysely, clock, createEffectsRecorder(clock));
   const result = await pairs.create(
-    { teamId: 'T1', createdBy: mentorId, mentorId, menteeId, goalsChannelId: 'CG', cadence: 'weekly', firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 },
+    {
+      teamId: 'T1',
+      createdBy: mentorId,
+      mentorId,
+      menteeId,
+      goalsChannelId: 'CG',
+      cadence: 'weekly',
+      firstDate: '2026-12-01',
+      firstTime: '10:00',
+      timeZone: 'Europe/Berlin',
+      meetingMinutes: 45,
+      programMonths: 6,
+    },
     { mentor: person(mentorId), mentee: person(menteeId) },
   );
   if (!result.ok) throw new Error('pair');
@@ -49,7 +61,11 @@ describe('FeedbackService', () => {
     await meeting(pair, 3, '2026-11-23T12:10:00Z', 'cancelled');
     const result = await ask();
     expect(result.ok && result.item.meetingId).toBe(current);
-    const row = await db.kysely.selectFrom('feedback_requests').select('meeting_id').where('id', '=', result.ok ? result.item.id : '').executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom('feedback_requests')
+      .select('meeting_id')
+      .where('id', '=', result.ok ? result.item.id : '')
+      .executeTakeFirstOrThrow();
     expect(row.meeting_id).toBe(current);
     await sql`delete from meetings where sequence > 0`.execute(db.kysely);
   });

@@ -52,13 +52,37 @@ beforeAll(async () => {
   swot = new SwotService(db.kysely, clock, effects);
   const pairs = new PairsService(db.kysely, clock, effects);
   const created = await pairs.create(
-    { teamId: T, createdBy: 'UMENTOR', mentorId: 'UMENTOR', menteeId: 'UMENTEE', goalsChannelId: 'CGOALS', cadence: 'weekly', firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 },
+    {
+      teamId: T,
+      createdBy: 'UMENTOR',
+      mentorId: 'UMENTOR',
+      menteeId: 'UMENTEE',
+      goalsChannelId: 'CGOALS',
+      cadence: 'weekly',
+      firstDate: '2026-12-01',
+      firstTime: '10:00',
+      timeZone: 'Europe/Berlin',
+      meetingMinutes: 45,
+      programMonths: 6,
+    },
     { mentor: person('UMENTOR'), mentee: person('UMENTEE') },
   );
   if (!created.ok) throw new Error('pair');
   pair = created.pair;
   await pairs.create(
-    { teamId: T, createdBy: 'UOTHER', mentorId: 'UOTHER', menteeId: 'USTRANGER', goalsChannelId: 'CGOALS', cadence: 'weekly', firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 },
+    {
+      teamId: T,
+      createdBy: 'UOTHER',
+      mentorId: 'UOTHER',
+      menteeId: 'USTRANGER',
+      goalsChannelId: 'CGOALS',
+      cadence: 'weekly',
+      firstDate: '2026-12-01',
+      firstTime: '10:00',
+      timeZone: 'Europe/Berlin',
+      meetingMinutes: 45,
+      programMonths: 6,
+    },
     { mentor: person('UOTHER'), mentee: person('USTRANGER') },
   );
 });
@@ -100,8 +124,13 @@ describe('approval', () => {
   it('refuses the mentee, a stranger and the mentor of another pair, changing nothing', async () => {
     const goal = await shared('Refusals');
     for (const userId of ['UMENTEE', 'USTRANGER', 'UOTHER', 'UNOBODY']) {
-      await expect(reviews.approve(as(userId), claim(goal))).rejects.toMatchObject({ code: expect.stringMatching(/^(forbidden|not_in_pair)$/), message: 'Only <@UMENTOR> can approve this goal or request changes to it.' });
-      await expect(reviews.requestChanges(as(userId), claim(goal), 'no')).rejects.toMatchObject({ message: "Only the pair's mentor can request changes to this goal." });
+      await expect(reviews.approve(as(userId), claim(goal))).rejects.toMatchObject({
+        code: expect.stringMatching(/^(forbidden|not_in_pair)$/),
+        message: 'Only <@UMENTOR> can approve this goal or request changes to it.',
+      });
+      await expect(reviews.requestChanges(as(userId), claim(goal), 'no')).rejects.toMatchObject({
+        message: "Only the pair's mentor can request changes to this goal.",
+      });
     }
     const row = await db.kysely.selectFrom('goals').selectAll().where('id', '=', goal.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'awaiting_approval', version: goal.version, changes_comment: null });
@@ -112,7 +141,10 @@ describe('approval', () => {
     expect((await reviews.approve(mentor, claim(goal, goal.version - 1))).kind).toBe('stale');
     expect((await reviews.requestChanges(mentor, claim(goal), 'More detail')).kind).toBe('done');
     expect((await reviews.approve(mentor, claim(goal, goal.version + 1))).kind).toBe('stale');
-    await expect(reviews.approve(mentor, claim({ id: '00000000-0000-4000-8000-000000000000', version: 1 }))).rejects.toMatchObject({ code: 'not_found', message: 'That goal no longer exists.' });
+    await expect(reviews.approve(mentor, claim({ id: '00000000-0000-4000-8000-000000000000', version: 1 }))).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'That goal no longer exists.',
+    });
   });
 
   it('keeps the newest approval message when two shares record out of order', async () => {

@@ -165,7 +165,7 @@ describe('HomeService.snapshot: lists', () => {
 });
 
 describe('HomeService.snapshot: whose data', () => {
-  it('shows each of a mentor\'s pairs, next meeting first, and never another pair\'s rows', async () => {
+  it("shows each of a mentor's pairs, next meeting first, and never another pair's rows", async () => {
     const a = await freshPair();
     counter += 1;
     const otherMentee = `UMENTEE${counter}`;

@@ -17,7 +17,12 @@ beforeAll(async () => {
   journal = new JournalService(db.kysely, clock, createEffectsRecorder(clock));
   await ensureWorkspace(db.kysely, 'T1');
   await ensureWorkspace(db.kysely, 'T2');
-  for (const [teamId, userId] of [['T1', 'UA'], ['T1', 'UB'], ['T2', 'UA']]) await upsertPerson(db.kysely, { teamId: teamId!, userId: userId!, displayName: userId!, timeZone: 'UTC' });
+  for (const [teamId, userId] of [
+    ['T1', 'UA'],
+    ['T1', 'UB'],
+    ['T2', 'UA'],
+  ])
+    await upsertPerson(db.kysely, { teamId: teamId!, userId: userId!, displayName: userId!, timeZone: 'UTC' });
 });
 afterAll(() => db.close());
 
@@ -42,7 +47,8 @@ describe('JournalService', () => {
   it('stores an author it never met from Slack’s profile, with the entry; a refused pair stores neither', async () => {
     const asked: string[] = [];
     const lookup = async () => (asked.push('UNEW'), { displayName: 'Nova', timeZone: 'Asia/Kolkata' });
-    const person = () => db.kysely.selectFrom('people').select(['display_name', 'time_zone']).where('team_id', '=', 'T1').where('user_id', '=', 'UNEW').executeTakeFirst();
+    const person = () =>
+      db.kysely.selectFrom('people').select(['display_name', 'time_zone']).where('team_id', '=', 'T1').where('user_id', '=', 'UNEW').executeTakeFirst();
     const forged = { pairId: '00000000-0000-4000-8000-000000000001', wentWell: 'x', learned: null, tryNext: null };
     await expect(journal.write({ teamId: 'T1', userId: 'UNEW' }, forged, lookup)).rejects.toMatchObject({ code: 'not_in_pair' });
     expect(asked).toEqual([]);

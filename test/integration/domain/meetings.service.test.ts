@@ -18,7 +18,13 @@ import { insertPlannedMeetings } from '../../../src/domain/meetings/meetings.rep
 const TEAM = 'T1';
 /** The actor a service call acts for. */
 const as = (userId: string) => ({ teamId: TEAM, userId });
-const person = (userId: string, timeZone = 'Europe/Berlin'): PickedUser => ({ userId, displayName: userId.toLowerCase(), timeZone, isBot: false, deleted: false });
+const person = (userId: string, timeZone = 'Europe/Berlin'): PickedUser => ({
+  userId,
+  displayName: userId.toLowerCase(),
+  timeZone,
+  isBot: false,
+  deleted: false,
+});
 
 let db: Db;
 let clock: TestClock;
@@ -42,9 +48,17 @@ async function newPair(options: { cadence?: Cadence; firstDate?: string; time?: 
   const menteeId = `UMENTEE${counter}`;
   const result = await pairs.create(
     {
-      teamId: TEAM, createdBy: mentorId, mentorId, menteeId, goalsChannelId: 'CGOALS',
-      cadence: options.cadence ?? 'weekly', firstDate: options.firstDate ?? '2026-12-01', firstTime: options.time ?? '10:00',
-      timeZone: options.zone ?? 'Europe/Berlin', meetingMinutes: 45, programMonths: options.months ?? 6,
+      teamId: TEAM,
+      createdBy: mentorId,
+      mentorId,
+      menteeId,
+      goalsChannelId: 'CGOALS',
+      cadence: options.cadence ?? 'weekly',
+      firstDate: options.firstDate ?? '2026-12-01',
+      firstTime: options.time ?? '10:00',
+      timeZone: options.zone ?? 'Europe/Berlin',
+      meetingMinutes: 45,
+      programMonths: options.months ?? 6,
     },
     { mentor: person(mentorId), mentee: person(menteeId, 'America/New_York') },
   );
@@ -53,17 +67,30 @@ async function newPair(options: { cadence?: Cadence; firstDate?: string; time?: 
 }
 
 const rowsOf = (pairId: string) =>
-  db.kysely.selectFrom('meetings').select(['id', 'sequence', 'status', 'scheduled_at', 'duration_minutes', 'rescheduled_from']).where('pair_id', '=', pairId).orderBy('sequence').execute();
+  db.kysely
+    .selectFrom('meetings')
+    .select(['id', 'sequence', 'status', 'scheduled_at', 'duration_minutes', 'rescheduled_from'])
+    .where('pair_id', '=', pairId)
+    .orderBy('sequence')
+    .execute();
 
 const queueReminder = async (pair: Pair, meetingId: string, key: string) => {
   const at = new Date('2026-12-01T00:00:00Z');
   await db.kysely
     .insertInto('outbox')
-    .values({ team_id: TEAM, kind: 'prep', pair_id: pair.id, meeting_id: meetingId, recipient_id: pair.mentee_id, dedupe_key: key, due_at: at, next_attempt_at: at })
+    .values({
+      team_id: TEAM,
+      kind: 'prep',
+      pair_id: pair.id,
+      meeting_id: meetingId,
+      recipient_id: pair.mentee_id,
+      dedupe_key: key,
+      due_at: at,
+      next_attempt_at: at,
+    })
     .execute();
 };
-const reminderState = async (key: string) =>
-  (await db.kysely.selectFrom('outbox').select('state').where('dedupe_key', '=', key).executeTakeFirst())?.state;
+const reminderState = async (key: string) => (await db.kysely.selectFrom('outbox').select('state').where('dedupe_key', '=', key).executeTakeFirst())?.state;
 
 beforeEach(() => clock.set('2026-11-22T12:00:00Z'));
 
@@ -116,7 +143,7 @@ describe('MeetingsService.ensureUpcoming', () => {
 });
 
 describe('MeetingsService.skip', () => {
-  it('makes the following occurrence the next meeting and cancels the skipped one\'s unsent reminders', async () => {
+  it("makes the following occurrence the next meeting and cancels the skipped one's unsent reminders", async () => {
     const pair = await newPair();
     const [first] = await rowsOf(pair.id);
     await queueReminder(pair, first!.id, `skip-${pair.id}`);
@@ -137,7 +164,7 @@ describe('MeetingsService.skip', () => {
 });
 
 describe('MeetingsService.reschedule', () => {
-  it('moves the meeting in the pair\'s zone, keeps its sequence, remembers the original time and cancels its reminders', async () => {
+  it("moves the meeting in the pair's zone, keeps its sequence, remembers the original time and cancels its reminders", async () => {
     const pair = await newPair();
     const [first] = await rowsOf(pair.id);
     await queueReminder(pair, first!.id, `move-${pair.id}`);
@@ -206,7 +233,9 @@ describe('MeetingsService.changeRule', () => {
     await insertPlannedMeetings(db.kysely, [{ pair: stale, sequence: 2, at: new Date('2026-12-15T09:00:00Z') }]);
     const rows = await rowsOf(pair.id);
     expect(rows.map((r) => r.scheduled_at.toISOString())).not.toContain('2026-12-15T09:00:00.000Z');
-    const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from meetings where pair_id = ${pair.id} and status = 'scheduled'`.execute(db.kysely);
+    const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from meetings where pair_id = ${pair.id} and status = 'scheduled'`.execute(
+      db.kysely,
+    );
     expect(count[0]?.n).toBe(1);
   });
 
@@ -231,7 +260,9 @@ describe('MeetingsService.changeRule', () => {
     const planning = insertPlannedMeetings(db.kysely, [{ pair: stale, sequence: 1, at: new Date('2026-12-08T09:00:00Z') }]);
     // The insert is really waiting on the pair's lock, not merely slow.
     await eventually(async () => {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db.kysely);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db.kysely);
       return (rows[0]?.n ?? 0) > 0;
     });
     release();
@@ -246,12 +277,23 @@ describe('what reminders and the Home tab read', () => {
     const [first] = await rowsOf(pair.id);
     const agendas = new AgendaService(db.kysely, clock.now, createEffectsRecorder(clock.now));
     const notes = new NotesService(db.kysely, clock.now, createEffectsRecorder(clock.now));
-    await agendas.save(as(pair.mentee_id), first!.id, { topics: ['Retro'], questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [] });
+    await agendas.save(as(pair.mentee_id), first!.id, {
+      topics: ['Retro'],
+      questions: [],
+      materials: [],
+      carryActionItemIds: [],
+      carryFollowUpIds: [],
+      wrapUp: [],
+    });
     expect((await agendas.forMeeting(TEAM, first!.id))?.items.map((i) => i.body)).toEqual(['Retro']);
     expect(await agendas.forMeeting(TEAM, 'nope')).toBeNull();
     clock.set('2026-12-01T10:00:00Z');
     const recorded = await notes.record(as(pair.mentor_id), first!.id, {
-      takeaways: 'ok', actionItems: 'me: undated\nmentee: later by 2026-12-20\nmentee: sooner by 2026-12-05', feedbackReceived: null, feedbackApplication: null, coveredIds: [],
+      takeaways: 'ok',
+      actionItems: 'me: undated\nmentee: later by 2026-12-20\nmentee: sooner by 2026-12-05',
+      feedbackReceived: null,
+      feedbackApplication: null,
+      coveredIds: [],
     });
     expect(recorded.ok).toBe(true);
     expect((await meetings.openActionItems(pair.id)).map((i) => i.body)).toEqual(['sooner', 'later', 'undated']);

@@ -26,7 +26,11 @@ let service: PairsService;
 
 beforeAll(async () => {
   db = await createTestDb();
-  service = new PairsService(db.kysely, () => now, createEffectsRecorder(() => now));
+  service = new PairsService(
+    db.kysely,
+    () => now,
+    createEffectsRecorder(() => now),
+  );
 });
 afterAll(() => db.close());
 
@@ -34,7 +38,14 @@ describe('PairsService.create', () => {
   it('stores the pair, both people and the first meeting at the zoned instant', async () => {
     const result = await service.create(draft('UA1', 'UB1'), { mentor: person('UA1'), mentee: person('UB1') });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.pair).toMatchObject({ mentor_id: 'UA1', mentee_id: 'UB1', cadence: 'biweekly', meeting_time: '10:00', planned_end_on: '2027-06-01', status: 'active' });
+    expect(result.pair).toMatchObject({
+      mentor_id: 'UA1',
+      mentee_id: 'UB1',
+      cadence: 'biweekly',
+      meeting_time: '10:00',
+      planned_end_on: '2027-06-01',
+      status: 'active',
+    });
     expect(result.firstMeetingAt.toISOString()).toBe('2026-12-01T09:00:00.000Z');
     const meetings = await db.kysely.selectFrom('meetings').selectAll().where('pair_id', '=', result.pair.id).execute();
     expect(meetings).toHaveLength(1);
@@ -71,7 +82,11 @@ describe('PairsService.create', () => {
   it('lets a member read the pair and tells anyone else it is not theirs', async () => {
     const created = await service.create(draft('UA5', 'UB5'), { mentor: person('UA5'), mentee: person('UB5') });
     if (!created.ok) throw new Error('setup');
-    await expect(service.membership({ teamId: 'T1', userId: 'UB5' }, created.pair.id)).resolves.toMatchObject({ pair: { id: created.pair.id }, role: 'mentee', otherId: 'UA5' });
+    await expect(service.membership({ teamId: 'T1', userId: 'UB5' }, created.pair.id)).resolves.toMatchObject({
+      pair: { id: created.pair.id },
+      role: 'mentee',
+      otherId: 'UA5',
+    });
     await expect(service.membership({ teamId: 'T1', userId: 'USTRANGER' }, created.pair.id)).rejects.toMatchObject({ code: 'not_in_pair' });
     await expect(service.membership({ teamId: 'T2', userId: 'UA5' }, created.pair.id)).rejects.toMatchObject({ code: 'not_in_pair' });
   });
@@ -80,14 +95,36 @@ describe('PairsService.create', () => {
 describe('schema constraints', () => {
   it('keeps bad rows out: unknown statuses and a pair with itself', async () => {
     await db.kysely.insertInto('workspaces').values({ team_id: 'T9' }).execute();
-    await db.kysely.insertInto('people').values({ team_id: 'T9', user_id: 'U9', display_name: 'x', dm_channel_id: null, reminders_paused_until: null }).execute();
+    await db.kysely
+      .insertInto('people')
+      .values({ team_id: 'T9', user_id: 'U9', display_name: 'x', dm_channel_id: null, reminders_paused_until: null })
+      .execute();
     const base = {
-      team_id: 'T9', mentor_id: 'U9', mentee_id: 'U9', goals_channel_id: 'C9', cadence: 'weekly' as const, meeting_time: '10:00',
-      time_zone: 'UTC', first_meeting_on: '2026-12-01', meeting_minutes: 60, started_on: '2026-11-22', planned_end_on: '2027-05-01', created_by: 'U9',
+      team_id: 'T9',
+      mentor_id: 'U9',
+      mentee_id: 'U9',
+      goals_channel_id: 'C9',
+      cadence: 'weekly' as const,
+      meeting_time: '10:00',
+      time_zone: 'UTC',
+      first_meeting_on: '2026-12-01',
+      meeting_minutes: 60,
+      started_on: '2026-11-22',
+      planned_end_on: '2027-05-01',
+      created_by: 'U9',
     };
     await expect(db.kysely.insertInto('pairs').values(base).execute()).rejects.toThrow();
-    await expect(db.kysely.insertInto('pairs').values({ ...base, mentee_id: 'UOTHER' }).execute()).rejects.toThrow();
-    await expect(sql`insert into outbox (team_id, kind, recipient_id, dedupe_key, due_at, next_attempt_at, state) values ('T9', 'prep', 'U9', 'k', now(), now(), 'bogus')`.execute(db.kysely)).rejects.toThrow();
+    await expect(
+      db.kysely
+        .insertInto('pairs')
+        .values({ ...base, mentee_id: 'UOTHER' })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      sql`insert into outbox (team_id, kind, recipient_id, dedupe_key, due_at, next_attempt_at, state) values ('T9', 'prep', 'U9', 'k', now(), now(), 'bogus')`.execute(
+        db.kysely,
+      ),
+    ).rejects.toThrow();
   });
 });
 

@@ -27,7 +27,19 @@ const send = () => thanks.send({ teamId: 'T1', userId: 'UMENTEE' }, { pairId: pa
 beforeAll(async () => {
   db = await createTestDb();
   const result = await new PairsService(db.kysely, clock, createEffectsRecorder(clock)).create(
-    { teamId: 'T1', createdBy: 'UMENTOR', mentorId: 'UMENTOR', menteeId: 'UMENTEE', goalsChannelId: 'CG', cadence: 'weekly', firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 },
+    {
+      teamId: 'T1',
+      createdBy: 'UMENTOR',
+      mentorId: 'UMENTOR',
+      menteeId: 'UMENTEE',
+      goalsChannelId: 'CG',
+      cadence: 'weekly',
+      firstDate: '2026-12-01',
+      firstTime: '10:00',
+      timeZone: 'Europe/Berlin',
+      meetingMinutes: 45,
+      programMonths: 6,
+    },
     { mentor: person('UMENTOR'), mentee: person('UMENTEE') },
   );
   if (!result.ok) throw new Error('pair');

@@ -57,7 +57,11 @@ describe('each step of a feedback request through the outbox', () => {
 
     const rows = await notices(h);
     expect(rows.map((row) => row.payload.topic).sort()).toEqual([
-      'feedback_answered', 'feedback_answered:source', 'feedback_applied', 'feedback_applied:source', 'feedback_requested',
+      'feedback_answered',
+      'feedback_answered:source',
+      'feedback_applied',
+      'feedback_applied:source',
+      'feedback_requested',
     ]);
     expect(rows.every((row) => row.state === 'sent' && row.attempt === 1)).toBe(true);
     expect(h.standIn.callsTo('chat.update')).toHaveLength(2);
@@ -85,7 +89,9 @@ describe('each step of a feedback request through the outbox', () => {
 
     await real.answer({ teamId: TEAM_ID, userId: mentor.id }, { requestId: asked.item.id, answer: 'kept', source: null });
     const answeredNotices = (await notices(h)).length;
-    await expect(feedback.reportApplication({ teamId: TEAM_ID, userId: mentee.id }, { requestId: asked.item.id, application: 'lost', source: null })).rejects.toThrow('crash');
+    await expect(
+      feedback.reportApplication({ teamId: TEAM_ID, userId: mentee.id }, { requestId: asked.item.id, application: 'lost', source: null }),
+    ).rejects.toThrow('crash');
     const after = await h.db.kysely.selectFrom('feedback_requests').select(['status', 'application']).where('id', '=', asked.item.id).executeTakeFirstOrThrow();
     expect(after).toEqual({ status: 'answered', application: null });
     expect(await notices(h)).toHaveLength(answeredNotices);

@@ -3,7 +3,7 @@ import type { Pair } from '../../../src/db/schema';
 import type { StoredView } from '../../../src/devtools/slack-stand-in';
 import { FeedbackActions, FeedbackModal, OpenActions, PairPicker } from '../../../src/slack/ids';
 import { CHANNELS, commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 import { addMeeting, allSeenBy, createPair, postDmWithButton, postEphemeralWithButton, publishHomeWithButton, shown } from './practice-fixtures';
 
 const { mentor, mentee, stranger, other } = USERS;
@@ -73,8 +73,19 @@ describe('/mentorship feedback: asking', () => {
     expect(text).toContain('Mon 23 Nov 2026, 15:00 (Europe/Berlin)');
     expect(text).toContain('Tue 1 Dec 2026, 10:00 (Europe/Berlin)');
     const row = await requestOn('presenting my designs');
-    const firstMeeting = await h.db.kysely.selectFrom('meetings').select('id').where('pair_id', '=', pair.id).where('sequence', '=', 0).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ requester_id: mentee.id, responder_id: mentor.id, area: 'presenting my designs', status: 'requested', meeting_id: firstMeeting.id });
+    const firstMeeting = await h.db.kysely
+      .selectFrom('meetings')
+      .select('id')
+      .where('pair_id', '=', pair.id)
+      .where('sequence', '=', 0)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      requester_id: mentee.id,
+      responder_id: mentor.id,
+      area: 'presenting my designs',
+      status: 'requested',
+      meeting_id: firstMeeting.id,
+    });
     const confirmation = await eventually(() => h.standIn.ephemeralsFor(mentee.id)[0]);
     expect(shown(confirmation)).toContain(`Asked <@${mentor.id}> for feedback`);
   });
@@ -155,7 +166,9 @@ describe('answering and applying feedback', () => {
     expect(applyView.callback_id).toBe(ap.callbackId);
     await h.driver.submitView(mentee.id, applyView, { [ap.blocks.application]: 'My next doc opened with the decision; review took one round.' });
     const applied = await eventually(() => h.standIn.dmsTo(mentor.id).find((m) => m.text.includes('applied your feedback')));
-    const answeredNow = await eventually(() => h.standIn.findMessage(answered.channel, answered.ts)?.edited && h.standIn.findMessage(answered.channel, answered.ts));
+    const answeredNow = await eventually(
+      () => h.standIn.findMessage(answered.channel, answered.ts)?.edited && h.standIn.findMessage(answered.channel, answered.ts),
+    );
     expect(shown(answeredNow)).not.toContain(FeedbackActions.apply);
     expect(shown(answeredNow)).toContain('how you applied it');
     expect(shown(applied)).toContain('review took one round');
@@ -197,7 +210,7 @@ describe('answering and applying feedback', () => {
     expect(h.standIn.topView(mentor.id)).toBeUndefined();
   });
 
-  it('never lets a forged modal source make the bot rewrite a message outside the person\'s own DM', async () => {
+  it("never lets a forged modal source make the bot rewrite a message outside the person's own DM", async () => {
     const post = await h.bot.slackApp.app.client.chat.postMessage({ channel: CHANNELS.goals.id, text: 'Goal approved' });
     const request = await ask(mentee.id, mentor.id, { [r.blocks.area]: 'forged source' });
     await h.driver.clickInMessage(mentor.id, request, FeedbackActions.answer);

@@ -3,7 +3,7 @@ import type { Pair } from '../../../src/db/schema';
 import type { StoredMessage, StoredView } from '../../../src/devtools/slack-stand-in';
 import { JournalActions, JournalModal, OpenActions, PairPicker } from '../../../src/slack/ids';
 import { type Harness, startHarness, USERS } from '../../support/harness';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 import { createPair, postDmWithButton, postEphemeralWithButton, publishHomeWithButton, shown } from './practice-fixtures';
 
 const { mentor, mentee, stranger, other } = USERS;
@@ -80,9 +80,13 @@ describe('/mentorship journal', () => {
   it('lists the five most recent entries, newest first', async () => {
     for (let i = 1; i <= 6; i += 1) {
       h.clock.set(`2026-11-2${3 + (i % 3)}T1${i}:00:00Z`);
-      await h.bot.services.journal.write({ teamId: 'T0TEST', userId: mentor.id }, { pairId: null, wentWell: `mentor entry ${i}`, learned: null, tryNext: null }, async () => {
-        throw new Error('Maria is stored with her pair');
-      });
+      await h.bot.services.journal.write(
+        { teamId: 'T0TEST', userId: mentor.id },
+        { pairId: null, wentWell: `mentor entry ${i}`, learned: null, tryNext: null },
+        async () => {
+          throw new Error('Maria is stored with her pair');
+        },
+      );
     }
     h.clock.set('2026-11-23T14:00:00Z');
     const response = await h.driver.command(mentor.id, 'journal list');
@@ -180,9 +184,21 @@ describe('/mentorship journal', () => {
 
 describe('the "Write a journal entry" button (OpenActions.writeJournal)', () => {
   it.each([
-    ['the Home tab', async (userId: string, value: string) => h.driver.clickInView(userId, await publishHomeWithButton(h, userId, OpenActions.writeJournal, value), OpenActions.writeJournal)],
-    ['a DM', async (userId: string, value: string) => h.driver.clickInMessage(userId, await postDmWithButton(h, userId, OpenActions.writeJournal, value), OpenActions.writeJournal)],
-    ['an ephemeral message', async (userId: string, value: string) => h.driver.clickInMessage(userId, await postEphemeralWithButton(h, userId, OpenActions.writeJournal, value), OpenActions.writeJournal)],
+    [
+      'the Home tab',
+      async (userId: string, value: string) =>
+        h.driver.clickInView(userId, await publishHomeWithButton(h, userId, OpenActions.writeJournal, value), OpenActions.writeJournal),
+    ],
+    [
+      'a DM',
+      async (userId: string, value: string) =>
+        h.driver.clickInMessage(userId, await postDmWithButton(h, userId, OpenActions.writeJournal, value), OpenActions.writeJournal),
+    ],
+    [
+      'an ephemeral message',
+      async (userId: string, value: string) =>
+        h.driver.clickInMessage(userId, await postEphemeralWithButton(h, userId, OpenActions.writeJournal, value), OpenActions.writeJournal),
+    ],
   ])('opens the journal modal when pressed in %s, with a pair id or with none', async (_where, press) => {
     await press(mentee.id, pair.id);
     const view = await eventually(() => h.standIn.topView(mentee.id));
@@ -196,7 +212,7 @@ describe('the "Write a journal entry" button (OpenActions.writeJournal)', () => 
   it.each([
     ['a stranger', stranger.id],
     ['a member of another pair', other.id],
-  ])('refuses %s pressing it with the pair\'s id', async (_who, userId) => {
+  ])("refuses %s pressing it with the pair's id", async (_who, userId) => {
     const home = await publishHomeWithButton(h, userId, OpenActions.writeJournal, pair.id);
     await h.driver.clickInView(userId, home, OpenActions.writeJournal);
     const refusal = await eventually(() => h.standIn.ephemeralsFor(userId)[0]);

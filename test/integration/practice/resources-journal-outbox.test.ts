@@ -31,7 +31,10 @@ const failing: EffectsRecorder = {
 describe('a resource through the outbox', () => {
   it('added, then explored from the DM that announced it: the DM and the update of that DM are each sent once by a later pass', async () => {
     await h.driver.command(mentee.id, 'resources add');
-    await h.driver.submitView(mentee.id, await eventually(() => h.standIn.topView(mentee.id)), { [a.blocks.title]: 'Staff Engineer', [a.blocks.url]: 'https://example.com/staff' });
+    await h.driver.submitView(mentee.id, await eventually(() => h.standIn.topView(mentee.id)), {
+      [a.blocks.title]: 'Staff Engineer',
+      [a.blocks.url]: 'https://example.com/staff',
+    });
     await h.settle();
     expect(h.standIn.dmsTo(mentor.id)).toHaveLength(0);
     expect(await notices(h, 'resource_added')).toMatchObject([{ state: 'pending', recipient_id: mentor.id, pair_id: pair.id }]);
@@ -64,7 +67,11 @@ describe('a resource through the outbox', () => {
     await expect(resources.markExplored(actor, { resourceId: kept.resource.id, takeaway: 'lost', source: null })).rejects.toThrow('crash');
     expect(await count(h, 'learning_resources')).toBe(before.resources);
     expect(await notices(h)).toHaveLength(before.notices);
-    const row = await h.db.kysely.selectFrom('learning_resources').select(['explored_at', 'takeaway']).where('id', '=', kept.resource.id).executeTakeFirstOrThrow();
+    const row = await h.db.kysely
+      .selectFrom('learning_resources')
+      .select(['explored_at', 'takeaway'])
+      .where('id', '=', kept.resource.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ explored_at: null, takeaway: null });
   });
 });
@@ -79,7 +86,12 @@ describe('a journal entry', () => {
     await h.driver.submitView(mentee.id, view, { [JournalModal.write.blocks.wentWell]: 'Only mine' });
     await h.settle();
     expect(await notices(h)).toHaveLength(before);
-    expect(h.standIn.callsTo('views.publish').slice(publishes).map((call) => call.args.user_id)).toEqual([mentee.id]);
+    expect(
+      h.standIn
+        .callsTo('views.publish')
+        .slice(publishes)
+        .map((call) => call.args.user_id),
+    ).toEqual([mentee.id]);
     await runPass(h);
     expect(h.standIn.allMessages().filter((m) => shown(m).includes('Only mine') && m.ephemeralFor !== mentee.id)).toEqual([]);
   });
@@ -88,7 +100,9 @@ describe('a journal entry', () => {
     const journal = new JournalService(h.db.kysely, h.clock.now, failing);
     const before = await count(h, 'journal_entries');
     const lookup = async () => ({ displayName: 'theo', timeZone: 'America/New_York' });
-    await expect(journal.write({ teamId: TEAM_ID, userId: mentee.id }, { pairId: null, wentWell: 'lost', learned: null, tryNext: null }, lookup)).rejects.toThrow('crash');
+    await expect(
+      journal.write({ teamId: TEAM_ID, userId: mentee.id }, { pairId: null, wentWell: 'lost', learned: null, tryNext: null }, lookup),
+    ).rejects.toThrow('crash');
     expect(await count(h, 'journal_entries')).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import type { Pair } from '../../../src/db/schema';
 import type { StoredMessage, StoredView } from '../../../src/devtools/slack-stand-in';
 import { OpenActions, PairPicker, ResourceActions, ResourceModal } from '../../../src/slack/ids';
 import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 import { addMeeting, allSeenBy, createPair, postDmWithButton, publishHomeWithButton, shown } from './practice-fixtures';
 
 const { mentor, mentee, stranger, other } = USERS;
@@ -37,7 +37,10 @@ async function list(userId: string): Promise<StoredMessage> {
 }
 
 async function addDirectly(title: string): Promise<string> {
-  const added = await h.bot.services.resources.add({ teamId: 'T0TEST', userId: mentor.id }, { pairId: pair.id, title, url: null, kind: 'talk', recommendedBy: 'me' });
+  const added = await h.bot.services.resources.add(
+    { teamId: 'T0TEST', userId: mentor.id },
+    { pairId: pair.id, title, url: null, kind: 'talk', recommendedBy: 'me' },
+  );
   if (!added.ok) throw new Error('not added');
   return added.resource.id;
 }
@@ -71,16 +74,22 @@ describe('/mentorship resources', () => {
 
   it('adds a resource from the list, tells the other person, and records who recommended it', async () => {
     const { result } = await addThroughList(mentee.id, {
-      [a.blocks.title]: 'The Manager\'s Path',
+      [a.blocks.title]: "The Manager's Path",
       [a.blocks.url]: 'https://example.com/managers-path',
       [a.blocks.kind]: 'book',
       [a.blocks.recommendedBy]: 'other',
     });
     expect(result.errors).toBeUndefined();
     const row = (await resources()).at(-1);
-    expect(row).toMatchObject({ pair_id: pair.id, title: "The Manager's Path", url: 'https://example.com/managers-path', kind: 'book', recommended_by: mentor.id });
+    expect(row).toMatchObject({
+      pair_id: pair.id,
+      title: "The Manager's Path",
+      url: 'https://example.com/managers-path',
+      kind: 'book',
+      recommended_by: mentor.id,
+    });
     const dm = await eventually(() => h.standIn.dmsTo(mentor.id)[0]);
-    expect(shown(dm)).toContain('<https://example.com/managers-path|The Manager\'s Path>');
+    expect(shown(dm)).toContain("<https://example.com/managers-path|The Manager's Path>");
     expect(shown(dm)).toContain(ResourceActions.markExplored);
     const confirmation = await eventually(() => h.standIn.ephemeralsFor(mentee.id).find((m) => m.text.includes('Added')));
     expect(confirmation).toBeDefined();
@@ -128,7 +137,7 @@ describe('/mentorship resources', () => {
     expect(shown(again)).toContain('Skip-levels are for listening.');
   });
 
-  it('counts from the end of the last held meeting, shown in each reader\'s zone', async () => {
+  it("counts from the end of the last held meeting, shown in each reader's zone", async () => {
     const heldId = await addMeeting(h, pair, { sequence: 30, at: '2026-11-24T09:00:00Z', status: 'held' });
     h.clock.set('2026-11-25T12:00:00Z');
     const forTheo = shown(await list(mentee.id));
@@ -177,7 +186,7 @@ describe('/mentorship resources', () => {
   it.each([
     ['a stranger', stranger.id],
     ['a member of another pair', other.id],
-  ])('refuses %s marking the pair\'s resource explored or adding to the pair, and nothing changes', async (_who, userId) => {
+  ])("refuses %s marking the pair's resource explored or adding to the pair, and nothing changes", async (_who, userId) => {
     const open = (await resources()).find((res) => !res.explored_at)!;
     expect(open).toBeDefined();
     const before = await resources();
@@ -205,7 +214,9 @@ describe('/mentorship resources', () => {
   });
 
   it('tells a stranger how to start a pair, and answers an unknown word with the usage', async () => {
-    expect((await commandAnsweredLater(h, stranger.id, 'resources')).replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/not in a mentorship pair/)]);
+    expect((await commandAnsweredLater(h, stranger.id, 'resources')).replies.map((reply) => reply.text)).toEqual([
+      expect.stringMatching(/not in a mentorship pair/),
+    ]);
     const response = await h.driver.command(mentee.id, 'resources delete everything');
     expect(response.json.response_type).toBe('ephemeral');
     expect(JSON.stringify(response.json.blocks)).toContain('/mentorship resources add');
@@ -234,7 +245,10 @@ describe('/mentorship resources', () => {
 
   it('keeps a long list within one message and says how many more there are', async () => {
     for (let i = 0; i < 30; i += 1) {
-      await h.bot.services.resources.add({ teamId: 'T0TEST', userId: mentee.id }, { pairId: pair.id, title: `Item ${i}`, url: null, kind: 'article', recommendedBy: 'me' });
+      await h.bot.services.resources.add(
+        { teamId: 'T0TEST', userId: mentee.id },
+        { pairId: pair.id, title: `Item ${i}`, url: null, kind: 'article', recommendedBy: 'me' },
+      );
     }
     const message = await list(mentee.id);
     expect(message.blocks!.length).toBeLessThanOrEqual(50);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Pair } from '../../../src/db/schema';
 import { OpenActions, PairPicker, ThanksModal } from '../../../src/slack/ids';
 import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 import { addMeeting, allSeenBy, count, createPair, postDmWithButton, postEphemeralWithButton, publishHomeWithButton, shown } from './practice-fixtures';
 
 const { mentor, mentee, stranger, other } = USERS;
@@ -67,7 +67,7 @@ describe('/mentorship thanks', () => {
     expect(allSeenBy(h, other.id)).toBe('');
   });
 
-  it('links the note to the meeting that just ended and names its time in the reader\'s own zone', async () => {
+  it("links the note to the meeting that just ended and names its time in the reader's own zone", async () => {
     // The pair's meeting an hour ago (11:00Z), not marked held yet: the "current" one.
     const meetingId = await addMeeting(h, pair, { sequence: 10, at: '2026-11-23T11:00:00Z', status: 'scheduled' });
     await addMeeting(h, pair, { sequence: 11, at: '2026-11-09T11:00:00Z', status: 'held' });

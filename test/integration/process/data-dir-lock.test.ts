@@ -29,13 +29,14 @@ function run(command: string, args: string[]): { child: ChildProcess; output: { 
   const child = spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
   children.push(child);
   const output = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { child, output, exited };
 }
 
-const asContainer = (args: string[]): [string, string[]] => (canUnshare ? ['unshare', ['--pid', '--fork', '--kill-child', '--mount-proc', process.execPath, ...args]] : [process.execPath, args]);
+const asContainer = (args: string[]): [string, string[]] =>
+  canUnshare ? ['unshare', ['--pid', '--fork', '--kill-child', '--mount-proc', process.execPath, ...args]] : [process.execPath, args];
 
 async function hold(container = false) {
   const args = ['-r', REGISTER, join(ROOT, 'test/support/hold-data-dir.ts'), dataDir];
@@ -56,16 +57,22 @@ it('refuses a second process with one line while the first holds the data direct
   const holder = await hold();
   const second = await migrate();
   expect(second.code).toBe(1);
-  expect(second.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^DATA_DIR: the embedded database in .* is in use by another process \\(pid ${holder.child.pid} on .+\\)`))]);
+  expect(second.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(new RegExp(`^DATA_DIR: the embedded database in .* is in use by another process \\(pid ${holder.child.pid} on .+\\)`)),
+  ]);
 }, 60_000);
 
-(canUnshare ? it : it.skip)('refuses a second process when both are PID 1, as in two containers on one volume', async () => {
-  const holder = await hold(true);
-  expect(holder.output.stdout).toBe('holding\n');
-  const second = await migrate(true);
-  expect(second.code).toBe(1);
-  expect(second.stderr).toMatch(/^DATA_DIR: .* is in use by another process \(pid 1 on /);
-}, 60_000);
+(canUnshare ? it : it.skip)(
+  'refuses a second process when both are PID 1, as in two containers on one volume',
+  async () => {
+    const holder = await hold(true);
+    expect(holder.output.stdout).toBe('holding\n');
+    const second = await migrate(true);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/^DATA_DIR: .* is in use by another process \(pid 1 on /);
+  },
+  60_000,
+);
 
 it('opens at once after the holder was killed with SIGKILL: nothing stale is left to recover', async () => {
   const holder = await hold();

@@ -63,7 +63,9 @@ it('installs without TypeScript and builds an image holding no stand-in, demo, b
   const built = files(join(clone, 'dist')).map((file) => relative(join(clone, 'dist'), file));
   expect(built).toContain('src/main.js');
   expect(built.filter((file) => /^(test\/|src\/(devtools|demo)\/)/.test(file))).toEqual([]);
-  const requires = built.filter((file) => file.endsWith('.js')).filter((file) => /require\("[^"]*(devtools|demo|test\/)/.test(readFileSync(join(clone, 'dist', file), 'utf8')));
+  const requires = built
+    .filter((file) => file.endsWith('.js'))
+    .filter((file) => /require\("[^"]*(devtools|demo|test\/)/.test(readFileSync(join(clone, 'dist', file), 'utf8')));
   expect(requires).toEqual([]);
 });
 

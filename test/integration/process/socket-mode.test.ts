@@ -44,8 +44,14 @@ function startBot(port: number, appToken = APP_TOKEN): Running {
   return launch(process.execPath, ['-r', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'info', SCHEDULER_ENABLED: 'false',
-      SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: appToken, SLACK_API_URL: standIn.apiUrl, PORT: String(port),
+      PATH: process.env.PATH ?? '',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      SCHEDULER_ENABLED: 'false',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: appToken,
+      SLACK_API_URL: standIn.apiUrl,
+      PORT: String(port),
     },
   });
 }
@@ -61,14 +67,28 @@ it('serves /healthz on PORT, healthy only while the socket is connected, and ans
     expect(standIn.callsTo('apps.connections.open').filter((call) => call.ok)).toHaveLength(1);
     expect(await health(port)).toEqual({ status: 200, body: { status: 'ok' } });
 
-    connections[0]!.send(JSON.stringify({
-      envelope_id: 'env-help', type: 'slash_commands', accepts_response_payload: true,
-      payload: {
-        token: 'unused', team_id: TEAM, team_domain: 'socket', channel_id: 'DUASKER', channel_name: 'directmessage', user_id: 'UASKER', user_name: 'asker',
-        command: '/mentorship', text: 'help', api_app_id: 'A0SOCKET', is_enterprise_install: 'false',
-        response_url: standIn.issueResponseUrl('UASKER', 'DUASKER'), trigger_id: standIn.issueTriggerId('UASKER'),
-      },
-    }));
+    connections[0]!.send(
+      JSON.stringify({
+        envelope_id: 'env-help',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          token: 'unused',
+          team_id: TEAM,
+          team_domain: 'socket',
+          channel_id: 'DUASKER',
+          channel_name: 'directmessage',
+          user_id: 'UASKER',
+          user_name: 'asker',
+          command: '/mentorship',
+          text: 'help',
+          api_app_id: 'A0SOCKET',
+          is_enterprise_install: 'false',
+          response_url: standIn.issueResponseUrl('UASKER', 'DUASKER'),
+          trigger_id: standIn.issueTriggerId('UASKER'),
+        },
+      }),
+    );
     const ack = await eventually(() => acks.find((message) => message.envelope_id === 'env-help'), 10_000);
     expect(JSON.stringify(ack.payload)).toContain('/mentorship pair');
 

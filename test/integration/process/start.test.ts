@@ -49,7 +49,13 @@ function startBot(env: Record<string, string>): Started {
 it('serves /mentorship help, /healthz and /metrics, refuses a bad signature, and stops cleanly on SIGTERM', async () => {
   const port = await freePort();
   const metricsPort = await freePort();
-  const bot = startBot({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standIn.apiUrl, PORT: String(port), METRICS_PORT: String(metricsPort) });
+  const bot = startBot({
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: standIn.apiUrl,
+    PORT: String(port),
+    METRICS_PORT: String(metricsPort),
+  });
   try {
     await eventually(() => bot.output.stdout.includes('mentorship bot started'), 90_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -61,7 +67,10 @@ it('serves /mentorship help, /healthz and /metrics, refuses a bad signature, and
     expect(help.status).toBe(200);
     for (const sub of SUBCOMMANDS) expect(JSON.stringify(help.json)).toContain(`/mentorship ${sub.name}`);
 
-    const forged = await driver.sendRaw('command=%2Fmentorship&text=help', { contentType: 'application/x-www-form-urlencoded', sign: { secret: 'not-the-secret' } });
+    const forged = await driver.sendRaw('command=%2Fmentorship&text=help', {
+      contentType: 'application/x-www-form-urlencoded',
+      sign: { secret: 'not-the-secret' },
+    });
     expect(forged.status).toBe(401);
 
     const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();

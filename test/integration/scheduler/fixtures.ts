@@ -7,7 +7,16 @@ import { CHANNELS, TEAM_ID, USERS } from '../../support/harness';
 /** A pair created through the real service (as the pair modal does), meeting in Berlin at `time`. */
 export async function createPair(
   pairs: PairsService,
-  options: { firstDate?: string; time?: string; zone?: string; cadence?: 'weekly' | 'biweekly' | 'monthly'; mentor?: keyof typeof USERS; mentee?: keyof typeof USERS; teamId?: string; minutes?: number } = {},
+  options: {
+    firstDate?: string;
+    time?: string;
+    zone?: string;
+    cadence?: 'weekly' | 'biweekly' | 'monthly';
+    mentor?: keyof typeof USERS;
+    mentee?: keyof typeof USERS;
+    teamId?: string;
+    minutes?: number;
+  } = {},
 ): Promise<Pair> {
   const mentor = USERS[options.mentor ?? 'mentor'];
   const mentee = USERS[options.mentee ?? 'mentee'];

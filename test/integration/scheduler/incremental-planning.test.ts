@@ -25,7 +25,8 @@ async function pass(at: string) {
   return { pairsChecked: ensured.pairs, remindersConsidered: plan.considered };
 }
 const prepFor = async (recipient: string) => (await outboxRows(h.db.kysely, { kind: 'prep', recipient }))[0]!;
-const meetingRows = (pairId: string) => h.db.kysely.selectFrom('meetings').select(['sequence', 'scheduled_at']).where('pair_id', '=', pairId).orderBy('sequence').execute();
+const meetingRows = (pairId: string) =>
+  h.db.kysely.selectFrom('meetings').select(['sequence', 'scheduled_at']).where('pair_id', '=', pairId).orderBy('sequence').execute();
 
 describe('incremental planning', () => {
   it('plans a new pair once; a pass with nothing new checks no pair and plans no reminder', async () => {
@@ -49,7 +50,9 @@ describe('incremental planning', () => {
     expect((await meetingRows(early.id)).map((m) => m.scheduled_at.toISOString())).toEqual(['2026-12-01T14:00:00.000Z', '2026-12-08T14:00:00.000Z']);
     expect(await meetingRows(late.id)).toHaveLength(1);
     // The new meeting's reminders are planned in that same pass.
-    expect((await outboxRows(h.db.kysely, { kind: 'prep', recipient: USERS.mentee.id })).map((r) => r.payload)).toContainEqual({ meetingAt: '2026-12-08T14:00:00.000Z' });
+    expect((await outboxRows(h.db.kysely, { kind: 'prep', recipient: USERS.mentee.id })).map((r) => r.payload)).toContainEqual({
+      meetingAt: '2026-12-08T14:00:00.000Z',
+    });
   });
 
   it("re-plans a person's reminders on the next pass when Slack reports a new time zone (no feature re-plans it)", async () => {
@@ -73,14 +76,18 @@ describe('incremental planning', () => {
     await pass('2026-11-25T12:00:00Z');
     const before = await prepFor(USERS.mentee.id);
 
-    await h.db.kysely.updateTable('meetings').set({ scheduled_at: new Date('2026-12-03T14:00:00Z') }).where('id', '=', meeting.id).execute();
+    await h.db.kysely
+      .updateTable('meetings')
+      .set({ scheduled_at: new Date('2026-12-03T14:00:00Z') })
+      .where('id', '=', meeting.id)
+      .execute();
     const next = await pass('2026-11-25T12:01:00Z');
     expect(next.pairsChecked).toBe(1);
     const after = await prepFor(USERS.mentee.id);
     expect(after.due_at.getTime() - before.due_at.getTime()).toBe(2 * 86_400_000);
   });
 
-  it("checks a pair again after its rhythm changes, so a move to a shorter rhythm is not missed", async () => {
+  it('checks a pair again after its rhythm changes, so a move to a shorter rhythm is not missed', async () => {
     const pair = await createPair(h.bot.services.pairs, { cadence: 'monthly' });
     await pass('2026-11-25T12:00:00Z');
     expect(await pass('2026-11-25T12:01:00Z')).toMatchObject({ pairsChecked: 0 });
@@ -109,6 +116,8 @@ describe('incremental planning', () => {
 
     await h.db.kysely.updateTable('pairs').set({ planned_end_on: '2027-01-27' }).where('id', '=', pair.id).execute();
     await pass('2026-11-25T12:02:00Z');
-    expect(await outboxRows(h.db.kysely, { kind: 'wrap_up', recipient: USERS.mentee.id })).toContainEqual(expect.objectContaining({ payload: { plannedEndOn: '2027-01-27' } }));
+    expect(await outboxRows(h.db.kysely, { kind: 'wrap_up', recipient: USERS.mentee.id })).toContainEqual(
+      expect.objectContaining({ payload: { plannedEndOn: '2027-01-27' } }),
+    );
   });
 });

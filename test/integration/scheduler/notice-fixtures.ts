@@ -11,7 +11,15 @@ import { RACE_TOKEN } from './replicas';
 let counter = 0;
 
 /** A notice row as the interaction layer writes it (kind 'notice', rendered message, a target). */
-export async function writeNotice(db: Kysely<Database>, notice: Partial<Omit<NewNotice, 'payload'>> & { payload: Partial<NoticePayload> & Pick<NoticePayload, 'target'>; teamId: string; dueAt: Date; expiresAt?: Date }): Promise<string> {
+export async function writeNotice(
+  db: Kysely<Database>,
+  notice: Partial<Omit<NewNotice, 'payload'>> & {
+    payload: Partial<NoticePayload> & Pick<NoticePayload, 'target'>;
+    teamId: string;
+    dueAt: Date;
+    expiresAt?: Date;
+  },
+): Promise<string> {
   counter += 1;
   const target = notice.payload.target;
   const payload: NoticePayload = {
@@ -40,7 +48,12 @@ export async function writeNotice(db: Kysely<Database>, notice: Partial<Omit<New
 }
 
 /** A NoticeSender talking to the stand-in with the reminder client's settings, on the test's clock. */
-export function testNoticeSender(db: Kysely<Database>, standIn: SlackStandIn, clock: () => Date, options: { hooks?: NoticeHooks; logger?: Logger; settings?: Partial<NoticeSenderSettings> } = {}) {
+export function testNoticeSender(
+  db: Kysely<Database>,
+  standIn: SlackStandIn,
+  clock: () => Date,
+  options: { hooks?: NoticeHooks; logger?: Logger; settings?: Partial<NoticeSenderSettings> } = {},
+) {
   const settings = { replica: 'app', rate: { perSecond: 10_000, burst: 10_000 }, sendTimeoutMs: 500, ...options.settings };
   return createNoticeDispatcher({
     db,

@@ -31,7 +31,10 @@ const hooks: NoticeHooks = {
   recordPost: async (tx, args, posted) => {
     const row = await tx.selectFrom('outbox').select('state').where('kind', '=', 'notice').where('slack_ts', '=', posted.ts).executeTakeFirst();
     hookCalls.push({ key: args.key, channelId: posted.channelId, ts: posted.ts, stateInTx: row?.state });
-    await tx.insertInto('processed_events').values({ event_id: `hook:${String(args.key)}`, team_id: RACE_TEAM }).execute();
+    await tx
+      .insertInto('processed_events')
+      .values({ event_id: `hook:${String(args.key)}`, team_id: RACE_TEAM })
+      .execute();
   },
 };
 
@@ -70,7 +73,11 @@ describe('each kind of target', () => {
     const sent = await row(id);
     expect(sent).toMatchObject({ state: 'sent', attempt: 1, channel_id: 'DUKNOWN', slack_ts: expect.any(String) });
     const [message] = world.standIn.dmsTo('UKNOWN');
-    expect(message).toMatchObject({ text: (sent.payload.message as { text: string }).text, ts: sent.slack_ts, metadata: { event_type: 'mentorship_reminder', event_payload: { reminder_id: id, attempt: 1 } } });
+    expect(message).toMatchObject({
+      text: (sent.payload.message as { text: string }).text,
+      ts: sent.slack_ts,
+      metadata: { event_type: 'mentorship_reminder', event_payload: { reminder_id: id, attempt: 1 } },
+    });
     const args = world.standIn.callsTo('chat.postMessage')[0]!.args;
     expect([String(args.unfurl_links), String(args.unfurl_media)]).toEqual(['false', 'false']);
     const person = await world.db.kysely.selectFrom('people').select('dm_channel_id').where('user_id', '=', 'UKNOWN').executeTakeFirstOrThrow();
@@ -92,7 +99,11 @@ describe('each kind of target', () => {
   });
 
   it('posts in a public and a private channel, unfurling when the notice asks, and runs its hook once in the transaction that marks it sent', async () => {
-    const pub = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), unfurl: true, onPosted: { hook: 'recordPost', args: { key: 'pub' } } } });
+    const pub = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      payload: { target: channel('CPUBLIC'), unfurl: true, onPosted: { hook: 'recordPost', args: { key: 'pub' } } },
+    });
     const priv = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('GPRIVATE') } });
     await sender().sendNow([pub, priv]);
 
@@ -109,13 +120,25 @@ describe('each kind of target', () => {
 
   it('updates an earlier message in place; a message that is gone fails for good with Slack’s code', async () => {
     const client = createReminderClient({ token: RACE_TOKEN, apiUrl: world.standIn.apiUrl, timeoutMs: 2_000 });
-    const original = await webClientReminderSlack(client).post('CPUBLIC', { text: 'Goal: awaiting approval', blocks: [] }, { reminderId: 'goal-share', attempt: 1 });
+    const original = await webClientReminderSlack(client).post(
+      'CPUBLIC',
+      { text: 'Goal: awaiting approval', blocks: [] },
+      { reminderId: 'goal-share', attempt: 1 },
+    );
     const update = await writeNotice(world.db.kysely, {
       teamId: RACE_TEAM,
       dueAt: T0,
-      payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: original.ts! }, message: { text: 'Goal: approved', blocks: [] }, onPosted: { hook: 'recordPost', args: { key: 'upd' } } },
+      payload: {
+        target: { type: 'update', channelId: 'CPUBLIC', ts: original.ts! },
+        message: { text: 'Goal: approved', blocks: [] },
+        onPosted: { hook: 'recordPost', args: { key: 'upd' } },
+      },
     });
-    const gone = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: '1.000001' } } });
+    const gone = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: '1.000001' } },
+    });
     await sender().sendNow([update, gone]);
 
     expect(world.standIn.messagesIn('CPUBLIC')).toHaveLength(1);
@@ -150,7 +173,10 @@ describe('when and by whom', () => {
 
   it('leaves a notice to a pass when the workspace has no send budget left, and never throws', async () => {
     const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } });
-    await world.db.kysely.insertInto('slack_rate_buckets').values({ team_id: RACE_TEAM, tokens: 0, refilled_at: T0, blocked_until: new Date(T0.getTime() + 20_000) }).execute();
+    await world.db.kysely
+      .insertInto('slack_rate_buckets')
+      .values({ team_id: RACE_TEAM, tokens: 0, refilled_at: T0, blocked_until: new Date(T0.getTime() + 20_000) })
+      .execute();
     await expect(sender().sendNow([id])).resolves.toBeUndefined();
     expect(await row(id)).toMatchObject({ state: 'pending', attempt: 0 });
     await pass(T0.getTime() + 21_000);
@@ -158,7 +184,12 @@ describe('when and by whom', () => {
   });
 
   it('cancels a notice past its own expiry instead of sending it', async () => {
-    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, expiresAt: new Date(T0.getTime() + 60_000), payload: { target: channel('CPUBLIC') } });
+    const id = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      expiresAt: new Date(T0.getTime() + 60_000),
+      payload: { target: channel('CPUBLIC') },
+    });
     await pass(T0.getTime() + 60_000);
     expect(await row(id)).toMatchObject({ state: 'cancelled', last_error: 'expired' });
     expect(postsOf(id)).toBe(0);
@@ -166,7 +197,11 @@ describe('when and by whom', () => {
 
   it('logs an unknown hook name and still sends the notice', async () => {
     const logs = captureLogs();
-    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'noSuchHook', args: {} } } });
+    const id = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      payload: { target: channel('CPUBLIC'), onPosted: { hook: 'noSuchHook', args: {} } },
+    });
     await sender({ logger: logs.logger }).sendNow([id]);
     expect(await row(id)).toMatchObject({ state: 'sent' });
     expect(logs.lines.find((line) => line.msg === 'unknown notice hook; the notice is sent without it')).toMatchObject({ hook: 'noSuchHook', noticeId: id });
@@ -201,7 +236,11 @@ describe('sent once through faults', () => {
     ['a private channel', channel('GPRIVATE'), 'GPRIVATE'],
     ['a DM opened in that attempt', dm('UKNOWN'), 'DUKNOWN'],
   ])('reconciles a post in doubt in %s through its history: never posted twice, the hook run once', async (_name, target, where) => {
-    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target, onPosted: { hook: 'recordPost', args: { key: 'doubt' } } } });
+    const id = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      payload: { target, onPosted: { hook: 'recordPost', args: { key: 'doubt' } } },
+    });
     world.standIn.failNext('chat.postMessage', { status: 500, afterApplying: true });
     await sender().sendNow([id]);
     expect(await row(id)).toMatchObject({ state: 'unknown', channel_id: where });
@@ -220,7 +259,11 @@ describe('sent once through faults', () => {
   });
 
   it('sends a notice whose post in doubt never reached Slack, once, after looking for it', async () => {
-    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'lost' } } } });
+    const id = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'lost' } } },
+    });
     world.standIn.failNext('chat.postMessage', { status: 500, afterApplying: false });
     await sender().sendNow([id]);
     await pass(T0.getTime() + GRACE + 5_000);
@@ -231,8 +274,16 @@ describe('sent once through faults', () => {
   });
 
   it('after a crash (the lease ran out), finds a post that went out and sends one that did not, each once', async () => {
-    const posted = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-after' } } } });
-    const unposted = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-before' } } } });
+    const posted = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-after' } } },
+    });
+    const unposted = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      payload: { target: channel('CPUBLIC'), onPosted: { hook: 'recordPost', args: { key: 'crash-before' } } },
+    });
     // The dead process: claims both, starts both posts as the dispatcher does (recorded first, then
     // the call), and dies: the first reached Slack, the second never did.
     const claimed = await claimNotices(world.db.kysely, { teamId: RACE_TEAM, ids: [posted, unposted], limit: 10, now: T0, leaseMs: 60_000, replica: 'dead' });
@@ -257,7 +308,11 @@ describe('sent once through faults', () => {
   it('makes an update in doubt again after the grace period without reading any history', async () => {
     const client = webClientReminderSlack(createReminderClient({ token: RACE_TOKEN, apiUrl: world.standIn.apiUrl, timeoutMs: 2_000 }));
     const original = await client.post('CPUBLIC', { text: 'before', blocks: [] }, { reminderId: 'x', attempt: 1 });
-    const id = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: original.ts! }, message: { text: 'after', blocks: [] } } });
+    const id = await writeNotice(world.db.kysely, {
+      teamId: RACE_TEAM,
+      dueAt: T0,
+      payload: { target: { type: 'update', channelId: 'CPUBLIC', ts: original.ts! }, message: { text: 'after', blocks: [] } },
+    });
     world.standIn.failNext('chat.update', { status: 500, afterApplying: true });
     await sender().sendNow([id]);
     expect(await row(id)).toMatchObject({ state: 'unknown' });
@@ -290,7 +345,21 @@ describe('reminders’ rules leave notices alone', () => {
     await replanMeeting(world.db.kysely, meeting.id, clock());
     await upsertPlanned(
       world.db.kysely,
-      [{ teamId: RACE_TEAM, kind: 'prep', pairId: meeting.pair_id, meetingId: meeting.id, recipientId: 'UCE0M', dedupeKey: 'agenda_shared:meeting:mentor', payload: {}, dueAt: T0, expiresAt: AFTER_END, basis: 'other', skipReason: null } as never],
+      [
+        {
+          teamId: RACE_TEAM,
+          kind: 'prep',
+          pairId: meeting.pair_id,
+          meetingId: meeting.id,
+          recipientId: 'UCE0M',
+          dedupeKey: 'agenda_shared:meeting:mentor',
+          payload: {},
+          dueAt: T0,
+          expiresAt: AFTER_END,
+          basis: 'other',
+          skipReason: null,
+        } as never,
+      ],
       clock(),
     );
     expect(await row(notice)).toEqual(before);
@@ -301,14 +370,18 @@ describe('reminders’ rules leave notices alone', () => {
     await cancelUnsent(world.db.kysely, { pairId: meeting.pair_id });
     expect(await row(notice)).toMatchObject({ state: 'pending', last_error: null });
     // Nor can a notice be snoozed as if it were a reminder.
-    await expect(new RemindersService(world.db.kysely, clock, createEffectsRecorder(clock)).snooze({ teamId: RACE_TEAM, userId: 'UCE0M' }, notice)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      new RemindersService(world.db.kysely, clock, createEffectsRecorder(clock)).snooze({ teamId: RACE_TEAM, userId: 'UCE0M' }, notice),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('the daily cap counts reminders only: notices neither wait for it nor use it up', async () => {
     await seedPairs(world.db.kysely, world.standIn, 1);
     const capped = replicaScheduler(world.db.kysely, world.standIn, 'capped', { sendTimeoutMs: 500, dailyCap: 1 }, { noticeHooks: hooks });
     // Due before the thanks prompt, so a pass claims and sends them first.
-    const ids = await Promise.all([1, 2, 3].map(() => writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: MEETING_AT, payload: { target: dm('UCE0E') } })));
+    const ids = await Promise.all(
+      [1, 2, 3].map(() => writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: MEETING_AT, payload: { target: dm('UCE0E') } })),
+    );
     setClock(AFTER_END);
     await capped.runPass(clock);
     expect(ids.map(postsOf)).toEqual([1, 1, 1]);
@@ -324,14 +397,24 @@ const describePg = process.env.DATABASE_URL ? describe : describe.skip;
 
 describePg(`replicas racing (${process.env.DATABASE_URL ? 'PostgreSQL' : 'needs DATABASE_URL'})`, () => {
   it('two replicas’ sendNow calls and passes racing over the same notices post each once and run each hook once', async () => {
-    const replicas = await Promise.all(['r1', 'r2'].map((name) => startReplica(world.db.url!, world.standIn, name, { sendTimeoutMs: 500 }, { noticeHooks: hooks })));
+    const replicas = await Promise.all(
+      ['r1', 'r2'].map((name) => startReplica(world.db.url!, world.standIn, name, { sendTimeoutMs: 500 }, { noticeHooks: hooks })),
+    );
     try {
       const targets = [channel('CPUBLIC'), dm('UKNOWN'), dm('USTRANGE'), channel('GPRIVATE')];
       const ids: string[] = [];
       for (let i = 0; i < 40; i += 1) {
-        ids.push(await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: targets[i % targets.length]!, onPosted: { hook: 'recordPost', args: { key: `n${i}` } } } }));
+        ids.push(
+          await writeNotice(world.db.kysely, {
+            teamId: RACE_TEAM,
+            dueAt: T0,
+            payload: { target: targets[i % targets.length]!, onPosted: { hook: 'recordPost', args: { key: `n${i}` } } },
+          }),
+        );
       }
-      const senders = replicas.map((replica, index) => testNoticeSender(replica.db.kysely, world.standIn, clock, { hooks, settings: { replica: `app${index}` } }));
+      const senders = replicas.map((replica, index) =>
+        testNoticeSender(replica.db.kysely, world.standIn, clock, { hooks, settings: { replica: `app${index}` } }),
+      );
       await Promise.all([
         senders[0]!.sendNow(ids),
         senders[1]!.sendNow([...ids].reverse()),

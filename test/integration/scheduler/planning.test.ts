@@ -2,7 +2,6 @@ import { cancelUnsent } from '../../../src/domain/reminders/reminders-outbox.rep
 import { replanMeeting } from '../../../src/domain/reminders/plan';
 import { OpenActions } from '../../../src/slack/ids';
 import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
-import { settled } from '../../support/wait';
 import { createPair, firstMeeting, outboxRows, truncateAll } from './fixtures';
 
 let h: Harness;
@@ -54,7 +53,11 @@ describe('a meeting that moves', () => {
     await pass('2026-11-25T12:00:00Z');
     const before = (await outboxRows(h.db.kysely, { kind: 'prep' }))[0]!;
     await h.db.kysely.transaction().execute(async (tx) => {
-      await tx.updateTable('meetings').set({ scheduled_at: new Date('2026-12-03T14:00:00Z'), rescheduled_from: meeting.scheduled_at }).where('id', '=', meeting.id).execute();
+      await tx
+        .updateTable('meetings')
+        .set({ scheduled_at: new Date('2026-12-03T14:00:00Z'), rescheduled_from: meeting.scheduled_at })
+        .where('id', '=', meeting.id)
+        .execute();
       // A feature that cancels first (as cancelUnsent's comment suggests) and then re-plans gets the rows back.
       await cancelUnsent(tx, { meetingId: meeting.id }, 'rescheduled');
       await replanMeeting(tx, meeting.id, h.clock.now());
@@ -75,7 +78,10 @@ describe('a meeting that moves', () => {
     const meeting = await firstMeeting(h.db.kysely, pair.id);
     await pass('2026-11-25T12:00:00Z');
     const before = (await outboxRows(h.db.kysely, { kind: 'prep' }))[0]!;
-    const moved = await h.bot.services.meetingChanges.reschedule({ teamId: TEAM_ID, userId: pair.mentee_id }, meeting.id, { date: '2026-12-03', time: meeting.scheduled_at.toISOString().slice(11, 16) });
+    const moved = await h.bot.services.meetingChanges.reschedule({ teamId: TEAM_ID, userId: pair.mentee_id }, meeting.id, {
+      date: '2026-12-03',
+      time: meeting.scheduled_at.toISOString().slice(11, 16),
+    });
     expect(moved.ok).toBe(true);
     // No pass has run since: the row already carries the new due time.
     const after = (await outboxRows(h.db.kysely, { kind: 'prep' })).find((row) => row.id === before.id)!;
@@ -87,7 +93,11 @@ describe('a meeting that moves', () => {
     const pair = await createPair(h.bot.services.pairs);
     const meeting = await firstMeeting(h.db.kysely, pair.id);
     await pass('2026-11-25T12:00:00Z');
-    await h.db.kysely.updateTable('meetings').set({ scheduled_at: new Date('2026-12-03T14:00:00Z') }).where('id', '=', meeting.id).execute();
+    await h.db.kysely
+      .updateTable('meetings')
+      .set({ scheduled_at: new Date('2026-12-03T14:00:00Z') })
+      .where('id', '=', meeting.id)
+      .execute();
     await pass('2026-11-30T14:05:00Z');
     expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(0);
     await pass('2026-12-02T14:05:00Z');
@@ -103,7 +113,16 @@ describe('between sessions', () => {
     const pair = await createPair(h.bot.services.pairs);
     await h.db.kysely
       .insertInto('learning_resources')
-      .values({ team_id: TEAM_ID, pair_id: pair.id, title: 'Refactoring', url: null, recommended_by: USERS.mentor.id, explored_at: null, explored_by: null, takeaway: null })
+      .values({
+        team_id: TEAM_ID,
+        pair_id: pair.id,
+        title: 'Refactoring',
+        url: null,
+        recommended_by: USERS.mentor.id,
+        explored_at: null,
+        explored_by: null,
+        takeaway: null,
+      })
       .execute();
     await pass('2026-12-01T14:01:00Z'); // the first meeting has started: the second is planned
     h.standIn.reset();
@@ -118,7 +137,17 @@ describe('between sessions', () => {
     const pair = await createPair(h.bot.services.pairs);
     const item = await h.db.kysely
       .insertInto('action_items')
-      .values({ team_id: TEAM_ID, pair_id: pair.id, meeting_id: null, owner_id: USERS.mentee.id, body: 'Write the <!here> design doc', due_on: '2026-12-10', done_at: null, done_by: null, created_by: USERS.mentor.id })
+      .values({
+        team_id: TEAM_ID,
+        pair_id: pair.id,
+        meeting_id: null,
+        owner_id: USERS.mentee.id,
+        body: 'Write the <!here> design doc',
+        due_on: '2026-12-10',
+        done_at: null,
+        done_by: null,
+        created_by: USERS.mentor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await pass('2026-12-09T13:00:00Z'); // 08:00 New York: not yet
@@ -134,12 +163,35 @@ describe('between sessions', () => {
     const pair = await createPair(h.bot.services.pairs);
     await h.db.kysely
       .insertInto('goals')
-      .values({ team_id: TEAM_ID, pair_id: pair.id, title: 'Give a talk', target_date: '2026-12-20', status: 'approved', created_by: USERS.mentee.id, specific: null, measurable: null, achievable: null, relevant: null, objective: null, approved_by: USERS.mentor.id, approved_at: new Date(), changes_comment: null, share_channel_id: null, share_message_ts: null, achieved_at: null, reflection: null })
+      .values({
+        team_id: TEAM_ID,
+        pair_id: pair.id,
+        title: 'Give a talk',
+        target_date: '2026-12-20',
+        status: 'approved',
+        created_by: USERS.mentee.id,
+        specific: null,
+        measurable: null,
+        achievable: null,
+        relevant: null,
+        objective: null,
+        approved_by: USERS.mentor.id,
+        approved_at: new Date(),
+        changes_comment: null,
+        share_channel_id: null,
+        share_message_ts: null,
+        achieved_at: null,
+        reflection: null,
+      })
       .execute();
     // Weekly on Tuesdays until 29 Dec: the wrap-up meetings are 22 and 29 Dec, so the prompt comes on 20 Dec.
     await h.db.kysely.updateTable('pairs').set({ planned_end_on: '2026-12-29' }).where('id', '=', pair.id).execute();
     await pass('2026-12-13T14:05:00Z');
-    const texts = (user: string) => h.standIn.dmsTo(user).map((m) => JSON.stringify(m.blocks)).join('\n');
+    const texts = (user: string) =>
+      h.standIn
+        .dmsTo(user)
+        .map((m) => JSON.stringify(m.blocks))
+        .join('\n');
     expect(texts(USERS.mentee.id)).toContain('*Give a talk* has its target date in 7 days (Sun 20 Dec 2026)');
     expect(texts(USERS.mentee.id)).not.toContain('planned to end');
     expect(texts(USERS.mentor.id)).not.toContain('Give a talk');

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { createScheduler } from '../../../src/scheduler/create';
 import { OpenActions, ReminderActions, ReminderSettingsModal } from '../../../src/slack/ids';
 import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 import { createPair, firstMeeting, outboxRows, reminderIdOf, truncateAll } from './fixtures';
 
 let h: Harness;
@@ -43,7 +43,17 @@ async function addAgendaAndActions(pairId: string, meetingId: string) {
     .execute();
   await h.db.kysely
     .insertInto('action_items')
-    .values({ team_id: TEAM_ID, pair_id: pairId, meeting_id: null, owner_id: USERS.mentee.id, body: 'Read <@UOTHER> chapter 3', due_on: '2026-12-05', done_at: null, done_by: null, created_by: USERS.mentor.id })
+    .values({
+      team_id: TEAM_ID,
+      pair_id: pairId,
+      meeting_id: null,
+      owner_id: USERS.mentee.id,
+      body: 'Read <@UOTHER> chapter 3',
+      due_on: '2026-12-05',
+      done_at: null,
+      done_by: null,
+      created_by: USERS.mentor.id,
+    })
     .execute();
 }
 
@@ -150,7 +160,12 @@ describe('before a meeting', () => {
     await h.driver.clickInMessage(USERS.stranger.id, nudge!, ReminderActions.snooze);
     await h.driver.clickInMessage(USERS.mentee.id, nudge!, ReminderActions.skip, { value: 'not-a-uuid' });
     await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).length === 2 && h.standIn.ephemeralsFor(USERS.mentee.id).length === 1);
-    expect(h.standIn.ephemeralsFor(USERS.stranger.id).map((m) => m.text).join()).toMatch(/not part of that mentorship pair|not one of yours/);
+    expect(
+      h.standIn
+        .ephemeralsFor(USERS.stranger.id)
+        .map((m) => m.text)
+        .join(),
+    ).toMatch(/not part of that mentorship pair|not one of yours/);
     expect((await firstMeeting(h.db.kysely, pair.id)).status).toBe('scheduled');
     expect(await outboxRows(h.db.kysely, { kind: 'prep' })).toHaveLength(1);
     expect(h.standIn.callsTo('chat.update')).toHaveLength(0);
@@ -193,7 +208,11 @@ describe('after a meeting', () => {
     h.clock.set('2026-11-23T12:00:00Z');
     const second = await createPair(h.bot.services.pairs);
     await pass('2026-12-01T16:05:00Z');
-    await h.db.kysely.updateTable('meetings').set({ notes_recorded_at: new Date('2026-12-01T16:30:00Z'), notes_recorded_by: USERS.mentee.id, status: 'held' }).where('pair_id', '=', second.id).execute();
+    await h.db.kysely
+      .updateTable('meetings')
+      .set({ notes_recorded_at: new Date('2026-12-01T16:30:00Z'), notes_recorded_by: USERS.mentee.id, status: 'held' })
+      .where('pair_id', '=', second.id)
+      .execute();
     h.standIn.reset();
     await pass('2026-12-02T15:05:00Z');
     expect(h.standIn.allMessages().filter((m) => m.text.includes('No notes'))).toHaveLength(0);
@@ -249,8 +268,12 @@ describe('reminder settings', () => {
     const response = await h.driver.sendRaw(
       new URLSearchParams({
         payload: JSON.stringify({
-          type: 'block_actions', user: { id: USERS.stranger.id, team_id: TEAM_ID }, team: { id: TEAM_ID }, api_app_id: 'A0001',
-          trigger_id: h.standIn.issueTriggerId(USERS.stranger.id), channel: { id: `D${USERS.stranger.id}` },
+          type: 'block_actions',
+          user: { id: USERS.stranger.id, team_id: TEAM_ID },
+          team: { id: TEAM_ID },
+          api_app_id: 'A0001',
+          trigger_id: h.standIn.issueTriggerId(USERS.stranger.id),
+          channel: { id: `D${USERS.stranger.id}` },
           container: { type: 'message', channel_id: `D${USERS.stranger.id}` },
           actions: [{ type: 'button', action_id: ReminderActions.openSettings, block_id: ReminderActions.footerBlock, value: 'settings', action_ts: '1' }],
         }),
@@ -277,7 +300,14 @@ describe('pairs and operators', () => {
     await createPair(h.bot.services.pairs);
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
-    const dry = createScheduler({ db: h.db.kysely, config: { remindersDryRun: true, remindersDailyCap: 6 }, botToken: 'xoxb-test-token', apiUrl: h.standIn.apiUrl, logger, noticeHooks: NOTICE_HOOKS });
+    const dry = createScheduler({
+      db: h.db.kysely,
+      config: { remindersDryRun: true, remindersDailyCap: 6 },
+      botToken: 'xoxb-test-token',
+      apiUrl: h.standIn.apiUrl,
+      logger,
+      noticeHooks: NOTICE_HOOKS,
+    });
     h.clock.set(DAY_BEFORE);
     const report = await dry.runPass(h.clock.now);
     expect(report?.dispatch.dry_run).toBe(2);
@@ -290,10 +320,27 @@ describe('pairs and operators', () => {
 
   it('holds a person’s reminders over the daily cap until the next morning', async () => {
     const pair = await createPair(h.bot.services.pairs);
-    const capped = createScheduler({ db: h.db.kysely, config: { remindersDryRun: false, remindersDailyCap: 1 }, botToken: 'xoxb-test-token', apiUrl: h.standIn.apiUrl, logger: pino({ level: 'silent' }), noticeHooks: NOTICE_HOOKS });
+    const capped = createScheduler({
+      db: h.db.kysely,
+      config: { remindersDryRun: false, remindersDailyCap: 1 },
+      botToken: 'xoxb-test-token',
+      apiUrl: h.standIn.apiUrl,
+      logger: pino({ level: 'silent' }),
+      noticeHooks: NOTICE_HOOKS,
+    });
     await h.db.kysely
       .insertInto('action_items')
-      .values({ team_id: TEAM_ID, pair_id: pair.id, meeting_id: null, owner_id: USERS.mentee.id, body: 'Draft the talk', due_on: '2026-12-01', done_at: null, done_by: null, created_by: USERS.mentee.id })
+      .values({
+        team_id: TEAM_ID,
+        pair_id: pair.id,
+        meeting_id: null,
+        owner_id: USERS.mentee.id,
+        body: 'Draft the talk',
+        due_on: '2026-12-01',
+        done_at: null,
+        done_by: null,
+        created_by: USERS.mentee.id,
+      })
       .execute();
     h.clock.set(DAY_BEFORE);
     const report = await capped.runPass(h.clock.now);

@@ -2,7 +2,19 @@ import { sql } from 'kysely';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import { claimDue } from '../../../src/scheduler/outbox.repository';
 import { createTestDb } from '../../support/test-db';
-import { AFTER_END, at, claimBarrier, MEETING_AT, postsPerReminder, RACE_TEAM, RACE_TOKEN, type Replica, type ReplicaExtras, seedPairs, startReplica } from './replicas';
+import {
+  AFTER_END,
+  at,
+  claimBarrier,
+  MEETING_AT,
+  postsPerReminder,
+  RACE_TEAM,
+  RACE_TOKEN,
+  type Replica,
+  type ReplicaExtras,
+  seedPairs,
+  startReplica,
+} from './replicas';
 
 /**
  * Exactly-once under concurrency and faults needs a real PostgreSQL (row locks, SKIP LOCKED, several

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { createDb, type Db } from '../../../src/db/create-db';
 import type { Database } from '../../../src/db/schema';
 import type { NoticeHooks } from '../../../src/domain/notices/notice';
-import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
+import { type SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
 import { meetingsServiceSource } from '../../../src/domain/reminders/meeting-source';
 import { Scheduler, type SchedulerSettings } from '../../../src/scheduler/scheduler';
@@ -30,21 +30,52 @@ export async function seedPairs(db: Kysely<Database>, standIn: SlackStandIn, cou
     standIn.addUser({ id: mentee, name: `mentee${i}`, tz: 'Europe/Berlin' });
     await db
       .insertInto('people')
-      .values([mentor, mentee].map((id) => ({ team_id: team, user_id: id, display_name: id, time_zone: 'Europe/Berlin', dm_channel_id: `D${id}`, reminders_paused_until: null })))
+      .values(
+        [mentor, mentee].map((id) => ({
+          team_id: team,
+          user_id: id,
+          display_name: id,
+          time_zone: 'Europe/Berlin',
+          dm_channel_id: `D${id}`,
+          reminders_paused_until: null,
+        })),
+      )
       .execute();
     const pair = await db
       .insertInto('pairs')
       .values({
-        team_id: team, mentor_id: mentor, mentee_id: mentee, goals_channel_id: 'CGOALS', cadence: 'weekly', meeting_time: '15:00',
-        time_zone: 'Europe/Berlin', first_meeting_on: '2026-12-01', meeting_minutes: 60, started_on: '2026-11-20', planned_end_on: '2027-05-01', created_by: mentor,
+        team_id: team,
+        mentor_id: mentor,
+        mentee_id: mentee,
+        goals_channel_id: 'CGOALS',
+        cadence: 'weekly',
+        meeting_time: '15:00',
+        time_zone: 'Europe/Berlin',
+        first_meeting_on: '2026-12-01',
+        meeting_minutes: 60,
+        started_on: '2026-11-20',
+        planned_end_on: '2027-05-01',
+        created_by: mentor,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db
       .insertInto('meetings')
       .values({
-        team_id: team, pair_id: pair.id, sequence: 0, scheduled_at: MEETING_AT, duration_minutes: 60, rescheduled_from: null, feedback_focus: null,
-        shared_highlight: null, takeaways: null, feedback_received: null, feedback_application: null, notes_recorded_by: null, notes_recorded_at: null, agenda_shared_at: null,
+        team_id: team,
+        pair_id: pair.id,
+        sequence: 0,
+        scheduled_at: MEETING_AT,
+        duration_minutes: 60,
+        rescheduled_from: null,
+        feedback_focus: null,
+        shared_highlight: null,
+        takeaways: null,
+        feedback_received: null,
+        feedback_application: null,
+        notes_recorded_by: null,
+        notes_recorded_at: null,
+        agenda_shared_at: null,
       })
       .execute();
   }
@@ -62,13 +93,25 @@ export interface ReplicaExtras {
   wrapSlack?: (slack: ReminderSlack) => ReminderSlack;
 }
 
-export async function startReplica(url: string, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}, extras: ReplicaExtras = {}): Promise<Replica> {
+export async function startReplica(
+  url: string,
+  standIn: SlackStandIn,
+  name: string,
+  settings: Partial<SchedulerSettings> = {},
+  extras: ReplicaExtras = {},
+): Promise<Replica> {
   const db = await createDb({ kind: 'postgres', url }, { poolSize: 4 });
   return { db, scheduler: replicaScheduler(db.kysely, standIn, name, settings, extras) };
 }
 
 /** A Scheduler talking to the stand-in, on any database (PGlite included). */
-export function replicaScheduler(db: Kysely<Database>, standIn: SlackStandIn, name: string, settings: Partial<SchedulerSettings> = {}, extras: ReplicaExtras = {}): Scheduler {
+export function replicaScheduler(
+  db: Kysely<Database>,
+  standIn: SlackStandIn,
+  name: string,
+  settings: Partial<SchedulerSettings> = {},
+  extras: ReplicaExtras = {},
+): Scheduler {
   const client = createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: settings.sendTimeoutMs ?? 2_000 });
   const slack = webClientReminderSlack(client);
   return new Scheduler({
@@ -91,7 +134,10 @@ export function postsPerReminder(standIn: SlackStandIn): Map<string, number> {
   return counts;
 }
 
-export const at = (instant: Date, plusMs = 0) => () => new Date(instant.getTime() + plusMs);
+export const at =
+  (instant: Date, plusMs = 0) =>
+  () =>
+    new Date(instant.getTime() + plusMs);
 
 /**
  * Holds each replica at its first post (just after its first claim) until `parties` replicas are

@@ -20,7 +20,9 @@ const pass = (s: ReturnType<typeof scheduler>, plusMs: number) => {
 };
 /** The thanks prompts of the seeded meeting. */
 const thanks = async () =>
-  (await world.db.kysely.selectFrom('outbox').selectAll().where('kind', '=', 'thanks').orderBy('id').execute()).filter((row) => row.payload.meetingAt === MEETING_AT.toISOString());
+  (await world.db.kysely.selectFrom('outbox').selectAll().where('kind', '=', 'thanks').orderBy('id').execute()).filter(
+    (row) => row.payload.meetingAt === MEETING_AT.toISOString(),
+  );
 const row = (id: string) => world.db.kysely.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const postCalls = (id: string) => world.standIn.callsTo('chat.postMessage').filter((call) => call.args.metadata?.event_payload?.reminder_id === id).length;
 
@@ -33,7 +35,11 @@ it('looks for a post in doubt from when it was made, not from a later claim that
   expect(doubtful.last_post_at?.toISOString()).toBe(T0.toISOString());
   // A notice due before it is claimed first in the next pass, and Slack answers it 429: the rest of
   // the claim, the row in doubt included, is handed back unsent (attempt 2, claimed at T0 + 80 s).
-  const notice = await writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: new Date(T0.getTime() + 20_000), payload: { target: { type: 'channel', channelId: 'CPUBLIC' } } });
+  const notice = await writeNotice(world.db.kysely, {
+    teamId: RACE_TEAM,
+    dueAt: new Date(T0.getTime() + 20_000),
+    payload: { target: { type: 'channel', channelId: 'CPUBLIC' } },
+  });
   world.standIn.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 20 });
   await pass(one, 80_000);
   expect(await row(doubtful.id)).toMatchObject({ state: 'unknown', attempt: 2, last_error: 'ratelimited', last_post_at: T0 });
@@ -81,7 +87,9 @@ it('fails a row after five real sends that all ended in doubt and were never fou
   const one = scheduler('rdoubt');
   await pass(one, -10 * 60_000); // plans; nothing due yet
   const [target] = await thanks();
-  world.standIn.setFaultPolicy((method, args) => (method === 'chat.postMessage' && args.metadata?.event_payload?.reminder_id === target!.id ? { status: 500, afterApplying: false } : undefined));
+  world.standIn.setFaultPolicy((method, args) =>
+    method === 'chat.postMessage' && args.metadata?.event_payload?.reminder_id === target!.id ? { status: 500, afterApplying: false } : undefined,
+  );
   for (let i = 0; i < 6; i += 1) await pass(one, i * 60_000);
   expect(postCalls(target!.id)).toBe(5);
   expect(await row(target!.id)).toMatchObject({ state: 'failed', last_error: 'too_many_attempts', sends: 5, attempt: 6 });

@@ -40,7 +40,12 @@ it('a pass whose work for one workspace throws still waits for the sends it star
       throw new Error('connection terminated');
     },
   };
-  const stats = await dispatchDue(world.db.kysely, deps, clock, { ...DEFAULT_SCHEDULER_SETTINGS, replica: 'r', rate: { perSecond: 100, burst: 100 }, budgetMs: 2_000 });
+  const stats = await dispatchDue(world.db.kysely, deps, clock, {
+    ...DEFAULT_SCHEDULER_SETTINGS,
+    replica: 'r',
+    rate: { perSecond: 100, burst: 100 },
+    budgetMs: 2_000,
+  });
   expect(slowPostDone).toBe(true);
   expect(await row(slowly)).toMatchObject({ state: 'sent', slack_ts: '1.000001' });
   // The one that threw keeps its lease, to be looked at again once it runs out.

@@ -3,7 +3,7 @@ import type { StoredMessage } from '../../../src/devtools/slack-stand-in';
 import { actionItemBlockId, OpenActions } from '../../../src/slack/ids';
 import { type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 
 let h: Harness;
 let pair: Pair;
@@ -24,7 +24,10 @@ beforeEach(async () => {
   h.standIn.reset();
   await h.driver.command(USERS.mentor.id, 'notes');
   const view = await eventually(() => h.standIn.topView(USERS.mentor.id));
-  await h.driver.submitView(USERS.mentor.id, view, { notes_takeaways: 'Good', notes_action_items: 'theo: write the doc by 2026-12-07\nme: send the recording' });
+  await h.driver.submitView(USERS.mentor.id, view, {
+    notes_takeaways: 'Good',
+    notes_action_items: 'theo: write the doc by 2026-12-07\nme: send the recording',
+  });
   summary = await eventually(() => h.standIn.dmsTo(USERS.mentee.id).at(-1));
   await h.settle();
   const items = await h.db.kysely.selectFrom('action_items').select(['id', 'body']).where('meeting_id', '=', first!.id).execute();

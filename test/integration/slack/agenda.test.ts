@@ -3,7 +3,7 @@ import type { StoredView } from '../../../src/devtools/slack-stand-in';
 import { AgendaModal, meetingScopedBlock, OpenActions, PairPicker } from '../../../src/slack/ids';
 import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 
 const { blocks: b } = AgendaModal;
 let h: Harness;
@@ -37,13 +37,22 @@ const agendaItems = (meetingId: string) => h.db.kysely.selectFrom('agenda_items'
 async function holdFirstMeeting(): Promise<{ meetingIds: string[] }> {
   const [first] = await meetingRows(h, pair.id);
   const saved = await h.bot.services.agendas.save({ teamId: h.standIn.teamId, userId: USERS.mentee.id }, first!.id, {
-    topics: ['Career path', 'Code review habits'], questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [],
+    topics: ['Career path', 'Code review habits'],
+    questions: [],
+    materials: [],
+    carryActionItemIds: [],
+    carryFollowUpIds: [],
+    wrapUp: [],
   });
   if (!saved.ok) throw new Error('agenda not saved');
   h.clock.set('2026-12-01T10:00:00Z');
   const covered = saved.items.filter((item) => item.body === 'Career path').map((item) => item.id);
   const notes = await h.bot.services.notes.record({ teamId: h.standIn.teamId, userId: USERS.mentor.id }, first!.id, {
-    takeaways: 'Good start', actionItems: 'theo: write the design doc by 2026-12-07', feedbackReceived: null, feedbackApplication: null, coveredIds: covered,
+    takeaways: 'Good start',
+    actionItems: 'theo: write the design doc by 2026-12-07',
+    feedbackReceived: null,
+    feedbackApplication: null,
+    coveredIds: covered,
   });
   if (!notes.ok) throw new Error(JSON.stringify(notes.errors));
   await h.bot.services.meetings.ensureUpcoming(h.clock.now());
@@ -160,7 +169,14 @@ describe('/mentorship agenda', () => {
   });
 
   it('asks someone in two pairs which one, and switches to the picked pair', async () => {
-    const second = await createPair(h, { mentor: USERS.other, mentee: USERS.mentee, cadence: 'monthly', firstDate: '2026-12-15', time: '09:00', zone: 'Europe/London' });
+    const second = await createPair(h, {
+      mentor: USERS.other,
+      mentee: USERS.mentee,
+      cadence: 'monthly',
+      firstDate: '2026-12-15',
+      time: '09:00',
+      zone: 'Europe/London',
+    });
     const view = await openAgenda(USERS.mentee.id);
     expect(blockIds(view)[0]).toBe(PairPicker.blockId);
     expect(JSON.parse(view.private_metadata).pairId).toBe(pair.id); // the pair that meets soonest

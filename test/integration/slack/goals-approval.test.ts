@@ -78,7 +78,9 @@ describe('sharing a goal', () => {
       channel: CHANNELS.goals.id,
       user: USERS.stranger.id,
       text: 'x',
-      blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: GoalActions.share, text: { type: 'plain_text', text: 'Share' }, value: goal.id }] }] as never,
+      blocks: [
+        { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.share, text: { type: 'plain_text', text: 'Share' }, value: goal.id }] },
+      ] as never,
     });
     await h.driver.clickInMessage(USERS.stranger.id, h.standIn.ephemeralsFor(USERS.stranger.id).at(-1)!, GoalActions.share);
     await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).length === 2);
@@ -198,7 +200,10 @@ describe('requesting changes', () => {
     // The mentee edits from the DM and shares again in one go: a new message, and the old one is retired.
     await h.driver.clickInMessage(USERS.mentee.id, dm, GoalActions.edit);
     const edit = await eventually(() => h.standIn.topView(USERS.mentee.id));
-    await h.driver.submitView(USERS.mentee.id, edit, { [GoalModal.blocks.measurable]: 'Two incidents led end to end.', [GoalModal.blocks.shareNow]: ['share'] });
+    await h.driver.submitView(USERS.mentee.id, edit, {
+      [GoalModal.blocks.measurable]: 'Two incidents led end to end.',
+      [GoalModal.blocks.shareNow]: ['share'],
+    });
     await eventually(() => channelMessages().length === 2);
     await h.settle();
     expect(await goalRow(h, goal.id)).toMatchObject({ status: 'awaiting_approval', changes_comment: null, version: 5 });
@@ -211,17 +216,21 @@ describe('requesting changes', () => {
     const message = await share(goal);
     await clickButton(h, USERS.mentor.id, message, GoalActions.requestChanges, `${goal.id}:2`);
     const modal = await eventually(() => h.standIn.topView(USERS.mentor.id));
-    await h.bot.services.goals.save({ teamId: pair.team_id, userId: USERS.mentee.id }, { goalId: goal.id }, {
-      title: 'Present at two all-hands',
-      specific: 's',
-      measurable: 'm',
-      achievable: null,
-      relevant: null,
-      objective: null,
-      targetDate: '2027-03-01',
-      keyResults: [],
-      milestones: [],
-    });
+    await h.bot.services.goals.save(
+      { teamId: pair.team_id, userId: USERS.mentee.id },
+      { goalId: goal.id },
+      {
+        title: 'Present at two all-hands',
+        specific: 's',
+        measurable: 'm',
+        achievable: null,
+        relevant: null,
+        objective: null,
+        targetDate: '2027-03-01',
+        keyResults: [],
+        milestones: [],
+      },
+    );
     const result = await h.driver.submitView(USERS.mentor.id, modal, { [GoalChangesModal.blocks.comment]: 'Too vague' });
     expect(result.errors?.[GoalChangesModal.blocks.comment]).toMatch(/changed while you were writing/);
     expect(h.standIn.topView(USERS.mentor.id)?.id).toBe(modal.id);

@@ -1,7 +1,20 @@
 import type { Pair } from '../../../src/db/schema';
 import { goalModal } from '../../../src/slack/blocks/goal-modal';
 import { GoalActions, GoalModal, OpenActions } from '../../../src/slack/ids';
-import { buttons, clickButton, createPair, draftGoal, goalInputs, goalRow, goalsOf, itemsOf, latestList, openAddGoal, showList, textOf } from '../../support/goal-fixtures';
+import {
+  buttons,
+  clickButton,
+  createPair,
+  draftGoal,
+  goalInputs,
+  goalRow,
+  goalsOf,
+  itemsOf,
+  latestList,
+  openAddGoal,
+  showList,
+  textOf,
+} from '../../support/goal-fixtures';
 import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { eventually } from '../../support/wait';
 
@@ -68,12 +81,11 @@ describe('adding a goal', () => {
     const list = latestList(h, USERS.mentee.id);
     expect(textOf(list)).toContain('Saved *Lead a design review*');
     expect(textOf(list)).toContain('Draft');
-    expect(buttons(list?.blocks).filter((button) => button.value === goal!.id).map((button) => button.actionId)).toEqual([
-      GoalActions.edit,
-      GoalActions.share,
-      GoalActions.progress,
-      GoalActions.drop,
-    ]);
+    expect(
+      buttons(list?.blocks)
+        .filter((button) => button.value === goal!.id)
+        .map((button) => button.actionId),
+    ).toEqual([GoalActions.edit, GoalActions.share, GoalActions.progress, GoalActions.drop]);
     expect(h.standIn.messagesIn(pair.goals_channel_id)).toHaveLength(0);
   });
 
@@ -82,7 +94,12 @@ describe('adding a goal', () => {
     ['a target date of today', { [b.targetDate]: '2026-11-23' }, b.targetDate, /after today/],
     ['a target date in the past', { [b.targetDate]: '2026-01-10' }, b.targetDate, /after today/],
     ['a target date after the mentorship ends', { [b.targetDate]: '2027-06-02' }, b.targetDate, /no later than the end of the mentorship \(Tue 1 Jun 2027\)/],
-    ['a milestone after the target date', { [b.milestones]: '2027-01-15 Draft\n2027-04-01 Too late' }, b.milestones, /Line 2: 2027-04-01 is after the goal's target date/],
+    [
+      'a milestone after the target date',
+      { [b.milestones]: '2027-01-15 Draft\n2027-04-01 Too late' },
+      b.milestones,
+      /Line 2: 2027-04-01 is after the goal's target date/,
+    ],
     ['six key results', { [b.keyResults]: 'a\nb\nc\nd\ne\nf' }, b.keyResults, /At most 5 key results/],
     ['a key result whose target is not a number', { [b.keyResults]: 'Talk\nShip features = lots' }, b.keyResults, /Line 2 .*number to reach/],
     ['a milestone without a date', { [b.milestones]: 'Draft the doc' }, b.milestones, /Line 1 .*start with the date/],
@@ -110,7 +127,10 @@ describe('adding a goal', () => {
 
   it('opens the same modal from a DM, the Home tab and an ephemeral message (OpenActions.addGoal)', async () => {
     const client = h.bot.slackApp.app.client;
-    const addButton = { type: 'actions', elements: [{ type: 'button', action_id: OpenActions.addGoal, text: { type: 'plain_text', text: 'Add a goal' }, value: pair.id }] };
+    const addButton = {
+      type: 'actions',
+      elements: [{ type: 'button', action_id: OpenActions.addGoal, text: { type: 'plain_text', text: 'Add a goal' }, value: pair.id }],
+    };
     const dm = await client.conversations.open({ users: USERS.mentee.id });
     await client.chat.postMessage({ channel: dm.channel!.id!, text: 'reminder', blocks: [addButton] as never });
     await client.chat.postEphemeral({ channel: pair.goals_channel_id, user: USERS.mentee.id, text: 'tip', blocks: [addButton] as never });
@@ -135,7 +155,9 @@ describe('adding a goal', () => {
       channel: pair.goals_channel_id,
       user: USERS.stranger.id,
       text: 'x',
-      blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: OpenActions.addGoal, text: { type: 'plain_text', text: 'Add' }, value: pair.id }] }] as never,
+      blocks: [
+        { type: 'actions', elements: [{ type: 'button', action_id: OpenActions.addGoal, text: { type: 'plain_text', text: 'Add' }, value: pair.id }] },
+      ] as never,
     });
     await h.driver.clickInMessage(USERS.stranger.id, h.standIn.ephemeralsFor(USERS.stranger.id).at(-1)!, OpenActions.addGoal);
     await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).length === 2);
@@ -188,7 +210,9 @@ describe('editing a goal', () => {
       channel: pair.goals_channel_id,
       user: USERS.other.id,
       text: 'x',
-      blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: GoalActions.edit, text: { type: 'plain_text', text: 'Edit' }, value: goal.id }] }] as never,
+      blocks: [
+        { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.edit, text: { type: 'plain_text', text: 'Edit' }, value: goal.id }] },
+      ] as never,
     });
     await h.driver.clickInMessage(USERS.other.id, h.standIn.ephemeralsFor(USERS.other.id).at(-1)!, GoalActions.edit);
     await eventually(() => h.standIn.ephemeralsFor(USERS.other.id).length === 2);
@@ -244,10 +268,16 @@ describe("a mentor's list", () => {
     expect(text).toContain(`*<@${USERS.other.id}>'s goals*: you are the mentor`);
     expect(text).toContain('Lead a design review');
     expect(text).toContain('Second mentee goal');
-    const adds = buttons(list.blocks).filter((button) => button.actionId === OpenActions.addGoal).map((button) => button.value);
+    const adds = buttons(list.blocks)
+      .filter((button) => button.actionId === OpenActions.addGoal)
+      .map((button) => button.value);
     expect(adds).toEqual([pair.id, second.id]);
     expect(buttons(list.blocks)).toContainEqual(expect.objectContaining({ actionId: GoalActions.swot, value: second.id, text: 'SWOT (not filled in yet)' }));
-    expect(buttons(list.blocks).filter((button) => button.value === goal.id).map((button) => button.actionId)).toContain(GoalActions.edit);
+    expect(
+      buttons(list.blocks)
+        .filter((button) => button.value === goal.id)
+        .map((button) => button.actionId),
+    ).toContain(GoalActions.edit);
     // The mentee of the first pair sees only their own pair.
     expect(textOf(await showList(h, USERS.mentee.id))).not.toContain('Second mentee goal');
   });

@@ -19,7 +19,17 @@ import { eventually } from '../../support/wait';
  */
 const { mentor, mentee } = USERS;
 const as = (userId: string) => ({ teamId: TEAM_ID, userId });
-const draft = (title: string) => ({ title, specific: 's', measurable: 'm', achievable: null, relevant: null, objective: null, targetDate: '2027-04-01', keyResults: [], milestones: [] });
+const draft = (title: string) => ({
+  title,
+  specific: 's',
+  measurable: 'm',
+  achievable: null,
+  relevant: null,
+  objective: null,
+  targetDate: '2027-04-01',
+  keyResults: [],
+  milestones: [],
+});
 let h: Harness;
 let pair: Pair;
 
@@ -52,7 +62,15 @@ async function committed(action: () => Promise<unknown>): Promise<Row[]> {
 async function sentByPasses(rows: readonly Row[]): Promise<void> {
   await runPass(h);
   await runPass(h);
-  const after = await h.db.kysely.selectFrom('outbox').select(['id', 'state', 'attempt']).where('id', 'in', rows.map((row) => row.id)).execute();
+  const after = await h.db.kysely
+    .selectFrom('outbox')
+    .select(['id', 'state', 'attempt'])
+    .where(
+      'id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .execute();
   expect(after.map(({ state, attempt }) => ({ state, attempt }))).toEqual(rows.map(() => ({ state: 'sent', attempt: 1 })));
 }
 
@@ -200,7 +218,11 @@ describe('a goal change whose transaction fails after its notices were written',
     ['goal_saved', 'awaiting_approval', (g: Goal) => goals.save(as(mentee.id), { goalId: g.id }, draft('Changed while waiting'))],
     ['goal_approved', 'awaiting_approval', (g: Goal) => reviews.approve(as(mentor.id), { goalId: g.id, version: g.version, pressed: null })],
     ['goal_review_stale', 'awaiting_approval', (g: Goal) => reviews.approve(as(mentor.id), { goalId: g.id, version: g.version - 1, pressed: null })],
-    ['goal_changes_requested', 'awaiting_approval', (g: Goal) => reviews.requestChanges(as(mentor.id), { goalId: g.id, version: g.version, pressed: null }, 'More')],
+    [
+      'goal_changes_requested',
+      'awaiting_approval',
+      (g: Goal) => reviews.requestChanges(as(mentor.id), { goalId: g.id, version: g.version, pressed: null }, 'More'),
+    ],
     ['goal_achieved', 'approved', (g: Goal) => progress.achieve(as(mentee.id), g.id)],
     ['goal_reflected', 'achieved', (g: Goal) => progress.reflect(as(mentee.id), g.id, 'Lost?', null)],
     ['goal_dropped', 'awaiting_approval', (g: Goal) => goals.drop(as(mentee.id), g.id)],

@@ -1,6 +1,18 @@
 import type { Pair } from '../../../src/db/schema';
 import { GoalActions, GoalProgressModal, GoalReflectionModal } from '../../../src/slack/ids';
-import { approvedGoal, buttons, clickButton, createPair, draftGoal, goalRow, itemsOf, latestList, showList, refillSendBudget, textOf } from '../../support/goal-fixtures';
+import {
+  approvedGoal,
+  buttons,
+  clickButton,
+  createPair,
+  draftGoal,
+  goalRow,
+  itemsOf,
+  latestList,
+  showList,
+  refillSendBudget,
+  textOf,
+} from '../../support/goal-fixtures';
 import { CHANNELS, type Harness, startHarness, USERS } from '../../support/harness';
 import { eventually } from '../../support/wait';
 
@@ -126,7 +138,7 @@ describe('marking a goal achieved', () => {
     await eventually(() => textOf(h.standIn.findMessage(prompt.channel, prompt.ts)).includes('Your reflection'));
     expect(buttons(h.standIn.findMessage(prompt.channel, prompt.ts)!.blocks)).toHaveLength(0);
     expect(textOf(h.standIn.findMessage(prompt.channel, prompt.ts))).toContain('Asking &lt;@UMENTOR&gt; early');
-    await eventually(() => textOf(h.standIn.findMessage(approval.channel, approval.ts)).includes("reflection: _Asking &lt;@UMENTOR&gt;"));
+    await eventually(() => textOf(h.standIn.findMessage(approval.channel, approval.ts)).includes('reflection: _Asking &lt;@UMENTOR&gt;'));
   });
 
   it('is refused for a goal that is not approved, and for someone outside the pair', async () => {

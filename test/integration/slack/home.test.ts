@@ -40,7 +40,10 @@ async function openHome(userId: string): Promise<StoredView> {
 
 const textOf = (view: StoredView | undefined): string => JSON.stringify(view?.blocks ?? []);
 const buttonsOf = (view: StoredView, actionId: string): string[] =>
-  (view.blocks as Json[]).flatMap((b) => [b.accessory, ...(b.elements ?? [])]).filter((e) => e?.action_id === actionId).map((e) => e.value);
+  (view.blocks as Json[])
+    .flatMap((b) => [b.accessory, ...(b.elements ?? [])])
+    .filter((e) => e?.action_id === actionId)
+    .map((e) => e.value);
 
 /** The checklist as rendered: label -> ✅ / ⬜ / ⏳. */
 function checklistOf(view: StoredView): Record<string, string> {
@@ -64,7 +67,7 @@ async function people(label: string) {
 }
 
 describe('App Home at each stage of a mentorship', () => {
-  it('new pair: the next meeting in each person\'s zone, an agenda to prepare, goals to draft, and what waits for the first meeting', async () => {
+  it("new pair: the next meeting in each person's zone, an agenda to prepare, goals to draft, and what waits for the first meeting", async () => {
     const { mentor, mentee } = await people('NEW');
     const pair = await fx.pair({ mentorId: mentor.id, menteeId: mentee.id, createdAt: ago(DAY) });
     const first = await fx.meeting(pair, { sequence: 0, at: new Date('2026-12-01T09:00:00Z') });
@@ -101,16 +104,40 @@ describe('App Home at each stage of a mentorship', () => {
     const next = await fx.meeting(pair, { sequence: 1, at: ahead(7 * DAY) });
     await fx.agendaItem(next, { authorId: mentee.id, kind: 'topic', body: 'Promotion case' });
     await fx.agendaItem(next, { authorId: mentee.id, kind: 'highlight', body: 'Shipped the search revamp' });
-    const mine = await fx.actionItem(pair, { ownerId: mentor.id, body: 'Send the review checklist', dueOn: '2026-11-20', meetingId: last, createdAt: ago(7 * DAY) });
+    const mine = await fx.actionItem(pair, {
+      ownerId: mentor.id,
+      body: 'Send the review checklist',
+      dueOn: '2026-11-20',
+      meetingId: last,
+      createdAt: ago(7 * DAY),
+    });
     const theirs = await fx.actionItem(pair, { ownerId: mentee.id, body: 'Draft the RFC', dueOn: '2026-11-27', meetingId: last, createdAt: ago(7 * DAY) });
     await fx.actionItem(pair, { ownerId: mentee.id, body: 'Already done', meetingId: last, doneAt: ago(DAY), createdAt: ago(7 * DAY) });
-    await fx.feedback(pair, { requesterId: mentee.id, responderId: mentor.id, area: 'design reviews', meetingId: last, createdAt: ago(7 * DAY), answer: 'Lead with the trade-offs' });
+    await fx.feedback(pair, {
+      requesterId: mentee.id,
+      responderId: mentor.id,
+      area: 'design reviews',
+      meetingId: last,
+      createdAt: ago(7 * DAY),
+      answer: 'Lead with the trade-offs',
+    });
     await fx.appreciation(pair, { fromId: mentee.id, toId: mentor.id, message: 'Thank you!', meetingId: last, createdAt: ago(7 * DAY - HOUR) });
-    for (const [title, krs] of [['Lead a design review', [[4, 2]]], ['Mentor an intern', [[1, 1]]], ['Speak at the guild', []]] as const) {
+    for (const [title, krs] of [
+      ['Lead a design review', [[4, 2]]],
+      ['Mentor an intern', [[1, 1]]],
+      ['Speak at the guild', []],
+    ] as const) {
       await fx.goal(pair, { title, targetDate: '2027-03-31', keyResults: krs.map(([target, current]) => ({ target, current })) });
     }
     await fx.goal(pair, { title: 'Learn Rust', status: 'awaiting_approval', targetDate: '2027-04-30' });
-    await fx.resource(pair, { title: 'The Staff Engineer\'s Path', url: 'https://example.com/staff', recommendedBy: mentor.id, createdAt: ago(9 * DAY), exploredAt: ago(2 * DAY), takeaway: 'Write things down' });
+    await fx.resource(pair, {
+      title: "The Staff Engineer's Path",
+      url: 'https://example.com/staff',
+      recommendedBy: mentor.id,
+      createdAt: ago(9 * DAY),
+      exploredAt: ago(2 * DAY),
+      takeaway: 'Write things down',
+    });
     await fx.resource(pair, { title: 'Explored before the meeting', recommendedBy: mentor.id, createdAt: ago(20 * DAY), exploredAt: ago(10 * DAY) });
 
     const home = await openHome(mentor.id);
@@ -137,7 +164,7 @@ describe('App Home at each stage of a mentorship', () => {
     expect(buttonsOf(home, OpenActions.tickActionItem)).toEqual([mine, theirs]);
     expect(text).toContain('Asked: theo-mid asked you about _design reviews_ 7 days ago: answered.');
     expect(text).toContain('Given: You on _design reviews_: “Lead with the trade-offs”');
-    expect(text).toContain('The Staff Engineer\'s Path');
+    expect(text).toContain("The Staff Engineer's Path");
     expect(text).not.toContain('Explored before the meeting');
   });
 
@@ -229,7 +256,7 @@ describe('who sees what', () => {
     expect(headers).toEqual(['Your mentorship at a glance', 'Mentoring sasha-multi', 'Mentoring theo-multi']);
   });
 
-  it('never shows journal entries, not even their author\'s own', async () => {
+  it("never shows journal entries, not even their author's own", async () => {
     const { mentor, mentee } = await people('JOURNAL');
     const pair = await fx.pair({ mentorId: mentor.id, menteeId: mentee.id, createdAt: ago(5 * DAY) });
     await fx.journal(pair, { authorId: mentee.id, text: 'Secret worry about the promotion', createdAt: ago(DAY) });
@@ -252,7 +279,13 @@ describe('who sees what', () => {
 
 describe('app_home_opened', () => {
   it('publishes nothing when the Messages tab is opened', async () => {
-    const response = await h.driver.event({ type: 'app_home_opened', user: USERS.stranger.id, channel: dmId(USERS.stranger.id), tab: 'messages', event_ts: '1.000001' });
+    const response = await h.driver.event({
+      type: 'app_home_opened',
+      user: USERS.stranger.id,
+      channel: dmId(USERS.stranger.id),
+      tab: 'messages',
+      event_ts: '1.000001',
+    });
     expect(response.status).toBe(200);
     await h.settle();
     expect(h.standIn.callsTo('views.publish')).toHaveLength(0);
@@ -292,7 +325,7 @@ describe('app_home_opened', () => {
 });
 
 describe('pair set-up', () => {
-  it('publishes both people\'s Home as soon as the pair is created', async () => {
+  it("publishes both people's Home as soon as the pair is created", async () => {
     await h.driver.command(USERS.mentor.id, 'pair');
     const view = await eventually(() => h.standIn.topView(USERS.mentor.id));
     const { blocks: b } = PairModal;
@@ -317,7 +350,7 @@ describe('pair set-up', () => {
     await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id).length === 1); // the rest of the set-up, before the next test
   });
 
-  it('logs a refused publish and returns normally, so the caller\'s change is never undone', async () => {
+  it("logs a refused publish and returns normally, so the caller's change is never undone", async () => {
     const logged: string[] = [];
     const refresher = createHomeRefresher({
       home: h.bot.services.home,

@@ -2,7 +2,7 @@ import type { Pair } from '../../../src/db/schema';
 import { MeetingActions, OpenActions, RescheduleModal, RuleModal } from '../../../src/slack/ids';
 import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton, seenBy } from '../../support/meeting-fixtures';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 
 let h: Harness;
 let pair: Pair;
@@ -113,7 +113,10 @@ describe('skipping', () => {
     const dm = await eventually(() => h.standIn.dmsTo(USERS.mentee.id).at(-1));
     expect(JSON.stringify(dm.blocks)).toContain('skipped your meeting of Tue 1 Dec 2026, 04:00 (America/New_York)');
     expect(JSON.stringify(dm.blocks)).toContain('Tue 8 Dec 2026, 04:00 (America/New_York)');
-    expect((await meetingRows(h, pair.id)).map((m) => [m.sequence, m.status])).toEqual([[0, 'skipped'], [1, 'scheduled']]);
+    expect((await meetingRows(h, pair.id)).map((m) => [m.sequence, m.status])).toEqual([
+      [0, 'skipped'],
+      [1, 'scheduled'],
+    ]);
   });
 
   it('refuses the member of another pair', async () => {

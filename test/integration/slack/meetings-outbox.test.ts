@@ -115,10 +115,16 @@ describe('a meeting change whose transaction fails after its notice was written'
   const noAgenda = { questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [] };
 
   it.each([
-    ['agenda_shared', async () => new AgendaService(h.db.kysely, h.clock.now, failing).save(as(mentee.id), await firstMeetingId(), { ...noAgenda, topics: ['Lost?'] })],
+    [
+      'agenda_shared',
+      async () => new AgendaService(h.db.kysely, h.clock.now, failing).save(as(mentee.id), await firstMeetingId(), { ...noAgenda, topics: ['Lost?'] }),
+    ],
     ['meeting_rescheduled', async () => changes().reschedule(as(mentee.id), await firstMeetingId(), { date: '2026-12-03', time: '16:00' })],
     ['meeting_skipped', async () => changes().skip(as(mentor.id), await firstMeetingId())],
-    ['meeting_rhythm_changed', async () => changes().changeRule(as(mentee.id), pair.id, { cadence: 'monthly', time: '16:00', meetingMinutes: 60, fromDate: '2026-12-10' })],
+    [
+      'meeting_rhythm_changed',
+      async () => changes().changeRule(as(mentee.id), pair.id, { cadence: 'monthly', time: '16:00', meetingMinutes: 60, fromDate: '2026-12-10' }),
+    ],
     [
       'notes_recorded',
       async () => {
@@ -136,7 +142,13 @@ describe('a meeting change whose transaction fails after its notice was written'
   it('action_item_ticked: leaves the item open', async () => {
     h.clock.set('2026-12-01T14:00:00Z');
     const notes = new NotesService(h.db.kysely, h.clock.now, createEffectsRecorder(h.clock.now));
-    const recorded = await notes.record(as(mentor.id), await firstMeetingId(), { takeaways: 'ok', actionItems: 'theo: tick me', feedbackReceived: null, feedbackApplication: null, coveredIds: [] });
+    const recorded = await notes.record(as(mentor.id), await firstMeetingId(), {
+      takeaways: 'ok',
+      actionItems: 'theo: tick me',
+      feedbackReceived: null,
+      feedbackApplication: null,
+      coveredIds: [],
+    });
     if (!recorded.ok) throw new Error(JSON.stringify(recorded.errors));
     const before = await snapshotDb(h.db);
     await expect(new NotesService(h.db.kysely, h.clock.now, failing).tickActionItem(as(mentee.id), recorded.actionItems[0]!.id)).rejects.toThrow('crash');

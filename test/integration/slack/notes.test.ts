@@ -3,7 +3,7 @@ import type { StoredView } from '../../../src/devtools/slack-stand-in';
 import { meetingScopedBlock, NotesModal, OpenActions } from '../../../src/slack/ids';
 import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
-import { eventually, settled } from '../../support/wait';
+import { eventually } from '../../support/wait';
 
 const { blocks: b } = NotesModal;
 let h: Harness;
@@ -18,7 +18,13 @@ beforeEach(async () => {
   pair = await createPair(h); // weekly, Tuesdays 10:00 Europe/Berlin from 1 Dec 2026
   const [first] = await meetingRows(h, pair.id);
   const saved = await h.bot.services.agendas.save({ teamId: h.standIn.teamId, userId: USERS.mentee.id }, first!.id, {
-    topics: ['Career path', 'Code review habits'], questions: [], materials: [], carryActionItemIds: [], carryFollowUpIds: [], wrapUp: [], feedbackFocus: 'giving talks',
+    topics: ['Career path', 'Code review habits'],
+    questions: [],
+    materials: [],
+    carryActionItemIds: [],
+    carryFollowUpIds: [],
+    wrapUp: [],
+    feedbackFocus: 'giving talks',
   });
   if (!saved.ok) throw new Error('agenda not saved');
   // The 09:00Z meeting has started; 09:00 in New York, so the summary reaches Theo at once, not after his night.
@@ -39,7 +45,9 @@ async function openNotes(userId: string): Promise<StoredView> {
 
 const actionItems = () => h.db.kysely.selectFrom('action_items').selectAll().where('pair_id', '=', pair.id).orderBy('created_at').execute();
 const agendaIds = async (meetingId: string) =>
-  Object.fromEntries((await h.db.kysely.selectFrom('agenda_items').select(['id', 'body']).where('meeting_id', '=', meetingId).execute()).map((i) => [i.body, i.id]));
+  Object.fromEntries(
+    (await h.db.kysely.selectFrom('agenda_items').select(['id', 'body']).where('meeting_id', '=', meetingId).execute()).map((i) => [i.body, i.id]),
+  );
 
 describe('/mentorship notes', () => {
   it('records the notes, marks the meeting held and DMs both people the same summary, each in their zone', async () => {
@@ -59,7 +67,10 @@ describe('/mentorship notes', () => {
       eventually(() => h.standIn.dmsTo(USERS.mentor.id).at(-1)),
       eventually(() => h.standIn.dmsTo(USERS.mentee.id).at(-1)),
     ]);
-    for (const [dm, when] of [[maria, 'Tue 1 Dec 2026, 10:00 (Europe/Berlin)'], [theo, 'Tue 1 Dec 2026, 04:00 (America/New_York)']] as const) {
+    for (const [dm, when] of [
+      [maria, 'Tue 1 Dec 2026, 10:00 (Europe/Berlin)'],
+      [theo, 'Tue 1 Dec 2026, 04:00 (America/New_York)'],
+    ] as const) {
       const text = JSON.stringify(dm.blocks);
       expect(text).toContain(when);
       expect(text).toContain('&lt;!here&gt; retro');
@@ -73,7 +84,9 @@ describe('/mentorship notes', () => {
     }
     // The same action items, grouped the same way, for both.
     const groups = (dm: typeof maria) =>
-      dm.blocks!.filter((block) => String(block.block_id).startsWith('action_item.') || JSON.stringify(block).includes('For <@')).map(({ block_id: _generated, ...block }) => JSON.stringify(block));
+      dm
+        .blocks!.filter((block) => String(block.block_id).startsWith('action_item.') || JSON.stringify(block).includes('For <@'))
+        .map(({ block_id: _generated, ...block }) => JSON.stringify(block));
     expect(groups(maria)).toEqual(groups(theo));
     const items = await actionItems();
     expect(items.map((i) => [i.owner_id, i.body, i.due_on])).toEqual([
@@ -84,7 +97,10 @@ describe('/mentorship notes', () => {
     const [held] = await meetingRows(h, pair.id);
     expect(held).toMatchObject({ status: 'held', notes_recorded_by: USERS.mentor.id, feedback_application: 'Rehearse with a timer' });
     const resolved = await h.db.kysely.selectFrom('agenda_items').select(['body', 'resolved']).where('meeting_id', '=', first!.id).orderBy('body').execute();
-    expect(resolved).toEqual([{ body: 'Career path', resolved: true }, { body: 'Code review habits', resolved: false }]);
+    expect(resolved).toEqual([
+      { body: 'Career path', resolved: true },
+      { body: 'Code review habits', resolved: false },
+    ]);
   });
 
   it.each([

@@ -25,7 +25,13 @@ const countPairs = async (): Promise<number> => (await sql<{ n: number }>`select
 async function setUp(creator: string, inputs: Record<string, unknown>): Promise<void> {
   await h.driver.command(creator, 'pair');
   const view = await eventually(() => h.standIn.topView(creator));
-  const result = await h.driver.submitView(creator, view, { [b.cadence]: 'weekly', [b.firstDate]: '2026-12-01', [b.firstTime]: '10:00', [b.timeZone]: 'Europe/Berlin', ...inputs });
+  const result = await h.driver.submitView(creator, view, {
+    [b.cadence]: 'weekly',
+    [b.firstDate]: '2026-12-01',
+    [b.firstTime]: '10:00',
+    [b.timeZone]: 'Europe/Berlin',
+    ...inputs,
+  });
   expect(result.errors).toBeUndefined();
   await h.settle();
 }
@@ -70,10 +76,28 @@ describe('a pair set up through the outbox', () => {
       },
     };
     const pairs = new PairsService(h.db.kysely, h.clock.now, failing);
-    const picked = (user: { id: string; realName: string; tz: string }) => ({ userId: user.id, displayName: user.realName, timeZone: user.tz, isBot: false, deleted: false });
+    const picked = (user: { id: string; realName: string; tz: string }) => ({
+      userId: user.id,
+      displayName: user.realName,
+      timeZone: user.tz,
+      isBot: false,
+      deleted: false,
+    });
     const before = { pairs: await countPairs(), notices: (await notices(h)).length };
-    const form = { mentorId: USERS.mentee.id, menteeId: USERS.stranger.id, goalsChannelId: CHANNELS.goals.id, cadence: 'weekly' as const, firstDate: '2026-12-01', firstTime: '10:00', timeZone: 'Europe/Berlin', meetingMinutes: 45, programMonths: 6 };
-    await expect(pairs.setUp({ teamId: TEAM_ID, userId: USERS.mentee.id }, form, { mentor: picked(USERS.mentee), mentee: picked(USERS.stranger) })).rejects.toThrow('crash');
+    const form = {
+      mentorId: USERS.mentee.id,
+      menteeId: USERS.stranger.id,
+      goalsChannelId: CHANNELS.goals.id,
+      cadence: 'weekly' as const,
+      firstDate: '2026-12-01',
+      firstTime: '10:00',
+      timeZone: 'Europe/Berlin',
+      meetingMinutes: 45,
+      programMonths: 6,
+    };
+    await expect(
+      pairs.setUp({ teamId: TEAM_ID, userId: USERS.mentee.id }, form, { mentor: picked(USERS.mentee), mentee: picked(USERS.stranger) }),
+    ).rejects.toThrow('crash');
     expect(await countPairs()).toBe(before.pairs);
     expect(await notices(h)).toHaveLength(before.notices);
   });

@@ -16,8 +16,7 @@ beforeEach(async () => {
   h.standIn.reset();
 });
 
-const countPairs = async (): Promise<number> =>
-  (await sql<{ n: number }>`select count(*)::int as n from pairs`.execute(h.db.kysely)).rows[0]?.n ?? -1;
+const countPairs = async (): Promise<number> => (await sql<{ n: number }>`select count(*)::int as n from pairs`.execute(h.db.kysely)).rows[0]?.n ?? -1;
 
 async function openPairModal(userId: string = USERS.mentor.id) {
   const response = await h.driver.command(userId, 'pair');
@@ -92,8 +91,14 @@ describe('/mentorship pair', () => {
     expect(await countPairs()).toBe(1);
 
     await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id).length === 1);
-    const mentorWelcome = h.standIn.dmsTo(USERS.mentor.id).map((m) => JSON.stringify(m.blocks)).join();
-    const menteeWelcome = h.standIn.dmsTo(USERS.mentee.id).map((m) => JSON.stringify(m.blocks)).join();
+    const mentorWelcome = h.standIn
+      .dmsTo(USERS.mentor.id)
+      .map((m) => JSON.stringify(m.blocks))
+      .join();
+    const menteeWelcome = h.standIn
+      .dmsTo(USERS.mentee.id)
+      .map((m) => JSON.stringify(m.blocks))
+      .join();
     // 10:00 in Berlin is 09:00Z: 10:00 for the mentor (Berlin), 04:00 for the mentee (New York).
     expect(mentorWelcome).toContain('Tue 1 Dec 2026, 10:00 (Europe/Berlin)');
     expect(menteeWelcome).toContain('Tue 1 Dec 2026, 04:00 (America/New_York)');
@@ -133,7 +138,10 @@ describe('/mentorship pair', () => {
     const result = await h.driver.submitView(USERS.other.id, view, validInputs({ [b.mentor]: USERS.other.id, [b.channel]: CHANNELS.private.id }));
     expect(result.errors).toBeUndefined();
     await eventually(() => h.standIn.dmsTo(USERS.other.id).length === 2);
-    const texts = h.standIn.dmsTo(USERS.other.id).map((m) => m.text).join('\n');
+    const texts = h.standIn
+      .dmsTo(USERS.other.id)
+      .map((m) => m.text)
+      .join('\n');
     expect(texts).toMatch(/couldn't post the introduction/);
   });
 });

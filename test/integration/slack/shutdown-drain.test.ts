@@ -10,13 +10,17 @@ import { postDmWithButton } from '../practice/practice-fixtures';
 const logs = captureLogs('warn');
 let h: Harness;
 const done: string[] = [];
+// The slow work goes on only once shutdown has begun, so the test never depends on how fast the machine is.
+let releaseSlowWork: () => void = () => undefined;
+const slowWorkReleased = new Promise<void>((resolve) => (releaseSlowWork = resolve));
 
 beforeAll(async () => {
   h = await startHarness({ logger: logs.logger, drainMs: 1_500 });
   // Test-only listeners: ack at once, then work for a while, then write to the database.
   h.bot.slackApp.app.action('test_slow_work', async ({ ack, action }) => {
     await ack();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await slowWorkReleased;
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const value = (action as { value: string }).value;
     await sql`insert into processed_events (event_id, team_id) values (${value}, ${TEAM_ID})`.execute(h.db.kysely);
     done.push(value);
@@ -36,7 +40,9 @@ it('waits for acknowledged work to finish before stop() returns, within its boun
   expect(done).toEqual([]);
 
   const started = Date.now();
-  await h.bot.slackApp.stop();
+  const stopping = h.bot.slackApp.stop();
+  releaseSlowWork();
+  await stopping;
   // The press was saved before stop() returned, while the database was still open...
   expect(done).toEqual(['press-during-deploy']);
   const saved = await sql<{ event_id: string }>`select event_id from processed_events where event_id = 'press-during-deploy'`.execute(h.db.kysely);

@@ -51,7 +51,7 @@ describe('/mentorship status', () => {
     expect(content(reply.blocks)).toBe(content(home.blocks));
   });
 
-  it('stays within a message\'s 50 blocks for a mentor with many mentees and long histories', async () => {
+  it("stays within a message's 50 blocks for a mentor with many mentees and long histories", async () => {
     for (let i = 0; i < 6; i += 1) {
       const mentee = { id: `USTATUS${i}`, name: `mentee-${i}`, tz: 'Europe/Paris' };
       await fx.person(mentee);

@@ -43,7 +43,13 @@ describe('the SWOT self-assessment', () => {
       [b.opportunities]: 'New team forming',
     });
     expect(result.errors).toBeUndefined();
-    expect(await swotRow()).toMatchObject({ strengths: 'Clear writing <!channel>', weaknesses: 'Public speaking', opportunities: 'New team forming', threats: null, updated_by: USERS.mentee.id });
+    expect(await swotRow()).toMatchObject({
+      strengths: 'Clear writing <!channel>',
+      weaknesses: 'Public speaking',
+      opportunities: 'New team forming',
+      threats: null,
+      updated_by: USERS.mentee.id,
+    });
 
     const list = await showList(h, USERS.mentee.id);
     expect(buttons(list.blocks)).toContainEqual(expect.objectContaining({ actionId: GoalActions.swot, text: 'Update your SWOT' }));
@@ -78,7 +84,9 @@ describe('the SWOT self-assessment', () => {
       channel: CHANNELS.goals.id,
       user: USERS.stranger.id,
       text: 'x',
-      blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: GoalActions.swot, text: { type: 'plain_text', text: 'SWOT' }, value: pair.id }] }] as never,
+      blocks: [
+        { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.swot, text: { type: 'plain_text', text: 'SWOT' }, value: pair.id }] },
+      ] as never,
     });
     await h.driver.clickInMessage(USERS.stranger.id, h.standIn.ephemeralsFor(USERS.stranger.id).at(-1)!, GoalActions.swot);
     await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).length === 2);
@@ -95,7 +103,9 @@ describe('the SWOT self-assessment', () => {
   it('opens on top of the goal modal to help pick a goal, and the goal form comes back as it was typed', async () => {
     const goalView = await openAddGoal(h, USERS.mentee.id, pair.id);
     // What the mentee has typed so far lives in the view's state, as Slack keeps it.
-    h.standIn.setViewState(goalView.id, { [GoalModal.blocks.title]: { [GoalModal.actions.title]: { type: 'plain_text_input', value: 'Speak at a conference' } } });
+    h.standIn.setViewState(goalView.id, {
+      [GoalModal.blocks.title]: { [GoalModal.actions.title]: { type: 'plain_text_input', value: 'Speak at a conference' } },
+    });
     await h.driver.clickInView(USERS.mentee.id, goalView, GoalModal.actions.openSwot);
     const pushed = await eventually(() => h.standIn.openViews(USERS.mentee.id).length === 2 && h.standIn.topView(USERS.mentee.id));
     expect(pushed.callback_id).toBe(SwotModal.callbackId);

@@ -18,7 +18,10 @@ describe('counting a crash-test run from the stand-in ledger', () => {
   });
 
   it('groups permanent failures by Slack’s code and flags a failed row whose message did arrive', () => {
-    const result = tally([row('a', 'failed', 'messages_tab_disabled'), row('b', 'failed', 'messages_tab_disabled'), row('c', 'failed', 'too_many_attempts')], [post('c')]);
+    const result = tally(
+      [row('a', 'failed', 'messages_tab_disabled'), row('b', 'failed', 'messages_tab_disabled'), row('c', 'failed', 'too_many_attempts')],
+      [post('c')],
+    );
     expect(result.permanentFailures).toEqual({ messages_tab_disabled: 2, too_many_attempts: 1 });
     expect(result.failedButDelivered).toBe(1);
     expect(result.losses).toBe(0);

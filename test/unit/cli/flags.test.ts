@@ -10,8 +10,12 @@ describe('npm run tick flags', () => {
   });
 
   it('refuses an unknown flag, a stray word and a missing value with one line naming it', () => {
-    expect(() => parseTickFlags(['--nwo', '2026-12-01T09:00:00Z'])).toThrow(new UsageError('tick: unknown option --nwo (`npm run tick -- --help` lists the options)'));
-    expect(() => parseTickFlags(['2026-12-01T09:00:00Z'])).toThrow(new UsageError('tick: unexpected argument 2026-12-01T09:00:00Z (`npm run tick -- --help` lists the options)'));
+    expect(() => parseTickFlags(['--nwo', '2026-12-01T09:00:00Z'])).toThrow(
+      new UsageError('tick: unknown option --nwo (`npm run tick -- --help` lists the options)'),
+    );
+    expect(() => parseTickFlags(['2026-12-01T09:00:00Z'])).toThrow(
+      new UsageError('tick: unexpected argument 2026-12-01T09:00:00Z (`npm run tick -- --help` lists the options)'),
+    );
     expect(() => parseTickFlags(['--now'])).toThrow(UsageError);
   });
 

@@ -62,7 +62,13 @@ describe('Block Kit validator', () => {
   it('rejects block_id and action_id over 255 and duplicate block_ids', () => {
     rejectsAt([{ type: 'divider', block_id: s(256) }], '/blocks/0/block_id');
     rejectsAt([actions([button({ action_id: s(256) })])], '/blocks/0/elements/0/action_id');
-    rejectsAt([{ type: 'divider', block_id: 'a' }, { type: 'divider', block_id: 'a' }], '/blocks/1/block_id');
+    rejectsAt(
+      [
+        { type: 'divider', block_id: 'a' },
+        { type: 'divider', block_id: 'a' },
+      ],
+      '/blocks/1/block_id',
+    );
     rejectsAt([actions([button(), button()])], '/blocks/0/elements/1/action_id');
   });
 

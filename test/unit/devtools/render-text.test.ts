@@ -10,7 +10,13 @@ describe('renderBlocks', () => {
         { type: 'section', text: txt('*Goal*: ship it', 'mrkdwn'), fields: [txt('Due: Friday', 'mrkdwn')] },
         { type: 'divider' },
         { type: 'context', elements: [txt('from <@U1>', 'mrkdwn'), txt('today')] },
-        { type: 'actions', elements: [{ type: 'button', text: txt('Done'), action_id: 'd' }, { type: 'button', text: txt('Snooze'), action_id: 's' }] },
+        {
+          type: 'actions',
+          elements: [
+            { type: 'button', text: txt('Done'), action_id: 'd' },
+            { type: 'button', text: txt('Snooze'), action_id: 's' },
+          ],
+        },
       ],
       'fallback',
       { userName: (id) => (id === 'U1' ? 'ada' : undefined) },
@@ -26,7 +32,10 @@ describe('renderBlocks', () => {
 describe('renderView', () => {
   it('shows inputs with initial values or blanks, and the modal buttons', () => {
     const out = renderView({
-      type: 'modal', title: txt('New goal'), submit: txt('Save'), close: txt('Cancel'),
+      type: 'modal',
+      title: txt('New goal'),
+      submit: txt('Save'),
+      close: txt('Cancel'),
       blocks: [
         { type: 'input', label: txt('Goal'), element: { type: 'plain_text_input', action_id: 'g', initial_value: 'Learn SQL' } },
         { type: 'input', label: txt('Due'), optional: true, element: { type: 'datepicker', action_id: 'd' } },

@@ -7,7 +7,11 @@ function view(blocks: unknown[]): StoredView {
   return { id: 'V1', type: 'modal', blocks, state: { values: {} } } as unknown as StoredView;
 }
 const input = (block_id: string, element: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  type: 'input', block_id, label: txt(block_id), element: { action_id: 'v', ...element }, ...extra,
+  type: 'input',
+  block_id,
+  label: txt(block_id),
+  element: { action_id: 'v', ...element },
+  ...extra,
 });
 
 describe('buildSubmission', () => {
@@ -22,7 +26,16 @@ describe('buildSubmission', () => {
       input('at', { type: 'timepicker' }),
       input('when', { type: 'datetimepicker' }),
     ]);
-    const { values, clientErrors } = buildSubmission(v, { text: 'hi', num: 3, who: 'U1', pick: 'b', many: ['a'], day: '2025-01-02', at: '09:30', when: 1700000000 });
+    const { values, clientErrors } = buildSubmission(v, {
+      text: 'hi',
+      num: 3,
+      who: 'U1',
+      pick: 'b',
+      many: ['a'],
+      day: '2025-01-02',
+      at: '09:30',
+      when: 1700000000,
+    });
     expect(clientErrors).toEqual({});
     expect(values).toEqual({
       text: { v: { type: 'plain_text_input', value: 'hi' } },

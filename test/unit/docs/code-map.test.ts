@@ -15,7 +15,9 @@ function registered(): { actions: string[]; views: string[] } {
   const views: string[] = [];
   const router = {
     action: (constraints: string | { action_id: string; callback_id?: string }) =>
-      actions.push(typeof constraints === 'string' ? constraints : constraints.callback_id ? `${constraints.action_id}@${constraints.callback_id}` : constraints.action_id),
+      actions.push(
+        typeof constraints === 'string' ? constraints : constraints.callback_id ? `${constraints.action_id}@${constraints.callback_id}` : constraints.action_id,
+      ),
     view: (callbackId: string) => views.push(callbackId),
   } as unknown as ListenerRouter;
   registerActions(router, {} as AppDeps);
@@ -32,9 +34,24 @@ describe('the code map (docs/code-map.md)', () => {
 
   it('lists exactly what the app registers, and every subcommand of the help', () => {
     const { actions, views } = registered();
-    expect(rows.filter((row) => row.surface === 'action').map((row) => row.id).sort()).toEqual(actions);
-    expect(rows.filter((row) => row.surface === 'view').map((row) => row.id).sort()).toEqual(views);
-    expect(rows.filter((row) => row.surface === 'subcommand').map((row) => row.id).sort()).toEqual(SUBCOMMANDS.map((sub) => `/mentorship ${sub.name}`).sort());
+    expect(
+      rows
+        .filter((row) => row.surface === 'action')
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(actions);
+    expect(
+      rows
+        .filter((row) => row.surface === 'view')
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(views);
+    expect(
+      rows
+        .filter((row) => row.surface === 'subcommand')
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(SUBCOMMANDS.map((sub) => `/mentorship ${sub.name}`).sort());
   });
 
   it('names files that exist', () => {

@@ -15,12 +15,15 @@ describe('GET /healthz answers from a check made at most once a second', () => {
   });
 
   it('remembers "unavailable" for a second too, whether the check failed or threw', async () => {
-    let clock = 0;
+    const clock = 0;
     let checks = 0;
-    const healthy = cachedHealth(async () => {
-      checks += 1;
-      throw new Error('connection refused');
-    }, { now: () => clock });
+    const healthy = cachedHealth(
+      async () => {
+        checks += 1;
+        throw new Error('connection refused');
+      },
+      { now: () => clock },
+    );
     expect(await healthy()).toBe(false);
     expect(await healthy()).toBe(false);
     expect(checks).toBe(1);

@@ -19,14 +19,19 @@ function world(windowMs: number) {
   return { refresher, published, setState: (value: number) => (state = value) };
 }
 
-jest.mock('../../../src/slack/blocks/home', () => ({ homeView: (snapshot: { state: number }) => ({ type: 'home', blocks: [], text: `state ${snapshot.state}` }) }));
+jest.mock('../../../src/slack/blocks/home', () => ({
+  homeView: (snapshot: { state: number }) => ({ type: 'home', blocks: [], text: `state ${snapshot.state}` }),
+}));
 
 describe('coalescing Home refreshes per person', () => {
   it('publishes the first change at once', async () => {
     const { refresher, published, setState } = world(1_000);
     setState(1);
     await refresher.refresh('T1', ['U1', 'U2']);
-    expect(published).toEqual([{ user: 'U1', state: '1' }, { user: 'U2', state: '1' }]);
+    expect(published).toEqual([
+      { user: 'U1', state: '1' },
+      { user: 'U2', state: '1' },
+    ]);
     await refresher.stop();
   });
 
@@ -40,7 +45,10 @@ describe('coalescing Home refreshes per person', () => {
     }
     expect(published).toEqual([{ user: 'U1', state: '1' }]);
     await refresher.idle();
-    expect(published).toEqual([{ user: 'U1', state: '1' }, { user: 'U1', state: '10' }]);
+    expect(published).toEqual([
+      { user: 'U1', state: '1' },
+      { user: 'U1', state: '10' },
+    ]);
   });
 
   it('publishes nothing more when nothing changed during the window, and a later change publishes at once again', async () => {
@@ -51,10 +59,13 @@ describe('coalescing Home refreshes per person', () => {
     expect(published).toHaveLength(1);
     setState(2);
     await refresher.refresh('T1', ['U1']);
-    expect(published).toEqual([{ user: 'U1', state: '1' }, { user: 'U1', state: '2' }]);
+    expect(published).toEqual([
+      { user: 'U1', state: '1' },
+      { user: 'U1', state: '2' },
+    ]);
   });
 
-  it('keeps people apart: one person\'s window does not hold back another\'s first publish', async () => {
+  it("keeps people apart: one person's window does not hold back another's first publish", async () => {
     const { refresher, published } = world(1_000);
     await refresher.refresh('T1', ['U1']);
     await refresher.refresh('T1', ['U2']);

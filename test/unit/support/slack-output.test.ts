@@ -28,7 +28,14 @@ describe('the mention-injection checker used by the attack suite', () => {
   it('accepts the same text once escaped, and typed tokens shown as plain text', () => {
     const outputs = [
       { where: 'chat.postMessage', payload: { text: 'x', blocks: [section('Goal: ping &lt;@U123&gt; &lt;!channel&gt;')] } },
-      { where: 'views.open', payload: { blocks: [{ type: 'input', element: { type: 'plain_text_input', initial_value: '<!channel> <@U123>' }, label: { type: 'plain_text', text: '<@U123>' } }] } },
+      {
+        where: 'views.open',
+        payload: {
+          blocks: [
+            { type: 'input', element: { type: 'plain_text_input', initial_value: '<!channel> <@U123>' }, label: { type: 'plain_text', text: '<@U123>' } },
+          ],
+        },
+      },
     ];
     expect(unsafeOutput(outputs, ['<!channel> <@U123>'])).toEqual([]);
   });

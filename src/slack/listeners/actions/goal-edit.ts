@@ -11,6 +11,12 @@ export const goalEdit = onAction({
   run: (goalId, { actor }, deps) => deps.services.goals.forEdit(actor, goalId),
   reply: ({ goal, plannedEnd }, { actor }) => ({
     kind: 'open',
-    view: goalModal({ pairId: goal.pairId, goal: { id: goal.id, status: goal.status }, values: formValuesOf(goal), plannedEnd, originChannelId: actor.channelId }),
+    view: goalModal({
+      pairId: goal.pairId,
+      goal: { id: goal.id, status: goal.status },
+      values: formValuesOf(goal),
+      plannedEnd,
+      originChannelId: actor.channelId,
+    }),
   }),
 });

@@ -12,5 +12,7 @@ export const goalRequestChanges = onAction({
   },
   run: async (claim, { actor }, deps) => ({ ...(await deps.services.goalReviews.reviewable(actor, claim)), pressed: claim.pressed }),
   reply: (review) =>
-    review.kind === 'stale' ? { kind: 'private', message: staleReviewMessage(review.goal) } : { kind: 'open', view: goalChangesModal(review.goal, review.pressed) },
+    review.kind === 'stale'
+      ? { kind: 'private', message: staleReviewMessage(review.goal) }
+      : { kind: 'open', view: goalChangesModal(review.goal, review.pressed) },
 });

@@ -1,7 +1,21 @@
 import type { BlockAction } from '@slack/bolt';
 import type { AppDeps } from '../../context';
 import type { ListenerRouter } from '../router';
-import { AgendaModal, FeedbackActions, GoalActions, GoalModal, HomeActions, JournalActions, MeetingActions, NotesModal, OpenActions, PairModal, PairPicker, ReminderActions, ResourceActions } from '../../ids';
+import {
+  AgendaModal,
+  FeedbackActions,
+  GoalActions,
+  GoalModal,
+  HomeActions,
+  JournalActions,
+  MeetingActions,
+  NotesModal,
+  OpenActions,
+  PairModal,
+  PairPicker,
+  ReminderActions,
+  ResourceActions,
+} from '../../ids';
 import { homeStartPair } from './home-start-pair';
 import { goalAchieve } from './goal-achieve';
 import { goalAdd } from './goal-add';

@@ -15,7 +15,11 @@ export const pairMenteeSelected = onAction({
   name: 'pair_mentee_selected',
   parse: ({ view }) => {
     const values = checkViewState(view?.values);
-    return { menteeId: readUser(values, b.mentee, a.mentee), mentorId: readUser(values, b.mentor, a.mentor), firstDate: readDate(values, b.firstDate, a.firstDate) };
+    return {
+      menteeId: readUser(values, b.mentee, a.mentee),
+      mentorId: readUser(values, b.mentor, a.mentor),
+      firstDate: readDate(values, b.firstDate, a.firstDate),
+    };
   },
   run: async (picked, { client }, deps) => {
     const mentee = picked.menteeId ? await lookupUser(client, picked.menteeId).catch(() => null) : null;

@@ -15,5 +15,10 @@ export const reminderSkip = onAction({
   malformed: 'That button is not one of mine.',
   run: (meetingId, { actor }, deps) => deps.services.meetingChanges.skip(actor, meetingId),
   reply: ({ otherId }, { message }) =>
-    message ? { kind: 'replace', message: answeredMessage(message, `:fast_forward: You skipped this meeting. Its reminders are cancelled and ${mention(otherId)} will be told by DM.`) } : null,
+    message
+      ? {
+          kind: 'replace',
+          message: answeredMessage(message, `:fast_forward: You skipped this meeting. Its reminders are cancelled and ${mention(otherId)} will be told by DM.`),
+        }
+      : null,
 });

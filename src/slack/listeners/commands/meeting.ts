@@ -6,7 +6,10 @@ import type { SubcommandHandler } from './types';
 /** `/mentorship meeting`: the next meeting of each of the person's pairs, in their zone, with what they can do about it. */
 export const meeting: SubcommandHandler = async (args, deps, { rest, log, actor }) => {
   if (rest.trim() !== '') {
-    await args.ack({ response_type: 'ephemeral', ...errorMessage('`/mentorship meeting` takes nothing after it: it shows your next meeting with buttons to reschedule, skip or change the rhythm.') });
+    await args.ack({
+      response_type: 'ephemeral',
+      ...errorMessage('`/mentorship meeting` takes nothing after it: it shows your next meeting with buttons to reschedule, skip or change the rhythm.'),
+    });
     return;
   }
   if (!(await requirePairs(args, deps))) return;

@@ -23,7 +23,10 @@ export const resources: SubcommandHandler = async (args, deps, { rest, log, acto
     return;
   }
   const overviews = await Promise.all(
-    found.choices.map(async (choice) => ({ overview: await deps.services.resources.overview(actor, choice.pair.id, RESOURCE_LIST_LIMIT), otherId: choice.otherId })),
+    found.choices.map(async (choice) => ({
+      overview: await deps.services.resources.overview(actor, choice.pair.id, RESOURCE_LIST_LIMIT),
+      otherId: choice.otherId,
+    })),
   );
   await reply(resourcesMessage(overviews, await zoneOf(deps, actor.teamId, actor.userId)));
 };

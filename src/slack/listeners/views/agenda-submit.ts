@@ -15,5 +15,8 @@ export const agendaSubmit = onSubmit({
   fields: { topics: AgendaModal.blocks.topics },
   parse: ({ view, values }) => readMeetingForm(view, (meetingId) => parseAgendaForm(values, meetingId)),
   run: ({ meetingId, form }, { actor }, deps) => deps.services.agendas.save(actor, meetingId, form),
-  ack: (saved) => ({ response_action: 'update', view: agendaSharedView({ otherId: saved.otherId, viewerZone: saved.viewerZone, meeting: slotOf(saved.meeting) }) }),
+  ack: (saved) => ({
+    response_action: 'update',
+    view: agendaSharedView({ otherId: saved.otherId, viewerZone: saved.viewerZone, meeting: slotOf(saved.meeting) }),
+  }),
 });

@@ -1,6 +1,22 @@
 import type { AppDeps } from '../../context';
 import type { ListenerRouter } from '../router';
-import { AgendaModal, FeedbackModal, GoalChangesModal, GoalModal, GoalProgressModal, GoalReflectionModal, JournalModal, NotesModal, PairModal, ReminderSettingsModal, RescheduleModal, ResourceModal, RuleModal, SwotModal, ThanksModal } from '../../ids';
+import {
+  AgendaModal,
+  FeedbackModal,
+  GoalChangesModal,
+  GoalModal,
+  GoalProgressModal,
+  GoalReflectionModal,
+  JournalModal,
+  NotesModal,
+  PairModal,
+  ReminderSettingsModal,
+  RescheduleModal,
+  ResourceModal,
+  RuleModal,
+  SwotModal,
+  ThanksModal,
+} from '../../ids';
 import { goalChangesSubmit } from './goal-changes-submit';
 import { goalProgressSubmit } from './goal-progress-submit';
 import { goalReflectionSubmit } from './goal-reflection-submit';

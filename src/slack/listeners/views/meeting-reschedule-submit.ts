@@ -11,5 +11,8 @@ export const meetingRescheduleSubmit = onSubmit({
   fields: RESCHEDULE_FIELD_BLOCKS,
   parse: ({ view, values }) => readRescheduleForm(view, values),
   run: ({ meetingId, ...time }, { actor }, deps) => deps.services.meetingChanges.reschedule(actor, meetingId, time),
-  ack: (moved) => ({ response_action: 'update', view: meetingMovedView({ otherId: moved.otherId, viewerZone: moved.viewerZone, meeting: slotOf(moved.meeting) }) }),
+  ack: (moved) => ({
+    response_action: 'update',
+    view: meetingMovedView({ otherId: moved.otherId, viewerZone: moved.viewerZone, meeting: slotOf(moved.meeting) }),
+  }),
 });

@@ -104,7 +104,13 @@ describe('progressSummary', () => {
   const milestone = (done: boolean) => ({ kind: 'milestone' as const, target_value: null, current_value: 0, done });
 
   it('weighs each item the same, counting a numeric key result by its share of the target, capped at the target', () => {
-    expect(progressSummary([kr(4, 2), kr(null, 0, true), milestone(false)])).toEqual({ percent: 50, keyResultsMet: 1, keyResults: 2, milestonesDone: 0, milestones: 1 });
+    expect(progressSummary([kr(4, 2), kr(null, 0, true), milestone(false)])).toEqual({
+      percent: 50,
+      keyResultsMet: 1,
+      keyResults: 2,
+      milestonesDone: 0,
+      milestones: 1,
+    });
     expect(progressSummary([kr(3, 9)]).percent).toBe(100);
     expect(progressSummary([]).percent).toBeNull();
   });

@@ -17,7 +17,13 @@ describe('parseKeyResults', () => {
     expect(parseKeyResults(null)).toEqual({ ok: true, items: [] });
     expect(parseKeyResults('  \n')).toEqual({ ok: true, items: [] });
     const parsed = parseKeyResults('\nFirst\n\nSecond = 2');
-    expect(parsed).toEqual({ ok: true, items: [{ title: 'First', target: null, line: 2 }, { title: 'Second', target: 2, line: 4 }] });
+    expect(parsed).toEqual({
+      ok: true,
+      items: [
+        { title: 'First', target: null, line: 2 },
+        { title: 'Second', target: 2, line: 4 },
+      ],
+    });
   });
 
   it('drops list bullets people paste in front of items', () => {
@@ -61,7 +67,11 @@ describe('parseMilestones', () => {
     ['a date that is not on the calendar', '2027-02-29 Review', /Line 1: 2027-02-29 is not a date on the calendar/],
     ['a date with nothing after it', '2027-02-01', /Line 1 .*start with the date/],
     ['a repeated milestone', '2027-01-01 Review\n2027-02-01 review', /Line 2 repeats a milestone/],
-    ['more than ten milestones', Array.from({ length: 11 }, (_, i) => `2027-01-${String(i + 1).padStart(2, '0')} Step ${i}`).join('\n'), /At most 10 milestones/],
+    [
+      'more than ten milestones',
+      Array.from({ length: 11 }, (_, i) => `2027-01-${String(i + 1).padStart(2, '0')} Step ${i}`).join('\n'),
+      /At most 10 milestones/,
+    ],
   ])('refuses %s', (_name, text, error) => {
     const parsed = parseMilestones(text);
     expect(parsed.ok).toBe(false);
@@ -87,7 +97,9 @@ describe('formatting back for the edit modal', () => {
   });
 
   it('round-trips any milestones it parsed', () => {
-    const day = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const milestone = fc.record({ title, dueDate: day });
     fc.assert(
       fc.property(fc.uniqueArray(milestone, { maxLength: 10, selector: (m) => m.title.trim().toLowerCase() }), (items) => {

@@ -9,7 +9,14 @@ const item = (pair: PairSnapshot, key: ChecklistKey) => {
 };
 const stateOf = (pair: PairSnapshot, key: ChecklistKey) => item(pair, key).state;
 const held = (extra: Partial<MeetingInfo> = {}) => meeting({ daysFromNow: -7, status: 'held', ...extra });
-const facts = (extra: Partial<PairSnapshot['lastHeldFacts']>) => ({ actionItems: 0, feedbackRequests: 0, feedbackAreaItems: 0, highlightItems: 0, appreciations: 0, ...extra });
+const facts = (extra: Partial<PairSnapshot['lastHeldFacts']>) => ({
+  actionItems: 0,
+  feedbackRequests: 0,
+  feedbackAreaItems: 0,
+  highlightItems: 0,
+  appreciations: 0,
+  ...extra,
+});
 
 describe('checklist', () => {
   it('lists the seven habits in the order of the mentorship action checklist', () => {
@@ -58,7 +65,10 @@ describe('checklist', () => {
     it('needs both takeaways and at least one action item of the last meeting', () => {
       expect(item(pairSnapshot({ lastHeld: held() }), 'notes').detail).toMatch(/No takeaways/);
       expect(stateOf(pairSnapshot({ lastHeld: held({ takeaways: '   ' }), lastHeldFacts: facts({ actionItems: 2 }) }), 'notes')).toBe('todo');
-      expect(item(pairSnapshot({ lastHeld: held({ takeaways: 'Learned X' }) }), 'notes')).toMatchObject({ state: 'todo', detail: 'Takeaways recorded; no action items yet.' });
+      expect(item(pairSnapshot({ lastHeld: held({ takeaways: 'Learned X' }) }), 'notes')).toMatchObject({
+        state: 'todo',
+        detail: 'Takeaways recorded; no action items yet.',
+      });
       const done = pairSnapshot({ lastHeld: held({ takeaways: 'Learned X' }), lastHeldFacts: facts({ actionItems: 2 }) });
       expect(item(done, 'notes')).toMatchObject({ state: 'done', meetingId: done.lastHeld!.id });
     });
@@ -101,7 +111,7 @@ describe('checklist', () => {
   });
 
   describe('one achievement or challenge shared', () => {
-    it('looks at the next meeting\'s agenda and points its button there', () => {
+    it("looks at the next meeting's agenda and points its button there", () => {
       const pair = pairSnapshot({ nextAgenda: { topic: 3 } });
       expect(item(pair, 'highlight')).toMatchObject({ state: 'todo', meetingId: pair.next!.id });
       expect(stateOf(pairSnapshot({ nextAgenda: { highlight: 1 } }), 'highlight')).toBe('done');

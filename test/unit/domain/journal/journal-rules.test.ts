@@ -2,7 +2,10 @@ import { checkJournalDraft } from '../../../../src/domain/journal/journal-rules'
 
 describe('journal entries', () => {
   it('needs at least one prompt answered, and says so on the first prompt', () => {
-    expect(checkJournalDraft({ wentWell: null, learned: '  ', tryNext: null })).toEqual({ ok: false, errors: { wentWell: 'Answer at least one of the three prompts.' } });
+    expect(checkJournalDraft({ wentWell: null, learned: '  ', tryNext: null })).toEqual({
+      ok: false,
+      errors: { wentWell: 'Answer at least one of the three prompts.' },
+    });
   });
 
   it('stores unanswered prompts as null and trims the rest', () => {

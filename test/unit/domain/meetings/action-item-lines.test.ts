@@ -6,7 +6,14 @@ const parse = (text: string, context = owners) => parseActionItemLines(text, con
 
 describe('parseActionItemLines', () => {
   it('reads the owner by keyword or name, the action, and an optional due date', () => {
-    const text = ['me: send the recording', 'mentee: draft the doc by 2026-12-10', '- Theo: book the room (by 2026-12-04)', '2. maria: review it due 2026-12-14.', 'you: rehearse', 'MENTOR: call'].join('\n');
+    const text = [
+      'me: send the recording',
+      'mentee: draft the doc by 2026-12-10',
+      '- Theo: book the room (by 2026-12-04)',
+      '2. maria: review it due 2026-12-14.',
+      'you: rehearse',
+      'MENTOR: call',
+    ].join('\n');
     expect(parse(text)).toEqual({
       ok: true,
       items: [
@@ -22,7 +29,13 @@ describe('parseActionItemLines', () => {
 
   it('reads "me" and "you" from the side of whoever types', () => {
     const asTheo = { ...owners, submitterId: 'UTHEO' };
-    expect(parse('me: a\nyou: b', asTheo)).toEqual({ ok: true, items: [{ ownerId: 'UTHEO', body: 'a', dueOn: null }, { ownerId: 'UMARIA', body: 'b', dueOn: null }] });
+    expect(parse('me: a\nyou: b', asTheo)).toEqual({
+      ok: true,
+      items: [
+        { ownerId: 'UTHEO', body: 'a', dueOn: null },
+        { ownerId: 'UMARIA', body: 'b', dueOn: null },
+      ],
+    });
   });
 
   it('keeps colons and links in the action itself', () => {

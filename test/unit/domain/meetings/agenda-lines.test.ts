@@ -15,7 +15,11 @@ describe('parseAgendaLines', () => {
 
 describe('parseMaterialLines', () => {
   it('reads a title around a link, or names the link by itself', () => {
-    expect(parseMaterialLines('Design doc https://docs.example.com/d/1\nhttps://example.org/\n- Talk: https://example.org/talk (watch first 10 min)\nhttps://example.org/x.')).toEqual({
+    expect(
+      parseMaterialLines(
+        'Design doc https://docs.example.com/d/1\nhttps://example.org/\n- Talk: https://example.org/talk (watch first 10 min)\nhttps://example.org/x.',
+      ),
+    ).toEqual({
       ok: true,
       items: [
         { title: 'Design doc', url: 'https://docs.example.com/d/1' },

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { isNearEnd, lastOccurrenceOnOrBefore, type MeetingRule, nextOccurrence, occurrenceAt, occurrenceDate, wrapUpFrom } from '../../../../src/domain/meetings/cadence';
+import {
+  isNearEnd,
+  lastOccurrenceOnOrBefore,
+  type MeetingRule,
+  nextOccurrence,
+  occurrenceAt,
+  occurrenceDate,
+  wrapUpFrom,
+} from '../../../../src/domain/meetings/cadence';
 
 const rule = (extra: Partial<MeetingRule> = {}): MeetingRule => ({
   cadence: 'weekly',
@@ -47,7 +55,16 @@ describe('cadence', () => {
     expect(nextOccurrence(rule(), new Date('2027-06-01T00:00:00Z')).at.toISOString()).toBe('2027-06-07T08:00:00.000Z');
   });
 
-  const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Sao_Paulo', 'Pacific/Auckland', 'Africa/Casablanca', 'UTC'];
+  const zones = [
+    'Europe/Berlin',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'America/Sao_Paulo',
+    'Pacific/Auckland',
+    'Africa/Casablanca',
+    'UTC',
+  ];
   it('over two years in many zones: wall time as intended, strictly increasing, one per local date, 52-53 weekly a year', () => {
     fc.assert(
       fc.property(

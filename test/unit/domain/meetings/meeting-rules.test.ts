@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import type { Pair } from '../../../../src/db/schema';
 import {
-  checkMeetingTime, checkRuleChange, type ExistingOccurrence, meetingNearEnd, planUpcoming, type PairRule, upcomingValidUntil,
+  checkMeetingTime,
+  checkRuleChange,
+  type ExistingOccurrence,
+  meetingNearEnd,
+  planUpcoming,
+  type PairRule,
+  upcomingValidUntil,
 } from '../../../../src/domain/meetings/meeting-rules';
 
 const pair = (extra: Partial<PairRule> = {}): PairRule => ({
@@ -28,7 +34,12 @@ describe('planUpcoming', () => {
   });
 
   it('passes over skipped, held and cancelled rows, and a moved one whose time has passed', () => {
-    for (const passed of [row(1, 'skipped', '2026-12-08T09:00:00Z'), row(1, 'held', '2026-11-30T09:00:00Z'), row(1, 'cancelled', '2026-12-08T09:00:00Z'), row(1, 'scheduled', '2026-12-01T11:00:00Z')]) {
+    for (const passed of [
+      row(1, 'skipped', '2026-12-08T09:00:00Z'),
+      row(1, 'held', '2026-11-30T09:00:00Z'),
+      row(1, 'cancelled', '2026-12-08T09:00:00Z'),
+      row(1, 'scheduled', '2026-12-01T11:00:00Z'),
+    ]) {
       expect(planUpcoming(pair(), [passed], now)).toEqual({ kind: 'create', sequence: 2, at: new Date('2026-12-15T09:00:00Z') });
     }
   });
@@ -84,7 +95,13 @@ describe('upcomingValidUntil', () => {
           fraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
         }),
         ({ zone, cadence, hour, startOffsetDays, moveHours, move, fraction }) => {
-          const p = pair({ time_zone: zone, cadence, meeting_time: `${String(hour).padStart(2, '0')}:30`, first_meeting_on: '2026-11-02', planned_end_on: '2028-06-01' });
+          const p = pair({
+            time_zone: zone,
+            cadence,
+            meeting_time: `${String(hour).padStart(2, '0')}:30`,
+            first_meeting_on: '2026-11-02',
+            planned_end_on: '2028-06-01',
+          });
           const at = new Date(Date.parse('2026-11-01T00:00:00Z') + startOffsetDays * 86_400_000);
           const first = planUpcoming(p, [], at);
           if (first.kind !== 'create') return;
@@ -111,12 +128,18 @@ describe('checkMeetingTime', () => {
   });
 
   it('refuses the past on the time field today and on the date field before', () => {
-    expect(checkMeetingTime({ date: '2026-11-23', time: '12:30' }, 'Europe/Berlin', now)).toEqual({ ok: false, errors: { time: expect.stringContaining('2026-11-23 13:00 in Europe/Berlin') } });
+    expect(checkMeetingTime({ date: '2026-11-23', time: '12:30' }, 'Europe/Berlin', now)).toEqual({
+      ok: false,
+      errors: { time: expect.stringContaining('2026-11-23 13:00 in Europe/Berlin') },
+    });
     expect(checkMeetingTime({ date: '2026-11-22', time: '23:00' }, 'Europe/Berlin', now)).toEqual({ ok: false, errors: { date: expect.any(String) } });
   });
 
   it('refuses more than a year ahead', () => {
-    expect(checkMeetingTime({ date: '2027-12-01', time: '10:00' }, 'Europe/Berlin', now)).toEqual({ ok: false, errors: { date: expect.stringMatching(/within the next year/) } });
+    expect(checkMeetingTime({ date: '2027-12-01', time: '10:00' }, 'Europe/Berlin', now)).toEqual({
+      ok: false,
+      errors: { date: expect.stringMatching(/within the next year/) },
+    });
   });
 });
 

@@ -11,7 +11,7 @@ describe('when a notice may go out', () => {
     expect(noticeDueAt(at('2026-12-01T10:00:00Z'), { zone: 'Europe/Berlin', isActor: false })).toEqual(at('2026-12-01T10:00:00Z'));
   });
 
-  it('waits for 08:00 in the other person\'s zone during their quiet hours', () => {
+  it("waits for 08:00 in the other person's zone during their quiet hours", () => {
     // 23:30 in Berlin: the next morning, 08:00 Berlin = 07:00Z.
     expect(noticeDueAt(at('2026-12-01T22:30:00Z'), { zone: 'Europe/Berlin', isActor: false })).toEqual(at('2026-12-02T07:00:00Z'));
     // 05:00 in New York: the same morning.

@@ -54,7 +54,9 @@ describe('validatePairDraft', () => {
     // 13:30 on 22 Nov in Berlin is 12:30Z, still ahead of 12:00Z.
     expect(validatePairDraft(draft({ firstDate: '2026-11-22', firstTime: '13:30' }), people, now)).toEqual({});
     // The same wall time in Tokyo (04:30Z) has passed; it is 21:00 there, so the time is at fault.
-    expect(validatePairDraft(draft({ firstDate: '2026-11-22', firstTime: '13:30', timeZone: 'Asia/Tokyo' }), people, now).firstTime).toMatch(/21:00 in Asia\/Tokyo/);
+    expect(validatePairDraft(draft({ firstDate: '2026-11-22', firstTime: '13:30', timeZone: 'Asia/Tokyo' }), people, now).firstTime).toMatch(
+      /21:00 in Asia\/Tokyo/,
+    );
   });
 
   it('refuses a first meeting more than a year ahead', () => {

@@ -158,7 +158,20 @@ describe('spread', () => {
 });
 
 describe('quiet hours, as properties over many zones and the next two years', () => {
-  const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Australia/Adelaide', 'Pacific/Auckland', 'Pacific/Chatham', 'America/St_Johns', 'Africa/Casablanca'];
+  const ZONES = [
+    'UTC',
+    'Europe/Berlin',
+    'America/New_York',
+    'America/Sao_Paulo',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Australia/Adelaide',
+    'Pacific/Auckland',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'Africa/Casablanca',
+  ];
   const START = Date.parse('2026-11-22T00:00:00Z');
   const TWO_YEARS = 2 * 366 * 86_400_000;
 

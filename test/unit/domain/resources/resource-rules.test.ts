@@ -16,12 +16,20 @@ describe('resource links', () => {
     expect(checkUrl(null)).toEqual({ ok: true, url: null });
   });
 
-  it.each(['javascript:alert(1)', 'ftp://example.com/x', 'mailto:a@example.com', 'data:text/html,hi', 'https://', 'https://exa mple.com', 'example.com', 'https://user:pw@example.com', 'https://-bad-.com', `https://example.com/${'a'.repeat(1000)}`])(
-    'refuses %s',
-    (raw) => {
-      expect(checkUrl(raw).ok).toBe(false);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'ftp://example.com/x',
+    'mailto:a@example.com',
+    'data:text/html,hi',
+    'https://',
+    'https://exa mple.com',
+    'example.com',
+    'https://user:pw@example.com',
+    'https://-bad-.com',
+    `https://example.com/${'a'.repeat(1000)}`,
+  ])('refuses %s', (raw) => {
+    expect(checkUrl(raw).ok).toBe(false);
+  });
 
   it('never stores a link that could close or relabel Slack link syntax', () => {
     fc.assert(

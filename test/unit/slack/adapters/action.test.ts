@@ -8,8 +8,24 @@ const VIEW = { type: 'modal' as const, title: { type: 'plain_text' as const, tex
 function pressArgs(options: { value?: string; onHome?: boolean; client: unknown; respond?: jest.Mock }) {
   const ack = jest.fn(async () => undefined);
   const body = options.onHome
-    ? { type: 'block_actions', trigger_id: 'TRIG', user: { id: 'U1' }, team: { id: 'T1' }, container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', hash: 'h1', callback_id: '', private_metadata: '', type: 'home', blocks: [] } }
-    : { type: 'block_actions', trigger_id: 'TRIG', user: { id: 'U1' }, team: { id: 'T1' }, channel: { id: 'C1' }, response_url: 'https://hooks/1', container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: false }, message: { ts: '1.2', text: 'm', blocks: [] } };
+    ? {
+        type: 'block_actions',
+        trigger_id: 'TRIG',
+        user: { id: 'U1' },
+        team: { id: 'T1' },
+        container: { type: 'view', view_id: 'V1' },
+        view: { id: 'V1', hash: 'h1', callback_id: '', private_metadata: '', type: 'home', blocks: [] },
+      }
+    : {
+        type: 'block_actions',
+        trigger_id: 'TRIG',
+        user: { id: 'U1' },
+        team: { id: 'T1' },
+        channel: { id: 'C1' },
+        response_url: 'https://hooks/1',
+        container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: false },
+        message: { ts: '1.2', text: 'm', blocks: [] },
+      };
   const args = {
     ack,
     body,
@@ -58,13 +74,17 @@ describe('the block-action adapter', () => {
       throw new DomainError('not_in_pair', 'You are not part of that mentorship pair.');
     };
     await onAction({ name: 'test', parse: () => 'ok', run })(deps)(pressArgs({ client, onHome: true }).args);
-    expect(calls).toEqual([{ method: 'chat.postEphemeral', args: expect.objectContaining({ channel: 'DSTORED', user: 'U1', text: 'You are not part of that mentorship pair.' }) }]);
+    expect(calls).toEqual([
+      { method: 'chat.postEphemeral', args: expect.objectContaining({ channel: 'DSTORED', user: 'U1', text: 'You are not part of that mentorship pair.' }) },
+    ]);
   });
 
   it('opens the DM with the bot once when it is not known yet, and remembers it', async () => {
     const { client, calls } = fakeClient();
     const { deps, remembered } = fakeDeps(null);
-    await onAction({ name: 'test', parse: () => 'ok', run: async () => ({}), reply: () => ({ kind: 'private', message: { text: 'done', blocks: [] } }) })(deps)(pressArgs({ client, onHome: true }).args);
+    await onAction({ name: 'test', parse: () => 'ok', run: async () => ({}), reply: () => ({ kind: 'private', message: { text: 'done', blocks: [] } }) })(deps)(
+      pressArgs({ client, onHome: true }).args,
+    );
     expect(calls.map((call) => call.method)).toEqual(['conversations.open', 'chat.postEphemeral']);
     expect(calls[1]!.args).toMatchObject({ channel: 'DNEW', user: 'U1' });
     expect(remembered).toEqual(['DNEW']);
@@ -74,18 +94,22 @@ describe('the block-action adapter', () => {
     const { client } = fakeClient();
     const { deps } = fakeDeps();
     const respond = jest.fn(async () => undefined);
-    await onAction({ name: 'test', parse: () => 'ok', run: async () => Promise.reject(new Error('secret internals')) })(deps)(pressArgs({ client, respond }).args);
+    await onAction({ name: 'test', parse: () => 'ok', run: async () => Promise.reject(new Error('secret internals')) })(deps)(
+      pressArgs({ client, respond }).args,
+    );
     const sent = JSON.stringify(respond.mock.calls);
     expect(sent).toContain('Something went wrong on my side');
     expect(sent).not.toContain('secret internals');
   });
 
-  it('names a Slack failure while opening the modal as Slack\'s, and still flushes what was saved', async () => {
+  it("names a Slack failure while opening the modal as Slack's, and still flushes what was saved", async () => {
     const expired = Object.assign(new Error('expired'), { code: 'slack_webapi_platform_error', data: { error: 'expired_trigger_id' } });
     const { client } = fakeClient({ 'views.open': expired });
     const { deps, flushed } = fakeDeps();
     const respond = jest.fn(async () => undefined);
-    await onAction({ name: 'goal_edit', parse: () => 'ok', run: async () => ({ effects: recorded() }), reply: () => ({ kind: 'open', view: VIEW }) })(deps)(pressArgs({ client, respond }).args);
+    await onAction({ name: 'goal_edit', parse: () => 'ok', run: async () => ({ effects: recorded() }), reply: () => ({ kind: 'open', view: VIEW }) })(deps)(
+      pressArgs({ client, respond }).args,
+    );
     expect(JSON.stringify(respond.mock.calls)).toContain('the form took too long to open');
     expect(flushed).toEqual([recorded()]);
   });
@@ -95,7 +119,9 @@ describe('the block-action adapter', () => {
     const { deps } = fakeDeps();
     const respond = jest.fn(async () => undefined);
     const message = { text: 'answered', blocks: [] };
-    await onAction({ name: 'test', parse: () => 'ok', run: async () => ({}), reply: () => ({ kind: 'replace', message }) })(deps)(pressArgs({ client, respond }).args);
+    await onAction({ name: 'test', parse: () => 'ok', run: async () => ({}), reply: () => ({ kind: 'replace', message }) })(deps)(
+      pressArgs({ client, respond }).args,
+    );
     expect(respond).toHaveBeenCalledWith({ replace_original: true, text: 'answered', blocks: [] });
   });
 });

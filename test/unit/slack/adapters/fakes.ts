@@ -4,7 +4,7 @@ import type { RequestActor } from '../../../../src/slack/actor';
 import type { AppDeps } from '../../../../src/slack/context';
 
 /** A fake WebClient that records every call, as Bolt's sample apps test listeners. */
-export function fakeClient(fail: Record<string, unknown> = {}) {
+export function fakeClient(fail: Record<string, Error> = {}) {
   const calls: Array<{ method: string; args: Record<string, unknown> }> = [];
   const method = (name: string) => async (args: Record<string, unknown>) => {
     calls.push({ method: name, args });

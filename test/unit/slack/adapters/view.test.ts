@@ -5,8 +5,21 @@ import { actor, fakeClient, fakeDeps, recorded } from './fakes';
 
 function submitArgs(options: { client: unknown; blocks?: Array<{ block_id: string }>; metadata?: string }) {
   const ack = jest.fn(async (_response?: unknown) => undefined);
-  const view = { id: 'V1', hash: 'h', callback_id: 'cb', private_metadata: options.metadata ?? '', blocks: options.blocks ?? [{ block_id: 'note' }], state: { values: { note: { note_input: { type: 'plain_text_input', value: 'hello' } } } } };
-  const args = { ack, body: { type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' }, view }, view, client: options.client, context: { actor: actor({ channelId: undefined }) } };
+  const view = {
+    id: 'V1',
+    hash: 'h',
+    callback_id: 'cb',
+    private_metadata: options.metadata ?? '',
+    blocks: options.blocks ?? [{ block_id: 'note' }],
+    state: { values: { note: { note_input: { type: 'plain_text_input', value: 'hello' } } } },
+  };
+  const args = {
+    ack,
+    body: { type: 'view_submission', user: { id: 'U1' }, team: { id: 'T1' }, view },
+    view,
+    client: options.client,
+    context: { actor: actor({ channelId: undefined }) },
+  };
   return { args: args as never, ack };
 }
 

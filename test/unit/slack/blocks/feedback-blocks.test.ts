@@ -7,13 +7,27 @@ import { FeedbackActions, PairPicker } from '../../../../src/slack/ids';
 import { at, choices, hostile, meetingRow, uuid } from './practice-builders';
 
 const request = (over: Partial<FeedbackItem> = {}): FeedbackItem => ({
-  id: uuid(), pairId: uuid(), meetingId: null, requesterId: 'UMENTEE', responderId: 'UMENTOR', area: 'demos',
-  question: 'What is one thing I could improve in demos?', answer: null, answeredAt: null, application: null,
-  appliedAt: null, askedAt: at, ...over,
+  id: uuid(),
+  pairId: uuid(),
+  meetingId: null,
+  requesterId: 'UMENTEE',
+  responderId: 'UMENTOR',
+  area: 'demos',
+  question: 'What is one thing I could improve in demos?',
+  answer: null,
+  answeredAt: null,
+  application: null,
+  appliedAt: null,
+  askedAt: at,
+  ...over,
 });
 const worst = request({
-  area: hostile(AREA_MAX), question: hostile(QUESTION_MAX), answer: hostile(2000), application: hostile(2000),
-  answeredAt: at, appliedAt: at,
+  area: hostile(AREA_MAX),
+  question: hostile(QUESTION_MAX),
+  answer: hostile(2000),
+  application: hostile(2000),
+  answeredAt: at,
+  appliedAt: at,
 });
 const meetingAt = meetingRow().scheduled_at;
 
@@ -25,7 +39,11 @@ describe('feedback builders', () => {
       const all = `${message.text}${JSON.stringify(message.blocks)}`;
       expect(all).not.toMatch(/<!channel>|<@U999>|<#C1>|<https:\/\/evil/);
     }
-    for (const view of [feedbackAnswerModal(worst, { channelId: 'C1', messageTs: '1795312913.773000' }), feedbackApplyModal(worst), feedbackRequestModal({ choices: choices(100), names: {}, area: hostile(AREA_MAX) })]) {
+    for (const view of [
+      feedbackAnswerModal(worst, { channelId: 'C1', messageTs: '1795312913.773000' }),
+      feedbackApplyModal(worst),
+      feedbackRequestModal({ choices: choices(100), names: {}, area: hostile(AREA_MAX) }),
+    ]) {
       expect(validateView(view)).toEqual([]);
       // An input's initial value is the person's own text to edit, never rendered as mrkdwn.
       const rendered = JSON.stringify(view.blocks, (key, value: unknown) => (key === 'initial_value' ? undefined : value));
@@ -33,7 +51,7 @@ describe('feedback builders', () => {
     }
   });
 
-  it('show times in the reader\'s zone, naming it', () => {
+  it("show times in the reader's zone, naming it", () => {
     const text = JSON.stringify(feedbackRequestedDm(request(), meetingAt, 'America/New_York').blocks);
     expect(text).toContain('Mon 23 Nov 2026, 07:00 (America/New_York)');
     expect(text).toContain('Tue 1 Dec 2026, 04:00 (America/New_York)');

@@ -25,7 +25,8 @@ const pair = (n: number): Pair => ({
   started_on: '2026-11-23',
   planned_end_on: '2027-06-01',
   anchor_sequence: 0,
-  upcoming_valid_until: null, wrap_up_planned_at: null,
+  upcoming_valid_until: null,
+  wrap_up_planned_at: null,
   created_by: 'UMENTOR',
   created_at: new Date(),
   updated_at: new Date(),
@@ -73,7 +74,9 @@ const entry = (n: number, goals: number, role: 'mentor' | 'mentee' = 'mentor'): 
   role,
   otherId: `UMENTEE${n}`,
   mentorId: 'UMENTOR',
-  active: Array.from({ length: goals }, (_, i) => goalViewOf(goal(n * 1000 + i, (['draft', 'awaiting_approval', 'changes_requested', 'approved'] as const)[i % 4]), pair(n), [])),
+  active: Array.from({ length: goals }, (_, i) =>
+    goalViewOf(goal(n * 1000 + i, (['draft', 'awaiting_approval', 'changes_requested', 'approved'] as const)[i % 4]), pair(n), []),
+  ),
   activeTotal: goals,
   achieved: 1,
   dropped: 0,
@@ -125,14 +128,21 @@ describe('goalListMessage', () => {
 
 describe('the approval message and the modals', () => {
   const details = (status: GoalStatus) =>
-    goalViewOf(goal(1, status, '<!channel> a title'), pair(1), [item(1, 'key_result', 3), item(2, 'key_result'), ...Array.from({ length: 10 }, (_, i) => item(10 + i, 'milestone'))]);
+    goalViewOf(goal(1, status, '<!channel> a title'), pair(1), [
+      item(1, 'key_result', 3),
+      item(2, 'key_result'),
+      ...Array.from({ length: 10 }, (_, i) => item(10 + i, 'milestone')),
+    ]);
 
-  it.each(['awaiting_approval', 'approved', 'changes_requested', 'achieved', 'dropped'] as const)('stays within Slack limits at full length when %s', (status) => {
-    const message = goalShareMessage(details(status));
-    expect(validateBlocks(message.blocks, 'message')).toEqual([]);
-    expect(JSON.stringify(message)).not.toContain('<!channel>');
-    expect(validateBlocks(goalSupersededMessage(details(status)).blocks, 'message')).toEqual([]);
-  });
+  it.each(['awaiting_approval', 'approved', 'changes_requested', 'achieved', 'dropped'] as const)(
+    'stays within Slack limits at full length when %s',
+    (status) => {
+      const message = goalShareMessage(details(status));
+      expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+      expect(JSON.stringify(message)).not.toContain('<!channel>');
+      expect(validateBlocks(goalSupersededMessage(details(status)).blocks, 'message')).toEqual([]);
+    },
+  );
 
   it('puts Approve and Request changes, carrying id and version, only on a goal awaiting approval', () => {
     const awaiting = JSON.stringify(goalShareMessage(details('awaiting_approval')).blocks);

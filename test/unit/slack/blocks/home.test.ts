@@ -8,10 +8,13 @@ type Json = Record<string, any>;
 const text = (blocks: readonly unknown[]): string => JSON.stringify(blocks);
 /** Every button in the blocks, as [action_id, value]. */
 const buttons = (blocks: readonly unknown[]): Array<[string, string]> =>
-  (blocks as Json[]).flatMap((b) => [b.accessory, ...(b.elements ?? [])]).filter((e) => e?.type === 'button').map((e) => [e.action_id, e.value]);
+  (blocks as Json[])
+    .flatMap((b) => [b.accessory, ...(b.elements ?? [])])
+    .filter((e) => e?.type === 'button')
+    .map((e) => [e.action_id, e.value]);
 
 describe('homeView for one pair', () => {
-  it('shows a new pair: the other person, the next meeting in the viewer\'s zone, an empty agenda and the checklist', () => {
+  it("shows a new pair: the other person, the next meeting in the viewer's zone, an empty agenda and the checklist", () => {
     const pair = pairSnapshot();
     const view = homeView(homeSnapshot([pair]));
     expect(validateView(view)).toEqual([]);
@@ -35,7 +38,7 @@ describe('homeView for one pair', () => {
     expect(buttons(view.blocks).some(([action]) => action === OpenActions.recordNotes)).toBe(false);
   });
 
-  it('shows the same meeting to the mentee in the mentee\'s own zone', () => {
+  it("shows the same meeting to the mentee in the mentee's own zone", () => {
     const pair = pairSnapshot({}, 'mentee');
     const all = text(homeView(homeSnapshot([pair], { viewerId: MENTEE, viewerZone: 'America/New_York' })).blocks);
     expect(all).toContain('Mentored by Maria');

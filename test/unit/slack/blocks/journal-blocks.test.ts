@@ -5,12 +5,22 @@ import { JournalActions, PairPicker } from '../../../../src/slack/ids';
 import { at, choices, hostile, uuid } from './practice-builders';
 
 const entry = (over: Partial<JournalItem> = {}): JournalItem => ({
-  id: uuid(), pairId: null, wentWell: hostile(2000), learned: hostile(2000), tryNext: hostile(2000), createdAt: at, ...over,
+  id: uuid(),
+  pairId: null,
+  wentWell: hostile(2000),
+  learned: hostile(2000),
+  tryNext: hostile(2000),
+  createdAt: at,
+  ...over,
 });
 
 describe('journal builders', () => {
   it('keep five entries of the longest, most hostile answers within one valid message, escaped', () => {
-    const message = journalListMessage(Array.from({ length: 5 }, () => entry()), 'Asia/Tokyo', { saved: true });
+    const message = journalListMessage(
+      Array.from({ length: 5 }, () => entry()),
+      'Asia/Tokyo',
+      { saved: true },
+    );
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     expect(JSON.stringify(message.blocks)).not.toMatch(/<!channel>|<@U999>|<#C1>/);
     expect(JSON.stringify(message.blocks)).toContain('Mon 23 Nov 2026, 21:00 (Asia/Tokyo)');

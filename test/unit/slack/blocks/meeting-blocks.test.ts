@@ -2,7 +2,15 @@ import type { ActionItem, AgendaItem, Meeting, Pair } from '../../../../src/db/s
 import { validateBlocks } from '../../../../src/devtools/slack-stand-in/blocks';
 import { validateView } from '../../../../src/devtools/slack-stand-in/views';
 import {
-  actionItemView, type AgendaDraft, type AgendaView, agendaViewOf, membersOf, type NotesView, type PairMeetings, rhythmOf, slotOf,
+  actionItemView,
+  type AgendaDraft,
+  type AgendaView,
+  agendaViewOf,
+  membersOf,
+  type NotesView,
+  type PairMeetings,
+  rhythmOf,
+  slotOf,
 } from '../../../../src/domain/meetings/views';
 import { actionItemBlock, actionItemsSummaryBlocks, replaceActionItemBlock } from '../../../../src/slack/blocks/action-item-blocks';
 import { agendaMessage } from '../../../../src/slack/blocks/agenda-message';
@@ -18,23 +26,74 @@ const at = new Date('2026-12-01T09:00:00Z');
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 const pair: Pair = {
-  id: uuid(1), team_id: 'T1', mentor_id: 'UMARIA', mentee_id: 'UTHEO', goals_channel_id: 'CGOALS', cadence: 'weekly', meeting_time: '10:00',
-  time_zone: 'Europe/Berlin', first_meeting_on: '2026-12-01', meeting_minutes: 45, status: 'active', started_on: '2026-11-23',
-  planned_end_on: '2027-06-01', anchor_sequence: 0, upcoming_valid_until: null, wrap_up_planned_at: null, created_by: 'UMARIA', created_at: at, updated_at: at,
+  id: uuid(1),
+  team_id: 'T1',
+  mentor_id: 'UMARIA',
+  mentee_id: 'UTHEO',
+  goals_channel_id: 'CGOALS',
+  cadence: 'weekly',
+  meeting_time: '10:00',
+  time_zone: 'Europe/Berlin',
+  first_meeting_on: '2026-12-01',
+  meeting_minutes: 45,
+  status: 'active',
+  started_on: '2026-11-23',
+  planned_end_on: '2027-06-01',
+  anchor_sequence: 0,
+  upcoming_valid_until: null,
+  wrap_up_planned_at: null,
+  created_by: 'UMARIA',
+  created_at: at,
+  updated_at: at,
 };
 const meeting: Meeting = {
-  id: uuid(2), team_id: 'T1', pair_id: pair.id, sequence: 0, scheduled_at: at, duration_minutes: 45, status: 'scheduled', rescheduled_from: null,
-  feedback_focus: `<!channel> ${'f'.repeat(290)}`, shared_highlight: LONG, takeaways: `<@UOTHER> ${'t'.repeat(2990)}`, feedback_received: LONG,
-  feedback_application: LONG, notes_recorded_by: 'UMARIA', notes_recorded_at: at, agenda_shared_at: null, reminders_planned_at: null, created_at: at, updated_at: at,
+  id: uuid(2),
+  team_id: 'T1',
+  pair_id: pair.id,
+  sequence: 0,
+  scheduled_at: at,
+  duration_minutes: 45,
+  status: 'scheduled',
+  rescheduled_from: null,
+  feedback_focus: `<!channel> ${'f'.repeat(290)}`,
+  shared_highlight: LONG,
+  takeaways: `<@UOTHER> ${'t'.repeat(2990)}`,
+  feedback_received: LONG,
+  feedback_application: LONG,
+  notes_recorded_by: 'UMARIA',
+  notes_recorded_at: at,
+  agenda_shared_at: null,
+  reminders_planned_at: null,
+  created_at: at,
+  updated_at: at,
 };
 const people = { names: { UMARIA: 'maria', UTHEO: 'theo' }, zones: { UMARIA: 'Europe/Berlin', UTHEO: 'America/New_York' } };
 const item = (n: number, kind: AgendaItem['kind'], extra: Partial<AgendaItem> = {}): AgendaItem => ({
-  id: uuid(100 + n), team_id: 'T1', meeting_id: meeting.id, author_id: 'UTHEO', kind, body: `<!here> ${kind} ${n} ${LONG}`, url: null, position: n,
-  resolved: false, action_item_id: null, created_at: at, ...extra,
+  id: uuid(100 + n),
+  team_id: 'T1',
+  meeting_id: meeting.id,
+  author_id: 'UTHEO',
+  kind,
+  body: `<!here> ${kind} ${n} ${LONG}`,
+  url: null,
+  position: n,
+  resolved: false,
+  action_item_id: null,
+  created_at: at,
+  ...extra,
 });
 const action = (n: number, owner = n % 2 ? 'UTHEO' : 'UMARIA'): ActionItem => ({
-  id: uuid(500 + n), team_id: 'T1', pair_id: pair.id, meeting_id: meeting.id, owner_id: owner, body: `action ${n} ${LONG}`, due_on: n % 3 ? '2026-12-10' : null,
-  done_at: null, done_by: null, created_by: 'UMARIA', created_at: at,
+  id: uuid(500 + n),
+  team_id: 'T1',
+  pair_id: pair.id,
+  meeting_id: meeting.id,
+  owner_id: owner,
+  body: `action ${n} ${LONG}`,
+  due_on: n % 3 ? '2026-12-10' : null,
+  done_at: null,
+  done_by: null,
+  created_by: 'UMARIA',
+  created_at: at,
 });
 const reader = { userId: 'UMARIA', zone: 'Europe/Berlin' };
 
@@ -93,7 +152,10 @@ describe('agenda modal', () => {
     const large = agendaModal(draft(11));
     expect(validateView(small)).toEqual([]);
     expect(validateView(large)).toEqual([]);
-    const carryType = (view: typeof small) => view.blocks.map((block) => ('element' in block ? (block.element as { action_id?: string; type: string }) : undefined)).find((el) => el?.action_id === 'agenda_carry_pick')?.type;
+    const carryType = (view: typeof small) =>
+      view.blocks
+        .map((block) => ('element' in block ? (block.element as { action_id?: string; type: string }) : undefined))
+        .find((el) => el?.action_id === 'agenda_carry_pick')?.type;
     expect(carryType(small)).toBe('checkboxes');
     expect(carryType(large)).toBe('multi_static_select');
   });
@@ -131,7 +193,15 @@ describe('notes', () => {
 
   it('modal stays within limits with many agenda entries to tick', () => {
     const coverable = Array.from({ length: 30 }, (_, n) => ({ id: item(n, 'topic').id, body: item(n, 'topic').body }));
-    const view = notesModal({ ...membersOf(pair), viewerId: 'UMARIA', viewerZone: 'Europe/Berlin', meeting: slotOf(meeting), feedbackFocus: meeting.feedback_focus, names: people.names, coverable });
+    const view = notesModal({
+      ...membersOf(pair),
+      viewerId: 'UMARIA',
+      viewerZone: 'Europe/Berlin',
+      meeting: slotOf(meeting),
+      feedbackFocus: meeting.feedback_focus,
+      names: people.names,
+      coverable,
+    });
     expect(validateView(view)).toEqual([]);
   });
 });
@@ -147,7 +217,11 @@ describe('action item blocks', () => {
   });
 
   it('swap only the ticked item in a message, keeping whether the owner was shown', () => {
-    const blocks = [{ type: 'header', block_id: 'h' }, actionItemBlock(actionItemView(action(1)), { showOwner: true }), actionItemBlock(actionItemView(action(2)), { showOwner: true })];
+    const blocks = [
+      { type: 'header', block_id: 'h' },
+      actionItemBlock(actionItemView(action(1)), { showOwner: true }),
+      actionItemBlock(actionItemView(action(2)), { showOwner: true }),
+    ];
     const swapped = replaceActionItemBlock(blocks, actionItemView({ ...action(1), done_at: at, done_by: 'UTHEO' }));
     expect(swapped[0]).toBe(blocks[0]);
     expect(swapped[2]).toBe(blocks[2]);
@@ -163,8 +237,15 @@ describe('action item blocks', () => {
 describe('meeting overview and modals', () => {
   it('fits six pairs in one message, each shown in the viewer zone', () => {
     const pairs: PairMeetings[] = Array.from({ length: 8 }, (_, n) => ({
-      pairId: uuid(900 + n), otherId: 'UMARIA', status: 'active', plannedEndOn: pair.planned_end_on, rhythm: rhythmOf(pair),
-      next: { ...slotOf(meeting), movedFrom: at }, notesPending: slotOf(meeting), nearEnd: true, agendaItemCount: n,
+      pairId: uuid(900 + n),
+      otherId: 'UMARIA',
+      status: 'active',
+      plannedEndOn: pair.planned_end_on,
+      rhythm: rhythmOf(pair),
+      next: { ...slotOf(meeting), movedFrom: at },
+      notesPending: slotOf(meeting),
+      nearEnd: true,
+      agendaItemCount: n,
     }));
     const message = meetingOverviewMessage({ viewerZone: 'America/New_York', pairs });
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
@@ -172,7 +253,12 @@ describe('meeting overview and modals', () => {
   });
 
   it("pre-fill the reschedule pickers with the meeting's local date and time in the pair's zone", () => {
-    const view = rescheduleModal({ meeting: { ...slotOf(meeting), at: new Date('2026-12-01T23:30:00Z') }, otherId: 'UTHEO', viewerZone: 'Europe/Berlin', pairZone: pair.time_zone });
+    const view = rescheduleModal({
+      meeting: { ...slotOf(meeting), at: new Date('2026-12-01T23:30:00Z') },
+      otherId: 'UTHEO',
+      viewerZone: 'Europe/Berlin',
+      pairZone: pair.time_zone,
+    });
     expect(validateView(view)).toEqual([]);
     const elements = view.blocks.map((block) => ('element' in block ? block.element : undefined));
     expect(elements).toContainEqual(expect.objectContaining({ type: 'datepicker', initial_date: '2026-12-02' }));
@@ -180,7 +266,14 @@ describe('meeting overview and modals', () => {
   });
 
   it('offer the current meeting length even when it is not one of the usual ones', () => {
-    const view = ruleModal({ pairId: pair.id, otherId: 'UTHEO', viewerZone: 'Europe/Berlin', rhythm: rhythmOf({ ...pair, meeting_minutes: 75 }), next: slotOf(meeting), today: '2026-11-23' });
+    const view = ruleModal({
+      pairId: pair.id,
+      otherId: 'UTHEO',
+      viewerZone: 'Europe/Berlin',
+      rhythm: rhythmOf({ ...pair, meeting_minutes: 75 }),
+      next: slotOf(meeting),
+      today: '2026-11-23',
+    });
     expect(validateView(view)).toEqual([]);
     expect(JSON.stringify(view.blocks)).toContain('"initial_option":{"text":{"type":"plain_text","text":"75 minutes","emoji":true},"value":"75"}');
   });

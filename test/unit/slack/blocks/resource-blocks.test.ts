@@ -1,13 +1,29 @@
 import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
 import type { ResourceItem } from '../../../../src/domain/resources/events';
 import type { ResourceOverview } from '../../../../src/domain/resources/resources.service';
-import { RESOURCE_LIST_LIMIT, progressLine, resourceAddModal, resourceAddedDm, resourceExploredModal, resourceLink, resourcesMessage } from '../../../../src/slack/blocks/resource-blocks';
+import {
+  RESOURCE_LIST_LIMIT,
+  progressLine,
+  resourceAddModal,
+  resourceAddedDm,
+  resourceExploredModal,
+  resourceLink,
+  resourcesMessage,
+} from '../../../../src/slack/blocks/resource-blocks';
 import { ResourceActions } from '../../../../src/slack/ids';
 import { at, choices, hostile, uuid } from './practice-builders';
 
 const resource = (over: Partial<ResourceItem> = {}): ResourceItem => ({
-  id: uuid(), pairId: uuid(), title: hostile(200), url: `https://example.com/${'a'.repeat(970)}`, kind: 'video',
-  recommendedBy: 'UMENTOR', exploredAt: null, exploredBy: null, takeaway: null, ...over,
+  id: uuid(),
+  pairId: uuid(),
+  title: hostile(200),
+  url: `https://example.com/${'a'.repeat(970)}`,
+  kind: 'video',
+  recommendedBy: 'UMENTOR',
+  exploredAt: null,
+  exploredBy: null,
+  takeaway: null,
+  ...over,
 });
 const explored = (over: Partial<ResourceItem> = {}) => resource({ exploredAt: at, exploredBy: 'UMENTEE', takeaway: hostile(1000), ...over });
 
@@ -18,7 +34,10 @@ function overview(count: number, over: Partial<ResourceOverview['progress']> = {
 
 describe('resource builders', () => {
   it.each([1, 2, 3, 9, 12])('keep the list of %i pairs with full lists within 50 valid blocks', (pairs) => {
-    const message = resourcesMessage(Array.from({ length: pairs }, (_, i) => ({ overview: overview(40), otherId: `U${i}` })), 'UTC');
+    const message = resourcesMessage(
+      Array.from({ length: pairs }, (_, i) => ({ overview: overview(40), otherId: `U${i}` })),
+      'UTC',
+    );
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     expect(JSON.stringify(message.blocks)).not.toMatch(/<!channel>|<@U999>|<#C1>|<https:\/\/evil/);
@@ -29,7 +48,7 @@ describe('resource builders', () => {
     expect(JSON.stringify(message.blocks).split(ResourceActions.markExplored)).toHaveLength(2);
   });
 
-  it('show the progress since the last meeting in the reader\'s zone, or since the start as a date', () => {
+  it("show the progress since the last meeting in the reader's zone, or since the start as a date", () => {
     const fromMeeting = overview(0, { since: new Date('2026-11-24T09:45:00Z'), sinceMeeting: true, explored: 3 });
     expect(progressLine(fromMeeting, 'Europe/Berlin')).toContain('ended Tue 24 Nov 2026, 10:45 (Europe/Berlin)): *2 of 2* :tada:');
     expect(progressLine(overview(0, { sinceMeeting: false, explored: 0 }), 'UTC')).toContain('since your mentorship started on Mon 23 Nov 2026: *0 of 2*');

@@ -12,7 +12,7 @@ describe('thanks builders', () => {
     expect(validateBlocks(thanksSentMessage('UMENTOR').blocks, 'message')).toEqual([]);
   });
 
-  it('pre-fill the note with the suggestion for the sender\'s role, or with what they typed', () => {
+  it("pre-fill the note with the suggestion for the sender's role, or with what they typed", () => {
     const [choice] = choices(1);
     const message = (view: ReturnType<typeof thanksModal>) => view.blocks.find((b) => b.block_id === ThanksModal.blocks.message);
     expect(JSON.stringify(message(thanksModal({ choices: [choice!], names: {}, pairId: choice!.pair.id })))).toContain('well prepared');

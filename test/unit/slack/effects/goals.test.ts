@@ -52,7 +52,12 @@ describe('goal planners', () => {
   it('post a shared goal in the goals channel at once, record where it landed, and retire the previous approval message', () => {
     const { notices, home } = planned({ type: 'goal_shared', goal: goal({ shareLocation: OLDER }), intro: 'new', previous: OLDER });
     expect(notices.map(({ topic, target, due, onPosted }) => ({ topic, target, due, onPosted }))).toEqual([
-      { topic: 'goal_shared', target: { type: 'channel', channelId: 'CGOALS' }, due: at(NOW), onPosted: { hook: GOAL_SHARE_POSTED, args: { goalId: goal().id } } },
+      {
+        topic: 'goal_shared',
+        target: { type: 'channel', channelId: 'CGOALS' },
+        due: at(NOW),
+        onPosted: { hook: GOAL_SHARE_POSTED, args: { goalId: goal().id } },
+      },
       { topic: 'goal_superseded', target: { type: 'update', ...OLDER }, due: at(NOW), onPosted: undefined },
     ]);
     expect(buttonsIn(notices[0]!.message)).toEqual([`"action_id":"${GoalActions.approve}"`, `"action_id":"${GoalActions.requestChanges}"`]);
@@ -65,7 +70,9 @@ describe('goal planners', () => {
   });
 
   it('post a first share without retiring anything, and say "again" for an approved goal that changed', () => {
-    expect(planned({ type: 'goal_shared', goal: goal({ shareLocation: null }), intro: 'new', previous: null }).notices.map((n) => n.topic)).toEqual(['goal_shared']);
+    expect(planned({ type: 'goal_shared', goal: goal({ shareLocation: null }), intro: 'new', previous: null }).notices.map((n) => n.topic)).toEqual([
+      'goal_shared',
+    ]);
     const again = planned({ type: 'goal_shared', goal: goal(), intro: 'again', previous: APPROVAL }).notices[0]!;
     expect(JSON.stringify(again.message.blocks)).toMatch(/approved goal has changed/);
   });
@@ -78,7 +85,7 @@ describe('goal planners', () => {
     expect(planned({ type: 'goal_saved', goal: goal({ shareLocation: null }), refreshApproval: true }).notices).toEqual([]);
   });
 
-  it("update the approval message at once and DM the mentee, after their quiet hours when it is night where they are", () => {
+  it('update the approval message at once and DM the mentee, after their quiet hours when it is night where they are', () => {
     const approved = goal({ status: 'approved', approvedBy: 'UMENTOR', approvedAt: NOW });
     const event: DomainEvent = { type: 'goal_approved', goal: approved, menteeZone: 'America/New_York' };
     expect(planned(event).notices.map(({ topic, target, due }) => ({ topic, target, due }))).toEqual([
@@ -92,7 +99,11 @@ describe('goal planners', () => {
   });
 
   it('send the comment of a request for changes to the mentee, with the button to edit the goal', () => {
-    const event: DomainEvent = { type: 'goal_changes_requested', goal: goal({ status: 'changes_requested', changesComment: '<@U999> smaller' }), menteeZone: 'America/New_York' };
+    const event: DomainEvent = {
+      type: 'goal_changes_requested',
+      goal: goal({ status: 'changes_requested', changesComment: '<@U999> smaller' }),
+      menteeZone: 'America/New_York',
+    };
     const [update, dm] = planned(event, LATE).notices;
     expect(update).toMatchObject({ topic: 'goal_approval_refreshed', due: at(LATE) });
     expect(dm).toMatchObject({ topic: 'goal_changes_requested', target: { type: 'dm', userId: 'UMENTEE' }, due: '2026-11-24T13:00:00.000Z' });
@@ -130,7 +141,10 @@ describe('goal planners', () => {
     expect(dropped.map((n) => n.topic)).toEqual(['goal_approval_refreshed']);
     expect(JSON.stringify(dropped[0]!.message.blocks)).toContain(':wastebasket: Dropped');
     expect(planned({ type: 'goal_progress_recorded', goal: goal() })).toEqual({ notices: [], home: ['UMENTOR', 'UMENTEE'] });
-    expect(planned({ type: 'swot_saved', pairId: goal().pairId, mentorId: 'UMENTOR', menteeId: 'UMENTEE' })).toEqual({ notices: [], home: ['UMENTOR', 'UMENTEE'] });
+    expect(planned({ type: 'swot_saved', pairId: goal().pairId, mentorId: 'UMENTOR', menteeId: 'UMENTEE' })).toEqual({
+      notices: [],
+      home: ['UMENTOR', 'UMENTEE'],
+    });
   });
 
   it('refresh an outdated approval message; an older one pressed is marked replaced, and without a recorded one the pressed one is refreshed', () => {

@@ -51,7 +51,14 @@ const notes: NotesView = {
 
 describe('agenda_shared', () => {
   const shared = (meeting = SOON, added: string[] | null = null): DomainEvent => ({
-    type: 'agenda_shared', pairId: members.pairId, meetingId: meeting.id, authorId: MARIA, readerId: THEO, readerZone: NEW_YORK, agenda: agenda(meeting), added,
+    type: 'agenda_shared',
+    pairId: members.pairId,
+    meetingId: meeting.id,
+    authorId: MARIA,
+    readerId: THEO,
+    readerZone: NEW_YORK,
+    agenda: agenda(meeting),
+    added,
   });
 
   it('DMs the whole agenda to the other person, in their zone, and refreshes both Home tabs', () => {
@@ -71,14 +78,21 @@ describe('agenda_shared', () => {
     expect(shown(notice!)).toContain('Your promotion case');
   });
 
-  it('goes out during the reader\'s night when the meeting starts before their morning, else waits for 08:00 their time', () => {
+  it("goes out during the reader's night when the meeting starts before their morning, else waits for 08:00 their time", () => {
     expect(dueAt(planEffects(shared(SOON)).notices[0]!)).toEqual(NIGHT);
     expect(dueAt(planEffects(shared(LATER)).notices[0]!)).toEqual(NY_MORNING);
   });
 });
 
 describe('notes_recorded', () => {
-  const plan = planEffects({ type: 'notes_recorded', pairId: members.pairId, meetingId: SOON.id, notes, recordedBy: MARIA, zones: { [MARIA]: BERLIN, [THEO]: NEW_YORK } });
+  const plan = planEffects({
+    type: 'notes_recorded',
+    pairId: members.pairId,
+    meetingId: SOON.id,
+    notes,
+    recordedBy: MARIA,
+    zones: { [MARIA]: BERLIN, [THEO]: NEW_YORK },
+  });
   const to = (userId: string) => plan.notices.find((notice) => notice.target.type === 'dm' && notice.target.userId === userId)!;
 
   it('sends the same summary to both, each with times in their own zone', () => {
@@ -101,7 +115,7 @@ describe('notes_recorded', () => {
 describe('a meeting changed by one of the pair', () => {
   const told = { pairId: members.pairId, actorId: THEO, readerId: MARIA, readerZone: BERLIN };
 
-  it('meeting_rescheduled: the old and the new time in the reader\'s zone, before the meeting it concerns', () => {
+  it("meeting_rescheduled: the old and the new time in the reader's zone, before the meeting it concerns", () => {
     const event = (meetingAt: Date | null): DomainEvent => ({ type: 'meeting_rescheduled', ...told, previousAt: SOON.at, meeting: LATER, meetingAt });
     const [notice] = planEffects(event(SOON.at)).notices;
     expect(notice).toMatchObject({ topic: 'meeting_rescheduled', target: { type: 'dm', userId: MARIA } });
@@ -113,7 +127,7 @@ describe('a meeting changed by one of the pair', () => {
     expect(planEffects(event(null)).home.sort()).toEqual([MARIA, THEO]);
   });
 
-  it('meeting_skipped: the skipped meeting and the next one, with the next one\'s agenda button', () => {
+  it("meeting_skipped: the skipped meeting and the next one, with the next one's agenda button", () => {
     const [notice] = planEffects({ type: 'meeting_skipped', ...told, skipped: SOON, next: LATER, meetingAt: SOON.at }).notices;
     expect(shown(notice!)).toContain('skipped your meeting of Tue 1 Dec 2026, 10:00 (Europe/Berlin)');
     expect(shown(notice!)).toContain(`"value":"${LATER.id}"`);
@@ -122,9 +136,18 @@ describe('a meeting changed by one of the pair', () => {
     expect(dueAt(last!)).toEqual(BERLIN_MORNING);
   });
 
-  it('meeting_rhythm_changed: the new rule in the pair\'s zone and the next meeting in the reader\'s', () => {
+  it("meeting_rhythm_changed: the new rule in the pair's zone and the next meeting in the reader's", () => {
     const rhythm = { cadence: 'biweekly' as const, time: '17:30', zone: BERLIN, minutes: 60 };
-    const [notice] = planEffects({ type: 'meeting_rhythm_changed', ...told, readerId: THEO, readerZone: NEW_YORK, actorId: MARIA, rhythm, next: LATER, meetingAt: null }).notices;
+    const [notice] = planEffects({
+      type: 'meeting_rhythm_changed',
+      ...told,
+      readerId: THEO,
+      readerZone: NEW_YORK,
+      actorId: MARIA,
+      rhythm,
+      next: LATER,
+      meetingAt: null,
+    }).notices;
     expect(notice!.target).toEqual({ type: 'dm', userId: THEO });
     expect(shown(notice!)).toContain('every two weeks at 17:30 (Europe/Berlin), 60 minutes');
     expect(shown(notice!)).toContain('Tue 8 Dec 2026, 04:00 (America/New_York)');

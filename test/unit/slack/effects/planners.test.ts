@@ -22,12 +22,31 @@ function rows(event: DomainEvent) {
 const shown = (notice: PlannedNotice) => `${notice.message.text}${JSON.stringify(notice.message.blocks)}`;
 
 const item = (over: Partial<FeedbackItem> = {}): FeedbackItem => ({
-  id: '00000000-0000-4000-8000-000000000001', pairId: 'P1', meetingId: null, requesterId: 'UMENTEE', responderId: 'UMENTOR', area: 'demos',
-  question: 'What is one thing I could improve in demos?', answer: null, application: null, askedAt: NOW, answeredAt: null, appliedAt: null, ...over,
+  id: '00000000-0000-4000-8000-000000000001',
+  pairId: 'P1',
+  meetingId: null,
+  requesterId: 'UMENTEE',
+  responderId: 'UMENTOR',
+  area: 'demos',
+  question: 'What is one thing I could improve in demos?',
+  answer: null,
+  application: null,
+  askedAt: NOW,
+  answeredAt: null,
+  appliedAt: null,
+  ...over,
 });
 const resource = (over: Partial<ResourceItem> = {}): ResourceItem => ({
-  id: '00000000-0000-4000-8000-000000000002', pairId: 'P1', title: 'Staff Engineer', url: 'https://example.com/staff', kind: 'book',
-  recommendedBy: 'UMENTEE', exploredAt: null, exploredBy: null, takeaway: null, ...over,
+  id: '00000000-0000-4000-8000-000000000002',
+  pairId: 'P1',
+  title: 'Staff Engineer',
+  url: 'https://example.com/staff',
+  kind: 'book',
+  recommendedBy: 'UMENTEE',
+  exploredAt: null,
+  exploredBy: null,
+  takeaway: null,
+  ...over,
 });
 
 describe('feedback planners', () => {
@@ -49,9 +68,19 @@ describe('feedback planners', () => {
 
   it('sends the answer to the requester and updates the responder’s request DM at once, only when the service vouched for it', () => {
     const answered = item({ answer: 'Shorter', answeredAt: NOW });
-    const event = { type: 'feedback_answered', item: answered, canReport: true, readerZone: 'America/New_York', responderZone: 'Europe/Berlin', source: SOURCE } as const;
+    const event = {
+      type: 'feedback_answered',
+      item: answered,
+      canReport: true,
+      readerZone: 'America/New_York',
+      responderZone: 'Europe/Berlin',
+      source: SOURCE,
+    } as const;
     const plan = rows(event);
-    expect(plan.rows.map(({ notice }) => notice.target)).toEqual([{ type: 'dm', userId: 'UMENTEE' }, { type: 'update', ...SOURCE }]);
+    expect(plan.rows.map(({ notice }) => notice.target)).toEqual([
+      { type: 'dm', userId: 'UMENTEE' },
+      { type: 'update', ...SOURCE },
+    ]);
     expect(plan.rows.map(({ row }) => row.dueAt)).toEqual([NOW, NOW]);
     expect(shown(plan.rows[0]!.notice)).toContain(FeedbackActions.apply);
     expect(shown(plan.rows[1]!.notice)).not.toContain(FeedbackActions.answer);
@@ -61,8 +90,18 @@ describe('feedback planners', () => {
 
   it('tells the mentor how it was applied after their quiet hours, and takes the button off the mentee’s answer DM at once', () => {
     const applied = item({ answer: 'Shorter', answeredAt: NOW, application: 'Did it', appliedAt: NOW });
-    const plan = rows({ type: 'feedback_applied', item: applied, mentorId: 'UMENTOR', readerZone: 'Europe/Berlin', requesterZone: 'America/New_York', source: SOURCE });
-    expect(plan.rows.map(({ notice, row }) => [notice.target.type, row.dueAt])).toEqual([['dm', BERLIN_MORNING], ['update', NOW]]);
+    const plan = rows({
+      type: 'feedback_applied',
+      item: applied,
+      mentorId: 'UMENTOR',
+      readerZone: 'Europe/Berlin',
+      requesterZone: 'America/New_York',
+      source: SOURCE,
+    });
+    expect(plan.rows.map(({ notice, row }) => [notice.target.type, row.dueAt])).toEqual([
+      ['dm', BERLIN_MORNING],
+      ['update', NOW],
+    ]);
     expect(shown(plan.rows[1]!.notice)).not.toContain(FeedbackActions.apply);
     expect(shown(plan.rows[1]!.notice)).toContain('how you applied it');
   });
@@ -76,12 +115,22 @@ describe('resource planners', () => {
     expect(row.dueAt).toEqual(BERLIN_MORNING);
     expect(row.payload.unfurl).toBe(true);
     expect(shown(notice)).toContain(ResourceActions.markExplored);
-    expect(rows({ type: 'resource_added', resource: resource({ url: null }), addedBy: 'UMENTEE', otherId: 'UMENTOR', readerZone: 'UTC' }).rows[0]!.row.payload.unfurl).toBeUndefined();
+    expect(
+      rows({ type: 'resource_added', resource: resource({ url: null }), addedBy: 'UMENTEE', otherId: 'UMENTOR', readerZone: 'UTC' }).rows[0]!.row.payload
+        .unfurl,
+    ).toBeUndefined();
   });
 
   it('tells nobody of an exploration, and only updates the DM it came from', () => {
     const done = resource({ exploredAt: NOW, exploredBy: 'UMENTOR', takeaway: 'Write it down' });
-    const event = { type: 'resource_explored', resource: done, exploredBy: 'UMENTOR', otherId: 'UMENTEE', readerZone: 'Europe/Berlin', source: SOURCE } as const;
+    const event = {
+      type: 'resource_explored',
+      resource: done,
+      exploredBy: 'UMENTOR',
+      otherId: 'UMENTEE',
+      readerZone: 'Europe/Berlin',
+      source: SOURCE,
+    } as const;
     const plan = rows(event);
     expect(plan.rows.map(({ notice, row }) => [notice.target, row.dueAt])).toEqual([[{ type: 'update', ...SOURCE }, NOW]]);
     expect(shown(plan.rows[0]!.notice)).toContain('Write it down');
@@ -99,8 +148,17 @@ describe('the journal planner', () => {
 
 describe('the pair set-up planner', () => {
   const created = {
-    type: 'pair_created', pairId: 'P1', createdBy: 'UMENTOR', mentorId: 'UMENTOR', menteeId: 'UMENTEE', goalsChannelId: 'GPRIVATE', cadence: 'weekly',
-    meetingMinutes: 45, plannedEndOn: '2027-06-01', firstMeetingAt: new Date('2026-12-01T09:00:00Z'), zones: { UMENTOR: 'Europe/Berlin', UMENTEE: 'America/New_York' },
+    type: 'pair_created',
+    pairId: 'P1',
+    createdBy: 'UMENTOR',
+    mentorId: 'UMENTOR',
+    menteeId: 'UMENTEE',
+    goalsChannelId: 'GPRIVATE',
+    cadence: 'weekly',
+    meetingMinutes: 45,
+    plannedEndOn: '2027-06-01',
+    firstMeetingAt: new Date('2026-12-01T09:00:00Z'),
+    zones: { UMENTOR: 'Europe/Berlin', UMENTEE: 'America/New_York' },
   } as const;
 
   it('welcomes the creator at once and the other person in their own zone, and introduces the pair in its channel at once', () => {

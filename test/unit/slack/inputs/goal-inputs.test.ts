@@ -90,12 +90,18 @@ describe('parseProgressForm', () => {
   it('reads numbers (a decimal comma too) and ticks, for the items the modal showed only', () => {
     const values = {
       ...numeric('2,5'),
-      [GoalProgressModal.checks.block]: { [GoalProgressModal.checks.action]: { type: 'checkboxes', selected_options: [{ value: shown[1] }, { value: 'forged' }] } },
+      [GoalProgressModal.checks.block]: {
+        [GoalProgressModal.checks.action]: { type: 'checkboxes', selected_options: [{ value: shown[1] }, { value: 'forged' }] },
+      },
     };
     expect(parseProgressForm(values, shown)).toEqual({ ok: true, input: { shownItemIds: shown, values: { [shown[0]!]: 2.5 }, doneItemIds: [shown[1]] } });
   });
 
-  it.each([['-1', /0 or more/], ['abc', /Enter a number/], ['1e12', /too large/]])('refuses %s under the item it belongs to', (value, error) => {
+  it.each([
+    ['-1', /0 or more/],
+    ['abc', /Enter a number/],
+    ['1e12', /too large/],
+  ])('refuses %s under the item it belongs to', (value, error) => {
     const result = parseProgressForm(numeric(value), shown);
     expect(result).toEqual({ ok: false, errors: { [GoalProgressModal.numericBlock(shown[0]!)]: expect.stringMatching(error) } });
   });
@@ -118,7 +124,9 @@ describe('the goal modals with their metadata (claims the services check)', () =
   const goalId = '3f0c2a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f';
   const pairId = '4a0c2a8e-1d2b-4c3d-8e9f-0a1b2c3d4e5f';
   const comment = (text: string) => ({ [GoalChangesModal.blocks.comment]: { [GoalChangesModal.actions.comment]: { type: 'plain_text_input', value: text } } });
-  const reflection = (text: string) => ({ [GoalReflectionModal.blocks.reflection]: { [GoalReflectionModal.actions.reflection]: { type: 'plain_text_input', value: text } } });
+  const reflection = (text: string) => ({
+    [GoalReflectionModal.blocks.reflection]: { [GoalReflectionModal.actions.reflection]: { type: 'plain_text_input', value: text } },
+  });
 
   it('reads a new goal for its pair and an edit for its goal', () => {
     expect(readGoalForm(JSON.stringify({ pairId, channelId: 'C1' }), state())).toMatchObject({ ok: true, value: { target: { pairId }, shareNow: false } });
@@ -129,33 +137,63 @@ describe('the goal modals with their metadata (claims the services check)', () =
     for (const metadata of [undefined, '{', JSON.stringify({ pairId: '<!channel>' }), JSON.stringify({ pairId, goalId: "1' or 1=1" })]) {
       expect(readGoalForm(metadata, state())).toEqual({ ok: false, errors: { [b.title]: expect.stringMatching(/out of date/) } });
     }
-    expect(readGoalForm(undefined, state({ [b.title]: { [a.title]: text(' ') } }))).toEqual({ ok: false, errors: { [b.title]: expect.stringMatching(/short title/) } });
+    expect(readGoalForm(undefined, state({ [b.title]: { [a.title]: text(' ') } }))).toEqual({
+      ok: false,
+      errors: { [b.title]: expect.stringMatching(/short title/) },
+    });
   });
 
   it('reads the progress form for the goal and the items the modal showed; a refusal goes under its first input', () => {
     const shown = ['11111111-1111-4111-8111-111111111111'];
-    const view = (metadata: string | undefined) => ({ private_metadata: metadata, blocks: [{ type: 'section' }, { type: 'input', block_id: GoalProgressModal.numericBlock(shown[0]!) }] });
+    const view = (metadata: string | undefined) => ({
+      private_metadata: metadata,
+      blocks: [{ type: 'section' }, { type: 'input', block_id: GoalProgressModal.numericBlock(shown[0]!) }],
+    });
     const values = { [GoalProgressModal.numericBlock(shown[0]!)]: { [GoalProgressModal.numericAction]: { type: 'number_input', value: '2' } } };
-    expect(readProgressForm(view(JSON.stringify({ goalId, shown })), values)).toEqual({ ok: true, value: { goalId, input: { shownItemIds: shown, values: { [shown[0]!]: 2 }, doneItemIds: [] } } });
-    expect(readProgressForm(view('junk'), values)).toEqual({ ok: false, errors: { [GoalProgressModal.numericBlock(shown[0]!)]: expect.stringMatching(/out of date/) } });
+    expect(readProgressForm(view(JSON.stringify({ goalId, shown })), values)).toEqual({
+      ok: true,
+      value: { goalId, input: { shownItemIds: shown, values: { [shown[0]!]: 2 }, doneItemIds: [] } },
+    });
+    expect(readProgressForm(view('junk'), values)).toEqual({
+      ok: false,
+      errors: { [GoalProgressModal.numericBlock(shown[0]!)]: expect.stringMatching(/out of date/) },
+    });
   });
 
   it('reads the comment with the version and the message it was written against', () => {
     const metadata = JSON.stringify({ goalId, version: 3, channelId: 'CGOALS', ts: '1796000000.000100' });
-    expect(readChangesForm(metadata, comment('Smaller'))).toEqual({ ok: true, value: { goalId, version: 3, pressed: { channelId: 'CGOALS', ts: '1796000000.000100' }, comment: 'Smaller' } });
+    expect(readChangesForm(metadata, comment('Smaller'))).toEqual({
+      ok: true,
+      value: { goalId, version: 3, pressed: { channelId: 'CGOALS', ts: '1796000000.000100' }, comment: 'Smaller' },
+    });
     expect(readChangesForm(JSON.stringify({ goalId, version: 3, channelId: 'CGOALS', ts: 'now' }), comment('Smaller')).ok).toBe(false);
-    expect(readChangesForm(metadata, comment('  '))).toEqual({ ok: false, errors: { [GoalChangesModal.blocks.comment]: expect.stringMatching(/Say what should change/) } });
+    expect(readChangesForm(metadata, comment('  '))).toEqual({
+      ok: false,
+      errors: { [GoalChangesModal.blocks.comment]: expect.stringMatching(/Say what should change/) },
+    });
   });
 
   it('reads the reflection with the DM prompt it came from, which is optional', () => {
     const prompt = { channelId: 'DUMENTEE', ts: '1796000000.000100' };
-    expect(readReflectionForm(JSON.stringify({ goalId, prompt }), reflection('Asked early'))).toEqual({ ok: true, value: { goalId, reflection: 'Asked early', prompt } });
-    expect(readReflectionForm(JSON.stringify({ goalId }), reflection('Asked early'))).toEqual({ ok: true, value: { goalId, reflection: 'Asked early', prompt: null } });
+    expect(readReflectionForm(JSON.stringify({ goalId, prompt }), reflection('Asked early'))).toEqual({
+      ok: true,
+      value: { goalId, reflection: 'Asked early', prompt },
+    });
+    expect(readReflectionForm(JSON.stringify({ goalId }), reflection('Asked early'))).toEqual({
+      ok: true,
+      value: { goalId, reflection: 'Asked early', prompt: null },
+    });
     expect(readReflectionForm(undefined, reflection('Asked early')).ok).toBe(false);
   });
 
   it('reads the SWOT for its pair, and refuses a form whose pair is not an id', () => {
-    expect(readSwotForm(JSON.stringify({ pairId }), {})).toEqual({ ok: true, value: { pairId, fields: { strengths: null, weaknesses: null, opportunities: null, threats: null } } });
-    expect(readSwotForm(JSON.stringify({ pairId: 42 }), {})).toEqual({ ok: false, errors: { [SwotModal.blocks.strengths]: expect.stringMatching(/out of date/) } });
+    expect(readSwotForm(JSON.stringify({ pairId }), {})).toEqual({
+      ok: true,
+      value: { pairId, fields: { strengths: null, weaknesses: null, opportunities: null, threats: null } },
+    });
+    expect(readSwotForm(JSON.stringify({ pairId: 42 }), {})).toEqual({
+      ok: false,
+      errors: { [SwotModal.blocks.strengths]: expect.stringMatching(/out of date/) },
+    });
   });
 });

@@ -14,7 +14,10 @@ const metadata = (value: unknown) => JSON.stringify(value);
 
 describe('the reschedule form', () => {
   const { blocks: b, actions: a } = RescheduleModal;
-  const values = (date: unknown, time: unknown) => ({ [b.date]: { [a.date]: { type: 'datepicker', selected_date: date } }, [b.time]: { [a.time]: { type: 'timepicker', selected_time: time } } });
+  const values = (date: unknown, time: unknown) => ({
+    [b.date]: { [a.date]: { type: 'datepicker', selected_date: date } },
+    [b.time]: { [a.time]: { type: 'timepicker', selected_time: time } },
+  });
 
   it('reads the date, the time and the meeting it was opened for', () => {
     expect(readRescheduleForm({ private_metadata: metadata({ meetingId: MEETING }), state: { values: {} } }, values('2026-12-03', '16:00'))).toEqual({
@@ -62,17 +65,26 @@ describe('an agenda or notes modal', () => {
   const parseTopics = (meetingId: string) => ({ ok: true as const, value: { scopedTo: meetingId } });
 
   it('reads the meeting it is about and hands its id to the field parser', () => {
-    const view = { private_metadata: metadata({ meetingId: MEETING, pairId: PAIR }), state: { values: { [PairPicker.blockId]: { [PairPicker.actionId]: option(PAIR) } } } };
+    const view = {
+      private_metadata: metadata({ meetingId: MEETING, pairId: PAIR }),
+      state: { values: { [PairPicker.blockId]: { [PairPicker.actionId]: option(PAIR) } } },
+    };
     expect(readMeetingForm(view, parseTopics)).toEqual({ ok: true, value: { meetingId: MEETING, form: { scopedTo: MEETING } } });
   });
 
   it('asks again when the picker shows another pair than the form was built for', () => {
-    const view = { private_metadata: metadata({ meetingId: MEETING, pairId: PAIR }), state: { values: { [PairPicker.blockId]: { [PairPicker.actionId]: option(OTHER_PAIR) } } } };
+    const view = {
+      private_metadata: metadata({ meetingId: MEETING, pairId: PAIR }),
+      state: { values: { [PairPicker.blockId]: { [PairPicker.actionId]: option(OTHER_PAIR) } } },
+    };
     expect(readMeetingForm(view, parseTopics)).toEqual({ ok: false, errors: { [PairPicker.blockId]: expect.stringMatching(/pick it again/) } });
   });
 
   it('hands on no meeting when the metadata names none', () => {
-    expect(readMeetingForm({ private_metadata: 'junk', state: { values: {} } }, parseTopics)).toEqual({ ok: true, value: { meetingId: null, form: { scopedTo: '' } } });
+    expect(readMeetingForm({ private_metadata: 'junk', state: { values: {} } }, parseTopics)).toEqual({
+      ok: true,
+      value: { meetingId: null, form: { scopedTo: '' } },
+    });
   });
 });
 
@@ -86,18 +98,27 @@ describe('the agenda fields', () => {
       [meetingScopedBlock(b.wrapUp, MEETING)]: { [a.wrapUp]: picked('goals', 'party') },
     };
     const read = parseAgendaForm(checkViewState(values), MEETING);
-    expect(read).toMatchObject({ ok: true, value: { topics: ['Career path', 'Code review'], carryActionItemIds: [PAIR], carryFollowUpIds: [OTHER_PAIR], wrapUp: ['goals'] } });
+    expect(read).toMatchObject({
+      ok: true,
+      value: { topics: ['Career path', 'Code review'], carryActionItemIds: [PAIR], carryFollowUpIds: [OTHER_PAIR], wrapUp: ['goals'] },
+    });
   });
 
   it("leaves the mentee's fields alone when the modal had none, and clears them when they were emptied", () => {
     const absent = parseAgendaForm(checkViewState({ [b.topics]: { [a.topics]: text('x') } }), MEETING);
     expect(absent.ok && [absent.value.feedbackFocus, absent.value.highlight]).toEqual([undefined, undefined]);
-    const emptied = parseAgendaForm(checkViewState({ [b.feedbackFocus]: { [a.feedbackFocus]: text(null) }, [b.highlight]: { [a.highlight]: text('Shipped it') } }), MEETING);
+    const emptied = parseAgendaForm(
+      checkViewState({ [b.feedbackFocus]: { [a.feedbackFocus]: text(null) }, [b.highlight]: { [a.highlight]: text('Shipped it') } }),
+      MEETING,
+    );
     expect(emptied.ok && [emptied.value.feedbackFocus, emptied.value.highlight]).toEqual([null, 'Shipped it']);
   });
 
   it('puts a material without a link under the materials field', () => {
-    expect(parseAgendaForm({ [b.materials]: { [a.materials]: text('The design doc') } }, MEETING)).toEqual({ ok: false, errors: { [b.materials]: expect.stringMatching(/add the link/) } });
+    expect(parseAgendaForm({ [b.materials]: { [a.materials]: text('The design doc') } }, MEETING)).toEqual({
+      ok: false,
+      errors: { [b.materials]: expect.stringMatching(/add the link/) },
+    });
   });
 });
 
@@ -105,7 +126,10 @@ describe('the notes fields', () => {
   const { blocks: b, actions: a } = NotesModal;
 
   it('needs a takeaway', () => {
-    expect(parseNotesForm({ [b.takeaways]: { [a.takeaways]: text('   ') } }, MEETING)).toEqual({ ok: false, errors: { [b.takeaways]: 'Write down at least one takeaway.' } });
+    expect(parseNotesForm({ [b.takeaways]: { [a.takeaways]: text('   ') } }, MEETING)).toEqual({
+      ok: false,
+      errors: { [b.takeaways]: 'Write down at least one takeaway.' },
+    });
   });
 
   it("reads the covered agenda entries from the meeting's own block", () => {

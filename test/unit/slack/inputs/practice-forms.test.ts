@@ -8,7 +8,10 @@ const PAIR = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
 const text = (blockId: string, actionId: string, value: string) => ({ [blockId]: { [actionId]: { type: 'plain_text_input', value } } });
 const picked = (value: string) => ({ [PairPicker.blockId]: { [PairPicker.actionId]: { type: 'static_select', selected_option: { value } } } });
-const modal = (metadata: Record<string, unknown>, picker = false) => ({ private_metadata: JSON.stringify(metadata), blocks: picker ? [{ block_id: PairPicker.blockId }] : [] });
+const modal = (metadata: Record<string, unknown>, picker = false) => ({
+  private_metadata: JSON.stringify(metadata),
+  blocks: picker ? [{ block_id: PairPicker.blockId }] : [],
+});
 const { request: r, answer: an, apply: ap } = FeedbackModal;
 
 describe('the feedback request form', () => {
@@ -19,7 +22,10 @@ describe('the feedback request form', () => {
   });
 
   it('asks for the pair under the picker, and refuses a picked value that is not an id', () => {
-    expect(readFeedbackRequestForm(modal({}, true), picked('../../etc'))).toEqual({ ok: false, errors: { [PairPicker.blockId]: 'Pick the mentorship this is for.' } });
+    expect(readFeedbackRequestForm(modal({}, true), picked('../../etc'))).toEqual({
+      ok: false,
+      errors: { [PairPicker.blockId]: 'Pick the mentorship this is for.' },
+    });
     expect(readFeedbackRequestForm(modal({ pairId: 'nope' }), {})).toEqual({ ok: false, errors: { [r.blocks.area]: 'Pick the mentorship this is for.' } });
   });
 
@@ -43,8 +49,14 @@ describe('the answer and "how I applied it" forms', () => {
   });
 
   it('say the form expired, on its text field, when the metadata names no request', () => {
-    expect(readFeedbackStepForm('answer', '{"requestId":"1 or 1=1"}', {})).toEqual({ ok: false, errors: { [an.blocks.answer]: 'This form has expired; open the request again.' } });
-    expect(readFeedbackStepForm('apply', 'not json', {})).toEqual({ ok: false, errors: { [ap.blocks.application]: 'This form has expired; open the answer again.' } });
+    expect(readFeedbackStepForm('answer', '{"requestId":"1 or 1=1"}', {})).toEqual({
+      ok: false,
+      errors: { [an.blocks.answer]: 'This form has expired; open the request again.' },
+    });
+    expect(readFeedbackStepForm('apply', 'not json', {})).toEqual({
+      ok: false,
+      errors: { [ap.blocks.application]: 'This form has expired; open the answer again.' },
+    });
   });
 
   it('ignore a source message that is not shaped like one', () => {
@@ -58,8 +70,15 @@ describe('the resource forms', () => {
   const option = (blockId: string, actionId: string, value: string) => ({ [blockId]: { [actionId]: { type: 'static_select', selected_option: { value } } } });
 
   it('read the add form, taking "I did" when the recommender is missing or forged', () => {
-    const values = { ...text(a.blocks.title, a.actions.title, 'Staff Engineer'), ...option(a.blocks.kind, a.actions.kind, 'book'), ...option(a.blocks.recommendedBy, a.actions.recommendedBy, 'admin') };
-    expect(readResourceAddForm(modal({ pairId: PAIR }), values)).toEqual({ ok: true, value: { pairId: PAIR, title: 'Staff Engineer', url: null, kind: 'book', recommendedBy: 'me' } });
+    const values = {
+      ...text(a.blocks.title, a.actions.title, 'Staff Engineer'),
+      ...option(a.blocks.kind, a.actions.kind, 'book'),
+      ...option(a.blocks.recommendedBy, a.actions.recommendedBy, 'admin'),
+    };
+    expect(readResourceAddForm(modal({ pairId: PAIR }), values)).toEqual({
+      ok: true,
+      value: { pairId: PAIR, title: 'Staff Engineer', url: null, kind: 'book', recommendedBy: 'me' },
+    });
   });
 
   it('read the explored form, or say it expired under the takeaway', () => {
@@ -77,7 +96,10 @@ describe('the journal form', () => {
 
   it('reads the three prompts and the pair, which may be none', () => {
     const values = text(w.blocks.learned, w.actions.learned, 'Ask early');
-    expect(readJournalForm(view({ pairId: PAIR }, values), values)).toEqual({ ok: true, value: { wentWell: null, learned: 'Ask early', tryNext: null, pairId: PAIR } });
+    expect(readJournalForm(view({ pairId: PAIR }, values), values)).toEqual({
+      ok: true,
+      value: { wentWell: null, learned: 'Ask early', tryNext: null, pairId: PAIR },
+    });
     expect(readJournalForm(view({}, values), values)).toMatchObject({ ok: true, value: { pairId: null } });
   });
 

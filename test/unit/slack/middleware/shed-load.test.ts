@@ -55,7 +55,10 @@ describe('load shedding middleware', () => {
 
   it('answers each kind of request the cheapest honest way', async () => {
     const shedder = shedLoad({ logger, maxInFlight: 0 });
-    const view = call(shedder.middleware, { type: 'view_submission', view: { blocks: [{ type: 'section' }, { type: 'input', block_id: 'first_input' }, { type: 'input', block_id: 'b2' }] } });
+    const view = call(shedder.middleware, {
+      type: 'view_submission',
+      view: { blocks: [{ type: 'section' }, { type: 'input', block_id: 'first_input' }, { type: 'input', block_id: 'b2' }] },
+    });
     await view.done;
     expect(view.ack).toHaveBeenCalledWith({ response_action: 'errors', errors: { first_input: BUSY_TEXT } });
 

@@ -22,7 +22,11 @@ describe('control characters in typed text', () => {
   it('cleans command text and every text value of a submitted view before listeners run', async () => {
     const body = {
       text: 'goals\u0000',
-      view: { state: { values: { b1: { a1: { type: 'plain_text_input', value: 'x\u0000y\u202E' } }, b2: { a2: { type: 'datepicker', selected_date: '2026-12-01' } } } } },
+      view: {
+        state: {
+          values: { b1: { a1: { type: 'plain_text_input', value: 'x\u0000y\u202E' } }, b2: { a2: { type: 'datepicker', selected_date: '2026-12-01' } } },
+        },
+      },
     };
     let reached = false;
     await stripControlCharsMiddleware()({ body, next: async () => void (reached = true) } as never);
