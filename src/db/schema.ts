@@ -6,9 +6,12 @@ export type LocalDate = string;
 export type Instant = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A column added later: optional on insert. */
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type Cadence = 'weekly' | 'biweekly' | 'monthly';
-export type PairStatus = 'active' | 'paused' | 'ended';
+export type PairStatus = 'invited' | 'active' | 'paused' | 'ended';
 export type MeetingStatus = 'scheduled' | 'held' | 'skipped' | 'cancelled';
 export type GoalStatus = 'draft' | 'awaiting_approval' | 'changes_requested' | 'approved' | 'achieved' | 'dropped';
 export type AgendaItemKind = 'topic' | 'question' | 'feedback_area' | 'highlight' | 'material' | 'carry_over' | 'wrap_up';
@@ -31,6 +34,12 @@ export interface PeopleTable {
   dm_channel_id: string | null;
   reminders_paused_until: LocalDate | null;
   prep_lead_minutes: Generated<number>;
+  /** Slack's zone as last seen (users.info, user_change); `time_zone` follows it unless overridden. */
+  slack_time_zone: string | null;
+  /** The person chose their own zone in the reminder settings (migration 2026-12-10T0100). */
+  time_zone_overridden: Generated<boolean>;
+  /** When Slack said the account was deactivated or deleted; null while it is active. */
+  deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -57,8 +66,51 @@ export interface PairsTable {
   /** When the pair's wrap-up reminders were planned; null: plan them once the end is near (migration 0150). */
   wrap_up_planned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string;
+  /** The coordinator who set the pair up for two other people; null when one of them did. */
+  coordinator_id: Nullable<string>;
+  /** An invited pair unanswered by then is removed by a scheduler pass. */
+  invitation_expires_at: NullableInstant;
+  paused_at: NullableInstant;
+  paused_by: Nullable<string>;
+  /** The local date (pair's zone) a pause ends by itself. */
+  resume_on: Nullable<LocalDate>;
+  ended_at: NullableInstant;
+  /** Who ended it; null when it ended by itself. */
+  ended_by: Nullable<string>;
+  /** Private to `ended_by` (and the coordinator). */
+  end_reason: Nullable<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface PairReflectionsTable {
+  team_id: string;
+  pair_id: string;
+  user_id: string;
+  learned: string | null;
+  next_steps: string | null;
+  long_term_goals: string | null;
+  stay_in_touch: string | null;
+  would_mentor: 'yes' | 'maybe' | 'no' | null;
+  check_ins: Generated<boolean>;
+  submitted_at: NullableInstant;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PairExpectationsTable {
+  team_id: string;
+  pair_id: string;
+  contact: string | null;
+  feedback_style: string | null;
+  boundaries: string | null;
+  mentor_hopes: string | null;
+  mentee_hopes: string | null;
+  version: Generated<number>;
+  proposed_by: string;
+  proposed_at: Instant;
+  confirmed_by: string | null;
+  confirmed_at: NullableInstant;
 }
 
 export interface MeetingsTable {
@@ -290,6 +342,8 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   slack_rate_buckets: SlackRateBucketsTable;
   reminder_daily_counts: ReminderDailyCountsTable;
+  pair_reflections: PairReflectionsTable;
+  pair_expectations: PairExpectationsTable;
 }
 
 export type Person = Selectable<PeopleTable>;
@@ -300,3 +354,5 @@ export type AgendaItem = Selectable<AgendaItemsTable>;
 export type ActionItem = Selectable<ActionItemsTable>;
 export type Goal = Selectable<GoalsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type PairReflection = Selectable<PairReflectionsTable>;
+export type PairExpectations = Selectable<PairExpectationsTable>;

@@ -16,7 +16,10 @@ export async function ensureWorkspace(db: Executor, teamId: string): Promise<voi
     .execute();
 }
 
-/** Inserts or refreshes the name and zone Slack reports; settings the person chose are kept. */
+/**
+ * Inserts or refreshes the name and zone Slack reports; settings the person chose are kept (their
+ * own zone, when they set one in the reminder settings, wins over Slack's).
+ */
 export async function upsertPerson(db: Executor, profile: PersonProfile): Promise<void> {
   await db
     .insertInto('people')
@@ -25,15 +28,17 @@ export async function upsertPerson(db: Executor, profile: PersonProfile): Promis
       user_id: profile.userId,
       display_name: profile.displayName,
       time_zone: profile.timeZone,
+      slack_time_zone: profile.timeZone,
       dm_channel_id: null,
       reminders_paused_until: null,
     })
     .onConflict((oc) =>
-      oc.columns(['team_id', 'user_id']).doUpdateSet({
+      oc.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({
         display_name: profile.displayName,
-        time_zone: profile.timeZone,
+        slack_time_zone: profile.timeZone,
+        time_zone: eb.case().when('people.time_zone_overridden', '=', true).then(eb.ref('people.time_zone')).else(profile.timeZone).end(),
         updated_at: new Date(),
-      }),
+      })),
     )
     .execute();
 }

@@ -3,6 +3,7 @@ import { classifySlackError } from '../../../../src/scheduler/classify';
 import { decide } from '../../../../src/domain/reminders/decide';
 import type { DeliveryContext } from '../../../../src/domain/reminders/delivery.repository';
 import { validateSettings } from '../../../../src/domain/reminders/settings-rules';
+import { NO_LIFECYCLE, ACTIVE_PERSON } from '../../../support/lifecycle-rows';
 
 const MEETING_AT = new Date('2026-12-01T14:00:00Z');
 const person = (extra: Partial<Person> = {}): Person => ({
@@ -13,6 +14,7 @@ const person = (extra: Partial<Person> = {}): Person => ({
   dm_channel_id: 'DUMENTEE',
   reminders_paused_until: null,
   prep_lead_minutes: 1440,
+  ...ACTIVE_PERSON,
   created_at: new Date(),
   updated_at: new Date(),
   ...extra,
@@ -32,6 +34,7 @@ const pair = (extra: Partial<Pair> = {}): Pair => ({
   started_on: '2026-11-20',
   planned_end_on: '2027-05-01',
   created_by: 'UMENTOR',
+  ...NO_LIFECYCLE,
   created_at: new Date(),
   updated_at: new Date(),
   anchor_sequence: 0,

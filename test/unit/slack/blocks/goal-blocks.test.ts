@@ -8,6 +8,7 @@ import { goalModal } from '../../../../src/slack/blocks/goal-modal';
 import { goalProgressModal } from '../../../../src/slack/blocks/goal-progress-modal';
 import { goalShareMessage, goalSupersededMessage } from '../../../../src/slack/blocks/goal-share';
 import { GoalActions } from '../../../../src/slack/ids';
+import { NO_LIFECYCLE } from '../../../support/lifecycle-rows';
 
 const uuid = (n: number, prefix = 'a') => `${prefix.repeat(8)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const pair = (n: number): Pair => ({
@@ -28,6 +29,7 @@ const pair = (n: number): Pair => ({
   upcoming_valid_until: null,
   wrap_up_planned_at: null,
   created_by: 'UMENTOR',
+  ...NO_LIFECYCLE,
   created_at: new Date(),
   updated_at: new Date(),
 });

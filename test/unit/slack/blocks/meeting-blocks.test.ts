@@ -20,6 +20,7 @@ import { rescheduleModal, ruleModal } from '../../../../src/slack/blocks/meeting
 import { notesModal } from '../../../../src/slack/blocks/notes-modal';
 import { notesSummaryMessage } from '../../../../src/slack/blocks/notes-summary';
 import { actionItemBlockId, OpenActions } from '../../../../src/slack/ids';
+import { NO_LIFECYCLE } from '../../../support/lifecycle-rows';
 
 const LONG = 'x'.repeat(490);
 const at = new Date('2026-12-01T09:00:00Z');
@@ -43,6 +44,7 @@ const pair: Pair = {
   upcoming_valid_until: null,
   wrap_up_planned_at: null,
   created_by: 'UMARIA',
+  ...NO_LIFECYCLE,
   created_at: at,
   updated_at: at,
 };
@@ -93,6 +95,7 @@ const action = (n: number, owner = n % 2 ? 'UTHEO' : 'UMARIA'): ActionItem => ({
   done_at: null,
   done_by: null,
   created_by: 'UMARIA',
+  ...NO_LIFECYCLE,
   created_at: at,
 });
 const reader = { userId: 'UMARIA', zone: 'Europe/Berlin' };

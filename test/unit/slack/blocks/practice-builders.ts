@@ -1,5 +1,6 @@
 import type { Meeting, Pair } from '../../../../src/db/schema';
 import type { PairChoice } from '../../../../src/domain/pairs/pair-choices';
+import { NO_LIFECYCLE } from '../../../support/lifecycle-rows';
 
 /** Row factories for the builder tests: worst cases are built by overriding fields. */
 let counter = 0;
@@ -25,6 +26,7 @@ export function pairRow(over: Partial<Pair> = {}): Pair {
     upcoming_valid_until: null,
     wrap_up_planned_at: null,
     created_by: 'UMENTOR',
+    ...NO_LIFECYCLE,
     created_at: at,
     updated_at: at,
     ...over,
