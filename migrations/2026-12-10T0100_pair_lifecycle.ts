@@ -16,7 +16,6 @@ import { type Kysely, sql } from 'kysely';
  *   chose their own in the reminder settings (then Slack's changes leave `time_zone` alone).
  * - people.deactivated_at: when Slack told us the account was deactivated or deleted.
  * - pair_reflections: each person's closing reflection and whether they want stay-in-touch check-ins.
- * - pair_expectations: the expectations the two agreed at the start (one current version per pair).
  *
  * Frozen: never edit after it has shipped; add a new migration instead.
  */
@@ -56,25 +55,9 @@ const UP: string[] = [
       primary key (pair_id, user_id),
       foreign key (pair_id, team_id) references pairs(id, team_id) on delete cascade
     )`,
-  `create table pair_expectations (
-      team_id text not null,
-      pair_id uuid not null primary key,
-      contact text check (char_length(contact) <= 1000),
-      feedback_style text check (char_length(feedback_style) <= 1000),
-      boundaries text check (char_length(boundaries) <= 1000),
-      mentor_hopes text check (char_length(mentor_hopes) <= 1000),
-      mentee_hopes text check (char_length(mentee_hopes) <= 1000),
-      version integer not null default 1,
-      proposed_by text not null,
-      proposed_at timestamptz not null,
-      confirmed_by text,
-      confirmed_at timestamptz,
-      foreign key (pair_id, team_id) references pairs(id, team_id) on delete cascade
-    )`,
 ];
 
 const DOWN: string[] = [
-  'drop table if exists pair_expectations',
   'drop table if exists pair_reflections',
   'alter table people drop column if exists slack_time_zone, drop column if exists time_zone_overridden, drop column if exists deactivated_at',
   'drop index if exists pairs_end_due',

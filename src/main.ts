@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 
   let schedulerClock: SchedulerClock | undefined;
   if (config.schedulerEnabled) {
-    const meetings = meetingsServiceSource(services.meetings);
+    const meetings = meetingsServiceSource(services.meetings, services.lifecyclePass);
     const scheduler = createScheduler({
       db: db.kysely,
       config,

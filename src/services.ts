@@ -13,6 +13,10 @@ import { NotesService } from './domain/meetings/notes.service';
 import type { ReminderPlanning } from './domain/meetings/reminder-planning';
 import { ProcessedEventsService } from './domain/events/processed-events.service';
 import { PairsService } from './domain/pairs/pairs.service';
+import { LifecycleService } from './domain/pairs/lifecycle.service';
+import { LifecyclePass } from './domain/pairs/lifecycle-pass';
+import { ClosingService } from './domain/pairs/closing.service';
+import { AccountChangesService } from './domain/people/account-changes.service';
 import { PeopleService } from './domain/people/people.service';
 import { FeedbackService } from './domain/feedback/feedback.service';
 import { ResourcesService } from './domain/resources/resources.service';
@@ -20,7 +24,9 @@ import { JournalService } from './domain/journal/journal.service';
 import { AppreciationService } from './domain/appreciation/appreciation.service';
 import { RemindersService } from './domain/reminders/reminders.service';
 import { cancelUnsent } from './domain/reminders/reminders-outbox.repository';
-import { replanMeeting } from './domain/reminders/plan';
+import { planCheckIns, replanMeeting, replanPair, replanPerson } from './domain/reminders/plan';
+import { checkInReminders } from './domain/reminders/planner';
+import type { PairReminders } from './domain/pairs/pair-reminders';
 
 /** Every use case the Slack layer and the scheduler call, built once in the composition root. */
 export interface Services {
@@ -41,10 +47,16 @@ export interface Services {
   appreciations: AppreciationService;
   reminders: RemindersService;
   processedEvents: ProcessedEventsService;
+  lifecycle: LifecycleService;
+  /** The scheduler's part of a pair's life (expiries, resume dates, the automatic end). */
+  lifecyclePass: LifecyclePass;
+  closing: ClosingService;
+  accounts: AccountChangesService;
 }
 
 /** `effects` writes what each change causes (notices, Home refreshes) in the change's own transaction. */
 export function createServices(db: Kysely<Database>, clock: () => Date, effects: EffectsRecorder): Services {
+  const lifecycle = new LifecycleService(db, clock, effects, schedulerPairReminders);
   return {
     people: new PeopleService(db),
     pairs: new PairsService(db, clock, effects),
@@ -63,6 +75,10 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     appreciations: new AppreciationService(db, clock, effects),
     reminders: new RemindersService(db, clock, effects),
     processedEvents: new ProcessedEventsService(db, clock),
+    lifecycle,
+    lifecyclePass: new LifecyclePass(db, lifecycle),
+    closing: new ClosingService(db, clock, effects),
+    accounts: new AccountChangesService(db, clock, lifecycle, schedulerPairReminders),
   };
 }
 
@@ -73,5 +89,22 @@ export const schedulerReminderPlanning: ReminderPlanning = {
   },
   async replanMeeting(tx, meetingId, now) {
     await replanMeeting(tx, meetingId, now);
+  },
+};
+
+/** A pair's life cancels and re-plans reminders through this port, in each transition's transaction. */
+export const schedulerPairReminders: PairReminders = {
+  async cancelPair(tx, pairId) {
+    await cancelUnsent(tx, { pairId });
+  },
+  async replanPair(tx, pairId, now) {
+    await replanPair(tx, pairId, now);
+  },
+  async planCheckIns(tx, pair, people, endedOn, now) {
+    const reminders = people.flatMap((person) => checkInReminders(pair, { ...person, prepLeadMinutes: 0 }, endedOn));
+    await planCheckIns(tx, reminders, now);
+  },
+  async replanPerson(tx, teamId, userId, now) {
+    await replanPerson(tx, teamId, userId, now);
   },
 };

@@ -46,7 +46,8 @@ async function run(): Promise<void> {
   let ok: boolean;
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
-    const meetings = meetingsServiceSource(createServices(db.kysely, clock, createEffectsRecorder(clock)).meetings);
+    const services = createServices(db.kysely, clock, createEffectsRecorder(clock));
+    const meetings = meetingsServiceSource(services.meetings, services.lifecyclePass);
     const scheduler = createScheduler({
       db: db.kysely,
       config,

@@ -98,21 +98,6 @@ export interface PairReflectionsTable {
   updated_at: UpdatedAt;
 }
 
-export interface PairExpectationsTable {
-  team_id: string;
-  pair_id: string;
-  contact: string | null;
-  feedback_style: string | null;
-  boundaries: string | null;
-  mentor_hopes: string | null;
-  mentee_hopes: string | null;
-  version: Generated<number>;
-  proposed_by: string;
-  proposed_at: Instant;
-  confirmed_by: string | null;
-  confirmed_at: NullableInstant;
-}
-
 export interface MeetingsTable {
   id: Generated<string>;
   team_id: string;
@@ -343,7 +328,6 @@ export interface Database {
   slack_rate_buckets: SlackRateBucketsTable;
   reminder_daily_counts: ReminderDailyCountsTable;
   pair_reflections: PairReflectionsTable;
-  pair_expectations: PairExpectationsTable;
 }
 
 export type Person = Selectable<PeopleTable>;
@@ -355,4 +339,3 @@ export type ActionItem = Selectable<ActionItemsTable>;
 export type Goal = Selectable<GoalsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type PairReflection = Selectable<PairReflectionsTable>;
-export type PairExpectations = Selectable<PairExpectationsTable>;

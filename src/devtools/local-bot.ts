@@ -124,7 +124,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     botToken: options.botToken,
     apiUrl: options.apiUrl,
     logger: options.logger,
-    meetings: meetingsServiceSource(services.meetings),
+    meetings: meetingsServiceSource(services.meetings, services.lifecyclePass),
     settings: { replica: 'local-bot', ...options.scheduler },
     noticeHooks,
     observer: options.metrics,

@@ -3,6 +3,7 @@ import { localDateIn } from '../domain/time/zoned';
 import { actionsDueTomorrow, goalTargetNear, midCycleNudge, wrapUpPrompt } from '../slack/blocks/reminder-between';
 import { notesMissingSummary, notesPrompt, prepHeadsUp, prepNudge, thanksPrompt, type MeetingReminderView } from '../slack/blocks/reminder-meeting';
 import type { Message } from '../slack/blocks/help';
+import { checkInMessage } from '../slack/blocks/closing-messages';
 import { dueItems } from '../domain/reminders/decide';
 import type { DeliveryContext } from '../domain/reminders/delivery.repository';
 import type { ReminderKind } from '../domain/reminders/kinds';
@@ -53,5 +54,7 @@ export function renderReminder(row: OutboxRow, ctx: DeliveryContext, now: Date):
     }
     case 'wrap_up':
       return wrapUpPrompt({ otherId, role, plannedEndOn: pair.planned_end_on, zone });
+    case 'check_in':
+      return checkInMessage({ pairId: pair.id, otherId, months: Number(row.payload.months), longTermGoals: ctx.reflection?.long_term_goals ?? null, zone });
   }
 }

@@ -306,3 +306,81 @@ export const ReminderSettingsModal = {
   blocks: { lead: 'reminder_lead', pause: 'reminder_pause' },
   actions: { lead: 'reminder_lead_select', pause: 'reminder_pause_date' },
 } as const;
+
+// ---- a pair's life ----------------------------------------------------------------------------------
+
+/**
+ * Buttons on the invitation DM, the Home tab and `/mentorship status`, the closing summary and the
+ * check-ins. `value` is the pair id; each handler checks, again, that the presser belongs to the pair
+ * and that the pair is in a state where the press still means something (else the message is redrawn).
+ */
+export const PairLifeActions = {
+  accept: 'pair_accept',
+  /** opens PairDeclineModal */
+  decline: 'pair_decline',
+  /** the inviter takes the invitation back */
+  withdraw: 'pair_withdraw',
+  /** opens PairPauseModal */
+  pause: 'pair_pause',
+  resume: 'pair_resume',
+  /** opens PairEndModal */
+  end: 'pair_end',
+  /** opens PairChangeModal */
+  change: 'pair_change',
+  /** opens PairReflectionModal (after the end) */
+  reflect: 'pair_reflect',
+  /** opens CheckInNoteModal: a note to the other person after the end */
+  checkInNote: 'check_in_note',
+  stopCheckIns: 'check_in_stop',
+} as const;
+
+export const PairDeclineModal = {
+  callbackId: 'pair_decline_save',
+  blocks: { reason: 'pair_decline_reason' },
+  actions: { reason: 'pair_decline_reason_input' },
+} as const;
+
+export const PairPauseModal = {
+  callbackId: 'pair_pause_save',
+  blocks: { resumeOn: 'pair_pause_resume_on' },
+  actions: { resumeOn: 'pair_pause_resume_on_pick' },
+} as const;
+
+export const PairEndModal = {
+  callbackId: 'pair_end_save',
+  blocks: { reason: 'pair_end_reason' },
+  actions: { reason: 'pair_end_reason_input' },
+} as const;
+
+export const PairChangeModal = {
+  callbackId: 'pair_change_save',
+  blocks: { channel: 'pair_change_channel', timeZone: 'pair_change_time_zone', plannedEnd: 'pair_change_planned_end' },
+  actions: { channel: 'pair_change_channel_select', timeZone: 'pair_change_time_zone_input', plannedEnd: 'pair_change_planned_end_pick' },
+} as const;
+
+export const PairReflectionModal = {
+  callbackId: 'pair_reflection_save',
+  blocks: {
+    learned: 'pair_reflection_learned',
+    nextSteps: 'pair_reflection_next',
+    longTermGoals: 'pair_reflection_goals',
+    stayInTouch: 'pair_reflection_touch',
+    wouldMentor: 'pair_reflection_mentor',
+    checkIns: 'pair_reflection_check_ins',
+  },
+  actions: {
+    learned: 'pair_reflection_learned_input',
+    nextSteps: 'pair_reflection_next_input',
+    longTermGoals: 'pair_reflection_goals_input',
+    stayInTouch: 'pair_reflection_touch_input',
+    wouldMentor: 'pair_reflection_mentor_pick',
+    checkIns: 'pair_reflection_check_ins_pick',
+  },
+  checkInsValue: 'yes',
+} as const;
+
+export const CheckInNoteModal = {
+  callbackId: 'check_in_note_send',
+  blocks: { note: 'check_in_note_text' },
+  actions: { note: 'check_in_note_input' },
+} as const;

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { ModalView } from '@slack/types';
 import type { Actor } from '../domain/actor';
+import type { RequestActor } from './actor';
 import type { PickedUser } from '../domain/pairs/pair-rules';
 import { DomainError } from '../errors';
 import type { Logger } from '../logger';
@@ -8,6 +9,7 @@ import { beforeAck } from './ack-budget';
 import { defaultFirstDate, pairModal } from './blocks/pair-modal';
 import type { AppDeps } from './context';
 import { lookupUser } from './directory';
+import { workspaceAdminsAsCoordinators } from './coordinators';
 
 /**
  * The empty set-up modal, with the person opening it as mentor and their time zone as the default:
@@ -34,5 +36,19 @@ export async function lookUpPair(
   } catch (error) {
     log.warn({ err: error }, 'users.info failed during pair set-up');
     throw new DomainError('slack_unavailable', "I couldn't check these people with Slack just now. Please submit again.", 'mentee');
+  }
+}
+
+/**
+ * Whether the person setting up a pair for two other people is a coordinator: asked of Slack before
+ * the ack and within its budget, like the people look-ups. Someone setting up their own pair is not asked about.
+ */
+export async function isCoordinator(client: WebClient, actor: RequestActor, form: { mentorId: string; menteeId: string }): Promise<boolean> {
+  if (actor.userId === form.mentorId || actor.userId === form.menteeId) return false;
+  try {
+    return await beforeAck(workspaceAdminsAsCoordinators(client).isCoordinator(actor.userId));
+  } catch (error) {
+    actor.log.warn({ err: error }, 'users.info failed during the coordinator check');
+    throw new DomainError('slack_unavailable', "I couldn't check with Slack who may set up this pair just now. Please submit again.", 'mentor');
   }
 }

@@ -19,6 +19,8 @@ export const USERS = {
   stranger: { id: 'USTRANGER', name: 'sam', realName: 'Sam Stranger', tz: 'Asia/Tokyo' },
   other: { id: 'UOTHER', name: 'olga', realName: 'Olga Other', tz: 'Europe/London' },
   robot: { id: 'UROBOT', name: 'robot', realName: 'Some Bot', tz: 'UTC', isBot: true },
+  /** A workspace admin: a program coordinator, who may pair two other people. */
+  coordinator: { id: 'UCOORD', name: 'cora', realName: 'Cora Coordinator', tz: 'Europe/Paris', isAdmin: true },
 } as const;
 export const CHANNELS = {
   goals: { id: 'CGOALS', name: 'mentoring-goals' },

@@ -101,6 +101,18 @@ export class SlackStandIn {
   addChannel(channel: ChannelFixture): void {
     this.ws.addChannel(channel);
   }
+  /** Changes a person as Slack would (made an admin, a new zone, deactivated); sending `user_change` is the caller's. */
+  updateUser(id: string, patch: Partial<Omit<UserFixture, 'id'>>): void {
+    const user = this.ws.users.get(id);
+    if (!user) throw new Error(`no user ${id}`);
+    this.ws.addUser({ ...user, ...patch });
+  }
+  /** The user object as users.info returns it (and as a `user_change` event carries it). */
+  userObject(id: string): Json {
+    const result = this.ws.usersInfo({ user: id });
+    if (!result.ok) throw new Error(`no user ${id}`);
+    return result.user as Json;
+  }
   /** A user fixture as stored (with defaults applied), for the driver's payloads. */
   user(id: string): { id: string; name: string; realName: string } | undefined {
     return this.ws.users.get(id);

@@ -19,6 +19,9 @@ export interface UserFixture {
   tz?: string;
   isBot?: boolean;
   deleted?: boolean;
+  /** Workspace admin / owner (users.info `is_admin`, `is_owner`). */
+  isAdmin?: boolean;
+  isOwner?: boolean;
 }
 
 export interface ChannelFixture {

@@ -29,6 +29,8 @@ export class Workspace {
       tz: u.tz ?? 'America/New_York',
       isBot: u.isBot ?? false,
       deleted: u.deleted ?? false,
+      isAdmin: u.isAdmin ?? false,
+      isOwner: u.isOwner ?? false,
     });
   }
 
@@ -61,6 +63,8 @@ export class Workspace {
         real_name: u.realName,
         deleted: u.deleted,
         is_bot: u.isBot,
+        is_admin: u.isAdmin || u.isOwner,
+        is_owner: u.isOwner,
         is_app_user: false,
         tz: u.tz,
         tz_label: label,

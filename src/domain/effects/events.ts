@@ -1,7 +1,7 @@
 import type { ThanksSent } from '../appreciation/events';
 import type { FeedbackEvent } from '../feedback/events';
 import type { JournalWritten } from '../journal/events';
-import type { PairCreated } from '../pairs/events';
+import type { PairEvent } from '../pairs/events';
 import type { ResourceEvent } from '../resources/events';
 import type { ReminderSettingsSaved } from '../reminders/events';
 import type { MeetingEvent } from '../meetings/events';
@@ -12,6 +12,6 @@ import type { GoalEvent } from '../goals/events';
  * see. Each carries what the messages about it show (names, zones, times), so turning an event into
  * messages needs no further reads. Features declare their events in their own folder.
  */
-export type DomainEvent = ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairCreated | ReminderSettingsSaved | MeetingEvent | GoalEvent;
+export type DomainEvent = ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairEvent | ReminderSettingsSaved | MeetingEvent | GoalEvent;
 
 export type DomainEventType = DomainEvent['type'];

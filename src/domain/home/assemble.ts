@@ -32,7 +32,9 @@ export interface LoadedRows {
 export function assemblePair(pair: Pair, viewerId: string, rows: LoadedRows): PairSnapshot {
   const mine = <T extends { pair_id: string }>(list: readonly T[]): T[] => list.filter((row) => row.pair_id === pair.id);
   const count = (list: readonly CountRow[]) => mine(list)[0]?.n ?? 0;
-  const next = mine(rows.next)[0];
+  // Only a running pair has a next meeting: an invited, paused or ended one plans none.
+  const running = pair.status === 'active';
+  const next = running ? mine(rows.next)[0] : undefined;
   const last = mine(rows.lastHeld)[0];
   const lastAgenda = agendaOf(rows, last?.id);
   const items = mine(rows.actionItems);
@@ -49,6 +51,11 @@ export function assemblePair(pair: Pair, viewerId: string, rows: LoadedRows): Pa
       startedOn: pair.started_on,
       plannedEndOn: pair.planned_end_on,
       createdAt: pair.created_at,
+      createdBy: pair.created_by,
+      coordinatorId: pair.coordinator_id,
+      resumeOn: pair.resume_on,
+      endedAt: pair.ended_at,
+      invitationExpiresAt: pair.invitation_expires_at,
     },
     role: pair.mentor_id === viewerId ? 'mentor' : 'mentee',
     otherId: otherMember(pair, viewerId),
@@ -62,7 +69,7 @@ export function assemblePair(pair: Pair, viewerId: string, rows: LoadedRows): Pa
       highlightItems: lastAgenda.highlight ?? 0,
       appreciations: count(rows.lastMeetingThanks),
     },
-    awaitingNotes: meetingInfo(mine(rows.awaitingNotes)[0]),
+    awaitingNotes: running ? meetingInfo(mine(rows.awaitingNotes)[0]) : null,
     goals: goals.map((g) => ({
       id: g.id,
       title: g.title,

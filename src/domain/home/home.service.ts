@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Pair } from '../../db/schema';
-import { listPairsOf } from '../pairs/pairs.repository';
+import { listEndedPairsOf, listPairsOf } from '../pairs/pairs.repository';
 import { findPeople } from '../people/people.repository';
 import { assemblePair, type LoadedRows } from './assemble';
 import { sinceLastMeeting } from './checklist';
@@ -22,7 +22,7 @@ export class HomeService {
 
   async snapshot(teamId: string, viewerId: string): Promise<HomeSnapshot> {
     const now = this.clock();
-    const pairs = await listPairsOf(this.db, teamId, viewerId);
+    const pairs = [...(await listPairsOf(this.db, teamId, viewerId)), ...(await listEndedPairsOf(this.db, teamId, viewerId))];
     const memberIds = new Set([viewerId, ...pairs.flatMap((p) => [p.mentor_id, p.mentee_id])]);
     const [people, rows] = await Promise.all([findPeople(this.db, teamId, [...memberIds]), this.load(pairs, now)]);
     return {

@@ -26,6 +26,12 @@ export interface PairInfo {
   startedOn: string;
   plannedEndOn: string;
   createdAt: Date;
+  /** Who set the pair up (the inviter of an invited pair). */
+  createdBy: string;
+  coordinatorId: string | null;
+  resumeOn: string | null;
+  endedAt: Date | null;
+  invitationExpiresAt: Date | null;
 }
 
 export interface MeetingInfo {

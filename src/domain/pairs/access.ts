@@ -51,4 +51,5 @@ export function checkMembership(pair: Pair | undefined, actor: Actor, options: A
   return { pair, role, otherId: role === 'mentor' ? pair.mentee_id : pair.mentor_id };
 }
 
-const stateRefusal = (status: PairStatus): string => (status === 'ended' ? 'That mentorship has ended.' : `That mentorship is ${status}.`);
+const stateRefusal = (status: PairStatus): string =>
+  status === 'ended' ? 'That mentorship has ended.' : status === 'invited' ? 'That mentorship has not been accepted yet.' : `That mentorship is ${status}.`;

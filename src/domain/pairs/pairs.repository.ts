@@ -93,3 +93,19 @@ export async function insertFirstMeeting(db: Executor, meeting: { teamId: string
     })
     .execute();
 }
+
+/** How many ended pairs a dashboard keeps showing (their history stays readable), newest first. */
+export const ENDED_PAIRS_SHOWN = 3;
+
+/** A person's most recently ended pairs. */
+export async function listEndedPairsOf(db: Executor, teamId: string, userId: string, limit = ENDED_PAIRS_SHOWN): Promise<Pair[]> {
+  return db
+    .selectFrom('pairs')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where((eb) => eb.or([eb('mentor_id', '=', userId), eb('mentee_id', '=', userId)]))
+    .where('status', '=', 'ended')
+    .orderBy('ended_at', 'desc')
+    .limit(limit)
+    .execute();
+}

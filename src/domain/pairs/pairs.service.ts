@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database, Pair } from '../../db/schema';
+import type { Database, NewPair, Pair } from '../../db/schema';
 import type { Tx } from '../../db/types';
 import { DomainError } from '../../errors';
 import type { EffectsRecorder, WithEffects } from '../effects/effects';
-import type { PairCreated } from './events';
+import type { PairCreated, PairInvited } from './events';
+import { invitationExpiresAt } from './lifecycle-timing';
 import { ensureWorkspace, upsertPerson } from '../people/people.repository';
 import { localDateIn } from '../time/zoned';
 import { type FieldErrors, type PairDraft, type PairField, type PickedUser, firstMeetingInstant, plannedEnd, validatePairDraft } from './pair-rules';
@@ -27,25 +28,34 @@ export class PairsService {
   ) {}
 
   /**
-   * The set-up modal's use case (anyone may set up a pair): stores it with its first meeting, and in
-   * the same transaction its welcomes and goals-channel introduction (`pair_created`), so a pair set
-   * up is always announced, once.
+   * The set-up modal's use case. Only a program coordinator may set up a pair for two other people;
+   * anyone else only a pair they belong to. A coordinator's pair starts at once, with its welcomes and
+   * goals-channel introduction (`pair_created`); a pair set up by one of its two people is invited
+   * until the other accepts (`pair_invited`: the invitation DM). Either way in the same transaction,
+   * so a pair set up is always announced, once.
    */
-  setUp(actor: Actor, form: Omit<PairDraft, 'teamId' | 'createdBy'>, people: People): Promise<SetUpPairResult> {
-    return this.store({ ...form, teamId: actor.teamId, createdBy: actor.userId }, people, async (tx, pair, firstMeetingAt) => ({
-      effects: await this.effects.record(tx, actor.teamId, [pairCreated(pair, people, firstMeetingAt)]),
+  setUp(actor: Actor, form: Omit<PairDraft, 'teamId' | 'createdBy'>, people: People, asker: { coordinator: boolean }): Promise<SetUpPairResult> {
+    const member = actor.userId === form.mentorId || actor.userId === form.menteeId;
+    if (!member && !asker.coordinator) return Promise.resolve({ ok: false, errors: { mentor: ONLY_YOUR_OWN } });
+    const now = this.clock();
+    const state: Pick<NewPair, 'status' | 'coordinator_id' | 'invitation_expires_at'> = member
+      ? { status: 'invited', coordinator_id: null, invitation_expires_at: invitationExpiresAt(now) }
+      : { status: 'active', coordinator_id: actor.userId, invitation_expires_at: null };
+    return this.store({ ...form, teamId: actor.teamId, createdBy: actor.userId }, people, state, async (tx, pair, firstMeetingAt) => ({
+      effects: await this.effects.record(tx, actor.teamId, [member ? pairInvited(pair, people, firstMeetingAt) : pairCreated(pair, people, firstMeetingAt)]),
     }));
   }
 
   /** Stores a pair without announcing it: seeding (tests, benchmarks, pairs brought in from elsewhere). */
   create(draft: PairDraft, people: People): Promise<CreatePairResult> {
-    return this.store(draft, people, async () => ({}));
+    return this.store(draft, people, { status: 'active' }, async () => ({}));
   }
 
   /** Validates, then stores both people, the pair and its first meeting; `also` adds to the same transaction. */
   private async store<T extends object>(
     draft: PairDraft,
     people: People,
+    state: Pick<NewPair, 'status' | 'coordinator_id' | 'invitation_expires_at'>,
     also: (tx: Tx, pair: Pair, firstMeetingAt: Date) => Promise<T>,
   ): Promise<(Created & T) | Refused> {
     const now = this.clock();
@@ -71,6 +81,7 @@ export class PairsService {
           started_on: localDateIn(now, draft.timeZone),
           planned_end_on: plannedEnd(draft),
           created_by: draft.createdBy,
+          ...state,
         });
         await insertFirstMeeting(tx, { teamId: draft.teamId, pairId: pair.id, scheduledAt: firstMeetingAt, durationMinutes: draft.meetingMinutes });
         return { ok: true as const, pair, firstMeetingAt, ...(await also(tx, pair, firstMeetingAt)) };
@@ -118,6 +129,28 @@ function pairCreated(pair: Pair, people: People, firstMeetingAt: Date): PairCrea
     zones: { [people.mentor.userId]: people.mentor.timeZone, [people.mentee.userId]: people.mentee.timeZone },
   };
 }
+
+/** The invitation DM to the one of the two who did not set the pair up. */
+function pairInvited(pair: Pair, people: People, firstMeetingAt: Date): PairInvited {
+  const inviteeRole = pair.created_by === pair.mentor_id ? 'mentee' : 'mentor';
+  const invitee = people[inviteeRole];
+  return {
+    type: 'pair_invited',
+    pairId: pair.id,
+    inviterId: pair.created_by,
+    inviteeId: invitee.userId,
+    inviteeRole,
+    cadence: pair.cadence,
+    meetingMinutes: pair.meeting_minutes,
+    plannedEndOn: pair.planned_end_on,
+    firstMeetingAt,
+    expiresAt: pair.invitation_expires_at ?? firstMeetingAt,
+    inviteeZone: invitee.timeZone,
+  };
+}
+
+const ONLY_YOUR_OWN =
+  'You can set up a pair you belong to (as mentor or mentee). Only a program coordinator (a workspace admin or owner) can pair two other people.';
 
 function alreadyPaired(people: People): string {
   return alreadyPairedText(people.mentor.displayName, people.mentee.displayName);

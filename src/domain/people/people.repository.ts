@@ -1,5 +1,6 @@
-import type { Executor } from '../../db/types';
-import type { Person } from '../../db/schema';
+import type { Updateable } from 'kysely';
+import type { Executor, Tx } from '../../db/types';
+import type { PeopleTable, Person } from '../../db/schema';
 
 export interface PersonProfile {
   teamId: string;
@@ -71,4 +72,17 @@ export async function zonesOf(db: Executor, teamId: string, userIds: readonly st
   const zones: Record<string, string> = Object.fromEntries(userIds.map((id) => [id, 'UTC']));
   for (const person of await findPeople(db, teamId, userIds)) zones[person.user_id] = person.time_zone;
   return zones;
+}
+
+export async function lockPerson(tx: Tx, teamId: string, userId: string): Promise<Person | undefined> {
+  return tx.selectFrom('people').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+}
+
+/** What a Slack account change writes: name, Slack's zone, the zone followed, deactivation. */
+export async function updatePersonAccount(
+  tx: Tx,
+  person: Pick<Person, 'team_id' | 'user_id'>,
+  patch: Pick<Updateable<PeopleTable>, 'display_name' | 'slack_time_zone' | 'time_zone' | 'deactivated_at' | 'updated_at'>,
+): Promise<void> {
+  await tx.updateTable('people').set(patch).where('team_id', '=', person.team_id).where('user_id', '=', person.user_id).execute();
 }

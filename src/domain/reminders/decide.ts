@@ -16,7 +16,12 @@ export function decide(row: OutboxRow, ctx: DeliveryContext, now: Date): Decisio
   const { recipient, pair, meeting } = ctx;
   if (!recipient) return cancel('recipient_unknown');
   if (row.expires_at && now.getTime() >= row.expires_at.getTime()) return cancel('expired');
-  if (!pair || pair.status !== 'active') return cancel('pair_inactive');
+  if (kind === 'check_in') {
+    // The one reminder of an ended pair: only while the person still wants check-ins.
+    if (!pair || pair.status !== 'ended') return cancel('pair_not_ended');
+    if (!ctx.reflection?.check_ins) return cancel('check_ins_stopped');
+  } else if (!pair || pair.status !== 'active') return cancel('pair_inactive');
+  if (recipient.deactivated_at) return cancel('recipient_deactivated');
   if (recipient.reminders_paused_until && localDateIn(now, recipient.time_zone) <= recipient.reminders_paused_until) return cancel('recipient_paused');
 
   if (row.meeting_id) {

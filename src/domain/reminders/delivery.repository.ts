@@ -1,4 +1,4 @@
-import type { Goal, Meeting, OutboxRow, Pair, Person } from '../../db/schema';
+import type { Goal, Meeting, OutboxRow, Pair, PairReflection, Person } from '../../db/schema';
 import type { Executor } from '../../db/types';
 import { otherMember } from '../pairs/membership';
 
@@ -12,6 +12,8 @@ export interface DeliveryContext {
   openActions: Array<{ id: string; body: string; due_on: string | null; owner_id: string }>;
   goal: Goal | undefined;
   resources: { total: number; explored: number };
+  /** The recipient's closing reflection (check-ins only): do they still want them, their long-term goals. */
+  reflection?: PairReflection;
 }
 
 const MAX_ITEMS = 10;
@@ -51,7 +53,12 @@ export async function loadDeliveryContext(db: Executor, row: OutboxRow): Promise
   const goalId = typeof row.payload.goalId === 'string' ? row.payload.goalId : undefined;
   const goal = goalId ? await db.selectFrom('goals').selectAll().where('id', '=', goalId).executeTakeFirst() : undefined;
   const resources = row.kind === 'mid_cycle' && pair ? await countResources(db, pair.id) : { total: 0, explored: 0 };
+  const reflection =
+    row.kind === 'check_in' && pair
+      ? await db.selectFrom('pair_reflections').selectAll().where('pair_id', '=', pair.id).where('user_id', '=', row.recipient_id).executeTakeFirst()
+      : undefined;
   return {
+    reflection,
     recipient: people.find((person) => person.user_id === row.recipient_id),
     other: people.find((person) => person.user_id === otherId),
     pair,

@@ -23,9 +23,14 @@ export const REMINDER_KINDS = [
   'goal_target',
   /** to both, two weeks before the pair's planned end */
   'wrap_up',
+  /** to each person who wants them, 1, 3 and 6 months after the pair ended: stay in touch */
+  'check_in',
 ] as const;
 
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** The reminders of a running pair: never planned or sent for an invited, paused or ended one. Check-ins come after the end. */
+export const PAIR_REMINDER_KINDS: readonly ReminderKind[] = REMINDER_KINDS.filter((kind) => kind !== 'check_in');
 
 /**
  * What the dispatcher claims and sends: the reminders, and the notices the interaction layer writes

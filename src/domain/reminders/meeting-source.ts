@@ -7,10 +7,18 @@ export interface MeetingSource {
   ensureUpcoming(now: Date): Promise<void>;
 }
 
-/** The meetings feature as the planner's source: `services.meetings.ensureUpcoming(now)` each pass. */
-export function meetingsServiceSource(meetings: { ensureUpcoming(now: Date): Promise<unknown> }): MeetingSource {
+/**
+ * The meetings feature as the planner's source: `services.meetings.ensureUpcoming(now)` each pass.
+ * With `lifecycle` (the pair's life: expiries, resume dates, the automatic end), that runs first, so
+ * a pair that has just ended or paused gets no next meeting and no reminder in the same pass.
+ */
+export function meetingsServiceSource(
+  meetings: { ensureUpcoming(now: Date): Promise<unknown> },
+  lifecycle?: { advance(now: Date): Promise<unknown> },
+): MeetingSource {
   return {
     async ensureUpcoming(now) {
+      await lifecycle?.advance(now);
       await meetings.ensureUpcoming(now);
     },
   };

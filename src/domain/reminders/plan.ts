@@ -111,6 +111,16 @@ export async function replanPerson(db: Executor, teamId: string, userId: string,
   return planMeetings(db, await meetingsToPlan(db, now, { pairIds }), now);
 }
 
+/** Re-plans the reminders of one pair's meetings that may still be due (it was accepted or resumed). */
+export async function replanPair(db: Executor, pairId: string, now: Date): Promise<number> {
+  return planMeetings(db, await meetingsToPlan(db, now, { pairIds: [pairId] }), now);
+}
+
+/** Writes a pair's check-ins (planned by `checkInReminders`); rows already expired are left out. */
+export function planCheckIns(db: Executor, reminders: PlannedReminder[], now: Date): Promise<number> {
+  return writePlanned(db, reminders, now);
+}
+
 async function planMeetings(db: Executor, found: Array<{ pair: PlanPair; meeting: PlanMeeting }>, now: Date): Promise<number> {
   const written = await writePlanned(
     db,

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { localToInstant } from '../time/zoned';
 import { dedupeKey, type ReminderKind } from './kinds';
 import { afterQuietHours, spreadMs } from './quiet-hours';
+import { CHECK_IN_MONTHS, checkInAt, checkInExpiresAt } from '../pairs/lifecycle-timing';
 
 /**
  * The planning rules, pure: given a pair, its people and one occurrence, the reminders it needs,
@@ -65,7 +66,7 @@ interface Draft {
 }
 
 /** Applies quiet hours and the spread; a reminder that cannot go out before it expires is marked skipped. */
-function finish(pair: PlanPair, draft: Draft): PlannedReminder {
+function finish(pair: Pick<PlanPair, 'id' | 'teamId'>, draft: Draft): PlannedReminder {
   const key = dedupeKey(draft.kind, draft.occurrence, draft.recipient.userId);
   const morning = afterQuietHours(draft.at, draft.recipient.timeZone);
   const deferred = morning.getTime() !== draft.at.getTime();
@@ -198,4 +199,24 @@ export function wrapUpReminders(pair: PlanPair, wrapUpFrom: string | null): Plan
       meetingId: null,
     }),
   );
+}
+
+/**
+ * Stay-in-touch check-ins after a pair ended: 1, 3 and 6 months after its end date, 10:00 in the
+ * person's zone. Each is stale two weeks after it was due.
+ */
+export function checkInReminders(pair: Pick<PlanPair, 'id' | 'teamId'>, person: PlanPerson, endedOn: string): PlannedReminder[] {
+  return CHECK_IN_MONTHS.map((months) => {
+    const at = checkInAt(endedOn, months, person.timeZone);
+    return finish(pair, {
+      kind: 'check_in',
+      occurrence: `${pair.id}:${months}`,
+      recipient: person,
+      at,
+      expiresAt: checkInExpiresAt(at),
+      basis: `${endedOn}|${months}`,
+      payload: { months, endedOn },
+      meetingId: null,
+    });
+  });
 }

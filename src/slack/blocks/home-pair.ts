@@ -1,4 +1,4 @@
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { checklist, checklistScore } from '../../domain/home/checklist';
 import { goalProgress, progressBar } from '../../domain/home/progress';
 import type { GoalInfo, HomeSnapshot, PairSnapshot } from '../../domain/home/snapshot';
@@ -8,6 +8,7 @@ import { checklistBlocks, checklistSummaryBlock, checklistTodoButtons } from './
 import { actionsBlock, commonButtons, openButton } from './home-buttons';
 import { daysFromToday, dueLabel, GOAL_STATUS_LABEL, linked, more, relativeDays, relativeInstant, typed, who, whom } from './home-format';
 import { mrkdwn, plain } from './text';
+import { lifeButtons, stateLine } from './pair-life-messages';
 
 /**
  * One pair's part of the dashboard, at three sizes so that many pairs and long histories fit Slack's
@@ -24,9 +25,11 @@ const SHOWN = {
 const END_SOON_DAYS = 21;
 
 export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level): KnownBlock[] {
+  const life = lifeButtons({ id: pair.pair.id, status: pair.pair.status, createdBy: pair.pair.createdBy, coordinatorId: pair.pair.coordinatorId }, snapshot.viewerId);
+  if (pair.pair.status !== 'active') return notRunningBlocks(snapshot, pair, level, life);
   const items = checklist(pair);
   if (level === 'minimal')
-    return [minimalSection(snapshot, pair), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items)]), { type: 'divider' }];
+    return [minimalSection(snapshot, pair), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items), ...life]), { type: 'divider' }];
   const shown = SHOWN[level];
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(title(snapshot, pair), 150) },
@@ -38,13 +41,37 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
   blocks.push(...actionItemBlocks(snapshot, pair, shown.actionItems));
   if (level === 'full') {
     blocks.push(feedbackSection(snapshot, pair), resourcesSection(snapshot, pair, shown.resources));
-    blocks.push(...checklistBlocks(snapshot, pair, items), actionsBlock(commonButtons(pair)));
+    blocks.push(...checklistBlocks(snapshot, pair, items), actionsBlock(commonButtons(pair)), actionsBlock(life));
   } else {
     blocks.push({ type: 'section', fields: [mrkdwn(feedbackText(snapshot, pair), 2000), mrkdwn(resourcesText(snapshot, pair, shown.resources), 2000)] });
-    blocks.push(checklistSummaryBlock(items), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items)]));
+    blocks.push(checklistSummaryBlock(items), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items), ...life]));
   }
   blocks.push({ type: 'divider' });
   return blocks;
+}
+
+/**
+ * An invited, paused or ended pair: its state, its goals as a record, and only the buttons its state
+ * allows (an ended pair offers nothing that changes it, an invited one only the answer to the invitation).
+ */
+function notRunningBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level, life: Button[]): KnownBlock[] {
+  const state = stateLine(
+    { status: pair.pair.status, createdBy: pair.pair.createdBy, resumeOn: pair.pair.resumeOn, endedAt: pair.pair.endedAt, invitationExpiresAt: pair.pair.invitationExpiresAt },
+    { userId: snapshot.viewerId, zone: snapshot.viewerZone },
+  );
+  const heading = `*${typed(title(snapshot, pair), 100)}* · ${state ?? ''}`;
+  if (level === 'minimal') return [{ type: 'section', text: mrkdwn(heading) }, actionsBlock(life), { type: 'divider' }];
+  const goals = goalsSection(snapshot, pair, SHOWN[level].goals);
+  // Goals can still be added to a paused pair; an invited one has none yet and an ended one is a record.
+  const record = pair.pair.status === 'paused' ? goals : { ...goals, accessory: undefined };
+  return [
+    { type: 'header', text: plain(title(snapshot, pair), 150) },
+    { type: 'context', elements: [mrkdwn(rhythm(snapshot, pair))] },
+    { type: 'section', text: mrkdwn(state ?? '') },
+    ...(pair.pair.status === 'invited' ? [] : [record]),
+    actionsBlock(life),
+    { type: 'divider' },
+  ];
 }
 
 function title(snapshot: HomeSnapshot, pair: PairSnapshot): string {

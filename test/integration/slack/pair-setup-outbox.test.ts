@@ -96,7 +96,7 @@ describe('a pair set up through the outbox', () => {
       programMonths: 6,
     };
     await expect(
-      pairs.setUp({ teamId: TEAM_ID, userId: USERS.mentee.id }, form, { mentor: picked(USERS.mentee), mentee: picked(USERS.stranger) }),
+      pairs.setUp({ teamId: TEAM_ID, userId: USERS.mentee.id }, form, { mentor: picked(USERS.mentee), mentee: picked(USERS.stranger) }, { coordinator: false }),
     ).rejects.toThrow('crash');
     expect(await countPairs()).toBe(before.pairs);
     expect(await notices(h)).toHaveLength(before.notices);

@@ -11,6 +11,7 @@ import {
   MeetingActions,
   NotesModal,
   OpenActions,
+  PairLifeActions,
   PairModal,
   PairPicker,
   ReminderActions,
@@ -46,6 +47,11 @@ import { journalOpen } from './journal-open';
 import { resourceExploredOpen } from './resource-explored-open';
 import { resourceOpen } from './resource-open';
 import { thanksOpen } from './thanks-open';
+import { pairAccept } from './pair-accept';
+import { pairWithdraw } from './pair-withdraw';
+import { pairResume } from './pair-resume';
+import { pairChangeOpen, pairDeclineOpen, pairEndOpen, pairPauseOpen } from './pair-modal-open';
+import { checkInNoteOpen, checkInsStop, pairReflectOpen } from './closing-open';
 
 export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairModal.actions.mentee, pairMenteeSelected(deps));
@@ -80,4 +86,14 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(ReminderActions.snooze, reminderSnooze(deps));
   router.action(ReminderActions.skip, reminderSkip(deps));
   router.action(ReminderActions.openSettings, reminderSettingsOpen(deps));
+  router.action(PairLifeActions.accept, pairAccept(deps));
+  router.action(PairLifeActions.decline, pairDeclineOpen(deps));
+  router.action(PairLifeActions.withdraw, pairWithdraw(deps));
+  router.action(PairLifeActions.pause, pairPauseOpen(deps));
+  router.action(PairLifeActions.resume, pairResume(deps));
+  router.action(PairLifeActions.end, pairEndOpen(deps));
+  router.action(PairLifeActions.change, pairChangeOpen(deps));
+  router.action(PairLifeActions.reflect, pairReflectOpen(deps));
+  router.action(PairLifeActions.checkInNote, checkInNoteOpen(deps));
+  router.action(PairLifeActions.stopCheckIns, checkInsStop(deps));
 }

@@ -35,6 +35,9 @@ import { journalSubmit } from './journal-submit';
 import { resourceAddSubmit } from './resource-add-submit';
 import { resourceExploredSubmit } from './resource-explored-submit';
 import { thanksSubmit } from './thanks-submit';
+import { pairChangeSubmit, pairDeclineSubmit, pairEndSubmit, pairPauseSubmit } from './pair-life-submit';
+import { checkInNoteSubmit, pairReflectionSubmit } from './closing-submit';
+import { CheckInNoteModal, PairChangeModal, PairDeclineModal, PairEndModal, PairPauseModal, PairReflectionModal } from '../../ids';
 
 export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(PairModal.callbackId, pairSubmit(deps));
@@ -55,4 +58,10 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(JournalModal.write.callbackId, journalSubmit(deps));
   router.view(ThanksModal.callbackId, thanksSubmit(deps));
   router.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));
+  router.view(PairDeclineModal.callbackId, pairDeclineSubmit(deps));
+  router.view(PairPauseModal.callbackId, pairPauseSubmit(deps));
+  router.view(PairEndModal.callbackId, pairEndSubmit(deps));
+  router.view(PairChangeModal.callbackId, pairChangeSubmit(deps));
+  router.view(PairReflectionModal.callbackId, pairReflectionSubmit(deps));
+  router.view(CheckInNoteModal.callbackId, checkInNoteSubmit(deps));
 }
