@@ -38,7 +38,7 @@ async function setUp(creator: string, inputs: Record<string, unknown>): Promise<
 
 describe('a pair set up through the outbox', () => {
   it('is welcomed and introduced exactly once by later passes when the serving replica died after the commit', async () => {
-    await setUp(USERS.mentor.id, { [b.mentor]: USERS.mentor.id, [b.mentee]: USERS.mentee.id, [b.channel]: CHANNELS.goals.id });
+    await setUp(USERS.coordinator.id, { [b.mentor]: USERS.mentor.id, [b.mentee]: USERS.mentee.id, [b.channel]: CHANNELS.goals.id });
     expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(0);
     expect(h.standIn.messagesIn(CHANNELS.goals.id)).toHaveLength(0);
     const rows = await notices(h);
@@ -57,15 +57,15 @@ describe('a pair set up through the outbox', () => {
     expect((await notices(h)).every((row) => row.state === 'sent' && row.attempt === 1)).toBe(true);
   });
 
-  it('tells the person who set it up, once, when a pass finds the bot may not post in the private goals channel', async () => {
-    await setUp(USERS.other.id, { [b.mentor]: USERS.other.id, [b.mentee]: USERS.stranger.id, [b.channel]: CHANNELS.private.id });
+  it('tells the coordinator who set it up, once, when a pass finds the bot may not post in the private goals channel', async () => {
+    await setUp(USERS.coordinator.id, { [b.mentor]: USERS.other.id, [b.mentee]: USERS.stranger.id, [b.channel]: CHANNELS.private.id });
     await runPass(h);
     await runPass(h);
-    const told = h.standIn.dmsTo(USERS.other.id).filter((dm) => /couldn't post the introduction/.test(dm.text));
+    const told = h.standIn.dmsTo(USERS.coordinator.id).filter((dm) => /couldn't post the introduction/.test(dm.text));
     expect(told).toHaveLength(1);
     const rows = await notices(h);
     expect(rows.find((row) => row.payload.topic === 'pair_introduction' && row.recipient_id === CHANNELS.private.id)).toMatchObject({ state: 'failed' });
-    expect(rows.filter((row) => row.payload.topic === 'pair_introduction_failed')).toMatchObject([{ state: 'sent', attempt: 1, recipient_id: USERS.other.id }]);
+    expect(rows.filter((row) => row.payload.topic === 'pair_introduction_failed')).toMatchObject([{ state: 'sent', attempt: 1, recipient_id: USERS.coordinator.id }]);
   });
 
   it('leaves neither the pair nor its notices when the transaction fails after they were written', async () => {

@@ -82,12 +82,12 @@ describe('/mentorship pair', () => {
     expect(updated?.blocks.find((block) => block.block_id === b.timeZone)?.element.initial_value).toBe(USERS.mentee.tz);
   });
 
-  it('creates the pair, welcomes both people in their own time zone and introduces them in the goals channel', async () => {
-    const view = await openPairModal();
-    const result = await h.driver.submitView(USERS.mentor.id, view, validInputs());
+  it("creates a coordinator's pair at once, welcomes both people in their own time zone and introduces them in the goals channel", async () => {
+    const view = await openPairModal(USERS.coordinator.id);
+    const result = await h.driver.submitView(USERS.coordinator.id, view, validInputs());
     expect(result.status).toBe(200);
     expect(result.errors).toBeUndefined();
-    expect(h.standIn.topView(USERS.mentor.id)).toBeUndefined();
+    expect(h.standIn.topView(USERS.coordinator.id)).toBeUndefined();
     expect(await countPairs()).toBe(1);
 
     await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id).length === 1);
@@ -133,13 +133,13 @@ describe('/mentorship pair', () => {
     expect(h.standIn.dmsTo(USERS.other.id)).toHaveLength(0);
   });
 
-  it('keeps the pair and tells the creator when the bot cannot post in a private goals channel', async () => {
-    const view = await openPairModal(USERS.other.id);
-    const result = await h.driver.submitView(USERS.other.id, view, validInputs({ [b.mentor]: USERS.other.id, [b.channel]: CHANNELS.private.id }));
+  it('keeps the pair and tells the coordinator who set it up when the bot cannot post in a private goals channel', async () => {
+    const view = await openPairModal(USERS.coordinator.id);
+    const result = await h.driver.submitView(USERS.coordinator.id, view, validInputs({ [b.mentor]: USERS.other.id, [b.channel]: CHANNELS.private.id }));
     expect(result.errors).toBeUndefined();
-    await eventually(() => h.standIn.dmsTo(USERS.other.id).length === 2);
+    await eventually(() => h.standIn.dmsTo(USERS.coordinator.id).length === 1);
     const texts = h.standIn
-      .dmsTo(USERS.other.id)
+      .dmsTo(USERS.coordinator.id)
       .map((m) => m.text)
       .join('\n');
     expect(texts).toMatch(/couldn't post the introduction/);
