@@ -24,7 +24,7 @@ import { postButton } from '../support/meeting-fixtures';
 import { sendViewSubmission } from '../support/raw-slack';
 import { OUTPUT_METHODS } from '../support/slack-output';
 
-const { GoalActions, GoalModal, OpenActions, MeetingActions, FeedbackActions, ResourceActions, JournalActions, ReminderActions, PairPicker } = ids;
+const { GoalActions, GoalModal, OpenActions, MeetingActions, FeedbackActions, ResourceActions, JournalActions, ReminderActions, PairPicker, PairLifeActions } = ids;
 const logs = captureLogs();
 let h: Harness;
 let world: World;
@@ -112,6 +112,9 @@ const pickerModal = (callbackId: string) => () => ({
 // ---- the matrix ---------------------------------------------------------------------------------------
 
 const NOT_IN_PAIR = /You are not part of that mentorship pair\./;
+const INVITATION_GONE = /This invitation is no longer open/;
+const RUNNING = /already running/;
+const AFTER_END = /for after the mentorship has ended/;
 const NOT_YOUR_GOAL = /That goal belongs to a mentorship you are not part of\./;
 const ONLY_MENTOR = new RegExp(`Only <@${USERS.mentor.id}> can approve this goal`);
 
@@ -382,6 +385,65 @@ const ROWS: Row[] = [
     does: 'send a thank-you in another pair',
     prepare: submit('thanks_send', { [ids.ThanksModal.blocks.message]: 'Intruder thanks' }),
     refusal: NOT_IN_PAIR,
+  },
+  // a pair's life
+  ...[PairLifeActions.accept, PairLifeActions.decline, PairLifeActions.withdraw].map(
+    (id): Row => ({
+      id,
+      does: `answer or withdraw another pair's invitation (${id})`,
+      roles: ['mentee', 'mentor'],
+      prepare: press(id, () => world.pairA.id),
+      // A running pair has no invitation to answer: its members are told so, everyone else that it is gone.
+      refusal: { default: INVITATION_GONE, mentee: RUNNING, mentor: RUNNING },
+    }),
+  ),
+  ...[PairLifeActions.pause, PairLifeActions.end, PairLifeActions.change].map(
+    (id): Row => ({ id, does: `open the ${id.replace('pair_', '')} form of another pair`, prepare: press(id, () => world.pairA.id), refusal: NOT_IN_PAIR }),
+  ),
+  {
+    id: PairLifeActions.resume,
+    does: 'resume a pair',
+    roles: ['mentee', 'mentor'],
+    prepare: press(PairLifeActions.resume, () => world.pairA.id),
+    refusal: { default: NOT_IN_PAIR, mentee: RUNNING, mentor: RUNNING },
+  },
+  ...[PairLifeActions.reflect, PairLifeActions.checkInNote, PairLifeActions.stopCheckIns].map(
+    (id): Row => ({
+      id,
+      does: `use the after-the-end ${id} of a pair`,
+      roles: ['mentee', 'mentor'],
+      prepare: press(id, () => world.pairA.id),
+      refusal: { default: NOT_IN_PAIR, mentee: AFTER_END, mentor: AFTER_END },
+    }),
+  ),
+  {
+    id: ids.PairDeclineModal.callbackId,
+    does: "decline another pair's invitation",
+    roles: ['mentee'],
+    prepare: submit('pair_decline_save', { [ids.PairDeclineModal.blocks.reason]: 'Intruder reason' }),
+    refusal: { default: INVITATION_GONE, mentee: RUNNING },
+  },
+  { id: ids.PairPauseModal.callbackId, does: 'pause another pair', prepare: submit('pair_pause_save'), refusal: NOT_IN_PAIR },
+  { id: ids.PairEndModal.callbackId, does: 'end another pair', prepare: submit('pair_end_save', { [ids.PairEndModal.blocks.reason]: 'Intruder' }), refusal: NOT_IN_PAIR },
+  {
+    id: ids.PairChangeModal.callbackId,
+    does: "change another pair's set-up",
+    prepare: submit('pair_change_save', { [ids.PairChangeModal.blocks.plannedEnd]: '2027-04-01' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.PairReflectionModal.callbackId,
+    does: 'write a closing reflection on a pair',
+    roles: ['mentee'],
+    prepare: submit('pair_reflection_save', { [ids.PairReflectionModal.blocks.learned]: 'Intruder learning' }),
+    refusal: { default: NOT_IN_PAIR, mentee: AFTER_END },
+  },
+  {
+    id: ids.CheckInNoteModal.callbackId,
+    does: 'send a stay-in-touch note through a pair',
+    roles: ['mentee'],
+    prepare: submit('check_in_note_send', { [ids.CheckInNoteModal.blocks.note]: 'Intruder note' }),
+    refusal: { default: NOT_IN_PAIR, mentee: AFTER_END },
   },
 ];
 

@@ -6,7 +6,8 @@
  */
 import type { Pair } from '../../src/db/schema';
 import type { StoredMessage, StoredView } from '../../src/devtools/slack-stand-in';
-import { AgendaModal, FeedbackActions, GoalActions, JournalModal, MeetingActions, NotesModal, OpenActions, ResourceActions } from '../../src/slack/ids';
+import { AgendaModal, FeedbackActions, GoalActions, JournalModal, MeetingActions, NotesModal, OpenActions, PairLifeActions, ResourceActions } from '../../src/slack/ids';
+import { checkInNoteModal, declineModal, reflectionModal } from '../../src/slack/blocks/pair-life-modals';
 import { approvedGoal, buttons, clickButton, createPair, draftGoal, showList } from './goal-fixtures';
 import { CHANNELS, type Harness, TEAM_ID, USERS } from './harness';
 import { createPair as createMeetingPair, postButton } from './meeting-fixtures';
@@ -162,6 +163,17 @@ export async function buildWorld(h: Harness): Promise<World> {
     asked: asked.item.id,
   });
   views[AgendaModal.callbackId] = agenda;
+  // The modals of an invitation and of the end cannot be opened on a running pair: built as the bot builds them.
+  const built: Array<[string, string, Record<string, unknown>]> = [
+    ['pair_decline_save', mentee.id, declineModal(pairA.id, mentor.id, {}) as never],
+    ['pair_reflection_save', mentee.id, reflectionModal(pairA.id, mentor.id, undefined) as never],
+    ['check_in_note_send', mentee.id, checkInNoteModal(pairA.id, mentor.id) as never],
+  ];
+  for (const [key, userId, view] of built) {
+    const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: h.standIn.issueTriggerId(userId), view: view as never });
+    views[key] = structuredClone(h.standIn.findView(opened.view!.id!)!);
+    h.standIn.closeView(userId, opened.view!.id!);
+  }
   // Request changes opens the mentor's comment modal from the approval message in the goals channel.
   await clickButton(h, mentor.id, approvalMessage, GoalActions.requestChanges, `${shared.id}:2`);
   views.goal_changes_save = structuredClone(await eventually(() => h.standIn.topView(mentor.id)));
@@ -205,6 +217,9 @@ async function openAll(
     ['resource_explored', mentee.id, ResourceActions.markExplored, ids.resource],
     [JournalModal.write.callbackId, mentee.id, OpenActions.writeJournal, pair],
     ['thanks_send', mentee.id, OpenActions.sayThanks, pair],
+    ['pair_pause_save', mentee.id, PairLifeActions.pause, pair],
+    ['pair_end_save', mentor.id, PairLifeActions.end, pair],
+    ['pair_change_save', mentee.id, PairLifeActions.change, pair],
   ];
   const views: Record<string, StoredView> = {};
   for (const [key, userId, actionId, value] of opened) views[key] = await openedBy(h, userId, actionId, value);

@@ -19,7 +19,7 @@ export interface Stale {
   reason: string;
   /** The pair as it is now; null for an invitation that is gone (declined, withdrawn, expired). */
   pair: Pair | null;
-  /** The presser's Home tab is redrawn too. */
+  /** Nothing was committed: nothing to send, no Home to refresh (the surface pressed on is redrawn by the reply). */
   effects: Recorded;
 }
 
@@ -29,7 +29,7 @@ export const staleFor = (actor: Actor, reason: string, pair: Pair | null): Stale
   changed: false,
   reason,
   pair,
-  effects: { teamId: actor.teamId, outboxIds: [], homeUsers: [actor.userId] },
+  effects: { teamId: actor.teamId, outboxIds: [], homeUsers: [] },
 });
 
 type Allowed = { ok: true; pair: Pair; asker: Asker; to: PairState | 'removed' };
