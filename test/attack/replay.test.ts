@@ -32,7 +32,7 @@ beforeEach(async () => {
 const countPairs = async (): Promise<number> => (await sql<{ n: number }>`select count(*)::int as n from pairs`.execute(h.db.kysely)).rows[0]?.n ?? -1;
 
 describe('a replayed request, signed and inside the five-minute window', () => {
-  it('a replayed pair submission creates no second pair and sends no second welcome', async () => {
+  it('a replayed pair submission creates no second pair and sends no second invitation', async () => {
     await h.driver.command(USERS.mentor.id, 'pair');
     const view = await eventually(() => h.standIn.topView(USERS.mentor.id));
     const { result, request } = await capture(h.bot.eventsUrl, () =>
@@ -45,7 +45,7 @@ describe('a replayed request, signed and inside the five-minute window', () => {
       }),
     );
     expect(result.errors).toBeUndefined();
-    await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id).length === 1);
+    await eventually(() => h.standIn.dmsTo(USERS.mentee.id).length === 1);
     await h.settle();
     const posted = h.standIn.allMessages().length;
     const callsBefore = h.standIn.calls.length;

@@ -97,10 +97,11 @@ describe('users.info failing while a pair is submitted (before the ack)', () => 
 
 describe('the welcome DMs and channel introduction failing after the pair is created', () => {
   it('keeps the pair and its messages for a later pass, does not crash, and keeps serving', async () => {
-    const view = await openPairModal();
+    // A coordinator's pair starts at once: both welcomes and the introduction go out with it.
+    const view = await openPairModal(USERS.coordinator.id);
     h.standIn.failNext('conversations.open', { status: 500 }, 2);
     h.standIn.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 30 }, 3);
-    const result = await h.driver.submitView(USERS.mentor.id, view, validInputs);
+    const result = await h.driver.submitView(USERS.coordinator.id, view, validInputs);
     expect(result.errors).toBeUndefined();
     // Waits for the request's own attempt at sending to end (its outcome is written on the outbox
     // rows), not for a quiet moment on the wire.

@@ -325,11 +325,11 @@ describe('app_home_opened', () => {
 });
 
 describe('pair set-up', () => {
-  it("publishes both people's Home as soon as the pair is created", async () => {
-    await h.driver.command(USERS.mentor.id, 'pair');
-    const view = await eventually(() => h.standIn.topView(USERS.mentor.id));
+  it("publishes both people's Home as soon as a coordinator's pair is created", async () => {
+    await h.driver.command(USERS.coordinator.id, 'pair');
+    const view = await eventually(() => h.standIn.topView(USERS.coordinator.id));
     const { blocks: b } = PairModal;
-    const result = await h.driver.submitView(USERS.mentor.id, view, {
+    const result = await h.driver.submitView(USERS.coordinator.id, view, {
       [b.mentor]: USERS.mentor.id,
       [b.mentee]: USERS.mentee.id,
       [b.channel]: CHANNELS.goals.id,
