@@ -24,7 +24,8 @@ import { postButton } from '../support/meeting-fixtures';
 import { sendViewSubmission } from '../support/raw-slack';
 import { OUTPUT_METHODS } from '../support/slack-output';
 
-const { GoalActions, GoalModal, OpenActions, MeetingActions, FeedbackActions, ResourceActions, JournalActions, ReminderActions, PairPicker, PairLifeActions } = ids;
+const { GoalActions, GoalModal, OpenActions, MeetingActions, FeedbackActions, ResourceActions, JournalActions, ReminderActions, PairPicker, PairLifeActions } =
+  ids;
 const logs = captureLogs();
 let h: Harness;
 let world: World;
@@ -387,19 +388,20 @@ const ROWS: Row[] = [
     refusal: NOT_IN_PAIR,
   },
   // a pair's life
-  ...[PairLifeActions.accept, PairLifeActions.decline, PairLifeActions.withdraw].map(
-    (id): Row => ({
-      id,
-      does: `answer or withdraw another pair's invitation (${id})`,
-      roles: ['mentee', 'mentor'],
-      prepare: press(id, () => world.pairA.id),
-      // A running pair has no invitation to answer: its members are told so, everyone else that it is gone.
-      refusal: { default: INVITATION_GONE, mentee: RUNNING, mentor: RUNNING },
-    }),
-  ),
-  ...[PairLifeActions.pause, PairLifeActions.end, PairLifeActions.change].map(
-    (id): Row => ({ id, does: `open the ${id.replace('pair_', '')} form of another pair`, prepare: press(id, () => world.pairA.id), refusal: NOT_IN_PAIR }),
-  ),
+  ...[PairLifeActions.accept, PairLifeActions.decline, PairLifeActions.withdraw].map((id): Row => ({
+    id,
+    does: `answer or withdraw another pair's invitation (${id})`,
+    roles: ['mentee', 'mentor'],
+    prepare: press(id, () => world.pairA.id),
+    // A running pair has no invitation to answer: its members are told so, everyone else that it is gone.
+    refusal: { default: INVITATION_GONE, mentee: RUNNING, mentor: RUNNING },
+  })),
+  ...[PairLifeActions.pause, PairLifeActions.end, PairLifeActions.change].map((id): Row => ({
+    id,
+    does: `open the ${id.replace('pair_', '')} form of another pair`,
+    prepare: press(id, () => world.pairA.id),
+    refusal: NOT_IN_PAIR,
+  })),
   {
     id: PairLifeActions.resume,
     does: 'resume a pair',
@@ -407,15 +409,13 @@ const ROWS: Row[] = [
     prepare: press(PairLifeActions.resume, () => world.pairA.id),
     refusal: { default: NOT_IN_PAIR, mentee: RUNNING, mentor: RUNNING },
   },
-  ...[PairLifeActions.reflect, PairLifeActions.checkInNote, PairLifeActions.stopCheckIns].map(
-    (id): Row => ({
-      id,
-      does: `use the after-the-end ${id} of a pair`,
-      roles: ['mentee', 'mentor'],
-      prepare: press(id, () => world.pairA.id),
-      refusal: { default: NOT_IN_PAIR, mentee: AFTER_END, mentor: AFTER_END },
-    }),
-  ),
+  ...[PairLifeActions.reflect, PairLifeActions.checkInNote, PairLifeActions.stopCheckIns].map((id): Row => ({
+    id,
+    does: `use the after-the-end ${id} of a pair`,
+    roles: ['mentee', 'mentor'],
+    prepare: press(id, () => world.pairA.id),
+    refusal: { default: NOT_IN_PAIR, mentee: AFTER_END, mentor: AFTER_END },
+  })),
   {
     id: ids.PairDeclineModal.callbackId,
     does: "decline another pair's invitation",
@@ -424,7 +424,12 @@ const ROWS: Row[] = [
     refusal: { default: INVITATION_GONE, mentee: RUNNING },
   },
   { id: ids.PairPauseModal.callbackId, does: 'pause another pair', prepare: submit('pair_pause_save'), refusal: NOT_IN_PAIR },
-  { id: ids.PairEndModal.callbackId, does: 'end another pair', prepare: submit('pair_end_save', { [ids.PairEndModal.blocks.reason]: 'Intruder' }), refusal: NOT_IN_PAIR },
+  {
+    id: ids.PairEndModal.callbackId,
+    does: 'end another pair',
+    prepare: submit('pair_end_save', { [ids.PairEndModal.blocks.reason]: 'Intruder' }),
+    refusal: NOT_IN_PAIR,
+  },
   {
     id: ids.PairChangeModal.callbackId,
     does: "change another pair's set-up",

@@ -6,7 +6,17 @@
  */
 import type { Pair } from '../../src/db/schema';
 import type { StoredMessage, StoredView } from '../../src/devtools/slack-stand-in';
-import { AgendaModal, FeedbackActions, GoalActions, JournalModal, MeetingActions, NotesModal, OpenActions, PairLifeActions, ResourceActions } from '../../src/slack/ids';
+import {
+  AgendaModal,
+  FeedbackActions,
+  GoalActions,
+  JournalModal,
+  MeetingActions,
+  NotesModal,
+  OpenActions,
+  PairLifeActions,
+  ResourceActions,
+} from '../../src/slack/ids';
 import { checkInNoteModal, declineModal, reflectionModal } from '../../src/slack/blocks/pair-life-modals';
 import { approvedGoal, buttons, clickButton, createPair, draftGoal, showList } from './goal-fixtures';
 import { CHANNELS, type Harness, TEAM_ID, USERS } from './harness';

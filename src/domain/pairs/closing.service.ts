@@ -42,7 +42,11 @@ export class ClosingService {
     return { membership, reflection: await findReflection(this.db, membership.pair.id, actor.userId) };
   }
 
-  async saveReflection(actor: Actor, pairId: unknown, form: ReflectionForm): Promise<{ ok: true; checkIns: boolean } | { ok: false; errors: FieldErrors<ReflectionField> }> {
+  async saveReflection(
+    actor: Actor,
+    pairId: unknown,
+    form: ReflectionForm,
+  ): Promise<{ ok: true; checkIns: boolean } | { ok: false; errors: FieldErrors<ReflectionField> }> {
     const empty = [form.learned, form.nextSteps, form.longTermGoals, form.stayInTouch, form.wouldMentor].every((value) => value === null);
     if (empty) return { ok: false, errors: { learned: 'Write at least one line of your reflection (or close the form).' } };
     const now = this.clock();

@@ -83,8 +83,7 @@ export interface PairResumed {
 
 /** A set-up detail that changed: a channel id, an IANA zone, a local date, or the next meeting's instant. */
 export type ChangedDetail =
-  | { field: 'channel' | 'timeZone' | 'plannedEnd'; from: string; to: string }
-  | { field: 'nextMeeting'; from: Date | null; to: Date | null };
+  { field: 'channel' | 'timeZone' | 'plannedEnd'; from: string; to: string } | { field: 'nextMeeting'; from: Date | null; to: Date | null };
 
 export interface PairChanged {
   type: 'pair_changed';

@@ -28,16 +28,22 @@ export class LifecyclePass {
   ) {}
 
   async advance(now: Date): Promise<{ expired: number; resumed: number; ended: number }> {
-    const expired = await this.inChunks((tx) => lockExpiredInvitations(tx, now, PER_CHUNK), async (tx, pair) => {
-      if (!transition(pair.status, 'expire', 'system').ok) return false;
-      await this.lifecycle.removeInvitation(tx, pair, { how: 'expired', actorId: null, reason: null });
-      return true;
-    });
-    const resumed = await this.inChunks((tx) => lockPausesEnding(tx, utcDay(now, 1), PER_CHUNK), async (tx, pair) => {
-      if (!pair.resume_on || !resumeDue(pair.resume_on, pair.time_zone, now) || !transition(pair.status, 'resume_due', 'system').ok) return false;
-      await this.lifecycle.resumeIn(tx, pair, null, now);
-      return true;
-    });
+    const expired = await this.inChunks(
+      (tx) => lockExpiredInvitations(tx, now, PER_CHUNK),
+      async (tx, pair) => {
+        if (!transition(pair.status, 'expire', 'system').ok) return false;
+        await this.lifecycle.removeInvitation(tx, pair, { how: 'expired', actorId: null, reason: null });
+        return true;
+      },
+    );
+    const resumed = await this.inChunks(
+      (tx) => lockPausesEnding(tx, utcDay(now, 1), PER_CHUNK),
+      async (tx, pair) => {
+        if (!pair.resume_on || !resumeDue(pair.resume_on, pair.time_zone, now) || !transition(pair.status, 'resume_due', 'system').ok) return false;
+        await this.lifecycle.resumeIn(tx, pair, null, now);
+        return true;
+      },
+    );
     const ended = await this.inChunks(
       async (tx) => lockPairsNearEnd(tx, utcDay(now, END_LOOKAHEAD_DAYS), PER_CHUNK),
       async (tx, { pair, latestMeetingEnd }) => {

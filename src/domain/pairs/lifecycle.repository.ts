@@ -21,7 +21,13 @@ export async function deletePair(tx: Tx, pairId: string): Promise<void> {
 
 /** Meetings that had not started when the pair ended: they will not happen. */
 export async function cancelFutureMeetings(tx: Tx, pairId: string, now: Date): Promise<void> {
-  await tx.updateTable('meetings').set({ status: 'cancelled' }).where('pair_id', '=', pairId).where('status', '=', 'scheduled').where('scheduled_at', '>', now).execute();
+  await tx
+    .updateTable('meetings')
+    .set({ status: 'cancelled' })
+    .where('pair_id', '=', pairId)
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '>', now)
+    .execute();
 }
 
 /** Meetings whose time came while the pair was paused: they did not happen (no notes are asked for). */
@@ -120,7 +126,14 @@ export async function closingFacts(db: Executor, pairId: string): Promise<Omit<C
       .where('pair_id', '=', pairId)
       .where('status', '=', 'held')
       .executeTakeFirst(),
-    db.selectFrom('goals').select(['title', 'reflection']).where('pair_id', '=', pairId).where('status', '=', 'achieved').orderBy('achieved_at').limit(SHOWN).execute(),
+    db
+      .selectFrom('goals')
+      .select(['title', 'reflection'])
+      .where('pair_id', '=', pairId)
+      .where('status', '=', 'achieved')
+      .orderBy('achieved_at')
+      .limit(SHOWN)
+      .execute(),
     db
       .selectFrom('goals')
       .select('title')
@@ -136,7 +149,14 @@ export async function closingFacts(db: Executor, pairId: string): Promise<Omit<C
       .where('pair_id', '=', pairId)
       .where('done_at', 'is', null)
       .executeTakeFirst(),
-    db.selectFrom('learning_resources').select('title').where('pair_id', '=', pairId).where('explored_at', 'is not', null).orderBy('explored_at').limit(5).execute(),
+    db
+      .selectFrom('learning_resources')
+      .select('title')
+      .where('pair_id', '=', pairId)
+      .where('explored_at', 'is not', null)
+      .orderBy('explored_at')
+      .limit(5)
+      .execute(),
     db
       .selectFrom('learning_resources')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -73,7 +73,8 @@ export class LifecycleService {
           cadence: pair.cadence,
           meetingMinutes: pair.meeting_minutes,
           plannedEndOn: pair.planned_end_on,
-          firstMeetingAt: first?.scheduled_at ?? firstMeetingInstant({ firstDate: pair.first_meeting_on, firstTime: pair.meeting_time, timeZone: pair.time_zone }),
+          firstMeetingAt:
+            first?.scheduled_at ?? firstMeetingInstant({ firstDate: pair.first_meeting_on, firstTime: pair.meeting_time, timeZone: pair.time_zone }),
           zones,
         },
       ]);
@@ -94,13 +95,26 @@ export class LifecycleService {
   }
 
   /** Removes an invitation and records who is told: the inviter (declined, expired) or the invitee (withdrawn). */
-  async removeInvitation(tx: Tx, pair: Pair, close: { how: 'declined' | 'withdrawn' | 'expired'; actorId: string | null; reason: string | null }): Promise<Recorded> {
+  async removeInvitation(
+    tx: Tx,
+    pair: Pair,
+    close: { how: 'declined' | 'withdrawn' | 'expired'; actorId: string | null; reason: string | null },
+  ): Promise<Recorded> {
     const inviteeId = pair.created_by === pair.mentor_id ? pair.mentee_id : pair.mentor_id;
     const readerId = close.how === 'withdrawn' ? inviteeId : pair.created_by;
     const zones = await zonesOf(tx, pair.team_id, [readerId]);
     await deletePair(tx, pair.id);
     return this.effects.record(tx, pair.team_id, [
-      { type: 'invitation_closed', how: close.how, inviterId: pair.created_by, inviteeId, readerId, readerZone: zones[readerId]!, reason: close.reason, actorId: close.actorId },
+      {
+        type: 'invitation_closed',
+        how: close.how,
+        inviterId: pair.created_by,
+        inviteeId,
+        readerId,
+        readerZone: zones[readerId]!,
+        reason: close.reason,
+        actorId: close.actorId,
+      },
     ]);
   }
 
@@ -111,7 +125,8 @@ export class LifecycleService {
       const allowed = await lockForTransition(tx, actor, pairId, 'pause');
       if (isStale(allowed)) return allowed;
       const today = localDateIn(now, allowed.pair.time_zone);
-      if (resumeOn !== null && resumeOn <= today) return { ok: false as const, errors: { resumeOn: 'Pick a day after today, or leave it empty to resume by hand.' } };
+      if (resumeOn !== null && resumeOn <= today)
+        return { ok: false as const, errors: { resumeOn: 'Pick a day after today, or leave it empty to resume by hand.' } };
       if (resumeOn !== null && resumeOn > allowed.pair.planned_end_on)
         return { ok: false as const, errors: { resumeOn: `The mentorship is planned to end on ${allowed.pair.planned_end_on}: pick a day before that.` } };
       const effects = await this.pauseIn(tx, allowed.pair, { actorId: actor.userId, cause: 'member', resumeOn }, now);
@@ -120,7 +135,12 @@ export class LifecycleService {
   }
 
   /** Pauses a running pair (a member's choice, or their account was deactivated) and tells the other member. */
-  async pauseIn(tx: Tx, pair: Pair, pause: { actorId: string; cause: 'member' | 'deactivated'; resumeOn: string | null }, now: Date): Promise<{ pair: Pair; recorded: Recorded }> {
+  async pauseIn(
+    tx: Tx,
+    pair: Pair,
+    pause: { actorId: string; cause: 'member' | 'deactivated'; resumeOn: string | null },
+    now: Date,
+  ): Promise<{ pair: Pair; recorded: Recorded }> {
     const paused = await updatePairState(tx, pair.id, { status: 'paused', paused_at: now, paused_by: pause.actorId, resume_on: pause.resumeOn }, now);
     await this.reminders.cancelPair(tx, pair.id);
     const readerId = pause.actorId === pair.mentor_id ? pair.mentee_id : pair.mentor_id;

@@ -11,7 +11,13 @@ export interface PairReminders {
   /** Plans the reminders of the pair's meetings that may still be due (a running pair only). */
   replanPair(tx: Tx, pairId: string, now: Date): Promise<void>;
   /** Plans the stay-in-touch check-ins of each person after the pair ended on `endedOn`. */
-  planCheckIns(tx: Tx, pair: { id: string; teamId: string }, people: ReadonlyArray<{ userId: string; timeZone: string }>, endedOn: string, now: Date): Promise<void>;
+  planCheckIns(
+    tx: Tx,
+    pair: { id: string; teamId: string },
+    people: ReadonlyArray<{ userId: string; timeZone: string }>,
+    endedOn: string,
+    now: Date,
+  ): Promise<void>;
   /** Re-plans a person's reminders (their zone changed). */
   replanPerson(tx: Tx, teamId: string, userId: string, now: Date): Promise<void>;
 }

@@ -24,7 +24,9 @@ function summaryLines(summary: ClosingSummary): string[] {
   if (summary.goalsOpen.length > 0) lines.push(`*Goals still open:*\n${summary.goalsOpen.map((title) => `• ${inlineTyped(title, 120)}`).join('\n')}`);
   const actions = summary.openActionItems;
   if (actions.total > 0)
-    lines.push(`*Action items still open (${actions.total}):*\n${actions.shown.map((body) => `• ${inlineTyped(body, 120)}`).join('\n')}${actions.total > actions.shown.length ? '\n…' : ''}`);
+    lines.push(
+      `*Action items still open (${actions.total}):*\n${actions.shown.map((body) => `• ${inlineTyped(body, 120)}`).join('\n')}${actions.total > actions.shown.length ? '\n…' : ''}`,
+    );
   const resources = summary.resourcesExplored;
   lines.push(
     resources.total > 0
@@ -53,7 +55,12 @@ export function closingSummaryMessage(event: PairEnded, viewerId: string): Messa
     ...chunked(summaryLines(event.summary)),
   ];
   if (event.reason && event.endedBy === viewerId)
-    blocks.push({ type: 'context', elements: [mrkdwn(`Your reason, kept private to you${event.coordinatorId ? ' and the coordinator who set the pair up' : ''}: ${inlineTyped(event.reason, 300)}`)] });
+    blocks.push({
+      type: 'context',
+      elements: [
+        mrkdwn(`Your reason, kept private to you${event.coordinatorId ? ' and the coordinator who set the pair up' : ''}: ${inlineTyped(event.reason, 300)}`),
+      ],
+    });
   blocks.push(
     {
       type: 'section',
@@ -113,7 +120,10 @@ export function checkInMessage(view: CheckInView): Message {
   const since = view.months === 1 ? 'a month' : `${view.months} months`;
   const goals = view.longTermGoals ? `\nYour long-term goals, as you wrote them:\n${quoteTyped(view.longTermGoals, 800)}` : '';
   const blocks: KnownBlock[] = [
-    { type: 'section', text: mrkdwn(`:wave: It's been ${since} since your mentorship with ${mention(view.otherId)} ended. How are your long-term goals going?${goals}`) },
+    {
+      type: 'section',
+      text: mrkdwn(`:wave: It's been ${since} since your mentorship with ${mention(view.otherId)} ended. How are your long-term goals going?${goals}`),
+    },
     {
       type: 'actions',
       elements: [
@@ -129,6 +139,11 @@ export function checkInMessage(view: CheckInView): Message {
 export function checkInNoteMessage(event: CheckInNoteSent): Message {
   return {
     text: `A note from <@${event.fromId}>, staying in touch after your mentorship.`,
-    blocks: [{ type: 'section', text: mrkdwn(`:envelope: ${mention(event.fromId)} sent you a note, staying in touch after your mentorship:\n${quoteTyped(event.note, 1000)}`) }],
+    blocks: [
+      {
+        type: 'section',
+        text: mrkdwn(`:envelope: ${mention(event.fromId)} sent you a note, staying in touch after your mentorship:\n${quoteTyped(event.note, 1000)}`),
+      },
+    ],
   };
 }

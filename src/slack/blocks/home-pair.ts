@@ -25,7 +25,10 @@ const SHOWN = {
 const END_SOON_DAYS = 21;
 
 export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level): KnownBlock[] {
-  const life = lifeButtons({ id: pair.pair.id, status: pair.pair.status, createdBy: pair.pair.createdBy, coordinatorId: pair.pair.coordinatorId }, snapshot.viewerId);
+  const life = lifeButtons(
+    { id: pair.pair.id, status: pair.pair.status, createdBy: pair.pair.createdBy, coordinatorId: pair.pair.coordinatorId },
+    snapshot.viewerId,
+  );
   if (pair.pair.status !== 'active') return notRunningBlocks(snapshot, pair, level, life);
   const items = checklist(pair);
   if (level === 'minimal')
@@ -56,7 +59,13 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
  */
 function notRunningBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level, life: Button[]): KnownBlock[] {
   const state = stateLine(
-    { status: pair.pair.status, createdBy: pair.pair.createdBy, resumeOn: pair.pair.resumeOn, endedAt: pair.pair.endedAt, invitationExpiresAt: pair.pair.invitationExpiresAt },
+    {
+      status: pair.pair.status,
+      createdBy: pair.pair.createdBy,
+      resumeOn: pair.pair.resumeOn,
+      endedAt: pair.pair.endedAt,
+      invitationExpiresAt: pair.pair.invitationExpiresAt,
+    },
     { userId: snapshot.viewerId, zone: snapshot.viewerZone },
   );
   const heading = `*${typed(title(snapshot, pair), 100)}* · ${state ?? ''}`;

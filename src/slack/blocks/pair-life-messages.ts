@@ -74,7 +74,9 @@ export function pairPausedMessage(event: PairPaused): Message {
 
 export function pairResumedMessage(event: PairResumed, viewer: { userId: string; zone: string }): Message {
   const who = event.actorId ? `${mention(event.actorId)} resumed your mentorship.` : 'Your mentorship resumed, as planned when it was paused.';
-  const next = event.nextMeetingAt ? ` Your next meeting is *${formatInZone(event.nextMeetingAt, viewer.zone)}*.` : ' No more meetings are planned before its end.';
+  const next = event.nextMeetingAt
+    ? ` Your next meeting is *${formatInZone(event.nextMeetingAt, viewer.zone)}*.`
+    : ' No more meetings are planned before its end.';
   const text = `${who}${next}`;
   return { text, blocks: [{ type: 'section', text: mrkdwn(`:arrow_forward: ${text}`) }] };
 }
@@ -123,7 +125,10 @@ export function lifeButtons(pair: { id: string; status: string; createdBy: strin
 }
 
 /** Home and status: one line on the pair's state, for any state but a plain running pair. */
-export function stateLine(pair: { status: string; createdBy: string; resumeOn: string | null; endedAt: Date | null; invitationExpiresAt: Date | null }, viewer: { userId: string; zone: string }): string | null {
+export function stateLine(
+  pair: { status: string; createdBy: string; resumeOn: string | null; endedAt: Date | null; invitationExpiresAt: Date | null },
+  viewer: { userId: string; zone: string },
+): string | null {
   switch (pair.status) {
     case 'invited':
       return viewer.userId === pair.createdBy
@@ -139,4 +144,3 @@ export function stateLine(pair: { status: string; createdBy: string; resumeOn: s
 }
 
 export const lifeActionsBlock = (buttons: readonly Button[]): KnownBlock => ({ type: 'actions', elements: [...buttons] });
-

@@ -17,7 +17,12 @@ const modal = (callbackId: string, metadata: Record<string, string>, title: stri
   blocks,
 });
 
-const textInput = (blockId: string, actionId: string, label: string, options: { multiline?: boolean; max?: number; initial?: string | null; optional?: boolean; hint?: string } = {}): KnownBlock => ({
+const textInput = (
+  blockId: string,
+  actionId: string,
+  label: string,
+  options: { multiline?: boolean; max?: number; initial?: string | null; optional?: boolean; hint?: string } = {},
+): KnownBlock => ({
   type: 'input',
   block_id: blockId,
   optional: options.optional ?? true,
@@ -45,7 +50,9 @@ export function pauseModal(pair: Pair, otherId: string, source: Record<string, s
   return modal(PairPauseModal.callbackId, { pairId: pair.id, ...source }, 'Pause mentorship', 'Pause', [
     {
       type: 'section',
-      text: mrkdwn(`While paused there are no meetings and no reminders. ${mention(otherId)} will be told. Your own vacation pause stays in your reminder settings.`),
+      text: mrkdwn(
+        `While paused there are no meetings and no reminders. ${mention(otherId)} will be told. Your own vacation pause stays in your reminder settings.`,
+      ),
     },
     {
       type: 'input',
@@ -77,13 +84,20 @@ export function changeModal(pair: Pair, source: Record<string, string>): ModalVi
   return modal(PairChangeModal.callbackId, { pairId: pair.id, ...source }, 'Change set-up', 'Save', [
     {
       type: 'section',
-      text: mrkdwn(`The goals channel is ${channelLink(pair.goals_channel_id)}. The rhythm (how often, when, how long) is changed with \`/mentorship meeting\`.`),
+      text: mrkdwn(
+        `The goals channel is ${channelLink(pair.goals_channel_id)}. The rhythm (how often, when, how long) is changed with \`/mentorship meeting\`.`,
+      ),
     },
     {
       type: 'input',
       block_id: b.channel,
       label: plain('Goals channel'),
-      element: { type: 'conversations_select', action_id: a.channel, initial_conversation: pair.goals_channel_id, filter: { include: ['public', 'private'], exclude_bot_users: true } },
+      element: {
+        type: 'conversations_select',
+        action_id: a.channel,
+        initial_conversation: pair.goals_channel_id,
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+      },
     },
     {
       type: 'input',
@@ -116,7 +130,11 @@ export function reflectionModal(pairId: string, otherId: string, reflection: Pai
     { type: 'section', text: mrkdwn(`Looking back on your mentorship with ${mention(otherId)}. Private to you.`) },
     textInput(b.learned, a.learned, 'What I learned', { initial: reflection?.learned, max: 3000 }),
     textInput(b.nextSteps, a.nextSteps, "What I'll do next", { initial: reflection?.next_steps, max: 3000 }),
-    textInput(b.longTermGoals, a.longTermGoals, 'My long-term goals', { initial: reflection?.long_term_goals, max: 3000, hint: 'Check-ins remind you of them.' }),
+    textInput(b.longTermGoals, a.longTermGoals, 'My long-term goals', {
+      initial: reflection?.long_term_goals,
+      max: 3000,
+      hint: 'Check-ins remind you of them.',
+    }),
     textInput(b.stayInTouch, a.stayInTouch, "How we'll stay in touch", { initial: reflection?.stay_in_touch, max: 3000 }),
     {
       type: 'input',

@@ -1,21 +1,6 @@
-import type {
-  CheckInNoteSent,
-  InvitationClosed,
-  PairChanged,
-  PairCreated,
-  PairEnded,
-  PairInvited,
-  PairPaused,
-  PairResumed,
-} from '../../domain/pairs/events';
+import type { CheckInNoteSent, InvitationClosed, PairChanged, PairCreated, PairEnded, PairInvited, PairPaused, PairResumed } from '../../domain/pairs/events';
 import { checkInNoteMessage, closingPost, closingSummaryMessage, coordinatorEndNotice } from '../blocks/closing-messages';
-import {
-  invitationClosedMessage,
-  invitationMessage,
-  pairChangedMessage,
-  pairPausedMessage,
-  pairResumedMessage,
-} from '../blocks/pair-life-messages';
+import { invitationClosedMessage, invitationMessage, pairChangedMessage, pairPausedMessage, pairResumedMessage } from '../blocks/pair-life-messages';
 import { channelIntroMessage, introFailedMessage, welcomeMessage } from '../blocks/pair-messages';
 import { dmTo, type EffectPlan, type PlannedNotice, postIn } from './plan';
 
@@ -134,7 +119,12 @@ export function pairChanged(event: PairChanged): EffectPlan {
 export function pairEnded(event: PairEnded): EffectPlan {
   const summaries = [event.mentorId, event.menteeId].map((userId): PlannedNotice => {
     const zone = event.zones[userId] ?? 'UTC';
-    return { topic: 'pair_closing_summary', target: dmTo(userId), message: closingSummaryMessage(event, userId), timing: { zone, isActor: userId === event.endedBy } };
+    return {
+      topic: 'pair_closing_summary',
+      target: dmTo(userId),
+      message: closingSummaryMessage(event, userId),
+      timing: { zone, isActor: userId === event.endedBy },
+    };
   });
   const post: PlannedNotice = { topic: 'pair_closing_post', target: postIn(event.goalsChannelId), message: closingPost(event) };
   const coordinator: PlannedNotice[] =

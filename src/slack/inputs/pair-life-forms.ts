@@ -48,7 +48,11 @@ export function parseChangeForm(view: View, values: unknown): Parsed<{ pairId: s
 }
 
 /** Which block carries each service field of the change form. */
-export const CHANGE_FIELD_BLOCKS = { channel: PairChangeModal.blocks.channel, timeZone: PairChangeModal.blocks.timeZone, plannedEnd: PairChangeModal.blocks.plannedEnd };
+export const CHANGE_FIELD_BLOCKS = {
+  channel: PairChangeModal.blocks.channel,
+  timeZone: PairChangeModal.blocks.timeZone,
+  plannedEnd: PairChangeModal.blocks.plannedEnd,
+};
 
 const Long = z.string().max(3000).nullable().catch(null);
 const WouldMentor = z.enum(['yes', 'maybe', 'no']).nullable().catch(null);

@@ -1,4 +1,13 @@
-import { PairDeclineModal, PairEndModal, PairLifeActions, PairModal, PairPauseModal, PairReflectionModal, CheckInNoteModal, PairChangeModal } from '../../../src/slack/ids';
+import {
+  PairDeclineModal,
+  PairEndModal,
+  PairLifeActions,
+  PairModal,
+  PairPauseModal,
+  PairReflectionModal,
+  CheckInNoteModal,
+  PairChangeModal,
+} from '../../../src/slack/ids';
 import { textOf } from '../../support/goal-fixtures';
 import { CHANNELS, type Harness, startHarness, USERS } from '../../support/harness';
 import { notices, runPass } from '../../support/outbox';
@@ -19,7 +28,15 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const countPairs = async () => Number((await h.db.kysely.selectFrom('pairs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countPairs = async () =>
+  Number(
+    (
+      await h.db.kysely
+        .selectFrom('pairs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('consent', () => {
   // Olga (London) and Sam (Tokyo) are both awake: messages to them are not held for the end of their night.
@@ -125,9 +142,17 @@ describe('a pair from invitation to its end', () => {
     await h.driver.clickInMessage(mentor.id, status, PairLifeActions.resume);
     await h.settle();
     expect(await pairOf(h, mentor.id, mentee.id)).toMatchObject({ status: 'active' });
-    const meetings = await h.db.kysely.selectFrom('meetings').select(['scheduled_at', 'status']).where('pair_id', '=', pair.id).orderBy('scheduled_at').execute();
+    const meetings = await h.db.kysely
+      .selectFrom('meetings')
+      .select(['scheduled_at', 'status'])
+      .where('pair_id', '=', pair.id)
+      .orderBy('scheduled_at')
+      .execute();
     // 1 December passed during the pause: it did not happen. The next is 8 December.
-    expect(meetings.map((m) => `${m.scheduled_at.toISOString()} ${m.status}`)).toEqual(['2026-12-01T09:00:00.000Z cancelled', '2026-12-08T09:00:00.000Z scheduled']);
+    expect(meetings.map((m) => `${m.scheduled_at.toISOString()} ${m.status}`)).toEqual([
+      '2026-12-01T09:00:00.000Z cancelled',
+      '2026-12-08T09:00:00.000Z scheduled',
+    ]);
     expect((await pendingReminders(h, pair.id)).filter((r) => r.kind === 'prep')).toHaveLength(1);
     await eventually(() => h.standIn.dmsTo(mentee.id).find((m) => /resumed your mentorship/.test(m.text)));
     // Resume pressed again on an older copy of the buttons: that message is redrawn, nothing changes.
@@ -146,7 +171,10 @@ describe('a pair from invitation to its end', () => {
     const modal = await openFrom(h, mentee.id, status, PairLifeActions.change);
     const bad = await h.driver.submitView(mentee.id, modal, { [PairChangeModal.blocks.timeZone]: 'Moon/Base' });
     expect(bad.errors?.[PairChangeModal.blocks.timeZone]).toMatch(/Europe\/Berlin/);
-    const saved = await h.driver.submitView(mentee.id, modal, { [PairChangeModal.blocks.timeZone]: 'Europe/Berlin', [PairChangeModal.blocks.plannedEnd]: '2027-04-15' });
+    const saved = await h.driver.submitView(mentee.id, modal, {
+      [PairChangeModal.blocks.timeZone]: 'Europe/Berlin',
+      [PairChangeModal.blocks.plannedEnd]: '2027-04-15',
+    });
     expect(saved.errors).toBeUndefined();
     await h.settle();
     expect(await pairOf(h, mentor.id, mentee.id)).toMatchObject({ planned_end_on: '2027-04-15' });
@@ -199,7 +227,9 @@ describe('a pair from invitation to its end', () => {
     expect(rows.find((r) => r.user_id === mentee.id)).toMatchObject({ learned: 'How to run a design review', would_mentor: 'yes', check_ins: true });
     await h.driver.clickInMessage(mentor.id, dmWithButton(h, mentor.id, PairLifeActions.stopCheckIns)!, PairLifeActions.stopCheckIns);
     await h.settle();
-    expect(await h.db.kysely.selectFrom('pair_reflections').select('check_ins').where('pair_id', '=', pair.id).where('user_id', '=', mentor.id).executeTakeFirst()).toEqual({
+    expect(
+      await h.db.kysely.selectFrom('pair_reflections').select('check_ins').where('pair_id', '=', pair.id).where('user_id', '=', mentor.id).executeTakeFirst(),
+    ).toEqual({
       check_ins: false,
     });
   });
@@ -227,7 +257,12 @@ describe('a pair from invitation to its end', () => {
       await runPass(h);
     }
     expect(checkIns()).toHaveLength(3);
-    const sent = await h.db.kysely.selectFrom('outbox').select(['recipient_id', 'state']).where('pair_id', '=', pair.id).where('kind', '=', 'check_in').execute();
+    const sent = await h.db.kysely
+      .selectFrom('outbox')
+      .select(['recipient_id', 'state'])
+      .where('pair_id', '=', pair.id)
+      .where('kind', '=', 'check_in')
+      .execute();
     expect(sent.filter((r) => r.state === 'sent').map((r) => r.recipient_id)).toEqual([mentee.id, mentee.id, mentee.id]);
   });
 
@@ -235,7 +270,13 @@ describe('a pair from invitation to its end', () => {
     h.clock.set('2026-12-03T15:00:00Z');
     const result = await setUpPair(h, mentee.id, { mentor: mentor.id, mentee: mentee.id, [PairModal.blocks.firstDate]: '2026-12-10' });
     expect(result.errors).toBeUndefined();
-    const pairs = await h.db.kysely.selectFrom('pairs').select('status').where('mentor_id', '=', mentor.id).where('mentee_id', '=', mentee.id).orderBy('created_at').execute();
+    const pairs = await h.db.kysely
+      .selectFrom('pairs')
+      .select('status')
+      .where('mentor_id', '=', mentor.id)
+      .where('mentee_id', '=', mentee.id)
+      .orderBy('created_at')
+      .execute();
     expect(pairs.map((p) => p.status)).toEqual(['ended', 'invited']);
     await eventually(() => dmWithButton(h, mentor.id, PairLifeActions.accept));
   });
@@ -256,7 +297,12 @@ describe('the automatic end', () => {
     expect(await pairOf(h, other.id, stranger.id)).toMatchObject({ status: 'ended', ended_by: null });
     expect((await pendingReminders(h, pair.id)).every((r) => r.kind === 'check_in')).toBe(true);
     const summaries = await notices(h, 'pair_closing_summary');
-    expect(summaries.filter((n) => n.pair_id === pair.id).map((n) => n.recipient_id).sort()).toEqual([other.id, stranger.id].sort());
+    expect(
+      summaries
+        .filter((n) => n.pair_id === pair.id)
+        .map((n) => n.recipient_id)
+        .sort(),
+    ).toEqual([other.id, stranger.id].sort());
     // A coordinator is told only when a member steps out, not at the planned end.
     expect((await notices(h, 'pair_ended_coordinator')).filter((n) => n.pair_id === pair.id)).toEqual([]);
   });

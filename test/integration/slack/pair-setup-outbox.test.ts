@@ -65,7 +65,9 @@ describe('a pair set up through the outbox', () => {
     expect(told).toHaveLength(1);
     const rows = await notices(h);
     expect(rows.find((row) => row.payload.topic === 'pair_introduction' && row.recipient_id === CHANNELS.private.id)).toMatchObject({ state: 'failed' });
-    expect(rows.filter((row) => row.payload.topic === 'pair_introduction_failed')).toMatchObject([{ state: 'sent', attempt: 1, recipient_id: USERS.coordinator.id }]);
+    expect(rows.filter((row) => row.payload.topic === 'pair_introduction_failed')).toMatchObject([
+      { state: 'sent', attempt: 1, recipient_id: USERS.coordinator.id },
+    ]);
   });
 
   it('leaves neither the pair nor its notices when the transaction fails after they were written', async () => {

@@ -17,7 +17,9 @@ export const pairDeclineOpen = onAction({
   malformed: INVITATION_GONE,
   run: (pairId, { actor }, deps) => deps.services.lifecycle.preview(actor, pairId, 'decline'),
   reply: (outcome, press, deps) =>
-    outcome.changed ? { kind: 'open', view: declineModal(outcome.pair.id, outcome.pair.created_by, sourceMetadata(modalSource(press))) } : lifeReply(outcome, press, deps),
+    outcome.changed
+      ? { kind: 'open', view: declineModal(outcome.pair.id, outcome.pair.created_by, sourceMetadata(modalSource(press))) }
+      : lifeReply(outcome, press, deps),
 });
 
 export const pairPauseOpen = onAction({

@@ -39,7 +39,8 @@ for (const [state, action] of [
   ['paused', 'end'],
   ['paused', 'change'],
 ] as const) {
-  for (const asker of ['inviter', 'invitee'] as const) ALLOWED.push([state, action, asker, action === 'change' ? state : action === 'resume' ? 'active' : 'ended']);
+  for (const asker of ['inviter', 'invitee'] as const)
+    ALLOWED.push([state, action, asker, action === 'change' ? state : action === 'resume' ? 'active' : 'ended']);
 }
 
 const key = (state: string, action: string, asker: string) => `${state}/${action}/${asker}`;

@@ -1,4 +1,6 @@
-import type { Meeting, OutboxRow, Pair, Person } from '../../../../src/db/schema';
+import fc from 'fast-check';
+import type { Meeting, OutboxRow, Pair, PairStatus, Person } from '../../../../src/db/schema';
+import { PAIR_REMINDER_KINDS } from '../../../../src/domain/reminders/kinds';
 import { classifySlackError } from '../../../../src/scheduler/classify';
 import { decide } from '../../../../src/domain/reminders/decide';
 import type { DeliveryContext } from '../../../../src/domain/reminders/delivery.repository';
@@ -187,5 +189,43 @@ describe('reminder settings', () => {
     expect(validateSettings({ leadMinutes: 1440, pausedUntil: '2026-11-30' }, 'Asia/Tokyo', now).pause).toMatch(/today \(2026-12-01\)/);
     expect(validateSettings({ leadMinutes: 1440, pausedUntil: '2028-01-01' }, 'UTC', now).pause).toMatch(/within the next year/);
     expect(validateSettings({ leadMinutes: 7, pausedUntil: null }, 'UTC', now).lead).toBeDefined();
+  });
+});
+
+describe('no reminder is ever sent for an invited, paused or ended pair', () => {
+  const pairKinds = fc.constantFrom(...PAIR_REMINDER_KINDS);
+  const notRunning = fc.constantFrom<PairStatus>('invited', 'paused', 'ended');
+  // Any instant in the reminder's life, any recipient zone: the pair's state alone decides.
+  const instant = fc.date({ min: new Date('2026-11-01T00:00:00Z'), max: new Date('2026-11-30T23:00:00Z'), noInvalidDate: true });
+  const zone = fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC');
+
+  it('cancels every pair reminder whose pair is not running, whatever its kind, time and recipient', () => {
+    fc.assert(
+      fc.property(pairKinds, notRunning, instant, zone, (kind, status, now, timeZone) => {
+        const decision = decide(row({ kind, state: 'sending' }), ctx({ pair: pair({ status }), recipient: person({ time_zone: timeZone }) }), now);
+        expect(decision).toMatchObject({ action: 'cancel' });
+      }),
+    );
+  });
+
+  it('sends a check-in only after the end, and only while the person still wants them', () => {
+    const checkIn = row({ kind: 'check_in', meeting_id: null, payload: { months: 1 }, expires_at: new Date('2027-12-01T00:00:00Z') });
+    const at = new Date('2026-11-25T15:00:00Z');
+    const reflection = (checkIns: boolean) => ({ check_ins: checkIns }) as DeliveryContext['reflection'];
+    expect(decide(checkIn, ctx({ pair: pair({ status: 'ended' }), reflection: reflection(true) }), at)).toEqual({ action: 'send' });
+    expect(decide(checkIn, ctx({ pair: pair({ status: 'ended' }), reflection: reflection(false) }), at)).toMatchObject({
+      action: 'cancel',
+      reason: 'check_ins_stopped',
+    });
+    expect(decide(checkIn, ctx({ pair: pair({ status: 'active' }), reflection: reflection(true) }), at)).toMatchObject({
+      action: 'cancel',
+      reason: 'pair_not_ended',
+    });
+    expect(
+      decide(checkIn, ctx({ pair: pair({ status: 'ended' }), reflection: reflection(true), recipient: person({ deactivated_at: at }) }), at),
+    ).toMatchObject({
+      action: 'cancel',
+      reason: 'recipient_deactivated',
+    });
   });
 });
