@@ -100,8 +100,5 @@ export function askerOf(pair: { status: PairState; mentor_id: string; mentee_id:
   return userId === pair.created_by ? 'inviter' : 'invitee';
 }
 
-/** Reminders and meetings belong to running pairs only: never to an invited, paused or ended one. */
-export const plansReminders = (state: PairState): boolean => state === 'active';
-
 /** How long an invitation waits for its answer. */
 export const INVITATION_DAYS = 7;

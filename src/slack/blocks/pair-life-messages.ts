@@ -1,4 +1,4 @@
-import type { Button, KnownBlock } from '@slack/types';
+import type { Button } from '@slack/types';
 import type { ChangedDetail, InvitationClosed, PairChanged, PairInvited, PairPaused, PairResumed } from '../../domain/pairs/events';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { PairLifeActions } from '../ids';
@@ -50,7 +50,6 @@ export function invitationSettledMessage(note: string): Message {
 }
 
 export const ACCEPTED_NOTE = ':handshake: You accepted. Your mentorship has started: the welcome is on its way.';
-export const DECLINED_NOTE = 'You declined this invitation. Nothing was set up.';
 
 /** To the inviter (declined, expired) or the invitee (withdrawn): kind, and what they can do next. */
 export function invitationClosedMessage(event: InvitationClosed): Message {
@@ -142,5 +141,3 @@ export function stateLine(
       return null;
   }
 }
-
-export const lifeActionsBlock = (buttons: readonly Button[]): KnownBlock => ({ type: 'actions', elements: [...buttons] });

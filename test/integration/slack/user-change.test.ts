@@ -42,7 +42,7 @@ it('leaves the zone a person chose in their settings alone, while remembering th
 });
 
 it('pauses the pairs of a deactivated account, tells the other person, cancels the reminders and records when', async () => {
-  const pair = (await h.db.kysely.selectFrom('pairs').selectAll().where('mentor_id', '=', mentor.id).executeTakeFirstOrThrow());
+  const pair = await h.db.kysely.selectFrom('pairs').selectAll().where('mentor_id', '=', mentor.id).executeTakeFirstOrThrow();
   expect((await pendingReminders(h, pair.id)).length).toBeGreaterThan(0);
   h.standIn.updateUser(mentor.id, { deleted: true });
   await userChange(mentor.id);

@@ -11,7 +11,7 @@ import { CHANGE_FIELD_BLOCKS, parseChangeForm, parseDeclineForm, parseEndForm, p
 const refusedWhenStale =
   (field: string) =>
   <T extends { changed: boolean }>(outcome: T | Stale): T | { ok: false; errors: Record<string, string>; effects: Stale['effects'] } =>
-    outcome.changed ? (outcome) : { ok: false, errors: { [field]: (outcome as Stale).reason }, effects: (outcome as Stale).effects };
+    outcome.changed ? outcome : { ok: false, errors: { [field]: (outcome as Stale).reason }, effects: (outcome as Stale).effects };
 
 export const pairDeclineSubmit = onSubmit({
   name: 'pair_decline_submit',
