@@ -1,4 +1,5 @@
 import type { World } from '../world';
+import { closing } from './closing';
 import { goals } from './goals';
 import { home } from './home';
 import { meetings } from './meetings';
@@ -14,4 +15,5 @@ export const ACTS: ReadonlyArray<{ name: string; play: (world: World) => Promise
   { name: 'reminders', play: reminders },
   { name: 'practice', play: practice },
   { name: 'home', play: home },
+  { name: 'closing', play: closing },
 ];

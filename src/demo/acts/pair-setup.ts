@@ -1,10 +1,10 @@
-import { PairModal } from '../../slack/ids';
+import { PairLifeActions, PairModal } from '../../slack/ids';
 import { GOALS_CHANNEL, PEOPLE, whileBothAwake, type World } from '../world';
 import { untilQuiet, waitFor } from '../wait';
 
 const { blocks: b } = PairModal;
 
-/** Maria asks for help, sets up a pair with Theo, and both are welcomed. */
+/** Maria asks for help, sets up a pair with Theo, Theo accepts the invitation, and both are welcomed. */
 export async function pairSetup(world: World): Promise<void> {
   const { driver, standIn, transcript } = world;
   whileBothAwake(world);
@@ -38,6 +38,14 @@ export async function pairSetup(world: World): Promise<void> {
 
   await driver.submitView(PEOPLE.maria.id, modal, { ...inputs, [b.mentee]: PEOPLE.theo.id });
   await untilQuiet(standIn);
-  transcript.say('With Theo as mentee the pair is created.');
+  transcript.say('With Theo as mentee the pair is set up, and Theo is invited: nothing starts until he accepts.');
+  transcript.checkpoint();
+
+  transcript.act('3. Theo accepts the invitation');
+  const invitation = await waitFor(() => standIn.dmsTo(PEOPLE.theo.id).find((message) => JSON.stringify(message.blocks).includes(PairLifeActions.accept)));
+  await driver.clickInMessage(PEOPLE.theo.id, invitation, PairLifeActions.accept);
+  await waitFor(() => standIn.messagesIn(GOALS_CHANNEL.id).length > 0);
+  await untilQuiet(standIn);
+  transcript.say('The pair starts: both are welcomed, and the pair is introduced in the goals channel.');
   transcript.checkpoint();
 }
