@@ -2,7 +2,8 @@ import type { ServerResponse } from 'node:http';
 import { ErrorCode } from '@slack/oauth';
 import { INSTALL_PATH } from './scopes';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 function page(title: string, body: string): string {
   return `<!doctype html>
