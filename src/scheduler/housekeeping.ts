@@ -20,8 +20,9 @@ export interface HousekeepingReport {
   outbox: number;
   events: number;
   states: number;
-  /** Rows of uninstalled workspaces deleted, and the workspaces gone entirely. */
+  /** Rows of uninstalled workspaces deleted (in how many batches), and the workspaces gone entirely. */
   workspaceRows: number;
+  workspaceBatches: number;
   workspacesDeleted: number;
 }
 
@@ -34,7 +35,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * pass sending on another replica never waits for it, nor it for that pass.
  */
 export async function housekeep(db: Kysely<Database>, now: Date, settings: HousekeepingSettings, stop: StopSignal): Promise<HousekeepingReport> {
-  const report: HousekeepingReport = { outbox: 0, events: 0, states: 0, workspaceRows: 0, workspacesDeleted: 0 };
+  const report: HousekeepingReport = { outbox: 0, events: 0, states: 0, workspaceRows: 0, workspaceBatches: 0, workspacesDeleted: 0 };
   const started = Date.now();
   const inBudget = () => !stop.stopped && Date.now() - started < settings.housekeepingBudgetMs;
   const drain = async (batch: () => Promise<number>): Promise<number> => {
@@ -56,6 +57,7 @@ export async function housekeep(db: Kysely<Database>, now: Date, settings: House
     while (inBudget()) {
       const batch = await deleteTeamBatch(db, teamId, uninstalledBefore, settings.purgeBatch);
       report.workspaceRows += batch.deleted;
+      report.workspaceBatches += 1;
       if (batch.done) {
         if (batch.deleted > 0) report.workspacesDeleted += 1;
         break;

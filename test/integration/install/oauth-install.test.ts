@@ -76,9 +76,16 @@ describe('the OAuth callback', () => {
       'reused',
       async () => {
         const page = await openInstallPage(h);
-        const first = await oauthRedirect(h, { code: h.standIn.issueOAuthCode({ teamId: 'TONCE', installerUserId: 'U1', scopes: BOT_SCOPES }), state: page.state! }, page.cookie);
+        const first = await oauthRedirect(
+          h,
+          { code: h.standIn.issueOAuthCode({ teamId: 'TONCE', installerUserId: 'U1', scopes: BOT_SCOPES }), state: page.state! },
+          page.cookie,
+        );
         expect(first.status).toBe(200);
-        return { query: { code: h.standIn.issueOAuthCode({ teamId: 'TBAD', installerUserId: 'U1', scopes: BOT_SCOPES }), state: page.state! }, cookie: page.cookie };
+        return {
+          query: { code: h.standIn.issueOAuthCode({ teamId: 'TBAD', installerUserId: 'U1', scopes: BOT_SCOPES }), state: page.state! },
+          cookie: page.cookie,
+        };
       },
     ],
     [
@@ -86,7 +93,10 @@ describe('the OAuth callback', () => {
       async () => {
         const page = await openInstallPage(h);
         h.clock.advance(11 * 60 * 1000);
-        return { query: { code: h.standIn.issueOAuthCode({ teamId: 'TBAD', installerUserId: 'U1', scopes: BOT_SCOPES }), state: page.state! }, cookie: page.cookie };
+        return {
+          query: { code: h.standIn.issueOAuthCode({ teamId: 'TBAD', installerUserId: 'U1', scopes: BOT_SCOPES }), state: page.state! },
+          cookie: page.cookie,
+        };
       },
     ],
   ])('refuses a %s state with a clear page and stores nothing', async (_what, attempt) => {
@@ -136,7 +146,12 @@ describe('token rotation', () => {
     const third = (await installation('TROTATE'))!;
     expect(third.bot_refresh_token).not.toBe(second.bot_refresh_token);
     expect(h.standIn.callsTo('chat.postMessage').at(-1)).toMatchObject({ teamId: 'TROTATE', ok: true });
-    expect(h.standIn.callsTo('oauth.v2.access').filter((call) => call.args.grant_type === 'refresh_token').every((call) => call.ok)).toBe(true);
+    expect(
+      h.standIn
+        .callsTo('oauth.v2.access')
+        .filter((call) => call.args.grant_type === 'refresh_token')
+        .every((call) => call.ok),
+    ).toBe(true);
   });
 
   it('leaves a token far from expiry as it is', async () => {
