@@ -7,6 +7,7 @@ import { housekeep } from '../../../src/scheduler/housekeeping';
 import { DEFAULT_SCHEDULER_SETTINGS, type Scheduler } from '../../../src/scheduler/scheduler';
 import { BOT_SCOPES } from '../../../src/slack/install/scopes';
 import { teamTokensFor } from '../../../src/slack/install/team-tokens';
+import { NOTICE_HOOKS } from '../../../src/slack/effects/hooks';
 import { OAUTH } from '../../support/harness';
 import { createTestDb } from '../../support/test-db';
 import { writeNotice } from '../scheduler/notice-fixtures';
@@ -55,7 +56,10 @@ describePg(`workspaces across replicas (${process.env.DATABASE_URL ? 'PostgreSQL
     for (const name of ['replica-1', 'replica-2']) {
       const pool = await createDb({ kind: 'postgres', url: db.url! }, { poolSize: 4 });
       pools.push(pool);
-      const tokens = teamTokensFor({ kind: 'oauth', ...OAUTH }, { workspaces: new WorkspacesService(pool.kysely, () => new Date()), apiUrl: standIn.apiUrl, logger });
+      const tokens = teamTokensFor(
+        { kind: 'oauth', ...OAUTH },
+        { workspaces: new WorkspacesService(pool.kysely, () => new Date()), apiUrl: standIn.apiUrl, logger },
+      );
       replicas.push(
         createScheduler({
           db: pool.kysely,
@@ -63,6 +67,7 @@ describePg(`workspaces across replicas (${process.env.DATABASE_URL ? 'PostgreSQL
           tokens,
           apiUrl: standIn.apiUrl,
           logger,
+          noticeHooks: NOTICE_HOOKS,
           settings: { replica: name, rate: { perSecond: 10_000, burst: 10_000 }, sendTimeoutMs: 2_000, purgeBatch: 100 },
         }),
       );
@@ -88,7 +93,8 @@ describePg(`workspaces across replicas (${process.env.DATABASE_URL ? 'PostgreSQL
     const reports = await Promise.all(replicas.map((replica) => replica.runPass(() => new Date())));
     expect(reports.every((report) => report !== undefined)).toBe(true);
     const posts = standIn.callsTo('chat.postMessage').filter((call) => call.ok);
-    for (const { teamId, text } of texts) expect({ text, teams: posts.filter((call) => call.args.text === text).map((call) => call.teamId) }).toEqual({ text, teams: [teamId] });
+    for (const { teamId, text } of texts)
+      expect({ text, teams: posts.filter((call) => call.args.text === text).map((call) => call.teamId) }).toEqual({ text, teams: [teamId] });
     expect(reports.map((report) => report!.dispatch.claimed).reduce((a, b) => a + b, 0)).toBe(texts.length);
   });
 
@@ -112,15 +118,23 @@ describePg(`workspaces across replicas (${process.env.DATABASE_URL ? 'PostgreSQL
       .execute();
     const sending = [];
     for (let i = 0; i < 4; i += 1) {
-      sending.push(await writeNotice(db.kysely, { teamId: 'TREPA', dueAt: new Date(), payload: { target: { type: 'channel', channelId: 'CGOALS' }, message: { text: `slow ${i}`, blocks: [] } } }));
+      sending.push(
+        await writeNotice(db.kysely, {
+          teamId: 'TREPA',
+          dueAt: new Date(),
+          payload: { target: { type: 'channel', channelId: 'CGOALS' }, message: { text: `slow ${i}`, blocks: [] } },
+        }),
+      );
     }
     // Each post of replica 1's pass takes 300 ms: the pass is sending for over a second.
     standIn.failNext('chat.postMessage', { hangMs: 300, afterApplying: true }, 4);
     let passDone = false;
-    const pass = replicas[0]!.runPass(() => new Date()).then((report) => {
-      passDone = true;
-      return report;
-    });
+    const pass = replicas[0]!
+      .runPass(() => new Date())
+      .then((report) => {
+        passDone = true;
+        return report;
+      });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const purged = await housekeep(pools[1]!.kysely, new Date(), { ...DEFAULT_SCHEDULER_SETTINGS, purgeBatch: 100 }, { stopped: false });
     expect(purged.outbox).toBe(1_000);

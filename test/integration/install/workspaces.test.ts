@@ -7,11 +7,20 @@ import { writeNotice } from '../scheduler/notice-fixtures';
  * claims only rows of workspaces it holds a working token for, and a workspace whose token Slack
  * refuses is set aside (no row failed for it) until it installs again.
  */
-const row = (h: Harness, id: string) => h.db.kysely.selectFrom('outbox').select(['state', 'attempt', 'last_error', 'sends']).where('id', '=', id).executeTakeFirstOrThrow();
+const row = (h: Harness, id: string) =>
+  h.db.kysely.selectFrom('outbox').select(['state', 'attempt', 'last_error', 'sends']).where('id', '=', id).executeTakeFirstOrThrow();
 const notice = (h: Harness, teamId: string) =>
-  writeNotice(h.db.kysely, { teamId, dueAt: h.clock.now(), payload: { target: { type: 'channel', channelId: 'CGOALS' }, message: { text: `for ${teamId}`, blocks: [] } } });
+  writeNotice(h.db.kysely, {
+    teamId,
+    dueAt: h.clock.now(),
+    payload: { target: { type: 'channel', channelId: 'CGOALS' }, message: { text: `for ${teamId}`, blocks: [] } },
+  });
 const ensureWorkspace = (h: Harness, teamId: string) =>
-  h.db.kysely.insertInto('workspaces').values({ team_id: teamId }).onConflict((oc) => oc.column('team_id').doNothing()).execute();
+  h.db.kysely
+    .insertInto('workspaces')
+    .values({ team_id: teamId })
+    .onConflict((oc) => oc.column('team_id').doNothing())
+    .execute();
 const postsFor = (h: Harness, text: string) => h.standIn.callsTo('chat.postMessage').filter((call) => call.args.text === text);
 
 describe('multi-workspace mode', () => {
@@ -41,7 +50,9 @@ describe('multi-workspace mode', () => {
     expect(report?.dispatch).toMatchObject({ set_aside: 1, failed: 0 });
     expect(await row(h, ids.a)).toMatchObject({ state: 'pending', attempt: 1, sends: 0, last_error: 'token_rejected:token_revoked' });
     expect(await row(h, ids.b)).toMatchObject({ state: 'sent' });
-    expect(await h.db.kysely.selectFrom('installations').select('token_error').where('team_id', '=', 'TAAA').executeTakeFirst()).toEqual({ token_error: 'token_revoked' });
+    expect(await h.db.kysely.selectFrom('installations').select('token_error').where('team_id', '=', 'TAAA').executeTakeFirst()).toEqual({
+      token_error: 'token_revoked',
+    });
 
     // No further attempt while it is set aside.
     const calls = h.standIn.callsTo('chat.postMessage').length;
