@@ -7,9 +7,10 @@
  *   2. Closed-loop capacity (answers per second, "busy" answers excluded) against the floor's.
  *   3. Memory: RSS idle, peak in steady load, peak in an overload burst (where the bot must shed, not queue).
  *   4. The scheduler at 10k, 100k and 1M pairs, and sending against Slack's limits (test/bench/scheduler).
+ *   5. An agenda submitted to the mentor's DM posted, at 20 submissions/s on PostgreSQL (notice-latency.ts).
  * Each app, the Slack stand-in and this load generator run in separate processes.
  * Environment: BENCH_SECONDS (each open-loop run, default 8), BENCH_CAPACITY_SECONDS (default 4),
- * BENCH_ONLY=help|agenda|submit, BENCH_SKIP_BURST=1, BENCH_PROFILE=<dir> (CPU profile of the real app),
+ * BENCH_ONLY=help|agenda|submit|notices, BENCH_SKIP_BURST=1, BENCH_PROFILE=<dir> (CPU profile of the real app),
  * BENCH_DEBUG=1 (memory, event-loop delay and server-side timings as it runs), DATABASE_URL (the real
  * app on PostgreSQL instead of the embedded PGlite).
  */
@@ -26,6 +27,7 @@ import { BENCH_USERS } from './protocol';
 import { type Issued, type Scenario, SCENARIOS } from './scenarios';
 import { printReport, type Report } from './report';
 import { printSection, runSchedulerBenches } from './scheduler';
+import { runNoticeLatencyBench } from './notice-latency';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 4);
@@ -73,6 +75,7 @@ async function openRun(
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'notices') return printSection(await runNoticeLatencyBench());
   const machine = {
     cpus: cpus().length,
     model: cpus()[0]?.model.trim() ?? 'unknown',
@@ -176,6 +179,8 @@ async function main(): Promise<void> {
     process.stdout.write('\nScheduler benches (PostgreSQL)\n');
     for (const section of await runSchedulerBenches()) printSection(section);
   }
+  // 6. An agenda submitted, to the mentor's DM posted, through the outbox (PostgreSQL; BENCH_SKIP_NOTICES=1 leaves it out).
+  if (process.env.BENCH_SKIP_NOTICES !== '1') printSection(await runNoticeLatencyBench());
 }
 
 main().catch((error: unknown) => {
