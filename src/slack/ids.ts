@@ -303,8 +303,8 @@ export const ReminderActions = {
 
 export const ReminderSettingsModal = {
   callbackId: 'reminder_settings',
-  blocks: { lead: 'reminder_lead', pause: 'reminder_pause' },
-  actions: { lead: 'reminder_lead_select', pause: 'reminder_pause_date' },
+  blocks: { lead: 'reminder_lead', pause: 'reminder_pause', zone: 'reminder_zone' },
+  actions: { lead: 'reminder_lead_select', pause: 'reminder_pause_date', zone: 'reminder_zone_input' },
 } as const;
 
 // ---- a pair's life ----------------------------------------------------------------------------------

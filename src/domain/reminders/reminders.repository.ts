@@ -17,12 +17,18 @@ export async function saveReminderSettings(
   db: Executor,
   teamId: string,
   userId: string,
-  settings: { leadMinutes: number; pausedUntil: string | null },
+  settings: { leadMinutes: number; pausedUntil: string | null; zone: string; zoneOverridden: boolean },
   now: Date,
 ): Promise<void> {
   await db
     .updateTable('people')
-    .set({ prep_lead_minutes: settings.leadMinutes, reminders_paused_until: settings.pausedUntil, updated_at: now })
+    .set({
+      prep_lead_minutes: settings.leadMinutes,
+      reminders_paused_until: settings.pausedUntil,
+      time_zone: settings.zone,
+      time_zone_overridden: settings.zoneOverridden,
+      updated_at: now,
+    })
     .where('team_id', '=', teamId)
     .where('user_id', '=', userId)
     .execute();

@@ -44,10 +44,16 @@ export class RemindersService {
     return { remindAt, zone: person.time_zone, already: !inserted };
   }
 
-  /** What the settings modal shows: the person's lead time and pause, and the zone reminders follow. */
-  async settings(actor: Actor): Promise<{ leadMinutes: number; pausedUntil: string | null; zone: string }> {
+  /** What the settings modal shows: the person's lead time and pause, the zone reminders follow, and whether they chose it. */
+  async settings(actor: Actor): Promise<{ leadMinutes: number; pausedUntil: string | null; zone: string; zoneOverride: string | null; slackZone: string }> {
     const person = await this.settingsOf(actor);
-    return { leadMinutes: person.prep_lead_minutes, pausedUntil: person.reminders_paused_until, zone: person.time_zone };
+    return {
+      leadMinutes: person.prep_lead_minutes,
+      pausedUntil: person.reminders_paused_until,
+      zone: person.time_zone,
+      zoneOverride: person.time_zone_overridden ? person.time_zone : null,
+      slackZone: person.slack_time_zone ?? person.time_zone,
+    };
   }
 
   /** Only people the bot knows (someone in a pair) have reminder settings. */
@@ -58,21 +64,34 @@ export class RemindersService {
   }
 
   /**
-   * Saves the lead time and vacation pause and re-plans the person's unsent nudges, in one
+   * Saves the lead time, vacation pause and time-zone override and re-plans the person's unsent nudges, in one
    * transaction with the DM that confirms what is now in force (`reminder_settings_saved`).
    */
   async saveSettings(actor: Actor, draft: ReminderSettingsDraft): Promise<SaveSettingsResult> {
     const now = this.clock();
     const person = await this.settingsOf(actor);
-    const errors = validateSettings(draft, person.time_zone, now);
+    const errors = validateSettings(draft, draft.timeZone || person.time_zone, now);
     if (Object.keys(errors).length > 0) return { ok: false, errors };
+    // The person's own zone wins; without one, Slack's (as last seen) again.
+    const zone = draft.timeZone || (person.slack_time_zone ?? person.time_zone);
+    const zoneOverridden = Boolean(draft.timeZone);
     const effects = await this.db.transaction().execute(async (tx) => {
-      await saveReminderSettings(tx, actor.teamId, actor.userId, draft, now);
+      await saveReminderSettings(tx, actor.teamId, actor.userId, { ...draft, zone, zoneOverridden }, now);
       await replanPerson(tx, actor.teamId, actor.userId, now);
       return this.effects.record(tx, actor.teamId, [
-        { type: 'reminder_settings_saved', userId: actor.userId, leadMinutes: draft.leadMinutes, pausedUntil: draft.pausedUntil, zone: person.time_zone },
+        { type: 'reminder_settings_saved', userId: actor.userId, leadMinutes: draft.leadMinutes, pausedUntil: draft.pausedUntil, zone },
       ]);
     });
-    return { ok: true, person: { ...person, prep_lead_minutes: draft.leadMinutes, reminders_paused_until: draft.pausedUntil }, effects };
+    return {
+      ok: true,
+      person: {
+        ...person,
+        prep_lead_minutes: draft.leadMinutes,
+        reminders_paused_until: draft.pausedUntil,
+        time_zone: zone,
+        time_zone_overridden: zoneOverridden,
+      },
+      effects,
+    };
   }
 }

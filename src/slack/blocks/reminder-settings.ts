@@ -10,6 +10,9 @@ export interface ReminderSettingsView {
   leadMinutes: number;
   pausedUntil: string | null;
   zone: string;
+  /** The zone the person chose, when they chose one (else reminders follow Slack's, `slackZone`). */
+  zoneOverride?: string | null;
+  slackZone?: string;
 }
 
 const leadOption = (minutes: number): PlainTextOption => ({ text: plain(`${describeLead(minutes)} before`, 75), value: String(minutes) });
@@ -35,6 +38,14 @@ export function reminderSettingsModal(view: ReminderSettingsView): ModalView {
       label: plain('Pause all reminders through'),
       element: { type: 'datepicker', action_id: a.pause, ...(view.pausedUntil ? { initial_date: view.pausedUntil } : {}) },
       hint: plain('No reminders up to and including this day (a vacation). Clear it to keep reminders on.'),
+    },
+    {
+      type: 'input',
+      block_id: b.zone,
+      optional: true,
+      label: plain('My own time zone'),
+      element: { type: 'plain_text_input', action_id: a.zone, max_length: 64, ...(view.zoneOverride ? { initial_value: view.zoneOverride } : {}) },
+      hint: plain(`Leave empty to follow your Slack time zone${view.slackZone ? ` (${view.slackZone})` : ''}. A name such as Europe/Berlin.`),
     },
   ];
   return {

@@ -1,7 +1,8 @@
-import { type Harness, startHarness, USERS } from '../../support/harness';
-import { createPair } from '../../support/meeting-fixtures';
+import { ReminderActions, ReminderSettingsModal } from '../../../src/slack/ids';
+import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
+import { createPair, postButton } from '../../support/meeting-fixtures';
 import { runPass } from '../../support/outbox';
-import { pendingReminders } from '../../support/pair-life-fixtures';
+import { openFrom, pendingReminders } from '../../support/pair-life-fixtures';
 import { eventually } from '../../support/wait';
 
 /** `user_change`: a new Slack zone re-plans the person's reminders (unless they chose their own); a deactivated account pauses their pairs. */
@@ -34,11 +35,22 @@ it("follows a new Slack zone and moves the person's unsent reminders with it in 
   expect(await prepDue(pair.id)).toMatch(/^2026-11-30T09:0[01]/);
 });
 
-it('leaves the zone a person chose in their settings alone, while remembering the one Slack reports', async () => {
-  await h.db.kysely.updateTable('people').set({ time_zone: 'America/New_York', time_zone_overridden: true }).where('user_id', '=', mentee.id).execute();
+it('leaves the zone a person chose in their reminder settings alone, while remembering the one Slack reports', async () => {
+  const settings = async (zone: string) => {
+    const view = await openFrom(h, mentee.id, await postButton(h, mentee.id, ReminderActions.openSettings, 'settings'), ReminderActions.openSettings);
+    return h.driver.submitView(mentee.id, view, { [ReminderSettingsModal.blocks.zone]: zone });
+  };
+  expect((await settings('Moon/Base')).errors?.[ReminderSettingsModal.blocks.zone]).toMatch(/Europe\/Berlin/);
+  h.standIn.reset();
+  expect((await settings('America/New_York')).errors).toBeUndefined();
+  await h.settle();
+  expect(await person(mentee.id)).toMatchObject({ time_zone: 'America/New_York', time_zone_overridden: true });
   h.standIn.updateUser(mentee.id, { tz: 'Europe/Lisbon' });
   await userChange(mentee.id);
   expect(await person(mentee.id)).toMatchObject({ time_zone: 'America/New_York', slack_time_zone: 'Europe/Lisbon', time_zone_overridden: true });
+  // Cleared again: reminders follow Slack's zone as last seen.
+  await h.bot.services.reminders.saveSettings({ teamId: TEAM_ID, userId: mentee.id }, { leadMinutes: 1440, pausedUntil: null, timeZone: null });
+  expect(await person(mentee.id)).toMatchObject({ time_zone: 'Europe/Lisbon', time_zone_overridden: false });
 });
 
 it('pauses the pairs of a deactivated account, tells the other person, cancels the reminders and records when', async () => {
