@@ -186,12 +186,14 @@ describe('HomeService.snapshot: whose data', () => {
     expect(JSON.stringify(firstMentee)).not.toContain('only in b');
   });
 
-  it('leaves ended pairs out and gives someone the bot never met no pairs and UTC', async () => {
+  it('keeps an ended pair readable with no next meeting, and gives someone the bot never met no pairs and UTC', async () => {
     counter += 1;
     await fx.person({ id: `UENDED${counter}`, name: 'ended', tz: 'Europe/Paris' });
     await fx.person({ id: `UPEER${counter}`, name: 'peer', tz: 'Europe/Paris' });
     await fx.pair({ mentorId: `UENDED${counter}`, menteeId: `UPEER${counter}`, createdAt: ago(200 * DAY), status: 'ended' });
-    expect((await service.snapshot('T1', `UENDED${counter}`)).pairs).toEqual([]);
+    const ended = (await service.snapshot('T1', `UENDED${counter}`)).pairs;
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ pair: { status: 'ended' }, next: null, awaitingNotes: null });
     const stranger = await service.snapshot('T1', 'UNOBODY');
     expect(stranger).toMatchObject({ pairs: [], viewerZone: 'UTC' });
   });
