@@ -14,12 +14,15 @@ export async function publishHome(client: WebClient, home: HomeService, teamId: 
   await client.views.publish({ user_id: userId, view: homeView(snapshot) });
 }
 
+/** Production's window: at most one dashboard rebuild and views.publish per person in it. */
+export const DEFAULT_HOME_WINDOW_MS = 2_000;
+
 export interface HomeRefresherOptions {
   home: HomeService;
   /** The client for app-initiated calls to this workspace. */
   clientFor: (teamId: string) => Promise<WebClient> | WebClient;
   logger: Logger;
-  /** At most one publish per person per window (default 2 s). */
+  /** At most one publish per person per window (default DEFAULT_HOME_WINDOW_MS). */
   windowMs?: number;
 }
 
@@ -41,7 +44,7 @@ interface Slot {
  * opens the tab (app_home_opened).
  */
 export function createHomeRefresher(options: HomeRefresherOptions): HomeRefresher {
-  const windowMs = options.windowMs ?? 2_000;
+  const windowMs = options.windowMs ?? DEFAULT_HOME_WINDOW_MS;
   const slots = new Map<string, Slot>();
   let stopped = false;
 
