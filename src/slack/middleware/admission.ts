@@ -1,0 +1,66 @@
+/**
+ * Whether to take on a request, decided when it arrives, before any of its work starts, from what this
+ * process can see of its own load at that moment. Nothing here waits for a timer: a saturated event
+ * loop runs timers late or not at all, so a deadline that should answer "busy" at 2 s fires after
+ * Slack's 3 s. Each signal is read at the request's arrival, where the loop has already reached it.
+ */
+
+/** What the process can see of its load when a request arrives. */
+export interface LoadSignals {
+  /** Requests admitted and not finished (their work after the ack included). */
+  inFlight: number;
+  /** How late the event loop runs (see `lagProbe`): queued work that no counter sees yet. */
+  eventLoopLagMs: number;
+  /** Queries waiting for a database connection: pre-ack work admitted now would queue behind them. */
+  dbWaiting: number;
+  /** Time since Slack sent the request (from its signed timestamp), or null when clocks disagree too much to say. */
+  requestAgeMs: number | null;
+}
+
+export interface AdmissionLimits {
+  maxInFlight: number;
+  maxEventLoopLagMs: number;
+  maxDbWaiting: number;
+  maxRequestAgeMs: number;
+}
+
+/** The bound a request turned away passed (metrics label it; the log says it). */
+export type ShedReason = 'in_flight' | 'event_loop_lag' | 'db_queue' | 'request_age';
+
+/**
+ * Defaults. In flight: a request counts until its listener, including the work after the ack
+ * (views.open, DMs), is done; 256 leaves room for Slack's own latency at hundreds of requests per
+ * second while bounding the memory they hold. Event-loop lag: 100 ms is a little above toobusy-js's
+ * long-standing 70 ms (room for CPU-throttled containers) and far inside Slack's 3 s. Database queue:
+ * with a pool of 10, 32 waiting queries is three rounds of every connection busy, a few hundred ms at
+ * worst; a longer queue means the database, not the event loop, is where requests wait. Request age:
+ * the timestamp has whole seconds, so an estimate above 1.5 s means the request waited at least half
+ * a second in socket buffers, where no other measure sees it.
+ */
+export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
+  maxInFlight: 256,
+  maxEventLoopLagMs: 100,
+  maxDbWaiting: 32,
+  maxRequestAgeMs: 1500,
+};
+
+/** Null: take the request on. Otherwise the first bound it passed, in the order they are cheapest to hold. */
+export function admission(signals: LoadSignals, limits: AdmissionLimits): ShedReason | null {
+  if (signals.inFlight >= limits.maxInFlight) return 'in_flight';
+  if (signals.eventLoopLagMs > limits.maxEventLoopLagMs) return 'event_loop_lag';
+  if (signals.dbWaiting > limits.maxDbWaiting) return 'db_queue';
+  if (signals.requestAgeMs !== null && signals.requestAgeMs > limits.maxRequestAgeMs) return 'request_age';
+  return null;
+}
+
+/** One step of the moving average of timer lateness (ms). */
+export const averageLag = (previous: number, late: number): number => previous * 0.7 + late * 0.3;
+
+/**
+ * The lag a request arriving now sees: the moving average of how late the probe's timer fired, or,
+ * when the timer is overdue at this moment (the loop has been busy since it last ran, so it cannot
+ * have run), how overdue it is. The second part needs no timer to run: it is read by the request.
+ */
+export function currentLag(averageMs: number, sinceLastTickMs: number, intervalMs: number): number {
+  return Math.max(averageMs, sinceLastTickMs - intervalMs);
+}
