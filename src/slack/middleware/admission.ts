@@ -9,6 +9,11 @@
 export interface LoadSignals {
   /** Requests admitted and not finished (their work after the ack included). */
   inFlight: number;
+  /**
+   * Other requests received and not yet acknowledged: the work standing between each of them and its
+   * ack. It grows when the process cannot keep up, whatever the reason (the CPU, the database, Slack).
+   */
+  awaitingAck: number;
   /** How late the event loop runs (see `lagProbe`): queued work that no counter sees yet. */
   eventLoopLagMs: number;
   /** Queries waiting for a database connection: pre-ack work admitted now would queue behind them. */
@@ -19,13 +24,14 @@ export interface LoadSignals {
 
 export interface AdmissionLimits {
   maxInFlight: number;
+  maxAwaitingAck: number;
   maxEventLoopLagMs: number;
   maxDbWaiting: number;
   maxRequestAgeMs: number;
 }
 
 /** The bound a request turned away passed (metrics label it; the log says it). */
-export type ShedReason = 'in_flight' | 'event_loop_lag' | 'db_queue' | 'request_age';
+export type ShedReason = 'in_flight' | 'awaiting_ack' | 'event_loop_lag' | 'db_queue' | 'request_age';
 
 /**
  * Defaults. In flight: a request counts until its listener, including the work after the ack
@@ -39,6 +45,7 @@ export type ShedReason = 'in_flight' | 'event_loop_lag' | 'db_queue' | 'request_
  */
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   maxInFlight: 256,
+  maxAwaitingAck: 16,
   maxEventLoopLagMs: 100,
   maxDbWaiting: 32,
   maxRequestAgeMs: 1500,
@@ -47,6 +54,7 @@ export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
 /** Null: take the request on. Otherwise the first bound it passed, in the order they are cheapest to hold. */
 export function admission(signals: LoadSignals, limits: AdmissionLimits): ShedReason | null {
   if (signals.inFlight >= limits.maxInFlight) return 'in_flight';
+  if (signals.awaitingAck >= limits.maxAwaitingAck) return 'awaiting_ack';
   if (signals.eventLoopLagMs > limits.maxEventLoopLagMs) return 'event_loop_lag';
   if (signals.dbWaiting > limits.maxDbWaiting) return 'db_queue';
   if (signals.requestAgeMs !== null && signals.requestAgeMs > limits.maxRequestAgeMs) return 'request_age';

@@ -29,6 +29,7 @@ export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareO
     dbWaiting: options.dbWaiting,
     onShed: options.onShed,
   });
+  shedder.watchAcks(app);
   app.use(shedder.middleware);
   app.use(actorMiddleware(deps.logger));
   app.use(dedupeEvents(deps));

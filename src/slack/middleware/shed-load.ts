@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger';
 import { type AdmissionLimits, admission, averageLag, currentLag, DEFAULT_ADMISSION_LIMITS, type LoadSignals, type ShedReason } from './admission';
 
@@ -11,6 +11,8 @@ export interface ShedLoadOptions {
   logger: Logger;
   /** Requests processed at once; above this, new ones are turned away. */
   maxInFlight?: number;
+  /** Other requests received and not yet acknowledged, at which new ones are turned away. */
+  maxAwaitingAck?: number;
   /** Event-loop lag above which new requests are turned away. */
   maxEventLoopLagMs?: number;
   /** Queries waiting for a database connection above which new requests are turned away. */
@@ -37,6 +39,8 @@ export interface LoadShedder {
    * false after `timeoutMs`: shutdown waits for acknowledged work before the database closes.
    */
   drain(timeoutMs: number): Promise<boolean>;
+  /** Counts, from `app`, the requests received and not yet acknowledged (one of the admission signals). */
+  watchAcks(app: App): void;
 }
 
 type Payload = { type?: string; command?: string; response_url?: string; view?: { blocks?: Array<{ type?: string; block_id?: string }> } };
@@ -52,6 +56,7 @@ type Respond = (message: unknown) => Promise<unknown>;
 export function shedLoad(options: ShedLoadOptions): LoadShedder {
   const limits: AdmissionLimits = {
     maxInFlight: options.maxInFlight ?? DEFAULT_ADMISSION_LIMITS.maxInFlight,
+    maxAwaitingAck: options.maxAwaitingAck ?? DEFAULT_ADMISSION_LIMITS.maxAwaitingAck,
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? DEFAULT_ADMISSION_LIMITS.maxEventLoopLagMs,
     maxDbWaiting: options.maxDbWaiting ?? DEFAULT_ADMISSION_LIMITS.maxDbWaiting,
     maxRequestAgeMs: options.maxRequestAgeMs ?? DEFAULT_ADMISSION_LIMITS.maxRequestAgeMs,
@@ -63,6 +68,8 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
   const ageOf = requestAge(now);
   const skewWarnEveryMs = options.skewWarnEveryMs ?? 60_000;
   let inFlight = 0;
+  /** Requests handed to Bolt whose ack has not been sent (see watchAcks). */
+  let awaitingAck = 0;
   const idleWaiters = new Set<() => void>();
   let shedSinceWarn = 0;
   let lastWarnAt = -Infinity;
@@ -85,6 +92,8 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
   const middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
     const signals: LoadSignals = {
       inFlight,
+      // This request is one of them: the others stand before it.
+      awaitingAck: Math.max(0, awaitingAck - 1),
       eventLoopLagMs: lag.current(),
       dbWaiting: dbWaiting(),
       requestAgeMs: ageOfRequest(Number(args.context.slackRequestTimestamp)),
@@ -125,7 +134,30 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       idleWaiters.add(wake);
     });
   };
-  return { middleware, stop: lag.stop, drain };
+  /**
+   * Counts the requests between the receiver and their ack. Bolt gives listeners the ack the receiver
+   * made, so the place to see it sent is where the receiver hands the request over (`processEvent`),
+   * in HTTP and Socket Mode alike. A request never acked (an event) stops counting when it is done.
+   */
+  const watchAcks = (app: App): void => {
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = async (event) => {
+      awaitingAck += 1;
+      let acked = false;
+      const settle = () => {
+        if (acked) return;
+        acked = true;
+        awaitingAck -= 1;
+      };
+      const ack = event.ack;
+      try {
+        await processEvent({ ...event, ack: (response?: unknown) => (settle(), ack(response)) });
+      } finally {
+        settle();
+      }
+    };
+  };
+  return { middleware, stop: lag.stop, drain, watchAcks };
 }
 
 /**

@@ -7,17 +7,18 @@ import {
   type LoadSignals,
 } from '../../../../src/slack/middleware/admission';
 
-const limits: AdmissionLimits = { maxInFlight: 10, maxEventLoopLagMs: 100, maxDbWaiting: 32, maxRequestAgeMs: 1500 };
-const calm: LoadSignals = { inFlight: 0, eventLoopLagMs: 0, dbWaiting: 0, requestAgeMs: 0 };
+const limits: AdmissionLimits = { maxInFlight: 10, maxAwaitingAck: 16, maxEventLoopLagMs: 100, maxDbWaiting: 32, maxRequestAgeMs: 1500 };
+const calm: LoadSignals = { inFlight: 0, awaitingAck: 0, eventLoopLagMs: 0, dbWaiting: 0, requestAgeMs: 0 };
 
 describe('admission: whether a request is taken on, from what the process sees when it arrives', () => {
   it('takes a request on when every signal is within its bound, bounds included', () => {
     expect(admission(calm, limits)).toBeNull();
-    expect(admission({ inFlight: 9, eventLoopLagMs: 100, dbWaiting: 32, requestAgeMs: 1500 }, limits)).toBeNull();
+    expect(admission({ inFlight: 9, awaitingAck: 15, eventLoopLagMs: 100, dbWaiting: 32, requestAgeMs: 1500 }, limits)).toBeNull();
   });
 
   it.each([
     ['in_flight', { inFlight: 10 }],
+    ['awaiting_ack', { awaitingAck: 16 }],
     ['event_loop_lag', { eventLoopLagMs: 101 }],
     ['db_queue', { dbWaiting: 33 }],
     ['request_age', { requestAgeMs: 1501 }],
@@ -26,7 +27,8 @@ describe('admission: whether a request is taken on, from what the process sees w
   });
 
   it('names the first bound passed when several are', () => {
-    expect(admission({ inFlight: 10, eventLoopLagMs: 500, dbWaiting: 100, requestAgeMs: 5000 }, limits)).toBe('in_flight');
+    expect(admission({ inFlight: 10, awaitingAck: 20, eventLoopLagMs: 500, dbWaiting: 100, requestAgeMs: 5000 }, limits)).toBe('in_flight');
+    expect(admission({ ...calm, awaitingAck: 20, eventLoopLagMs: 500 }, limits)).toBe('awaiting_ack');
     expect(admission({ ...calm, eventLoopLagMs: 500, dbWaiting: 100 }, limits)).toBe('event_loop_lag');
     expect(admission({ ...calm, dbWaiting: 100, requestAgeMs: 5000 }, limits)).toBe('db_queue');
   });

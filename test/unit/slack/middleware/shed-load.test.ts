@@ -130,6 +130,34 @@ describe('load shedding middleware', () => {
     shedder.stop();
   });
 
+  it('turns requests away while many others wait for their ack, and counts one as done once acked', async () => {
+    const { App } = await import('@slack/bolt');
+    const app = Object.create(App.prototype) as InstanceType<typeof App>;
+    const acks: Array<() => void> = [];
+    const releases: Array<() => void> = [];
+    // A stand-in for Bolt's processEvent: the listener acks when told to, then finishes when told to.
+    app.processEvent = async (event) => {
+      await new Promise<void>((resolve) => acks.push(resolve));
+      await event.ack();
+      await new Promise<void>((resolve) => releases.push(resolve));
+    };
+    const shedder = shedLoad({ logger, maxAwaitingAck: 2 });
+    shedder.watchAcks(app);
+    const event = () => ({ body: {}, ack: async () => undefined });
+    const received = [app.processEvent(event()), app.processEvent(event()), app.processEvent(event())];
+    const third = call(shedder.middleware, { command: '/mentorship' });
+    await third.done;
+    expect(third.next).not.toHaveBeenCalled();
+    for (const ack of acks) ack();
+    await eventually(() => releases.length === 3);
+    const after = call(shedder.middleware, { command: '/mentorship' });
+    await after.done;
+    expect(after.next).toHaveBeenCalled();
+    for (const release of releases) release();
+    await Promise.all(received);
+    shedder.stop();
+  });
+
   it('logs which bound it passed, with what it saw', async () => {
     const logs = captureLogs('warn');
     const shedder = shedLoad({ logger: logs.logger, maxDbWaiting: 1, dbWaiting: () => 5 });
