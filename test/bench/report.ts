@@ -5,6 +5,8 @@ export interface Report {
   machine: { cpus: number; model: string; node: string; load: string; loadAfter?: string; database: string };
   seconds: number;
   /** cpuMs: CPU time the app process spent per request (including work after the ack). */
+  /** CPU per request at a calm rate (nothing shed, so no "busy" answer dilutes it), real and floor; statements per request. */
+  cost: Array<{ scenario: string; cpuMs: { floor: number; real: number }; queries: number; shed: number }>;
   /** queries: statements the real app sent to PostgreSQL per request (0 on PGlite, where they are not counted). */
   open: Array<{ scenario: string; rate: number; floor: Summary; real: Summary; cpuMs: { floor: number; real: number }; queries: number }>;
   capacity: Array<{ scenario: string; floor: Capacity; real: Capacity }>;
@@ -35,6 +37,16 @@ export function printReport(report: Report): void {
     `Machine: ${machine.cpus} CPU, ${machine.model}, Node ${machine.node}; real app on ${machine.database}; load average ${machine.load} at start, ${machine.loadAfter ?? '?'} at the end.`,
     '',
   );
+  if (report.cost.length > 0) {
+    out.push('CPU per request at 25/s (the app process, work after the ack included; nothing shed)', '');
+    out.push('| request | floor | real | real / floor | SQL statements per request | busy |', '| --- | --- | --- | --- | --- | --- |');
+    for (const row of report.cost) {
+      out.push(
+        `| ${row.scenario} | ${ms(row.cpuMs.floor)} ms | ${ms(row.cpuMs.real)} ms | ${x(row.cpuMs.real / row.cpuMs.floor)} | ${row.queries > 0 ? row.queries.toFixed(1) : '-'} | ${row.shed} |`,
+      );
+    }
+    out.push('');
+  }
   out.push(`Ack latency, open loop, ${report.seconds} s per run; ms from the intended send time (floor = bare Bolt app that only acks)`, '');
   out.push(
     '| request | rate | floor p50 / p99 / max | real p50 / p99 / max | p50 ratio (<= 1.5x) | p99 ratio (<= 2x) | real: non-2xx / acked after 3 s / busy | CPU/request floor, real (ratio) | SQL statements/request | verdict |',

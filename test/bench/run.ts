@@ -45,6 +45,9 @@ const MAX_RATE = Number(process.env.BENCH_MAX_RATE ?? 2500);
 const RATES = [100, 500] as const;
 const CLIENTS = 16;
 const OVERLOAD_SECONDS = 5;
+/** A rate every workload serves without shedding, even on a busy machine: the CPU of a request, undiluted by "busy" answers. */
+const CALM_RATE = 25;
+const CALM_SECONDS = 4;
 const OVERLOAD_FACTORS = [2, 5] as const;
 
 const SECTIONS = ['requests', 'submissions', 'overload', 'replicas', 'scheduler'] as const;
@@ -176,6 +179,10 @@ async function singleProcessBenches(report: Report, workloads: Set<string>, over
     for (const scenario of scenarios) {
       process.stdout.write(`  ${scenario.label}: warming up`);
       for (const app of [floor, real]) await openRun(standIn, app, scenario, 100, 1);
+      process.stdout.write(`, ${CALM_RATE}/s`);
+      const calmFloor = await openRun(standIn, floor, scenario, CALM_RATE, CALM_SECONDS);
+      const calm = await openRun(standIn, real, scenario, CALM_RATE, CALM_SECONDS);
+      report.cost.push({ scenario: scenario.label, cpuMs: { floor: calmFloor.cpuMs, real: calm.cpuMs }, queries: calm.queries, shed: calm.summary.shed });
       for (const rate of RATES) {
         process.stdout.write(`, ${rate}/s`);
         const bare = await openRun(standIn, floor, scenario, rate, SECONDS);
@@ -249,7 +256,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Bench on ${machine.cpus} CPU (${machine.model}), Node ${machine.node}, ${machine.database}; load average at start ${machine.load}; sections: ${[...sections].join(', ')}\n`,
   );
-  const report: Report = { machine, seconds: SECONDS, open: [], capacity: [], overload: [], memory: { idleMb: NaN, steadyMb: 0 } };
+  const report: Report = { machine, seconds: SECONDS, cost: [], open: [], capacity: [], overload: [], memory: { idleMb: NaN, steadyMb: 0 } };
   if (workloads.size > 0 && (sections.has('requests') || sections.has('submissions'))) await singleProcessBenches(report, workloads, sections.has('overload'));
   report.machine.loadAfter = loadavg()
     .map((n) => n.toFixed(2))

@@ -70,10 +70,16 @@ export class AgendaService {
     return this.draft(meeting, pair, people, actor.userId);
   }
 
-  /** The agenda modal for a pair's next meeting; without a pair id, the person's pair that meets soonest. */
-  async draftForPair(actor: Actor, pairId?: string): Promise<AgendaDraft> {
+  /**
+   * The agenda modal for a pair's next meeting; without a pair id, the person's pair that meets soonest.
+   * `theirPairs`: the person's pairs when the caller has just read them (the command's check that
+   * they have one), so the request reads them once.
+   */
+  async draftForPair(actor: Actor, pairId?: string, theirPairs?: readonly Pair[]): Promise<AgendaDraft> {
     const now = this.clock();
-    const pairs = pairId ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair] : await listPairsOf(this.db, actor.teamId, actor.userId);
+    const pairs = pairId
+      ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair]
+      : (theirPairs ?? (await listPairsOf(this.db, actor.teamId, actor.userId)));
     await ensureUpcomingIfUnknown(this.db, pairs, now);
     const candidates = await Promise.all(
       pairs.map(async (pair) => ({ pair, next: pair.status === 'active' ? await upcomingMeeting(this.db, pair.id, now) : undefined })),
@@ -193,13 +199,7 @@ export class AgendaService {
     return items.filter((item) => FOLLOW_UP_KINDS.includes(item.kind) && !item.resolved && item.action_item_id === null && !here.has(item.body));
   }
 
-  private async details(
-    meeting: Meeting,
-    pair: Pair,
-    people: PairPeople,
-    db: Kysely<Database> | Tx = this.db,
-    known?: AgendaItem[],
-  ): Promise<AgendaDetails> {
+  private async details(meeting: Meeting, pair: Pair, people: PairPeople, db: Kysely<Database> | Tx = this.db, known?: AgendaItem[]): Promise<AgendaDetails> {
     const items = known ?? (await listAgendaItems(db, meeting.id));
     const linked = await actionItemsByIds(
       db,
