@@ -17,7 +17,8 @@
  *
  * `npm run bench -- --only submissions,overload` runs a selection: section names above, or workload
  * keys (help, agenda, pair-submit, agenda-submit, goal-submit, notes-submit), comma-separated.
- * Environment: BENCH_SECONDS (each open-loop run, default 8), BENCH_CAPACITY_SECONDS (default 4),
+ * Environment: BENCH_SECONDS (each open-loop run, default 8), BENCH_RATES (default 100,500; empty: only the
+ * calm 25/s run that measures CPU per request), BENCH_CAPACITY_SECONDS (default 4; 0 skips capacity and overload),
  * BENCH_MAX_RATE (the highest rate this generator is asked for, default 2500/s), BENCH_PAIRS (default
  * 1000), BENCH_PROFILE=<dir> (CPU profile of the real app), BENCH_DEBUG=1 (memory, event-loop delay and
  * server-side timings as it runs), DATABASE_URL (the real app on PostgreSQL instead of the embedded
@@ -42,7 +43,10 @@ import { replicasBench } from './replicas';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 4);
 const MAX_RATE = Number(process.env.BENCH_MAX_RATE ?? 2500);
-const RATES = [100, 500] as const;
+const RATES = (process.env.BENCH_RATES ?? '100,500')
+  .split(',')
+  .map(Number)
+  .filter((rate) => rate > 0);
 const CLIENTS = 16;
 const OVERLOAD_SECONDS = 5;
 /** A rate every workload serves without shedding, even on a busy machine: the CPU of a request, undiluted by "busy" answers. */
@@ -203,6 +207,10 @@ async function singleProcessBenches(report: Report, workloads: Set<string>, over
             ` [rss ${mb(usage.rss)} heap ${mb(usage.heapUsed)}/${mb(usage.heapTotal)} external ${mb(usage.external)} arrayBuffers ${mb(usage.arrayBuffers)} peak ${ours.peakMb.toFixed(0)}]`,
           );
         }
+      }
+      if (CAPACITY_SECONDS <= 0) {
+        process.stdout.write('\n');
+        continue;
       }
       process.stdout.write(', capacity');
       const bare = await capacityOf(standIn, floor, scenario);
