@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { EffectsRecorder } from './domain/effects/effects';
+import { feedbackStoreOn } from './domain/feedback/feedback.db-store';
+import { goalReviewStoreOn } from './domain/goals/goal-review.db-store';
 import { HomeService } from './domain/home/home.service';
 import { GoalProgressService } from './domain/goals/goal-progress.service';
 import { GoalReviewService } from './domain/goals/goal-review.service';
@@ -50,14 +52,14 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     pairs: new PairsService(db, clock, effects),
     home: new HomeService(db, clock),
     goals: new GoalsService(db, clock, effects),
-    goalReviews: new GoalReviewService(db, clock, effects),
+    goalReviews: new GoalReviewService(goalReviewStoreOn(db, effects), clock),
     goalProgress: new GoalProgressService(db, clock, effects),
     swot: new SwotService(db, clock, effects),
     meetings: new MeetingsService(db, clock),
     meetingChanges: new MeetingChangesService(db, clock, effects, schedulerReminderPlanning),
     agendas: new AgendaService(db, clock, effects),
     notes: new NotesService(db, clock, effects),
-    feedback: new FeedbackService(db, clock, effects),
+    feedback: new FeedbackService(feedbackStoreOn(db, effects), clock),
     resources: new ResourcesService(db, clock, effects),
     journal: new JournalService(db, clock, effects),
     appreciations: new AppreciationService(db, clock, effects),

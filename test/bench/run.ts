@@ -13,6 +13,7 @@
  *   replicas     1, 2 and 4 bot processes on one PostgreSQL behind a round-robin generator: the highest
  *                rate each serves with p99 under 500 ms and nothing shed (test/bench/replicas.ts).
  *   scheduler    The scheduler at 10k, 100k and 1M pairs, and sending against Slack's limits.
+ *   notices      An agenda submitted to the mentor's DM posted, at 20 submissions/s on PostgreSQL (notice-latency.ts).
  * Each app, the Slack stand-in and this load generator run in separate processes.
  *
  * `npm run bench -- --only submissions,overload` runs a selection: section names above, or workload
@@ -39,6 +40,7 @@ import { type Issued, REQUEST_SCENARIOS, type Scenario, signed, submissionScenar
 import { printReport, type Report } from './report';
 import { printSection, runSchedulerBenches } from './scheduler';
 import { replicasBench } from './replicas';
+import { runNoticeLatencyBench } from './notice-latency';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 4);
@@ -54,7 +56,7 @@ const CALM_RATE = 25;
 const CALM_SECONDS = 4;
 const OVERLOAD_FACTORS = [2, 5] as const;
 
-const SECTIONS = ['requests', 'submissions', 'overload', 'replicas', 'scheduler'] as const;
+const SECTIONS = ['requests', 'submissions', 'overload', 'replicas', 'scheduler', 'notices'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -280,6 +282,7 @@ async function main(): Promise<void> {
     process.stdout.write('\nScheduler benches (PostgreSQL)\n');
     for (const section of await runSchedulerBenches()) printSection(section);
   }
+  if (sections.has('notices')) printSection(await runNoticeLatencyBench());
   process.stdout.write(`\nBench took ${((Date.now() - started) / 60_000).toFixed(1)} minutes; load average at the end ${loadavg()[0]!.toFixed(2)}.\n`);
 }
 

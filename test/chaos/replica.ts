@@ -6,13 +6,18 @@ import { MeetingsService } from '../../src/domain/meetings/meetings.service';
 import { meetingsServiceSource } from '../../src/domain/reminders/meeting-source';
 import { databaseClock, Scheduler } from '../../src/scheduler/scheduler';
 import { createReminderClient, webClientReminderSlack } from '../../src/scheduler/slack-gateway';
+import { type LocalBot, startLocalBot } from '../../src/devtools/local-bot';
+import { CHAOS_SIGNING_SECRET_ENV, type ReplicaListening } from './protocol';
 
 /**
  * One replica of the crash test: a Scheduler running passes back to back against DATABASE_URL and the
- * stand-in at SLACK_API_URL, logging every attempt (JSON lines on stdout). The parent kills it with
- * SIGKILL; SIGTERM stops it cleanly. CHAOS_SDK_RETRIES=1 builds the client with the SDK's default
- * retries (the control run that must show duplicates).
+ * stand-in at SLACK_API_URL, logging every attempt (JSON lines on stdout). With CHAOS_SIGNING_SECRET set
+ * it also serves Slack's requests, as `npm start` does (the real Bolt app, notices sent at once after
+ * each commit), and tells the parent its URL over IPC. The parent kills it with SIGKILL; SIGTERM stops
+ * it cleanly. CHAOS_SDK_RETRIES=1 builds the client with the SDK's default retries (the control run
+ * that must show duplicates).
  */
+
 export const CHAOS_SETTINGS = {
   leaseMs: 15_000,
   sendTimeoutMs: 2_000,
@@ -44,10 +49,25 @@ async function main(): Promise<void> {
     settings: { ...CHAOS_SETTINGS, replica: name },
     noticeHooks: NOTICE_HOOKS,
   });
+  const secret = process.env[CHAOS_SIGNING_SECRET_ENV];
+  let bot: LocalBot | undefined;
+  if (secret) {
+    const logger = pino({ level: 'warn', base: { replica: name } });
+    bot = await startLocalBot({
+      db,
+      apiUrl,
+      botToken: token,
+      signingSecret: secret,
+      logger,
+      clock: () => new Date(),
+      scheduler: { ...CHAOS_SETTINGS, replica: name },
+    });
+    process.send?.({ type: 'listening', url: bot.eventsUrl } satisfies ReplicaListening);
+  }
   let stopping = false;
   process.on('SIGTERM', () => {
     stopping = true;
-    void scheduler.stop().finally(() => db.close().finally(() => process.exit(0)));
+    void Promise.all([scheduler.stop(), bot?.stop()]).finally(() => db.close().finally(() => process.exit(0)));
   });
   while (!stopping) {
     try {

@@ -8,6 +8,8 @@ import type { Fault } from '../../src/devtools/slack-stand-in';
 import { seedBacklog } from '../bench/scheduler/backlog';
 import { machine, scratchDatabase, type ScratchDb } from '../bench/scheduler/support';
 import { bucketOf, type LedgerPost, seededRandom, type Tally, tally } from './ledger';
+import { CHAOS_SIGNING_SECRET_ENV, type ReplicaListening } from './protocol';
+import { committedMarkers, type SessionKind, sessionTally, startTraffic } from './traffic';
 
 /**
  * `npm run chaos`: the crash test against the real PostgreSQL (DATABASE_URL). Four replica processes
@@ -18,8 +20,14 @@ import { bucketOf, type LedgerPost, seededRandom, type Tally, tally } from './le
  * recovery after each kill. Runs CHAOS_RUNS runs and one control run with the SDK's default retries,
  * which must show duplicates (the test bites). Exits non-zero on any duplicate or loss outside the control.
  *
+ * Request side (not in the control run): the replicas also serve Slack's requests, and people of the
+ * first workspace send thank-yous, agendas and meeting notes through signed requests to whichever
+ * replica is alive (test/chaos/traffic.ts). Every acknowledged submission must be in the database,
+ * and every notice it committed must reach its reader exactly once: notices are counted with the
+ * reminders, from the same ledger.
+ *
  * Environment: CHAOS_RUNS (3), CHAOS_CONTROL (1), CHAOS_KILL_PHASE_S (60), CHAOS_DRAIN_S (45),
- * CHAOS_KILL_EVERY_S (20), CHAOS_TEAMS (8), CHAOS_PAIRS_PER_TEAM (150), CHAOS_SEED.
+ * CHAOS_KILL_EVERY_S (20), CHAOS_TEAMS (8), CHAOS_PAIRS_PER_TEAM (150), CHAOS_REQUESTS_PER_S (3), CHAOS_SEED.
  */
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CONFIG = {
@@ -31,9 +39,11 @@ const CONFIG = {
   teams: num('CHAOS_TEAMS', 8),
   pairsPerTeam: num('CHAOS_PAIRS_PER_TEAM', 150),
   seed: num('CHAOS_SEED', 20261122),
+  requestsPerS: num('CHAOS_REQUESTS_PER_S', 3),
   replicas: 4,
 };
 const TOKEN = 'xoxb-chaos';
+const SIGNING_SECRET = 'chaos-signing-secret';
 const REPLICA_ENTRY = join(__dirname, 'replica.js');
 const HANG_MS = 3_000; // past the replicas' 2 s request timeout
 
@@ -53,6 +63,9 @@ interface RunResult {
   faults: Record<string, number>;
   ledgerFile: string;
   drainedS: number | null;
+  /** The notices (messages caused by requests) alone, out of `tally`. */
+  notices: Tally;
+  sessions: { outcomes: Record<string, number>; ackedNotCommitted: string[]; details: string[] };
 }
 
 const children = new Set<ChildProcess>();
@@ -63,7 +76,9 @@ async function main(): Promise<void> {
   for (let run = 1; run <= CONFIG.runs; run += 1) results.push(await chaosRun(`run ${run}`, false, CONFIG.seed + run));
   for (let run = 1; run <= CONFIG.control; run += 1) results.push(await chaosRun(`control ${run} (SDK retries on)`, true, CONFIG.seed + 100 + run));
   printSummary(results);
-  const bad = results.filter((result) => !result.control && (result.tally.duplicates > 0 || result.tally.losses > 0));
+  const bad = results.filter(
+    (result) => !result.control && (result.tally.duplicates > 0 || result.tally.losses > 0 || result.sessions.ackedNotCommitted.length > 0),
+  );
   const toothless = results.filter((result) => result.control && result.tally.duplicates === 0);
   if (toothless.length) process.stdout.write('\nThe control run showed no duplicates: the test did not prove it can catch them.\n');
   process.exitCode = bad.length > 0 || toothless.length > 0 ? 1 : 0;
@@ -75,6 +90,7 @@ async function chaosRun(label: string, control: boolean, seed: number): Promise<
   const logFile = join(tmpdir(), `mentorship-chaos-${label.replace(/\W+/g, '-')}-${process.pid}.log`);
   const log = createWriteStream(logFile);
   const live = new Map<string, ChildProcess>();
+  const urls = new Map<string, string>();
   const faults: Record<string, number> = {};
   try {
     const started = new Date(Date.now());
@@ -88,11 +104,16 @@ async function chaosRun(label: string, control: boolean, seed: number): Promise<
     const startReplica = (slot: number) => {
       generation += 1;
       const name = `r${slot}-g${generation}`;
-      live.set(`r${slot}`, spawnReplica(name, db, standIn, control, log));
+      const child = spawnReplica(name, db, standIn, control, log);
+      child.on('message', (message: ReplicaListening) => {
+        if (message.type === 'listening') urls.set(`r${slot}`, message.url);
+      });
+      live.set(`r${slot}`, child);
       return name;
     };
     const names = new Map<number, string>();
     for (let slot = 1; slot <= CONFIG.replicas; slot += 1) names.set(slot, startReplica(slot));
+    const traffic = control ? undefined : await startRequests(standIn, urls, label);
 
     const t0 = Date.now();
     const kills: Kill[] = [];
@@ -103,6 +124,7 @@ async function chaosRun(label: string, control: boolean, seed: number): Promise<
       const slot = await busySlot(db, names, ((k - 1) % CONFIG.replicas) + 1);
       const victim = live.get(`r${slot}`)!;
       const name = names.get(slot)!;
+      urls.delete(`r${slot}`);
       await killHard(victim);
       const atS = (Date.now() - t0) / 1000;
       // The rows the dead replica still held: they go out once its lease runs out and another replica reconciles them.
@@ -113,6 +135,7 @@ async function chaosRun(label: string, control: boolean, seed: number): Promise<
       names.set(slot, startReplica(slot));
     }
     await sleep(t0 + CONFIG.killPhaseS * 1000 - Date.now());
+    const sessions = (await traffic?.stop()) ?? [];
     // Drain: no more kills; wait until nothing due by now is still open.
     const cutoff = new Date();
     const drainStart = Date.now();
@@ -127,8 +150,10 @@ async function chaosRun(label: string, control: boolean, seed: number): Promise<
     await Promise.race([Promise.all(recoveries), sleep(1_000)]);
     await Promise.all([...live.values()].map(stopGently));
 
-    const rows = await sql<{ id: string; state: string; last_error: string | null; due: boolean }>`
-      select id, state, last_error, due_at <= ${cutoff} as due from outbox`.execute(db.kysely);
+    // Every message to a person's DM: reminders, and notices addressed to a DM (posts in a channel and updates are not in the ledger).
+    const rows = await sql<{ id: string; kind: string; state: string; last_error: string | null; due: boolean }>`
+      select id, kind, state, last_error, due_at <= ${cutoff} as due from outbox
+      where kind <> 'notice' or payload -> 'target' ->> 'type' = 'dm'`.execute(db.kysely);
     const posts = ledgerOf(standIn);
     const ledgerFile = join(tmpdir(), `mentorship-chaos-ledger-${label.replace(/\W+/g, '-')}-${process.pid}.jsonl`);
     await writeLines(
@@ -137,17 +162,54 @@ async function chaosRun(label: string, control: boolean, seed: number): Promise<
         .callsTo('chat.postMessage')
         .map((call) => JSON.stringify({ at: call.at, ok: call.ok, error: call.error, channel: call.args.channel, metadata: call.args.metadata })),
     );
-    const counted = tally(
-      rows.rows.map((row) => ({ id: row.id, state: row.state, lastError: row.last_error, dueInRun: row.due })),
-      posts,
+    const finals = rows.rows.map((row) => ({ id: row.id, state: row.state, lastError: row.last_error, dueInRun: row.due }));
+    const counted = tally(finals, posts);
+    const noticeIds = new Set(rows.rows.filter((row) => row.kind === 'notice').map((row) => row.id));
+    const notices = tally(
+      finals.filter((row) => noticeIds.has(row.id)),
+      posts.filter((post) => noticeIds.has(post.reminderId)),
     );
-    return { label, control, tally: counted, kills, calls: standIn.callsTo('chat.postMessage').length, faults, ledgerFile, drainedS };
+    const requestSide = sessionTally(sessions, await committedMarkers(db.kysely));
+    return {
+      label,
+      control,
+      tally: counted,
+      notices,
+      sessions: requestSide,
+      kills,
+      calls: standIn.callsTo('chat.postMessage').length,
+      faults,
+      ledgerFile,
+      drainedS,
+    };
   } finally {
     await Promise.all([...live.values()].map(killHard));
     log.end();
     await standIn.stop();
     await db.drop();
   }
+}
+
+/**
+ * Once every replica listens, people of the first workspace start using the bot: in each pair the
+ * mentee sends a thank-you or shares an agenda, and the mentor records the meeting's notes.
+ */
+async function startRequests(standIn: SlackStandIn, urls: Map<string, string>, label: string) {
+  const until = Date.now() + 30_000;
+  while (urls.size < CONFIG.replicas && Date.now() < until) await sleep(100);
+  const actors: Array<{ userId: string; kind: SessionKind }> = [];
+  for (let g = 1; g <= CONFIG.pairsPerTeam; g += 1) {
+    actors.push({ userId: `U0X${g}E`, kind: g % 2 === 0 ? 'agenda' : 'thanks' }, { userId: `U0X${g}M`, kind: 'notes' });
+  }
+  return startTraffic({
+    standIn,
+    teamId: 'TCHAOS0',
+    signingSecret: SIGNING_SECRET,
+    liveUrls: () => [...urls.values()],
+    actors,
+    perSecond: CONFIG.requestsPerS,
+    label: label.replace(/\W+/g, '-'),
+  });
 }
 
 /** The fault mix on chat.postMessage, from a seeded generator; 1% of recipients refuse every DM. */
@@ -177,8 +239,9 @@ function spawnReplica(name: string, db: ScratchDb, standIn: SlackStandIn, contro
       SLACK_BOT_TOKEN: TOKEN,
       REPLICA_NAME: name,
       CHAOS_SDK_RETRIES: control ? '1' : '0',
+      [CHAOS_SIGNING_SECRET_ENV]: control ? '' : SIGNING_SECRET,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   children.add(child);
   child.stdout?.pipe(log, { end: false });
@@ -263,8 +326,8 @@ function ledgerOf(standIn: SlackStandIn): LedgerPost[] {
 function printSummary(results: RunResult[]): void {
   const lines = [
     '',
-    '| run | due in the run | delivered | duplicates | losses | permanent failures (code: n) | chat.postMessage calls | faults injected | recovery after each kill (s) | drained at (s) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| run | due in the run (of which notices) | delivered (notices) | duplicates (notices) | losses (notices) | submissions acked, of them not committed | permanent failures (code: n) | chat.postMessage calls | faults injected | recovery after each kill (s) | drained at (s) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
     const failures =
@@ -275,8 +338,22 @@ function printSummary(results: RunResult[]): void {
       .map(([name, n]) => `${name}: ${n}`)
       .join(', ');
     const kills = r.kills.map((kill) => `${kill.recoveredS === null ? '>120' : kill.recoveredS.toFixed(1)} (${kill.leased} rows)`).join(', ');
+    const acked = Object.entries(r.sessions.outcomes)
+      .filter(([outcome]) => outcome.endsWith(' acked'))
+      .reduce((sum, [, n]) => sum + n, 0);
+    const n = r.notices;
     lines.push(
-      `| ${r.label} | ${r.tally.due} | ${r.tally.delivered} | ${r.tally.duplicates} | ${r.tally.losses} | ${failures} | ${r.calls} | ${faults} | ${kills} | ${r.drainedS?.toFixed(1) ?? 'not drained'} |`,
+      `| ${r.label} | ${r.tally.due} (${n.due}) | ${r.tally.delivered} (${n.delivered}) | ${r.tally.duplicates} (${n.duplicates}) | ${r.tally.losses} (${n.losses}) | ${r.control ? '-' : `${acked}, ${r.sessions.ackedNotCommitted.length}`} | ${failures} | ${r.calls} | ${faults} | ${kills} | ${r.drainedS?.toFixed(1) ?? 'not drained'} |`,
+    );
+  }
+  for (const r of results.filter((result) => !result.control)) {
+    const outcomes = Object.entries(r.sessions.outcomes)
+      .sort()
+      .map(([outcome, count]) => `${outcome}: ${count}`)
+      .join(', ');
+    const details = [...new Set(r.sessions.details)].slice(0, 6).join(' | ');
+    lines.push(
+      `- ${r.label} sessions: ${outcomes}${details ? ` (for example: ${details})` : ''}${r.sessions.ackedNotCommitted.length ? `; acked but not committed: ${r.sessions.ackedNotCommitted.join(', ')}` : ''}`,
     );
   }
   lines.push('', 'Ledgers (every chat.postMessage call, JSON lines):', ...results.map((r) => `- ${r.label}: ${r.ledgerFile}`));

@@ -3,8 +3,9 @@ import type { Executor } from '../../db/types';
 import type { FeedbackRequestsTable, Meeting } from '../../db/schema';
 
 export type FeedbackRequest = Selectable<FeedbackRequestsTable>;
+export type NewFeedbackRequest = Insertable<FeedbackRequestsTable>;
 
-export async function insertFeedbackRequest(db: Executor, row: Insertable<FeedbackRequestsTable>): Promise<FeedbackRequest> {
+export async function insertFeedbackRequest(db: Executor, row: NewFeedbackRequest): Promise<FeedbackRequest> {
   return db.insertInto('feedback_requests').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

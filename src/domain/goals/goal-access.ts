@@ -33,6 +33,11 @@ export async function goalOfMember(db: Executor, actor: Actor, goalId: unknown, 
   const id = parseUuid(goalId);
   const goal = !id ? undefined : options.lock ? await lockGoal(db as Tx, actor.teamId, id) : await findGoal(db, actor.teamId, id);
   const pair = goal ? await findPair(db, actor.teamId, goal.pair_id) : undefined;
+  return checkGoalAccess(goal, pair, actor, options);
+}
+
+/** The same rules for a goal and its pair already loaded (or not found: undefined). */
+export function checkGoalAccess(goal: Goal | undefined, pair: Pair | undefined, actor: Actor, options: GoalAccess = {}): GoalOfMember {
   const worded = typeof options.refusals === 'function' ? (pair ? options.refusals(pair) : undefined) : options.refusals;
   const refusals = { notMember: NOT_YOUR_GOAL, ...worded };
   if (!goal || !pair) throw new DomainError(options.missing ? 'not_found' : 'not_in_pair', options.missing ?? refusals.notMember);

@@ -1,13 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Database, Goal, Pair } from '../../db/schema';
-import type { Tx } from '../../db/types';
+import type { Goal, Pair } from '../../db/schema';
 import type { Actor } from '../actor';
-import type { EffectsRecorder, WithEffects } from '../effects/effects';
-import { findPerson } from '../people/people.repository';
+import type { WithEffects } from '../effects/effects';
 import type { GoalEvent } from './events';
-import { GOAL_GONE, goalOfMember, viewOf } from './goal-access';
+import { GOAL_GONE } from './goal-access';
+import type { GoalReviewStore, GoalReviewWrites } from './goal-review.store';
 import type { GoalView, MessageLocation } from './goal-view';
-import { updateGoal } from './goals.repository';
 
 /** What Approve or Request changes claims: the goal and the version its message showed, and where that message is. */
 export interface ReviewClaim {
@@ -30,20 +27,19 @@ const onlyMentor = (pair: Pair) => {
 };
 const ONLY_MENTOR_CHANGES = "Only the pair's mentor can request changes to this goal.";
 
-type Change = (tx: Tx, goal: Goal, pair: Pair) => Promise<{ goal: Goal; event?: (view: GoalView, menteeZone: string) => GoalEvent }>;
+type Change = (tx: GoalReviewWrites, goal: Goal, pair: Pair) => Promise<{ goal: Goal; event?: (view: GoalView, menteeZone: string) => GoalEvent }>;
 
 /** The mentor's side of goals: approving, or asking for changes with a comment. */
 export class GoalReviewService {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly store: GoalReviewStore,
     private readonly clock: () => Date,
-    private readonly effects: EffectsRecorder,
   ) {}
 
   /** Approves the version the mentor saw: the approval message is updated and the mentee hears it by DM. */
   approve(actor: Actor, claim: ReviewClaim): Promise<Review> {
     return this.review(actor, claim, onlyMentor, async (tx, goal) => ({
-      goal: await updateGoal(tx, goal.id, {
+      goal: await tx.updateGoal(goal.id, {
         status: 'approved',
         version: goal.version + 1,
         approved_by: actor.userId,
@@ -66,7 +62,7 @@ export class GoalReviewService {
       claim,
       () => ({ notMember: ONLY_MENTOR_CHANGES, role: ONLY_MENTOR_CHANGES }),
       async (tx, goal) => ({
-        goal: await updateGoal(tx, goal.id, { status: 'changes_requested', version: goal.version + 1, changes_comment: comment }),
+        goal: await tx.updateGoal(goal.id, { status: 'changes_requested', version: goal.version + 1, changes_comment: comment }),
         event: (view, menteeZone) => ({ type: 'goal_changes_requested', goal: view, menteeZone }),
       }),
     );
@@ -77,17 +73,17 @@ export class GoalReviewService {
    * outdated message. Then the claim: a press on an older version or state refreshes the message.
    */
   private review(actor: Actor, claim: ReviewClaim, refusals: (pair: Pair) => { notMember: string; role: string }, change: Change): Promise<Review> {
-    return this.db.transaction().execute(async (tx) => {
-      const { goal, pair } = await goalOfMember(tx, actor, claim.goalId, { lock: true, role: 'mentor', refusals, missing: GOAL_GONE });
+    return this.store.transaction(async (tx) => {
+      const { goal, pair } = await tx.lockGoalOfMember(actor, claim.goalId, { role: 'mentor', refusals, missing: GOAL_GONE });
       if (goal.version !== claim.version || goal.status !== 'awaiting_approval') {
-        const view = await viewOf(tx, goal, pair);
-        const effects = await this.effects.record(tx, actor.teamId, [{ type: 'goal_review_stale', goal: view, pressed: ours(claim.pressed, goal, pair) }]);
+        const view = await tx.view(goal, pair);
+        const effects = await tx.record(actor.teamId, [{ type: 'goal_review_stale', goal: view, pressed: ours(claim.pressed, goal, pair) }]);
         return { kind: 'stale' as const, goal: view, effects };
       }
       const changed = await change(tx, goal, pair);
-      const view = await viewOf(tx, changed.goal, pair);
-      const menteeZone = (await findPerson(tx, actor.teamId, pair.mentee_id))?.time_zone ?? pair.time_zone;
-      const effects = await this.effects.record(tx, actor.teamId, changed.event ? [changed.event(view, menteeZone)] : []);
+      const view = await tx.view(changed.goal, pair);
+      const menteeZone = (await tx.zoneOf(actor.teamId, pair.mentee_id)) ?? pair.time_zone;
+      const effects = await tx.record(actor.teamId, changed.event ? [changed.event(view, menteeZone)] : []);
       return { kind: 'done' as const, goal: view, effects };
     });
   }

@@ -1,14 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { SwotAssessmentsTable } from '../../db/schema';
 import type { Executor } from '../../db/types';
+import type { SwotFields } from './swot-fields';
 
 export type Swot = Selectable<SwotAssessmentsTable>;
-export interface SwotFields {
-  strengths: string | null;
-  weaknesses: string | null;
-  opportunities: string | null;
-  threats: string | null;
-}
 
 export async function findSwot(db: Executor, teamId: string, pairId: string): Promise<Swot | undefined> {
   return db.selectFrom('swot_assessments').selectAll().where('team_id', '=', teamId).where('pair_id', '=', pairId).executeTakeFirst();

@@ -4,7 +4,8 @@ import type { Actor } from '../actor';
 import type { EffectsRecorder, WithEffects } from '../effects/effects';
 import { ALL_STATES, pairOfMember } from '../pairs/access';
 import { findPeople, findPerson } from '../people/people.repository';
-import { findSwot, type SwotFields, upsertSwot } from './swot.repository';
+import type { SwotFields } from './swot-fields';
+import { findSwot, upsertSwot } from './swot.repository';
 
 /** The SWOT as its modals show it. */
 export interface SwotView extends SwotFields {

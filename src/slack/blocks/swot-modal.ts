@@ -1,5 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import type { SwotFields } from '../../domain/goals/swot.repository';
+import type { SwotFields } from '../../domain/goals/swot-fields';
 import type { SwotScreen } from '../../domain/goals/swot.service';
 import { formatInZone } from '../../domain/time/zoned';
 import { SwotModal } from '../ids';

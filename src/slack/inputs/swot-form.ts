@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SwotFields } from '../../domain/goals/swot.repository';
+import type { SwotFields } from '../../domain/goals/swot-fields';
 import { Uuid } from '../../domain/ids';
 import type { Parsed } from '../adapters/view';
 import { SWOT_TEXT_MAX } from '../blocks/swot-modal';

@@ -1,5 +1,6 @@
 import type { Pair } from '../../../src/db/schema';
 import type { EffectsRecorder } from '../../../src/domain/effects/effects';
+import { feedbackStoreOn } from '../../../src/domain/feedback/feedback.db-store';
 import { FeedbackService } from '../../../src/domain/feedback/feedback.service';
 import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
 import { FeedbackActions, FeedbackModal } from '../../../src/slack/ids';
@@ -74,7 +75,7 @@ describe('each step of a feedback request through the outbox', () => {
         throw new Error('crash after the notices were written, before the commit');
       },
     };
-    const feedback = new FeedbackService(h.db.kysely, h.clock.now, failing);
+    const feedback = new FeedbackService(feedbackStoreOn(h.db.kysely, failing), h.clock.now);
     const real = h.bot.services.feedback;
     const asked = await real.request({ teamId: TEAM_ID, userId: mentee.id }, { pairId: pair.id, area: 'naming', question: null });
     if (!asked.ok) throw new Error('ask');

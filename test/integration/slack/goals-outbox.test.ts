@@ -2,6 +2,7 @@ import type { Goal, OutboxRow, Pair } from '../../../src/db/schema';
 import type { StoredMessage } from '../../../src/devtools/slack-stand-in';
 import type { EffectsRecorder } from '../../../src/domain/effects/effects';
 import { GoalProgressService } from '../../../src/domain/goals/goal-progress.service';
+import { goalReviewStoreOn } from '../../../src/domain/goals/goal-review.db-store';
 import { GoalReviewService } from '../../../src/domain/goals/goal-review.service';
 import { GoalsService } from '../../../src/domain/goals/goals.service';
 import { createEffectsRecorder } from '../../../src/slack/effects/recorder';
@@ -196,7 +197,7 @@ describe('a goal change whose transaction fails after its notices were written',
 
   beforeAll(() => {
     goals = new GoalsService(h.db.kysely, h.clock.now, failing);
-    reviews = new GoalReviewService(h.db.kysely, h.clock.now, failing);
+    reviews = new GoalReviewService(goalReviewStoreOn(h.db.kysely, failing), h.clock.now);
     progress = new GoalProgressService(h.db.kysely, h.clock.now, failing);
   });
 
