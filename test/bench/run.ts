@@ -271,7 +271,7 @@ async function main(): Promise<void> {
   report.machine.loadAfter = loadavg()
     .map((n) => n.toFixed(2))
     .join(' ');
-  if (report.open.length > 0) printReport(report);
+  if (report.open.length > 0 || report.cost.length > 0) printReport(report);
 
   if (sections.has('replicas')) {
     process.stdout.write('\nReplicas on one PostgreSQL\n');

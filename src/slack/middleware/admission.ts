@@ -14,8 +14,14 @@ export interface LoadSignals {
    * ack. It grows when the process cannot keep up, whatever the reason (the CPU, the database, Slack).
    */
   awaitingAck: number;
-  /** How late the event loop runs (see `lagProbe`): queued work that no counter sees yet. */
+  /** How late the event loop runs, on average (see `lagProbe`): queued work that no counter sees yet. */
   eventLoopLagMs: number;
+  /**
+   * How overdue the lag probe's timer is as the request arrives: the loop has been busy this long without
+   * a turn for timers (a flood of requests handled in one pass). Read by the request itself, so it needs
+   * no timer to run.
+   */
+  eventLoopStallMs: number;
   /** Queries waiting for a database connection: pre-ack work admitted now would queue behind them. */
   dbWaiting: number;
   /** Time since Slack sent the request (from its signed timestamp), or null when clocks disagree too much to say. */
@@ -26,6 +32,7 @@ export interface AdmissionLimits {
   maxInFlight: number;
   maxAwaitingAck: number;
   maxEventLoopLagMs: number;
+  maxEventLoopStallMs: number;
   maxDbWaiting: number;
   maxRequestAgeMs: number;
 }
@@ -37,7 +44,9 @@ export type ShedReason = 'in_flight' | 'awaiting_ack' | 'event_loop_lag' | 'db_q
  * Defaults. In flight: a request counts until its listener, including the work after the ack
  * (views.open, DMs), is done; 256 leaves room for Slack's own latency at hundreds of requests per
  * second while bounding the memory they hold. Event-loop lag: 100 ms is a little above toobusy-js's
- * long-standing 70 ms (room for CPU-throttled containers) and far inside Slack's 3 s. Database queue:
+ * long-standing 70 ms (room for CPU-throttled containers) and far inside Slack's 3 s. A stall of one
+ * pass of the loop is allowed more (500 ms): the operating system giving the CPU to another process for
+ * a moment is not a queue, while a pass that has run for half a second over a flood of requests is one. Database queue:
  * with a pool of 10, 32 waiting queries is three rounds of every connection busy, a few hundred ms at
  * worst; a longer queue means the database, not the event loop, is where requests wait. Request age:
  * the timestamp has whole seconds, so an estimate above 1.5 s means the request waited at least half
@@ -45,8 +54,9 @@ export type ShedReason = 'in_flight' | 'awaiting_ack' | 'event_loop_lag' | 'db_q
  */
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   maxInFlight: 256,
-  maxAwaitingAck: 16,
+  maxAwaitingAck: 48,
   maxEventLoopLagMs: 100,
+  maxEventLoopStallMs: 500,
   maxDbWaiting: 32,
   maxRequestAgeMs: 1500,
 };
@@ -55,7 +65,7 @@ export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
 export function admission(signals: LoadSignals, limits: AdmissionLimits): ShedReason | null {
   if (signals.inFlight >= limits.maxInFlight) return 'in_flight';
   if (signals.awaitingAck >= limits.maxAwaitingAck) return 'awaiting_ack';
-  if (signals.eventLoopLagMs > limits.maxEventLoopLagMs) return 'event_loop_lag';
+  if (signals.eventLoopLagMs > limits.maxEventLoopLagMs || signals.eventLoopStallMs > limits.maxEventLoopStallMs) return 'event_loop_lag';
   if (signals.dbWaiting > limits.maxDbWaiting) return 'db_queue';
   if (signals.requestAgeMs !== null && signals.requestAgeMs > limits.maxRequestAgeMs) return 'request_age';
   return null;
@@ -64,11 +74,5 @@ export function admission(signals: LoadSignals, limits: AdmissionLimits): ShedRe
 /** One step of the moving average of timer lateness (ms). */
 export const averageLag = (previous: number, late: number): number => previous * 0.7 + late * 0.3;
 
-/**
- * The lag a request arriving now sees: the moving average of how late the probe's timer fired, or,
- * when the timer is overdue at this moment (the loop has been busy since it last ran, so it cannot
- * have run), how overdue it is. The second part needs no timer to run: it is read by the request.
- */
-export function currentLag(averageMs: number, sinceLastTickMs: number, intervalMs: number): number {
-  return Math.max(averageMs, sinceLastTickMs - intervalMs);
-}
+/** How overdue a timer due every `intervalMs` is, `sinceLastTickMs` after it last ran. */
+export const overdue = (sinceLastTickMs: number, intervalMs: number): number => Math.max(0, sinceLastTickMs - intervalMs);

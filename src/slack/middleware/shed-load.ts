@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger';
-import { type AdmissionLimits, admission, averageLag, currentLag, DEFAULT_ADMISSION_LIMITS, type LoadSignals, type ShedReason } from './admission';
+import { type AdmissionLimits, admission, averageLag, DEFAULT_ADMISSION_LIMITS, type LoadSignals, overdue, type ShedReason } from './admission';
 
 export const BUSY_TEXT = "I'm busy right now and couldn't take that on. Nothing was changed; please try again in a moment.";
 /** A form turned away stays open with everything typed in it: the person only has to submit again. */
@@ -13,8 +13,10 @@ export interface ShedLoadOptions {
   maxInFlight?: number;
   /** Other requests received and not yet acknowledged, at which new ones are turned away. */
   maxAwaitingAck?: number;
-  /** Event-loop lag above which new requests are turned away. */
+  /** Event-loop lag above which new requests are turned away (also the stall bound, unless that is given). */
   maxEventLoopLagMs?: number;
+  /** How long one pass of the loop may have kept timers waiting before new requests are turned away. */
+  maxEventLoopStallMs?: number;
   /** Queries waiting for a database connection above which new requests are turned away. */
   maxDbWaiting?: number;
   /** Age (from Slack's signed timestamp, in context.slackRequestTimestamp) above which requests are turned away. */
@@ -58,6 +60,7 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
     maxInFlight: options.maxInFlight ?? DEFAULT_ADMISSION_LIMITS.maxInFlight,
     maxAwaitingAck: options.maxAwaitingAck ?? DEFAULT_ADMISSION_LIMITS.maxAwaitingAck,
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? DEFAULT_ADMISSION_LIMITS.maxEventLoopLagMs,
+    maxEventLoopStallMs: options.maxEventLoopStallMs ?? options.maxEventLoopLagMs ?? DEFAULT_ADMISSION_LIMITS.maxEventLoopStallMs,
     maxDbWaiting: options.maxDbWaiting ?? DEFAULT_ADMISSION_LIMITS.maxDbWaiting,
     maxRequestAgeMs: options.maxRequestAgeMs ?? DEFAULT_ADMISSION_LIMITS.maxRequestAgeMs,
   };
@@ -94,7 +97,8 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       inFlight,
       // This request is one of them: the others stand before it.
       awaitingAck: Math.max(0, awaitingAck - 1),
-      eventLoopLagMs: lag.current(),
+      eventLoopLagMs: lag.average(),
+      eventLoopStallMs: lag.overdue(),
       dbWaiting: dbWaiting(),
       requestAgeMs: ageOfRequest(Number(args.context.slackRequestTimestamp)),
     };
@@ -104,7 +108,14 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       shedSinceWarn += 1;
       if (performance.now() - lastWarnAt >= warnEveryMs) {
         options.logger.warn(
-          { reason: refused, ...signals, eventLoopLagMs: Math.round(signals.eventLoopLagMs), ...limits, shed: shedSinceWarn },
+          {
+            reason: refused,
+            ...signals,
+            eventLoopLagMs: Math.round(signals.eventLoopLagMs),
+            eventLoopStallMs: Math.round(signals.eventLoopStallMs),
+            ...limits,
+            shed: shedSinceWarn,
+          },
           'shedding load',
         );
         lastWarnAt = performance.now();
@@ -163,10 +174,10 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
 /**
  * How late a short timer fires, as a moving average: sustained overload, not one long task (a single
  * garbage-collection pause moves the average by a third of its length and is forgotten in a few ticks).
- * A request reads it with how overdue the timer is at that moment (`currentLag`), which the request
- * itself measures: a loop too busy to run the timer is seen the moment it is.
+ * A request also reads how overdue the timer is at that moment, which the request itself measures: a
+ * loop too busy to run the timer is seen the moment it is.
  */
-function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
+function lagProbe(intervalMs = 25): { average(): number; overdue(): number; stop(): void } {
   let average = 0;
   let last = performance.now();
   const timer = setInterval(() => {
@@ -175,7 +186,7 @@ function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
     last = now;
   }, intervalMs);
   timer.unref();
-  return { current: () => currentLag(average, performance.now() - last, intervalMs), stop: () => clearInterval(timer) };
+  return { average: () => average, overdue: () => overdue(performance.now() - last, intervalMs), stop: () => clearInterval(timer) };
 }
 
 /** Clocks further apart than this (NTP keeps hosts within a second or so) make the age meaningless. */

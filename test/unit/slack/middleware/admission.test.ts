@@ -1,25 +1,26 @@
-import {
-  admission,
-  type AdmissionLimits,
-  averageLag,
-  currentLag,
-  DEFAULT_ADMISSION_LIMITS,
-  type LoadSignals,
-} from '../../../../src/slack/middleware/admission';
+import { admission, type AdmissionLimits, averageLag, overdue, DEFAULT_ADMISSION_LIMITS, type LoadSignals } from '../../../../src/slack/middleware/admission';
 
-const limits: AdmissionLimits = { maxInFlight: 10, maxAwaitingAck: 16, maxEventLoopLagMs: 100, maxDbWaiting: 32, maxRequestAgeMs: 1500 };
-const calm: LoadSignals = { inFlight: 0, awaitingAck: 0, eventLoopLagMs: 0, dbWaiting: 0, requestAgeMs: 0 };
+const limits: AdmissionLimits = {
+  maxInFlight: 10,
+  maxAwaitingAck: 16,
+  maxEventLoopLagMs: 100,
+  maxEventLoopStallMs: 500,
+  maxDbWaiting: 32,
+  maxRequestAgeMs: 1500,
+};
+const calm: LoadSignals = { inFlight: 0, awaitingAck: 0, eventLoopLagMs: 0, eventLoopStallMs: 0, dbWaiting: 0, requestAgeMs: 0 };
 
 describe('admission: whether a request is taken on, from what the process sees when it arrives', () => {
   it('takes a request on when every signal is within its bound, bounds included', () => {
     expect(admission(calm, limits)).toBeNull();
-    expect(admission({ inFlight: 9, awaitingAck: 15, eventLoopLagMs: 100, dbWaiting: 32, requestAgeMs: 1500 }, limits)).toBeNull();
+    expect(admission({ inFlight: 9, awaitingAck: 15, eventLoopLagMs: 100, eventLoopStallMs: 500, dbWaiting: 32, requestAgeMs: 1500 }, limits)).toBeNull();
   });
 
   it.each([
     ['in_flight', { inFlight: 10 }],
     ['awaiting_ack', { awaitingAck: 16 }],
     ['event_loop_lag', { eventLoopLagMs: 101 }],
+    ['event_loop_lag', { eventLoopStallMs: 501 }],
     ['db_queue', { dbWaiting: 33 }],
     ['request_age', { requestAgeMs: 1501 }],
   ] as const)('turns it away for %s past its bound', (reason, signal) => {
@@ -27,7 +28,9 @@ describe('admission: whether a request is taken on, from what the process sees w
   });
 
   it('names the first bound passed when several are', () => {
-    expect(admission({ inFlight: 10, awaitingAck: 20, eventLoopLagMs: 500, dbWaiting: 100, requestAgeMs: 5000 }, limits)).toBe('in_flight');
+    expect(admission({ inFlight: 10, awaitingAck: 20, eventLoopLagMs: 500, eventLoopStallMs: 0, dbWaiting: 100, requestAgeMs: 5000 }, limits)).toBe(
+      'in_flight',
+    );
     expect(admission({ ...calm, awaitingAck: 20, eventLoopLagMs: 500 }, limits)).toBe('awaiting_ack');
     expect(admission({ ...calm, eventLoopLagMs: 500, dbWaiting: 100 }, limits)).toBe('event_loop_lag');
     expect(admission({ ...calm, dbWaiting: 100, requestAgeMs: 5000 }, limits)).toBe('db_queue');
@@ -54,9 +57,14 @@ describe('event-loop lag as a request sees it', () => {
     expect(recovered).toBeLessThan(DEFAULT_ADMISSION_LIMITS.maxEventLoopLagMs / 10);
   });
 
-  it('is the average while the probe runs on time, and how overdue the probe is while the loop is too busy to run it', () => {
-    expect(currentLag(12, 20, 25)).toBe(12);
-    expect(currentLag(12, 40, 25)).toBe(15);
-    expect(currentLag(0, 2025, 25)).toBe(2000);
+  it('reads a probe that ran on time as not overdue, and one the loop had no turn for as overdue by the wait', () => {
+    expect(overdue(20, 25)).toBe(0);
+    expect(overdue(40, 25)).toBe(15);
+    expect(overdue(2025, 25)).toBe(2000);
+  });
+
+  it('lets the operating system take the CPU for a moment, but not one pass of the loop run for half a second', () => {
+    expect(admission({ ...calm, eventLoopStallMs: 150 }, DEFAULT_ADMISSION_LIMITS)).toBeNull();
+    expect(admission({ ...calm, eventLoopStallMs: 600 }, DEFAULT_ADMISSION_LIMITS)).toBe('event_loop_lag');
   });
 });
