@@ -83,14 +83,14 @@ describe('over its bound on requests in flight', () => {
     await h.driver.command(USERS.other.id, 'pair');
     const view = await eventually(() => h.standIn.topView(USERS.other.id));
     const before = await snapshotDb(h.db);
-    // The embedded database's one connection held by a transaction, and 40 queries queued behind it.
+    // The embedded database's one connection held by a transaction, and 150 queries queued behind it.
     let release!: () => void;
     const held = h.db.kysely.transaction().execute(async (tx) => {
       await sql`select 1`.execute(tx);
       await new Promise<void>((resolve) => (release = resolve));
     });
-    const queued = Array.from({ length: 40 }, () => sql`select 1`.execute(h.db.kysely));
-    await eventually(() => (h.db.poolStats?.().waiting ?? 0) >= 40);
+    const queued = Array.from({ length: 150 }, () => sql`select 1`.execute(h.db.kysely));
+    await eventually(() => (h.db.poolStats?.().waiting ?? 0) >= 150);
     // The answer comes while the queue is still held: a request admitted would wait behind it.
     const response = await sendViewSubmission(h, USERS.other.id, view, {});
     release();

@@ -47,9 +47,10 @@ export type ShedReason = 'in_flight' | 'awaiting_ack' | 'event_loop_lag' | 'db_q
  * long-standing 70 ms (room for CPU-throttled containers) and far inside Slack's 3 s. A stall of one
  * pass of the loop is allowed more (500 ms): the operating system giving the CPU to another process for
  * a moment is not a queue, while a pass that has run for half a second over a flood of requests is one. Database queue:
- * with a pool of 10, 32 waiting queries is three rounds of every connection busy, a few hundred ms at
- * worst; a longer queue means the database, not the event loop, is where requests wait. Request age:
- * the timestamp has whole seconds, so an estimate above 1.5 s means the request waited at least half
+ * with a pool of 10 and queries of a few ms, 128 waiting is a wait of about a tenth of a second; a queue
+ * far past that means the database, not the event loop, is where requests wait. It is the queue's
+ * length that matters, not a burst: one Home refresh alone asks for a dozen connections at once.
+ * Request age: the timestamp has whole seconds, so an estimate above 1.5 s means the request waited at least half
  * a second in socket buffers, where no other measure sees it.
  */
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
@@ -57,7 +58,7 @@ export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   maxAwaitingAck: 48,
   maxEventLoopLagMs: 100,
   maxEventLoopStallMs: 500,
-  maxDbWaiting: 32,
+  maxDbWaiting: 128,
   maxRequestAgeMs: 1500,
 };
 
