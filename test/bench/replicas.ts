@@ -59,7 +59,7 @@ async function highestRate(run: (rate: number) => Promise<Summary>, startAt: num
     }
   } else {
     high = rate;
-    while (low === undefined && rate > 20) {
+    while (low === undefined && rate > 4) {
       rate = Math.round(rate / GROWTH);
       if (await probe(rate)) low = rate;
       else high = rate;
