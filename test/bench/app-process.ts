@@ -20,7 +20,7 @@ import { AgendaModal, COMMAND, GoalModal, NotesModal, PairModal } from '../../sr
 import { createServices } from '../../src/services';
 import { seedSpread, type SpreadWorld } from './spread';
 import { guardTimestampWindow } from '../../src/slack/middleware/timestamp-window';
-import { INTERACTIVE_CLIENT_OPTIONS } from '../../src/slack/app';
+import { INTERACTIVE_CLIENT_OPTIONS } from '../../src/slack/client-options';
 import { BENCH_CHANNEL, BENCH_SECRET, BENCH_TEAM, BENCH_TOKEN, BENCH_USERS, type FromChild, type ToChild } from './protocol';
 
 const [kind, apiUrl, database] = process.argv.slice(2);

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { COMMAND } from '../../src/slack/ids';
 import { SUBCOMMANDS } from '../../src/slack/subcommands';
+import { BOT_SCOPES, REDIRECT_PATH } from '../../src/slack/install/scopes';
 
 const root = join(__dirname, '..', '..');
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
@@ -33,6 +34,15 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity).toMatchObject({ is_enabled: true, request_url: expect.stringMatching(/\/slack\/events$/) });
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('subscribes to the uninstall events and sends "Add to Slack" back to /slack/oauth_redirect', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
+    expect(manifest.oauth_config.redirect_urls).toEqual([expect.stringMatching(new RegExp(`${REDIRECT_PATH}$`))]);
+  });
+
+  it('asks "Add to Slack" for exactly the scopes of the manifest', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('asks for the least bot scopes the features use', () => {
