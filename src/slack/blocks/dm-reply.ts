@@ -30,7 +30,7 @@ export function directMessageReply(snapshot: HomeSnapshot): Message {
   for (const pair of pairs.slice(0, MAX_PAIRS)) {
     const other = escapeText(snapshot.names[pair.otherId] ?? 'your pair');
     const role = pair.role === 'mentor' ? 'mentee' : 'mentor';
-    blocks.push({ type: 'context', elements: [mrkdwn(`With your ${role} *${other}*`)] }, actionsBlock(commonButtons(pair)));
+    blocks.push({ type: 'context', elements: [mrkdwn(`With your ${role} *${other}*`)] }, actionsBlock(commonButtons(pair, snapshot.names[pair.otherId])));
   }
   if (pairs.length > MAX_PAIRS) blocks.push({ type: 'context', elements: [mrkdwn(`The others are on your *Home* tab.`)] });
   return { text, blocks };

@@ -32,8 +32,8 @@ export function prepNudge(view: MeetingReminderView): Message {
   if (view.openActions.length) blocks.push(section(`*Open action items*\n${actionLines(view.openActions)}`));
   blocks.push(
     actionsBlock([
-      button('Prepare agenda', OpenActions.prepareAgenda, view.meetingId, 'primary'),
-      button('Snooze 2 hours', ReminderActions.snooze, view.reminderId),
+      button('Prepare agenda', OpenActions.prepareAgenda, view.meetingId, 'primary', `Prepare the agenda of the meeting of ${when}`),
+      button('Snooze 2 hours', ReminderActions.snooze, view.reminderId, undefined, `Remind me again in 2 hours about the meeting of ${when}`),
       {
         ...button('Skip this meeting', ReminderActions.skip, view.meetingId),
         confirm: {

@@ -60,6 +60,10 @@ describe('a message typed in the bot DM', () => {
     );
     expect(shown.find((b) => b.actionId === OpenActions.addGoal)!.value).toBe(pair.id);
     expect(JSON.stringify(answers[0]!.blocks)).toContain('With your mentor');
+    // Read aloud, each button names the pair it acts on (the stand-in refuses a label over 75 characters).
+    expect(shown.find((b) => b.actionId === OpenActions.sayThanks)).toBeDefined();
+    const labels = (answers[0]!.blocks as { elements?: { action_id: string; accessibility_label?: string }[] }[]).flatMap((b) => b.elements ?? []);
+    expect(labels.find((e) => e.action_id === OpenActions.sayThanks)?.accessibility_label).toBe(`Say thanks to ${USERS.mentor.name}`);
     // Nothing is posted to anyone else, and no text is parsed into an action.
     expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
 
