@@ -5,6 +5,7 @@ import * as practice from './2026-11-22T0130_practice';
 import * as scheduler from './2026-11-22T0140_scheduler';
 import * as incrementalPlanning from './2026-11-22T0150_incremental_planning';
 import * as outboxSends from './2026-12-02T0110_outbox_sends';
+import * as installations from './2026-12-10T0100_installations';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0140_scheduler': scheduler,
   '2026-11-22T0150_incremental_planning': incrementalPlanning,
   '2026-12-02T0110_outbox_sends': outboxSends,
+  '2026-12-10T0100_installations': installations,
 };

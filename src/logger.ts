@@ -13,6 +13,12 @@ const REDACT = [
   '*.signingSecret',
   'appToken',
   '*.appToken',
+  'clientSecret',
+  '*.clientSecret',
+  'stateSecret',
+  '*.stateSecret',
+  'refreshToken',
+  '*.refreshToken',
   'headers.authorization',
   '*.headers.authorization',
   'headers["x-slack-signature"]',
@@ -24,7 +30,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'mentorship-bot' } }, destination);
 }
 
-const TOKEN_PATTERN = /xox[abpr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+/g;
+// xoxe: refresh tokens and rotated tokens ('xoxe-1-…', 'xoxe.xoxb-…').
+const TOKEN_PATTERN = /xox[abpre][.-][A-Za-z0-9.-]+|xapp-[A-Za-z0-9-]+/g;
 /**
  * From the first JSON object or array on: at debug level the Web API client logs whole request bodies
  * and results ("http request body: {…}"), the Socket Mode client every envelope it receives and

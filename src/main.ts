@@ -5,11 +5,11 @@ import { openDatabase } from './db/open';
 import { createLogger } from './logger';
 import { createServices } from './services';
 import { createHomeRefresher } from './slack/home-publisher';
-import { createSlackApp, INTERACTIVE_CLIENT_OPTIONS } from './slack/app';
+import { createSlackApp } from './slack/app';
+import { interactiveClients, teamTokensFor } from './slack/install/team-tokens';
 import { createEffectsFlusher } from './slack/effects/flusher';
 import { createEffectsRecorder } from './slack/effects/recorder';
 import { NOTICE_HOOKS } from './slack/effects/hooks';
-import { WebClient } from '@slack/web-api';
 import { startSchedulerClock, type SchedulerClock } from './scheduler/clock';
 import { createNoticeSender, createScheduler } from './scheduler/create';
 import { meetingsServiceSource } from './domain/reminders/meeting-source';
@@ -26,13 +26,14 @@ async function main(): Promise<void> {
   if (db.migrations?.unknown.length) logger.warn({ unknown: db.migrations.unknown }, 'database migrated by a newer release: nothing applied');
   const clock = () => new Date();
   const services = createServices(db.kysely, clock, createEffectsRecorder(clock));
-  // App-initiated calls (Home publishes) use their own client; requests use Bolt's.
-  const client = new WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
-  const home = createHomeRefresher({ home: services.home, clientFor: () => client, logger });
+  // Every send and every app-initiated call uses its own workspace's token; requests use Bolt's client,
+  // authorized with the same token (SLACK_BOT_TOKEN, or the workspace's installation).
+  const tokens = teamTokensFor(slack.install, { workspaces: services.workspaces, apiUrl: slack.apiUrl, logger });
+  const home = createHomeRefresher({ home: services.home, clientFor: interactiveClients(tokens, slack.apiUrl), logger });
   const metrics = config.metricsPort === undefined ? undefined : createMetrics({ db: db.kysely, pool: db.poolStats, logger });
   // Sends the notices a request committed, from this process, at once (the passes of any replica
   // send what it could not). Every process that serves requests has one, scheduler or not.
-  const notices = createNoticeSender({ db: db.kysely, botToken: slack.botToken, apiUrl: slack.apiUrl, logger, noticeHooks: NOTICE_HOOKS, observer: metrics });
+  const notices = createNoticeSender({ db: db.kysely, tokens, apiUrl: slack.apiUrl, logger, noticeHooks: NOTICE_HOOKS, observer: metrics });
   const slackApp = createSlackApp({
     ...slack,
     logger,
@@ -42,7 +43,10 @@ async function main(): Promise<void> {
   });
   await slackApp.start(config.port);
   const metricsServer = metrics && (await serveMetrics(metrics.registry, config.metricsPort!));
-  logger.info({ mode: slack.appToken ? 'socket' : 'http', port: config.port, database: db.kind }, 'mentorship bot started');
+  logger.info(
+    { mode: slack.appToken ? 'socket' : 'http', install: slack.install.kind, port: config.port, database: db.kind, servedTeams: await tokens.teams() },
+    'mentorship bot started',
+  );
 
   let schedulerClock: SchedulerClock | undefined;
   if (config.schedulerEnabled) {
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
     const scheduler = createScheduler({
       db: db.kysely,
       config,
-      botToken: slack.botToken,
+      tokens,
       apiUrl: slack.apiUrl,
       logger,
       meetings,

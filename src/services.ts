@@ -21,6 +21,7 @@ import { ResourcesService } from './domain/resources/resources.service';
 import { JournalService } from './domain/journal/journal.service';
 import { AppreciationService } from './domain/appreciation/appreciation.service';
 import { RemindersService } from './domain/reminders/reminders.service';
+import { WorkspacesService } from './domain/workspaces/workspaces.service';
 import { cancelUnsent } from './domain/reminders/reminders-outbox.repository';
 import { replanMeeting } from './domain/reminders/plan';
 
@@ -43,6 +44,7 @@ export interface Services {
   appreciations: AppreciationService;
   reminders: RemindersService;
   processedEvents: ProcessedEventsService;
+  workspaces: WorkspacesService;
 }
 
 /** `effects` writes what each change causes (notices, Home refreshes) in the change's own transaction. */
@@ -64,7 +66,8 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     journal: new JournalService(db, clock, effects),
     appreciations: new AppreciationService(db, clock, effects),
     reminders: new RemindersService(db, clock, effects),
-    processedEvents: new ProcessedEventsService(db, clock),
+    processedEvents: new ProcessedEventsService(db),
+    workspaces: new WorkspacesService(db, clock),
   };
 }
 

@@ -1,4 +1,5 @@
-import { ConfigError, parseConfig } from '../config';
+import { ConfigError, installModeOf, parseConfig } from '../config';
+import { teamTokensFor } from '../slack/install/team-tokens';
 import { openDatabase } from '../db/open';
 import { createLogger } from '../logger';
 import { createScheduler } from '../scheduler/create';
@@ -20,8 +21,8 @@ Options:
   -h, --help   print this help and exit
 
 Environment: DATABASE_URL (needed while the bot runs: the embedded database under DATA_DIR is single-process),
-SLACK_BOT_TOKEN (or REMINDERS_DRY_RUN=true to plan and log without sending), SLACK_API_URL, REMINDERS_DAILY_CAP,
-LOG_LEVEL. See docs/operations.md.`;
+SLACK_BOT_TOKEN or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET/SLACK_STATE_SECRET (or REMINDERS_DRY_RUN=true to plan and
+log without sending), SLACK_API_URL, REMINDERS_DAILY_CAP, UNINSTALL_RETENTION_DAYS, LOG_LEVEL. See docs/operations.md.`;
 
 /** `--now 2026-12-01T09:00:00Z` (or `--now=…`); null without it (the database's clock). */
 export function parseTickFlags(argv: readonly string[]): { now: Date | null } {
@@ -39,18 +40,25 @@ export function parseTickFlags(argv: readonly string[]): { now: Date | null } {
 async function run(): Promise<void> {
   const { now: at } = parseTickFlags(process.argv.slice(2));
   const config = parseConfig(process.env);
-  const botToken = config.slack.botToken ?? (config.remindersDryRun ? 'xoxb-dry-run' : undefined);
-  if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN: required to send reminders (or set REMINDERS_DRY_RUN=true to only plan and log them)');
+  const install = installModeOf(config.slack);
+  if (!install && !config.remindersDryRun) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN: required to send reminders (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET, or REMINDERS_DRY_RUN=true to only plan and log them)',
+    );
+  }
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config.database, { poolSize: 4 });
   let ok: boolean;
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
-    const meetings = meetingsServiceSource(createServices(db.kysely, clock, createEffectsRecorder(clock)).meetings);
+    const services = createServices(db.kysely, clock, createEffectsRecorder(clock));
+    const meetings = meetingsServiceSource(services.meetings);
+    // Each workspace's rows go out with its own token: SLACK_BOT_TOKEN's workspace (auth.test), or every installation.
+    const tokens = install ? teamTokensFor(install, { workspaces: services.workspaces, apiUrl: config.slack.apiUrl, logger }) : 'dry-run';
     const scheduler = createScheduler({
       db: db.kysely,
       config,
-      botToken,
+      tokens,
       apiUrl: config.slack.apiUrl,
       logger,
       meetings,

@@ -21,6 +21,35 @@ export interface WorkspacesTable {
   team_id: string;
   name: string | null;
   created_at: CreatedAt;
+  /** When the workspace uninstalled the app; its data goes after the retention period (migration 2026-12-10). */
+  uninstalled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** An "Add to Slack" installation (multi-workspace mode); tokens are credentials: never logged. */
+export interface InstallationsTable {
+  team_id: string;
+  enterprise_id: string | null;
+  app_id: string | null;
+  bot_token: string;
+  bot_id: string | null;
+  bot_user_id: string;
+  /** Comma-separated, as Slack grants them. */
+  bot_scopes: string;
+  bot_refresh_token: string | null;
+  bot_token_expires_at: Instant | null;
+  installer_user_id: string | null;
+  /** The latest install (a reinstall moves it). */
+  installed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: UpdatedAt;
+  revoked_at: Instant | null;
+  token_rejected_at: Instant | null;
+  token_error: string | null;
+}
+
+/** An OAuth `state` handed out by the install page and not used yet. */
+export interface OauthStatesTable {
+  id: string;
+  expires_at: Instant;
 }
 
 export interface PeopleTable {
@@ -274,6 +303,8 @@ export interface ProcessedEventsTable {
 
 export interface Database {
   workspaces: WorkspacesTable;
+  installations: InstallationsTable;
+  oauth_states: OauthStatesTable;
   people: PeopleTable;
   pairs: PairsTable;
   meetings: MeetingsTable;
@@ -300,3 +331,4 @@ export type AgendaItem = Selectable<AgendaItemsTable>;
 export type ActionItem = Selectable<ActionItemsTable>;
 export type Goal = Selectable<GoalsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type InstallationRow = Selectable<InstallationsTable>;

@@ -7,11 +7,12 @@ import type { Db } from '../db/create-db';
 import type { Logger } from '../logger';
 import { createServices, type Services } from '../services';
 import { createHomeRefresher } from '../slack/home-publisher';
-import { createSlackApp, INTERACTIVE_CLIENT_OPTIONS, type SlackApp } from '../slack/app';
+import { createSlackApp, type SlackApp } from '../slack/app';
+import { interactiveClients, type TeamTokens, teamTokensFor } from '../slack/install/team-tokens';
+import type { InstallMode, OAuthCredentials } from '../config';
 import { createEffectsFlusher } from '../slack/effects/flusher';
 import { NOTICE_HOOKS } from '../slack/effects/hooks';
 import { createEffectsRecorder } from '../slack/effects/recorder';
-import { WebClient } from '@slack/web-api';
 import { type NoticeHooks, noNoticeSending } from '../domain/notices/notice';
 import { createNoticeSender, createScheduler } from '../scheduler/create';
 import type { StoppableNoticeSender } from '../scheduler/notice-sender';
@@ -23,7 +24,10 @@ import type { Metrics } from '../metrics/metrics';
 export interface LocalBotOptions {
   db: Db;
   apiUrl: string;
-  botToken: string;
+  /** SLACK_BOT_TOKEN mode (one workspace)… */
+  botToken?: string;
+  /** …or multi-workspace mode ("Add to Slack", installations in the database). */
+  oauth?: OAuthCredentials;
   signingSecret: string;
   logger: Logger;
   clock: () => Date;
@@ -49,6 +53,8 @@ export interface LocalBotOptions {
 
 export interface LocalBot {
   slackApp: SlackApp;
+  /** Which workspaces this bot can send for, and with which token. */
+  tokens: TeamTokens;
   services: Services;
   /** The reminder scheduler wired to the same database and Slack; run passes with `scheduler.runPass(clock)`. */
   scheduler: Scheduler;
@@ -68,12 +74,18 @@ export interface LocalBot {
  */
 export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot> {
   const services = createServices(options.db.kysely, options.clock, createEffectsRecorder(options.clock));
-  const client = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
-  const home = createHomeRefresher({ home: services.home, clientFor: () => client, logger: options.logger, windowMs: options.homeWindowMs ?? 50 });
+  const install: InstallMode = options.oauth ? { kind: 'oauth', ...options.oauth } : { kind: 'single', botToken: options.botToken ?? '' };
+  const tokens = teamTokensFor(install, { workspaces: services.workspaces, apiUrl: options.apiUrl, logger: options.logger });
+  const home = createHomeRefresher({
+    home: services.home,
+    clientFor: interactiveClients(tokens, options.apiUrl),
+    logger: options.logger,
+    windowMs: options.homeWindowMs ?? 50,
+  });
   const noticeHooks = options.noticeHooks ?? NOTICE_HOOKS;
   const notices = createNoticeSender({
     db: options.db.kysely,
-    botToken: options.botToken,
+    tokens,
     apiUrl: options.apiUrl,
     logger: options.logger,
     noticeHooks,
@@ -83,7 +95,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     observer: options.metrics,
   });
   const slackApp = createSlackApp({
-    botToken: options.botToken,
+    install,
     signingSecret: options.signingSecret,
     apiUrl: options.apiUrl,
     logger: options.logger,
@@ -121,7 +133,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   const scheduler = createScheduler({
     db: options.db.kysely,
     config: { remindersDryRun: false, remindersDailyCap: 6 },
-    botToken: options.botToken,
+    tokens,
     apiUrl: options.apiUrl,
     logger: options.logger,
     meetings: meetingsServiceSource(services.meetings),
@@ -131,6 +143,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   });
   return {
     slackApp,
+    tokens,
     services,
     scheduler,
     notices,

@@ -27,6 +27,8 @@ export interface DeliveryDeps {
   settings: DeliverySettings;
   /** Slack answered 429: the workspace waits until then, on every replica. */
   onRateLimited(teamId: string, until: Date): Promise<void>;
+  /** Slack refused the workspace's token: the workspace is set aside (no send for it until it installs again). */
+  onTokenRejected(teamId: string, code: string): Promise<void>;
   /** What a notice's `onPosted` names, run in the transaction that marks it sent. */
   noticeHooks?: NoticeHooks;
   /** True once shutdown began: a Slack call not started yet is not started, the row is handed back. */
@@ -35,7 +37,8 @@ export interface DeliveryDeps {
   observer?: SchedulerObserver;
 }
 
-export type DeliveryResult = 'sent' | 'reconciled' | 'failed' | 'unknown' | 'cancelled' | 'deferred' | 'rate_limited' | 'dry_run' | 'fenced' | 'waiting';
+export type DeliveryResult =
+  'sent' | 'reconciled' | 'failed' | 'unknown' | 'cancelled' | 'deferred' | 'rate_limited' | 'dry_run' | 'fenced' | 'waiting' | 'set_aside';
 
 export interface Fence {
   id: string;
@@ -220,10 +223,24 @@ export async function notPosted(deps: DeliveryDeps, attempt: Attempt, outcome: S
       method,
     });
   }
+  if (outcome.kind === 'token_rejected')
+    return record('set_aside', setAside(deps, attempt, outcome.code, method !== 'conversations.open'), { code: outcome.code, method });
   if (outcome.kind === 'failed') return record('failed', markFailedWith(deps, attempt, outcome.code, refused), { code: outcome.code, method });
   // A call in doubt that cannot have posted (conversations.open, chat.update): try again after the grace period.
   const retryAt = new Date(fence().now.getTime() + deps.settings.graceMs);
   return record('deferred', release(db, { ...fence(), state: 'pending', retryAt, note: `${method}:${outcome.code}` }), { code: outcome.code, method });
+}
+
+/**
+ * Slack refused the workspace's token: nothing was posted and the row is not at fault. It goes back as
+ * it was (in doubt stays in doubt), without counting the call; the workspace is set aside, so no pass
+ * claims it again until the workspace has a working token.
+ */
+async function setAside(deps: DeliveryDeps, attempt: Attempt, code: string, unsend: boolean): Promise<boolean> {
+  const { row, fence } = attempt;
+  await deps.onTokenRejected(row.team_id, code);
+  const state = attempt.inDoubt ? 'unknown' : 'pending';
+  return release(deps.db, { ...fence(), state, retryAt: fence().now, note: `token_rejected:${code}`, unsend });
 }
 
 export interface Reconciled {
@@ -262,6 +279,7 @@ export async function reconcile(deps: DeliveryDeps, attempt: Attempt, channel: s
     }
   } catch (error) {
     const outcome = classifySlackError(error);
+    if (outcome.kind === 'token_rejected') return { result: 'set_aside', done: setAside(deps, attempt, outcome.code, false), details: { code: outcome.code } };
     if (outcome.kind === 'failed')
       return { result: 'failed', done: markFailed(db, { ...fence(), error: `unreconciled:${outcome.code}` }), details: { code: outcome.code } };
     const retryAt = new Date(clock().getTime() + (outcome.kind === 'rate_limited' ? outcome.retryAfterMs : settings.graceMs));

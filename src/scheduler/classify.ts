@@ -5,8 +5,17 @@
  * - failed: Slack refused it for good (a closed DM, a revoked token, blocks it rejects); never retried.
  * - unknown: it may have been posted (timeout, dropped connection, 5xx, internal_error); reconciled
  *   by looking for it in the DM before any resend.
+ * - token_rejected: the workspace's token is no good (revoked, deactivated, wrong): certainly not
+ *   posted, and not the row's fault; the workspace is set aside, the row waits for a working token.
  */
-export type SendOutcome = { kind: 'rate_limited'; retryAfterMs: number; code: string } | { kind: 'failed'; code: string } | { kind: 'unknown'; code: string };
+export type SendOutcome =
+  | { kind: 'rate_limited'; retryAfterMs: number; code: string }
+  | { kind: 'failed'; code: string }
+  | { kind: 'unknown'; code: string }
+  | { kind: 'token_rejected'; code: string };
+
+/** Slack's answers that mean the token itself is refused. */
+const TOKEN_REJECTED = new Set(['invalid_auth', 'account_inactive', 'token_revoked']);
 
 /** Errors Slack answers with ok:false that may hide a message that was in fact posted. */
 const MAYBE_POSTED = new Set(['internal_error', 'fatal_error', 'request_timeout', 'service_unavailable']);
@@ -29,6 +38,7 @@ export function classifySlackError(error: unknown): SendOutcome {
     case 'slack_webapi_platform_error': {
       const code = typeof e.data?.error === 'string' ? e.data.error : 'platform_error';
       if (RATE_LIMITED.has(code)) return { kind: 'rate_limited', retryAfterMs: DEFAULT_RETRY_AFTER_MS, code };
+      if (TOKEN_REJECTED.has(code)) return { kind: 'token_rejected', code };
       return MAYBE_POSTED.has(code) ? { kind: 'unknown', code } : { kind: 'failed', code };
     }
     case 'slack_webapi_http_error':

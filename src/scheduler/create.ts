@@ -9,10 +9,13 @@ import { createNoticeDispatcher, type NoticeSenderSettings, type StoppableNotice
 import { DEFAULT_SCHEDULER_SETTINGS, Scheduler, type SchedulerSettings } from './scheduler';
 import { createReminderClient, webClientReminderSlack } from './slack-gateway';
 import type { SchedulerObserver } from './observer';
+import type { TeamTokens } from '../slack/install/team-tokens';
+import { anyTeamSlack, type TeamSlack, tokenTeamSlack } from './team-slack';
 
 interface SendingOptions {
   db: Kysely<Database>;
-  botToken: string;
+  /** Each workspace's token; 'dry-run': REMINDERS_DRY_RUN without any credentials (nothing reaches Slack). */
+  tokens: TeamTokens | 'dry-run';
   apiUrl: string;
   logger: Logger;
   /** What notices' `onPosted` names: the features' hooks (src/slack/effects/hooks.ts). Every sender needs them. */
@@ -27,18 +30,21 @@ interface SendingOptions {
  * without it a MeetingsService on the same database is used (benches).
  */
 export function createScheduler(
-  options: SendingOptions & { config: Pick<Config, 'remindersDryRun' | 'remindersDailyCap'>; meetings?: MeetingSource; settings?: Partial<SchedulerSettings> },
+  options: SendingOptions & {
+    config: Pick<Config, 'remindersDryRun' | 'remindersDailyCap'> & Partial<Pick<Config, 'uninstallRetentionDays'>>;
+    meetings?: MeetingSource;
+    settings?: Partial<SchedulerSettings>;
+  },
 ): Scheduler {
-  const settings = { dryRun: options.config.remindersDryRun, dailyCap: options.config.remindersDailyCap, ...options.settings };
-  const client = createReminderClient({
-    token: options.botToken,
-    apiUrl: options.apiUrl,
-    timeoutMs: settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs,
-    logger: options.logger,
-  });
+  const settings = {
+    dryRun: options.config.remindersDryRun,
+    dailyCap: options.config.remindersDailyCap,
+    ...(options.config.uninstallRetentionDays === undefined ? {} : { uninstallRetentionDays: options.config.uninstallRetentionDays }),
+    ...options.settings,
+  };
   return new Scheduler({
     db: options.db,
-    slack: webClientReminderSlack(client),
+    slack: teamSlackOf(options, settings.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs),
     meetings: options.meetings ?? meetingsServiceSource(new MeetingsService(options.db, () => new Date())),
     logger: options.logger,
     settings,
@@ -56,14 +62,19 @@ export function createNoticeSender(
   options: SendingOptions & { settings?: Partial<NoticeSenderSettings>; clock?: () => Promise<() => Date> },
 ): StoppableNoticeSender {
   const timeoutMs = options.settings?.sendTimeoutMs ?? DEFAULT_SCHEDULER_SETTINGS.sendTimeoutMs;
-  const client = createReminderClient({ token: options.botToken, apiUrl: options.apiUrl, timeoutMs, logger: options.logger });
   return createNoticeDispatcher({
     db: options.db,
-    slack: webClientReminderSlack(client),
+    slack: teamSlackOf(options, timeoutMs),
     logger: options.logger,
     hooks: options.noticeHooks,
     settings: options.settings,
     clock: options.clock,
     observer: options.observer,
   });
+}
+
+/** Clients of each workspace's own token, configured like the reminder client (no SDK retries, a timeout). */
+function teamSlackOf(options: SendingOptions, timeoutMs: number): TeamSlack {
+  if (options.tokens !== 'dry-run') return tokenTeamSlack(options.tokens, { apiUrl: options.apiUrl, timeoutMs, logger: options.logger });
+  return anyTeamSlack(webClientReminderSlack(createReminderClient({ token: 'xoxb-dry-run', apiUrl: options.apiUrl, timeoutMs, logger: options.logger })));
 }

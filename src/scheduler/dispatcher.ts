@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import { type DeliveryDeps, type DeliveryResult, deliver } from './deliver';
 import { blockedUntil, blockWorkspace, type RateLimit, refundTokens, reserveTokens } from './limits.repository';
 import { anythingDue, type ClaimedReminder, claimDue, dueTeams, release } from './outbox.repository';
+import type { TeamSlack } from './team-slack';
 
 export interface DispatchSettings {
   /** Names this process in claimed_by and the logs. */
@@ -25,6 +26,14 @@ export interface StopSignal {
 /** `errors`: deliveries that threw (a database error): the row is left to its lease, and reconciled after it. */
 export type DispatchStats = Record<DeliveryResult, number> & { claimed: number; rounds: number; errors: number };
 
+/** What a pass sends with: the delivery's dependencies, with Slack per workspace. */
+export type DispatchDeps = Omit<DeliveryDeps, 'slack' | 'onTokenRejected'> & { slack: TeamSlack };
+
+/** The delivery dependencies of one workspace: its own Slack, and a refused token sets it aside. */
+export function deliveryFor(deps: DispatchDeps, slack: DeliveryDeps['slack']): DeliveryDeps {
+  return { ...deps, slack, onTokenRejected: (teamId, code) => deps.slack.setAside(teamId, code) };
+}
+
 /** Outcomes that made a chat.postMessage call, and so used a token of the workspace's budget. */
 const POSTED = new Set<DeliveryResult>(['sent', 'failed', 'unknown', 'rate_limited']);
 
@@ -42,43 +51,58 @@ const emptyStats = (): DispatchStats => ({
   dry_run: 0,
   fenced: 0,
   waiting: 0,
+  set_aside: 0,
 });
 
 /**
  * Sends what is due, fairly and within Slack's budget. Each round lists the workspaces with due rows
- * (oldest first) and serves each once: take tokens from its shared bucket, claim that many rows, send
- * them. A workspace with a backlog of thousands gets one batch per round like any other, so it cannot
- * starve the rest; when no workspace has a token the pass waits for the earliest one, up to its budget.
+ * (oldest first) among those this process holds a working token for, and serves each once: take
+ * tokens from its shared bucket, claim that many rows, send them with the workspace's own token. A
+ * workspace with a backlog of thousands gets one batch per round like any other, so it cannot starve
+ * the rest; when no workspace has a token the pass waits for the earliest one, up to its budget. A
+ * workspace whose token Slack refuses is set aside: its rows go back unsent and are not claimed again.
  */
 export async function dispatchDue(
   db: Kysely<Database>,
-  deps: DeliveryDeps,
+  deps: DispatchDeps,
   clock: () => Date,
   settings: DispatchSettings,
   stop: StopSignal = { stopped: false },
 ): Promise<DispatchStats> {
   const stats = emptyStats();
   const started = Date.now();
+  const skipped = new Set<string>();
   const serveTeam = async (teamId: string): Promise<{ granted: number; waitMs: number }> => {
+    const slack = await deps.slack.forTeam(teamId);
+    if (!slack) {
+      // No working token (an installation gone meanwhile): its rows stay as they are, for a later pass.
+      skipped.add(teamId);
+      return { granted: 0, waitMs: Number.POSITIVE_INFINITY };
+    }
     const now = clock();
     const reservation = await reserveTokens(db, teamId, settings.batchSize, settings.rate, now);
     if (reservation.granted === 0) return reservation;
     const rows = await claimDue(db, { teamId, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
     await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
     stats.claimed += rows.length;
-    await sendRows(deps, rows, clock, settings.rate, stop, stats);
+    const outcomes: Partial<Record<DeliveryResult | 'errors', number>> = {};
+    await sendRows(deliveryFor(deps, slack), rows, clock, settings.rate, stop, outcomes);
+    for (const [result, count] of Object.entries(outcomes) as Array<[keyof DispatchStats, number]>) stats[result] += count;
+    if (outcomes.set_aside) skipped.add(teamId);
     return { granted: rows.length, waitMs: 0 };
   };
 
   while (!stop.stopped && Date.now() - started < settings.budgetMs) {
     const now = clock();
-    const teams = (await anythingDue(db, now)) ? await dueTeams(db, now) : [];
+    const served = await deps.slack.teams();
+    const due = (await anythingDue(db, now)) ? await dueTeams(db, now, served) : [];
+    const teams = due.filter((teamId) => !skipped.has(teamId));
     if (teams.length === 0) break;
     stats.rounds += 1;
-    const served = await mapLimit(teams, settings.concurrency, serveTeam);
-    if (served.some((result) => result.granted > 0)) continue;
+    const results = await mapLimit(teams, settings.concurrency, serveTeam);
+    if (results.some((result) => result.granted > 0)) continue;
     // Every due workspace is out of tokens (or blocked by a Retry-After): wait for the first token.
-    const waitMs = Math.min(...served.map((result) => result.waitMs));
+    const waitMs = Math.min(...results.map((result) => result.waitMs));
     if (Date.now() - started + waitMs >= settings.budgetMs) break;
     await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(10, waitMs))));
     // A clock that does not move (a test clock, `tick --now` is anchored and moves) would wait forever.
@@ -101,20 +125,20 @@ export async function sendRows(
   stats: Partial<Record<DeliveryResult | 'errors', number>> = {},
 ): Promise<void> {
   const { db } = deps;
-  let holdUntil: Date | null = null;
+  // After a 429 the rest waits for the Retry-After; after a refused token, for a working token.
+  let hold: { until: Date; note: string; refund: boolean } | null = null;
   let unused = 0;
   for (const row of rows) {
-    if (stop.stopped || holdUntil) {
-      const note = holdUntil ? 'ratelimited' : 'released_on_shutdown';
+    if (stop.stopped || hold) {
       await release(db, {
         id: row.id,
         attempt: row.attempt,
         now: clock(),
         state: row.prior_state === 'pending' ? 'pending' : 'unknown',
-        retryAt: holdUntil ?? clock(),
-        note,
+        retryAt: hold?.until ?? clock(),
+        note: hold?.note ?? 'released_on_shutdown',
       });
-      unused += holdUntil ? 0 : 1;
+      unused += !hold || hold.refund ? 1 : 0;
       continue;
     }
     let result: DeliveryResult;
@@ -128,8 +152,9 @@ export async function sendRows(
     }
     stats[result] = (stats[result] ?? 0) + 1;
     deps.observer?.delivered(row.kind, result);
-    if (result === 'rate_limited') holdUntil = (await blockedUntil(db, row.team_id)) ?? clock();
-    else if (!POSTED.has(result)) unused += 1;
+    if (result === 'rate_limited') hold = { until: (await blockedUntil(db, row.team_id)) ?? clock(), note: 'ratelimited', refund: false };
+    else if (result === 'set_aside') hold = { until: clock(), note: 'token_rejected', refund: true };
+    if (!POSTED.has(result)) unused += 1;
   }
   await refundTokens(db, rows[0]?.team_id ?? '', unused, rate);
 }

@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { NoticeHooks, NoticeSender } from '../domain/notices/notice';
 import type { Logger } from '../logger';
-import type { DeliveryDeps, DeliveryResult, DeliverySettings } from './deliver';
-import { blockOn429, type DispatchSettings, sendRows, type StopSignal } from './dispatcher';
+import type { DeliveryResult, DeliverySettings } from './deliver';
+import { blockOn429, deliveryFor, type DispatchDeps, type DispatchSettings, sendRows, type StopSignal } from './dispatcher';
 import { refundTokens, reserveTokens } from './limits.repository';
 import { claimNotices, dueNoticesByTeam, pendingFallbacksOf } from './notices.repository';
 import { databaseClock, DEFAULT_SCHEDULER_SETTINGS, defaultReplicaName } from './scheduler';
-import type { ReminderSlack } from './slack-gateway';
+import type { TeamSlack } from './team-slack';
 import type { SchedulerObserver } from './observer';
 
 /** How long a request's own send waits for its workspace's budget to refill before leaving the rest to a pass. */
@@ -17,7 +17,8 @@ export type NoticeSenderSettings = DeliverySettings & Pick<DispatchSettings, 're
 
 export interface NoticeSenderDeps {
   db: Kysely<Database>;
-  slack: ReminderSlack;
+  /** Each workspace's notices go out with its own token; a workspace without a working one is left to later passes. */
+  slack: TeamSlack;
   logger: Logger;
   hooks?: NoticeHooks;
   settings?: Partial<NoticeSenderSettings>;
@@ -47,7 +48,7 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
   const { db } = deps;
   const log = deps.logger.child({ scope: 'notices', replica: settings.replica });
   const stop: StopSignal & { stopped: boolean } = { stopped: false };
-  const delivery: DeliveryDeps = {
+  const delivery: DispatchDeps = {
     db,
     slack: deps.slack,
     logger: log,
@@ -66,6 +67,12 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
    * a notice left to the passes may wait up to a minute; a longer wait (a Retry-After) is theirs.
    */
   const sendTeam = async (teamId: string, due: readonly string[], clock: () => Date, outcomes: Partial<Record<DeliveryResult, number>>): Promise<void> => {
+    const slack = await deps.slack.forTeam(teamId);
+    if (!slack) {
+      log.info({ teamId, notices: due }, 'no working token for the workspace; notices left as they are');
+      return;
+    }
+    const teamDelivery = deliveryFor(delivery, slack);
     const giveUpAt = Date.now() + MAX_BUDGET_WAIT_MS;
     let left = due;
     while (left.length > 0 && !stop.stopped) {
@@ -81,7 +88,8 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
       }
       const rows = await claimNotices(db, { teamId, ids: left, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
       await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
-      await sendRows(delivery, rows, clock, settings.rate, stop, outcomes);
+      await sendRows(teamDelivery, rows, clock, settings.rate, stop, outcomes);
+      if (outcomes.set_aside) return;
       // Fewer than granted: the others were taken by a pass or another replica meanwhile.
       if (rows.length < reservation.granted) return;
       const claimed = new Set(rows.map((row) => row.id));

@@ -35,10 +35,12 @@ export async function anythingDue(db: Executor, now: Date): Promise<boolean> {
 /**
  * Workspaces with due work, the longest-waiting first: the dispatcher serves each in turn. Only the
  * kinds it sends (reminders and notices): another feature may put its own kinds in the outbox and
- * deliver them itself.
+ * deliver them itself. Only `teams`, the workspaces the pass holds a working token for ('any': a fake
+ * Slack stands for all), and never one that uninstalled the app.
  */
-export async function dueTeams(db: Executor, now: Date, limit = 100): Promise<string[]> {
-  const rows = await dueTeamsQuery(db, now, limit).execute();
+export async function dueTeams(db: Executor, now: Date, teams: readonly string[] | 'any' = 'any', limit = 100): Promise<string[]> {
+  if (teams !== 'any' && teams.length === 0) return [];
+  const rows = await dueTeamsQuery(db, now, limit, teams).execute();
   return rows.map((row) => row.team_id);
 }
 
@@ -48,8 +50,8 @@ export async function dueTeams(db: Executor, now: Date, limit = 100): Promise<st
  * the due rows instead would walk every open row, planned weeks ahead included: it measured 290 ms
  * at 1M pairs for the same 20k due rows that take 1 ms at 10k pairs.
  */
-export function dueTeamsQuery(db: Executor, now: Date, limit = 100) {
-  return db
+export function dueTeamsQuery(db: Executor, now: Date, limit = 100, teams: readonly string[] | 'any' = 'any') {
+  const query = db
     .selectFrom('workspaces as w')
     .innerJoinLateral(
       (eb) =>
@@ -77,9 +79,11 @@ export function dueTeamsQuery(db: Executor, now: Date, limit = 100) {
           .limit(1),
       ),
     )
+    .where('w.uninstalled_at', 'is', null)
     .select(['w.team_id', 'd.oldest'])
     .orderBy('d.oldest')
     .limit(limit);
+  return teams === 'any' ? query : query.where('w.team_id', 'in', [...teams]);
 }
 
 /**

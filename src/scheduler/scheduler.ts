@@ -10,10 +10,11 @@ import type { DeliverySettings } from './deliver';
 import { blockOn429, type DispatchSettings, type DispatchStats, dispatchDue } from './dispatcher';
 import type { MeetingSource } from '../domain/reminders/meeting-source';
 import { planReminders } from '../domain/reminders/plan';
-import type { ReminderSlack } from './slack-gateway';
+import type { TeamSlack } from './team-slack';
+import { housekeep, type HousekeepingReport, type HousekeepingSettings } from './housekeeping';
 import type { SchedulerObserver } from './observer';
 
-export interface SchedulerSettings extends DeliverySettings, Omit<DispatchSettings, 'replica'> {
+export interface SchedulerSettings extends DeliverySettings, Omit<DispatchSettings, 'replica'>, HousekeepingSettings {
   replica?: string;
 }
 
@@ -29,17 +30,24 @@ export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
   rate: { perSecond: 5, burst: 10 },
   budgetMs: 50_000,
   concurrency: 4,
+  uninstallRetentionDays: 30,
+  historyRetentionDays: 30,
+  purgeBatch: 500,
+  housekeepingBudgetMs: 5_000,
 };
 
 export interface PassReport {
   at: string;
   planned: number;
   dispatch: DispatchStats;
+  /** What the pass purged once its sending was over (none when it was stopped first). */
+  housekeeping: HousekeepingReport | null;
 }
 
 export interface SchedulerDeps {
   db: Kysely<Database>;
-  slack: ReminderSlack;
+  /** Each workspace's Slack (its own token); a pass serves only the workspaces it holds a working token for. */
+  slack: TeamSlack;
   meetings: MeetingSource;
   logger: Logger;
   settings?: Partial<SchedulerSettings>;
@@ -111,8 +119,11 @@ export class Scheduler {
         observer: this.deps.observer,
       };
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
-      const report = { at: at.toISOString(), planned, dispatch };
-      if (planned > 0 || dispatch.claimed > 0) log.info(report, 'scheduler pass');
+      // Purges run only once this pass has stopped sending; their deletes skip rows any other pass holds.
+      const housekeeping = this.stopSignal.stopped ? null : await housekeep(db, clock(), this.settings, this.stopSignal);
+      const report = { at: at.toISOString(), planned, dispatch, housekeeping };
+      const purged = housekeeping && Object.values(housekeeping).some((count) => count > 0);
+      if (planned > 0 || dispatch.claimed > 0 || purged) log.info(report, 'scheduler pass');
       finished('ok');
       return report;
     } catch (error) {

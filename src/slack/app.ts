@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, type CustomRoute, type Receiver } from '@slack/bolt';
-import { ConfigError } from '../config';
+import { ConfigError, type InstallMode } from '../config';
 import type { Logger } from '../logger';
 import { boltLogger } from '../logger';
 import type { AppDeps } from './context';
@@ -10,9 +10,12 @@ import { guardTimestampWindow, slackTimestampProperty } from './middleware/times
 import { createSocketMode } from './socket-mode';
 import { instrumentRequests } from '../metrics/slack-requests';
 import type { Metrics } from '../metrics/metrics';
+import { INTERACTIVE_CLIENT_OPTIONS } from './client-options';
+import { receiverOAuthOptions } from './install/installer';
 
 export interface SlackAppOptions {
-  botToken: string;
+  /** One SLACK_BOT_TOKEN, or "Add to Slack" with the installations in the database (GET /slack/install, /slack/oauth_redirect). */
+  install: InstallMode;
   signingSecret?: string;
   appToken?: string;
   apiUrl: string;
@@ -36,13 +39,6 @@ export interface SlackApp {
   /** Takes no more requests, waits (up to drainMs) for those already acknowledged to finish. Safe to call twice. */
   stop(): Promise<void>;
 }
-
-/**
- * Interactive requests must be answered within 3 s, so the WebClient fails fast: no automatic
- * retries (a retried chat.postMessage can post twice), a request timeout, and 429s surfaced
- * rather than silently pausing the whole client.
- */
-export const INTERACTIVE_CLIENT_OPTIONS = { retryConfig: { retries: 0 }, timeout: 5_000, rejectRateLimitedCalls: true } as const;
 
 /**
  * GET /healthz is outside Bolt's middleware, so outside load shedding: a probe (or anyone) hitting it
@@ -84,10 +80,15 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
       });
     },
   };
-  const receiver: Receiver = socket ? socket.receiver : httpReceiver(options.signingSecret ?? '', healthRoute, logger);
+  const oauth =
+    options.install.kind === 'oauth'
+      ? receiverOAuthOptions({ ...options.install, workspaces: options.deps.services.workspaces, apiUrl: options.apiUrl, logger })
+      : undefined;
+  const receiver: Receiver = socket ? socket.receiver : httpReceiver(options.signingSecret ?? '', healthRoute, logger, oauth);
 
   const app = new App({
-    token: options.botToken,
+    // Multi-workspace mode: no token; Bolt authorizes each request with its workspace's installation.
+    token: options.install.kind === 'single' ? options.install.botToken : undefined,
     receiver,
     logger: boltLogger(logger),
     // Initialise explicitly in start(): a rejected token then stops start-up with one clear line
@@ -149,8 +150,9 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
  * Bolt's receiver with Slack's full replay window (future timestamps are refused as well as stale
  * ones), passing the signed timestamp on to load shedding.
  */
-function httpReceiver(signingSecret: string, healthRoute: CustomRoute, logger: Logger): HTTPReceiver {
+function httpReceiver(signingSecret: string, healthRoute: CustomRoute, logger: Logger, oauth?: ReturnType<typeof receiverOAuthOptions>): HTTPReceiver {
   const receiver = new HTTPReceiver({
+    ...oauth,
     signingSecret,
     customRoutes: [healthRoute],
     logger: boltLogger(logger),

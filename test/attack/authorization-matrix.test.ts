@@ -1,13 +1,15 @@
 /**
  * The authorization matrix: every button and every modal submission the bot registers, tried on pair
  * A's data by someone who may not act on it (a stranger, a member of another pair, and the pair's own
- * mentee or mentor where only the other role may act). Each attempt must be refused with a clear
+ * mentee or mentor where only the other role may act, and a person of another workspace using pair
+ * A's ids, buttons and views from there). Each attempt must be refused with a clear
  * private message, change nothing in the database, send nothing to pair A, and show nothing of pair A.
  * A journal entry is seen by its author only. A new action or modal without a row here fails the
  * coverage test: add a row (or, for an id that carries no pair data, an entry in NO_PAIR_DATA).
  */
 import type { App } from '@slack/bolt';
-import type { AppResponse } from '../../src/devtools/slack-driver';
+import type { AppResponse, SlackDriver } from '../../src/devtools/slack-driver';
+import { driverFor } from '../support/install';
 import { buildSubmission } from '../../src/devtools/slack-driver/submission';
 import type { RecordedCall, StoredView } from '../../src/devtools/slack-stand-in';
 import { pairPickerBlock } from '../../src/slack/blocks/pair-picker';
@@ -32,8 +34,16 @@ let world: World;
 const triggers = new Map<string, string>();
 const responseUrls = new Map<string, string>();
 
+/** Another workspace on the same app: its person sends pair A's ids, buttons and views from there. */
+const TEAM_B = 'T0TEAMB';
+const PERSON_B = { id: 'UTEAMB', name: 'bea', realName: 'Bea Elsewhere', tz: 'Europe/Paris' } as const;
+let driverB: SlackDriver;
+const driverOf = (userId: string) => (userId === PERSON_B.id ? driverB : h.driver);
+
 beforeAll(async () => {
   h = await startHarness({ logger: logs.logger });
+  h.standIn.addUser(PERSON_B);
+  driverB = driverFor(h, TEAM_B);
   const issue = h.standIn.issueTriggerId.bind(h.standIn);
   h.standIn.issueTriggerId = (userId: string) => {
     const trigger = issue(userId);
@@ -52,9 +62,10 @@ afterAll(() => h.close());
 
 // ---- the actors --------------------------------------------------------------------------------------
 
-type ActorKey = 'stranger' | 'otherPair' | 'mentee' | 'mentor';
+type ActorKey = 'stranger' | 'otherPair' | 'otherTeam' | 'mentee' | 'mentor';
 const ACTORS: Record<ActorKey, { id: string; label: string }> = {
   stranger: { id: USERS.stranger.id, label: 'a stranger' },
+  otherTeam: { id: PERSON_B.id, label: 'a person of another workspace' },
   otherPair: { id: USERS.other.id, label: 'a member of another pair' },
   mentee: { id: USERS.mentee.id, label: "the pair's mentee" },
   mentor: { id: USERS.mentor.id, label: "the pair's mentor" },
@@ -70,7 +81,7 @@ const press =
   (actionId: string, value: () => string): Prepare =>
   async (userId) => {
     const message = await postButton(h, userId, actionId, value());
-    return () => h.driver.clickInMessage(userId, message, actionId);
+    return () => driverOf(userId).clickInMessage(userId, message, actionId);
   };
 
 /** The real Approve / Request changes buttons on pair A's approval message in the goals channel. */
@@ -78,7 +89,7 @@ const pressOnApproval =
   (actionId: string): Prepare =>
   async (userId) =>
   () =>
-    h.driver.clickInMessage(userId, world.approvalMessage, actionId, { value: `${world.goals.shared}:2` });
+    driverOf(userId).clickInMessage(userId, world.approvalMessage, actionId, { value: `${world.goals.shared}:2` });
 
 /** An element inside a modal the actor has open (built from `view`), pressed or picked with `value`. */
 const pressInView =
@@ -86,7 +97,7 @@ const pressInView =
   async (userId) => {
     const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: h.standIn.issueTriggerId(userId), view: view() as never });
     const stored = h.standIn.findView(opened.view!.id!)!;
-    return () => h.driver.clickInView(userId, stored, actionId, { value: value() });
+    return () => driverOf(userId).clickInView(userId, stored, actionId, { value: value() });
   };
 
 /** Pair A's real modal (its private_metadata as the bot set it), submitted by the actor with valid inputs. */
@@ -96,7 +107,8 @@ const submit =
     const view: StoredView = world.views[key]!;
     const { values, clientErrors } = buildSubmission(view, inputs);
     if (Object.keys(clientErrors).length > 0) throw new Error(`test bug: ${JSON.stringify(clientErrors)}`);
-    return () => sendViewSubmission(h, userId, view, values);
+    return () =>
+      sendViewSubmission(h, userId, view, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
   };
 
 const pickerModal = (callbackId: string) => () => ({
@@ -114,6 +126,8 @@ const pickerModal = (callbackId: string) => () => ({
 const NOT_IN_PAIR = /You are not part of that mentorship pair\./;
 const NOT_YOUR_GOAL = /That goal belongs to a mentorship you are not part of\./;
 const ONLY_MENTOR = new RegExp(`Only <@${USERS.mentor.id}> can approve this goal`);
+/** From another workspace, pair A's goal simply is not there: nothing about it is confirmed. */
+const NO_SUCH_GOAL = /That goal no longer exists\./;
 
 interface Row {
   /** The registered action_id (`action@callback_id` when scoped to a modal) or view callback_id. */
@@ -137,13 +151,19 @@ const ROWS: Row[] = [
     prepare: press(GoalActions.share, () => world.goals.draft),
     refusal: NOT_YOUR_GOAL,
   },
-  { id: GoalActions.approve, does: 'approve a goal', roles: ['mentee'], prepare: pressOnApproval(GoalActions.approve), refusal: ONLY_MENTOR },
+  {
+    id: GoalActions.approve,
+    does: 'approve a goal',
+    roles: ['mentee'],
+    prepare: pressOnApproval(GoalActions.approve),
+    refusal: { default: ONLY_MENTOR, otherTeam: NO_SUCH_GOAL },
+  },
   {
     id: GoalActions.requestChanges,
     does: 'request changes to a goal',
     roles: ['mentee'],
     prepare: pressOnApproval(GoalActions.requestChanges),
-    refusal: ONLY_MENTOR,
+    refusal: { default: ONLY_MENTOR, otherTeam: NO_SUCH_GOAL },
   },
   {
     id: GoalActions.progress,
@@ -193,7 +213,7 @@ const ROWS: Row[] = [
     does: 'send a request for changes to a goal',
     roles: ['mentee'],
     prepare: submit('goal_changes_save', { [ids.GoalChangesModal.blocks.comment]: 'Make it smaller' }),
-    refusal: /Only the pair's mentor can request changes to this goal\./,
+    refusal: { default: /Only the pair's mentor can request changes to this goal\./, otherTeam: NO_SUCH_GOAL },
   },
   { id: ids.GoalProgressModal.callbackId, does: 'save progress on a goal of another pair', prepare: submit('goal_progress_save'), refusal: NOT_YOUR_GOAL },
   {
@@ -485,7 +505,9 @@ function shownSince(mark: number, actorId: string, response: AppResponse) {
 }
 
 const cells = ROWS.flatMap((row) =>
-  (['stranger', 'otherPair', ...(row.roles ?? [])] as ActorKey[]).map((actor) => [`${ACTORS[actor].label} cannot ${row.does}`, row, actor] as const),
+  (['stranger', 'otherPair', 'otherTeam', ...(row.roles ?? [])] as ActorKey[]).map(
+    (actor) => [`${ACTORS[actor].label} cannot ${row.does}`, row, actor] as const,
+  ),
 );
 
 describe('refused: nothing changed, nothing of pair A shown, a clear answer', () => {

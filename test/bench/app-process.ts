@@ -16,7 +16,7 @@ import { startLocalBot } from '../../src/devtools/local-bot';
 import { boltLogger, createLogger } from '../../src/logger';
 import { COMMAND, PairModal } from '../../src/slack/ids';
 import { guardTimestampWindow } from '../../src/slack/middleware/timestamp-window';
-import { INTERACTIVE_CLIENT_OPTIONS } from '../../src/slack/app';
+import { INTERACTIVE_CLIENT_OPTIONS } from '../../src/slack/client-options';
 import { BENCH_CHANNEL, BENCH_SECRET, BENCH_TEAM, BENCH_TOKEN, BENCH_USERS, type FromChild, type ToChild } from './protocol';
 
 const [kind, apiUrl, database] = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { MeetingsService } from '../../src/domain/meetings/meetings.service';
 import { meetingsServiceSource } from '../../src/domain/reminders/meeting-source';
 import { databaseClock, Scheduler } from '../../src/scheduler/scheduler';
 import { createReminderClient, webClientReminderSlack } from '../../src/scheduler/slack-gateway';
+import { anyTeamSlack } from '../../src/scheduler/team-slack';
 import { type LocalBot, startLocalBot } from '../../src/devtools/local-bot';
 import { CHAOS_SIGNING_SECRET_ENV, type ReplicaListening } from './protocol';
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
       : createReminderClient({ token, apiUrl, timeoutMs: CHAOS_SETTINGS.sendTimeoutMs });
   const scheduler = new Scheduler({
     db: db.kysely,
-    slack: webClientReminderSlack(client),
+    slack: anyTeamSlack(webClientReminderSlack(client)),
     meetings: meetingsServiceSource(new MeetingsService(db.kysely, () => new Date())),
     logger: pino({ level: 'info', base: { replica: name } }),
     settings: { ...CHAOS_SETTINGS, replica: name },

@@ -3,7 +3,7 @@ import type { Logger } from '../../src/logger';
 import type { Db } from '../../src/db/create-db';
 import { SlackDriver } from '../../src/devtools/slack-driver';
 import { SlackStandIn, type StoredMessage } from '../../src/devtools/slack-stand-in';
-import { startLocalBot, type LocalBot } from '../../src/devtools/local-bot';
+import { startLocalBot, type LocalBot, type LocalBotOptions } from '../../src/devtools/local-bot';
 import { TestClock } from './clock';
 import { createTestDb } from './test-db';
 import { settled } from './wait';
@@ -11,6 +11,8 @@ import { settled } from './wait';
 export const TEAM_ID = 'T0TEST';
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test-token';
+/** The app's credentials in multi-workspace mode (`startHarness({ oauth: true })`). */
+export const OAUTH = { clientId: '1111.2222', clientSecret: 'test-client-secret', stateSecret: 'test-state-secret-of-32-characters' } as const;
 
 /** People and channels every integration test can use. */
 export const USERS = {
@@ -41,19 +43,31 @@ export interface Harness {
  * real Bolt app on a free port, and a driver that signs requests exactly as Slack does.
  */
 export async function startHarness(
-  options: { now?: string; logger?: Logger; maxInFlight?: number; maxEventLoopLagMs?: number; drainMs?: number; sendNoticesAtOnce?: boolean } = {},
+  options: {
+    now?: string;
+    logger?: Logger;
+    maxInFlight?: number;
+    maxEventLoopLagMs?: number;
+    drainMs?: number;
+    sendNoticesAtOnce?: boolean;
+    /** Multi-workspace mode: no SLACK_BOT_TOKEN, workspaces install through "Add to Slack" (test/support/install.ts). */
+    oauth?: boolean;
+    scheduler?: LocalBotOptions['scheduler'];
+  } = {},
 ): Promise<Harness> {
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T14:00:00Z'));
   const db = await createTestDb();
   const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: TEAM_ID });
   for (const user of Object.values(USERS)) standIn.addUser(user);
   for (const channel of Object.values(CHANNELS)) standIn.addChannel(channel);
+  if (options.oauth) standIn.enableOAuth(OAUTH.clientId, OAUTH.clientSecret);
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const bot = await startLocalBot({
     db,
     apiUrl: standIn.apiUrl,
-    botToken: BOT_TOKEN,
+    ...(options.oauth ? { oauth: OAUTH } : { botToken: BOT_TOKEN }),
     signingSecret: SIGNING_SECRET,
+    scheduler: options.scheduler,
     logger,
     clock: clock.now,
     maxInFlight: options.maxInFlight,

@@ -3,19 +3,26 @@
  * arbitrary `state.values`, and byte-for-byte replays of a request the driver sent (what someone who
  * captured a request on the wire could send again within the five-minute window).
  */
-import type { AppResponse } from '../../src/devtools/slack-driver';
+import type { AppResponse, SlackDriver } from '../../src/devtools/slack-driver';
 import type { Json, StoredView } from '../../src/devtools/slack-stand-in';
 import type { Harness } from './harness';
 
 const FORM = 'application/x-www-form-urlencoded';
 
 /** A view_submission for `view` with exactly these `state.values` (and optionally forged metadata). */
-export function sendViewSubmission(h: Harness, userId: string, view: StoredView, values: Json, privateMetadata?: string): Promise<AppResponse> {
+export function sendViewSubmission(
+  h: Harness,
+  userId: string,
+  view: StoredView,
+  values: Json,
+  privateMetadata?: string,
+  via: { driver: SlackDriver; teamId: string } = { driver: h.driver, teamId: h.standIn.teamId },
+): Promise<AppResponse> {
   const name = h.standIn.user(userId)?.name ?? userId.toLowerCase();
   const payload = {
     type: 'view_submission',
-    team: { id: h.standIn.teamId, domain: 'mentorship-dev' },
-    user: { id: userId, username: name, name, team_id: h.standIn.teamId },
+    team: { id: via.teamId, domain: 'mentorship-dev' },
+    user: { id: userId, username: name, name, team_id: via.teamId },
     api_app_id: 'A0001',
     token: 'unused-verification-token',
     trigger_id: h.standIn.issueTriggerId(userId),
@@ -24,7 +31,7 @@ export function sendViewSubmission(h: Harness, userId: string, view: StoredView,
     enterprise: null,
     is_enterprise_install: false,
   };
-  return h.driver.sendRaw(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { contentType: FORM });
+  return via.driver.sendRaw(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { contentType: FORM });
 }
 
 export interface CapturedRequest {

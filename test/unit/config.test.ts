@@ -54,4 +54,34 @@ describe('parseConfig', () => {
     expect(() => requireSlackCredentials(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }))).toThrow(/^SLACK_SIGNING_SECRET:/);
     expect(requireSlackCredentials(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).appToken).toBe('xapp-1');
   });
+
+  const OAUTH_ENV = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'secret', SLACK_STATE_SECRET: 'a-state-secret-16+', SLACK_SIGNING_SECRET: 's' };
+
+  it('starts multi-workspace mode with the three client variables and no bot token', () => {
+    expect(requireSlackCredentials(parseConfig(OAUTH_ENV)).install).toEqual({
+      kind: 'oauth',
+      clientId: '1.2',
+      clientSecret: 'secret',
+      stateSecret: 'a-state-secret-16+',
+    });
+    expect(requireSlackCredentials(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).install).toEqual({
+      kind: 'single',
+      botToken: 'xoxb-1',
+    });
+  });
+
+  it.each([
+    ['SLACK_CLIENT_ID', { ...OAUTH_ENV, SLACK_BOT_TOKEN: 'xoxb-1' }, /not both/],
+    ['SLACK_STATE_SECRET', { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'secret', SLACK_SIGNING_SECRET: 's' }, /needs all three/],
+    ['SLACK_APP_TOKEN', { ...OAUTH_ENV, SLACK_APP_TOKEN: 'xapp-1' }, /install pages over HTTP/],
+  ])('names %s when the install mode is half set or mixed', (variable, env, reason) => {
+    expect(() => requireSlackCredentials(parseConfig(env))).toThrow(new RegExp(`^${variable}: .*${reason.source}`));
+  });
+
+  it('keeps an uninstalled workspace 30 days by default, 0 meaning the next pass', () => {
+    expect(parseConfig({}).uninstallRetentionDays).toBe(30);
+    expect(parseConfig({ UNINSTALL_RETENTION_DAYS: '0' }).uninstallRetentionDays).toBe(0);
+    expect(() => parseConfig({ UNINSTALL_RETENTION_DAYS: '-1' })).toThrow(/^UNINSTALL_RETENTION_DAYS:/);
+    expect(() => parseConfig({ SLACK_STATE_SECRET: 'short' })).toThrow(/^SLACK_STATE_SECRET:/);
+  });
 });

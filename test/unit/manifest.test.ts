@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { COMMAND } from '../../src/slack/ids';
 import { SUBCOMMANDS } from '../../src/slack/subcommands';
+import { BOT_SCOPES, REDIRECT_PATH } from '../../src/slack/install/scopes';
 
 const root = join(__dirname, '..', '..');
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
@@ -41,6 +42,15 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toContain('message.im');
     // message.im needs im:history, which the reminders' reconciliation already asks for.
     expect(manifest.oauth_config.scopes.bot).toContain('im:history');
+  });
+
+  it('subscribes to the uninstall events and sends "Add to Slack" back to /slack/oauth_redirect', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
+    expect(manifest.oauth_config.redirect_urls).toEqual([expect.stringMatching(new RegExp(`${REDIRECT_PATH}$`))]);
+  });
+
+  it('asks "Add to Slack" for exactly the scopes of the manifest', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('asks for the least bot scopes the features use', () => {

@@ -15,6 +15,8 @@ export interface Outcome {
 export interface Call {
   method: string;
   args: Json;
+  /** The workspace whose token made the call (recorded, so tests can tell workspaces apart). */
+  teamId?: string;
   apply: () => Outcome;
   /** Checked only when no fault is injected, e.g. the rate limiter. */
   precheck?: () => Outcome | undefined;
@@ -61,6 +63,7 @@ export function send(res: ServerResponse, out: Outcome): void {
 /** Runs a call the way Slack would answer it under the injected fault, recording what happened. */
 export async function runCall(deps: FrontDeps, call: Call, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const rec = deps.record(call.method, call.args);
+  if (call.teamId) rec.teamId = call.teamId;
   const finish = (out: Outcome, error?: string): void => {
     rec.ok = error === undefined && out.status === 200 && out.body.ok === true;
     const err = error ?? (rec.ok ? undefined : String(out.body.error ?? `http_${out.status}`));

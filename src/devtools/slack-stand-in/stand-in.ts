@@ -15,6 +15,7 @@ import { ResponseUrls } from './response-urls';
 import type { ApiResult, ChannelFixture, Fault, FaultPolicy, Json, RecordedCall, StoredMessage, StoredView, UserFixture } from './types';
 import { apiError } from './types';
 import { dmId, Workspace } from './workspace';
+import { type InstallGrant, Tokens } from './tokens';
 import { applyViewAck, type ViewAckResult } from './view-ack';
 
 export interface StandInOptions {
@@ -41,9 +42,9 @@ export class SlackStandIn {
   private readonly faults = new Faults();
   private limiter: RateLimiter | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
-  /** Bot tokens of further workspaces (token -> team id): each has its own workspace rate limit. */
-  private readonly otherTokens = new Map<string, string>();
-  private readonly methods: Record<string, (args: Json) => ApiResult>;
+  /** Every bot token and the workspace it belongs to; "Add to Slack" and token rotation. */
+  private readonly tokens: Tokens;
+  private readonly methods: Record<string, (args: Json, teamId: string) => ApiResult>;
   /** Socket Mode: the app-level token apps.connections.open accepts, and the WebSocket URL it hands out. */
   private socketMode: { appToken: string; url: string } | undefined;
 
@@ -68,8 +69,10 @@ export class SlackStandIn {
     this.responseUrls = new ResponseUrls(now);
     this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     this.apiUrl = `${this.baseUrl}/api/`;
+    this.tokens = new Tokens(now);
+    this.tokens.addBotToken(opts.botToken, opts.teamId);
     this.methods = {
-      'auth.test': () => this.ws.authTest(),
+      'auth.test': (_a, teamId) => ({ ...this.ws.authTest(), team_id: teamId, team: teamId }),
       'users.info': (a) => this.ws.usersInfo(a),
       'conversations.open': (a) => this.ws.conversationsOpen(a),
       'conversations.info': (a) => this.ws.conversationsInfo(a),
@@ -117,7 +120,23 @@ export class SlackStandIn {
    * what differs is the rate limit, which Slack keeps per workspace (benches of several workspaces).
    */
   addBotToken(token: string, teamId: string): void {
-    this.otherTokens.set(token, teamId);
+    this.tokens.addBotToken(token, teamId);
+  }
+  /** "Add to Slack": oauth.v2.access accepts these app credentials. */
+  enableOAuth(clientId: string, clientSecret: string): void {
+    this.tokens.enableOAuth(clientId, clientSecret);
+  }
+  /** The code Slack hands the app's redirect once a person consents to install it in `grant.teamId`. */
+  issueOAuthCode(grant: InstallGrant): string {
+    return this.tokens.issueCode(grant);
+  }
+  /** The app is uninstalled from the workspace: all its tokens stop working (token_revoked). */
+  revokeTokensOf(teamId: string): void {
+    this.tokens.revokeTeam(teamId);
+  }
+  /** The workspace's tokens that still work, oldest first. */
+  tokensOf(teamId: string): string[] {
+    return this.tokens.tokensOf(teamId);
   }
   /**
    * Socket Mode: apps.connections.open, called with this app-level token, answers with `url` (a WebSocket
@@ -219,27 +238,25 @@ export class SlackStandIn {
     if (!path.startsWith('/api/')) return send(res, { status: 404, body: { ok: false, error: 'not_found' } });
     const method = path.slice('/api/'.length);
     if (token !== undefined && (method === 'apps.connections.open' || token === this.socketMode?.appToken)) return this.appTokenCall(method, token, args, res);
+    // The app's own credentials, not a token: the install's code exchange and token rotation.
+    if (method === 'oauth.v2.access') return runCall(deps, { method, args, apply: () => ({ status: 200, body: this.tokens.oauthAccess(args) }) }, req, res);
     const handler = this.methods[method];
-    const early =
-      token === undefined
-        ? apiError('not_authed')
-        : token !== this.opts.botToken && !this.otherTokens.has(token)
-          ? apiError('invalid_auth')
-          : !handler
-            ? apiError('unknown_method')
-            : undefined;
-    if (early || !handler) {
+    const checked = token === undefined ? undefined : this.tokens.check(token);
+    const early = !checked ? apiError('not_authed') : !checked.ok ? apiError(checked.error) : !handler ? apiError('unknown_method') : undefined;
+    if (early || !handler || !checked?.ok) {
       Object.assign(this.record(method, args), { ok: false, error: early?.error });
       return send(res, { status: 200, body: early ?? apiError('unknown_method') });
     }
-    const call: Call = { method, args, apply: () => ({ status: 200, body: handler(args) }) };
-    if (method === 'chat.postMessage') call.precheck = () => this.checkRateLimit(args, token!);
+    const teamId = checked.teamId;
+    // Recorded with the workspace whose token made the call, so tests can tell the workspaces apart.
+    const call: Call = { method, args, teamId, apply: () => ({ status: 200, body: handler(args, teamId) }) };
+    if (method === 'chat.postMessage') call.precheck = () => this.checkRateLimit(args, teamId);
     return runCall(deps, call, req, res);
   }
 
   private appTokenCall(method: string, token: string, args: Json, res: ServerResponse): void {
     const appToken = token === this.socketMode?.appToken;
-    const known = appToken || token === this.opts.botToken || this.otherTokens.has(token);
+    const known = appToken || this.tokens.check(token).ok;
     const body = !known
       ? apiError('invalid_auth')
       : !appToken || method !== 'apps.connections.open'
@@ -262,8 +279,8 @@ export class SlackStandIn {
     };
   }
 
-  private checkRateLimit(args: Json, token: string): Outcome | undefined {
-    const wait = this.limiter?.take(String(args.team_id ?? this.otherTokens.get(token) ?? this.opts.teamId), String(args.channel ?? ''));
+  private checkRateLimit(args: Json, teamId: string): Outcome | undefined {
+    const wait = this.limiter?.take(String(args.team_id ?? teamId), String(args.channel ?? ''));
     if (!wait) return undefined;
     this.rateLimitedCount += 1;
     return rateLimited(wait.retryAfterSeconds);

@@ -77,6 +77,8 @@ export interface RecordedCall {
   ok: boolean;
   error?: string;
   at: Date;
+  /** The workspace of the token that made the call. */
+  teamId?: string;
 }
 
 export type Fault =

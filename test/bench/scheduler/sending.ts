@@ -2,8 +2,8 @@ import pino from 'pino';
 import { sql } from 'kysely';
 import { createDb, type Db } from '../../../src/db/create-db';
 import { SlackStandIn } from '../../../src/devtools/slack-stand-in';
-import { type DeliveryDeps } from '../../../src/scheduler/deliver';
-import { blockOn429, dispatchDue } from '../../../src/scheduler/dispatcher';
+import { blockOn429, type DispatchDeps, dispatchDue } from '../../../src/scheduler/dispatcher';
+import { anyTeamSlack } from '../../../src/scheduler/team-slack';
 import { DEFAULT_SCHEDULER_SETTINGS, databaseClock } from '../../../src/scheduler/scheduler';
 import { createReminderClient, type ReminderSlack, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
 import { type BacklogPerson, seedBacklog } from './backlog';
@@ -71,7 +71,13 @@ async function runScenario(scenario: Scenario): Promise<Record<string, string | 
     let finished = false;
     const loops = replicas.map(async (replica, index) => {
       const settings = { ...DEFAULT_SCHEDULER_SETTINGS, replica: `send-${index}`, rate: { perSecond: PER_WORKSPACE, burst: PER_WORKSPACE } };
-      const deps: DeliveryDeps = { db: replica.kysely, slack, logger: pino({ level: 'silent' }), settings, onRateLimited: blockOn429(replica.kysely) };
+      const deps: DispatchDeps = {
+        db: replica.kysely,
+        slack: anyTeamSlack(slack),
+        logger: pino({ level: 'silent' }),
+        settings,
+        onRateLimited: blockOn429(replica.kysely),
+      };
       while (!finished && Date.now() < deadline) {
         const clock = await databaseClock(replica.kysely);
         const stats = await dispatchDue(replica.kysely, deps, clock, { ...settings, budgetMs: 5_000 });

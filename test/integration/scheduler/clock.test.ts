@@ -5,6 +5,7 @@ import type { MeetingSource } from '../../../src/domain/reminders/meeting-source
 import { anchoredClock, databaseClock, Scheduler } from '../../../src/scheduler/scheduler';
 import { databaseNow } from '../../../src/db/now';
 import type { ReminderSlack } from '../../../src/scheduler/slack-gateway';
+import { anyTeamSlack } from '../../../src/scheduler/team-slack';
 import { createTestDb } from '../../support/test-db';
 import { eventually } from '../../support/wait';
 
@@ -32,7 +33,7 @@ it('ticks passes on its own, and stop() waits for the pass in flight and starts 
       });
     },
   };
-  const scheduler = new Scheduler({ db: db.kysely, slack: noSlack, meetings: slowMeetings, logger: pino({ level: 'silent' }) });
+  const scheduler = new Scheduler({ db: db.kysely, slack: anyTeamSlack(noSlack), meetings: slowMeetings, logger: pino({ level: 'silent' }) });
   const clock = startSchedulerClock(scheduler, db.kysely, pino({ level: 'silent' }), '* * * * * *'); // every second
   await eventually(() => passes === 1, 5_000);
 

@@ -5,6 +5,7 @@ import { NOTICE_KIND, type NewNotice, type NoticeHooks, type NoticePayload } fro
 import type { SlackStandIn } from '../../../src/devtools/slack-stand-in';
 import { createNoticeDispatcher, type NoticeSenderSettings } from '../../../src/scheduler/notice-sender';
 import { createReminderClient, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
+import { anyTeamSlack } from '../../../src/scheduler/team-slack';
 import type { Logger } from '../../../src/logger';
 import { RACE_TOKEN } from './replicas';
 
@@ -57,7 +58,7 @@ export function testNoticeSender(
   const settings = { replica: 'app', rate: { perSecond: 10_000, burst: 10_000 }, sendTimeoutMs: 500, ...options.settings };
   return createNoticeDispatcher({
     db,
-    slack: webClientReminderSlack(createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: settings.sendTimeoutMs })),
+    slack: anyTeamSlack(webClientReminderSlack(createReminderClient({ token: RACE_TOKEN, apiUrl: standIn.apiUrl, timeoutMs: settings.sendTimeoutMs }))),
     logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     hooks: options.hooks,
     settings,

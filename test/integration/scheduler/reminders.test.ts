@@ -336,7 +336,7 @@ describe('pairs and operators', () => {
     const dry = createScheduler({
       db: h.db.kysely,
       config: { remindersDryRun: true, remindersDailyCap: 6 },
-      botToken: 'xoxb-test-token',
+      tokens: h.bot.tokens,
       apiUrl: h.standIn.apiUrl,
       logger,
       noticeHooks: NOTICE_HOOKS,
@@ -356,7 +356,7 @@ describe('pairs and operators', () => {
     const capped = createScheduler({
       db: h.db.kysely,
       config: { remindersDryRun: false, remindersDailyCap: 1 },
-      botToken: 'xoxb-test-token',
+      tokens: h.bot.tokens,
       apiUrl: h.standIn.apiUrl,
       logger: pino({ level: 'silent' }),
       noticeHooks: NOTICE_HOOKS,

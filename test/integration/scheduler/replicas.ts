@@ -9,6 +9,7 @@ import { MeetingsService } from '../../../src/domain/meetings/meetings.service';
 import { meetingsServiceSource } from '../../../src/domain/reminders/meeting-source';
 import { Scheduler, type SchedulerSettings } from '../../../src/scheduler/scheduler';
 import { createReminderClient, type ReminderSlack, webClientReminderSlack } from '../../../src/scheduler/slack-gateway';
+import { anyTeamSlack } from '../../../src/scheduler/team-slack';
 
 export const RACE_TEAM = 'T0RACE';
 export const RACE_TOKEN = 'xoxb-race';
@@ -116,7 +117,7 @@ export function replicaScheduler(
   const slack = webClientReminderSlack(client);
   return new Scheduler({
     db,
-    slack: extras.wrapSlack ? extras.wrapSlack(slack) : slack,
+    slack: anyTeamSlack(extras.wrapSlack ? extras.wrapSlack(slack) : slack),
     meetings: meetingsServiceSource(new MeetingsService(db, () => new Date())),
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     settings: { replica: name, rate: { perSecond: 10_000, burst: 10_000 }, sendTimeoutMs: 2_000, ...settings },

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { dispatchDue } from '../../../src/scheduler/dispatcher';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../../src/scheduler/scheduler';
 import type { ReminderSlack } from '../../../src/scheduler/slack-gateway';
+import { anyTeamSlack } from '../../../src/scheduler/team-slack';
 import { clockedWorld } from './clocked-world';
 import { writeNotice } from './notice-fixtures';
 import { postsPerReminder, RACE_TEAM, replicaScheduler } from './replicas';
@@ -32,7 +33,7 @@ it('a pass whose work for one workspace throws still waits for the sends it star
   };
   const deps = {
     db: world.db.kysely,
-    slack,
+    slack: anyTeamSlack(slack),
     logger: pino({ level: 'silent' }),
     settings: DEFAULT_SCHEDULER_SETTINGS,
     // The database fails right when the fast workspace's 429 is recorded.

@@ -157,12 +157,12 @@ describe('classifying a failed Slack call', () => {
       code: 'ratelimited',
     });
   });
-  it.each(['channel_not_found', 'is_archived', 'messages_tab_disabled', 'account_inactive', 'invalid_auth', 'token_revoked', 'invalid_blocks', 'msg_too_long'])(
-    'records %s as a permanent failure',
-    (code) => {
-      expect(classifySlackError({ code: 'slack_webapi_platform_error', data: { error: code } })).toEqual({ kind: 'failed', code });
-    },
-  );
+  it.each(['channel_not_found', 'is_archived', 'messages_tab_disabled', 'invalid_blocks', 'msg_too_long'])('records %s as a permanent failure', (code) => {
+    expect(classifySlackError({ code: 'slack_webapi_platform_error', data: { error: code } })).toEqual({ kind: 'failed', code });
+  });
+  it.each(['account_inactive', 'invalid_auth', 'token_revoked'])('reads %s as a refused token (the workspace set aside), not a failed row', (code) => {
+    expect(classifySlackError({ code: 'slack_webapi_platform_error', data: { error: code } })).toEqual({ kind: 'token_rejected', code });
+  });
   it.each([
     [{ code: 'slack_webapi_platform_error', data: { error: 'internal_error' } }, 'internal_error'],
     [{ code: 'slack_webapi_http_error', statusCode: 502 }, 'http_502'],
