@@ -1,8 +1,8 @@
 import type { SlackDriver } from '../devtools/slack-driver';
 import type { SlackStandIn } from '../devtools/slack-stand-in';
 
-/** Polls until the probe gives a value (work after ack() finishes after Slack's HTTP answer). */
-export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+/** Polls until the probe gives a value (work after ack() finishes after Slack's HTTP answer); generous, for a busy machine. */
+export async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = probe();

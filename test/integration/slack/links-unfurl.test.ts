@@ -45,7 +45,7 @@ describe('link previews', () => {
     // The prep nudge quotes the agenda (materials included) and still unfolds nothing.
     h.clock.set('2026-11-30T13:15:00Z'); // 08:15 in New York, the day before
     await runPass(h);
-    expect(unfurlOf(/prepare the agenda/)).toEqual({ links: 'false', media: 'false' });
+    expect(unfurlOf(/^Your mentorship meeting is .*your agenda is shared/)).toEqual({ links: 'false', media: 'false' });
 
     // The notes summary neither, though a takeaway links somewhere.
     h.clock.set('2026-12-01T10:00:00Z');
