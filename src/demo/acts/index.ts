@@ -1,5 +1,5 @@
 import type { World } from '../world';
-import { goals } from './goals';
+import { goalAchieved, goals } from './goals';
 import { home } from './home';
 import { meetings } from './meetings';
 import { pairSetup } from './pair-setup';
@@ -13,5 +13,6 @@ export const ACTS: ReadonlyArray<{ name: string; play: (world: World) => Promise
   { name: 'meetings', play: meetings },
   { name: 'reminders', play: reminders },
   { name: 'practice', play: practice },
+  { name: 'goal-achieved', play: goalAchieved },
   { name: 'home', play: home },
 ];

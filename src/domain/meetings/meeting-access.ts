@@ -81,8 +81,15 @@ export async function pairPeople(db: Executor, pair: Pick<Pair, 'team_id' | 'men
 
 export const zoneOf = (people: PairPeople, userId: string): string => people.zones[userId] ?? 'UTC';
 
-/** A meeting that can still be moved or skipped. */
-export function requireScheduled(meeting: Meeting): void {
-  if (meeting.status === 'held') throw new DomainError('conflict', 'That meeting has already been held; its notes are recorded.');
+export const MEETING_OVER = 'That meeting is over, so it can no longer be skipped or moved: it can only get its notes now.';
+
+/**
+ * A meeting that can still be moved or skipped: scheduled, and not over. A meeting that has ended
+ * (status still 'scheduled' until someone records its notes) can only get its notes; the
+ * `meeting_over` code lets the button that asked refresh the message it was in.
+ */
+export function requireScheduled(meeting: Meeting, now: Date): void {
+  if (meeting.status === 'held') throw new DomainError('meeting_over', 'That meeting has already been held; its notes are recorded.');
   if (meeting.status !== 'scheduled') throw new DomainError('conflict', `That meeting was ${meeting.status}; there is nothing to change.`);
+  if (meeting.scheduled_at.getTime() + meeting.duration_minutes * 60_000 <= now.getTime()) throw new DomainError('meeting_over', MEETING_OVER);
 }

@@ -156,7 +156,7 @@ describe('App Home at each stage of a mentorship', () => {
     expect(text).toContain('Agenda: ✏️ 2 items, not shared yet');
     expect(text).toContain('*Goals* (3 approved, 1 awaiting approval)');
     expect(text).toContain('• *Learn Rust* · Awaiting approval');
-    expect(text).toContain('• *Lead a design review* · Approved · target Wed 31 Mar 2027 · `▰▰▰▰▰▱▱▱▱▱ 50%` (1 KR)');
+    expect(text).toContain('• *Lead a design review* · Approved · target Wed 31 Mar 2027 · `▰▰▰▰▰▱▱▱▱▱ 50%` 0 of 1 key result met');
     expect(text).toContain('*Open action items* (2)');
     expect(text).toContain('*You:* Send the review checklist · due Fri 20 Nov 2026 *(overdue)*');
     expect(text).toContain('*theo-mid:* Draft the RFC · due Fri 27 Nov 2026');
