@@ -51,6 +51,7 @@ describe('manifest.yml', () => {
       'chat:write',
       'chat:write.public',
       'commands',
+      'files:write',
       'groups:history',
       'im:history',
       'im:write',
