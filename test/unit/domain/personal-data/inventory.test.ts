@@ -2,30 +2,29 @@ import { exportDocument, exportSummary } from '../../../../src/domain/personal-d
 import { inventoryOf } from '../../../../src/domain/personal-data/inventory';
 import type { PersonalData } from '../../../../src/domain/personal-data/personal-data.repository';
 
-const empty = (): PersonalData =>
-  ({
-    person: undefined,
-    pairs: [],
-    journal: [],
-    agendaItems: [],
-    focusMeetings: [],
-    notesMeetings: [],
-    goalsCreated: [],
-    reflections: [],
-    changeRequests: [],
-    progressItems: [],
-    swot: [],
-    actionItems: [],
-    feedbackAsked: [],
-    feedbackAnswered: [],
-    resources: [],
-    explored: [],
-    thanksSent: [],
-    thanksReceived: [],
-    messages: [],
-    dailyCounts: [],
-    installed: undefined,
-  });
+const empty = (): PersonalData => ({
+  person: undefined,
+  pairs: [],
+  journal: [],
+  agendaItems: [],
+  focusMeetings: [],
+  notesMeetings: [],
+  goalsCreated: [],
+  reflections: [],
+  changeRequests: [],
+  progressItems: [],
+  swot: [],
+  actionItems: [],
+  feedbackAsked: [],
+  feedbackAnswered: [],
+  resources: [],
+  explored: [],
+  thanksSent: [],
+  thanksReceived: [],
+  messages: [],
+  dailyCounts: [],
+  installed: undefined,
+});
 
 describe('what a deletion lists', () => {
   it('lists nothing for someone the bot keeps nothing about', () => {
