@@ -40,12 +40,14 @@ export async function meetingOfMember(db: Executor, actor: Actor, meetingId: unk
 
 /**
  * Locks the pair, then the meeting: the one lock order every change to a pair's meetings uses (the
- * planner locks pairs too), so two changes queue up instead of deadlocking.
+ * planner locks pairs too), so two changes queue up instead of deadlocking. The meeting is read first
+ * only for its pair's id; the pair is read once, locked, and the meeting read again under the lock.
  */
 export async function lockMeetingOfMember(tx: Tx, actor: Actor, meetingId: unknown, options: AccessOptions = ANY_STATE): Promise<MeetingMembership> {
-  const found = await meetingOfMember(tx, actor, meetingId, options);
-  const membership = await pairOfMember(tx, actor, found.pair.id, { ...options, lock: true });
-  const meeting = await lockMeeting(tx, actor.teamId, found.meeting.id);
+  const found = isUuid(meetingId) ? await findMeeting(tx, actor.teamId, meetingId) : undefined;
+  // A meeting that is not there is refused like a pair that is not theirs (the same answer either way).
+  const membership = await pairOfMember(tx, actor, found?.pair_id, { ...options, lock: true });
+  const meeting = found ? await lockMeeting(tx, actor.teamId, found.id) : undefined;
   // Removed meanwhile by a rhythm change that committed first.
   if (!meeting) throw notInPair();
   return { ...membership, meeting };

@@ -256,6 +256,27 @@ describe('who sees what', () => {
     expect(headers).toEqual(['Your mentorship at a glance', 'Mentoring sasha-multi', 'Mentoring theo-multi']);
   });
 
+  it('builds several people’s dashboards from one read exactly as it builds each alone', async () => {
+    const { mentor, mentee } = await people('BATCH');
+    const second = { id: 'USECONDBATCH', name: 'sasha-batch', tz: 'Asia/Tokyo' };
+    h.standIn.addUser(second);
+    await fx.person(second);
+    const shared = await fx.pair({ mentorId: mentor.id, menteeId: mentee.id, createdAt: ago(5 * DAY) });
+    const other = await fx.pair({ mentorId: mentor.id, menteeId: second.id, createdAt: ago(2 * DAY) });
+    await fx.meeting(shared, { sequence: 0, at: ahead(6 * DAY) });
+    await fx.meeting(other, { sequence: 0, at: ahead(DAY) });
+    const home = h.bot.services.home;
+    const together = await home.snapshots(TEAM_ID, [mentor.id, mentee.id, second.id]);
+    const alone = await Promise.all([mentor.id, mentee.id, second.id].map((id) => home.snapshot(TEAM_ID, id)));
+    // Names may include more people when read together; everything a dashboard shows is the same.
+    const shown = (snapshot: (typeof alone)[number]) => ({
+      ...snapshot,
+      names: Object.fromEntries(Object.entries(snapshot.names).filter(([id]) => JSON.stringify(snapshot.pairs).includes(id) || id === snapshot.viewerId)),
+    });
+    expect(together.map(shown)).toEqual(alone.map(shown));
+    expect(together[1]!.pairs.map((p) => p.pair.id)).toEqual([shared.id]);
+  });
+
   it("never shows journal entries, not even their author's own", async () => {
     const { mentor, mentee } = await people('JOURNAL');
     const pair = await fx.pair({ mentorId: mentor.id, menteeId: mentee.id, createdAt: ago(5 * DAY) });
