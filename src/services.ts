@@ -22,6 +22,7 @@ import { JournalService } from './domain/journal/journal.service';
 import { AppreciationService } from './domain/appreciation/appreciation.service';
 import { RemindersService } from './domain/reminders/reminders.service';
 import { WorkspacesService } from './domain/workspaces/workspaces.service';
+import { PersonalDataService } from './domain/personal-data/personal-data.service';
 import { cancelUnsent } from './domain/reminders/reminders-outbox.repository';
 import { replanMeeting } from './domain/reminders/plan';
 
@@ -45,6 +46,7 @@ export interface Services {
   reminders: RemindersService;
   processedEvents: ProcessedEventsService;
   workspaces: WorkspacesService;
+  personalData: PersonalDataService;
 }
 
 /** `effects` writes what each change causes (notices, Home refreshes) in the change's own transaction. */
@@ -68,6 +70,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     reminders: new RemindersService(db, clock, effects),
     processedEvents: new ProcessedEventsService(db),
     workspaces: new WorkspacesService(db, clock),
+    personalData: new PersonalDataService(db, clock, effects),
   };
 }
 

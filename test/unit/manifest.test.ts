@@ -59,6 +59,7 @@ describe('manifest.yml', () => {
       'chat:write',
       'chat:write.public',
       'commands',
+      'files:write',
       'groups:history',
       'im:history',
       'im:write',

@@ -9,6 +9,7 @@ import {
   HomeActions,
   JournalActions,
   MeetingActions,
+  MyDataActions,
   NotesModal,
   OpenActions,
   PairModal,
@@ -46,6 +47,8 @@ import { journalOpen } from './journal-open';
 import { resourceExploredOpen } from './resource-explored-open';
 import { resourceOpen } from './resource-open';
 import { thanksOpen } from './thanks-open';
+import { mydataDeleteOpen } from './mydata-delete-open';
+import { mydataExport } from './mydata-export';
 
 export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairModal.actions.mentee, pairMenteeSelected(deps));
@@ -80,4 +83,6 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(ReminderActions.snooze, reminderSnooze(deps));
   router.action(ReminderActions.skip, reminderSkip(deps));
   router.action(ReminderActions.openSettings, reminderSettingsOpen(deps));
+  router.action(MyDataActions.export, mydataExport(deps));
+  router.action(MyDataActions.openDelete, mydataDeleteOpen(deps));
 }

@@ -8,6 +8,7 @@ import {
   GoalProgressModal,
   GoalReflectionModal,
   JournalModal,
+  MyDataDeleteModal,
   NotesModal,
   PairModal,
   ReminderSettingsModal,
@@ -35,6 +36,7 @@ import { journalSubmit } from './journal-submit';
 import { resourceAddSubmit } from './resource-add-submit';
 import { resourceExploredSubmit } from './resource-explored-submit';
 import { thanksSubmit } from './thanks-submit';
+import { mydataDeleteSubmit } from './mydata-delete-submit';
 
 export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(PairModal.callbackId, pairSubmit(deps));
@@ -55,4 +57,5 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(JournalModal.write.callbackId, journalSubmit(deps));
   router.view(ThanksModal.callbackId, thanksSubmit(deps));
   router.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));
+  router.view(MyDataDeleteModal.callbackId, mydataDeleteSubmit(deps));
 }
