@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     logger,
     deps: { services, logger, clock, home, effects: createEffectsFlusher({ notices, home }) },
     healthy: () => databaseAnswers(db.kysely),
+    dbWaiting: () => db.poolStats?.().waiting ?? 0,
     metrics,
   });
   await slackApp.start(config.port);

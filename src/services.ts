@@ -26,6 +26,7 @@ import { JournalService } from './domain/journal/journal.service';
 import { AppreciationService } from './domain/appreciation/appreciation.service';
 import { RemindersService } from './domain/reminders/reminders.service';
 import { WorkspacesService } from './domain/workspaces/workspaces.service';
+import { PersonalDataService } from './domain/personal-data/personal-data.service';
 import { cancelUnsent } from './domain/reminders/reminders-outbox.repository';
 import { planCheckIns, replanMeeting, replanPair, replanPerson } from './domain/reminders/plan';
 import { checkInReminders } from './domain/reminders/planner';
@@ -56,6 +57,7 @@ export interface Services {
   lifecyclePass: LifecyclePass;
   closing: ClosingService;
   accounts: AccountChangesService;
+  personalData: PersonalDataService;
 }
 
 /** `effects` writes what each change causes (notices, Home refreshes) in the change's own transaction. */
@@ -84,6 +86,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     lifecyclePass: new LifecyclePass(db, lifecycle),
     closing: new ClosingService(db, clock, effects),
     accounts: new AccountChangesService(db, clock, lifecycle, schedulerPairReminders),
+    personalData: new PersonalDataService(db, clock, effects),
   };
 }
 

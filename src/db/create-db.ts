@@ -19,7 +19,10 @@ export interface Db {
   close(): Promise<void>;
   /** Embedded only: the data directory as a tarball (tests clone a migrated template from it). */
   dumpDataDir?: () => Promise<Blob>;
-  /** PostgreSQL only: the connection pool's counts, for metrics. */
+  /**
+   * The connection pool's counts, for metrics and load shedding: pg's pool, or PGlite's one connection
+   * and the queries queued for it.
+   */
   poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
@@ -74,10 +77,12 @@ export async function createPgliteDb(source: PgliteSource): Promise<Db> {
     loadDataDir: source.loadDataDir,
     startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
   });
-  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const dialect = new ObservedPGliteDialect(pglite);
+  const kysely = new Kysely<Database>({ dialect });
   return {
     kysely,
     kind: 'pglite',
+    poolStats: () => dialect.stats(),
     dumpDataDir: async () => await pglite.dumpDataDir('gzip'),
     close: once(async () => {
       // Kysely's PGlite driver closes the instance on destroy; close it ourselves only if it did not.
@@ -85,6 +90,22 @@ export async function createPgliteDb(source: PgliteSource): Promise<Db> {
       if (!pglite.closed) await pglite.close();
     }),
   };
+}
+
+/** The PGlite driver serialises every query on one connection; its queue is the embedded database's wait queue. */
+class ObservedPGliteDialect extends PGliteDialect {
+  private driver: { connection?: unknown; queue?: unknown[] } | undefined;
+
+  override createDriver(): ReturnType<PGliteDialect['createDriver']> {
+    const driver = super.createDriver();
+    this.driver = driver as unknown as { connection?: unknown; queue?: unknown[] };
+    return driver;
+  }
+
+  stats(): { total: number; idle: number; waiting: number } {
+    const busy = this.driver?.connection !== undefined;
+    return { total: 1, idle: busy ? 0 : 1, waiting: this.driver?.queue?.length ?? 0 };
+  }
 }
 
 /**

@@ -25,11 +25,22 @@ export class Transcript {
   private seenMessages = new Set<string>();
   private seenViews = new Map<string, string>();
 
+  /** What each act printed, in order: a test reads it to check that no act is empty. */
+  readonly printed: { title: string; text: string }[] = [];
+
   constructor(
     private readonly standIn: SlackStandIn,
     private readonly people: readonly Person[],
     private readonly channels: readonly Channel[],
+    private readonly sink: (text: string) => void = (text) => process.stdout.write(text),
   ) {}
+
+  /** Everything goes out here, in order, and is kept with the act it belongs to. */
+  private write(text: string): void {
+    const current = this.printed.at(-1);
+    if (current) current.text += text;
+    this.sink(text);
+  }
 
   private readonly userName = (id: string): string | undefined => this.people.find((p) => p.id === id)?.realName;
 
@@ -38,18 +49,22 @@ export class Transcript {
   /** Starts a numbered act; acts are numbered here so each feature's act file need not know its place. */
   act(title: string): void {
     this.acts += 1;
-    process.stdout.write(`\n━━━ ${this.acts}. ${title.replace(/^\d+\.\s*/, '')} ━━━\n`);
+    const bare = title.replace(/^\d+\.\s*/, '');
+    this.printed.push({ title: `${this.acts}. ${bare}`, text: '' });
+    this.sink(`\n━━━ ${this.acts}. ${bare} ━━━\n`);
   }
 
   say(line: string): void {
-    process.stdout.write(`  » ${line}\n`);
+    this.write(`  » ${line}\n`);
   }
 
   /** A reply Slack shows from the command's own HTTP answer (it never passes through the Web API). */
   ephemeral(userId: string, reply: { text?: string; blocks?: unknown[] } | undefined): void {
     const name = this.userName(userId) ?? userId;
     const body = renderBlocks((reply?.blocks ?? []) as never[], reply?.text ?? '', { userName: this.userName });
-    process.stdout.write(`\n${name} sees:\n  [only you can see this]\n${indent(body)}\n`);
+    // An empty reply would print a person seeing nothing: a broken act, not a transcript.
+    if (body.trim() === '') throw new Error(`the demo got an empty reply for ${name}`);
+    this.write(`\n${name} sees:\n  [only you can see this]\n${indent(body)}\n`);
   }
 
   /**
@@ -70,15 +85,15 @@ export class Transcript {
       for (const view of [...this.standIn.openViews(person.id), ...home]) {
         if (view) this.pushView(lines, view);
       }
-      if (lines.length) process.stdout.write(`\n${person.realName} sees:\n${lines.join('\n')}\n`);
+      if (lines.length) this.write(`\n${person.realName} sees:\n${lines.join('\n')}\n`);
     }
     for (const channel of this.channels) {
       const fresh = this.standIn.messagesIn(channel.id).filter((m) => !this.seenMessages.has(`${m.channel}:${m.ts}:${m.edited?.ts ?? ''}`));
       if (!fresh.length) continue;
-      process.stdout.write(`\n#${channel.name} shows:\n`);
+      this.write(`\n#${channel.name} shows:\n`);
       for (const message of fresh) {
         this.seenMessages.add(`${message.channel}:${message.ts}:${message.edited?.ts ?? ''}`);
-        process.stdout.write(`${indent(renderBlocks(message.blocks ?? [], message.text, { userName: this.userName }))}\n`);
+        this.write(`${indent(renderBlocks(message.blocks ?? [], message.text, { userName: this.userName }))}\n`);
       }
     }
   }

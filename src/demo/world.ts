@@ -21,11 +21,17 @@ export const PEOPLE = {
 } as const;
 export const GOALS_CHANNEL = { id: 'CGROWTH', name: 'theo-growth' } as const;
 
-/** A clock the demo moves forward to play weeks of a mentorship in seconds. */
+/**
+ * A clock the demo moves forward to play weeks of a mentorship in seconds. It never runs backwards:
+ * a transcript where a reminder arrives before what it reminds of would be a lie, so an act that
+ * asks for an earlier time fails the demo.
+ */
 export class DemoClock {
   constructor(private current: Date) {}
   readonly now = (): Date => new Date(this.current);
   set(instant: Date): void {
+    if (instant.getTime() < this.current.getTime())
+      throw new Error(`the demo's clock would run backwards, from ${this.current.toISOString()} to ${instant.toISOString()}`);
     this.current = new Date(instant);
   }
 }
@@ -44,7 +50,7 @@ export interface World {
  * The real bot on the embedded database (in a throw-away data directory, unless a migrated database
  * is given), talking to a local Slack stand-in instead of Slack: nothing to sign up for, nothing left behind.
  */
-export async function createWorld(options: { db?: Db } = {}): Promise<World> {
+export async function createWorld(options: { db?: Db; write?: (text: string) => void } = {}): Promise<World> {
   const dataDir = options.db ? undefined : mkdtempSync(join(tmpdir(), 'mentorship-demo-'));
   const db = options.db ?? (await openDatabase({ kind: 'pglite', dataDir: dataDir! }));
   const standIn = await SlackStandIn.start({ botToken: BOT_TOKEN, teamId: DEMO_TEAM });
@@ -54,7 +60,7 @@ export async function createWorld(options: { db?: Db } = {}): Promise<World> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const bot = await startLocalBot({ db, apiUrl: standIn.apiUrl, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger, clock: clock.now });
   const driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SIGNING_SECRET, standIn, teamId: DEMO_TEAM });
-  const transcript = new Transcript(standIn, Object.values(PEOPLE), [GOALS_CHANNEL]);
+  const transcript = new Transcript(standIn, Object.values(PEOPLE), [GOALS_CHANNEL], options.write);
   return {
     db,
     standIn,

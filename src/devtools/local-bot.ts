@@ -107,6 +107,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
       effects: createEffectsFlusher({ notices: options.sendNoticesAtOnce === false ? noNoticeSending : notices, home }),
     },
     healthy: () => databaseAnswers(options.db.kysely),
+    dbWaiting: () => options.db.poolStats?.().waiting ?? 0,
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
     drainMs: options.drainMs,

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
 import { oldestDueAgeSeconds, openRowsByState } from './outbox.repository';
 
-/** The connection pool's counts (PostgreSQL only; the embedded database has no pool). */
+/** The connection pool's counts (on the embedded database: its one connection and the queries queued for it). */
 export interface PoolStats {
   total: number;
   idle: number;
@@ -41,7 +41,7 @@ export function createMetrics(options: MetricsOptions) {
   });
   const shed = new Counter({
     name: 'mentorship_slack_requests_shed_total',
-    help: 'Requests answered "busy" by load shedding, by kind and the bound that was passed (in_flight, event_loop_lag, request_age).',
+    help: 'Requests answered "busy" by load shedding, by kind and the bound that was passed (in_flight, awaiting_ack, event_loop_lag, db_queue, request_age).',
     labelNames: ['kind', 'reason'] as const,
     registers: [registry],
   });
@@ -89,7 +89,7 @@ export function createMetrics(options: MetricsOptions) {
   });
   new Gauge({
     name: 'mentorship_db_pool_connections',
-    help: 'PostgreSQL connection pool: connections in use, idle, and callers waiting for one.',
+    help: 'Database connection pool: connections in use, idle, and callers waiting for one (embedded database: its one connection).',
     labelNames: ['state'] as const,
     registers: [registry],
     collect() {

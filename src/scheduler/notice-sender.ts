@@ -13,6 +13,21 @@ import type { SchedulerObserver } from './observer';
 /** How long a request's own send waits for its workspace's budget to refill before leaving the rest to a pass. */
 const MAX_BUDGET_WAIT_MS = 2_000;
 
+type Outcomes = Partial<Record<DeliveryResult, number>>;
+
+/** One sendNow call's notices of a workspace, until each is sent, taken by someone else, or left to a pass. */
+interface Waiter {
+  ids: Set<string>;
+  giveUpAt: number;
+  resolve: (outcomes: Outcomes) => void;
+}
+
+interface TeamQueue {
+  waiters: Waiter[];
+  /** Outcomes of every row this workspace's loop sent (a waiter looks for fallbacks only when one failed). */
+  outcomes: Outcomes;
+}
+
 export type NoticeSenderSettings = DeliverySettings & Pick<DispatchSettings, 'replica' | 'leaseMs' | 'rate'>;
 
 export interface NoticeSenderDeps {
@@ -62,52 +77,88 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
   const inFlight = new Set<Promise<void>>();
 
   /**
+   * Per workspace, the notices of this process's requests waiting for its token bucket. One loop asks
+   * the bucket for all of them: with many requests at once (a workspace submitting faster than its
+   * budget refills) each one polling the bucket on its own would cost a transaction on the same row
+   * per request per refill, on the connections the requests themselves need before their acks.
+   */
+  const queues = new Map<string, TeamQueue>();
+
+  /**
    * Sends these due notices of one workspace within its token bucket. A burst (a pair set up is three
    * notices at once) can empty the bucket for a moment: a refill that comes soon is waited for, since
    * a notice left to the passes may wait up to a minute; a longer wait (a Retry-After) is theirs.
+   * Resolves with the outcomes of the rows sent meanwhile for this workspace, once every one of these
+   * notices is sent, taken by someone else, or left to a pass.
    */
-  const sendTeam = async (teamId: string, due: readonly string[], clock: () => Date, outcomes: Partial<Record<DeliveryResult, number>>): Promise<void> => {
+  const sendTeam = (teamId: string, due: readonly string[], clock: () => Date): Promise<Outcomes> => {
+    const queue = queues.get(teamId) ?? { waiters: [], outcomes: {} };
+    const settled = new Promise<Outcomes>((resolve) => queue.waiters.push({ ids: new Set(due), giveUpAt: Date.now() + MAX_BUDGET_WAIT_MS, resolve }));
+    if (!queues.has(teamId)) {
+      queues.set(teamId, queue);
+      void drainTeam(teamId, queue, clock)
+        .catch((error: unknown) => log.error({ err: error, teamId }, 'sending notices failed; a pass will send them'))
+        .finally(() => {
+          queues.delete(teamId);
+          for (const waiter of queue.waiters) waiter.resolve(queue.outcomes);
+        });
+    }
+    return settled;
+  };
+
+  const drainTeam = async (teamId: string, queue: TeamQueue, clock: () => Date): Promise<void> => {
     const slack = await deps.slack.forTeam(teamId);
     if (!slack) {
-      log.info({ teamId, notices: due }, 'no working token for the workspace; notices left as they are');
+      log.info({ teamId, notices: queue.waiters.flatMap((waiter) => [...waiter.ids]) }, 'no working token for the workspace; notices left as they are');
       return;
     }
     const teamDelivery = deliveryFor(delivery, slack);
-    const giveUpAt = Date.now() + MAX_BUDGET_WAIT_MS;
-    let left = due;
-    while (left.length > 0 && !stop.stopped) {
+    /** Resolves the waiters `keep` lets go of. */
+    const settle = (keep: (waiter: Waiter) => boolean) => {
+      const kept: Waiter[] = [];
+      for (const waiter of queue.waiters) {
+        if (keep(waiter)) kept.push(waiter);
+        else waiter.resolve(queue.outcomes);
+      }
+      queue.waiters = kept;
+    };
+    while (!stop.stopped) {
+      const left = [...new Set(queue.waiters.flatMap((waiter) => [...waiter.ids]))];
+      if (left.length === 0) return;
       const now = clock();
       const reservation = await reserveTokens(db, teamId, left.length, settings.rate, now);
       if (reservation.granted === 0) {
-        if (Date.now() + reservation.waitMs > giveUpAt) {
-          log.info({ teamId, notices: left, waitMs: reservation.waitMs }, 'no send budget now; notices left to a pass');
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.max(1, reservation.waitMs)));
+        const waitUntil = Date.now() + reservation.waitMs;
+        const late = queue.waiters.filter((waiter) => waitUntil > waiter.giveUpAt);
+        if (late.length > 0)
+          log.info({ teamId, notices: late.flatMap((w) => [...w.ids]), waitMs: reservation.waitMs }, 'no send budget now; notices left to a pass');
+        settle((waiter) => waitUntil <= waiter.giveUpAt);
+        if (queue.waiters.length > 0) await new Promise((resolve) => setTimeout(resolve, Math.max(1, reservation.waitMs)));
         continue;
       }
       const rows = await claimNotices(db, { teamId, ids: left, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
       await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
-      await sendRows(teamDelivery, rows, clock, settings.rate, stop, outcomes);
-      if (outcomes.set_aside) return;
+      await sendRows(teamDelivery, rows, clock, settings.rate, stop, queue.outcomes);
+      if (queue.outcomes.set_aside) return;
       // Fewer than granted: the others were taken by a pass or another replica meanwhile.
       if (rows.length < reservation.granted) return;
       const claimed = new Set(rows.map((row) => row.id));
-      left = left.filter((id) => !claimed.has(id));
+      for (const waiter of queue.waiters) for (const id of claimed) waiter.ids.delete(id);
+      settle((waiter) => waiter.ids.size > 0);
     }
   };
 
   const send = async (ids: readonly string[]): Promise<void> => {
     const clock = await clockOf();
-    const outcomes: Partial<Record<DeliveryResult, number>> = {};
+    let failed = false;
     for (const [teamId, due] of await dueNoticesByTeam(db, ids, clock())) {
       if (stop.stopped) return;
-      await sendTeam(teamId, due, clock, outcomes);
+      failed = Boolean((await sendTeam(teamId, due, clock)).failed) || failed;
     }
     // A notice Slack refused for good may have left a fallback (the creator told the introduction
     // failed): it is due now, so it goes out from here too rather than wait for a pass. A fallback has
     // no fallback of its own, so this ends.
-    if (outcomes.failed) await send(await pendingFallbacksOf(db, ids));
+    if (failed) await send(await pendingFallbacksOf(db, ids));
   };
 
   return {

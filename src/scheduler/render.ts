@@ -26,6 +26,8 @@ export function renderReminder(row: OutboxRow, ctx: DeliveryContext, now: Date):
     zone,
     leadMinutes: recipient.prep_lead_minutes,
     agenda: ctx.agenda,
+    agendaShared: ctx.meeting!.agenda_shared_at !== null,
+    feedbackFocus: ctx.meeting!.feedback_focus,
     openActions: listed,
   });
   switch (kind) {

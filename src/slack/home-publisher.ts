@@ -14,12 +14,34 @@ export async function publishHome(client: WebClient, home: HomeService, teamId: 
   await client.views.publish({ user_id: userId, view: homeView(snapshot) });
 }
 
+/**
+ * Publishes several people's dashboards from one read (HomeService.snapshots). Each publish fails on
+ * its own: one refused views.publish does not keep the others from theirs.
+ */
+async function publishHomes(
+  client: WebClient,
+  home: HomeService,
+  teamId: string,
+  userIds: readonly string[],
+  onError: (userId: string, error: unknown) => void,
+): Promise<void> {
+  const snapshots = await home.snapshots(teamId, userIds);
+  await Promise.all(
+    snapshots.map((snapshot) =>
+      client.views.publish({ user_id: snapshot.viewerId, view: homeView(snapshot) }).catch((error: unknown) => onError(snapshot.viewerId, error)),
+    ),
+  );
+}
+
+/** Production's window: at most one dashboard rebuild and views.publish per person in it. */
+export const DEFAULT_HOME_WINDOW_MS = 2_000;
+
 export interface HomeRefresherOptions {
   home: HomeService;
   /** The client for app-initiated calls to this workspace. */
   clientFor: (teamId: string) => Promise<WebClient> | WebClient;
   logger: Logger;
-  /** At most one publish per person per window (default 2 s). */
+  /** At most one publish per person per window (default DEFAULT_HOME_WINDOW_MS). */
   windowMs?: number;
 }
 
@@ -41,26 +63,33 @@ interface Slot {
  * opens the tab (app_home_opened).
  */
 export function createHomeRefresher(options: HomeRefresherOptions): HomeRefresher {
-  const windowMs = options.windowMs ?? 2_000;
+  const windowMs = options.windowMs ?? DEFAULT_HOME_WINDOW_MS;
   const slots = new Map<string, Slot>();
   let stopped = false;
 
-  const publish = (slot: Slot): Promise<void> => {
+  const warn = (teamId: string, userId: string, error: unknown) =>
+    options.logger.warn({ err: error, teamId, userId, code: slackErrorCode(error) }, 'home refresh failed');
+
+  /** Publishes these people's dashboards (of one workspace) together, and opens each one's window. */
+  const publish = (teamId: string, batch: Slot[]): Promise<void> => {
     const run = (async () => {
+      const userIds = batch.map((slot) => slot.userId);
       try {
-        await publishHome(await options.clientFor(slot.teamId), options.home, slot.teamId, slot.userId);
+        await publishHomes(await options.clientFor(teamId), options.home, teamId, userIds, (userId, error) => warn(teamId, userId, error));
       } catch (error) {
-        options.logger.warn({ err: error, teamId: slot.teamId, userId: slot.userId, code: slackErrorCode(error) }, 'home refresh failed');
+        for (const userId of userIds) warn(teamId, userId, error);
       }
     })();
-    const running: Promise<void> = run.finally(() => {
-      if (slot.running === running) slot.running = null;
-    });
-    slot.running = running;
-    slot.windowEnds = setTimeout(() => {
-      void endWindow(slot);
-    }, windowMs);
-    slot.windowEnds.unref();
+    for (const slot of batch) {
+      const running: Promise<void> = run.finally(() => {
+        if (slot.running === running) slot.running = null;
+      });
+      slot.running = running;
+      slot.windowEnds = setTimeout(() => {
+        void endWindow(slot);
+      }, windowMs);
+      slot.windowEnds.unref();
+    }
     return run;
   };
 
@@ -70,22 +99,26 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
     await slot.running;
     if (slot.pending && !stopped) {
       slot.pending = false;
-      await publish(slot);
+      await publish(slot.teamId, [slot]);
       return;
     }
     slots.delete(keyOf(slot.teamId, slot.userId));
   };
 
-  const request = (teamId: string, userId: string): Promise<void> => {
-    const key = keyOf(teamId, userId);
-    const slot = slots.get(key);
-    if (slot) {
-      slot.pending = true;
-      return Promise.resolve();
+  /** A person within their window waits for its end; the others (usually both people of a change) publish at once, together. */
+  const request = (teamId: string, userIds: readonly string[]): Promise<void> => {
+    const fresh: Slot[] = [];
+    for (const userId of new Set(userIds)) {
+      const slot = slots.get(keyOf(teamId, userId));
+      if (slot) {
+        slot.pending = true;
+        continue;
+      }
+      const created: Slot = { teamId, userId, running: null, pending: false, windowEnds: null };
+      slots.set(keyOf(teamId, userId), created);
+      fresh.push(created);
     }
-    const fresh: Slot = { teamId, userId, running: null, pending: false, windowEnds: null };
-    slots.set(key, fresh);
-    return publish(fresh);
+    return fresh.length > 0 ? publish(teamId, fresh) : Promise.resolve();
   };
 
   const running = (): Promise<void>[] => [...slots.values()].flatMap((slot) => (slot.running ? [slot.running] : []));
@@ -93,7 +126,7 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
   return {
     async refresh(teamId, userIds) {
       if (stopped) return;
-      await Promise.all([...new Set(userIds)].map((userId) => request(teamId, userId)));
+      await request(teamId, userIds);
     },
     async idle() {
       while ([...slots.values()].some((slot) => slot.running !== null || slot.pending)) {

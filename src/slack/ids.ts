@@ -384,3 +384,18 @@ export const CheckInNoteModal = {
   blocks: { note: 'check_in_note_text' },
   actions: { note: 'check_in_note_input' },
 } as const;
+
+/** `/mentorship mydata`: a person's own data. Buttons carry the presser's own user id (a press by anyone else is refused). */
+export const MyDataActions = {
+  /** value = the user id the button was shown to: the export, as a JSON file in their DM */
+  export: 'mydata_export',
+  /** value = the user id the button was shown to: opens the confirmation listing what will go */
+  openDelete: 'mydata_delete_open',
+} as const;
+
+export const MyDataDeleteModal = {
+  callbackId: 'mydata_delete',
+  blocks: { confirm: 'mydata_delete_confirm' },
+  actions: { confirm: 'mydata_delete_confirm_check' },
+  confirmValue: 'delete',
+} as const;

@@ -12,6 +12,7 @@ import type { AppResponse, SlackDriver } from '../../src/devtools/slack-driver';
 import { driverFor } from '../support/install';
 import { buildSubmission } from '../../src/devtools/slack-driver/submission';
 import type { RecordedCall, StoredView } from '../../src/devtools/slack-stand-in';
+import { deleteConfirmModal } from '../../src/slack/blocks/mydata';
 import { pairPickerBlock } from '../../src/slack/blocks/pair-picker';
 import type { AppDeps } from '../../src/slack/context';
 import * as ids from '../../src/slack/ids';
@@ -26,8 +27,20 @@ import { postButton } from '../support/meeting-fixtures';
 import { sendViewSubmission } from '../support/raw-slack';
 import { OUTPUT_METHODS } from '../support/slack-output';
 
-const { GoalActions, GoalModal, OpenActions, MeetingActions, FeedbackActions, ResourceActions, JournalActions, ReminderActions, PairPicker, PairLifeActions } =
-  ids;
+const {
+  GoalActions,
+  GoalModal,
+  OpenActions,
+  MeetingActions,
+  FeedbackActions,
+  ResourceActions,
+  JournalActions,
+  ReminderActions,
+  PairPicker,
+  MyDataActions,
+  MyDataDeleteModal,
+  PairLifeActions,
+} = ids;
 const logs = captureLogs();
 let h: Harness;
 let world: World;
@@ -112,6 +125,16 @@ const submit =
       sendViewSubmission(h, userId, view, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
   };
 
+/** The mentee's own "Delete my data" confirmation (as the bot opens it for them), ticked and submitted by the actor. */
+const submitMenteesDeletion: Prepare = async (userId) => {
+  const lines = [{ label: 'journal entries', count: 1, fate: 'deleted' as const }];
+  const trigger = h.standIn.issueTriggerId(USERS.mentee.id);
+  const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: trigger, view: deleteConfirmModal(USERS.mentee.id, lines) });
+  const view = h.standIn.findView(opened.view!.id!)!;
+  const { values } = buildSubmission(view, { [MyDataDeleteModal.blocks.confirm]: [MyDataDeleteModal.confirmValue] });
+  return () => sendViewSubmission(h, userId, view, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
+};
+
 const pickerModal = (callbackId: string) => () => ({
   type: 'modal',
   callback_id: callbackId,
@@ -130,6 +153,7 @@ const RUNNING = /already running/;
 const AFTER_END = /for after the mentorship has ended/;
 const NOT_YOUR_GOAL = /That goal belongs to a mentorship you are not part of\./;
 const ONLY_MENTOR = new RegExp(`Only <@${USERS.mentor.id}> can approve this goal`);
+const MYDATA_NOT_YOURS = /your data is only ever your own\. Nothing was changed\./;
 /** From another workspace, pair A's goal simply is not there: nothing about it is confirmed. */
 const NO_SUCH_GOAL = /That goal no longer exists\./;
 
@@ -470,6 +494,22 @@ const ROWS: Row[] = [
     prepare: submit('check_in_note_send', { [ids.CheckInNoteModal.blocks.note]: 'Intruder note' }),
     refusal: { default: NOT_IN_PAIR, mentee: AFTER_END },
   },
+  // a person's own data (/mentorship mydata): the mentee's buttons and confirmation, used by anyone else
+  {
+    id: MyDataActions.export,
+    does: "export the mentee's data",
+    roles: ['mentor'],
+    prepare: press(MyDataActions.export, () => USERS.mentee.id),
+    refusal: MYDATA_NOT_YOURS,
+  },
+  {
+    id: MyDataActions.openDelete,
+    does: "open the deletion of the mentee's data",
+    roles: ['mentor'],
+    prepare: press(MyDataActions.openDelete, () => USERS.mentee.id),
+    refusal: MYDATA_NOT_YOURS,
+  },
+  { id: MyDataDeleteModal.callbackId, does: "delete the mentee's data", roles: ['mentor'], prepare: submitMenteesDeletion, refusal: MYDATA_NOT_YOURS },
 ];
 
 /**

@@ -4,7 +4,8 @@
  * takes 1.5 s) is enough to be "over capacity".
  */
 import { PairModal } from '../../src/slack/ids';
-import { BUSY_TEXT } from '../../src/slack/middleware/shed-load';
+import { sql } from 'kysely';
+import { BUSY_FORM_TEXT, BUSY_TEXT } from '../../src/slack/middleware/shed-load';
 import { snapshotDb } from '../support/db-snapshot';
 import { type Harness, startHarness, USERS } from '../support/harness';
 import { captureLogs } from '../support/log-capture';
@@ -55,7 +56,7 @@ describe('over its bound on requests in flight', () => {
     const before = await snapshotDb(h.db);
     const response = await sendViewSubmission(h, USERS.other.id, view, {});
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ response_action: 'errors', errors: { [PairModal.blocks.mentor]: BUSY_TEXT } });
+    expect(response.json).toEqual({ response_action: 'errors', errors: { [PairModal.blocks.mentor]: BUSY_FORM_TEXT } });
     expect(h.standIn.applyViewAck(USERS.other.id, view.id, response.json)).toMatchObject({ ok: true, action: 'errors' });
     expect(await snapshotDb(h.db)).toEqual(before);
     await drained();
@@ -75,6 +76,31 @@ describe('over its bound on requests in flight', () => {
     expect(JSON.stringify(response.json)).toContain('/mentorship pair');
     await h.driver.appHomeOpened(USERS.mentee.id);
     await eventually(() => homeOpened === 1);
+  });
+
+  it('answers "busy" at once, before any database work, while queries queue for the database, and saves nothing', async () => {
+    await drained();
+    await h.driver.command(USERS.other.id, 'pair');
+    const view = await eventually(() => h.standIn.topView(USERS.other.id));
+    const before = await snapshotDb(h.db);
+    // The embedded database's one connection held by a transaction, and 150 queries queued behind it.
+    let release!: () => void;
+    const held = h.db.kysely.transaction().execute(async (tx) => {
+      await sql`select 1`.execute(tx);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    const queued = Array.from({ length: 150 }, () => sql`select 1`.execute(h.db.kysely));
+    await eventually(() => (h.db.poolStats?.().waiting ?? 0) >= 150);
+    // The answer comes while the queue is still held: a request admitted would wait behind it.
+    const response = await sendViewSubmission(h, USERS.other.id, view, {});
+    release();
+    await Promise.all([held, ...queued]);
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ response_action: 'errors', errors: { [PairModal.blocks.mentor]: BUSY_FORM_TEXT } });
+    expect(await snapshotDb(h.db)).toEqual(before);
+    await h.bot.idle();
+    const command = await h.driver.command(USERS.stranger.id, 'help');
+    expect(JSON.stringify(command.json)).toContain('/mentorship pair');
   });
 
   it('logs the shedding as a warning, at most once per interval, and no error', () => {

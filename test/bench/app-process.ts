@@ -4,6 +4,7 @@
  * `bare` is the floor: a Bolt app on the same receiver with the same signature and timestamp checks,
  * whose listeners only ack.
  */
+import pg from 'pg';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
@@ -13,13 +14,24 @@ import { openDatabase } from '../../src/db/open';
 import { PairsService } from '../../src/domain/pairs/pairs.service';
 import { createEffectsRecorder } from '../../src/slack/effects/recorder';
 import { startLocalBot } from '../../src/devtools/local-bot';
+import { DEFAULT_HOME_WINDOW_MS } from '../../src/slack/home-publisher';
 import { boltLogger, createLogger } from '../../src/logger';
-import { COMMAND, PairModal } from '../../src/slack/ids';
+import { AgendaModal, COMMAND, GoalModal, NotesModal, PairModal } from '../../src/slack/ids';
+import { createServices } from '../../src/services';
+import { seedSpread, type SpreadWorld } from './spread';
 import { guardTimestampWindow } from '../../src/slack/middleware/timestamp-window';
 import { INTERACTIVE_CLIENT_OPTIONS } from '../../src/slack/client-options';
 import { BENCH_CHANNEL, BENCH_SECRET, BENCH_TEAM, BENCH_TOKEN, BENCH_USERS, type FromChild, type ToChild } from './protocol';
 
 const [kind, apiUrl, database] = process.argv.slice(2);
+
+/** Statements sent to PostgreSQL by this process (pg's Client.query), so the report can say how many a request costs. */
+let queries = 0;
+const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+  queries += 1;
+  return pgQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
 const send = (message: FromChild): void => void process.send?.(message);
 // Logs go where `npm start` sends them, stdout (here /dev/null): their cost is part of what is measured.
 const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
@@ -32,7 +44,7 @@ const config = (where: string): DatabaseConfig => (/^postgres(ql)?:/.test(where)
  * the bot restarts on it: PGlite's first start (initdb) grows its WebAssembly heap by ~500 MB that is
  * never returned, which would otherwise be charged to the app under test.
  */
-async function prepare(where: string): Promise<void> {
+async function prepare(where: string): Promise<SpreadWorld> {
   const db = await openDatabase(config(where));
   const firstDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   const person = (u: { id: string; realName: string; tz: string }) => ({ userId: u.id, displayName: u.realName, timeZone: u.tz, isBot: false, deleted: false });
@@ -57,13 +69,25 @@ async function prepare(where: string): Promise<void> {
     },
     { mentor: person(BENCH_USERS.maria), mentee: person(BENCH_USERS.theo) },
   );
-  await db.close();
   if (!seeded.ok) throw new Error(`seeding the bench pair failed: ${JSON.stringify(seeded.errors)}`);
+  const clock = () => new Date();
+  const world = await seedSpread(db, createServices(db.kysely, clock, createEffectsRecorder(clock)), clock());
+  await db.close();
+  return world;
 }
 
 async function startReal(): Promise<{ url: string; stop: () => Promise<void> }> {
   const db = await openDatabase(config(database!), { migrate: false });
-  const bot = await startLocalBot({ db, apiUrl: apiUrl!, botToken: BENCH_TOKEN, signingSecret: BENCH_SECRET, logger, clock: () => new Date() });
+  // Home refreshes coalesced over production's window, not the short one tests use.
+  const bot = await startLocalBot({
+    db,
+    apiUrl: apiUrl!,
+    botToken: BENCH_TOKEN,
+    signingSecret: BENCH_SECRET,
+    logger,
+    clock: () => new Date(),
+    homeWindowMs: DEFAULT_HOME_WINDOW_MS,
+  });
   if (process.env.BENCH_DEBUG) {
     const server = (bot.slackApp.app as unknown as { receiver: { server?: Server } }).receiver.server;
     const served: number[] = [];
@@ -100,7 +124,8 @@ async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> 
     clientOptions: { slackApiUrl: apiUrl, ...INTERACTIVE_CLIENT_OPTIONS },
   });
   app.command(COMMAND, async ({ ack }) => ack());
-  app.view(PairModal.callbackId, async ({ ack }) => ack());
+  for (const callbackId of [PairModal.callbackId, AgendaModal.callbackId, GoalModal.callbackId, NotesModal.callbackId])
+    app.view(callbackId, async ({ ack }) => ack());
   await app.init();
   const server = (await app.start(0)) as Server;
   return {
@@ -113,8 +138,8 @@ async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> 
 
 async function main(): Promise<void> {
   if (kind === 'prepare') {
-    await prepare(apiUrl!);
-    process.send?.({ type: 'ready', url: '' } satisfies FromChild, () => process.exit(0));
+    const world = await prepare(apiUrl!);
+    process.send?.({ type: 'prepared', world } satisfies FromChild, () => process.exit(0));
     return;
   }
   const started = kind === 'real' ? await startReal() : await startBare();
@@ -123,7 +148,7 @@ async function main(): Promise<void> {
     if (message.type === 'memory') send({ type: 'memory', usage: process.memoryUsage() });
     if (message.type === 'cpu') {
       const { user, system } = process.cpuUsage();
-      send({ type: 'cpu', ms: (user + system) / 1000 });
+      send({ type: 'cpu', ms: (user + system) / 1000, queries });
     }
   });
   send({ type: 'ready', url: started.url });

@@ -56,9 +56,12 @@ function post(url: URL, prepared: Prepared): Promise<{ status: number; text: str
   });
 }
 
-/** Sends `count` requests at `rate` per second, on schedule; `make(i)` builds request i just before it is due. */
-export function openLoop(url: string, rate: number, count: number, make: (i: number) => Prepared): Promise<Sample[]> {
-  const target = new URL(url);
+/**
+ * Sends `count` requests at `rate` per second, on schedule; `make(i)` builds request i just before it
+ * is due. Several URLs (replicas) take the requests in turn, as a round-robin balancer would spread them.
+ */
+export function openLoop(url: string | readonly string[], rate: number, count: number, make: (i: number) => Prepared): Promise<Sample[]> {
+  const targets = (typeof url === 'string' ? [url] : url).map((one) => new URL(one));
   const interval = 1000 / rate;
   const samples: Sample[] = new Array(count);
   return new Promise((resolve) => {
@@ -68,7 +71,7 @@ export function openLoop(url: string, rate: number, count: number, make: (i: num
     const fire = (i: number): void => {
       const intended = start + i * interval;
       const sendLagMs = performance.now() - intended;
-      void post(target, make(i)).then(({ status, text }) => {
+      void post(targets[i % targets.length]!, make(i)).then(({ status, text }) => {
         samples[i] = { latencyMs: performance.now() - intended, status, shed: BUSY.test(text), sendLagMs };
         done += 1;
         if (done === count) resolve(samples);
@@ -118,6 +121,10 @@ export interface Summary {
   max: number;
   /** Not answered 200 within Slack's 3 s (errors, timeouts, Bolt's 404 for a missing ack). */
   unacked: number;
+  /** Answered with anything but a 2xx, or not at all (a reset connection, the generator's 10 s timeout). */
+  non2xx: number;
+  /** Answered 2xx, but after Slack's 3 s: the person saw an error whatever the answer said. */
+  late: number;
   shed: number;
   /** 99th percentile of the generator's own lateness: when it is large, the run measured the machine, not the app. */
   sendLagP99: number;
@@ -132,6 +139,8 @@ export function summarise(samples: readonly Sample[]): Summary {
     p99: at(0.99),
     max: sorted.at(-1) ?? NaN,
     unacked: samples.filter((s) => s.status !== 200 || s.latencyMs > ACK_DEADLINE_MS).length,
+    non2xx: samples.filter((s) => s.status < 200 || s.status > 299).length,
+    late: samples.filter((s) => s.status >= 200 && s.status <= 299 && s.latencyMs > ACK_DEADLINE_MS).length,
     shed: samples.filter((s) => s.shed).length,
     sendLagP99: samples.map((s) => s.sendLagMs).sort((a, b) => a - b)[Math.floor(0.99 * (samples.length - 1))] ?? NaN,
   };

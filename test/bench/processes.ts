@@ -3,6 +3,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FromChild, ToChild } from './protocol';
+import type { SpreadWorld } from './spread';
 
 export interface Child {
   name: string;
@@ -52,6 +53,19 @@ export function startChild(name: string, script: string, args: string[] = [], ex
           }),
       });
     });
+  });
+}
+
+/** Runs `dist/test/bench/<script>.js` to the end, resolving with the world it reports as `prepared`. */
+export function runPrepare(script: string, args: string[]): Promise<SpreadWorld> {
+  const child = fork(join(__dirname, `${script}.js`), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env } });
+  return new Promise((resolve, reject) => {
+    let world: SpreadWorld | undefined;
+    child.on('message', (m: FromChild) => {
+      if (m.type === 'error') reject(new Error(`prepare: ${m.message}`));
+      if (m.type === 'prepared') world = m.world;
+    });
+    child.once('exit', (code) => (world ? resolve(world) : reject(new Error(`prepare exited with ${code} without a world`))));
   });
 }
 

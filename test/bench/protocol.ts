@@ -1,3 +1,5 @@
+import type { SpreadWorld } from './spread';
+
 /** Messages between the bench runner and its child processes (over Node's IPC channel), and shared fixtures. */
 export const BENCH_TEAM = 'T0BENCH';
 export const BENCH_SECRET = 'bench-signing-secret';
@@ -14,8 +16,11 @@ export type ToChild =
 
 export type FromChild =
   | { type: 'ready'; url: string }
+  /** From `prepare`: the spread pairs and their modals (test/bench/spread.ts). */
+  | { type: 'prepared'; world: SpreadWorld }
   | { type: 'issued'; triggers: string[]; responseUrls: string[] }
   | { type: 'reset-done' }
-  | { type: 'cpu'; ms: number }
+  /** CPU time used so far, and statements sent to PostgreSQL (0 on PGlite). */
+  | { type: 'cpu'; ms: number; queries: number }
   | { type: 'memory'; usage: NodeJS.MemoryUsage; wasmMb?: number }
   | { type: 'error'; message: string };

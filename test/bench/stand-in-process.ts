@@ -4,6 +4,7 @@
  * are issued in bulk before a run and handed to the runner, as Slack hands them out with each request.
  */
 import { SlackStandIn } from '../../src/devtools/slack-stand-in';
+import { spreadUsers } from './spread';
 import { BENCH_CHANNEL, BENCH_TEAM, BENCH_TOKEN, BENCH_USERS, type FromChild, type ToChild } from './protocol';
 
 const send = (message: FromChild): void => void process.send?.(message);
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   // Triggers are issued seconds before they are used in a long run; Slack's 3 s lifetime is tested elsewhere.
   const standIn = await SlackStandIn.start({ botToken: BENCH_TOKEN, teamId: BENCH_TEAM, triggerTtlMs: 10 * 60_000 });
   const fixtures = () => {
-    for (const user of Object.values(BENCH_USERS)) standIn.addUser(user);
+    for (const user of [...Object.values(BENCH_USERS), ...spreadUsers()]) standIn.addUser(user);
     standIn.addChannel(BENCH_CHANNEL);
   };
   fixtures();

@@ -36,6 +36,14 @@ describe('manifest.yml', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 
+  it("makes the bot's DM writable and subscribes to what is typed there", () => {
+    // A read-only Messages tab hides the composer: nobody could type /mentorship in the bot's DM.
+    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('message.im');
+    // message.im needs im:history, which the reminders' reconciliation already asks for.
+    expect(manifest.oauth_config.scopes.bot).toContain('im:history');
+  });
+
   it('subscribes to the uninstall events and sends "Add to Slack" back to /slack/oauth_redirect', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
     expect(manifest.oauth_config.redirect_urls).toEqual([expect.stringMatching(new RegExp(`${REDIRECT_PATH}$`))]);
@@ -51,6 +59,7 @@ describe('manifest.yml', () => {
       'chat:write',
       'chat:write.public',
       'commands',
+      'files:write',
       'groups:history',
       'im:history',
       'im:write',

@@ -17,6 +17,25 @@ function buttonValue(message: StoredMessage | undefined, actionId: string): stri
   return undefined;
 }
 
+/** Later on: Theo marks the approved goal achieved; the goals channel celebrates it and he is asked for a reflection. */
+export async function goalAchieved(world: World): Promise<void> {
+  const { driver, standIn, transcript } = world;
+  const theo = PEOPLE.theo.id;
+  transcript.act('Goals: Theo achieved his goal');
+  const seen = standIn.ephemeralsFor(theo).length;
+  await driver.command(theo, 'goals');
+  const list = await waitFor(() => standIn.ephemeralsFor(theo)[seen]);
+  const goalId = buttonValue(list, GoalActions.achieve);
+  if (!goalId) throw new Error('the demo found no approved goal to mark achieved');
+  await driver.clickInMessage(theo, list, GoalActions.achieve, { value: goalId });
+  await waitFor(() => standIn.messagesIn(GOALS_CHANNEL.id).some((m) => /achieved/i.test(JSON.stringify(m.blocks ?? []) + m.text)));
+  await untilQuiet(standIn);
+  transcript.say(
+    'Theo marks "Lead a design review" achieved (after a confirmation); the goals channel celebrates it and Theo is asked for one line of reflection:',
+  );
+  transcript.checkpoint();
+}
+
 /** Theo drafts a SMART goal and shares it; Sam cannot approve it; Maria does. */
 export async function goals(world: World): Promise<void> {
   const { driver, standIn, transcript } = world;

@@ -1,6 +1,6 @@
 import type { World } from '../world';
 import { closing } from './closing';
-import { goals } from './goals';
+import { goalAchieved, goals } from './goals';
 import { home } from './home';
 import { meetings } from './meetings';
 import { pairSetup } from './pair-setup';
@@ -14,6 +14,7 @@ export const ACTS: ReadonlyArray<{ name: string; play: (world: World) => Promise
   { name: 'meetings', play: meetings },
   { name: 'reminders', play: reminders },
   { name: 'practice', play: practice },
+  { name: 'goal-achieved', play: goalAchieved },
   { name: 'home', play: home },
   { name: 'closing', play: closing },
 ];

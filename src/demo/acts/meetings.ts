@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { AgendaModal, MeetingActions, meetingScopedBlock, NotesModal, OpenActions, RescheduleModal } from '../../slack/ids';
 import { PEOPLE, type World } from '../world';
-import { untilQuiet, waitFor } from '../wait';
+import { commandAnsweredLater, untilQuiet, waitFor } from '../wait';
 
 const { maria, theo, sam } = PEOPLE;
 
@@ -28,7 +28,8 @@ export async function meetings(world: World): Promise<void> {
   transcript.checkpoint();
 
   transcript.act('Agenda: Sam, who is in no pair, tries /mentorship agenda');
-  transcript.ephemeral(sam.id, (await driver.command(sam.id, 'agenda')).json);
+  await commandAnsweredLater(world, sam.id, 'agenda');
+  transcript.checkpoint();
 
   transcript.act('Agenda: Theo prepares the agenda of the first meeting');
   await driver.command(theo.id, 'agenda');

@@ -3,6 +3,7 @@ import { GOALS_CHANNEL, PEOPLE, whileBothAwake, type World } from '../world';
 import { untilQuiet, waitFor } from '../wait';
 
 const { blocks: b } = PairModal;
+const CADENCE_WORDS: Record<string, string> = { weekly: 'every week', biweekly: 'every two weeks', monthly: 'every month' };
 
 /** Maria asks for help, sets up a pair with Theo, Theo accepts the invitation, and both are welcomed. */
 export async function pairSetup(world: World): Promise<void> {
@@ -15,7 +16,6 @@ export async function pairSetup(world: World): Promise<void> {
   transcript.act('2. Maria types /mentorship pair and fills the modal');
   await driver.command(PEOPLE.maria.id, 'pair');
   let modal = await waitFor(() => standIn.topView(PEOPLE.maria.id));
-  transcript.checkpoint();
   await driver.clickInView(PEOPLE.maria.id, modal, PairModal.actions.mentee, { value: PEOPLE.theo.id });
   await untilQuiet(standIn);
   modal = standIn.topView(PEOPLE.maria.id) ?? modal;
@@ -33,15 +33,18 @@ export async function pairSetup(world: World): Promise<void> {
     [b.duration]: '45',
     [b.length]: '6',
   };
+  transcript.say(
+    `In the modal: mentor Maria, mentee Maria (!), goals channel #${GOALS_CHANNEL.name}, ${CADENCE_WORDS[inputs[b.cadence]]}, first meeting ${firstDate} at ${inputs[b.firstTime]} (${PEOPLE.theo.tz}), ${inputs[b.duration]} minutes, for ${inputs[b.length]} months.`,
+  );
   const refused = await driver.submitView(PEOPLE.maria.id, modal, inputs);
   transcript.say(`The modal stays open with: "${Object.values(refused.errors ?? {}).join('; ')}"`);
 
   await driver.submitView(PEOPLE.maria.id, modal, { ...inputs, [b.mentee]: PEOPLE.theo.id });
   await untilQuiet(standIn);
-  transcript.say('With Theo as mentee the pair is set up, and Theo is invited: nothing starts until he accepts.');
+  transcript.say('With Theo as mentee, and everything else as above, the pair is set up and Theo is invited: nothing starts until he accepts.');
   transcript.checkpoint();
 
-  transcript.act('3. Theo accepts the invitation');
+  transcript.say('Theo accepts the invitation:');
   const invitation = await waitFor(() => standIn.dmsTo(PEOPLE.theo.id).find((message) => JSON.stringify(message.blocks).includes(PairLifeActions.accept)));
   await driver.clickInMessage(PEOPLE.theo.id, invitation, PairLifeActions.accept);
   await waitFor(() => standIn.messagesIn(GOALS_CHANNEL.id).length > 0);

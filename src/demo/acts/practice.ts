@@ -1,5 +1,5 @@
 import { FeedbackActions, FeedbackModal, JournalModal, ResourceActions, ResourceModal, ThanksModal } from '../../slack/ids';
-import { untilQuiet, waitFor } from '../wait';
+import { commandAnsweredLater, untilQuiet, waitFor } from '../wait';
 import { PEOPLE, whileBothAwake, type World } from '../world';
 
 const { maria, theo, sam } = PEOPLE;
@@ -97,6 +97,6 @@ export async function practice(world: World): Promise<void> {
   await submit(world, theo.id, thanks, { [ThanksModal.blocks.message]: 'Thank you, Maria. The "decision first" advice changed how I run reviews.' });
 
   transcript.act('Sam, who is in no pair, tries /mentorship thanks');
-  const refused = await world.driver.command(sam.id, 'thanks');
-  transcript.ephemeral(sam.id, refused.json);
+  await commandAnsweredLater(world, sam.id, 'thanks');
+  transcript.checkpoint();
 }

@@ -1,4 +1,4 @@
-import { ReminderActions, ReminderSettingsModal } from '../../slack/ids';
+import { AgendaModal, OpenActions, ReminderActions, ReminderSettingsModal } from '../../slack/ids';
 import { PEOPLE, type World } from '../world';
 import { untilQuiet, waitFor } from '../wait';
 
@@ -22,7 +22,7 @@ async function nextMeeting(world: World) {
     .executeTakeFirstOrThrow();
 }
 
-/** The scheduler plays its part around a meeting: prep nudge, snooze, settings, thanks, notes, a skip. */
+/** The scheduler plays its part around a meeting: prep nudge, adding to the agenda, settings, thanks, notes, a skip. */
 export async function reminders(world: World): Promise<void> {
   const { driver, standIn, transcript } = world;
   const theo = PEOPLE.theo.id;
@@ -34,12 +34,16 @@ export async function reminders(world: World): Promise<void> {
   await passAt(world, new Date(start - 24 * HOUR + 5 * 60_000));
   transcript.checkpoint();
 
-  transcript.act('Reminders: Theo is busy and snoozes the nudge');
-  const nudge = await waitFor(() => standIn.dmsTo(theo).find((message) => message.text.includes('prepare the agenda')));
-  await driver.clickInMessage(theo, nudge, ReminderActions.snooze);
+  transcript.act('Reminders: the nudge knows the agenda is shared; Theo adds to it');
+  const nudge = await waitFor(() => standIn.dmsTo(theo).find((message) => message.text.includes('your agenda is shared')));
+  await driver.clickInMessage(theo, nudge, OpenActions.prepareAgenda);
+  const adding = await waitFor(() => {
+    const view = standIn.topView(theo);
+    return view?.callback_id === AgendaModal.callbackId ? view : undefined;
+  });
+  await driver.submitView(theo, adding, { [AgendaModal.blocks.topics]: 'Which team to join next quarter' });
   await untilQuiet(standIn);
-  transcript.say('The buttons are replaced by the snooze time; two hours later the nudge comes again:');
-  await passAt(world, new Date(start - 22 * HOUR + 10 * 60_000));
+  transcript.say('Instead of asking for the agenda again, the nudge showed it and offered to add to it; Maria gets what was added:');
   transcript.checkpoint();
 
   transcript.act('Reminders: Theo wants his nudges two days ahead');
@@ -61,7 +65,14 @@ export async function reminders(world: World): Promise<void> {
   transcript.checkpoint();
 
   transcript.act('Reminders: between sessions');
-  const midCycle = await world.db.kysely.selectFrom('outbox').select('due_at').where('kind', '=', 'mid_cycle').orderBy('due_at').executeTakeFirst();
+  // The next one from now: an earlier cycle's (already past) would take the clock backwards.
+  const midCycle = await world.db.kysely
+    .selectFrom('outbox')
+    .select('due_at')
+    .where('kind', '=', 'mid_cycle')
+    .where('due_at', '>', world.clock.now())
+    .orderBy('due_at')
+    .executeTakeFirst();
   if (midCycle) {
     await passAt(world, new Date(midCycle.due_at.getTime() + 60_000));
     transcript.say('Half-way to the next meeting, Theo is reminded of the habits between sessions:');

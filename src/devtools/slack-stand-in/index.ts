@@ -6,3 +6,4 @@ export { validateBlocks, type Surface } from './blocks';
 export { validateView, viewTooLarge, MAX_VIEW_BYTES } from './views';
 export { toSlackMessage } from './messages';
 export { BOT_USER_ID, BOT_ID, APP_ID, dmId } from './workspace';
+export type { StoredFile } from './files';

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Faults } from './faults';
+import { Files, type StoredFile } from './files';
 import { type Call, type Outcome, rateLimited, readArgs, runCall, send } from './http';
 import { Ids } from './ids';
 import { Messages } from './messages';
@@ -40,6 +41,7 @@ export class SlackStandIn {
   readonly modals: Modals;
   private readonly responseUrls: ResponseUrls;
   private readonly faults = new Faults();
+  private readonly files: Files;
   private limiter: RateLimiter | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Every bot token and the workspace it belongs to; "Add to Slack" and token rotation. */
@@ -70,6 +72,7 @@ export class SlackStandIn {
     this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     this.apiUrl = `${this.baseUrl}/api/`;
     this.tokens = new Tokens(now);
+    this.files = new Files(this.baseUrl);
     this.tokens.addBotToken(opts.botToken, opts.teamId);
     this.methods = {
       'auth.test': (_a, teamId) => ({ ...this.ws.authTest(), team_id: teamId, team: teamId }),
@@ -84,6 +87,8 @@ export class SlackStandIn {
       'views.push': (a) => this.modals.push(a),
       'views.update': (a) => this.modals.update(a),
       'views.publish': (a) => this.modals.publish(a),
+      'files.getUploadURLExternal': (a) => this.files.getUploadUrl(a),
+      'files.completeUploadExternal': (a) => this.completeUpload(a),
     };
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       this.onRequest(req, res).catch((err: unknown) => send(res, { status: 500, body: { ok: false, error: String(err) } }));
@@ -213,6 +218,10 @@ export class SlackStandIn {
   homeView(userId: string): StoredView | undefined {
     return this.modals.homes.get(userId);
   }
+  /** Files shared in a user's DM with the bot (files.completeUploadExternal), oldest first. */
+  filesTo(userId: string): StoredFile[] {
+    return this.files.sharedIn(dmId(userId));
+  }
 
   /** Forgets calls, messages, views, triggers, response_urls, faults and rate-limit state; keeps users and channels. */
   reset(): void {
@@ -240,6 +249,7 @@ export class SlackStandIn {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
     if (req.method !== 'POST') return send(res, { status: 404, body: { ok: false, error: 'not_found' } });
+    if (path.startsWith('/upload/')) return this.uploadCall(path.slice('/upload/'.length), req, res);
     const { args, token } = await readArgs(req);
     const deps = {
       takeFault: (m: string, a: Json) => this.faults.take(m, a),
@@ -264,6 +274,27 @@ export class SlackStandIn {
     const call: Call = { method, args, teamId, apply: () => ({ status: 200, body: handler(args, teamId) }) };
     if (method === 'chat.postMessage') call.precheck = () => this.checkRateLimit(args, teamId);
     return runCall(deps, call, req, res);
+  }
+
+  /** The POST of a file's bytes to the URL files.getUploadURLExternal handed out (no token: the URL is the credential). */
+  private async uploadCall(token: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const outcome = this.files.upload(token, Buffer.concat(chunks));
+    Object.assign(this.record('files.upload_url', { upload_url_id: token }), {
+      ok: outcome.status === 200,
+      error: outcome.status === 200 ? undefined : outcome.text,
+    });
+    res.writeHead(outcome.status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(outcome.text);
+  }
+
+  /** Shares the uploaded files; in a conversation the bot may post in, they appear as one message with the comment. */
+  private completeUpload(args: Json): ApiResult {
+    return this.files.complete(args, (channel) => {
+      const target = this.ws.target(channel);
+      return target.ok ? { ok: true, channel: target.channel } : target;
+    });
   }
 
   private appTokenCall(method: string, token: string, args: Json, res: ServerResponse): void {

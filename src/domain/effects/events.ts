@@ -6,12 +6,14 @@ import type { ResourceEvent } from '../resources/events';
 import type { ReminderSettingsSaved } from '../reminders/events';
 import type { MeetingEvent } from '../meetings/events';
 import type { GoalEvent } from '../goals/events';
+import type { PersonalDataErased } from '../personal-data/events';
 
 /**
  * What happened, as the domain tells it: one type per change that someone else should hear about or
  * see. Each carries what the messages about it show (names, zones, times), so turning an event into
  * messages needs no further reads. Features declare their events in their own folder.
  */
-export type DomainEvent = ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairEvent | ReminderSettingsSaved | MeetingEvent | GoalEvent;
+export type DomainEvent =
+  ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairEvent | ReminderSettingsSaved | MeetingEvent | GoalEvent | PersonalDataErased;
 
 export type DomainEventType = DomainEvent['type'];

@@ -60,6 +60,8 @@ export interface PairGoalsView {
   pairId: string;
   role: 'mentor' | 'mentee';
   otherId: string;
+  /** The other person's display name as the bot knows it (button labels read aloud cannot mention). */
+  otherName: string;
   mentorId: string;
   /** Goals still being worked on, soonest target first (at most GOALS_LISTED_PER_PAIR of them). */
   active: GoalView[];

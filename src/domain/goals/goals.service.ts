@@ -8,6 +8,7 @@ import { pairOfMember } from '../pairs/access';
 import { asChoice } from '../pairs/pair-choices';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { listPairsOf } from '../pairs/pairs.repository';
+import { findPeople } from '../people/people.repository';
 import { localDateIn } from '../time/zoned';
 import type { GoalEvent, GoalShared } from './events';
 import { goalOfMember, viewOf } from './goal-access';
@@ -75,6 +76,8 @@ export class GoalsService {
       active.map((goal) => goal.id),
     );
     const swots = await pairsWithSwot(this.db, actor.teamId, pairIds);
+    const others = pairs.map((pair) => asChoice(pair, actor.userId).otherId);
+    const names = new Map((await findPeople(this.db, actor.teamId, others)).map((person) => [person.user_id, person.display_name]));
     return pairs.map((pair) => {
       const count = countOf(counts, pair.id);
       const { role, otherId } = asChoice(pair, actor.userId);
@@ -82,6 +85,7 @@ export class GoalsService {
         pairId: pair.id,
         role,
         otherId,
+        otherName: names.get(otherId) ?? (role === 'mentor' ? 'your mentee' : 'your mentor'),
         mentorId: pair.mentor_id,
         active: active.filter((goal) => goal.pair_id === pair.id).map((goal) => goalViewOf(goal, pair, itemsOf(items, goal.id))),
         activeTotal: count(ACTIVE_STATUSES),

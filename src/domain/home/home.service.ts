@@ -21,18 +21,32 @@ export class HomeService {
   ) {}
 
   async snapshot(teamId: string, viewerId: string): Promise<HomeSnapshot> {
+    const [snapshot] = await this.snapshots(teamId, [viewerId]);
+    return snapshot!;
+  }
+
+  /**
+   * Several people's dashboards from one read of everything they show: a change refreshes both people
+   * of a pair, whose dashboards show the same pair, so its rows are read once, not once per person.
+   * Every list is limited per pair in SQL, so reading more pairs at once changes none of them.
+   */
+  async snapshots(teamId: string, viewerIds: readonly string[]): Promise<HomeSnapshot[]> {
     const now = this.clock();
-    const pairs = [...(await listPairsOf(this.db, teamId, viewerId)), ...(await listEndedPairsOf(this.db, teamId, viewerId))];
-    const memberIds = new Set([viewerId, ...pairs.flatMap((p) => [p.mentor_id, p.mentee_id])]);
+    const pairsOf = await Promise.all(
+      viewerIds.map(async (viewerId) => [...(await listPairsOf(this.db, teamId, viewerId)), ...(await listEndedPairsOf(this.db, teamId, viewerId))]),
+    );
+    const pairs = [...new Map(pairsOf.flat().map((pair) => [pair.id, pair])).values()];
+    const memberIds = new Set([...viewerIds, ...pairs.flatMap((p) => [p.mentor_id, p.mentee_id])]);
     const [people, rows] = await Promise.all([findPeople(this.db, teamId, [...memberIds]), this.load(pairs, now)]);
-    return {
+    const names = Object.fromEntries(people.map((p) => [p.user_id, p.display_name]));
+    return viewerIds.map((viewerId, i) => ({
       teamId,
       viewerId,
       viewerZone: people.find((p) => p.user_id === viewerId)?.time_zone ?? 'UTC',
       now,
-      names: Object.fromEntries(people.map((p) => [p.user_id, p.display_name])),
-      pairs: pairs.map((pair) => assemblePair(pair, viewerId, rows)).sort(comparePairs),
-    };
+      names,
+      pairs: pairsOf[i]!.map((pair) => assemblePair(pair, viewerId, rows)).sort(comparePairs),
+    }));
   }
 
   /** A dozen queries, whatever the number of pairs: the meetings first, since the rest is relative to them. */

@@ -4,6 +4,8 @@ export interface GoalProgress {
   /** 0..1 averaged over key results; null when the goal has none. */
   keyResults: number | null;
   keyResultCount: number;
+  /** Key results ticked done or at their target: the "2 of 5" said next to the bar. */
+  keyResultsMet: number;
   milestonesDone: number;
   milestoneCount: number;
 }
@@ -26,6 +28,7 @@ export function goalProgress(items: readonly ProgressItemInfo[]): GoalProgress {
   return {
     keyResults: keyResults.length === 0 ? null : sum / keyResults.length,
     keyResultCount: keyResults.length,
+    keyResultsMet: keyResults.filter((item) => keyResultRatio(item) >= 1).length,
     milestonesDone: milestones.filter((item) => item.done).length,
     milestoneCount: milestones.length,
   };

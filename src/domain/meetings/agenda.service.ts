@@ -70,10 +70,16 @@ export class AgendaService {
     return this.draft(meeting, pair, people, actor.userId);
   }
 
-  /** The agenda modal for a pair's next meeting; without a pair id, the person's pair that meets soonest. */
-  async draftForPair(actor: Actor, pairId?: string): Promise<AgendaDraft> {
+  /**
+   * The agenda modal for a pair's next meeting; without a pair id, the person's pair that meets soonest.
+   * `theirPairs`: the person's pairs when the caller has just read them (the command's check that
+   * they have one), so the request reads them once.
+   */
+  async draftForPair(actor: Actor, pairId?: string, theirPairs?: readonly Pair[]): Promise<AgendaDraft> {
     const now = this.clock();
-    const pairs = pairId ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair] : await listPairsOf(this.db, actor.teamId, actor.userId);
+    const pairs = pairId
+      ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair]
+      : (theirPairs ?? (await listPairsOf(this.db, actor.teamId, actor.userId)));
     await ensureUpcomingIfUnknown(this.db, pairs, now);
     const candidates = await Promise.all(
       pairs.map(async (pair) => ({ pair, next: pair.status === 'active' ? await upcomingMeeting(this.db, pair.id, now) : undefined })),
@@ -134,7 +140,8 @@ export class AgendaService {
         shared_highlight: highlight,
         agenda_shared_at: meeting.agenda_shared_at ?? now,
       });
-      const details = await this.details(saved, pair, people, tx);
+      // The agenda as it now stands is what was there plus what was appended (in position order).
+      const details = await this.details(saved, pair, people, tx, [...existing, ...added]);
       const effects = await this.effects.record(tx, teamId, [
         {
           type: 'agenda_shared',
@@ -152,6 +159,8 @@ export class AgendaService {
   }
 
   private async carryOverRows(tx: Tx, pair: Pair, meeting: Meeting, existing: AgendaItem[], input: AgendaInput) {
+    // Nothing ticked to carry over: no need to read what could have been.
+    if (input.carryActionItemIds.length === 0 && input.carryFollowUpIds.length === 0) return [];
     const carried = new Set(existing.map((item) => item.action_item_id).filter(Boolean));
     const open = await openActionItems(tx, pair.id);
     const actions = open.filter((item) => input.carryActionItemIds.includes(item.id) && !carried.has(item.id));
@@ -190,8 +199,8 @@ export class AgendaService {
     return items.filter((item) => FOLLOW_UP_KINDS.includes(item.kind) && !item.resolved && item.action_item_id === null && !here.has(item.body));
   }
 
-  private async details(meeting: Meeting, pair: Pair, people: PairPeople, db: Kysely<Database> | Tx = this.db): Promise<AgendaDetails> {
-    const items = await listAgendaItems(db, meeting.id);
+  private async details(meeting: Meeting, pair: Pair, people: PairPeople, db: Kysely<Database> | Tx = this.db, known?: AgendaItem[]): Promise<AgendaDetails> {
+    const items = known ?? (await listAgendaItems(db, meeting.id));
     const linked = await actionItemsByIds(
       db,
       pair.id,

@@ -40,12 +40,14 @@ export async function meetingOfMember(db: Executor, actor: Actor, meetingId: unk
 
 /**
  * Locks the pair, then the meeting: the one lock order every change to a pair's meetings uses (the
- * planner locks pairs too), so two changes queue up instead of deadlocking.
+ * planner locks pairs too), so two changes queue up instead of deadlocking. The meeting is read first
+ * only for its pair's id; the pair is read once, locked, and the meeting read again under the lock.
  */
 export async function lockMeetingOfMember(tx: Tx, actor: Actor, meetingId: unknown, options: AccessOptions = ANY_STATE): Promise<MeetingMembership> {
-  const found = await meetingOfMember(tx, actor, meetingId, options);
-  const membership = await pairOfMember(tx, actor, found.pair.id, { ...options, lock: true });
-  const meeting = await lockMeeting(tx, actor.teamId, found.meeting.id);
+  const found = isUuid(meetingId) ? await findMeeting(tx, actor.teamId, meetingId) : undefined;
+  // A meeting that is not there is refused like a pair that is not theirs (the same answer either way).
+  const membership = await pairOfMember(tx, actor, found?.pair_id, { ...options, lock: true });
+  const meeting = found ? await lockMeeting(tx, actor.teamId, found.id) : undefined;
   // Removed meanwhile by a rhythm change that committed first.
   if (!meeting) throw notInPair();
   return { ...membership, meeting };
@@ -79,8 +81,15 @@ export async function pairPeople(db: Executor, pair: Pick<Pair, 'team_id' | 'men
 
 export const zoneOf = (people: PairPeople, userId: string): string => people.zones[userId] ?? 'UTC';
 
-/** A meeting that can still be moved or skipped. */
-export function requireScheduled(meeting: Meeting): void {
-  if (meeting.status === 'held') throw new DomainError('conflict', 'That meeting has already been held; its notes are recorded.');
+export const MEETING_OVER = 'That meeting is over, so it can no longer be skipped or moved: it can only get its notes now.';
+
+/**
+ * A meeting that can still be moved or skipped: scheduled, and not over. A meeting that has ended
+ * (status still 'scheduled' until someone records its notes) can only get its notes; the
+ * `meeting_over` code lets the button that asked refresh the message it was in.
+ */
+export function requireScheduled(meeting: Meeting, now: Date): void {
+  if (meeting.status === 'held') throw new DomainError('meeting_over', 'That meeting has already been held; its notes are recorded.');
   if (meeting.status !== 'scheduled') throw new DomainError('conflict', `That meeting was ${meeting.status}; there is nothing to change.`);
+  if (meeting.scheduled_at.getTime() + meeting.duration_minutes * 60_000 <= now.getTime()) throw new DomainError('meeting_over', MEETING_OVER);
 }

@@ -46,7 +46,7 @@ export class MeetingChangesService {
     const now = this.clock();
     return this.db.transaction().execute(async (tx) => {
       const { meeting, pair, otherId } = await lockMeetingOfMember(tx, actor, meetingId, CHANGEABLE);
-      requireScheduled(meeting);
+      requireScheduled(meeting, now);
       const checked = checkMeetingTime(input, pair.time_zone, now);
       if (!checked.ok) return { ok: false as const, errors: checked.errors };
       const moved = await updateMeeting(tx, meeting.id, { scheduled_at: checked.at, rescheduled_from: meeting.rescheduled_from ?? meeting.scheduled_at });
@@ -73,7 +73,7 @@ export class MeetingChangesService {
     const now = this.clock();
     return this.db.transaction().execute(async (tx) => {
       const { meeting, pair, otherId } = await lockMeetingOfMember(tx, actor, meetingId, CHANGEABLE);
-      requireScheduled(meeting);
+      requireScheduled(meeting, now);
       const skipped = await updateMeeting(tx, meeting.id, { status: 'skipped' });
       await this.reminders.cancelUnsent(tx, meeting.id);
       await ensureUpcomingFor(tx, [pair], now);

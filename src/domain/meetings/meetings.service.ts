@@ -103,7 +103,7 @@ export class MeetingsService {
   /** The reschedule modal: a meeting that can still be moved. */
   async reschedulable(actor: Actor, meetingId: string | null): Promise<RescheduleDraft> {
     const { meeting, pair, otherId } = await meetingOfMember(this.db, actor, meetingId, CHANGEABLE);
-    requireScheduled(meeting);
+    requireScheduled(meeting, this.clock());
     const people = await pairPeople(this.db, pair);
     return { meeting: slotOf(meeting), otherId, viewerZone: zoneOf(people, actor.userId), pairZone: pair.time_zone };
   }

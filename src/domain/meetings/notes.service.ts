@@ -65,11 +65,12 @@ export class NotesService {
   /**
    * Notes for the meeting that started last; without a pair id, in the person's pair whose meeting
    * started most recently and still has no notes (else the most recent one, which then explains itself).
+   * `theirPairs`: the person's pairs when the caller has just read them, so the request reads them once.
    */
-  async draftForPair(actor: Actor, pairId?: string): Promise<NotesDraft> {
+  async draftForPair(actor: Actor, pairId?: string, theirPairs?: readonly Pair[]): Promise<NotesDraft> {
     const now = this.clock();
     const { userId } = actor;
-    const pairs = pairId ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair] : await listPairsOf(this.db, actor.teamId, userId);
+    const pairs = pairId ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair] : (theirPairs ?? (await listPairsOf(this.db, actor.teamId, userId)));
     const started = (await Promise.all(pairs.map(async (pair) => ({ pair, meeting: await latestStartedMeeting(this.db, pair.id, now) }))))
       .filter((c): c is { pair: Pair; meeting: Meeting } => c.meeting !== undefined)
       .sort(

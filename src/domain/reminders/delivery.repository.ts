@@ -8,7 +8,8 @@ export interface DeliveryContext {
   other: Person | undefined;
   pair: Pair | undefined;
   meeting: Meeting | undefined;
-  agenda: Array<{ kind: string; body: string }>;
+  /** The open agenda items; a carried-over action item names itself (`actionItemId`), so it is listed once. */
+  agenda: Array<{ kind: string; body: string; actionItemId: string | null }>;
   openActions: Array<{ id: string; body: string; due_on: string | null; owner_id: string }>;
   goal: Goal | undefined;
   resources: { total: number; explored: number };
@@ -31,7 +32,7 @@ export async function loadDeliveryContext(db: Executor, row: OutboxRow): Promise
   const agenda = meeting
     ? await db
         .selectFrom('agenda_items')
-        .select(['kind', 'body'])
+        .select(['kind', 'body', 'action_item_id as actionItemId'])
         .where('meeting_id', '=', meeting.id)
         .where('resolved', '=', false)
         .orderBy('position')

@@ -8,6 +8,7 @@ import type { AppDeps } from '../context';
 import { slackErrorCode } from '../slack-failure';
 import { replaceMessage, replyPrivately } from '../replies';
 import { refusalText } from './refusal';
+import { type DomainError, isDomainError } from '../../errors';
 
 /** A button press (or a pick in a select) and where it happened. Everything in it is untrusted. */
 export interface Press {
@@ -50,6 +51,11 @@ export interface ActionSpec<Input, Outcome> {
   malformed?: string;
   /** The one service call. A DomainError is the person's answer; nothing else needs handling here. */
   run: (input: Input, press: Press, deps: AppDeps) => Promise<Outcome>;
+  /**
+   * Besides the private refusal: what else the presser sees when the service refused with a
+   * DomainError, e.g. the stale message a button was pressed in, redrawn as things now stand.
+   */
+  refused?: (error: DomainError, press: Press, deps: AppDeps) => ActionReply | null | Promise<ActionReply | null>;
   /** What the presser sees; the outcome's `effects` (notices, Home refreshes) are flushed after it. */
   reply?: (outcome: Outcome, press: Press, deps: AppDeps) => ActionReply | readonly ActionReply[] | null | Promise<ActionReply | readonly ActionReply[] | null>;
 }
@@ -78,7 +84,9 @@ export function onAction<Input, Outcome>(spec: ActionSpec<Input, Outcome>) {
       try {
         outcome = await spec.run(input, press, deps);
       } catch (error) {
-        return deliver(args.client, deps, press, { kind: 'private', message: errorMessage(refusalText(error, log, spec.name)) });
+        await deliver(args.client, deps, press, { kind: 'private', message: errorMessage(refusalText(error, log, spec.name)) });
+        if (spec.refused && isDomainError(error)) await refresh(args.client, deps, press, () => spec.refused!(error, press, deps));
+        return;
       }
       try {
         const replies = (await spec.reply?.(outcome, press, deps)) ?? [];
@@ -88,6 +96,16 @@ export function onAction<Input, Outcome>(spec: ActionSpec<Input, Outcome>) {
       }
       await deps.effects.flush(effectsOf(outcome));
     };
+}
+
+/** A refusal's follow-up: best effort, since the person already has their answer. */
+async function refresh(client: WebClient, deps: AppDeps, press: Press, follow: () => ActionReply | null | Promise<ActionReply | null>): Promise<void> {
+  try {
+    const reply = await follow();
+    if (reply) await deliver(client, deps, press, reply);
+  } catch (error) {
+    press.actor.log.warn({ err: error }, 'stale message not refreshed');
+  }
 }
 
 /** The outcome's recorded effects, when the service call changed something. */

@@ -39,8 +39,11 @@ export interface SubmitSpec<Input, Outcome> {
   parse: (submission: Submission) => Parsed<Input>;
   run: (input: Input, submission: Submission, deps: AppDeps) => Promise<Outcome>;
   ack?: (outcome: Success<Outcome>, submission: Submission) => SubmitAck;
-  /** A private confirmation to the submitter, after the ack, where they opened the modal. */
-  confirm?: (outcome: Success<Outcome>, submission: Submission) => Message | null;
+  /**
+   * A private confirmation to the submitter, after the ack, where they opened the modal. What it needs
+   * to read (a goal list) it reads here, after the ack: nothing the ack does not need is read before it.
+   */
+  confirm?: (outcome: Success<Outcome>, submission: Submission, deps: AppDeps) => Message | null | Promise<Message | null>;
 }
 
 /** A service answer without its field errors. */
@@ -91,7 +94,10 @@ export function onSubmit<Input, Outcome>(spec: SubmitSpec<Input, Outcome>) {
       const success = outcome as Success<Outcome>;
       await ack(spec.ack?.(success, submission));
       log.info('submission saved');
-      const confirmation = spec.confirm?.(success, submission);
+      const confirmation = await Promise.resolve(spec.confirm?.(success, submission, deps)).catch((error: unknown) => {
+        log.warn({ err: error }, 'confirmation not built; the submission is saved');
+        return null;
+      });
       if (confirmation) await replyPrivately(client, deps.services.people, { ...actor, channelId: submission.origin }, confirmation, log);
       await deps.effects.flush(effectsOf(outcome));
     };

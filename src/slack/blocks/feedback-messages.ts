@@ -4,7 +4,7 @@ import { formatInZone } from '../../domain/time/zoned';
 import { FeedbackActions } from '../ids';
 import { doneMessage, type Message } from './help';
 import { inlineTyped, quoteTyped } from './quote';
-import { mention, mrkdwn, plain } from './text';
+import { accessibilityLabel, mention, mrkdwn, plain } from './text';
 
 const button = (text: string, actionId: string, value: string, primary = false) => ({
   type: 'button' as const,
@@ -94,7 +94,10 @@ export function feedbackInboxMessage(inbox: { toAnswer: readonly FeedbackItem[];
       blocks.push({
         type: 'section',
         text: mrkdwn(`${mention(request.requesterId)} on *${inlineTyped(request.area)}* · asked ${formatInZone(request.askedAt, readerZone)}`),
-        accessory: button('Answer', FeedbackActions.answer, request.id, true),
+        accessory: {
+          ...button('Answer', FeedbackActions.answer, request.id, true),
+          accessibility_label: accessibilityLabel(`Answer the feedback request on ${request.area}`),
+        },
       });
     }
   }
@@ -104,7 +107,10 @@ export function feedbackInboxMessage(inbox: { toAnswer: readonly FeedbackItem[];
       blocks.push({
         type: 'section',
         text: mrkdwn(`${mention(request.responderId)} on *${inlineTyped(request.area)}*: ${inlineTyped(request.answer ?? '', 200)}`),
-        accessory: button('Report how I applied it', FeedbackActions.apply, request.id),
+        accessory: {
+          ...button('Report how I applied it', FeedbackActions.apply, request.id),
+          accessibility_label: accessibilityLabel(`Report how I applied the feedback on ${request.area}`),
+        },
       });
     }
   }

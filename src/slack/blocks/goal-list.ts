@@ -5,7 +5,7 @@ import { formatLocalDate } from '../../domain/time/zoned';
 import { GoalActions, GoalBlocks, OpenActions } from '../ids';
 import { goalTitle, progressText, STATUS_LABELS, typed } from './goal-format';
 import type { Message } from './help';
-import { mention, mrkdwn, plain } from './text';
+import { accessibilityLabel, mention, mrkdwn, plain } from './text';
 
 /** Slack refuses a message with more than 50 blocks. */
 export const MESSAGE_BLOCK_LIMIT = 50;
@@ -30,7 +30,13 @@ function pairHead(entry: PairGoalsView, first: boolean): KnownBlock[] {
   blocks.push({
     type: 'actions',
     block_id: GoalBlocks.pairActions(pairId),
-    elements: [button('Add a goal', OpenActions.addGoal, pairId, { style: 'primary' }), button(swotText, GoalActions.swot, pairId)],
+    elements: [
+      button('Add a goal', OpenActions.addGoal, pairId, {
+        style: 'primary',
+        accessibility_label: accessibilityLabel(`Add a goal to your mentorship with ${entry.otherName}`),
+      }),
+      button(swotText, GoalActions.swot, pairId, { accessibility_label: accessibilityLabel(`${swotText} of your mentorship with ${entry.otherName}`) }),
+    ],
   });
   if (entry.advice.length > 0) {
     blocks.push({ type: 'context', elements: entry.advice.slice(0, 2).map((line) => mrkdwn(`:seedling: ${line}`)) });
@@ -47,14 +53,17 @@ function goalSummaryText(goal: GoalView): string {
 }
 
 function goalButtons(goal: GoalView): ActionsBlock {
-  const elements: Button[] = [button('Edit', GoalActions.edit, goal.id)];
+  // Every goal has the same row of buttons: the label says which goal each one acts on.
+  const about = (verb: string) => ({ accessibility_label: accessibilityLabel(`${verb}: ${goal.title}`) });
+  const elements: Button[] = [button('Edit', GoalActions.edit, goal.id, about('Edit the goal'))];
   if (canShare(goal.status)) {
-    elements.push(button(goal.status === 'awaiting_approval' ? 'Share again' : 'Share for approval', GoalActions.share, goal.id));
+    elements.push(button(goal.status === 'awaiting_approval' ? 'Share again' : 'Share for approval', GoalActions.share, goal.id, about('Share for approval')));
   }
-  elements.push(button('Update progress', GoalActions.progress, goal.id));
+  elements.push(button('Update progress', GoalActions.progress, goal.id, about('Update progress')));
   if (canAchieve(goal.status)) {
     elements.push(
       button('Mark achieved', GoalActions.achieve, goal.id, {
+        ...about('Mark achieved'),
         style: 'primary',
         confirm: {
           title: plain('Mark this goal achieved?', 100),
@@ -67,6 +76,7 @@ function goalButtons(goal: GoalView): ActionsBlock {
   }
   elements.push(
     button('Drop', GoalActions.drop, goal.id, {
+      ...about('Drop the goal'),
       style: 'danger',
       confirm: {
         title: plain('Drop this goal?', 100),

@@ -4,7 +4,7 @@ import { formatLocalDate } from '../../domain/time/zoned';
 import { GoalActions, GoalBlocks } from '../ids';
 import { goalTitle, keyResultLine, milestoneLine, slackDate, STATUS_LABELS, typed } from './goal-format';
 import type { Message } from './help';
-import { escapeText, mention, mrkdwn, plain, truncate } from './text';
+import { accessibilityLabel, escapeText, mention, mrkdwn, plain, truncate } from './text';
 
 /** The approval buttons carry the version they were rendered for: an older press is recognised. */
 export const reviewValue = (goal: Pick<GoalView, 'id' | 'version'>): string => `${goal.id}:${goal.version}`;
@@ -48,8 +48,21 @@ function statusBlock(goal: GoalView): KnownBlock {
         type: 'actions',
         block_id: GoalBlocks.review,
         elements: [
-          { type: 'button', action_id: GoalActions.approve, text: plain('Approve', 75), style: 'primary', value: reviewValue(goal) },
-          { type: 'button', action_id: GoalActions.requestChanges, text: plain('Request changes', 75), value: reviewValue(goal) },
+          {
+            type: 'button',
+            action_id: GoalActions.approve,
+            text: plain('Approve', 75),
+            accessibility_label: accessibilityLabel(`Approve the goal: ${goal.title}`),
+            style: 'primary',
+            value: reviewValue(goal),
+          },
+          {
+            type: 'button',
+            action_id: GoalActions.requestChanges,
+            text: plain('Request changes', 75),
+            accessibility_label: accessibilityLabel(`Request changes to the goal: ${goal.title}`),
+            value: reviewValue(goal),
+          },
         ],
       };
     case 'approved':

@@ -2,7 +2,7 @@ import type { ActionsBlock, Button } from '@slack/types';
 import type { ChecklistItem, ChecklistKey } from '../../domain/home/checklist';
 import type { PairSnapshot } from '../../domain/home/snapshot';
 import { OpenActions } from '../ids';
-import { plain } from './text';
+import { accessibilityLabel, plain } from './text';
 
 /**
  * The buttons the dashboard renders. They open other features' modals (ids.ts OpenActions); those
@@ -10,8 +10,15 @@ import { plain } from './text';
  */
 export type OpenAction = keyof typeof OpenActions;
 
-export function openButton(action: OpenAction, value: string, label: string, primary = false): Button {
-  return { type: 'button', action_id: OpenActions[action], value, text: plain(label, 75), ...(primary ? { style: 'primary' as const } : {}) };
+export function openButton(action: OpenAction, value: string, label: string, primary = false, spoken?: string): Button {
+  return {
+    type: 'button',
+    action_id: OpenActions[action],
+    value,
+    text: plain(label, 75),
+    ...(primary ? { style: 'primary' as const } : {}),
+    ...(spoken ? { accessibility_label: accessibilityLabel(spoken) } : {}),
+  };
 }
 
 export const CHECKLIST_LABEL: Record<ChecklistKey, string> = {
@@ -47,15 +54,20 @@ export function checklistButton(item: ChecklistItem, pairId: string): Button | n
 /** The meeting "Record notes" is about: one that ended without notes, else the last held one. */
 export const notesMeetingId = (pair: PairSnapshot): string | null => pair.awaitingNotes?.id ?? pair.lastHeld?.id ?? null;
 
-/** Prepare agenda, add goal, record notes, journal, thanks: the common actions of a pair. */
-export function commonButtons(pair: PairSnapshot): Button[] {
+/**
+ * Prepare agenda, add goal, record notes, journal, thanks: the common actions of a pair. Each pair
+ * shows the same row, so each button's accessibility label names the pair (by the other person's
+ * name when the caller has it, else by their role).
+ */
+export function commonButtons(pair: PairSnapshot, otherName?: string): Button[] {
   const notes = notesMeetingId(pair);
+  const other = otherName ?? `your ${pair.role === 'mentor' ? 'mentee' : 'mentor'}`;
   return [
-    ...(pair.next ? [openButton('prepareAgenda', pair.next.id, 'Prepare agenda', true)] : []),
-    openButton('addGoal', pair.pair.id, 'Add a goal'),
-    ...(notes ? [openButton('recordNotes', notes, 'Record notes')] : []),
-    openButton('writeJournal', pair.pair.id, 'Journal'),
-    openButton('sayThanks', pair.pair.id, 'Say thanks'),
+    ...(pair.next ? [openButton('prepareAgenda', pair.next.id, 'Prepare agenda', true, `Prepare the agenda of your next meeting with ${other}`)] : []),
+    openButton('addGoal', pair.pair.id, 'Add a goal', false, `Add a goal to your mentorship with ${other}`),
+    ...(notes ? [openButton('recordNotes', notes, 'Record notes', false, `Record notes of your last meeting with ${other}`)] : []),
+    openButton('writeJournal', pair.pair.id, 'Journal', false, `Write in your private journal about your mentorship with ${other}`),
+    openButton('sayThanks', pair.pair.id, 'Say thanks', false, `Say thanks to ${other}`),
   ];
 }
 

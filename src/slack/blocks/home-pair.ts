@@ -135,7 +135,13 @@ function awaitingNotesSection(snapshot: HomeSnapshot, pair: PairSnapshot): Secti
   return {
     type: 'section',
     text: mrkdwn(`Your meeting of ${formatInZone(meeting.scheduledAt, snapshot.viewerZone)} has ended; notes are not recorded yet.`),
-    accessory: openButton('recordNotes', meeting.id, 'Record notes'),
+    accessory: openButton(
+      'recordNotes',
+      meeting.id,
+      'Record notes',
+      false,
+      `Record notes of the meeting of ${formatInZone(meeting.scheduledAt, snapshot.viewerZone)}`,
+    ),
   };
 }
 
@@ -145,15 +151,24 @@ function goalLine(snapshot: HomeSnapshot, goal: GoalInfo): string {
   const late = goal.status !== 'achieved' && daysFromToday(goal.targetDate, snapshot.now, snapshot.viewerZone) < 0;
   parts.push(`target ${formatLocalDate(goal.targetDate)}${late ? ' *(passed)*' : ''}`);
   if (progress.keyResults !== null)
-    parts.push(`\`${progressBar(progress.keyResults)}\` (${progress.keyResultCount} KR${progress.keyResultCount === 1 ? '' : 's'})`);
-  if (progress.milestoneCount > 0) parts.push(`${progress.milestonesDone}/${progress.milestoneCount} milestones`);
+    // The glyphs mean nothing read aloud: the count next to them says the same in words.
+    parts.push(
+      `\`${progressBar(progress.keyResults)}\` ${progress.keyResultsMet} of ${progress.keyResultCount} key result${progress.keyResultCount === 1 ? '' : 's'} met`,
+    );
+  if (progress.milestoneCount > 0) parts.push(`${progress.milestonesDone} of ${progress.milestoneCount} milestones done`);
   return parts.join(' · ');
 }
 
 function goalsSection(snapshot: HomeSnapshot, pair: PairSnapshot, max: number): SectionBlock {
   const counts = pair.goalCounts;
   const total = Object.entries(counts).reduce((sum, [status, n]) => (status === 'dropped' ? sum : sum + (n ?? 0)), 0);
-  const accessory = openButton('addGoal', pair.pair.id, 'Add a goal');
+  const accessory = openButton(
+    'addGoal',
+    pair.pair.id,
+    'Add a goal',
+    false,
+    `Add a goal to your mentorship with ${snapshot.names[pair.otherId] ?? 'your pair'}`,
+  );
   if (total === 0) {
     const approver = pair.role === 'mentor' ? 'you approve them' : `${who(snapshot, pair.pair.mentorId)} approves them`;
     return { type: 'section', text: mrkdwn(`*Goals:* none yet. Draft 3-5 SMART goals with target dates; ${approver}.`), accessory };

@@ -8,7 +8,7 @@ import { encodeMetadata } from '../inputs/metadata';
 import type { Message } from './help';
 import { pairPickerBlock } from './pair-picker';
 import { quoteTyped } from './quote';
-import { mrkdwn, plain } from './text';
+import { accessibilityLabel, mrkdwn, plain } from './text';
 
 const { write: w } = JournalModal;
 /** Characters of each answer shown in the list; longer entries get a button to read them whole. */
@@ -87,7 +87,15 @@ export function journalListMessage(entries: readonly JournalItem[], readerZone: 
     if (cut)
       blocks.push({
         type: 'actions',
-        elements: [{ type: 'button', text: plain('Read the whole entry', 75), action_id: JournalActions.openEntry, value: entry.id }],
+        elements: [
+          {
+            type: 'button',
+            text: plain('Read the whole entry', 75),
+            accessibility_label: accessibilityLabel(`Read the whole entry of ${formatInZone(entry.createdAt, readerZone)}`),
+            action_id: JournalActions.openEntry,
+            value: entry.id,
+          },
+        ],
       });
   }
   blocks.push(

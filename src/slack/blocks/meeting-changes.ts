@@ -3,7 +3,7 @@ import { formatInZone } from '../../domain/time/zoned';
 import { OpenActions } from '../ids';
 import type { Message } from './help';
 import { meetingWhen, ruleLine } from './meeting-text';
-import { mention, mrkdwn, plain } from './text';
+import { accessibilityLabel, mention, mrkdwn, plain } from './text';
 
 /**
  * What the other person of the pair is told, by DM, when one of them changes a meeting. `zone` is
@@ -16,6 +16,7 @@ export function meetingMovedMessage(input: { actorId: string; previousAt: Date; 
     `:arrows_counterclockwise: ${mention(input.actorId)} moved your meeting of ${before}.\n*New time: ${meetingWhen(input.meeting, input.zone)}*`,
     text,
     input.meeting,
+    input.zone,
   );
 }
 
@@ -24,24 +25,30 @@ export function meetingSkippedMessage(input: { actorId: string; skipped: Meeting
   const next = input.next ? `Your next meeting: *${meetingWhen(input.next, input.zone)}*` : 'No further meeting is planned.';
   const text = `${mention(input.actorId)} skipped your meeting of ${skipped}.`;
   const body = `:fast_forward: ${text}\n${next}`;
-  return input.next ? withAgendaButton(body, text, input.next) : { text, blocks: [{ type: 'section', text: mrkdwn(body) }] };
+  return input.next ? withAgendaButton(body, text, input.next, input.zone) : { text, blocks: [{ type: 'section', text: mrkdwn(body) }] };
 }
 
 export function rhythmChangedMessage(input: { actorId: string; rhythm: Rhythm; next: MeetingSlot | null; zone: string }): Message {
   const text = `${mention(input.actorId)} changed your meeting rhythm: ${ruleLine(input.rhythm)}.`;
   const next = input.next ? `Your next meeting: *${meetingWhen(input.next, input.zone)}*` : 'No further meeting is planned before the mentorship ends.';
   const body = `:repeat: ${mention(input.actorId)} changed your meeting rhythm: you now meet ${ruleLine(input.rhythm)}.\n${next}`;
-  return input.next ? withAgendaButton(body, text, input.next) : { text, blocks: [{ type: 'section', text: mrkdwn(body) }] };
+  return input.next ? withAgendaButton(body, text, input.next, input.zone) : { text, blocks: [{ type: 'section', text: mrkdwn(body) }] };
 }
 
-function withAgendaButton(body: string, text: string, meeting: MeetingSlot): Message {
+function withAgendaButton(body: string, text: string, meeting: MeetingSlot, zone: string): Message {
   return {
     text,
     blocks: [
       {
         type: 'section',
         text: mrkdwn(body),
-        accessory: { type: 'button', action_id: OpenActions.prepareAgenda, value: meeting.id, text: plain('Agenda', 75) },
+        accessory: {
+          type: 'button',
+          action_id: OpenActions.prepareAgenda,
+          value: meeting.id,
+          text: plain('Agenda', 75),
+          accessibility_label: accessibilityLabel(`Agenda of the meeting of ${formatInZone(meeting.at, zone)}`),
+        },
       },
     ],
   };

@@ -5,17 +5,18 @@ import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { MeetingActions, OpenActions } from '../ids';
 import type { Message } from './help';
 import { meetingWhen, ruleLine } from './meeting-text';
-import { mention, mrkdwn, plain } from './text';
+import { accessibilityLabel, mention, mrkdwn, plain } from './text';
 
 /** Pairs shown in one reply: each takes up to seven blocks, well under the 50 of a message. */
 const MAX_PAIRS = 6;
 
-const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button => ({
+const button = (text: string, actionId: string, value: string, style?: 'primary' | 'danger', label?: string): Button => ({
   type: 'button',
   action_id: actionId,
   value,
   text: plain(text, 75),
   ...(style ? { style } : {}),
+  ...(label ? { accessibility_label: accessibilityLabel(label) } : {}),
 });
 
 /** `/mentorship meeting`: each pair's next meeting in the viewer's zone, with what can be done about it. */
@@ -55,7 +56,13 @@ function pairBlocks(pair: PairMeetings, zone: string): KnownBlock[] {
     blocks.push({
       type: 'section',
       text: mrkdwn(`:memo: Notes for the meeting of ${formatInZone(notesPending.at, zone)} are not recorded yet.`),
-      accessory: button('Record notes', OpenActions.recordNotes, notesPending.id),
+      accessory: button(
+        'Record notes',
+        OpenActions.recordNotes,
+        notesPending.id,
+        undefined,
+        `Record notes of the meeting of ${formatInZone(notesPending.at, zone)}`,
+      ),
     });
   }
   return blocks;
@@ -63,7 +70,7 @@ function pairBlocks(pair: PairMeetings, zone: string): KnownBlock[] {
 
 function meetingButtons(meetingId: string, pairId: string, when: string): ActionsBlock {
   const skip: Button = {
-    ...button('Skip', MeetingActions.skip, meetingId, 'danger'),
+    ...button('Skip', MeetingActions.skip, meetingId, 'danger', `Skip the meeting of ${when}`),
     confirm: {
       title: plain('Skip this meeting?', 100),
       text: plain(`The meeting of ${when} will not take place; the one after it becomes your next meeting. The other person is told.`, 300),
@@ -75,10 +82,10 @@ function meetingButtons(meetingId: string, pairId: string, when: string): Action
   return {
     type: 'actions',
     elements: [
-      button('Prepare agenda', OpenActions.prepareAgenda, meetingId, 'primary'),
-      button('Reschedule', MeetingActions.reschedule, meetingId),
+      button('Prepare agenda', OpenActions.prepareAgenda, meetingId, 'primary', `Prepare the agenda of the meeting of ${when}`),
+      button('Reschedule', MeetingActions.reschedule, meetingId, undefined, `Reschedule the meeting of ${when}`),
       skip,
-      button('Change rhythm', MeetingActions.changeRule, pairId),
+      button('Change rhythm', MeetingActions.changeRule, pairId, undefined, `Change the rhythm of your meetings, next on ${when}`),
     ],
   };
 }

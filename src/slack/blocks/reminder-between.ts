@@ -54,7 +54,7 @@ export function actionsDueTomorrow(view: ActionsDueView): Message {
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: `• ${escapeText(truncate(item.body, 300))}` },
-      accessory: button('Mark done', OpenActions.tickActionItem, item.id),
+      accessory: button('Mark done', OpenActions.tickActionItem, item.id, undefined, `Mark done: ${item.body}`),
     });
   }
   if (view.items.length > items.length) blocks.push(section(`_…and ${view.items.length - items.length} more._`));

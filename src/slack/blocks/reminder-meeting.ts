@@ -3,7 +3,7 @@ import { formatInZone } from '../../domain/time/zoned';
 import { OpenActions, ReminderActions } from '../ids';
 import type { Message } from './help';
 import { actionLines, actionsBlock, agendaLines, button, describeLead, footer, type ListedAction, section } from './reminder-parts';
-import { mention } from './text';
+import { escapeText, mention, truncate } from './text';
 
 /** What a reminder about one meeting shows; every time is in the reader's zone. */
 export interface MeetingReminderView {
@@ -14,26 +14,48 @@ export interface MeetingReminderView {
   meetingAt: Date;
   zone: string;
   leadMinutes: number;
-  agenda: ReadonlyArray<{ kind: string; body: string }>;
+  agenda: ReadonlyArray<{ kind: string; body: string; actionItemId?: string | null }>;
+  /** Someone already shared the agenda: the nudge offers to add to it instead of asking for it. */
+  agendaShared: boolean;
+  feedbackFocus: string | null;
   openActions: readonly ListedAction[];
 }
 
 const ZONE_NOTE = (zone: string) => `Reminders come in your time zone (${zone}), never between 21:00 and 08:00.`;
 
-/** To the mentee: the meeting time, the agenda so far, open action items; prepare, snooze or skip. */
+/**
+ * To the mentee: the meeting time, the agenda so far, open action items; prepare, snooze or skip.
+ * Once the agenda is shared it says so and offers to add to it (no snooze: there is nothing left to
+ * be reminded of). An action item carried onto the agenda is listed there only, not again as open.
+ */
 export function prepNudge(view: MeetingReminderView): Message {
   const when = formatInZone(view.meetingAt, view.zone);
-  const blocks: KnownBlock[] = [
-    section(
-      `:spiral_note_pad: *Your meeting with ${mention(view.otherId)} is ${when}.* Time to prepare the agenda: a topic or two, one achievement or challenge to share, and the one area you want feedback on.`,
-    ),
-    section(view.agenda.length ? `*On the agenda so far*\n${agendaLines(view.agenda)}` : '*On the agenda so far*\n_Nothing yet._'),
-  ];
-  if (view.openActions.length) blocks.push(section(`*Open action items*\n${actionLines(view.openActions)}`));
+  const carried = new Set(view.agenda.map((item) => item.actionItemId).filter((id) => id));
+  const otherOpen = view.openActions.filter((item) => !carried.has(item.id));
+  const focus = view.feedbackFocus ? `\n• _Feedback on:_ ${escapeText(truncate(view.feedbackFocus, 200))}` : '';
+  const blocks: KnownBlock[] = view.agendaShared
+    ? [
+        section(
+          `:white_check_mark: *Your meeting with ${mention(view.otherId)} is ${when}.* Your agenda is already shared with them. Did something come up since? Add it to the agenda.`,
+        ),
+        section(`*Your agenda*\n${view.agenda.length ? agendaLines(view.agenda) : ''}${focus}`.trim()),
+      ]
+    : [
+        section(
+          `:spiral_note_pad: *Your meeting with ${mention(view.otherId)} is ${when}.* Time to prepare the agenda: a topic or two, one achievement or challenge to share, and the one area you want feedback on.`,
+        ),
+        section(view.agenda.length ? `*On the agenda so far*\n${agendaLines(view.agenda)}` : '*On the agenda so far*\n_Nothing yet._'),
+      ];
+  if (otherOpen.length) blocks.push(section(`*${carried.size ? 'Other open action items' : 'Open action items'}*\n${actionLines(otherOpen)}`));
+  const prepare = view.agendaShared
+    ? button('Add to the agenda', OpenActions.prepareAgenda, view.meetingId, 'primary', `Add to the agenda of the meeting of ${when}`)
+    : button('Prepare agenda', OpenActions.prepareAgenda, view.meetingId, 'primary', `Prepare the agenda of the meeting of ${when}`);
   blocks.push(
     actionsBlock([
-      button('Prepare agenda', OpenActions.prepareAgenda, view.meetingId, 'primary'),
-      button('Snooze 2 hours', ReminderActions.snooze, view.reminderId),
+      prepare,
+      ...(view.agendaShared
+        ? []
+        : [button('Snooze 2 hours', ReminderActions.snooze, view.reminderId, undefined, `Remind me again in 2 hours about the meeting of ${when}`)]),
       {
         ...button('Skip this meeting', ReminderActions.skip, view.meetingId),
         confirm: {
@@ -46,7 +68,8 @@ export function prepNudge(view: MeetingReminderView): Message {
     ]),
     ...footer(`Sent ${describeLead(view.leadMinutes)} before each meeting. ${ZONE_NOTE(view.zone)}`),
   );
-  return { text: `Your mentorship meeting is ${when}: prepare the agenda.`, blocks };
+  const text = view.agendaShared ? `Your mentorship meeting is ${when}; your agenda is shared.` : `Your mentorship meeting is ${when}: prepare the agenda.`;
+  return { text, blocks };
 }
 
 /** To the mentor: a shorter heads-up with the agenda so far. */

@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { formatLocalDate } from '../../domain/time/zoned';
 import { ReminderActions } from '../ids';
-import { escapeText, mention, mrkdwn, plain, truncate } from './text';
+import { accessibilityLabel, escapeText, mention, mrkdwn, plain, truncate } from './text';
 
 /** The pieces every reminder shares: lists of typed text, and the footer with "Reminder settings". */
 export interface ListedAction {
@@ -40,8 +40,15 @@ export function actionLines(items: readonly ListedAction[], max = MAX_LINES): st
   return lines.join('\n');
 }
 
-export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
-  return { type: 'button', text: plain(text, 75), action_id: actionId, value, ...(style ? { style } : {}) };
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger', label?: string): Button {
+  return {
+    type: 'button',
+    text: plain(text, 75),
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+    ...(label ? { accessibility_label: accessibilityLabel(label) } : {}),
+  };
 }
 
 export function actionsBlock(elements: Button[]): ActionsBlock {

@@ -10,7 +10,7 @@ import { type ModalSource, sourceMetadata } from '../inputs/origin';
 import { doneMessage, type Message } from './help';
 import { pairPickerBlock } from './pair-picker';
 import { inlineTyped, quoteTyped } from './quote';
-import { mention, mrkdwn, plain } from './text';
+import { accessibilityLabel, mention, mrkdwn, plain } from './text';
 
 const { add: a, explored: x } = ResourceModal;
 const MAX_MESSAGE_BLOCKS = 50;
@@ -48,7 +48,7 @@ function resourceLine(resource: ResourceItem, readerZone: string): KnownBlock {
   return {
     type: 'section',
     text: mrkdwn(`:book: ${head}`),
-    accessory: { type: 'button', text: plain('Mark explored', 75), action_id: ResourceActions.markExplored, value: resource.id },
+    accessory: markExploredButton(resource),
   };
 }
 
@@ -179,7 +179,7 @@ export function resourceAddedDm(resource: ResourceItem, addedBy: string): Messag
         text: mrkdwn(
           `:books: ${mention(addedBy)} added a learning resource: ${resourceLink(resource)} (${KIND_LABELS[resource.kind]}, recommended by ${mention(resource.recommendedBy)})`,
         ),
-        accessory: { type: 'button', text: plain('Mark explored', 75), action_id: ResourceActions.markExplored, value: resource.id },
+        accessory: markExploredButton(resource),
       },
     ],
   };
@@ -205,5 +205,16 @@ export function resourceExploredMessage(resource: ResourceItem, overview: Pick<R
       },
       { type: 'context', elements: [mrkdwn(progressLine(overview, readerZone))] },
     ],
+  };
+}
+
+/** Resources are listed together, each with the same button: its label names the resource. */
+function markExploredButton(resource: Pick<ResourceItem, 'id' | 'title'>) {
+  return {
+    type: 'button' as const,
+    text: plain('Mark explored', 75),
+    accessibility_label: accessibilityLabel(`Mark explored: ${resource.title}`),
+    action_id: ResourceActions.markExplored,
+    value: resource.id,
   };
 }

@@ -5,6 +5,16 @@ import { notesSummaryMessage } from '../blocks/notes-summary';
 import type { Message } from '../blocks/help';
 import { dmTo, type EffectPlan } from './plan';
 
+/**
+ * The agenda carries the person's links (materials to look at): they unfurl when they are news, the
+ * first time the agenda is shared or when this submission added one. An update that only added a topic
+ * does not unfold the same previews again. Summaries and reminders never unfurl.
+ */
+export function agendaLinksAreNews(event: Pick<AgendaShared, 'agenda' | 'added'>): boolean {
+  const linked = event.agenda.items.filter((item) => item.url !== null);
+  return event.added === null ? linked.length > 0 : linked.some((item) => event.added!.includes(item.body));
+}
+
 /** The agenda, to the other person before the meeting: all of it the first time, then what was added. */
 export const agendaShared = (event: AgendaShared): EffectPlan => ({
   pairId: event.pairId,
@@ -19,6 +29,7 @@ export const agendaShared = (event: AgendaShared): EffectPlan => ({
       ),
       timing: { zone: event.readerZone, isActor: false, meetingAt: event.agenda.meeting.at },
       meetingId: event.meetingId,
+      ...(agendaLinksAreNews(event) ? { unfurl: true } : {}),
     },
   ],
   home: [event.agenda.mentorId, event.agenda.menteeId],

@@ -7,6 +7,7 @@ import { noticeDueAt } from '../../domain/notices/notice-timing';
 import { insertNotices } from '../../domain/notices/notices.repository';
 import { feedbackAnswered, feedbackApplied, feedbackRequested } from './feedback';
 import { journalWritten } from './journal';
+import { personalDataErased } from './personal-data';
 import { PAIR_PLANNERS } from './pairs';
 import { actionItemTicked, agendaShared, meetingRescheduled, meetingRhythmChanged, meetingSkipped, notesRecorded } from './meetings';
 import type { EffectPlan, PlannedNotice } from './plan';
@@ -26,6 +27,7 @@ const PLANNERS: Planners = {
   resource_added: resourceAdded,
   resource_explored: resourceExplored,
   journal_written: journalWritten,
+  personal_data_erased: personalDataErased,
   ...PAIR_PLANNERS,
   reminder_settings_saved: reminderSettingsSaved,
   agenda_shared: agendaShared,

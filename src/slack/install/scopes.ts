@@ -11,6 +11,7 @@ export const BOT_SCOPES = [
   'channels:history',
   'groups:history',
   'users:read',
+  'files:write',
 ] as const;
 
 /** The routes of multi-workspace mode (CONTRACT.md). */

@@ -6,10 +6,12 @@ import { type LoadShedder, shedLoad, type ShedLoadOptions } from './shed-load';
 import { stripControlCharsMiddleware } from './strip-control-chars';
 
 export interface MiddlewareOptions {
-  /** Requests processed at once before new ones get a polite "busy" (default in shed-load.ts). */
+  /** Requests processed at once before new ones get a polite "busy" (default in admission.ts). */
   maxInFlight?: number;
-  /** Event-loop lag, in ms, past which new requests get a polite "busy" (default in shed-load.ts). */
+  /** Event-loop lag, in ms, past which new requests get a polite "busy" (default in admission.ts). */
   maxEventLoopLagMs?: number;
+  /** Queries waiting for a database connection now; past the bound, new requests get a polite "busy". */
+  dbWaiting?: () => number;
   onShed?: ShedLoadOptions['onShed'];
 }
 
@@ -20,7 +22,14 @@ export interface MiddlewareOptions {
  * flight, its `stop` ends its probe.
  */
 export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): Pick<LoadShedder, 'drain' | 'stop'> {
-  const shedder = shedLoad({ logger: deps.logger, maxInFlight: options.maxInFlight, maxEventLoopLagMs: options.maxEventLoopLagMs, onShed: options.onShed });
+  const shedder = shedLoad({
+    logger: deps.logger,
+    maxInFlight: options.maxInFlight,
+    maxEventLoopLagMs: options.maxEventLoopLagMs,
+    dbWaiting: options.dbWaiting,
+    onShed: options.onShed,
+  });
+  shedder.watchAcks(app);
   app.use(shedder.middleware);
   app.use(actorMiddleware(deps.logger));
   app.use(dedupeEvents(deps));

@@ -1,43 +1,35 @@
 import { performance } from 'node:perf_hooks';
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger';
+import { type AdmissionLimits, admission, averageLag, DEFAULT_ADMISSION_LIMITS, type LoadSignals, overdue, type ShedReason } from './admission';
 
 export const BUSY_TEXT = "I'm busy right now and couldn't take that on. Nothing was changed; please try again in a moment.";
-
-/**
- * Defaults. In flight: a request counts from this middleware until its listener, including the work
- * after the ack (views.open, DMs), is done; 256 leaves room for Slack's own latency at hundreds of
- * requests per second while bounding the memory they hold. Event-loop lag: how late a 25 ms timer
- * fires, averaged over the last few ticks. A sustained lag means requests are arriving faster than
- * they are handled and are already queueing unseen (in socket buffers, before any middleware runs);
- * 100 ms is a little above toobusy-js's long-standing 70 ms (room for CPU-throttled containers) and
- * far inside Slack's 3 s.
- */
-export const DEFAULT_MAX_IN_FLIGHT = 256;
-export const DEFAULT_MAX_EVENT_LOOP_LAG_MS = 100;
-/**
- * A request Slack signed this long ago (by its timestamp, corrected for clock skew) has waited in
- * socket buffers, where no other measure sees it: the process is behind, and with Slack giving up at
- * 3 s, a fast "busy" is the answer most likely to arrive in time. The timestamp has whole seconds, so
- * an estimate above 1.5 s means the request waited at least half a second longer than the quickest.
- */
-export const DEFAULT_MAX_REQUEST_AGE_MS = 1500;
+/** A form turned away stays open with everything typed in it: the person only has to submit again. */
+export const BUSY_FORM_TEXT = "I'm busy right now and couldn't save this. Nothing was lost: what you typed is still here; please submit again in a moment.";
 
 export interface ShedLoadOptions {
   logger: Logger;
   /** Requests processed at once; above this, new ones are turned away. */
   maxInFlight?: number;
-  /** Smoothed event-loop lag above which new requests are turned away. */
+  /** Other requests received and not yet acknowledged, at which new ones are turned away. */
+  maxAwaitingAck?: number;
+  /** Event-loop lag above which new requests are turned away (also the stall bound, unless that is given). */
   maxEventLoopLagMs?: number;
+  /** How long one pass of the loop may have kept timers waiting before new requests are turned away. */
+  maxEventLoopStallMs?: number;
+  /** Queries waiting for a database connection above which new requests are turned away. */
+  maxDbWaiting?: number;
   /** Age (from Slack's signed timestamp, in context.slackRequestTimestamp) above which requests are turned away. */
   maxRequestAgeMs?: number;
+  /** Queries waiting for a database connection now (pg Pool's waitingCount, PGlite's queue); none when absent. */
+  dbWaiting?: () => number;
   now?: () => number;
   /** How often, at most, a "shedding load" warning is logged (a line per request would add to the load). */
   warnEveryMs?: number;
   /** How often, at most, a clock skew too large to estimate ages with is logged while it lasts. */
   skewWarnEveryMs?: number;
   /** Told of each request turned away, and which bound it passed (metrics). */
-  onShed?: (body: unknown, reason: 'in_flight' | 'event_loop_lag' | 'request_age') => void;
+  onShed?: (body: unknown, reason: ShedReason) => void;
 }
 
 export interface LoadShedder {
@@ -49,6 +41,8 @@ export interface LoadShedder {
    * false after `timeoutMs`: shutdown waits for acknowledged work before the database closes.
    */
   drain(timeoutMs: number): Promise<boolean>;
+  /** Counts, from `app`, the requests received and not yet acknowledged (one of the admission signals). */
+  watchAcks(app: App): void;
 }
 
 type Payload = { type?: string; command?: string; response_url?: string; view?: { blocks?: Array<{ type?: string; block_id?: string }> } };
@@ -56,27 +50,36 @@ type Ack = (response?: unknown) => Promise<void>;
 type Respond = (message: unknown) => Promise<unknown>;
 
 /**
- * Load shedding: past either bound, a request gets an immediate, polite "busy, try again" (which
- * costs little more than the signature check) instead of joining a queue that would grow without
- * limit under a burst. The state is per process on purpose: it measures this process's load.
+ * Load shedding at admission: past any bound (see admission.ts), a request gets an immediate, polite
+ * "busy, try again" (which costs little more than the signature check) before any of its work starts,
+ * instead of joining a queue that would grow without limit under a burst and answer after Slack's
+ * 3 s. The state is per process on purpose: it measures this process's load.
  */
 export function shedLoad(options: ShedLoadOptions): LoadShedder {
-  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
-  const maxLag = options.maxEventLoopLagMs ?? DEFAULT_MAX_EVENT_LOOP_LAG_MS;
+  const limits: AdmissionLimits = {
+    maxInFlight: options.maxInFlight ?? DEFAULT_ADMISSION_LIMITS.maxInFlight,
+    maxAwaitingAck: options.maxAwaitingAck ?? DEFAULT_ADMISSION_LIMITS.maxAwaitingAck,
+    maxEventLoopLagMs: options.maxEventLoopLagMs ?? DEFAULT_ADMISSION_LIMITS.maxEventLoopLagMs,
+    maxEventLoopStallMs: options.maxEventLoopStallMs ?? options.maxEventLoopLagMs ?? DEFAULT_ADMISSION_LIMITS.maxEventLoopStallMs,
+    maxDbWaiting: options.maxDbWaiting ?? DEFAULT_ADMISSION_LIMITS.maxDbWaiting,
+    maxRequestAgeMs: options.maxRequestAgeMs ?? DEFAULT_ADMISSION_LIMITS.maxRequestAgeMs,
+  };
+  const dbWaiting = options.dbWaiting ?? (() => 0);
   const warnEveryMs = options.warnEveryMs ?? 10_000;
-  const maxAge = options.maxRequestAgeMs ?? DEFAULT_MAX_REQUEST_AGE_MS;
   const lag = lagProbe();
   const now = options.now ?? Date.now;
   const ageOf = requestAge(now);
   const skewWarnEveryMs = options.skewWarnEveryMs ?? 60_000;
   let inFlight = 0;
+  /** Requests handed to Bolt whose ack has not been sent (see watchAcks). */
+  let awaitingAck = 0;
   const idleWaiters = new Set<() => void>();
   let shedSinceWarn = 0;
   let lastWarnAt = -Infinity;
   let lastSkewWarnAt = -Infinity;
 
-  const ageOfRequest = (timestamp: number): number => {
-    if (!Number.isFinite(timestamp) || timestamp <= 0) return 0;
+  const ageOfRequest = (timestamp: number): number | null => {
+    if (!Number.isFinite(timestamp) || timestamp <= 0) return null;
     const estimate = ageOf(timestamp);
     if (estimate.ageMs !== null) return estimate.ageMs;
     if (now() - lastSkewWarnAt >= skewWarnEveryMs) {
@@ -86,18 +89,33 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       );
       lastSkewWarnAt = now();
     }
-    return 0;
+    return null;
   };
 
   const middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
-    const lagMs = lag.current();
-    const ageMs = ageOfRequest(Number(args.context.slackRequestTimestamp));
-    if (inFlight >= maxInFlight || lagMs > maxLag || ageMs > maxAge) {
-      options.onShed?.(args.body, inFlight >= maxInFlight ? 'in_flight' : lagMs > maxLag ? 'event_loop_lag' : 'request_age');
+    const signals: LoadSignals = {
+      inFlight,
+      // This request is one of them: the others stand before it.
+      awaitingAck: Math.max(0, awaitingAck - 1),
+      eventLoopLagMs: lag.average(),
+      eventLoopStallMs: lag.overdue(),
+      dbWaiting: dbWaiting(),
+      requestAgeMs: ageOfRequest(Number(args.context.slackRequestTimestamp)),
+    };
+    const refused = admission(signals, limits);
+    if (refused) {
+      options.onShed?.(args.body, refused);
       shedSinceWarn += 1;
       if (performance.now() - lastWarnAt >= warnEveryMs) {
         options.logger.warn(
-          { inFlight, maxInFlight, lagMs: Math.round(lagMs), maxLagMs: maxLag, ageMs, maxAgeMs: maxAge, shed: shedSinceWarn },
+          {
+            reason: refused,
+            ...signals,
+            eventLoopLagMs: Math.round(signals.eventLoopLagMs),
+            eventLoopStallMs: Math.round(signals.eventLoopStallMs),
+            ...limits,
+            shed: shedSinceWarn,
+          },
           'shedding load',
         );
         lastWarnAt = performance.now();
@@ -127,17 +145,39 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       idleWaiters.add(wake);
     });
   };
-  return { middleware, stop: lag.stop, drain };
+  /**
+   * Counts the requests between the receiver and their ack. Bolt gives listeners the ack the receiver
+   * made, so the place to see it sent is where the receiver hands the request over (`processEvent`),
+   * in HTTP and Socket Mode alike. A request never acked (an event) stops counting when it is done.
+   */
+  const watchAcks = (app: App): void => {
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = async (event) => {
+      awaitingAck += 1;
+      let acked = false;
+      const settle = () => {
+        if (acked) return;
+        acked = true;
+        awaitingAck -= 1;
+      };
+      const ack = event.ack;
+      try {
+        await processEvent({ ...event, ack: (response?: unknown) => (settle(), ack(response)) });
+      } finally {
+        settle();
+      }
+    };
+  };
+  return { middleware, stop: lag.stop, drain, watchAcks };
 }
-
-/** One step of the moving average of timer lateness (ms). */
-export const averageLag = (previous: number, late: number): number => previous * 0.7 + late * 0.3;
 
 /**
  * How late a short timer fires, as a moving average: sustained overload, not one long task (a single
  * garbage-collection pause moves the average by a third of its length and is forgotten in a few ticks).
+ * A request also reads how overdue the timer is at that moment, which the request itself measures: a
+ * loop too busy to run the timer is seen the moment it is.
  */
-function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
+function lagProbe(intervalMs = 25): { average(): number; overdue(): number; stop(): void } {
   let average = 0;
   let last = performance.now();
   const timer = setInterval(() => {
@@ -146,7 +186,7 @@ function lagProbe(intervalMs = 25): { current(): number; stop(): void } {
     last = now;
   }, intervalMs);
   timer.unref();
-  return { current: () => average, stop: () => clearInterval(timer) };
+  return { average: () => average, overdue: () => overdue(performance.now() - last, intervalMs), stop: () => clearInterval(timer) };
 }
 
 /** Clocks further apart than this (NTP keeps hosts within a second or so) make the age meaningless. */
@@ -189,7 +229,7 @@ async function turnAway({ body, ack, respond }: { body: Payload; ack?: Ack; resp
   if (body.type === 'view_submission') {
     // Field errors keep the modal open with everything typed; a view without inputs cannot show them.
     const input = body.view?.blocks?.find((block) => block.type === 'input' && block.block_id);
-    return ack(input?.block_id ? { response_action: 'errors', errors: { [input.block_id]: BUSY_TEXT } } : undefined);
+    return ack(input?.block_id ? { response_action: 'errors', errors: { [input.block_id]: BUSY_FORM_TEXT } } : undefined);
   }
   await ack();
   if (body.type === 'block_actions' && body.response_url && respond) {

@@ -132,6 +132,22 @@ describe('SlackStandIn through a real WebClient', () => {
     expect(standIn.calls.at(-1)?.args.blocks).toHaveLength(2);
   });
 
+  it('refuses a message whose button has an accessibility_label over 75 characters', async () => {
+    const labelled = (label: string) => [
+      { type: 'actions' as const, elements: [{ type: 'button' as const, action_id: 'done', text: txt('Done'), accessibility_label: label }] },
+    ];
+    const err = await client.chat
+      .postMessage({ channel: 'C1', text: 'x', blocks: labelled('l'.repeat(76)) })
+      .catch((e: { data: { error: string; response_metadata: { messages: string[] } } }) => e.data);
+    expect(err).toMatchObject({
+      error: 'invalid_blocks',
+      response_metadata: { messages: ['[ERROR] must be less than 76 characters [json-pointer:/blocks/0/elements/0/accessibility_label]'] },
+    });
+    expect(standIn.messagesIn('C1')).toEqual([]);
+    await client.chat.postMessage({ channel: 'C1', text: 'x', blocks: labelled('l'.repeat(75)) });
+    expect(standIn.messagesIn('C1')).toHaveLength(1);
+  });
+
   it('posts ephemerals only the target user sees', async () => {
     const res = await client.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'psst' });
     expect(res.message_ts).toEqual(expect.any(String));

@@ -188,6 +188,24 @@ describe('MeetingsService.reschedule', () => {
     expect((await rowsOf(pair.id))[0]?.scheduled_at.toISOString()).toBe('2026-12-01T09:00:00.000Z');
   });
 
+  it('refuses to skip or move a meeting that has ended: it can only get its notes', async () => {
+    const pair = await newPair();
+    const [first] = await rowsOf(pair.id);
+    // The first meeting is 1 Dec 2026 at 09:00Z for 45 minutes: over at 09:45Z, while nobody recorded notes.
+    clock.set(new Date('2026-12-01T09:46:00Z'));
+    try {
+      await expect(changes.skip(as(pair.mentor_id), first!.id)).rejects.toMatchObject({ code: 'meeting_over' });
+      await expect(changes.reschedule(as(pair.mentee_id), first!.id, { date: '2026-12-03', time: '10:00' })).rejects.toMatchObject({ code: 'meeting_over' });
+      await expect(meetings.reschedulable(as(pair.mentor_id), first!.id)).rejects.toMatchObject({ code: 'meeting_over' });
+      expect((await rowsOf(pair.id))[0]).toMatchObject({ status: 'scheduled', scheduled_at: first!.scheduled_at });
+      // A minute before its end it could still be moved.
+      clock.set(new Date('2026-12-01T09:44:00Z'));
+      await expect(meetings.reschedulable(as(pair.mentor_id), first!.id)).resolves.toMatchObject({ meeting: { id: first!.id } });
+    } finally {
+      clock.set(new Date('2026-11-22T12:00:00Z'));
+    }
+  });
+
   it('refuses a meeting that was skipped', async () => {
     const pair = await newPair();
     const [first] = await rowsOf(pair.id);

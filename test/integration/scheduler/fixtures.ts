@@ -60,3 +60,23 @@ export async function truncateAll(db: Kysely<Database>): Promise<void> {
 
 /** The reminder a DM carries (metadata the dispatcher stamps on every post). */
 export const reminderIdOf = (message: { metadata?: Record<string, any> }): string | undefined => message.metadata?.event_payload?.reminder_id;
+
+/** An open action item of the mentee's, written by the mentor (as the notes modal would). */
+export async function openActionItem(db: Kysely<Database>, pairId: string, body: string, dueOn: string | null = null): Promise<string> {
+  const row = await db
+    .insertInto('action_items')
+    .values({
+      team_id: TEAM_ID,
+      pair_id: pairId,
+      meeting_id: null,
+      owner_id: USERS.mentee.id,
+      body,
+      due_on: dueOn,
+      done_at: null,
+      done_by: null,
+      created_by: USERS.mentor.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

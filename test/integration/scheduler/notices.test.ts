@@ -183,6 +183,28 @@ describe('when and by whom', () => {
     expect(postsOf(id)).toBe(1);
   });
 
+  it('asks the bucket once per refill for all the requests of a workspace waiting on it, not once per request, and posts each notice once', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, () => writeNotice(world.db.kysely, { teamId: RACE_TEAM, dueAt: T0, payload: { target: channel('CPUBLIC') } })),
+    );
+    let bucketReads = 0;
+    const counted = world.db.kysely.withPlugin({
+      transformQuery: ({ node }) => {
+        if (node.kind === 'SelectQueryNode' && JSON.stringify(node).includes('"slack_rate_buckets"')) bucketReads += 1;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const started = Date.now();
+    const ticking = () => new Date(T0.getTime() + Date.now() - started);
+    const requests = testNoticeSender(counted, world.standIn, ticking, { hooks, settings: { rate: { perSecond: 40, burst: 1 } } });
+    await Promise.all(ids.map((id) => requests.sendNow([id])));
+    expect(ids.map(postsOf)).toEqual(ids.map(() => 1));
+    // One loop: a read per refill (about one per notice at a bucket of one). Each request polling on its
+    // own would read it at every wake-up of each of the twenty: several hundred times.
+    expect(bucketReads).toBeLessThanOrEqual(30);
+  });
+
   it('cancels a notice past its own expiry instead of sending it', async () => {
     const id = await writeNotice(world.db.kysely, {
       teamId: RACE_TEAM,

@@ -2,10 +2,10 @@ import { NOTICE_HOOKS } from '../../../src/slack/effects/hooks';
 
 import pino from 'pino';
 import { createScheduler } from '../../../src/scheduler/create';
-import { OpenActions, ReminderActions, ReminderSettingsModal } from '../../../src/slack/ids';
+import { AgendaModal, OpenActions, ReminderActions, ReminderSettingsModal } from '../../../src/slack/ids';
 import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
 import { eventually } from '../../support/wait';
-import { createPair, firstMeeting, outboxRows, reminderIdOf, truncateAll } from './fixtures';
+import { createPair, firstMeeting, openActionItem, outboxRows, reminderIdOf, truncateAll } from './fixtures';
 
 let h: Harness;
 const MEETING = '2026-12-01T14:00:00Z'; // 15:00 Berlin, 09:00 New York
@@ -41,20 +41,7 @@ async function addAgendaAndActions(pairId: string, meetingId: string) {
       { team_id: TEAM_ID, meeting_id: meetingId, author_id: USERS.mentee.id, kind: 'highlight', body: 'Shipped my first feature', url: null },
     ])
     .execute();
-  await h.db.kysely
-    .insertInto('action_items')
-    .values({
-      team_id: TEAM_ID,
-      pair_id: pairId,
-      meeting_id: null,
-      owner_id: USERS.mentee.id,
-      body: 'Read <@UOTHER> chapter 3',
-      due_on: '2026-12-05',
-      done_at: null,
-      done_by: null,
-      created_by: USERS.mentor.id,
-    })
-    .execute();
+  await openActionItem(h.db.kysely, pairId, 'Read <@UOTHER> chapter 3', '2026-12-05');
 }
 
 describe('before a meeting', () => {
@@ -85,6 +72,52 @@ describe('before a meeting', () => {
     expect(h.standIn.callsTo('conversations.open')).toHaveLength(2);
     const people = await h.db.kysely.selectFrom('people').select(['user_id', 'dm_channel_id']).execute();
     expect(people.every((p) => p.dm_channel_id === `D${p.user_id}`)).toBe(true);
+  });
+
+  it('knows the agenda is shared: says so, offers to add to it, and lists a carried-over action item once', async () => {
+    const pair = await createPair(h.bot.services.pairs);
+    const meeting = await firstMeeting(h.db.kysely, pair.id);
+    const carried = await openActionItem(h.db.kysely, pair.id, 'Draft the design doc');
+    await h.db.kysely
+      .insertInto('agenda_items')
+      .values({
+        team_id: TEAM_ID,
+        meeting_id: meeting.id,
+        author_id: USERS.mentee.id,
+        kind: 'carry_over',
+        body: 'Draft the design doc',
+        url: null,
+        action_item_id: carried,
+      })
+      .execute();
+    // The mentee shares the agenda through the app.
+    await h.driver.command(USERS.mentee.id, 'agenda');
+    const modal = await eventually(() => h.standIn.topView(USERS.mentee.id));
+    const shared = await h.driver.submitView(USERS.mentee.id, modal, {
+      [AgendaModal.blocks.topics]: 'Career paths',
+      [AgendaModal.blocks.feedbackFocus]: 'my demos',
+    });
+    expect(shared.errors).toBeUndefined();
+    await h.driver.closeView(USERS.mentee.id, h.standIn.topView(USERS.mentee.id)!);
+    await h.settle();
+
+    await pass(DAY_BEFORE);
+    const nudge = h.standIn.dmsTo(USERS.mentee.id).at(-1)!;
+    const text = blocksOf(nudge);
+    expect(nudge.text).toContain('your agenda is shared');
+    expect(text).toContain('Your agenda is already shared with them');
+    expect(text).not.toContain('Time to prepare the agenda');
+    expect(text).toContain('Career paths');
+    expect(text).toContain('_Feedback on:_ my demos');
+    expect(text.split('Draft the design doc')).toHaveLength(2);
+    expect(button(nudge, OpenActions.prepareAgenda)).toMatchObject({ value: meeting.id, text: { text: 'Add to the agenda' } });
+    expect(button(nudge, ReminderActions.snooze)).toBeUndefined();
+    expect(button(nudge, ReminderActions.skip).value).toBe(meeting.id);
+
+    // "Add to the agenda" opens the agenda modal for that meeting.
+    await h.driver.clickInMessage(USERS.mentee.id, nudge, OpenActions.prepareAgenda);
+    const adding = await eventually(() => h.standIn.topView(USERS.mentee.id));
+    expect(adding.private_metadata).toContain(meeting.id);
   });
 
   it('sends each reminder once however often passes run at the same instant', async () => {

@@ -156,7 +156,7 @@ describe('App Home at each stage of a mentorship', () => {
     expect(text).toContain('Agenda: ✏️ 2 items, not shared yet');
     expect(text).toContain('*Goals* (3 approved, 1 awaiting approval)');
     expect(text).toContain('• *Learn Rust* · Awaiting approval');
-    expect(text).toContain('• *Lead a design review* · Approved · target Wed 31 Mar 2027 · `▰▰▰▰▰▱▱▱▱▱ 50%` (1 KR)');
+    expect(text).toContain('• *Lead a design review* · Approved · target Wed 31 Mar 2027 · `▰▰▰▰▰▱▱▱▱▱ 50%` 0 of 1 key result met');
     expect(text).toContain('*Open action items* (2)');
     expect(text).toContain('*You:* Send the review checklist · due Fri 20 Nov 2026 *(overdue)*');
     expect(text).toContain('*theo-mid:* Draft the RFC · due Fri 27 Nov 2026');
@@ -254,6 +254,27 @@ describe('who sees what', () => {
     await fx.meeting(sooner, { sequence: 0, at: ahead(DAY) });
     const headers = ((await openHome(mentor.id)).blocks as Json[]).filter((b) => b.type === 'header').map((b) => b.text.text);
     expect(headers).toEqual(['Your mentorship at a glance', 'Mentoring sasha-multi', 'Mentoring theo-multi']);
+  });
+
+  it('builds several people’s dashboards from one read exactly as it builds each alone', async () => {
+    const { mentor, mentee } = await people('BATCH');
+    const second = { id: 'USECONDBATCH', name: 'sasha-batch', tz: 'Asia/Tokyo' };
+    h.standIn.addUser(second);
+    await fx.person(second);
+    const shared = await fx.pair({ mentorId: mentor.id, menteeId: mentee.id, createdAt: ago(5 * DAY) });
+    const other = await fx.pair({ mentorId: mentor.id, menteeId: second.id, createdAt: ago(2 * DAY) });
+    await fx.meeting(shared, { sequence: 0, at: ahead(6 * DAY) });
+    await fx.meeting(other, { sequence: 0, at: ahead(DAY) });
+    const home = h.bot.services.home;
+    const together = await home.snapshots(TEAM_ID, [mentor.id, mentee.id, second.id]);
+    const alone = await Promise.all([mentor.id, mentee.id, second.id].map((id) => home.snapshot(TEAM_ID, id)));
+    // Names may include more people when read together; everything a dashboard shows is the same.
+    const shown = (snapshot: (typeof alone)[number]) => ({
+      ...snapshot,
+      names: Object.fromEntries(Object.entries(snapshot.names).filter(([id]) => JSON.stringify(snapshot.pairs).includes(id) || id === snapshot.viewerId)),
+    });
+    expect(together.map(shown)).toEqual(alone.map(shown));
+    expect(together[1]!.pairs.map((p) => p.pair.id)).toEqual([shared.id]);
   });
 
   it("never shows journal entries, not even their author's own", async () => {

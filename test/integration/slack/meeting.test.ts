@@ -1,5 +1,5 @@
 import type { Pair } from '../../../src/db/schema';
-import { MeetingActions, OpenActions, RescheduleModal, RuleModal } from '../../../src/slack/ids';
+import { MeetingActions, OpenActions, ReminderActions, RescheduleModal, RuleModal } from '../../../src/slack/ids';
 import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton, seenBy } from '../../support/meeting-fixtures';
 import { eventually } from '../../support/wait';
@@ -180,5 +180,49 @@ describe('notes still to record', () => {
     const message = await overview(USERS.mentee.id);
     expect(JSON.stringify(message.blocks)).toContain(OpenActions.recordNotes);
     expect(seenBy(h, USERS.mentee.id)).toContain('Tue 8 Dec 2026, 04:00 (America/New_York)');
+  });
+});
+
+describe('a meeting that is over', () => {
+  type Element = { type: string; action_id: string; value: string };
+  const buttonsOf = (message: { blocks?: unknown[] } | undefined) =>
+    ((message?.blocks ?? []) as { accessory?: Element; elements?: Element[] }[])
+      .flatMap((block) => [block.accessory, ...(block.elements ?? [])])
+      .filter((element): element is Element => element?.type === 'button')
+      .map((element) => `${element.action_id}:${element.value}`);
+
+  it.each([
+    ['Skip', MeetingActions.skip],
+    ['Reschedule', MeetingActions.reschedule],
+  ])('refuses %s pressed after its end, changes nothing and redraws the stale overview with only its notes', async (_label, actionId) => {
+    h.clock.set('2026-12-01T08:30:00Z'); // half an hour before the first meeting (09:00-09:45Z)
+    const message = await overview(USERS.mentor.id);
+    const [first] = await meetingRows(h, pair.id);
+    expect(buttonsOf(message)).toContain(`${actionId}:${first!.id}`);
+
+    h.clock.set('2026-12-01T09:50:00Z');
+    await h.driver.clickInMessage(USERS.mentor.id, message, actionId);
+    const reply = await eventually(() => h.standIn.ephemeralsFor(USERS.mentor.id).find((m) => /is over/.test(m.text)));
+    expect(reply.text).toMatch(/can only get its notes/);
+    const redrawn = await eventually(() => h.standIn.findMessage(message.channel, message.ts)?.edited && h.standIn.findMessage(message.channel, message.ts));
+    expect(buttonsOf(redrawn)).not.toContain(`${actionId}:${first!.id}`);
+    expect(buttonsOf(redrawn)).toContain(`${OpenActions.recordNotes}:${first!.id}`);
+    expect(h.standIn.topView(USERS.mentor.id)).toBeUndefined();
+    expect((await meetingRows(h, pair.id)).map((m) => [m.status, m.scheduled_at.toISOString()])[0]).toEqual(['scheduled', '2026-12-01T09:00:00.000Z']);
+    expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(0);
+  });
+
+  it('turns a prep nudge whose "Skip this meeting" is pressed too late into a notes prompt', async () => {
+    const [first] = await meetingRows(h, pair.id);
+    h.clock.set('2026-11-30T13:15:00Z'); // the day before, 08:15 in New York
+    await h.bot.scheduler.runPass(h.clock.now);
+    await h.settle();
+    const nudge = h.standIn.dmsTo(USERS.mentee.id).find((m) => JSON.stringify(m.blocks).includes(ReminderActions.skip))!;
+    h.clock.set('2026-12-01T10:30:00Z');
+    await h.driver.clickInMessage(USERS.mentee.id, nudge, ReminderActions.skip);
+    const closed = await eventually(() => h.standIn.findMessage(nudge.channel, nudge.ts)?.edited && h.standIn.findMessage(nudge.channel, nudge.ts));
+    expect(JSON.stringify(closed.blocks)).toContain('This meeting is over');
+    expect(buttonsOf(closed).filter((b) => !b.startsWith(ReminderActions.openSettings))).toEqual([`${OpenActions.recordNotes}:${first!.id}`]);
+    expect((await meetingRows(h, pair.id))[0]!.status).toBe('scheduled');
   });
 });

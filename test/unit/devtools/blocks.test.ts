@@ -84,6 +84,12 @@ describe('Block Kit validator', () => {
     rejectsAt([actions([button({ style: 'green' })])], '/blocks/0/elements/0/style');
   });
 
+  it('rejects a button accessibility_label over 75 characters, as Slack does', () => {
+    expect(validateBlocks([actions([button({ accessibility_label: s(75) })])], 'message')).toEqual([]);
+    rejectsAt([actions([button({ accessibility_label: s(76) })])], '/blocks/0/elements/0/accessibility_label');
+    rejectsAt([{ ...section(), accessory: button({ accessibility_label: s(76) }) }], '/blocks/0/accessory/accessibility_label');
+  });
+
   it('enforces static_select options 100 and option text/value/description 75', () => {
     const opts = (n: number) => Array.from({ length: n }, (_, i) => option(`o${i}`, `v${i}`));
     rejectsAt([actions([select(opts(101))])], '/blocks/0/elements/0/options');

@@ -6,7 +6,13 @@ import { createHomeRefresher } from '../../../src/slack/home-publisher';
 function world(windowMs: number) {
   let state = 0;
   const published: Array<{ user: string; state: string }> = [];
-  const home = { snapshot: async (_team: string, userId: string) => ({ userId, state }) } as unknown as HomeService;
+  const reads: string[][] = [];
+  const home = {
+    snapshots: async (_team: string, userIds: string[]) => {
+      reads.push([...userIds]);
+      return userIds.map((viewerId) => ({ viewerId, state }));
+    },
+  } as unknown as HomeService;
   const client = {
     views: {
       publish: async ({ user_id, view }: { user_id: string; view: unknown }) => {
@@ -16,7 +22,7 @@ function world(windowMs: number) {
     },
   };
   const refresher = createHomeRefresher({ home, clientFor: () => client as never, logger: pino({ level: 'silent' }), windowMs });
-  return { refresher, published, setState: (value: number) => (state = value) };
+  return { refresher, published, reads, setState: (value: number) => (state = value) };
 }
 
 jest.mock('../../../src/slack/blocks/home', () => ({
@@ -33,6 +39,24 @@ describe('coalescing Home refreshes per person', () => {
       { user: 'U2', state: '1' },
     ]);
     await refresher.stop();
+  });
+
+  it('reads both people of a change in one go, and publishes each', async () => {
+    const { refresher, published, reads } = world(1_000);
+    await refresher.refresh('T1', ['U1', 'U2', 'U1']);
+    expect(reads).toEqual([['U1', 'U2']]);
+    expect(published.map((p) => p.user).sort()).toEqual(['U1', 'U2']);
+    await refresher.stop();
+  });
+
+  it('publishes at once only the people outside their window, and the others once it ends', async () => {
+    const { refresher, published, reads } = world(40);
+    await refresher.refresh('T1', ['U1']);
+    await refresher.refresh('T1', ['U1', 'U2']);
+    expect(reads).toEqual([['U1'], ['U2']]);
+    await refresher.idle();
+    expect(reads).toEqual([['U1'], ['U2'], ['U1']]);
+    expect(published.map((p) => p.user)).toEqual(['U1', 'U2', 'U1']);
   });
 
   it('folds a burst of changes into one more publish at the end of the window, showing the latest state', async () => {
@@ -90,7 +114,7 @@ describe('a publish slower than the window', () => {
     let state = 0;
     const published: string[] = [];
     let release: () => void = () => undefined;
-    const home = { snapshot: async () => ({ state }) } as unknown as HomeService;
+    const home = { snapshots: async (_team: string, userIds: string[]) => userIds.map((viewerId) => ({ viewerId, state })) } as unknown as HomeService;
     const client = {
       views: {
         publish: async ({ view }: { view: unknown }) => {

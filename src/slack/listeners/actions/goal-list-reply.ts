@@ -1,4 +1,3 @@
-import type { Actor } from '../../../domain/actor';
 import type { GoalView, PairGoalsView } from '../../../domain/goals/goal-view';
 import type { ActionReply, Press } from '../../adapters/action';
 import { goalListMessage } from '../../blocks/goal-list';
@@ -16,11 +15,6 @@ export function goalListReply(press: Press, lists: readonly PairGoalsView[], not
 
 export async function freshGoalListReply(deps: AppDeps, press: Press, notice: string): Promise<ActionReply> {
   return goalListReply(press, await deps.services.goals.overviewFor(press.actor), notice);
-}
-
-/** A modal's outcome with the person's goal lists, for the confirmation after the ack (which cannot wait for a read). */
-export async function withGoalLists<T extends object>(deps: AppDeps, actor: Actor, outcome: T): Promise<T & { lists: PairGoalsView[] }> {
-  return { ...outcome, lists: await deps.services.goals.overviewFor(actor) };
 }
 
 export const goalIn = (lists: readonly PairGoalsView[], goalId: string): GoalView | undefined =>

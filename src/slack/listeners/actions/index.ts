@@ -9,6 +9,7 @@ import {
   HomeActions,
   JournalActions,
   MeetingActions,
+  MyDataActions,
   NotesModal,
   OpenActions,
   PairLifeActions,
@@ -52,6 +53,8 @@ import { pairWithdraw } from './pair-withdraw';
 import { pairResume } from './pair-resume';
 import { pairChangeOpen, pairDeclineOpen, pairEndOpen, pairPauseOpen } from './pair-modal-open';
 import { checkInNoteOpen, checkInsStop, pairReflectOpen } from './closing-open';
+import { mydataDeleteOpen } from './mydata-delete-open';
+import { mydataExport } from './mydata-export';
 
 export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairModal.actions.mentee, pairMenteeSelected(deps));
@@ -96,4 +99,6 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairLifeActions.reflect, pairReflectOpen(deps));
   router.action(PairLifeActions.checkInNote, checkInNoteOpen(deps));
   router.action(PairLifeActions.stopCheckIns, checkInsStop(deps));
+  router.action(MyDataActions.export, mydataExport(deps));
+  router.action(MyDataActions.openDelete, mydataDeleteOpen(deps));
 }

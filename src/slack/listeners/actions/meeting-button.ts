@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { parseUuid } from '../../../domain/ids';
 import { NOT_IN_PAIR } from '../../../domain/pairs/access';
-import { onAction, type Press } from '../../adapters/action';
+import { type ActionSpec, onAction, type Press } from '../../adapters/action';
 import type { AppDeps } from '../../context';
 
 /**
@@ -9,12 +9,17 @@ import type { AppDeps } from '../../context';
  * from any surface. The value is a claim: the service refuses anyone outside the pair, and a value
  * that is not even an id gets the same answer.
  */
-export function meetingModalAction(name: string, modalFor: (id: string, press: Press, deps: AppDeps) => Promise<ModalView>) {
+export function meetingModalAction(
+  name: string,
+  modalFor: (id: string, press: Press, deps: AppDeps) => Promise<ModalView>,
+  refused?: ActionSpec<string, ModalView>['refused'],
+) {
   return onAction({
     name,
     parse: ({ value }) => parseUuid(value),
     malformed: NOT_IN_PAIR,
     run: modalFor,
+    refused,
     reply: (view) => ({ kind: 'open', view }),
   });
 }

@@ -2,6 +2,7 @@ import { parseUuid } from '../../../domain/ids';
 import { onAction } from '../../adapters/action';
 import { answeredMessage } from '../../blocks/reminder-settings';
 import { mention } from '../../blocks/text';
+import { closeNudgeWhenOver } from './meeting-over';
 
 /**
  * "Skip this meeting" on a prep nudge: the meetings feature skips it (its unsent reminders are
@@ -14,6 +15,7 @@ export const reminderSkip = onAction({
   parse: ({ value }) => parseUuid(value),
   malformed: 'That button is not one of mine.',
   run: (meetingId, { actor }, deps) => deps.services.meetingChanges.skip(actor, meetingId),
+  refused: closeNudgeWhenOver,
   reply: ({ otherId }, { message }) =>
     message
       ? {

@@ -14,7 +14,12 @@ export const agenda: SubcommandHandler = async (args, deps, { rest, log, actor }
   }
   const found = await requirePairs(args, deps);
   if (!found) return;
-  const draft = await deps.services.agendas.draftForPair(actor);
+  // The pairs the check above read: the request reads them once.
+  const draft = await deps.services.agendas.draftForPair(
+    actor,
+    undefined,
+    found.choices.map((choice) => choice.pair),
+  );
   await args.client.views.open({ trigger_id: args.command.trigger_id, view: agendaModal(draft, found) });
   log.info({ meetingId: draft.meeting.id }, 'agenda modal opened');
 };

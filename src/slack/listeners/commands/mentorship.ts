@@ -17,6 +17,7 @@ import { feedback } from './feedback';
 import { journal } from './journal';
 import { resources } from './resources';
 import { thanks } from './thanks';
+import { mydata } from './mydata';
 import type { CommandArgs, SubcommandHandler } from './types';
 
 const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
@@ -31,6 +32,7 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   journal,
   thanks,
   status,
+  mydata,
 };
 
 /** `/mentorship <subcommand> …`: routes to one handler; an unknown word gets the help with a hint. */

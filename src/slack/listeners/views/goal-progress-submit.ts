@@ -4,7 +4,6 @@ import { goalTitle, progressText } from '../../blocks/goal-format';
 import { goalListMessage } from '../../blocks/goal-list';
 import type { AppDeps } from '../../context';
 import { firstInputBlock, readProgressForm } from '../../inputs/goal-progress-form';
-import { withGoalLists } from '../actions/goal-list-reply';
 
 /** Saves key-result values and ticks; each changed item records who changed it and when. */
 const progressSubmit = (field: string) =>
@@ -12,8 +11,9 @@ const progressSubmit = (field: string) =>
     name: 'goal_progress_submit',
     field,
     parse: ({ view, values }) => readProgressForm(view, values),
-    run: async ({ goalId, input }, { actor }, deps) => withGoalLists(deps, actor, await deps.services.goalProgress.updateProgress(actor, goalId, input)),
-    confirm: ({ goal, lists }) => goalListMessage(lists, `:chart_with_upwards_trend: ${goalTitle(goal)}: ${progressText(goal.items)}.`),
+    run: ({ goalId, input }, { actor }, deps) => deps.services.goalProgress.updateProgress(actor, goalId, input),
+    confirm: async ({ goal }, { actor }, deps) =>
+      goalListMessage(await deps.services.goals.overviewFor(actor), `:chart_with_upwards_trend: ${goalTitle(goal)}: ${progressText(goal.items)}.`),
   });
 
 /** The modal's inputs are the goal's items: a refusal (a goal closed meanwhile, a forged id) goes under the first. */

@@ -5,7 +5,6 @@ import { savedNotice, sharedNotice } from '../../blocks/goal-messages';
 import { escapeText } from '../../blocks/text';
 import { GoalModal } from '../../ids';
 import { GOAL_FIELD_BLOCKS, readGoalForm } from '../../inputs/goal-form';
-import { withGoalLists } from '../actions/goal-list-reply';
 
 /** The line above the goal list: what happened to the approval, or why "share it now" could not be done. */
 function savedLine(saved: Extract<SaveGoalResult, { ok: true }>): string {
@@ -24,9 +23,6 @@ export const goalSubmit = onSubmit({
   field: GoalModal.blocks.title,
   fields: GOAL_FIELD_BLOCKS,
   parse: ({ metadata, values }) => readGoalForm(metadata, values),
-  run: async ({ target, draft, shareNow }, { actor }, deps) => {
-    const saved = await deps.services.goals.save(actor, target, draft, { shareNow });
-    return saved.ok ? withGoalLists(deps, actor, saved) : saved;
-  },
-  confirm: (saved) => goalListMessage(saved.lists, savedLine(saved)),
+  run: ({ target, draft, shareNow }, { actor }, deps) => deps.services.goals.save(actor, target, draft, { shareNow }),
+  confirm: async (saved, { actor }, deps) => goalListMessage(await deps.services.goals.overviewFor(actor), savedLine(saved)),
 });

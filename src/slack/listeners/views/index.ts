@@ -8,6 +8,7 @@ import {
   GoalProgressModal,
   GoalReflectionModal,
   JournalModal,
+  MyDataDeleteModal,
   NotesModal,
   PairModal,
   ReminderSettingsModal,
@@ -38,6 +39,7 @@ import { thanksSubmit } from './thanks-submit';
 import { pairChangeSubmit, pairDeclineSubmit, pairEndSubmit, pairPauseSubmit } from './pair-life-submit';
 import { checkInNoteSubmit, pairReflectionSubmit } from './closing-submit';
 import { CheckInNoteModal, PairChangeModal, PairDeclineModal, PairEndModal, PairPauseModal, PairReflectionModal } from '../../ids';
+import { mydataDeleteSubmit } from './mydata-delete-submit';
 
 export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(PairModal.callbackId, pairSubmit(deps));
@@ -64,4 +66,5 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(PairChangeModal.callbackId, pairChangeSubmit(deps));
   router.view(PairReflectionModal.callbackId, pairReflectionSubmit(deps));
   router.view(CheckInNoteModal.callbackId, checkInNoteSubmit(deps));
+  router.view(MyDataDeleteModal.callbackId, mydataDeleteSubmit(deps));
 }

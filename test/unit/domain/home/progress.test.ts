@@ -22,7 +22,7 @@ describe('goalProgress', () => {
       { kind: 'milestone', targetValue: null, currentValue: 0, done: true },
       { kind: 'milestone', targetValue: null, currentValue: 0, done: false },
     ]);
-    expect(progress).toEqual({ keyResults: 0.5, keyResultCount: 2, milestonesDone: 1, milestoneCount: 2 });
+    expect(progress).toEqual({ keyResults: 0.5, keyResultCount: 2, keyResultsMet: 1, milestonesDone: 1, milestoneCount: 2 });
   });
 
   it('has no key-result progress for a goal without key results', () => {

@@ -93,6 +93,32 @@ describe('the view-submission adapter', () => {
     expect(calls[0]!.args).toMatchObject({ channel: 'C0ORIGIN' });
   });
 
+  it('builds a confirmation that needs a read after the ack, and a failed read leaves the submission acked and its effects flushed', async () => {
+    const { client, calls } = fakeClient();
+    const { deps, flushed } = fakeDeps('DSTORED');
+    const order: string[] = [];
+    const { args, ack } = submitArgs({ client });
+    ack.mockImplementation(async () => void order.push('ack'));
+    const reading = (fail: boolean) =>
+      onSubmit({
+        name: 'test',
+        field: 'note',
+        parse: () => ({ ok: true as const, value: 'hello' }),
+        run: async () => ({ ok: true as const, effects: recorded() }),
+        confirm: async () => {
+          order.push('read for the confirmation');
+          if (fail) throw new Error('the list could not be read');
+          return { text: 'saved, with the list', blocks: [] };
+        },
+      });
+    await reading(false)(deps)(args);
+    expect(order).toEqual(['ack', 'read for the confirmation']);
+    expect(calls).toEqual([{ method: 'chat.postEphemeral', args: expect.objectContaining({ text: 'saved, with the list' }) }]);
+    await reading(true)(deps)(args);
+    expect(calls).toHaveLength(1);
+    expect(flushed).toEqual([recorded(), recorded()]);
+  });
+
   it('never shows an unexpected error to the person: a generic line under the field, and nothing saved is claimed', async () => {
     const { client } = fakeClient();
     const { deps } = fakeDeps();

@@ -5,6 +5,7 @@ import { feedbackAnsweredDm, feedbackAppliedDm, feedbackInboxMessage, feedbackRe
 import { feedbackAnswerModal, feedbackApplyModal, feedbackRequestModal } from '../../../../src/slack/blocks/feedback-modals';
 import { FeedbackActions, PairPicker } from '../../../../src/slack/ids';
 import { at, choices, hostile, meetingRow, uuid } from './practice-builders';
+import { ambiguousButtons, spokenButtons } from '../../../support/spoken-buttons';
 
 const request = (over: Partial<FeedbackItem> = {}): FeedbackItem => ({
   id: uuid(),
@@ -84,5 +85,24 @@ describe('feedback builders', () => {
     const message = feedbackInboxMessage({ toAnswer: many, toApply: many }, 'UTC');
     expect(message && validateBlocks(message.blocks, 'message')).toEqual([]);
     expect(feedbackInboxMessage({ toAnswer: [], toApply: [] }, 'UTC')).toBeNull();
+  });
+});
+
+describe('feedback buttons for screen readers', () => {
+  it('name the area each "Answer" and "Report how I applied it" acts on', () => {
+    const message = feedbackInboxMessage(
+      {
+        toAnswer: [request({ area: 'demos' }), request({ area: 'code reviews' })],
+        toApply: [request({ area: 'estimates', answer: 'a' }), request({ area: 'talks', answer: 'b' })],
+      },
+      'UTC',
+    )!;
+    expect(ambiguousButtons(message.blocks)).toEqual([]);
+    expect(spokenButtons(message.blocks).map((b) => b.spoken)).toEqual([
+      'Answer the feedback request on demos',
+      'Answer the feedback request on code reviews',
+      'Report how I applied the feedback on estimates',
+      'Report how I applied the feedback on talks',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { goalProgressModal } from '../../../../src/slack/blocks/goal-progress-mo
 import { goalShareMessage, goalSupersededMessage } from '../../../../src/slack/blocks/goal-share';
 import { GoalActions } from '../../../../src/slack/ids';
 import { NO_LIFECYCLE } from '../../../support/lifecycle-rows';
+import { ambiguousButtons, spokenButtons } from '../../../support/spoken-buttons';
 
 const uuid = (n: number, prefix = 'a') => `${prefix.repeat(8)}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const pair = (n: number): Pair => ({
@@ -75,6 +76,7 @@ const entry = (n: number, goals: number, role: 'mentor' | 'mentee' = 'mentor'): 
   pairId: pair(n).id,
   role,
   otherId: `UMENTEE${n}`,
+  otherName: `Mentee ${n}`,
   mentorId: 'UMENTOR',
   active: Array.from({ length: goals }, (_, i) =>
     goalViewOf(goal(n * 1000 + i, (['draft', 'awaiting_approval', 'changes_requested', 'approved'] as const)[i % 4]), pair(n), []),
@@ -164,5 +166,30 @@ describe('the approval message and the modals', () => {
     });
     expect(validateView(modal)).toEqual([]);
     expect(validateView(goalProgressModal(full, { timeZone: 'America/New_York', names: { UMENTEE1: 'n'.repeat(80) } }))).toEqual([]);
+  });
+});
+
+describe('goal buttons for screen readers', () => {
+  it("name the goal each button acts on, within Slack's 75 characters, even for the longest title", () => {
+    const long = {
+      ...entry(1, 0),
+      active: [1, 2, 3].map((n) => goalViewOf(goal(n, 'approved', `${n}. ${'Become a confident speaker '.repeat(3)}`), pair(1), [])),
+    };
+    const message = goalListMessage([long, entry(2, 3)]);
+    expect(ambiguousButtons(message.blocks)).toEqual([]);
+    const edits = spokenButtons(message.blocks).filter((b) => b.actionId === GoalActions.edit);
+    expect(edits[0]!.spoken).toMatch(/^Edit the goal: 1\. Become a confident speaker/);
+    expect(
+      spokenButtons(message.blocks)
+        .filter((b) => b.actionId === 'open_add_goal')
+        .map((b) => b.spoken),
+    ).toEqual(['Add a goal to your mentorship with Mentee 1', 'Add a goal to your mentorship with Mentee 2']);
+    expect(edits.every((b) => b.spoken.length <= 75)).toBe(true);
+    expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+  });
+
+  it('name the goal on the Approve and Request changes buttons of a shared goal', () => {
+    const message = goalShareMessage(goalViewOf(goal(7, 'awaiting_approval', 'Run a retro'), pair(1), []));
+    expect(spokenButtons(message.blocks).map((b) => b.spoken)).toEqual(['Approve the goal: Run a retro', 'Request changes to the goal: Run a retro']);
   });
 });

@@ -71,8 +71,21 @@ describe('homeView for one pair', () => {
     }));
     const all = text(homeView(homeSnapshot([pairSnapshot({ goals, goalCounts: { approved: 7, achieved: 1 } })])).blocks);
     expect(all).toContain('*Goals* (7 approved, 1 achieved)');
-    expect(all).toContain('• *A* · Approved · target Mon 1 Feb 2027 · `▰▰▰▱▱▱▱▱▱▱ 30%` (1 KR) · 1/1 milestones');
+    expect(all).toContain('• *A* · Approved · target Mon 1 Feb 2027 · `▰▰▰▱▱▱▱▱▱▱ 30%` 0 of 1 key result met · 1 of 1 milestones done');
     expect(all).toContain('… and 3 more: `/mentorship goals`');
+  });
+
+  it('says the progress bar in words next to the glyphs: key results met of all', () => {
+    const keyResult = (done: boolean) => ({ kind: 'key_result' as const, targetValue: 4, currentValue: done ? 4 : 1, done: false });
+    const goal = {
+      id: 'g1',
+      title: 'Speak',
+      status: 'approved' as const,
+      targetDate: '2027-02-01',
+      progressItems: [true, true, false, false, false].map(keyResult),
+    };
+    const all = text(homeView(homeSnapshot([pairSnapshot({ goals: [goal], goalCounts: { approved: 1 } })])).blocks);
+    expect(all).toContain('`▰▰▰▰▰▱▱▱▱▱ 55%` 2 of 5 key results met');
   });
 
   it('lists open action items by owner, the viewer first, each with a Done button carrying its id', () => {

@@ -3,6 +3,7 @@ import type { JournalItem } from '../../../../src/domain/journal/events';
 import { journalEntryModal, journalListMessage, journalModal } from '../../../../src/slack/blocks/journal-blocks';
 import { JournalActions, PairPicker } from '../../../../src/slack/ids';
 import { at, choices, hostile, uuid } from './practice-builders';
+import { ambiguousButtons, spokenButtons } from '../../../support/spoken-buttons';
 
 const entry = (over: Partial<JournalItem> = {}): JournalItem => ({
   id: uuid(),
@@ -43,5 +44,15 @@ describe('journal builders', () => {
     expect(picker(journalModal({ choices: choices(1), names: {} }))).toBeUndefined();
     expect(picker(journalModal({ choices: choices(2), names: {} }))).toMatchObject({ optional: true });
     expect(validateView(journalModal({ choices: choices(100), names: {}, channelId: 'D1' }))).toEqual([]);
+  });
+});
+
+describe('journal buttons for screen readers', () => {
+  it('name the entry each "Read the whole entry" opens by its date', () => {
+    const message = journalListMessage([entry({ createdAt: new Date('2026-11-20T09:00:00Z') }), entry({ createdAt: at })], 'UTC');
+    expect(ambiguousButtons(message.blocks)).toEqual([]);
+    expect(spokenButtons(message.blocks).filter((b) => b.actionId === JournalActions.openEntry)[0]!.spoken).toBe(
+      'Read the whole entry of Fri 20 Nov 2026, 09:00 (UTC)',
+    );
   });
 });

@@ -21,6 +21,7 @@ import { notesModal } from '../../../../src/slack/blocks/notes-modal';
 import { notesSummaryMessage } from '../../../../src/slack/blocks/notes-summary';
 import { actionItemBlockId, OpenActions } from '../../../../src/slack/ids';
 import { NO_LIFECYCLE } from '../../../support/lifecycle-rows';
+import { ambiguousButtons, spokenButtons } from '../../../support/spoken-buttons';
 
 const LONG = 'x'.repeat(490);
 const at = new Date('2026-12-01T09:00:00Z');
@@ -279,5 +280,25 @@ describe('meeting overview and modals', () => {
     });
     expect(validateView(view)).toEqual([]);
     expect(JSON.stringify(view.blocks)).toContain('"initial_option":{"text":{"type":"plain_text","text":"75 minutes","emoji":true},"value":"75"}');
+  });
+});
+
+describe('meeting buttons for screen readers', () => {
+  it("name the meeting each button acts on, in the viewer's zone, when several pairs are listed", () => {
+    const pairs: PairMeetings[] = [0, 1].map((n) => ({
+      pairId: uuid(950 + n),
+      otherId: `UOTHER${n}`,
+      status: 'active',
+      plannedEndOn: pair.planned_end_on,
+      rhythm: rhythmOf(pair),
+      next: { ...slotOf(meeting), id: uuid(960 + n), at: new Date(meeting.scheduled_at.getTime() + n * 7 * 86_400_000), movedFrom: null },
+      notesPending: { ...slotOf(meeting), id: uuid(970 + n), at: new Date(meeting.scheduled_at.getTime() - (n + 1) * 7 * 86_400_000) },
+      nearEnd: false,
+      agendaItemCount: 0,
+    }));
+    const message = meetingOverviewMessage({ viewerZone: 'America/New_York', pairs });
+    expect(ambiguousButtons(message.blocks)).toEqual([]);
+    expect(spokenButtons(message.blocks).map((b) => b.spoken)).toContain('Skip the meeting of Tue 1 Dec 2026, 04:00 (America/New_York)');
+    expect(validateBlocks(message.blocks, 'message')).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../../../src/slack/blocks/resource-blocks';
 import { ResourceActions } from '../../../../src/slack/ids';
 import { at, choices, hostile, uuid } from './practice-builders';
+import { ambiguousButtons, spokenButtons } from '../../../support/spoken-buttons';
 
 const resource = (over: Partial<ResourceItem> = {}): ResourceItem => ({
   id: uuid(),
@@ -65,5 +66,18 @@ describe('resource builders', () => {
     const dm = resourceAddedDm(resource(), 'UMENTEE');
     expect(validateBlocks(dm.blocks, 'message')).toEqual([]);
     expect(`${dm.text}${JSON.stringify(dm.blocks)}`).not.toMatch(/<!channel>|<@U999>/);
+  });
+});
+
+describe('resource buttons for screen readers', () => {
+  it('name the resource each "Mark explored" acts on', () => {
+    const list = { ...overview(0), resources: [resource({ title: 'Clean Code' }), resource({ title: 'The Pragmatic Programmer' })], total: 2 };
+    const message = resourcesMessage([{ overview: list, otherId: 'U1' }], 'UTC');
+    expect(ambiguousButtons(message.blocks)).toEqual([]);
+    expect(
+      spokenButtons(message.blocks)
+        .filter((b) => b.actionId === ResourceActions.markExplored)
+        .map((b) => b.spoken),
+    ).toEqual(['Mark explored: Clean Code', 'Mark explored: The Pragmatic Programmer']);
   });
 });

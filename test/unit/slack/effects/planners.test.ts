@@ -5,6 +5,8 @@ import type { ResourceItem } from '../../../../src/domain/resources/events';
 import type { PlannedNotice } from '../../../../src/slack/effects/plan';
 import { planEffects, toNotice } from '../../../../src/slack/effects/recorder';
 import { FeedbackActions, ResourceActions } from '../../../../src/slack/ids';
+import type { AgendaShared } from '../../../../src/domain/meetings/events';
+import { agendaLinksAreNews } from '../../../../src/slack/effects/meetings';
 
 /** 23:30 in Berlin, 17:30 in New York: the mentor (Berlin) is in quiet hours, the mentee (New York) is not. */
 const NOW = new Date('2026-11-23T22:30:00Z');
@@ -188,5 +190,22 @@ describe('the reminder-settings planner', () => {
     expect(plan.rows.map(({ notice, row }) => [notice.target, row.dueAt])).toEqual([[{ type: 'dm', userId: 'UMENTOR' }, NOW]]);
     expect(plan.rows[0]!.notice.message.text).toContain('2 days before each meeting');
     expect(plan.home).toEqual(['UMENTOR']);
+  });
+});
+
+describe('agenda link previews', () => {
+  const entry = (kind: 'topic' | 'material', body: string, url: string | null = null) => ({ id: body, kind, body, url, actionItemId: null });
+  const agenda = {
+    items: [entry('topic', 'Career path'), entry('material', 'Design doc', 'https://docs.example.com/d/1')],
+  } as unknown as AgendaShared['agenda'];
+
+  it('unfurl the materials the first time the agenda is shared, and when an update adds one', () => {
+    expect(agendaLinksAreNews({ agenda, added: null })).toBe(true);
+    expect(agendaLinksAreNews({ agenda, added: ['Design doc'] })).toBe(true);
+  });
+
+  it('do not unfold the same previews again for an update without a new link, nor for an agenda without links', () => {
+    expect(agendaLinksAreNews({ agenda, added: ['Career path'] })).toBe(false);
+    expect(agendaLinksAreNews({ agenda: { items: [entry('topic', 'Career path')] } as unknown as AgendaShared['agenda'], added: null })).toBe(false);
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * Capacity with replicas: 1, 2 and 4 bot processes on one PostgreSQL (a fresh scratch database each
+ * time, seeded with the spread pairs), one Slack stand-in, and this generator sending open-loop
+ * traffic to the processes in turn (round robin). For each workload, the highest rate at which every
+ * request is answered 200 with p99 under 500 ms and none is shed: rates grow by a third until a run
+ * fails, then the gap is halved once.
+ */
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { openLoop, summarise, type Summary } from './load';
+import { type Child, runPrepare, startChild } from './processes';
+import { BENCH_USERS } from './protocol';
+import { REQUEST_SCENARIOS, type Scenario, signed, submissionScenarios } from './scenarios';
+import { type BenchSection, scratchDatabase } from './scheduler/support';
+
+const COUNTS = [1, 2, 4] as const;
+const RUN_SECONDS = Number(process.env.BENCH_REPLICA_SECONDS ?? 4);
+const P99_LIMIT_MS = 500;
+const FIRST_RATE = 100;
+const GROWTH = 4 / 3;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const passes = (summary: Summary): boolean => summary.p99 < P99_LIMIT_MS && summary.shed === 0 && summary.non2xx === 0 && summary.late === 0;
+
+/** Agenda, goal and notes submissions in turn, each over the seeded pairs. */
+function mixedSubmissions(scenarios: Scenario[]): Scenario {
+  return {
+    key: 'submissions',
+    label: 'submissions: agenda, goal and notes in turn, over 1,000 pairs',
+    body: (i, issued) => scenarios[i % scenarios.length]!.body(Math.floor(i / scenarios.length), issued),
+    consumes: true,
+  };
+}
+
+interface Probe {
+  rate: number;
+  summary: Summary;
+}
+
+/** The highest passing rate found, and every run on the way (for the report). */
+async function highestRate(run: (rate: number) => Promise<Summary>, startAt: number): Promise<{ best: Probe | undefined; probes: Probe[] }> {
+  const probes: Probe[] = [];
+  const probe = async (rate: number) => {
+    const summary = await run(rate);
+    probes.push({ rate, summary });
+    return passes(summary);
+  };
+  let low: number | undefined;
+  let high: number | undefined;
+  let rate = startAt;
+  // Down from a start that already fails (a replica count that does worse), up from one that passes.
+  if (await probe(rate)) {
+    low = rate;
+    while (high === undefined && rate < 5000) {
+      rate = Math.round(rate * GROWTH);
+      if (await probe(rate)) low = rate;
+      else high = rate;
+    }
+  } else {
+    high = rate;
+    while (low === undefined && rate > 4) {
+      rate = Math.round(rate / GROWTH);
+      if (await probe(rate)) low = rate;
+      else high = rate;
+    }
+  }
+  if (low !== undefined && high !== undefined) {
+    const middle = Math.round((low + high) / 2);
+    if (middle > low && middle < high && (await probe(middle))) low = middle;
+  }
+  const best = probes.filter((p) => p.rate === low && passes(p.summary)).at(-1);
+  return { best, probes };
+}
+
+export async function replicasBench(): Promise<BenchSection> {
+  const rows: Array<Record<string, string | number>> = [];
+  const found: Record<string, number[]> = {};
+  const started = performance.now();
+  for (const count of COUNTS) {
+    const db = await scratchDatabase('replicas', 1);
+    const world = await runPrepare('app-process', ['prepare', db.url]);
+    const workloads = [REQUEST_SCENARIOS.find((s) => s.key === 'agenda')!, mixedSubmissions(submissionScenarios(world))];
+    const standIn = await startChild('stand-in', 'stand-in-process');
+    const apps: Child[] = [];
+    try {
+      for (let i = 0; i < count; i += 1) apps.push(await startChild(`real-${i}`, 'app-process', ['real', standIn.url, db.url]));
+      await sleep(1000);
+      let offset = 0;
+      for (const workload of workloads) {
+        const run = async (rate: number): Promise<Summary> => {
+          const total = Math.round(rate * RUN_SECONDS);
+          await standIn.ask({ type: 'reset' }, 'reset-done');
+          const user = BENCH_USERS.maria.id;
+          const issued = await standIn.ask({ type: 'issue', userId: user, channelId: `D${user}`, count: total }, 'issued');
+          const from = offset;
+          offset += total;
+          const bodies = Array.from({ length: total }, (_, i) => workload.body(workload.consumes ? from + i : i, issued));
+          const samples = await openLoop(
+            apps.map((app) => app.url),
+            rate,
+            total,
+            (i) => signed(bodies[i]!),
+          );
+          await sleep(2500); // work after the acks, and the Home refresh window
+          return summarise(samples);
+        };
+        const previous = found[workload.key]?.at(-1);
+        const { best, probes } = await highestRate(run, previous ?? FIRST_RATE);
+        (found[workload.key] ??= []).push(best?.rate ?? 0);
+        const one = found[workload.key]![0]!;
+        rows.push({
+          workload: workload.label,
+          processes: count,
+          'highest rate (p99 < 500 ms, none shed)': best ? `${best.rate}/s` : 'none found',
+          'p50 / p99 there (ms)': best ? `${best.summary.p50.toFixed(1)} / ${best.summary.p99.toFixed(1)}` : '-',
+          'ratio to 1 process': one > 0 && best ? (best.rate / one).toFixed(2) : '-',
+          'rates tried (p99 ms, busy)': probes.map((p) => `${p.rate}: ${p.summary.p99.toFixed(0)}, ${p.summary.shed}`).join('; '),
+        });
+        process.stdout.write(`  ${count} process(es), ${workload.key}: ${best ? `${best.rate}/s` : 'none'} (load average ${loadavg()[0]!.toFixed(2)})\n`);
+      }
+    } finally {
+      await Promise.all(apps.map((app) => app.stop()));
+      await standIn.stop();
+      await db.drop();
+    }
+  }
+  return {
+    title: 'Capacity with replicas (one PostgreSQL, round-robin load)',
+    rows,
+    notes: [
+      `Open loop, ${RUN_SECONDS} s per rate; a rate passes when every request is answered 200 within 3 s, p99 < ${P99_LIMIT_MS} ms and none is answered "busy".`,
+      'The bot processes, PostgreSQL, the Slack stand-in and this generator share the machine: on 2 cores, 2 and 4 processes compete with them for the same CPU.',
+      `Took ${((performance.now() - started) / 60_000).toFixed(1)} minutes.`,
+    ],
+  };
+}
