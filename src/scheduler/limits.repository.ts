@@ -14,7 +14,10 @@ export interface RateLimit {
 
 export interface Reservation {
   granted: number;
-  /** When nothing was granted: how long until a token (or the end of a Retry-After block). */
+  /**
+   * How long until the next token, counted after this grant (0 if one is left), or until the end of a
+   * Retry-After block. A caller that got fewer than it asked for waits this long before asking again.
+   */
   waitMs: number;
 }
 
@@ -39,7 +42,8 @@ export async function reserveTokens(db: Kysely<Database>, teamId: string, want: 
       .set({ tokens: tokens - granted, refilled_at: refilledAt, blocked_until: null })
       .where('team_id', '=', teamId)
       .execute();
-    return { granted, waitMs: granted > 0 ? 0 : Math.ceil(((1 - (tokens - granted)) / limit.perSecond) * 1000) };
+    const left = tokens - granted;
+    return { granted, waitMs: left >= 1 ? 0 : Math.ceil(((1 - left) / limit.perSecond) * 1000) };
   });
 }
 

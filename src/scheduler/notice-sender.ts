@@ -133,9 +133,10 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
         if (late.length > 0)
           log.info({ teamId, notices: late.flatMap((w) => [...w.ids]), waitMs: reservation.waitMs }, 'no send budget now; notices left to a pass');
         settle((waiter) => waitUntil <= waiter.giveUpAt);
-        if (queue.waiters.length > 0) await new Promise((resolve) => setTimeout(resolve, Math.max(1, reservation.waitMs)));
+        if (queue.waiters.length > 0) await sleepUntil(waitUntil);
         continue;
       }
+      const nextToken = Date.now() + reservation.waitMs;
       const rows = await claimNotices(db, { teamId, ids: left, limit: reservation.granted, now, leaseMs: settings.leaseMs, replica: settings.replica });
       await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
       await sendRows(teamDelivery, rows, clock, settings.rate, stop, queue.outcomes);
@@ -145,6 +146,8 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
       const claimed = new Set(rows.map((row) => row.id));
       for (const waiter of queue.waiters) for (const id of claimed) waiter.ids.delete(id);
       settle((waiter) => waiter.ids.size > 0);
+      // The bucket had only what it granted: asking again before its next token would only be refused.
+      if (queue.waiters.length > 0 && reservation.granted < left.length) await sleepUntil(nextToken);
     }
   };
 
@@ -178,4 +181,15 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
       await this.idle();
     },
   };
+}
+
+/**
+ * Waits until the wall clock reaches `deadline`. A timer alone may fire early (Node starts it from the
+ * event loop's cached time, which lags under load), and an early wake-up would only find the bucket
+ * still empty and ask it again: one more transaction on the workspace's row for nothing.
+ */
+async function sleepUntil(deadline: number): Promise<void> {
+  for (let left = deadline - Date.now(); left > 0; left = deadline - Date.now()) {
+    await new Promise((resolve) => setTimeout(resolve, left));
+  }
 }
