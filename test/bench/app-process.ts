@@ -1,6 +1,7 @@
 /**
  * One app under test, in its own process: `real` is the bot exactly as `npm start` wires it (signature
- * checks, middleware, services, PGlite or PostgreSQL, pino at info), through src/devtools/local-bot.ts;
+ * checks, middleware, services, PGlite or PostgreSQL, pino at info), through src/devtools/local-bot.ts,
+ * with one SLACK_BOT_TOKEN (`real-oauth`: the same bot serving the workspaces installed in its database);
  * `bare` is the floor: a Bolt app on the same receiver with the same signature and timestamp checks,
  * whose listeners only ack.
  */
@@ -21,7 +22,7 @@ import { createServices } from '../../src/services';
 import { seedSpread, type SpreadWorld } from './spread';
 import { guardTimestampWindow } from '../../src/slack/middleware/timestamp-window';
 import { INTERACTIVE_CLIENT_OPTIONS } from '../../src/slack/client-options';
-import { BENCH_CHANNEL, BENCH_SECRET, BENCH_TEAM, BENCH_TOKEN, BENCH_USERS, type FromChild, type ToChild } from './protocol';
+import { BENCH_CHANNEL, BENCH_OAUTH, BENCH_SECRET, BENCH_TEAM, BENCH_TOKEN, BENCH_USERS, type FromChild, type ToChild } from './protocol';
 
 const [kind, apiUrl, database] = process.argv.slice(2);
 
@@ -76,13 +77,13 @@ async function prepare(where: string): Promise<SpreadWorld> {
   return world;
 }
 
-async function startReal(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startReal(install: 'single' | 'oauth'): Promise<{ url: string; stop: () => Promise<void> }> {
   const db = await openDatabase(config(database!), { migrate: false });
   // Home refreshes coalesced over production's window, not the short one tests use.
   const bot = await startLocalBot({
     db,
     apiUrl: apiUrl!,
-    botToken: BENCH_TOKEN,
+    ...(install === 'oauth' ? { oauth: BENCH_OAUTH } : { botToken: BENCH_TOKEN }),
     signingSecret: BENCH_SECRET,
     logger,
     clock: () => new Date(),
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     process.send?.({ type: 'prepared', world } satisfies FromChild, () => process.exit(0));
     return;
   }
-  const started = kind === 'real' ? await startReal() : await startBare();
+  const started = kind === 'real' ? await startReal('single') : kind === 'real-oauth' ? await startReal('oauth') : await startBare();
   process.on('message', (message: ToChild) => {
     if (message.type === 'stop') void started.stop().finally(() => process.exit(0));
     if (message.type === 'memory') send({ type: 'memory', usage: process.memoryUsage() });
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     }
   });
   send({ type: 'ready', url: started.url });
-  if (process.env.BENCH_DEBUG && kind === 'real') {
+  if (process.env.BENCH_DEBUG && kind !== 'bare') {
     const histogram = monitorEventLoopDelay({ resolution: 10 });
     histogram.enable();
     setInterval(() => {

@@ -4,6 +4,8 @@ import type { SpreadWorld } from './spread';
 export const BENCH_TEAM = 'T0BENCH';
 export const BENCH_SECRET = 'bench-signing-secret';
 export const BENCH_TOKEN = 'xoxb-bench';
+/** The app's credentials when it serves several workspaces ("Add to Slack"), as `real-oauth`. */
+export const BENCH_OAUTH = { clientId: 'bench.client', clientSecret: 'bench-client-secret', stateSecret: 'bench-state-secret' } as const;
 
 export const BENCH_USERS = {
   maria: { id: 'UMARIA', name: 'maria', realName: 'Maria Mentor', tz: 'Europe/Berlin' },
