@@ -113,17 +113,21 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     drainMs: options.drainMs,
     metrics: options.metrics,
   });
-  // Bolt awaits the whole listener (post-ack work included) inside the middleware chain, so a
-  // counter around next() knows when the app has really finished with every request.
+  // Bolt awaits the whole listener (post-ack work included) inside processEvent, so a counter around it
+  // knows when the app has really finished with every request. It starts where the receiver hands the
+  // request over, before the ack: an event is acknowledged before authorization and middleware run, so a
+  // counter in a middleware would let a caller see the 200 and find the app idle while the listener has
+  // not started yet.
   let inFlight = 0;
-  slackApp.app.use(async ({ next }) => {
+  const processEvent = slackApp.app.processEvent.bind(slackApp.app);
+  slackApp.app.processEvent = async (event) => {
     inFlight += 1;
     try {
-      await next();
+      await processEvent(event);
     } finally {
       inFlight -= 1;
     }
-  });
+  };
   const idle = async (): Promise<void> => {
     while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await home.idle();

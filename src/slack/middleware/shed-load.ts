@@ -45,7 +45,24 @@ export interface LoadShedder {
   watchAcks(app: App): void;
 }
 
-type Payload = { type?: string; command?: string; response_url?: string; view?: { blocks?: Array<{ type?: string; block_id?: string }> } };
+type Payload = {
+  type?: string;
+  command?: string;
+  response_url?: string;
+  view?: { blocks?: Array<{ type?: string; block_id?: string }> };
+  event?: { type?: string };
+};
+
+/**
+ * Events Bolt has already acknowledged by the time middleware runs, so turning one away loses it: Slack
+ * will not send it again. Only these may be lost under load, because the next one makes up for it (a Home
+ * tab is published again on the next change or the next open). Everything else gets through: a message
+ * typed in the bot's DM waits for its answer, and a `user_change`, `app_uninstalled` or `tokens_revoked`
+ * changes what the bot must do from then on. They are few and cheap next to interactions.
+ */
+const EVENTS_SAFE_TO_LOSE: ReadonlySet<string> = new Set(['app_home_opened']);
+
+const mayTurnAway = (body: Payload): boolean => body.type !== 'event_callback' || EVENTS_SAFE_TO_LOSE.has(body.event?.type ?? '');
 type Ack = (response?: unknown) => Promise<void>;
 type Respond = (message: unknown) => Promise<unknown>;
 
@@ -102,7 +119,7 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       dbWaiting: dbWaiting(),
       requestAgeMs: ageOfRequest(Number(args.context.slackRequestTimestamp)),
     };
-    const refused = admission(signals, limits);
+    const refused = mayTurnAway(args.body) ? admission(signals, limits) : undefined;
     if (refused) {
       options.onShed?.(args.body, refused);
       shedSinceWarn += 1;

@@ -41,10 +41,7 @@ async function sendAndSettle(event: Record<string, unknown>, options: { eventId?
 }
 
 describe('a message typed in the bot DM', () => {
-  // Known bug, open in issue 15's note: on PostgreSQL this first answer is not sent (it passes on PGlite). Skipped
-  // there until it is found, so the rest of the suite keeps guarding; remove the condition when fixed.
-  const onPostgres = Boolean(process.env.DATABASE_URL);
-  (onPostgres ? it.skip : it)('answers someone in no pair with a friendly line and the button that starts one', async () => {
+  it('answers someone in no pair with a friendly line and the button that starts one', async () => {
     await sendAndSettle(typed(USERS.other.id));
     const answers = answersTo(USERS.other.id);
     expect(answers).toHaveLength(1);

@@ -78,6 +78,20 @@ describe('load shedding middleware', () => {
     shedder.stop();
   });
 
+  it('never turns away an event whose loss would matter (a DM typed to the bot, an account change, an uninstall), since Slack will not send it again', async () => {
+    const shedder = shedLoad({ logger, maxInFlight: 0 });
+    for (const type of ['message', 'user_change', 'app_uninstalled', 'tokens_revoked']) {
+      const event = call(shedder.middleware, { type: 'event_callback', event: { type } });
+      await event.done;
+      expect(event.next).toHaveBeenCalled();
+    }
+    // A Home tab not refreshed now is refreshed on the next change or open: that one may be turned away.
+    const home = call(shedder.middleware, { type: 'event_callback', event: { type: 'app_home_opened' } });
+    await home.done;
+    expect(home.next).not.toHaveBeenCalled();
+    shedder.stop();
+  });
+
   it('turns requests away while the event loop stays stalled, and serves again once it is free', async () => {
     const shedder = shedLoad({ logger, maxEventLoopLagMs: 40 });
     // Sustained stalls, as a flood of work causes: the lag timer runs late between each.
