@@ -43,7 +43,7 @@ async function perform(world: World, line: string): Promise<void> {
   if (who === 'help') return void process.stdout.write(`${USAGE.slice(USAGE.indexOf('Commands:'))}\n`);
   if (who === 'tick') {
     const report = await world.bot.scheduler.runPass(world.clock.now);
-    await untilQuiet(world.standIn);
+    await untilQuiet(world);
     world.transcript.checkpoint();
     return void process.stdout.write(`tick: planned ${report?.planned ?? 0}, sent ${report?.dispatch.sent ?? 0}\n`);
   }
@@ -51,12 +51,12 @@ async function perform(world: World, line: string): Promise<void> {
   if (!person) return void process.stdout.write(`unknown person or command "${who}" (type help)\n`);
   if (rest[0] === 'home') {
     await world.driver.appHomeOpened(person.id);
-    await untilQuiet(world.standIn);
+    await untilQuiet(world);
     return world.transcript.checkpoint({ home: person.id });
   }
   const answer = await world.driver.command(person.id, rest.join(' ').replace(/^\/mentorship\s*/, ''));
   if (answer.json) world.transcript.ephemeral(person.id, answer.json);
-  await untilQuiet(world.standIn);
+  await untilQuiet(world);
   world.transcript.checkpoint();
 }
 
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   for (const act of ACTS.slice(0, count)) await act.play(world);
-  await untilQuiet(world.standIn);
+  await untilQuiet(world);
   world.transcript.checkpoint();
   process.stdout.write(`\nReady: the bot runs against the stand-in. Try "theo goals" or "maria home" (help lists the commands).\n> `);
   const input = createInterface({ input: process.stdin });

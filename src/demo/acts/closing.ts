@@ -12,7 +12,7 @@ const hasButton = (message: { blocks?: unknown[] }, actionId: string) => JSON.st
 export async function closing(world: World): Promise<void> {
   const { driver, standIn, transcript, clock, bot } = world;
   whileBothAwake(world);
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.checkpoint();
 
   transcript.act('Maria ends the mentorship from /mentorship status');
@@ -29,7 +29,7 @@ export async function closing(world: World): Promise<void> {
   await waitFor(() => standIn.callsTo('views.open').length > opened);
   const modal = await waitFor(() => standIn.topView(PEOPLE.maria.id));
   await driver.submitView(PEOPLE.maria.id, modal, { [PairEndModal.blocks.reason]: 'I am changing teams next month.' });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('Both get the closing summary (her reason is in hers only), and the goals channel a short closing post:');
   transcript.checkpoint();
 
@@ -47,7 +47,7 @@ export async function closing(world: World): Promise<void> {
     [b.stayInTouch]: 'Coffee once a quarter.',
     [b.wouldMentor]: 'yes',
   });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('The reflection is private to Theo; he keeps the check-ins.');
   transcript.checkpoint();
 
@@ -55,6 +55,6 @@ export async function closing(world: World): Promise<void> {
   clock.set(new Date(clock.now().getTime() + 32 * 86_400_000));
   whileBothAwake(world);
   await bot.scheduler.runPass(clock.now);
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.checkpoint();
 }

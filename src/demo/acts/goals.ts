@@ -29,7 +29,7 @@ export async function goalAchieved(world: World): Promise<void> {
   if (!goalId) throw new Error('the demo found no approved goal to mark achieved');
   await driver.clickInMessage(theo, list, GoalActions.achieve, { value: goalId });
   await waitFor(() => standIn.messagesIn(GOALS_CHANNEL.id).some((m) => /achieved/i.test(JSON.stringify(m.blocks ?? []) + m.text)));
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say(
     'Theo marks "Lead a design review" achieved (after a confirmation); the goals channel celebrates it and Theo is asked for one line of reflection:',
   );
@@ -67,7 +67,7 @@ export async function goals(world: World): Promise<void> {
   const refused = await driver.submitView(theo, modal, inputs);
   transcript.say(`The modal stays open, everything typed kept, with: "${Object.values(refused.errors ?? {}).join('; ')}"`);
   await driver.submitView(theo, modal, { ...inputs, [b.milestones]: `${date(1)} Draft the design doc\n${date(2, 15)} Hold the review` });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('With the milestone moved, the goal is saved as a draft and his list comes back.');
   transcript.checkpoint();
 
@@ -77,19 +77,19 @@ export async function goals(world: World): Promise<void> {
   if (!saved || !goalId) throw new Error('the demo found no goal to share');
   await driver.clickInMessage(theo, saved, GoalActions.share, { value: goalId });
   const shared = await waitFor(() => standIn.messagesIn(GOALS_CHANNEL.id).find((m) => buttonValue(m, GoalActions.approve)));
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.checkpoint();
 
   transcript.act('6. Sam, who is not in the pair, presses Approve');
   await driver.clickInMessage(PEOPLE.sam.id, shared, GoalActions.approve);
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('Nothing changes in the channel; only Sam sees the answer.');
   transcript.checkpoint();
 
   transcript.act('7. Maria approves the goal');
   await driver.clickInMessage(PEOPLE.maria.id, shared, GoalActions.approve);
   await waitFor(() => JSON.stringify(standIn.findMessage(shared.channel, shared.ts)?.blocks ?? []).includes('Approved by'));
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   const approvedDm = () => standIn.dmsTo(theo).some((m) => m.text.startsWith('Goal approved'));
   if (!approvedDm()) {
     // A DM to the other person waits for the end of their quiet hours; a scheduler pass then sends it.
@@ -97,7 +97,7 @@ export async function goals(world: World): Promise<void> {
     world.clock.set(afterQuietHours(world.clock.now(), PEOPLE.theo.tz));
     await world.bot.scheduler.runPass(world.clock.now);
     await waitFor(approvedDm);
-    await untilQuiet(standIn);
+    await untilQuiet(world);
   }
   transcript.say('The same channel message now says who approved it and when; Theo hears it by DM, in his time zone.');
   transcript.checkpoint();

@@ -11,9 +11,9 @@ export async function home(world: World): Promise<void> {
     const before = standIn.callsTo('views.publish').filter((call) => call.args.user_id === userId).length;
     await driver.appHomeOpened(userId);
     await waitFor(() => standIn.callsTo('views.publish').filter((call) => call.args.user_id === userId).length > before);
-    await untilQuiet(standIn);
+    await untilQuiet(world);
   };
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.checkpoint();
 
   transcript.act("Sam, who is in no pair, opens the bot's Home tab");
@@ -24,7 +24,7 @@ export async function home(world: World): Promise<void> {
   const earlier = standIn.ephemeralsFor(PEOPLE.maria.id).length;
   await driver.command(PEOPLE.maria.id, 'status');
   await waitFor(() => standIn.ephemeralsFor(PEOPLE.maria.id).length > earlier);
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('The same overview as her Home tab, as a message only she can see:');
   transcript.checkpoint();
 

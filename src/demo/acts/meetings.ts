@@ -23,7 +23,7 @@ export async function meetings(world: World): Promise<void> {
   transcript.act('Meetings: Theo and Maria each look at their next meeting');
   await driver.command(theo.id, 'meeting');
   await driver.command(maria.id, 'meeting');
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('Both see the same meeting, each in their own time zone.');
   transcript.checkpoint();
 
@@ -46,7 +46,7 @@ export async function meetings(world: World): Promise<void> {
   const refused = await driver.submitView(theo.id, agenda, typed);
   transcript.say(`The materials line has no link, so the modal stays open with: "${Object.values(refused.errors ?? {}).join('; ')}"`);
   await driver.submitView(theo.id, agenda, { ...typed, [a.materials]: 'My design doc draft https://docs.example.com/search-design' });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('Theo shares it; Maria gets a readable agenda right away, in her time zone.');
   transcript.checkpoint();
 
@@ -55,7 +55,7 @@ export async function meetings(world: World): Promise<void> {
   await driver.clickInMessage(maria.id, received, OpenActions.prepareAgenda);
   const mariaAgenda = await modalOf(world, maria.id, AgendaModal.callbackId);
   await driver.submitView(maria.id, mariaAgenda, { [a.topics]: 'Your promotion case: what evidence to collect' });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.checkpoint();
 
   transcript.act('Notes: the meeting took place; Maria records notes with action items');
@@ -86,7 +86,7 @@ export async function meetings(world: World): Promise<void> {
     ...notesTyped,
     [n.actionItems]: `Theo: write the retro plan and share it by ${due}\nme: send Theo my retro checklist`,
   });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('The meeting is marked held; both get the same summary. The topic they did not get to carries over to the next agenda.');
   transcript.checkpoint();
 
@@ -94,7 +94,7 @@ export async function meetings(world: World): Promise<void> {
   const summary = standIn.dmsTo(theo.id).at(-1)!;
   const theosItem = await world.db.kysely.selectFrom('action_items').select('id').where('owner_id', '=', theo.id).executeTakeFirstOrThrow();
   await driver.clickInMessage(theo.id, summary, OpenActions.tickActionItem, { value: theosItem.id });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.checkpoint();
 
   transcript.act('Meeting: Theo moves the next meeting to the following afternoon');
@@ -106,7 +106,7 @@ export async function meetings(world: World): Promise<void> {
   const next = await world.db.kysely.selectFrom('meetings').selectAll().where('status', '=', 'scheduled').orderBy('scheduled_at').executeTakeFirstOrThrow();
   const newDate = DateTime.fromJSDate(next.scheduled_at, { zone: theo.tz }).plus({ days: 1 }).toISODate();
   await driver.submitView(theo.id, reschedule, { [RescheduleModal.blocks.date]: newDate, [RescheduleModal.blocks.time]: '15:00' });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('The modal confirms the new time; Maria is told by DM, in her time zone.');
   transcript.checkpoint();
 
@@ -115,7 +115,7 @@ export async function meetings(world: World): Promise<void> {
   const nextAgenda = await modalOf(world, theo.id, AgendaModal.callbackId);
   transcript.checkpoint();
   await driver.submitView(theo.id, nextAgenda, { [a.topics]: 'How the retro went', [a.feedbackFocus]: 'facilitating the retro' });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say("Maria's open action item comes with its Done button; the topic they did not get to is carried over.");
   transcript.checkpoint();
 }

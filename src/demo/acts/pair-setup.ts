@@ -17,7 +17,7 @@ export async function pairSetup(world: World): Promise<void> {
   await driver.command(PEOPLE.maria.id, 'pair');
   let modal = await waitFor(() => standIn.topView(PEOPLE.maria.id));
   await driver.clickInView(PEOPLE.maria.id, modal, PairModal.actions.mentee, { value: PEOPLE.theo.id });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   modal = standIn.topView(PEOPLE.maria.id) ?? modal;
   transcript.say(`Picking Theo as mentee sets the meeting time zone to his: ${PEOPLE.theo.tz}.`);
 
@@ -40,7 +40,7 @@ export async function pairSetup(world: World): Promise<void> {
   transcript.say(`The modal stays open with: "${Object.values(refused.errors ?? {}).join('; ')}"`);
 
   await driver.submitView(PEOPLE.maria.id, modal, { ...inputs, [b.mentee]: PEOPLE.theo.id });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('With Theo as mentee, and everything else as above, the pair is set up and Theo is invited: nothing starts until he accepts.');
   transcript.checkpoint();
 
@@ -48,7 +48,7 @@ export async function pairSetup(world: World): Promise<void> {
   const invitation = await waitFor(() => standIn.dmsTo(PEOPLE.theo.id).find((message) => JSON.stringify(message.blocks).includes(PairLifeActions.accept)));
   await driver.clickInMessage(PEOPLE.theo.id, invitation, PairLifeActions.accept);
   await waitFor(() => standIn.messagesIn(GOALS_CHANNEL.id).length > 0);
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('The pair starts: both are welcomed, and the pair is introduced in the goals channel.');
   transcript.checkpoint();
 }

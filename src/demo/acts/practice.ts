@@ -12,7 +12,7 @@ async function commandModal(world: World, userId: string, text: string) {
     const top = world.standIn.topView(userId);
     return top && top.id !== before ? top : undefined;
   });
-  await untilQuiet(world.standIn);
+  await untilQuiet(world);
   world.transcript.checkpoint();
   return view;
 }
@@ -31,7 +31,7 @@ async function clickInDm(world: World, userId: string, actionId: string) {
 
 async function submit(world: World, userId: string, view: Parameters<World['driver']['submitView']>[1], inputs: Record<string, unknown>) {
   await world.driver.submitView(userId, view, inputs);
-  await untilQuiet(world.standIn);
+  await untilQuiet(world);
   world.transcript.checkpoint();
 }
 
@@ -87,7 +87,7 @@ export async function practice(world: World): Promise<void> {
     [JournalModal.write.blocks.tryNext]: 'Write the one-sentence ask before the slides.',
   });
   await world.driver.command(maria.id, 'journal list');
-  await untilQuiet(world.standIn);
+  await untilQuiet(world);
   transcript.checkpoint();
   transcript.say("Maria's journal shows only her own entries (none yet): Theo's entry is his alone, mentor included.");
 

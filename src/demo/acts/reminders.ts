@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 async function passAt(world: World, at: Date): Promise<void> {
   world.clock.set(at);
   await world.bot.scheduler.runPass(world.clock.now);
-  await untilQuiet(world.standIn);
+  await untilQuiet(world);
 }
 
 /** The pair's next scheduled meeting after the demo's current time. */
@@ -42,7 +42,7 @@ export async function reminders(world: World): Promise<void> {
     return view?.callback_id === AgendaModal.callbackId ? view : undefined;
   });
   await driver.submitView(theo, adding, { [AgendaModal.blocks.topics]: 'Which team to join next quarter' });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('Instead of asking for the agenda again, the nudge showed it and offered to add to it; Maria gets what was added:');
   transcript.checkpoint();
 
@@ -53,7 +53,7 @@ export async function reminders(world: World): Promise<void> {
   transcript.checkpoint();
   const { blocks: b } = ReminderSettingsModal;
   await driver.submitView(theo, modal, { [b.lead]: '2880', [b.pause]: null });
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.checkpoint();
 
   transcript.act('Reminders: the meeting ends');
@@ -84,7 +84,7 @@ export async function reminders(world: World): Promise<void> {
   await passAt(world, new Date(next.scheduled_at.getTime() - 48 * HOUR + 5 * 60_000));
   const nextNudge = await waitFor(() => [...standIn.dmsTo(theo)].reverse().find((m) => JSON.stringify(m.blocks ?? []).includes(ReminderActions.skip)));
   await driver.clickInMessage(theo, nextNudge, ReminderActions.skip);
-  await untilQuiet(standIn);
+  await untilQuiet(world);
   transcript.say('Its reminders are cancelled and Maria is told at once:');
   transcript.checkpoint();
   transcript.say("No reminder arrives between 21:00 and 08:00 in the reader's zone; REMINDERS_DRY_RUN=true would have logged all of this and sent nothing.");
