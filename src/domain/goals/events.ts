@@ -1,4 +1,5 @@
 import type { GoalView, MessageLocation } from './goal-view';
+import type { ProgressChange } from './progress-changes';
 
 /**
  * What happens to goals, as the effects module hears it. Each carries the goal as its messages show
@@ -59,10 +60,18 @@ export interface GoalDropped {
   goal: GoalView;
 }
 
-/** Key results and milestones moved: only the Home tabs show it. */
+/**
+ * Key results and milestones moved: the goal's message in the goals channel follows, and the other
+ * person of the pair is told what moved (once the goal has left the mentee's drafts).
+ */
 export interface GoalProgressRecorded {
   type: 'goal_progress_recorded';
   goal: GoalView;
+  actorId: string;
+  /** The other person of the pair, and their zone (their quiet hours). */
+  readerId: string;
+  readerZone: string;
+  changes: ProgressChange[];
 }
 
 /**

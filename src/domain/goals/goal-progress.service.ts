@@ -8,6 +8,7 @@ import { goalOfMember, viewOf } from './goal-access';
 import { canAchieve, isActive } from './goal-rules';
 import type { GoalView, MessageLocation } from './goal-view';
 import { listItems, recordItemProgress, updateGoal } from './goals.repository';
+import type { ProgressChange } from './progress-changes';
 
 /** What the progress modal sent back, for the items it showed. */
 export interface ProgressInput {
@@ -56,7 +57,7 @@ export class GoalProgressService {
       const shown = new Set(input.shownItemIds);
       const done = new Set(input.doneItemIds);
       const now = this.clock();
-      let changed = 0;
+      const changes: ProgressChange[] = [];
       for (const item of await listItems(tx, [goal.id])) {
         if (!shown.has(item.id)) continue;
         const numeric = item.kind === 'key_result' && item.target_value !== null;
@@ -64,11 +65,20 @@ export class GoalProgressService {
         const isDone = numeric ? value >= (item.target_value ?? Infinity) : done.has(item.id);
         if (value === item.current_value && isDone === item.done) continue;
         await recordItemProgress(tx, item.id, { current_value: value, done: isDone, updated_by: actor.userId, updated_at: now });
-        changed += 1;
+        changes.push({
+          kind: item.kind,
+          title: item.title,
+          target: item.target_value,
+          before: { current: item.current_value, done: item.done },
+          after: { current: value, done: isDone },
+        });
       }
       const view = await viewOf(tx, goal, pair);
-      const effects = await this.effects.record(tx, actor.teamId, changed > 0 ? [{ type: 'goal_progress_recorded', goal: view }] : []);
-      return { goal: view, changed, effects };
+      const readerId = actor.userId === pair.mentor_id ? pair.mentee_id : pair.mentor_id;
+      const readerZone = (await findPerson(tx, actor.teamId, readerId))?.time_zone ?? pair.time_zone;
+      const events = changes.length > 0 ? [{ type: 'goal_progress_recorded' as const, goal: view, actorId: actor.userId, readerId, readerZone, changes }] : [];
+      const effects = await this.effects.record(tx, actor.teamId, events);
+      return { goal: view, changed: changes.length, effects };
     });
   }
 

@@ -38,6 +38,8 @@ export const SHARED_STATUSES = ['awaiting_approval', 'changes_requested', 'appro
  * takes two, so more could never be shown; the rest are counted ("N more goals on the go").
  */
 export const GOALS_LISTED_PER_PAIR = 25;
+/** Achieved goals the goal list names per pair (the rest are counted): a record of what the pair achieved. */
+export const ACHIEVED_LISTED_PER_PAIR = 5;
 
 export const isActive = (status: GoalStatus): boolean => (ACTIVE_STATUSES as readonly GoalStatus[]).includes(status);
 export const canShare = (status: GoalStatus): boolean => status === 'draft' || status === 'changes_requested' || status === 'awaiting_approval';

@@ -68,6 +68,8 @@ export interface PairGoalsView {
   /** All the goals on the go, listed or not. */
   activeTotal: number;
   achieved: number;
+  /** The most recently achieved, newest first (at most ACHIEVED_LISTED_PER_PAIR; `achieved` counts them all). */
+  achievedGoals: Array<{ title: string; achievedAt: Date | null }>;
   dropped: number;
   advice: string[];
   hasSwot: boolean;

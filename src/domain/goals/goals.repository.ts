@@ -50,6 +50,26 @@ export async function activeGoalsOfPairs(db: Executor, teamId: string, pairIds: 
   return rows.map(({ rn: _rn, ...goal }) => goal);
 }
 
+/** Per pair, its most recently achieved goals (title and when), newest first: the goal list names them. */
+export async function achievedGoalsOfPairs(
+  db: Executor,
+  teamId: string,
+  pairIds: readonly string[],
+  perPair: number,
+): Promise<Array<{ pair_id: string; title: string; achieved_at: Date | null }>> {
+  if (pairIds.length === 0) return [];
+  const ranked = db
+    .selectFrom('goals')
+    .select(['pair_id', 'title', 'achieved_at'])
+    .select(sql<number>`row_number() over (partition by pair_id order by achieved_at desc nulls last, id)`.as('rn'))
+    .where('team_id', '=', teamId)
+    .where('pair_id', 'in', [...pairIds])
+    .where('status', '=', 'achieved')
+    .as('ranked');
+  const rows = await db.selectFrom(ranked).select(['pair_id', 'title', 'achieved_at']).where('rn', '<=', perPair).orderBy('pair_id').orderBy('rn').execute();
+  return rows;
+}
+
 /** Per pair, how many goals are in each status (the overview, the add-goal advice and Home count; none loads them all). */
 export async function goalStatusCounts(db: Executor, pairIds: readonly string[]): Promise<Array<{ pair_id: string; status: GoalStatus; n: number }>> {
   if (pairIds.length === 0) return [];

@@ -21,6 +21,7 @@ import {
   type EditOutcome,
   type GoalDraft,
   type GoalField,
+  ACHIEVED_LISTED_PER_PAIR,
   GOALS_LISTED_PER_PAIR,
   habitAdvice,
   SHARED_STATUSES,
@@ -30,7 +31,7 @@ import {
   validateGoalDraft,
 } from './goal-rules';
 import { type GoalView, goalViewOf, itemsOf, type MessageLocation, type PairGoalsView, shareLocationOf } from './goal-view';
-import { activeGoalsOfPairs, goalStatusCounts, insertGoal, insertItems, listItems, updateGoal } from './goals.repository';
+import { achievedGoalsOfPairs, activeGoalsOfPairs, goalStatusCounts, insertGoal, insertItems, listItems, updateGoal } from './goals.repository';
 import { pairsWithSwot } from './swot.repository';
 
 /** What the goal modal needs: the pair, today there, its planned end, and the goal when editing. */
@@ -71,6 +72,7 @@ export class GoalsService {
     const pairIds = pairs.map((pair) => pair.id);
     const active = await activeGoalsOfPairs(this.db, actor.teamId, pairIds, GOALS_LISTED_PER_PAIR);
     const counts = await goalStatusCounts(this.db, pairIds);
+    const achieved = await achievedGoalsOfPairs(this.db, actor.teamId, pairIds, ACHIEVED_LISTED_PER_PAIR);
     const items = await listItems(
       this.db,
       active.map((goal) => goal.id),
@@ -90,6 +92,7 @@ export class GoalsService {
         active: active.filter((goal) => goal.pair_id === pair.id).map((goal) => goalViewOf(goal, pair, itemsOf(items, goal.id))),
         activeTotal: count(ACTIVE_STATUSES),
         achieved: count(['achieved']),
+        achievedGoals: achieved.filter((goal) => goal.pair_id === pair.id).map((goal) => ({ title: goal.title, achievedAt: goal.achieved_at })),
         dropped: count(['dropped']),
         advice: habitAdvice(this.habitFacts(pair, count)),
         hasSwot: swots.has(pair.id),

@@ -48,4 +48,9 @@ export function slackDate(instant: Date): string {
   return `<!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
 }
 
+/** A day in a message: Slack shows it in each reader's own zone; the fallback names the UTC date. */
+export function slackDay(instant: Date): string {
+  return `<!date^${Math.floor(instant.getTime() / 1000)}^{date_short}|${instant.toISOString().slice(0, 10)}>`;
+}
+
 export const goalTitle = (goal: { title: string }): string => `*${typed(goal.title, 80)}*`;

@@ -3,7 +3,7 @@ import { canAchieve, canShare } from '../../domain/goals/goal-rules';
 import type { GoalView, PairGoalsView } from '../../domain/goals/goal-view';
 import { formatLocalDate } from '../../domain/time/zoned';
 import { GoalActions, GoalBlocks, OpenActions } from '../ids';
-import { goalTitle, progressText, STATUS_LABELS, typed } from './goal-format';
+import { goalTitle, progressText, slackDay, STATUS_LABELS, typed } from './goal-format';
 import type { Message } from './help';
 import { accessibilityLabel, mention, mrkdwn, plain } from './text';
 
@@ -89,6 +89,13 @@ function goalButtons(goal: GoalView): ActionsBlock {
   return { type: 'actions', block_id: GoalBlocks.goalActions(goal.id), elements };
 }
 
+/** What the pair achieved, by name (the latest few, dated in the reader's zone), the rest counted. */
+function achievedLine(entry: PairGoalsView): string {
+  const named = entry.achievedGoals.map((goal) => `*${typed(goal.title, 60)}*${goal.achievedAt ? ` (${slackDay(goal.achievedAt)})` : ''}`);
+  const rest = entry.achieved - named.length;
+  return `:trophy: Achieved: ${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}.`;
+}
+
 function pairFoot(entry: PairGoalsView, shown: number): KnownBlock | null {
   const parts: string[] = [];
   if (entry.active.length === 0) parts.push('No goals on the go yet. The habit is 3-5, each with a target date.');
@@ -97,8 +104,8 @@ function pairFoot(entry: PairGoalsView, shown: number): KnownBlock | null {
     parts.push(
       `${hidden} more goal${hidden === 1 ? '' : 's'} on the go ${hidden === 1 ? 'is' : 'are'} not shown here (Slack fits ${MESSAGE_BLOCK_LIMIT} blocks in a message).`,
     );
-  const closed = [entry.achieved > 0 ? `${entry.achieved} achieved` : '', entry.dropped > 0 ? `${entry.dropped} dropped` : ''].filter(Boolean);
-  if (closed.length > 0) parts.push(`Also ${closed.join(' and ')}.`);
+  if (entry.achieved > 0) parts.push(achievedLine(entry));
+  if (entry.dropped > 0) parts.push(`${entry.dropped} dropped.`);
   return parts.length > 0 ? { type: 'context', elements: [mrkdwn(parts.join(' '))] } : null;
 }
 

@@ -12,8 +12,10 @@ import type {
   SwotSaved,
 } from '../../domain/goals/events';
 import { type GoalView, sameMessage } from '../../domain/goals/goal-view';
+import { progressIsNews } from '../../domain/goals/progress-changes';
 import { GOAL_SHARE_POSTED } from '../../domain/goals/share-posted';
 import { approvedDm, changesRequestedDm, reflectionPromptDm, reflectionSavedDm } from '../blocks/goal-messages';
+import { goalProgressDm } from '../blocks/goal-progress-messages';
 import { goalCelebrationMessage, goalShareMessage, goalSupersededMessage } from '../blocks/goal-share';
 import { dmTo, type EffectPlan, type PlannedNotice, postIn, updateOf } from './plan';
 
@@ -82,7 +84,21 @@ const goalReflected = (event: GoalReflected): EffectPlan =>
 
 const goalDropped = (event: GoalDropped): EffectPlan => plan(event.goal, approvalUpdate(event.goal));
 
-const goalProgressRecorded = (event: GoalProgressRecorded): EffectPlan => plan(event.goal, []);
+/** The goal's message follows its progress; the other person hears what moved, after their quiet hours. */
+const goalProgressRecorded = (event: GoalProgressRecorded): EffectPlan =>
+  plan(event.goal, [
+    ...approvalUpdate(event.goal),
+    ...(progressIsNews(event.goal.status)
+      ? [
+          {
+            topic: event.type,
+            target: dmTo(event.readerId),
+            message: goalProgressDm(event.goal, event.actorId, event.changes),
+            timing: { zone: event.readerZone, isActor: false },
+          },
+        ]
+      : []),
+  ]);
 
 /**
  * A review on an outdated message. The goal's own message shows it as it is; an older message that

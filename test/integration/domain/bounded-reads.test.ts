@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Pair } from '../../../src/db/schema';
 import { MAX_OPEN_ACTION_ITEMS } from '../../../src/domain/meetings/action-item-lines';
 import { MAX_AGENDA_ITEMS } from '../../../src/domain/meetings/agenda-lines';
-import { GOALS_LISTED_PER_PAIR } from '../../../src/domain/goals/goal-rules';
+import { ACHIEVED_LISTED_PER_PAIR, GOALS_LISTED_PER_PAIR } from '../../../src/domain/goals/goal-rules';
 import { MAX_PAIRS_LISTED } from '../../../src/domain/pairs/pair-rules';
 import { goalListMessage } from '../../../src/slack/blocks/goal-list';
 import { type Harness, startHarness, USERS } from '../../support/harness';
@@ -63,11 +63,14 @@ it(`lists at most ${GOALS_LISTED_PER_PAIR} goals on the go per pair and counts t
   expect(overview!.active).toHaveLength(GOALS_LISTED_PER_PAIR);
   expect(overview!.active[0]!.title).toBe('approved goal 1'); // soonest target first
   expect(overview).toMatchObject({ activeTotal: 40, achieved: 10, dropped: 2 });
+  expect(overview!.achievedGoals).toHaveLength(ACHIEVED_LISTED_PER_PAIR);
   const message = goalListMessage([overview!]);
   expect(message.text).toContain('Goals on the go: 40.');
   const shown = message.blocks.filter((block) => /^goal_[0-9a-f]{8}-/.test(block.block_id ?? '')).length;
   expect(shown).toBeGreaterThan(0);
   expect(JSON.stringify(message.blocks)).toContain(`${40 - shown} more goals on the go are not shown here`);
+  // The achieved ones are named (the latest few) and the rest counted.
+  expect(JSON.stringify(message.blocks)).toMatch(/:trophy: Achieved: \*achieved goal \d+\*.* and 5 more\./);
 });
 
 it(`reads the newest ${MAX_PAIRS_LISTED} pairs of someone in more, oldest of them first`, async () => {

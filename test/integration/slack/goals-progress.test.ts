@@ -99,6 +99,45 @@ describe('updating progress', () => {
     h.clock.set('2026-11-23T16:00:00Z');
   });
 
+  it("keeps the goal's message in the goals channel up to date, and tells the other person what moved", async () => {
+    h.clock.set('2026-11-23T16:00:00Z'); // 17:00 in Berlin, 11:00 in New York: nobody's quiet hours
+    const goal = await draftGoal(h, pair, 'Grow the community', {
+      keyResults: [{ title: 'Reach 10 speakers', target: 10 }],
+      milestones: [{ title: 'Run the first meetup', dueDate: '2027-01-20' }],
+    });
+    const approval = await approvedGoal(h, pair, goal);
+    await h.settle();
+    const items = await itemsOf(h, goal.id);
+    const speakers = items.find((i) => i.title === 'Reach 10 speakers')!;
+    const meetup = items.find((i) => i.title === 'Run the first meetup')!;
+    const progressOf = async (userId: string, values: Record<string, unknown>) => {
+      await clickButton(h, userId, await showList(h, userId), GoalActions.progress, goal.id);
+      const modal = await eventually(() => h.standIn.topView(userId));
+      expect((await h.driver.submitView(userId, modal, values)).errors).toBeUndefined();
+      await h.settle();
+    };
+    const progressDms = (userId: string) => h.standIn.dmsTo(userId).filter((m) => textOf(m).includes('recorded progress'));
+
+    await progressOf(USERS.mentee.id, { [GoalProgressModal.numericBlock(speakers.id)]: '4', [GoalProgressModal.milestones.block]: [meetup.id] });
+    const toMentor = await eventually(() => progressDms(USERS.mentor.id)[0]);
+    expect(textOf(toMentor)).toContain('<@UMENTEE> recorded progress on *Grow the community*');
+    expect(textOf(toMentor)).toContain('Key result *Reach 10 speakers*: 0 → 4 of 10');
+    expect(textOf(toMentor)).toContain('Milestone done: *Run the first meetup*');
+    expect(textOf(h.standIn.findMessage(approval.channel, approval.ts))).toContain('Reach 10 speakers: 4 of 10');
+
+    // The mentor moves it on: the mentee hears it, the mentor does not hear of their own change.
+    await progressOf(USERS.mentor.id, { [GoalProgressModal.numericBlock(speakers.id)]: '10', [GoalProgressModal.milestones.block]: [meetup.id] });
+    const toMentee = await eventually(() => progressDms(USERS.mentee.id)[0]);
+    expect(textOf(toMentee)).toContain('Key result met: *Reach 10 speakers*: 4 → 10 of 10');
+    expect(textOf(toMentee)).not.toContain('meetup');
+    expect(progressDms(USERS.mentor.id)).toHaveLength(1);
+    expect(textOf(h.standIn.findMessage(approval.channel, approval.ts))).toContain(':ballot_box_with_check: Reach 10 speakers: 10 of 10');
+
+    // Saving the modal with nothing changed tells nobody anything.
+    await progressOf(USERS.mentee.id, { [GoalProgressModal.numericBlock(speakers.id)]: '10', [GoalProgressModal.milestones.block]: [meetup.id] });
+    expect(progressDms(USERS.mentor.id)).toHaveLength(1);
+  });
+
   it('refuses someone outside the pair and opens nothing', async () => {
     const goal = await draftGoal(h, pair, 'Private progress');
     const reply = await forgedPress(USERS.stranger.id, GoalActions.progress, goal.id);
@@ -122,7 +161,9 @@ describe('marking a goal achieved', () => {
     expect(celebration.ts).not.toBe(approval.ts);
     expect(textOf(celebration)).toMatch(/:tada: <@UMENTEE> achieved a goal: \*Lead the migration\*/);
     expect(textOf(h.standIn.findMessage(approval.channel, approval.ts))).toContain(':trophy: Achieved');
-    expect(textOf(h.standIn.findMessage(list.channel, list.ts))).toMatch(/is achieved[\s\S]*Also 1 achieved/);
+    expect(textOf(h.standIn.findMessage(list.channel, list.ts))).toMatch(
+      /is achieved[\s\S]*:trophy: Achieved: \*Lead the migration\* \(<!date\^\d+\^\{date_short\}\|2026-11-23>\)\./,
+    );
 
     // Only the mentee writes the reflection.
     const prompt = h.standIn.dmsTo(USERS.mentee.id).find((m) => textOf(m).includes('You achieved'))!;

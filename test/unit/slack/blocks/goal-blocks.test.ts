@@ -83,6 +83,7 @@ const entry = (n: number, goals: number, role: 'mentor' | 'mentee' = 'mentor'): 
   ),
   activeTotal: goals,
   achieved: 1,
+  achievedGoals: [{ title: `Goal achieved by pair ${n}`, achievedAt: new Date('2026-11-20T10:00:00Z') }],
   dropped: 0,
   advice: ['You have many goals.', 'Share more in the first month.'],
   hasSwot: false,

@@ -136,11 +136,65 @@ describe('goal planners', () => {
     expect(planned({ type: 'goal_reflected', goal: reflected, prompt: null }).notices.map((n) => n.topic)).toEqual(['goal_approval_refreshed']);
   });
 
-  it('mark a dropped goal on its approval message, and only refresh Home tabs for progress and the SWOT', () => {
+  it('keep the approval message up to date with progress, and tell the other person what moved, after their quiet hours', () => {
+    const items = [
+      {
+        id: 'i1',
+        kind: 'key_result' as const,
+        title: 'Ship 3 features',
+        target: 3,
+        current: 3,
+        done: true,
+        dueDate: null,
+        updatedBy: 'UMENTEE',
+        updatedAt: NOW,
+      },
+      {
+        id: 'i2',
+        kind: 'milestone' as const,
+        title: 'Draft the <!here> doc',
+        target: null,
+        current: 0,
+        done: false,
+        dueDate: '2027-01-15',
+        updatedBy: 'UMENTEE',
+        updatedAt: NOW,
+      },
+    ];
+    const changes = [
+      { kind: 'key_result' as const, title: 'Ship 3 features', target: 3, before: { current: 1, done: false }, after: { current: 3, done: true } },
+      { kind: 'milestone' as const, title: 'Draft the <!here> doc', target: null, before: { current: 0, done: true }, after: { current: 0, done: false } },
+    ];
+    const event = (status: GoalView['status']) =>
+      ({
+        type: 'goal_progress_recorded',
+        goal: goal({ status, items }),
+        actorId: 'UMENTEE',
+        readerId: 'UMENTOR',
+        readerZone: 'Europe/Berlin',
+        changes,
+      }) as const;
+    const byMentee = planned(event('approved'), LATE); // 04:00 in Berlin: the mentor hears it at 08:00
+    expect(byMentee.home).toEqual(['UMENTOR', 'UMENTEE']);
+    expect(byMentee.notices.map(({ topic, target, due }) => ({ topic, target, due }))).toEqual([
+      { topic: 'goal_approval_refreshed', target: { type: 'update', ...APPROVAL }, due: at(LATE) },
+      { topic: 'goal_progress_recorded', target: { type: 'dm', userId: 'UMENTOR' }, due: '2026-11-24T07:00:00.000Z' },
+    ]);
+    const dm = JSON.stringify(byMentee.notices[1]!.message.blocks);
+    expect(dm).toContain('<@UMENTEE> recorded progress on *&lt;!channel&gt; Lead the migration*');
+    expect(dm).toContain('Key result met: *Ship 3 features*: 1 → 3 of 3');
+    expect(dm).toContain('Milestone reopened: *Draft the &lt;!here&gt; doc*');
+    expect(dm).toContain('Now: 50% · key results 1/1 · milestones 0/1');
+    expect(validateBlocks(byMentee.notices[1]!.message.blocks, 'message')).toEqual([]);
+    // A draft is the mentee's own until it is shared: its message (none yet) and the mentor hear nothing.
+    expect(planned(event('draft')).notices.map((n) => n.topic)).toEqual(['goal_approval_refreshed']);
+    expect(planned({ ...event('draft'), goal: goal({ status: 'draft', shareLocation: null, items }) }).notices).toEqual([]);
+  });
+
+  it('mark a dropped goal on its approval message, and only refresh Home tabs for the SWOT', () => {
     const dropped = planned({ type: 'goal_dropped', goal: goal({ status: 'dropped' }) }).notices;
     expect(dropped.map((n) => n.topic)).toEqual(['goal_approval_refreshed']);
     expect(JSON.stringify(dropped[0]!.message.blocks)).toContain(':wastebasket: Dropped');
-    expect(planned({ type: 'goal_progress_recorded', goal: goal() })).toEqual({ notices: [], home: ['UMENTOR', 'UMENTEE'] });
     expect(planned({ type: 'swot_saved', pairId: goal().pairId, mentorId: 'UMENTOR', menteeId: 'UMENTEE' })).toEqual({
       notices: [],
       home: ['UMENTOR', 'UMENTEE'],
