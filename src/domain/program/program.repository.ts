@@ -70,7 +70,7 @@ export interface OverviewRow {
  * Each fact is an index probe per pair (meetings_pair_status_time), so a page costs its rows plus the
  * rows skipped before it, and a count one pass over the workspace's pairs.
  */
-function judged(db: Executor, teamId: string, now: Date) {
+function judged(db: Executor, teamId: string, now: Date, only?: ReturnType<typeof pageOfPairs>) {
   const stalledBefore = new Date(now.getTime() - STALLED_AFTER_DAYS * 86_400_000);
   const lateBefore = new Date(now.getTime() - INVITATION_LATE_AFTER_DAYS * 86_400_000);
   const facts = db
@@ -108,7 +108,8 @@ function judged(db: Executor, teamId: string, now: Date) {
           .as('recent'),
       (join) => join.onTrue(),
     )
-    .where('p.team_id', '=', teamId);
+    .where('p.team_id', '=', teamId)
+    .$if(only !== undefined, (query) => query.where('p.id', 'in', only!));
   const health: RawBuilder<PairHealth | null> = sql`case
       when f.status = 'ended' then null
       when f.status = 'invited' then case when f.created_at < ${lateBefore} then 'needs_attention' else 'on_track' end
@@ -127,16 +128,36 @@ export async function overviewPage(
   filter: OverviewFilter,
   page: { offset: number; size: number },
 ): Promise<{ rows: OverviewRow[]; more: boolean }> {
-  let query = db.selectFrom(judged(db, teamId, now).as('j')).selectAll('j');
+  const rows = (await overviewPageQuery(db, teamId, now, filter, page).execute()) as OverviewRow[];
+  return { rows: rows.slice(0, page.size), more: rows.length > page.size };
+}
+
+/**
+ * Without a health filter the page is cut from the pairs alone (pairs_program_order), and only its
+ * rows get their facts judged; with one, every pair of the workspace has to be judged to know which
+ * match, as the counts do anyway.
+ */
+function overviewPageQuery(db: Executor, teamId: string, now: Date, filter: OverviewFilter, page: { offset: number; size: number }) {
+  let query = db.selectFrom(judged(db, teamId, now, filter.health ? undefined : pageOfPairs(db, teamId, filter, page)).as('j')).selectAll('j');
   if (filter.status) query = query.where('j.status', '=', filter.status);
   if (filter.health) query = query.where('j.health', '=', filter.health);
-  const rows = (await query
+  return query
     .orderBy('j.created_at', 'desc')
     .orderBy('j.id', 'desc')
+    .offset(filter.health ? page.offset : 0)
+    .limit(page.size + 1);
+}
+
+function pageOfPairs(db: Executor, teamId: string, filter: OverviewFilter, page: { offset: number; size: number }) {
+  return db
+    .selectFrom('pairs')
+    .select('id')
+    .where('team_id', '=', teamId)
+    .$if(filter.status !== null, (query) => query.where('status', '=', filter.status!))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .offset(page.offset)
-    .limit(page.size + 1)
-    .execute()) as OverviewRow[];
-  return { rows: rows.slice(0, page.size), more: rows.length > page.size };
+    .limit(page.size + 1);
 }
 
 /** How many pairs of the workspace are in each state and health (null for ended pairs). */
