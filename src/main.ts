@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   // Every send and every app-initiated call uses its own workspace's token; requests use Bolt's client,
   // authorized with the same token (SLACK_BOT_TOKEN, or the workspace's installation).
   const tokens = teamTokensFor(slack.install, { workspaces: services.workspaces, apiUrl: slack.apiUrl, logger });
-  const home = createHomeRefresher({ home: services.home, clientFor: interactiveClients(tokens, slack.apiUrl), logger });
+  const home = createHomeRefresher({ home: services.home, program: services.program, clientFor: interactiveClients(tokens, slack.apiUrl), logger });
   const metrics = config.metricsPort === undefined ? undefined : createMetrics({ db: db.kysely, pool: db.poolStats, logger });
   // Sends the notices a request committed, from this process, at once (the passes of any replica
   // send what it could not). Every process that serves requests has one, scheduler or not.

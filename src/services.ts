@@ -27,6 +27,7 @@ import { AppreciationService } from './domain/appreciation/appreciation.service'
 import { RemindersService } from './domain/reminders/reminders.service';
 import { WorkspacesService } from './domain/workspaces/workspaces.service';
 import { PersonalDataService } from './domain/personal-data/personal-data.service';
+import { ProgramService } from './domain/program/program.service';
 import { cancelUnsent } from './domain/reminders/reminders-outbox.repository';
 import { planCheckIns, replanMeeting, replanPair, replanPerson } from './domain/reminders/plan';
 import { checkInReminders } from './domain/reminders/planner';
@@ -58,6 +59,8 @@ export interface Services {
   closing: ClosingService;
   accounts: AccountChangesService;
   personalData: PersonalDataService;
+  /** Program coordinators: who coordinates, the overview of every pair, the Home summary. */
+  program: ProgramService;
 }
 
 /** `effects` writes what each change causes (notices, Home refreshes) in the change's own transaction. */
@@ -87,6 +90,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     closing: new ClosingService(db, clock, effects),
     accounts: new AccountChangesService(db, clock, lifecycle, schedulerPairReminders),
     personalData: new PersonalDataService(db, clock, effects),
+    program: new ProgramService(db, clock),
   };
 }
 

@@ -37,6 +37,8 @@ if (existsSync(tsc) && !upToDate()) {
   const { status } = spawnSync(process.execPath, args, { stdio: 'inherit' });
   process.exit(status ?? 1);
 } else if (!built) {
-  process.stderr.write(`${entry} is missing and TypeScript is not installed to build it: run npm ci (with the dev dependencies) first, or use the Docker image\n`);
+  process.stderr.write(
+    `${entry} is missing and TypeScript is not installed to build it: run npm ci (with the dev dependencies) first, or use the Docker image\n`,
+  );
   process.exit(1);
 }

@@ -338,6 +338,14 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
+/** A coordinator added by another coordinator (admins and owners are coordinators through Slack, never stored). */
+export interface ProgramCoordinatorsTable {
+  team_id: string;
+  user_id: string;
+  added_by: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
@@ -359,6 +367,7 @@ export interface Database {
   slack_rate_buckets: SlackRateBucketsTable;
   reminder_daily_counts: ReminderDailyCountsTable;
   pair_reflections: PairReflectionsTable;
+  program_coordinators: ProgramCoordinatorsTable;
 }
 
 export type Person = Selectable<PeopleTable>;

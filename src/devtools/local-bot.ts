@@ -78,6 +78,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   const tokens = teamTokensFor(install, { workspaces: services.workspaces, apiUrl: options.apiUrl, logger: options.logger });
   const home = createHomeRefresher({
     home: services.home,
+    program: services.program,
     clientFor: interactiveClients(tokens, options.apiUrl),
     logger: options.logger,
     windowMs: options.homeWindowMs ?? 50,

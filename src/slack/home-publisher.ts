@@ -1,5 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { HomeService } from '../domain/home/home.service';
+import type { HealthCounts } from '../domain/program/overview';
+import type { ProgramService } from '../domain/program/program.service';
+import { slackStanding } from './coordinators';
 import type { Logger } from '../logger';
 import { homeView } from './blocks/home';
 import type { HomeRefresher } from './home-refresher';
@@ -9,9 +12,19 @@ import { slackErrorCode } from './slack-failure';
  * Publishes one person's dashboard. No `hash` is passed: the dashboard is rebuilt from the database
  * every time, so the newest publish is always the right one and a conflict would only lose it.
  */
-export async function publishHome(client: WebClient, home: HomeService, teamId: string, userId: string): Promise<void> {
-  const snapshot = await home.snapshot(teamId, userId);
-  await client.views.publish({ user_id: userId, view: homeView(snapshot) });
+export async function publishHome(client: WebClient, home: HomeService, teamId: string, userId: string, program?: ProgramService): Promise<void> {
+  const [snapshot, counts] = await Promise.all([home.snapshot(teamId, userId), programCounts(client, program, teamId, userId)]);
+  await client.views.publish({ user_id: userId, view: homeView(snapshot, counts) });
+}
+
+/**
+ * A coordinator's program counts for their Home, or null (not a coordinator, or no program service
+ * given). Best effort: if Slack cannot say who coordinates just now, the dashboard goes out without
+ * the section rather than not at all.
+ */
+async function programCounts(client: WebClient, program: ProgramService | undefined, teamId: string, userId: string): Promise<HealthCounts | null> {
+  if (!program) return null;
+  return program.homeSummary(teamId, userId, slackStanding(client)).catch(() => null);
 }
 
 /**
@@ -24,12 +37,14 @@ async function publishHomes(
   teamId: string,
   userIds: readonly string[],
   onError: (userId: string, error: unknown) => void,
+  program?: ProgramService,
 ): Promise<void> {
   const snapshots = await home.snapshots(teamId, userIds);
   await Promise.all(
-    snapshots.map((snapshot) =>
-      client.views.publish({ user_id: snapshot.viewerId, view: homeView(snapshot) }).catch((error: unknown) => onError(snapshot.viewerId, error)),
-    ),
+    snapshots.map(async (snapshot) => {
+      const counts = await programCounts(client, program, teamId, snapshot.viewerId);
+      await client.views.publish({ user_id: snapshot.viewerId, view: homeView(snapshot, counts) }).catch((error: unknown) => onError(snapshot.viewerId, error));
+    }),
   );
 }
 
@@ -38,6 +53,8 @@ export const DEFAULT_HOME_WINDOW_MS = 2_000;
 
 export interface HomeRefresherOptions {
   home: HomeService;
+  /** Gives coordinators' dashboards their program section; without it no dashboard has one. */
+  program?: ProgramService;
   /** The client for app-initiated calls to this workspace. */
   clientFor: (teamId: string) => Promise<WebClient> | WebClient;
   logger: Logger;
@@ -75,7 +92,7 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
     const run = (async () => {
       const userIds = batch.map((slot) => slot.userId);
       try {
-        await publishHomes(await options.clientFor(teamId), options.home, teamId, userIds, (userId, error) => warn(teamId, userId, error));
+        await publishHomes(await options.clientFor(teamId), options.home, teamId, userIds, (userId, error) => warn(teamId, userId, error), options.program);
       } catch (error) {
         for (const userId of userIds) warn(teamId, userId, error);
       }

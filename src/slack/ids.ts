@@ -399,3 +399,30 @@ export const MyDataDeleteModal = {
   actions: { confirm: 'mydata_delete_confirm_check' },
   confirmValue: 'delete',
 } as const;
+
+// ---- program coordinators -------------------------------------------------------------------------
+
+/** The program overview (`/mentorship program`): read-only, never submitted; its selects and buttons act at once. */
+export const ProgramModal = {
+  callbackId: 'program_overview',
+  blocks: {
+    filters: 'program_filters',
+    paging: 'program_paging',
+    coordinators: 'program_coordinators',
+  },
+} as const;
+
+export const ProgramActions = {
+  /** On a coordinator's Home: opens the overview. */
+  openOverview: 'program_open',
+  /** static_select in the overview: value = a pair state, or 'all'. */
+  filterState: 'program_filter_state',
+  /** static_select in the overview: value = a health, or 'all'. */
+  filterHealth: 'program_filter_health',
+  /** value = the page to show (0-based). */
+  previousPage: 'program_page_previous',
+  nextPage: 'program_page_next',
+  /** users_select in the overview: the picked person becomes, or stops being, an added coordinator. */
+  addCoordinator: 'program_coordinator_add',
+  removeCoordinator: 'program_coordinator_remove',
+} as const;

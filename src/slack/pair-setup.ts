@@ -9,7 +9,7 @@ import { beforeAck } from './ack-budget';
 import { defaultFirstDate, pairModal } from './blocks/pair-modal';
 import type { AppDeps } from './context';
 import { lookupUser } from './directory';
-import { workspaceAdminsAsCoordinators } from './coordinators';
+import { slackStanding } from './coordinators';
 
 /**
  * The empty set-up modal, with the person opening it as mentor and their time zone as the default:
@@ -40,13 +40,14 @@ export async function lookUpPair(
 }
 
 /**
- * Whether the person setting up a pair for two other people is a coordinator: asked of Slack before
+ * Whether the person setting up a pair for two other people is a program coordinator (the same rule
+ * as the program overview: admin or owner, or added by a coordinator), asked before
  * the ack and within its budget, like the people look-ups. Someone setting up their own pair is not asked about.
  */
-export async function isCoordinator(client: WebClient, actor: RequestActor, form: { mentorId: string; menteeId: string }): Promise<boolean> {
+export async function isCoordinator(client: WebClient, deps: AppDeps, actor: RequestActor, form: { mentorId: string; menteeId: string }): Promise<boolean> {
   if (actor.userId === form.mentorId || actor.userId === form.menteeId) return false;
   try {
-    return await beforeAck(workspaceAdminsAsCoordinators(client).isCoordinator(actor.userId));
+    return await beforeAck(deps.services.program.isCoordinator(actor.teamId, actor.userId, slackStanding(client)));
   } catch (error) {
     actor.log.warn({ err: error }, 'users.info failed during the coordinator check');
     throw new DomainError('slack_unavailable', "I couldn't check with Slack who may set up this pair just now. Please submit again.", 'mentor');

@@ -11,6 +11,7 @@ export const SUBCOMMANDS = [
   { name: 'journal', usage: 'journal', summary: 'Write a private journal entry and read your recent ones (only you ever see them).' },
   { name: 'thanks', usage: 'thanks', summary: 'Send a note of appreciation to the other person in your pair.' },
   { name: 'status', usage: 'status', summary: 'Your mentorship at a glance: next meeting, goals, open action items, checklist.' },
+  { name: 'program', usage: 'program', summary: 'Coordinators only: every pair of the program with its state and health, and who coordinates.' },
   { name: 'mydata', usage: 'mydata', summary: 'Your own data: export it as a file in your DM, or delete it (you see exactly what goes first).' },
 ] as const;
 

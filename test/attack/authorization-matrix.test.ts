@@ -13,6 +13,8 @@ import { driverFor } from '../support/install';
 import { buildSubmission } from '../../src/devtools/slack-driver/submission';
 import type { RecordedCall, StoredView } from '../../src/devtools/slack-stand-in';
 import { deleteConfirmModal } from '../../src/slack/blocks/mydata';
+import { programModal } from '../../src/slack/blocks/program-overview';
+import { tally } from '../../src/domain/program/overview';
 import { pairPickerBlock } from '../../src/slack/blocks/pair-picker';
 import type { AppDeps } from '../../src/slack/context';
 import * as ids from '../../src/slack/ids';
@@ -40,6 +42,7 @@ const {
   MyDataActions,
   MyDataDeleteModal,
   PairLifeActions,
+  ProgramActions,
 } = ids;
 const logs = captureLogs();
 let h: Harness;
@@ -135,6 +138,22 @@ const submitMenteesDeletion: Prepare = async (userId) => {
   return () => sendViewSubmission(h, userId, view, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
 };
 
+/** The program overview as a coordinator has it open (second page of three), in the hands of someone who does not coordinate. */
+const overviewModal = () => ({
+  ...programModal({
+    viewerId: USERS.coordinator.id,
+    viewerZone: 'UTC',
+    now: new Date('2026-11-23T14:00:00Z'),
+    filter: { status: null, health: null },
+    page: 1,
+    pairs: [],
+    matching: 60,
+    more: true,
+    counts: tally([]),
+    added: { userIds: [], total: 0 },
+  }),
+});
+
 const pickerModal = (callbackId: string) => () => ({
   type: 'modal',
   callback_id: callbackId,
@@ -154,6 +173,7 @@ const AFTER_END = /for after the mentorship has ended/;
 const NOT_YOUR_GOAL = /That goal belongs to a mentorship you are not part of\./;
 const ONLY_MENTOR = new RegExp(`Only <@${USERS.mentor.id}> can approve this goal`);
 const MYDATA_NOT_YOURS = /your data is only ever your own\. Nothing was changed\./;
+const NOT_COORDINATOR = /The program overview is for program coordinators.*Nothing was changed\./;
 /** From another workspace, pair A's goal simply is not there: nothing about it is confirmed. */
 const NO_SUCH_GOAL = /That goal no longer exists\./;
 
@@ -510,6 +530,30 @@ const ROWS: Row[] = [
     refusal: MYDATA_NOT_YOURS,
   },
   { id: MyDataDeleteModal.callbackId, does: "delete the mentee's data", roles: ['mentor'], prepare: submitMenteesDeletion, refusal: MYDATA_NOT_YOURS },
+  // the program (coordinators only): nobody here coordinates, pair A's own people included
+  {
+    id: ProgramActions.openOverview,
+    does: 'open the program overview from a Home button',
+    roles: ['mentee', 'mentor'],
+    prepare: press(ProgramActions.openOverview, () => 'overview'),
+    refusal: NOT_COORDINATOR,
+  },
+  ...(
+    [
+      [ProgramActions.filterState, 'filter the program overview by state', 'active'],
+      [ProgramActions.filterHealth, 'filter the program overview by health', 'stalled'],
+      [ProgramActions.previousPage, 'page back through the program overview', '0'],
+      [ProgramActions.nextPage, 'page on through the program overview', '2'],
+      [ProgramActions.addCoordinator, 'add a program coordinator (themselves or anyone)', USERS.stranger.id],
+      [ProgramActions.removeCoordinator, 'remove a program coordinator', USERS.coordinator.id],
+    ] as const
+  ).map(([id, does, value]): Row => ({
+    id,
+    does,
+    roles: ['mentee', 'mentor'],
+    prepare: pressInView(overviewModal, id, () => value),
+    refusal: NOT_COORDINATOR,
+  })),
 ];
 
 /**
@@ -528,6 +572,7 @@ const NO_PAIR_DATA: Record<string, string> = {
   [ids.ReminderSettingsModal.callbackId]: "saves the presser's own reminder settings",
   // Not registered: a read-only modal without a submit button, and two block ids.
   [ids.JournalModal.entry.callbackId]: 'read-only modal, never submitted',
+  [ids.ProgramModal.callbackId]: 'the program overview: read-only modal, never submitted (its buttons and selects have rows)',
   [ReminderActions.actionsBlock]: 'block id, not an action',
   [ReminderActions.footerBlock]: 'block id, not an action',
 };

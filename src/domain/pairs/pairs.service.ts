@@ -150,7 +150,7 @@ function pairInvited(pair: Pair, people: People, firstMeetingAt: Date): PairInvi
 }
 
 const ONLY_YOUR_OWN =
-  'You can set up a pair you belong to (as mentor or mentee). Only a program coordinator (a workspace admin or owner) can pair two other people.';
+  'You can set up a pair you belong to (as mentor or mentee). Only a program coordinator (a workspace admin or owner, or someone a coordinator added) can pair two other people.';
 
 function alreadyPaired(people: People): string {
   return alreadyPairedText(people.mentor.displayName, people.mentee.displayName);

@@ -18,7 +18,7 @@ export interface Press {
    * messages: the reply goes through `reply`, and anything else through the service's events.
    */
   client: WebClient;
-  /** The pressed button's value, or the picked option's value. */
+  /** The pressed button's value, the picked option's value, or the picked user (users_select). */
   value: string | undefined;
   triggerId: string;
   /** The message the element was in (ephemeral or not), when it was in a message. */
@@ -114,9 +114,15 @@ export const effectsOf = (outcome: unknown): Recorded | undefined =>
 
 export function pressOf(args: Args): Press {
   const { body, action, context, respond, client } = args;
-  const pressed = action as { value?: unknown; selected_option?: { value?: unknown } };
+  const pressed = action as { value?: unknown; selected_option?: { value?: unknown }; selected_user?: unknown };
   const value =
-    typeof pressed.value === 'string' ? pressed.value : typeof pressed.selected_option?.value === 'string' ? pressed.selected_option.value : undefined;
+    typeof pressed.value === 'string'
+      ? pressed.value
+      : typeof pressed.selected_option?.value === 'string'
+        ? pressed.selected_option.value
+        : typeof pressed.selected_user === 'string'
+          ? pressed.selected_user
+          : undefined;
   const container = body.container as { type?: string; message_ts?: string; is_ephemeral?: boolean } | undefined;
   const view = body.view;
   return {

@@ -2,7 +2,9 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeSnapshot } from '../../domain/home/snapshot';
 import { formatInZone } from '../../domain/time/zoned';
 import { COMMAND, HomeActions } from '../ids';
+import type { HealthCounts } from '../../domain/program/overview';
 import { type Level, pairBlocks } from './home-pair';
+import { programHomeBlocks } from './program-home';
 import { mrkdwn, plain } from './text';
 
 /** Slack's limits: 100 blocks in a Home tab, 50 in a message. */
@@ -11,8 +13,10 @@ export const MESSAGE_MAX_BLOCKS = 50;
 
 const LEVELS: readonly Level[] = ['full', 'compact', 'minimal'];
 
-export function homeView(snapshot: HomeSnapshot): HomeView {
-  return { type: 'home', blocks: dashboardBlocks(snapshot, HOME_MAX_BLOCKS) };
+/** The dashboard; a coordinator's starts with the program at a glance (`program`: their counts). */
+export function homeView(snapshot: HomeSnapshot, program?: HealthCounts | null): HomeView {
+  const head = program ? programHomeBlocks(program) : [];
+  return { type: 'home', blocks: [...head, ...dashboardBlocks(snapshot, HOME_MAX_BLOCKS - head.length)] };
 }
 
 /**

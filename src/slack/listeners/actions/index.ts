@@ -15,6 +15,7 @@ import {
   PairLifeActions,
   PairModal,
   PairPicker,
+  ProgramActions,
   ReminderActions,
   ResourceActions,
 } from '../../ids';
@@ -55,6 +56,9 @@ import { pairChangeOpen, pairDeclineOpen, pairEndOpen, pairPauseOpen } from './p
 import { checkInNoteOpen, checkInsStop, pairReflectOpen } from './closing-open';
 import { mydataDeleteOpen } from './mydata-delete-open';
 import { mydataExport } from './mydata-export';
+import { programOpen } from './program-open';
+import { programFilterHealth, programFilterState, programPage } from './program-browse';
+import { programCoordinatorAdd, programCoordinatorRemove } from './program-coordinators';
 
 export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairModal.actions.mentee, pairMenteeSelected(deps));
@@ -101,4 +105,11 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairLifeActions.stopCheckIns, checkInsStop(deps));
   router.action(MyDataActions.export, mydataExport(deps));
   router.action(MyDataActions.openDelete, mydataDeleteOpen(deps));
+  router.action(ProgramActions.openOverview, programOpen(deps));
+  router.action(ProgramActions.filterState, programFilterState(deps));
+  router.action(ProgramActions.filterHealth, programFilterHealth(deps));
+  router.action(ProgramActions.previousPage, programPage(deps));
+  router.action(ProgramActions.nextPage, programPage(deps));
+  router.action(ProgramActions.addCoordinator, programCoordinatorAdd(deps));
+  router.action(ProgramActions.removeCoordinator, programCoordinatorRemove(deps));
 }

@@ -18,6 +18,7 @@ import { journal } from './journal';
 import { resources } from './resources';
 import { thanks } from './thanks';
 import { mydata } from './mydata';
+import { program } from './program';
 import type { CommandArgs, SubcommandHandler } from './types';
 
 const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
@@ -32,6 +33,7 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   journal,
   thanks,
   status,
+  program,
   mydata,
 };
 

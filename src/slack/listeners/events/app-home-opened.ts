@@ -16,7 +16,7 @@ export function appHomeOpened(deps: AppDeps) {
     if (event.tab !== 'home') return;
     const actor = actorOf(context);
     try {
-      await publishHome(client, deps.services.home, actor.teamId, actor.userId);
+      await publishHome(client, deps.services.home, actor.teamId, actor.userId, deps.services.program);
       actor.log.info({ retry: context.retryNum ?? 0 }, 'home published');
     } catch (error) {
       actor.log.warn({ err: error, code: slackErrorCode(error) }, 'home publish failed');

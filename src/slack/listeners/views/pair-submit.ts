@@ -18,7 +18,7 @@ export const pairSubmit = onSubmit({
     // One cheap read first: a doomed submission costs neither Slack look-ups nor a transaction.
     const taken = await deps.services.pairs.alreadyPaired(actor.teamId, form.mentorId, form.menteeId);
     if (taken) throw new DomainError('pair_exists', taken, 'mentee');
-    const coordinator = await isCoordinator(client, actor, form);
+    const coordinator = await isCoordinator(client, deps, actor, form);
     const people = await lookUpPair(client, form, actor.log);
     return deps.services.pairs.setUp(actor, form, people, { coordinator });
   },

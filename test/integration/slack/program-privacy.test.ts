@@ -1,0 +1,62 @@
+import { ProgramActions } from '../../../src/slack/ids';
+import { JOURNAL_OF, PARTNER, SECRET_A, type World, buildWorld } from '../../support/authz-world';
+import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
+import { eventually } from '../../support/wait';
+
+/**
+ * Privacy (issue 16, point 8, for the surfaces built so far): a coordinator sees names, dates, states
+ * and counts, never anything a pair typed. Pair A of the authorization world carries the marker in
+ * its goals, key results, milestones, SWOT, agenda, notes, action items, feedback, resources, journal
+ * entries and thanks; pair B is ended here with a marked reason and closing reflection. Every
+ * coordinator surface (the overview, each filter and page, the Home section) is scanned for it.
+ */
+let h: Harness;
+let world: World;
+const { coordinator, other } = USERS;
+
+beforeAll(async () => {
+  h = await startHarness();
+  world = await buildWorld(h);
+  const services = h.bot.services;
+  await services.lifecycle.end({ teamId: TEAM_ID, userId: other.id }, world.pairB.id, `${SECRET_A} end reason`);
+  const saved = await services.closing.saveReflection({ teamId: TEAM_ID, userId: PARTNER.id }, world.pairB.id, {
+    learned: `${SECRET_A} learned`,
+    nextSteps: `${SECRET_A} next`,
+    longTermGoals: `${SECRET_A} long term`,
+    stayInTouch: `${SECRET_A} in touch`,
+    wouldMentor: 'yes',
+    checkIns: true,
+  });
+  if (!saved.ok) throw new Error('test bug: the reflection was not saved');
+  await h.settle();
+}, 60_000);
+afterAll(() => h.close());
+
+it('shows a coordinator both pairs in the overview and on Home, with no marker anywhere', async () => {
+  const mark = h.standIn.calls.length;
+  await h.driver.command(coordinator.id, 'program');
+  await h.settle();
+  const overview = await eventually(() => h.standIn.topView(coordinator.id));
+  for (const [actionId, value] of [
+    [ProgramActions.filterState, 'ended'],
+    [ProgramActions.filterState, 'all'],
+    [ProgramActions.filterHealth, 'on_track'],
+    [ProgramActions.filterHealth, 'all'],
+  ] as const) {
+    await h.driver.clickInView(coordinator.id, h.standIn.topView(coordinator.id)!, actionId, { value });
+    await h.settle();
+  }
+  await h.driver.appHomeOpened(coordinator.id);
+  await h.settle();
+
+  const shown = h.standIn.calls
+    .slice(mark)
+    .filter((call) => call.ok && ['views.open', 'views.update', 'views.publish'].includes(call.method))
+    .map((call) => JSON.stringify(call.args));
+  expect(shown.length).toBeGreaterThanOrEqual(6);
+  // The scan looks at real content: both pairs, by name, in the overview.
+  expect(JSON.stringify(overview.blocks)).toContain(`<@${world.pairA.mentor_id}> mentors <@${world.pairA.mentee_id}>`);
+  expect(JSON.stringify(overview.blocks)).toContain(`<@${world.pairB.mentor_id}> mentors <@${world.pairB.mentee_id}> · *Ended*`);
+  expect(shown.some((text) => text.includes('Your program'))).toBe(true);
+  for (const marker of [SECRET_A, JOURNAL_OF.mentee, JOURNAL_OF.mentor]) expect(shown.filter((text) => text.includes(marker))).toEqual([]);
+});
