@@ -3,6 +3,7 @@ import type { AppDeps } from '../../context';
 import type { ListenerRouter } from '../router';
 import {
   AgendaModal,
+  ExpectationsActions,
   FeedbackActions,
   GoalActions,
   GoalModal,
@@ -55,6 +56,8 @@ import { pairChangeOpen, pairDeclineOpen, pairEndOpen, pairPauseOpen } from './p
 import { checkInNoteOpen, checkInsStop, pairReflectOpen } from './closing-open';
 import { mydataDeleteOpen } from './mydata-delete-open';
 import { mydataExport } from './mydata-export';
+import { expectationsOpen } from './expectations-open';
+import { expectationsConfirm } from './expectations-confirm';
 
 export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairModal.actions.mentee, pairMenteeSelected(deps));
@@ -99,6 +102,8 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairLifeActions.reflect, pairReflectOpen(deps));
   router.action(PairLifeActions.checkInNote, checkInNoteOpen(deps));
   router.action(PairLifeActions.stopCheckIns, checkInsStop(deps));
+  router.action(ExpectationsActions.open, expectationsOpen(deps));
+  router.action(ExpectationsActions.confirm, expectationsConfirm(deps));
   router.action(MyDataActions.export, mydataExport(deps));
   router.action(MyDataActions.openDelete, mydataDeleteOpen(deps));
 }
