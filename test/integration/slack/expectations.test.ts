@@ -2,6 +2,7 @@ import { ExpectationsActions, ExpectationsModal, ExpectationsReadModal, PairEndM
 import { textOf } from '../../support/goal-fixtures';
 import { type Harness, startHarness, USERS } from '../../support/harness';
 import { postButton } from '../../support/meeting-fixtures';
+import { sendViewSubmission } from '../../support/raw-slack';
 import { runPass } from '../../support/outbox';
 import { dmWithButton, openFrom, pairOf, setUpPair, statusOf } from '../../support/pair-life-fixtures';
 import { eventually } from '../../support/wait';
@@ -110,6 +111,19 @@ it('the first person confirms: agreed by both, the other told, and Home and stat
   const modal = await openFrom(h, mentor.id, status, ExpectationsActions.open);
   expect(initialValue(modal, b.myHope)).toBe('Learn to coach');
   h.standIn.closeView(mentor.id, modal.id);
+});
+
+it('refuses an answer longer than the form allows (a forged submission) under its own field, and saves nothing', async () => {
+  const modal = await openFrom(h, mentee.id, await statusOf(h, mentee.id), ExpectationsActions.open);
+  const before = await row();
+  const text = (value: string) => ({ type: 'plain_text_input', value });
+  const response = await sendViewSubmission(h, mentee.id, modal, {
+    [b.feedbackStyle]: { [ExpectationsModal.actions.feedbackStyle]: text('Kind') },
+    [b.boundaries]: { [ExpectationsModal.actions.boundaries]: text('x'.repeat(1001)) },
+  });
+  expect(response.json).toEqual({ response_action: 'errors', errors: { [b.boundaries]: expect.stringMatching(/under 1000 characters/) } });
+  expect(await row()).toEqual(before);
+  h.standIn.closeView(mentee.id, modal.id);
 });
 
 it('offers the form in the first meeting: its prep nudge, and its agenda modal (pushed on top of the agenda)', async () => {
