@@ -6,7 +6,7 @@ import { formatInZone } from '../../domain/time/zoned';
 import { ExpectationsActions, ExpectationsModal, ExpectationsReadModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
 import type { Message } from './help';
-import { escapeText, mention, mrkdwn, plain, truncate } from './text';
+import { accessibilityLabel, escapeText, mention, mrkdwn, plain, truncate } from './text';
 
 /**
  * Expectations agreed at the start: the form, the notices asking the other person to confirm, and the
@@ -168,21 +168,26 @@ export function expectationsModal(view: ExpectationsView, reader: { userId: stri
 }
 
 /** The button a dashboard offers for a pair's expectations, worded for where they stand. */
-export function dashboardExpectationsButton(view: ExpectationsView, canChange: boolean): Button {
-  if (!canChange) return expectationsButton(view.pairId, 'Expectations');
-  return expectationsButton(view.pairId, view.state.kind === 'none' ? 'Agree on expectations' : 'Expectations');
+export function dashboardExpectationsButton(view: ExpectationsView, canChange: boolean, otherName: string): Button {
+  const label = canChange && view.state.kind === 'none' ? 'Agree on expectations' : 'Expectations';
+  // Every pair on the dashboard has one: a screen reader names whose it is.
+  return { ...expectationsButton(view.pairId, label), accessibility_label: accessibilityLabel(`${label}: your mentorship with ${otherName}`) };
 }
 
 /**
  * The expectations on Home and in `/mentorship status`: where they stand and a short line per answer,
  * with Confirm beside Amend while they wait for the viewer. Nothing for an ended pair that never wrote any.
  */
-export function dashboardExpectationsBlocks(view: ExpectationsView, viewer: { userId: string; zone: string }, canChange: boolean): KnownBlock[] {
+export function dashboardExpectationsBlocks(
+  view: ExpectationsView,
+  viewer: { userId: string; zone: string; otherName: string },
+  canChange: boolean,
+): KnownBlock[] {
   if (!canChange && view.state.kind === 'none') return [];
   const summary = expectationsSummary(view, 150);
   const text = mrkdwn(`*Expectations* · ${expectationsStateText(view, viewer.userId, viewer.zone)}${summary ? `\n${summary}` : ''}`);
   const waitingForViewer = canChange && view.state.kind === 'proposed' && view.state.waitingFor === viewer.userId;
-  if (!waitingForViewer) return [{ type: 'section', text, accessory: dashboardExpectationsButton(view, canChange) }];
+  if (!waitingForViewer) return [{ type: 'section', text, accessory: dashboardExpectationsButton(view, canChange, viewer.otherName) }];
   return [
     { type: 'section', text },
     { type: 'actions', elements: buttonsFor(view, viewer.userId, canChange) },

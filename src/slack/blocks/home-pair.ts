@@ -32,7 +32,7 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
   );
   if (pair.pair.status !== 'active') return notRunningBlocks(snapshot, pair, level, life);
   const items = checklist(pair);
-  const expectations = dashboardExpectationsButton(pair.expectations, true);
+  const expectations = dashboardExpectationsButton(pair.expectations, true, otherName(snapshot, pair));
   if (level === 'minimal')
     return [
       minimalSection(snapshot, pair),
@@ -46,7 +46,7 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
   ];
   blocks.push(meetingSection(snapshot, pair, level));
   if (level === 'full' && pair.awaitingNotes && pair.next) blocks.push(awaitingNotesSection(snapshot, pair));
-  if (level === 'full') blocks.push(...dashboardExpectationsBlocks(pair.expectations, viewerOf(snapshot), true));
+  if (level === 'full') blocks.push(...dashboardExpectationsBlocks(pair.expectations, viewerOf(snapshot, pair), true));
   blocks.push(goalsSection(snapshot, pair, shown.goals));
   blocks.push(...actionItemBlocks(snapshot, pair, shown.actionItems));
   if (level === 'full') {
@@ -79,9 +79,9 @@ function notRunningBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Lev
   // An invited pair has no expectations yet; a paused one may still agree on them; an ended one shows them as a record.
   const invited = pair.pair.status === 'invited';
   const canChange = pair.pair.status === 'paused';
-  const expectations = invited ? [] : dashboardExpectationsBlocks(pair.expectations, viewerOf(snapshot), canChange);
+  const expectations = invited ? [] : dashboardExpectationsBlocks(pair.expectations, viewerOf(snapshot, pair), canChange);
   if (level === 'minimal') {
-    const button = invited || expectations.length === 0 ? [] : [dashboardExpectationsButton(pair.expectations, canChange)];
+    const button = invited || expectations.length === 0 ? [] : [dashboardExpectationsButton(pair.expectations, canChange, otherName(snapshot, pair))];
     return [{ type: 'section', text: mrkdwn(heading) }, actionsBlock([...button, ...life]), { type: 'divider' }];
   }
   const goals = goalsSection(snapshot, pair, SHOWN[level].goals);
@@ -98,10 +98,15 @@ function notRunningBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Lev
   ];
 }
 
-const viewerOf = (snapshot: HomeSnapshot) => ({ userId: snapshot.viewerId, zone: snapshot.viewerZone });
+const otherName = (snapshot: HomeSnapshot, pair: PairSnapshot): string => snapshot.names[pair.otherId] ?? 'your pair';
+const viewerOf = (snapshot: HomeSnapshot, pair: PairSnapshot) => ({
+  userId: snapshot.viewerId,
+  zone: snapshot.viewerZone,
+  otherName: otherName(snapshot, pair),
+});
 
 function title(snapshot: HomeSnapshot, pair: PairSnapshot): string {
-  const other = snapshot.names[pair.otherId] ?? 'your pair';
+  const other = otherName(snapshot, pair);
   return pair.role === 'mentor' ? `Mentoring ${other}` : `Mentored by ${other}`;
 }
 

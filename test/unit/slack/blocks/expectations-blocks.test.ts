@@ -34,7 +34,7 @@ describe('expectations blocks', () => {
     expect(validateView(modal)).toEqual([]);
     expect(validateView(expectationsModal(view, mentee, false))).toEqual([]);
     // Shown text is escaped; an input's initial value is the typed text itself (Slack shows it as typed, never as mrkdwn).
-    for (const shown of [message.blocks, modal.blocks, dashboardExpectationsBlocks(view, mentee, true)]) {
+    for (const shown of [message.blocks, modal.blocks, dashboardExpectationsBlocks(view, { ...mentee, otherName: 'Maria' }, true)]) {
       const texts = mrkdwnTexts(shown);
       expect(texts.join('\n')).toContain('&lt;!channel&gt;');
       expect(texts.join('\n')).not.toContain('<!channel>');
@@ -46,6 +46,11 @@ describe('expectations blocks', () => {
     expect(ids(expectationsMessage(view, mentee, 'x', true).blocks)).toEqual(['expectations_confirm', 'expectations_open']);
     expect(ids(expectationsMessage(view, { userId: 'UMENTOR', zone: 'UTC' }, 'x', true).blocks)).toEqual(['expectations_open']);
     expect(ids(expectationsMessage(view, mentee, 'x', false).blocks)).toEqual([]);
+    // On a dashboard listing several pairs, a screen reader hears whose expectations the button opens.
+    const agreed: ExpectationsView = { ...view, state: { kind: 'agreed', on: new Date('2026-11-24T10:00:00Z'), by: 'UMENTOR' } };
+    expect(JSON.stringify(dashboardExpectationsBlocks(agreed, { ...mentee, otherName: 'Maria' }, true))).toContain(
+      '"accessibility_label":"Expectations: your mentorship with Maria"',
+    );
     // The form keeps each person's own hope theirs: Theo's is prefilled for Theo, Maria's only shown.
     expect(JSON.stringify(expectationsModal(view, mentee, true).blocks)).toContain('"initial_value":"mentee');
   });
