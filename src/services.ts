@@ -18,6 +18,7 @@ import { PairsService } from './domain/pairs/pairs.service';
 import { LifecycleService } from './domain/pairs/lifecycle.service';
 import { LifecyclePass } from './domain/pairs/lifecycle-pass';
 import { ClosingService } from './domain/pairs/closing.service';
+import { ExpectationsService } from './domain/expectations/expectations.service';
 import { AccountChangesService } from './domain/people/account-changes.service';
 import { PeopleService } from './domain/people/people.service';
 import { FeedbackService } from './domain/feedback/feedback.service';
@@ -57,6 +58,7 @@ export interface Services {
   /** The scheduler's part of a pair's life (expiries, resume dates, the automatic end). */
   lifecyclePass: LifecyclePass;
   closing: ClosingService;
+  expectations: ExpectationsService;
   accounts: AccountChangesService;
   personalData: PersonalDataService;
   /** Program coordinators: who coordinates, the overview of every pair, the Home summary. */
@@ -88,6 +90,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     lifecycle,
     lifecyclePass: new LifecyclePass(db, lifecycle),
     closing: new ClosingService(db, clock, effects),
+    expectations: new ExpectationsService(db, clock, effects),
     accounts: new AccountChangesService(db, clock, lifecycle, schedulerPairReminders),
     personalData: new PersonalDataService(db, clock, effects),
     program: new ProgramService(db, clock),

@@ -127,6 +127,24 @@ export interface PairReflectionsTable {
   updated_at: UpdatedAt;
 }
 
+/** A pair's agreed expectations (one row per pair); see migration 2026-12-11T0200. */
+export interface PairExpectationsTable {
+  team_id: string;
+  pair_id: string;
+  between_meetings: string | null;
+  feedback_style: string | null;
+  boundaries: string | null;
+  mentor_hope: string | null;
+  mentee_hope: string | null;
+  /** Who wrote the current version; the other person confirms or amends it. */
+  proposed_by: string;
+  /** When the other person confirmed the current version; null while it waits for them. */
+  agreed_at: NullableInstant;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface MeetingsTable {
   id: Generated<string>;
   team_id: string;
@@ -368,6 +386,7 @@ export interface Database {
   reminder_daily_counts: ReminderDailyCountsTable;
   pair_reflections: PairReflectionsTable;
   program_coordinators: ProgramCoordinatorsTable;
+  pair_expectations: PairExpectationsTable;
 }
 
 export type Person = Selectable<PeopleTable>;
@@ -380,3 +399,4 @@ export type Goal = Selectable<GoalsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type InstallationRow = Selectable<InstallationsTable>;
 export type PairReflection = Selectable<PairReflectionsTable>;
+export type PairExpectations = Selectable<PairExpectationsTable>;

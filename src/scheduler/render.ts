@@ -29,6 +29,8 @@ export function renderReminder(row: OutboxRow, ctx: DeliveryContext, now: Date):
     agendaShared: ctx.meeting!.agenda_shared_at !== null,
     feedbackFocus: ctx.meeting!.feedback_focus,
     openActions: listed,
+    // Sequence 0 is the pair's first occurrence: rhythm changes re-anchor later ones, never renumber it.
+    firstMeeting: ctx.meeting!.sequence === 0,
   });
   switch (kind) {
     case 'prep':

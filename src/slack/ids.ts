@@ -385,6 +385,38 @@ export const CheckInNoteModal = {
   actions: { note: 'check_in_note_input' },
 } as const;
 
+// ---- expectations agreed at the start -----------------------------------------------------------------
+
+/**
+ * A pair's expectations: on the welcome DM, the first meeting's prep nudge and agenda modal, the Home tab
+ * and `/mentorship status`, and the notice that asks the other person to confirm them.
+ */
+export const ExpectationsActions = {
+  /** value = pair id: opens ExpectationsModal (pushed on top when pressed inside a modal), or the read-only view once the pair has ended */
+  open: 'expectations_open',
+  /** value = `<pair id>:<version>`: the other person confirms that version (an older one is recognised) */
+  confirm: 'expectations_confirm',
+} as const;
+
+export const ExpectationsModal = {
+  callbackId: 'expectations_save',
+  blocks: {
+    betweenMeetings: 'expectations_between',
+    feedbackStyle: 'expectations_feedback',
+    boundaries: 'expectations_boundaries',
+    myHope: 'expectations_hope',
+  },
+  actions: {
+    betweenMeetings: 'expectations_between_input',
+    feedbackStyle: 'expectations_feedback_input',
+    boundaries: 'expectations_boundaries_input',
+    myHope: 'expectations_hope_input',
+  },
+} as const;
+
+/** An ended pair's expectations, read-only (no submit). */
+export const ExpectationsReadModal = { callbackId: 'expectations_read' } as const;
+
 /** `/mentorship mydata`: a person's own data. Buttons carry the presser's own user id (a press by anyone else is refused). */
 export const MyDataActions = {
   /** value = the user id the button was shown to: the export, as a JSON file in their DM */

@@ -514,6 +514,25 @@ const ROWS: Row[] = [
     prepare: submit('check_in_note_send', { [ids.CheckInNoteModal.blocks.note]: 'Intruder note' }),
     refusal: { default: NOT_IN_PAIR, mentee: AFTER_END },
   },
+  // expectations agreed at the start
+  {
+    id: ids.ExpectationsActions.open,
+    does: "open another pair's expectations",
+    prepare: press(ids.ExpectationsActions.open, () => world.pairA.id),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.ExpectationsActions.confirm,
+    does: "confirm another pair's expectations",
+    prepare: press(ids.ExpectationsActions.confirm, () => `${world.pairA.id}:1`),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.ExpectationsModal.callbackId,
+    does: "propose or amend another pair's expectations",
+    prepare: submit('expectations_save', { [ids.ExpectationsModal.blocks.betweenMeetings]: 'Intruder expectations' }),
+    refusal: NOT_IN_PAIR,
+  },
   // a person's own data (/mentorship mydata): the mentee's buttons and confirmation, used by anyone else
   {
     id: MyDataActions.export,
@@ -573,6 +592,7 @@ const NO_PAIR_DATA: Record<string, string> = {
   // Not registered: a read-only modal without a submit button, and two block ids.
   [ids.JournalModal.entry.callbackId]: 'read-only modal, never submitted',
   [ids.ProgramModal.callbackId]: 'the program overview: read-only modal, never submitted (its buttons and selects have rows)',
+  [ids.ExpectationsReadModal.callbackId]: "an ended pair's expectations, read-only, never submitted",
   [ReminderActions.actionsBlock]: 'block id, not an action',
   [ReminderActions.footerBlock]: 'block id, not an action',
 };

@@ -4,7 +4,7 @@
  * says how to open it. FUZZ_SEED replays a reported failure; FUZZ_RUNS scales the runs.
  */
 import fc from 'fast-check';
-import { GoalActions, GoalModal, MeetingActions, OpenActions, PairModal, ResourceModal } from '../../src/slack/ids';
+import { ExpectationsActions, GoalActions, GoalModal, MeetingActions, OpenActions, PairModal, ResourceModal } from '../../src/slack/ids';
 import { createPair, firstMeeting } from '../integration/scheduler/fixtures';
 import { CHANNELS, type Harness, startHarness, USERS } from '../support/harness';
 import { captureLogs } from '../support/log-capture';
@@ -102,6 +102,7 @@ const MODALS: ModalFuzzTarget[] = [
   { name: 'resource', userId: USERS.mentor.id, open: viaCommand('resources add'), fuzzMetadata: true, lenientBlocks: [ResourceModal.add.blocks.recommendedBy] },
   { name: 'journal', userId: USERS.mentee.id, open: viaCommand('journal'), fuzzMetadata: true },
   { name: 'thanks', userId: USERS.mentee.id, open: viaCommand('thanks'), fuzzMetadata: true },
+  { name: 'expectations', userId: USERS.mentee.id, open: viaButton('status', ExpectationsActions.open), fuzzMetadata: true },
 ];
 
 describe('fuzzing', () => {

@@ -18,6 +18,8 @@ import {
   ResourceActions,
 } from '../../src/slack/ids';
 import { checkInNoteModal, declineModal, reflectionModal } from '../../src/slack/blocks/pair-life-modals';
+import { expectationsModal } from '../../src/slack/blocks/expectations';
+import { expectationsView } from '../../src/domain/expectations/expectation-rules';
 import { approvedGoal, buttons, clickButton, createPair, draftGoal, showList } from './goal-fixtures';
 import { CHANNELS, type Harness, TEAM_ID, USERS } from './harness';
 import { createPair as createMeetingPair, postButton } from './meeting-fixtures';
@@ -173,11 +175,12 @@ export async function buildWorld(h: Harness): Promise<World> {
     asked: asked.item.id,
   });
   views[AgendaModal.callbackId] = agenda;
-  // The modals of an invitation and of the end cannot be opened on a running pair: built as the bot builds them.
+  // The modals of an invitation and of the end cannot be opened on a running pair, and the expectations form needs no press: built as the bot builds them.
   const built: Array<[string, string, Record<string, unknown>]> = [
     ['pair_decline_save', mentee.id, declineModal(pairA.id, mentor.id, {}) as never],
     ['pair_reflection_save', mentee.id, reflectionModal(pairA.id, mentor.id, undefined) as never],
     ['check_in_note_send', mentee.id, checkInNoteModal(pairA.id, mentor.id) as never],
+    ['expectations_save', mentee.id, expectationsModal(expectationsView(pairA, undefined), { userId: mentee.id, zone: 'UTC' }, true) as never],
   ];
   for (const [key, userId, view] of built) {
     const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: h.standIn.issueTriggerId(userId), view: view as never });

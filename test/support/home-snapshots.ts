@@ -1,3 +1,4 @@
+import { expectationsView } from '../../src/domain/expectations/expectation-rules';
 import type { HomeSnapshot, MeetingInfo, PairSnapshot } from '../../src/domain/home/snapshot';
 
 /** In-memory dashboard snapshots for the pure tests (checklist rules, block builders). */
@@ -33,9 +34,10 @@ export function pairSnapshot(
 ): PairSnapshot {
   const mentorId = ids2?.mentorId ?? MENTOR;
   const menteeId = ids2?.menteeId ?? MENTEE;
+  const pairId = id('pair');
   return {
     pair: {
-      id: id('pair'),
+      id: pairId,
       mentorId,
       menteeId,
       status: 'active',
@@ -66,6 +68,7 @@ export function pairSnapshot(
     exploredSince: [],
     exploredSinceTotal: 0,
     latestAppreciation: null,
+    expectations: expectationsView({ id: pairId, mentor_id: mentorId, mentee_id: menteeId }, undefined),
     ...extra,
   };
 }

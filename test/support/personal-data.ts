@@ -259,5 +259,20 @@ export async function seedTwoPairs(db: Kysely<Database>, teamId: string, ids: { 
     .insertInto('pair_reflections')
     .values([closing(me, mine), closing(mentor, secret)])
     .execute();
+  // Expectations: Maria proposed those of Theo's pair with her (Theo wrote only his hope); Theo proposed those with Olga.
+  const expectations = (pairId: string, proposer: string, terms: string, mentorHope: string, menteeHope: string) => ({
+    team_id: teamId,
+    pair_id: pairId,
+    between_meetings: `${terms} between meetings`,
+    feedback_style: `${terms} feedback style`,
+    boundaries: `${terms} boundaries`,
+    mentor_hope: `${mentorHope} hope`,
+    mentee_hope: `${menteeHope} hope`,
+    proposed_by: proposer,
+  });
+  await db
+    .insertInto('pair_expectations')
+    .values([expectations(asMentee, mentor, theirs, theirs, mine), expectations(asMentor, me, mine, mine, theirs)])
+    .execute();
   return { asMentee, asMentor };
 }

@@ -7,6 +7,7 @@ import type { ReminderSettingsSaved } from '../reminders/events';
 import type { MeetingEvent } from '../meetings/events';
 import type { GoalEvent } from '../goals/events';
 import type { PersonalDataErased } from '../personal-data/events';
+import type { ExpectationsEvent } from '../expectations/events';
 
 /**
  * What happened, as the domain tells it: one type per change that someone else should hear about or
@@ -14,6 +15,15 @@ import type { PersonalDataErased } from '../personal-data/events';
  * messages needs no further reads. Features declare their events in their own folder.
  */
 export type DomainEvent =
-  ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairEvent | ReminderSettingsSaved | MeetingEvent | GoalEvent | PersonalDataErased;
+  | ThanksSent
+  | FeedbackEvent
+  | ResourceEvent
+  | JournalWritten
+  | PairEvent
+  | ReminderSettingsSaved
+  | MeetingEvent
+  | GoalEvent
+  | PersonalDataErased
+  | ExpectationsEvent;
 
 export type DomainEventType = DomainEvent['type'];

@@ -1,4 +1,5 @@
-import type { Pair } from '../../db/schema';
+import type { Pair, PairExpectations } from '../../db/schema';
+import { expectationsView } from '../expectations/expectation-rules';
 import type * as repo from './home.repository';
 import type { AgendaSummary, FeedbackInfo, MeetingInfo, PairSnapshot } from './snapshot';
 import { otherMember } from '../pairs/membership';
@@ -26,6 +27,7 @@ export interface LoadedRows {
   given: FeedbackRow[];
   explored: Rows<typeof repo.resourcesExploredSince>;
   appreciations: Rows<typeof repo.latestAppreciations>;
+  expectations: PairExpectations[];
 }
 
 /** One pair's snapshot from the rows loaded for all of the viewer's pairs. Pure. */
@@ -95,6 +97,7 @@ export function assemblePair(pair: Pair, viewerId: string, rows: LoadedRows): Pa
     })),
     exploredSinceTotal: explored[0]?.total ?? 0,
     latestAppreciation: thanks ? { fromId: thanks.from_id, toId: thanks.to_id, createdAt: thanks.created_at } : null,
+    expectations: expectationsView(pair, mine(rows.expectations)[0]),
   };
 }
 

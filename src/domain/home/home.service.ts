@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Pair } from '../../db/schema';
 import { listEndedPairsOf, listPairsOf } from '../pairs/pairs.repository';
 import { findPeople } from '../people/people.repository';
+import { expectationsOf } from '../expectations/expectations.repository';
 import { assemblePair, type LoadedRows } from './assemble';
 import { sinceLastMeeting } from './checklist';
 import * as repo from './home.repository';
@@ -52,10 +53,12 @@ export class HomeService {
   /** A dozen queries, whatever the number of pairs: the meetings first, since the rest is relative to them. */
   private async load(pairs: readonly Pair[], now: Date): Promise<LoadedRows> {
     const ids = pairs.map((pair) => pair.id);
-    const [next, lastHeld, awaitingNotes] = await Promise.all([
+    const [next, lastHeld, awaitingNotes, expectations] = await Promise.all([
       repo.nextMeetings(this.db, ids, now),
       repo.lastHeldMeetings(this.db, ids),
       repo.meetingsAwaitingNotes(this.db, ids, now),
+      // Not relative to the meetings, but as cheap to read here as anywhere.
+      expectationsOf(this.db, ids),
     ]);
     const refs = lastHeld.map((m) => ({ pairId: m.pair_id, meetingId: m.id, start: m.scheduled_at, end: end(m) }));
     const since = pairs.map((p) => {
@@ -100,6 +103,7 @@ export class HomeService {
       given,
       explored,
       appreciations,
+      expectations,
     };
   }
 }

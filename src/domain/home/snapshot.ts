@@ -1,3 +1,4 @@
+import type { ExpectationsView } from '../expectations/expectation-rules';
 import type { AgendaItemKind, Cadence, FeedbackStatus, GoalStatus, MeetingStatus, PairStatus, ProgressItemKind, ResourceKind } from '../../db/schema';
 
 /**
@@ -131,6 +132,8 @@ export interface PairSnapshot {
   exploredSince: ResourceInfo[];
   exploredSinceTotal: number;
   latestAppreciation: AppreciationInfo | null;
+  /** The pair's expectations and where they stand (state 'none' until one of them proposes them). */
+  expectations: ExpectationsView;
 }
 
 /** The most any surface shows per pair (what the service loads); the builders show fewer when space is short. */

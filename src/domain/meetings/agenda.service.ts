@@ -187,6 +187,8 @@ export class AgendaService {
       carryActionItems: open.filter((item) => !carried.has(item.id)).map(actionItemView),
       carryFollowUps: (await this.followUps(this.db, pair, meeting, details.items)).map((item) => ({ id: item.id, body: item.body })),
       wrapUp: details.nearEnd ? (['goals', 'contact', 'mentor'] as const).filter((key) => !onAgenda.has(wrapUpText(key))) : [],
+      // Sequence 0 is the pair's first occurrence (rhythm changes re-anchor later ones, never renumber it).
+      firstMeeting: meeting.sequence === 0,
     };
   }
 

@@ -59,6 +59,8 @@ export interface MeetingRhythmChanged {
   readerId: string;
   readerZone: string;
   rhythm: Rhythm;
+  /** The rhythm before the change: the reader is told what changed, not only what it is now. */
+  previous: Rhythm;
   next: MeetingSlot | null;
   meetingAt: Date | null;
 }

@@ -137,6 +137,7 @@ export class MeetingChangesService {
           type: 'meeting_rhythm_changed',
           ...changed.told,
           rhythm: rhythmOf(updated),
+          previous: rhythmOf(pair),
           next: next ? slotOf(next) : null,
           meetingAt: soonestAhead(now, [upcoming?.scheduled_at, next?.scheduled_at]),
         },

@@ -74,6 +74,8 @@ export interface AgendaDraft extends AgendaView {
   carryFollowUps: Array<{ id: string; body: string }>;
   /** Wrap-up topics not yet on this agenda (only near the planned end). */
   wrapUp: WrapUpKey[];
+  /** The pair's first meeting: the modal also offers the expectations form. */
+  firstMeeting: boolean;
 }
 
 /** What the notes modal opens with. */

@@ -56,6 +56,7 @@ export function exportDocument(data: PersonalData, who: { teamId: string; userId
       thanksYouSent: data.thanksSent,
       closingReflections: data.closingReflections,
       reasonsForEndingAPair: data.endReasons,
+      expectations: data.expectations,
     },
     aboutYou: {
       actionItemsAssignedToYou: data.actionItems.filter((item) => item.created_by !== who.userId),

@@ -8,7 +8,9 @@ import type { Executor } from '../../db/types';
  * - a meeting's notes: `notes_recorded_by`;
  * - a goal's fields and its key results and milestones: the goal's `created_by`; its reflection: the
  *   pair's mentee; a request for changes: the pair's mentor (only they may make one);
- * - the SWOT: the pair's mentee; a resource's title: whoever it is `recommended_by`.
+ * - the SWOT: the pair's mentee; a resource's title: whoever it is `recommended_by`;
+ * - a pair's expectations: the shared terms, whoever last proposed them (`proposed_by`); each hope,
+ *   the person of that role (only they write it).
  */
 
 /** The mark left in shared history where a person's text was (CONTRACT: "their authored text becomes (removed)"). */
@@ -153,6 +155,7 @@ export async function readPersonalData(db: Executor, who: Who, pairs: PairsOfPer
       .where('end_reason', 'is not', null)
       .execute(),
   ]);
+  const expectations = await expectationsWritten(db, who, pairs);
   const [actionItems, feedbackAsked, feedbackAnswered, resources, explored, thanksSent, thanksReceived, messages, dailyCounts, installed] = await Promise.all([
     db
       .selectFrom('action_items')
@@ -238,7 +241,28 @@ export async function readPersonalData(db: Executor, who: Who, pairs: PairsOfPer
     installed,
     closingReflections,
     endReasons,
+    expectations,
   };
+}
+
+/** Per pair: the expectations' terms if the person proposed the current version, and their own hope. */
+async function expectationsWritten(db: Executor, who: Who, pairs: PairsOfPerson) {
+  const rows = await db
+    .selectFrom('pair_expectations')
+    .select(['pair_id', 'between_meetings', 'feedback_style', 'boundaries', 'mentor_hope', 'mentee_hope', 'proposed_by', 'agreed_at'])
+    .where('team_id', '=', who.teamId)
+    .where(pairIn([...pairs.asMentor, ...pairs.asMentee]))
+    .execute();
+  return rows
+    .map((row) => ({
+      pair_id: row.pair_id,
+      terms:
+        row.proposed_by === who.userId
+          ? { between_meetings: row.between_meetings, feedback_style: row.feedback_style, boundaries: row.boundaries, agreed_at: row.agreed_at }
+          : null,
+      my_hope: pairs.asMentor.includes(row.pair_id) ? row.mentor_hope : row.mentee_hope,
+    }))
+    .filter((row) => row.terms !== null || row.my_hope !== null);
 }
 
 export type PersonalData = Awaited<ReturnType<typeof readPersonalData>>;
@@ -386,6 +410,24 @@ export async function erasePersonalData(tx: Executor, who: Who, pairs: PairsOfPe
   erased.thanks = count(
     await tx.updateTable('appreciations').set({ message: REMOVED }).where('team_id', '=', teamId).where('from_id', '=', userId).executeTakeFirst(),
   );
+  erased.expectations = count([
+    await tx
+      .updateTable('pair_expectations')
+      .set({ between_meetings: removed('between_meetings'), feedback_style: removed('feedback_style'), boundaries: removed('boundaries') })
+      .where('team_id', '=', teamId)
+      .where('proposed_by', '=', userId)
+      .executeTakeFirst(),
+    await tx
+      .updateTable('pair_expectations')
+      .set({ mentor_hope: removed('mentor_hope') })
+      .where(pairIn(pairs.asMentor))
+      .executeTakeFirst(),
+    await tx
+      .updateTable('pair_expectations')
+      .set({ mentee_hope: removed('mentee_hope') })
+      .where(pairIn(pairs.asMentee))
+      .executeTakeFirst(),
+  ]);
   erased.messages = await forgetMessages(tx, who, pairs, now);
   await tx.updateTable('installations').set({ installer_user_id: null }).where('team_id', '=', teamId).where('installer_user_id', '=', userId).execute();
   erased.settings = count(

@@ -44,6 +44,9 @@ export function formatInZone(instant: Date, zone: string): string {
   return `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
 }
 
+/** The wall time (HH:mm) of an instant in a zone. */
+export const wallTimeIn = (instant: Date, zone: string): string => DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+
 export function formatLocalDate(localDate: string): string {
   return DateTime.fromISO(localDate, { zone: 'UTC' }).toFormat('ccc d LLL yyyy');
 }

@@ -6,6 +6,7 @@ import { WRAP_UP_TOPICS } from '../../domain/meetings/wrap-up';
 import { AgendaModal, meetingScopedBlock } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
 import { agendaSummaryLines } from './agenda-message';
+import { expectationsButton } from './expectations';
 import { choiceElement, type Choice } from './meeting-choices';
 import { dueText, meetingWhen } from './meeting-text';
 import { pairPickerBlock } from './pair-picker';
@@ -49,6 +50,15 @@ export function agendaModal(draft: AgendaDraft, picker?: PickerChoices): ModalVi
   const blocks: KnownBlock[] = [];
   if (picker && picker.choices.length > 1) blocks.push({ ...pairPickerBlock(picker.choices, picker.names, draft.pairId), dispatch_action: true });
   blocks.push({ type: 'section', text: mrkdwn(`*Your meeting with ${mention(otherOf(draft, draft.viewerId))}*\n${meetingWhen(meeting, draft.viewerZone)}`) });
+  if (draft.firstMeeting) {
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(
+        '*Your first meeting.* A good moment to agree on expectations: how you talk between meetings, feedback, boundaries, what each hopes to get.',
+      ),
+      accessory: expectationsButton(draft.pairId, 'Expectations'),
+    });
+  }
   const already = agendaSummaryLines(draft);
   if (already) blocks.push({ type: 'section', text: mrkdwn(`*Already on the agenda*\n${already}`) });
 

@@ -9,6 +9,7 @@ import { actionsBlock, commonButtons, openButton } from './home-buttons';
 import { daysFromToday, dueLabel, GOAL_STATUS_LABEL, linked, more, relativeDays, relativeInstant, typed, who, whom } from './home-format';
 import { mrkdwn, plain } from './text';
 import { lifeButtons, stateLine } from './pair-life-messages';
+import { dashboardExpectationsBlocks, dashboardExpectationsButton } from './expectations';
 
 /**
  * One pair's part of the dashboard, at three sizes so that many pairs and long histories fit Slack's
@@ -31,8 +32,13 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
   );
   if (pair.pair.status !== 'active') return notRunningBlocks(snapshot, pair, level, life);
   const items = checklist(pair);
+  const expectations = dashboardExpectationsButton(pair.expectations, true, otherName(snapshot, pair));
   if (level === 'minimal')
-    return [minimalSection(snapshot, pair), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items), ...life]), { type: 'divider' }];
+    return [
+      minimalSection(snapshot, pair),
+      actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items), expectations, ...life]),
+      { type: 'divider' },
+    ];
   const shown = SHOWN[level];
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(title(snapshot, pair), 150) },
@@ -40,6 +46,7 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
   ];
   blocks.push(meetingSection(snapshot, pair, level));
   if (level === 'full' && pair.awaitingNotes && pair.next) blocks.push(awaitingNotesSection(snapshot, pair));
+  if (level === 'full') blocks.push(...dashboardExpectationsBlocks(pair.expectations, viewerOf(snapshot, pair), true));
   blocks.push(goalsSection(snapshot, pair, shown.goals));
   blocks.push(...actionItemBlocks(snapshot, pair, shown.actionItems));
   if (level === 'full') {
@@ -47,7 +54,7 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
     blocks.push(...checklistBlocks(snapshot, pair, items), actionsBlock(commonButtons(pair)), actionsBlock(life));
   } else {
     blocks.push({ type: 'section', fields: [mrkdwn(feedbackText(snapshot, pair), 2000), mrkdwn(resourcesText(snapshot, pair, shown.resources), 2000)] });
-    blocks.push(checklistSummaryBlock(items), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items), ...life]));
+    blocks.push(checklistSummaryBlock(items), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items), expectations, ...life]));
   }
   blocks.push({ type: 'divider' });
   return blocks;
@@ -69,7 +76,14 @@ function notRunningBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Lev
     { userId: snapshot.viewerId, zone: snapshot.viewerZone },
   );
   const heading = `*${typed(title(snapshot, pair), 100)}* · ${state ?? ''}`;
-  if (level === 'minimal') return [{ type: 'section', text: mrkdwn(heading) }, actionsBlock(life), { type: 'divider' }];
+  // An invited pair has no expectations yet; a paused one may still agree on them; an ended one shows them as a record.
+  const invited = pair.pair.status === 'invited';
+  const canChange = pair.pair.status === 'paused';
+  const expectations = invited ? [] : dashboardExpectationsBlocks(pair.expectations, viewerOf(snapshot, pair), canChange);
+  if (level === 'minimal') {
+    const button = invited || expectations.length === 0 ? [] : [dashboardExpectationsButton(pair.expectations, canChange, otherName(snapshot, pair))];
+    return [{ type: 'section', text: mrkdwn(heading) }, actionsBlock([...button, ...life]), { type: 'divider' }];
+  }
   const goals = goalsSection(snapshot, pair, SHOWN[level].goals);
   // Goals can still be added to a paused pair; an invited one has none yet and an ended one is a record.
   const record = pair.pair.status === 'paused' ? goals : { ...goals, accessory: undefined };
@@ -77,14 +91,22 @@ function notRunningBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Lev
     { type: 'header', text: plain(title(snapshot, pair), 150) },
     { type: 'context', elements: [mrkdwn(rhythm(snapshot, pair))] },
     { type: 'section', text: mrkdwn(state ?? '') },
-    ...(pair.pair.status === 'invited' ? [] : [record]),
+    ...(invited ? [] : [record]),
+    ...expectations,
     actionsBlock(life),
     { type: 'divider' },
   ];
 }
 
+const otherName = (snapshot: HomeSnapshot, pair: PairSnapshot): string => snapshot.names[pair.otherId] ?? 'your pair';
+const viewerOf = (snapshot: HomeSnapshot, pair: PairSnapshot) => ({
+  userId: snapshot.viewerId,
+  zone: snapshot.viewerZone,
+  otherName: otherName(snapshot, pair),
+});
+
 function title(snapshot: HomeSnapshot, pair: PairSnapshot): string {
-  const other = snapshot.names[pair.otherId] ?? 'your pair';
+  const other = otherName(snapshot, pair);
   return pair.role === 'mentor' ? `Mentoring ${other}` : `Mentored by ${other}`;
 }
 

@@ -1,5 +1,5 @@
 import type { MeetingSlot, Rhythm } from '../../domain/meetings/views';
-import { formatInZone } from '../../domain/time/zoned';
+import { formatInZone, wallTimeIn } from '../../domain/time/zoned';
 import { OpenActions } from '../ids';
 import type { Message } from './help';
 import { meetingWhen, ruleLine } from './meeting-text';
@@ -28,10 +28,16 @@ export function meetingSkippedMessage(input: { actorId: string; skipped: Meeting
   return input.next ? withAgendaButton(body, text, input.next, input.zone) : { text, blocks: [{ type: 'section', text: mrkdwn(body) }] };
 }
 
-export function rhythmChangedMessage(input: { actorId: string; rhythm: Rhythm; next: MeetingSlot | null; zone: string }): Message {
+/**
+ * The new rhythm and the one it replaces, in the pair's zone (the rule's own); when the reader lives in
+ * another zone, the new wall time in theirs too, read from the next meeting (the rule keeps the pair's
+ * wall time across daylight-saving changes, so the reader's may shift by an hour later on).
+ */
+export function rhythmChangedMessage(input: { actorId: string; rhythm: Rhythm; previous: Rhythm; next: MeetingSlot | null; zone: string }): Message {
   const text = `${mention(input.actorId)} changed your meeting rhythm: ${ruleLine(input.rhythm)}.`;
   const next = input.next ? `Your next meeting: *${meetingWhen(input.next, input.zone)}*` : 'No further meeting is planned before the mentorship ends.';
-  const body = `:repeat: ${mention(input.actorId)} changed your meeting rhythm: you now meet ${ruleLine(input.rhythm)}.\n${next}`;
+  const yours = input.next && input.zone !== input.rhythm.zone ? ` (${wallTimeIn(input.next.at, input.zone)} in your zone, ${input.zone})` : '';
+  const body = `:repeat: ${mention(input.actorId)} changed your meeting rhythm: you now meet ${ruleLine(input.rhythm)}${yours}. Before, you met ${ruleLine(input.previous)}.\n${next}`;
   return input.next ? withAgendaButton(body, text, input.next, input.zone) : { text, blocks: [{ type: 'section', text: mrkdwn(body) }] };
 }
 

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Cadence } from '../../db/schema';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { COMMAND } from '../ids';
+import { expectationsButton } from './expectations';
 import type { Message } from './help';
 import { channelLink, mention, mrkdwn, plain } from './text';
 
@@ -21,6 +22,7 @@ const HABITS = [
 
 /** A new pair, as its welcome and introduction show it. */
 export interface NewPairView {
+  pairId: string;
   mentorId: string;
   menteeId: string;
   cadence: Cadence;
@@ -43,6 +45,13 @@ export function welcomeMessage(pair: NewPairView, viewer: { userId: string; time
       text: mrkdwn(
         `${role} You meet ${CADENCE_WORDS[pair.cadence]} for ${pair.meetingMinutes} minutes; the first meeting is *${when}*. The mentorship runs until ${formatLocalDate(pair.plannedEndOn)}.`,
       ),
+    },
+    {
+      type: 'section',
+      text: mrkdwn(
+        `*First, agree on expectations* with ${mention(other)}: how and how often you talk between meetings, how you like feedback, boundaries and confidentiality, and what each of you hopes to get. One of you proposes them; the other confirms or amends.`,
+      ),
+      accessory: expectationsButton(pair.pairId, 'Agree on expectations', true),
     },
     { type: 'section', text: mrkdwn(`*How I help you keep the habits that make mentoring work*\n${HABITS.map((h) => `• ${h}`).join('\n')}`) },
     {

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { formatInZone } from '../../domain/time/zoned';
 import { OpenActions, ReminderActions } from '../ids';
+import { expectationsButton } from './expectations';
 import type { Message } from './help';
 import { actionLines, actionsBlock, agendaLines, button, describeLead, footer, type ListedAction, section } from './reminder-parts';
 import { escapeText, mention, truncate } from './text';
@@ -19,6 +20,8 @@ export interface MeetingReminderView {
   agendaShared: boolean;
   feedbackFocus: string | null;
   openActions: readonly ListedAction[];
+  /** The pair's first meeting: the nudge also offers the expectations form. */
+  firstMeeting: boolean;
 }
 
 const ZONE_NOTE = (zone: string) => `Reminders come in your time zone (${zone}), never between 21:00 and 08:00.`;
@@ -53,6 +56,7 @@ export function prepNudge(view: MeetingReminderView): Message {
   blocks.push(
     actionsBlock([
       prepare,
+      ...(view.firstMeeting ? [expectationsButton(view.pairId, 'Agree on expectations')] : []),
       ...(view.agendaShared
         ? []
         : [button('Snooze 2 hours', ReminderActions.snooze, view.reminderId, undefined, `Remind me again in 2 hours about the meeting of ${when}`)]),

@@ -65,7 +65,7 @@ export const meetingSkipped = (event: MeetingSkipped): EffectPlan =>
   toReader(event, meetingSkippedMessage({ actorId: event.actorId, skipped: event.skipped, next: event.next, zone: event.readerZone }));
 
 export const meetingRhythmChanged = (event: MeetingRhythmChanged): EffectPlan =>
-  toReader(event, rhythmChangedMessage({ actorId: event.actorId, rhythm: event.rhythm, next: event.next, zone: event.readerZone }));
+  toReader(event, rhythmChangedMessage({ actorId: event.actorId, rhythm: event.rhythm, previous: event.previous, next: event.next, zone: event.readerZone }));
 
 /** No message (the presser sees the tick in place); both Home tabs list open action items. */
 export const actionItemTicked = (event: ActionItemTicked): EffectPlan => ({ pairId: event.pairId, notices: [], home: [...event.memberIds] });

@@ -15,6 +15,7 @@ import { reminderSettingsSaved } from './reminders';
 import { resourceAdded, resourceExplored } from './resources';
 import { thanksSent } from './thanks';
 import { GOAL_PLANNERS } from './goals';
+import { expectationsAgreed, expectationsProposed } from './expectations';
 
 type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T }>) => EffectPlan };
 
@@ -37,6 +38,8 @@ const PLANNERS: Planners = {
   meeting_rhythm_changed: meetingRhythmChanged,
   action_item_ticked: actionItemTicked,
   ...GOAL_PLANNERS,
+  expectations_proposed: expectationsProposed,
+  expectations_agreed: expectationsAgreed,
 };
 
 export function planEffects(event: DomainEvent): EffectPlan {

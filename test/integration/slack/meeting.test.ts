@@ -143,20 +143,43 @@ describe('changing the rhythm', () => {
     return eventually(() => h.standIn.topView(userId));
   }
 
-  it('re-plans from the chosen date at the new time and length, and tells the other person', async () => {
-    const view = await openRule(USERS.mentee.id);
-    const result = await h.driver.submitView(USERS.mentee.id, view, {
+  /** `userId` changes the rhythm to every two weeks, 17:30-18:30 in Berlin, from Wednesday 2 December. */
+  async function changeToFortnightlyEvenings(userId: string) {
+    const result = await h.driver.submitView(userId, await openRule(userId), {
       [RuleModal.blocks.cadence]: 'biweekly',
       [RuleModal.blocks.time]: '17:30',
       [RuleModal.blocks.duration]: '60',
       [RuleModal.blocks.fromDate]: '2026-12-02',
     });
     expect(result.errors).toBeUndefined();
+  }
+
+  it('re-plans from the chosen date at the new time and length, and tells the other person', async () => {
+    await changeToFortnightlyEvenings(USERS.mentee.id);
     const dm = await eventually(() => h.standIn.dmsTo(USERS.mentor.id).at(-1));
     expect(JSON.stringify(dm.blocks)).toContain('every two weeks at 17:30 (Europe/Berlin), 60 minutes');
     expect(JSON.stringify(dm.blocks)).toContain('Wed 2 Dec 2026, 17:30 (Europe/Berlin) · 60 minutes');
     const rows = await meetingRows(h, pair.id);
     expect(rows.map((m) => [m.sequence, m.scheduled_at.toISOString(), m.duration_minutes])).toEqual([[0, '2026-12-02T16:30:00.000Z', 60]]);
+  });
+
+  it('tells the other person what changed, the new time also in their own zone, with the reminders re-planned in the same change', async () => {
+    await changeToFortnightlyEvenings(USERS.mentor.id);
+    // No scheduler pass has run: the mentee's prep nudge already moved to 24 hours before the new time.
+    const prep = await h.db.kysely
+      .selectFrom('outbox')
+      .select('due_at')
+      .where('pair_id', '=', pair.id)
+      .where('kind', '=', 'prep')
+      .where('state', '=', 'pending')
+      .execute();
+    // (Sends are spread over a few minutes so that many pairs' reminders do not all leave at once.)
+    expect(prep).toHaveLength(1);
+    expect(Math.abs(prep[0]!.due_at.getTime() - Date.parse('2026-12-01T16:30:00Z'))).toBeLessThan(10 * 60_000);
+    const dm = JSON.stringify((await eventually(() => h.standIn.dmsTo(USERS.mentee.id).find((m) => /meeting rhythm/.test(m.text)))).blocks);
+    expect(dm).toContain('every two weeks at 17:30 (Europe/Berlin), 60 minutes (11:30 in your zone, America/New_York)');
+    expect(dm).toContain('Before, you met every week at 10:00 (Europe/Berlin), 45 minutes');
+    expect(dm).toContain('Wed 2 Dec 2026, 11:30 (America/New_York)');
   });
 
   it('refuses a start date in the past on that field', async () => {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../context';
 import type { ListenerRouter } from '../router';
 import {
   AgendaModal,
+  ExpectationsActions,
   FeedbackActions,
   GoalActions,
   GoalModal,
@@ -59,6 +60,8 @@ import { mydataExport } from './mydata-export';
 import { programOpen } from './program-open';
 import { programFilterHealth, programFilterState, programPage } from './program-browse';
 import { programCoordinatorAdd, programCoordinatorRemove } from './program-coordinators';
+import { expectationsOpen } from './expectations-open';
+import { expectationsConfirm } from './expectations-confirm';
 
 export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairModal.actions.mentee, pairMenteeSelected(deps));
@@ -103,6 +106,8 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairLifeActions.reflect, pairReflectOpen(deps));
   router.action(PairLifeActions.checkInNote, checkInNoteOpen(deps));
   router.action(PairLifeActions.stopCheckIns, checkInsStop(deps));
+  router.action(ExpectationsActions.open, expectationsOpen(deps));
+  router.action(ExpectationsActions.confirm, expectationsConfirm(deps));
   router.action(MyDataActions.export, mydataExport(deps));
   router.action(MyDataActions.openDelete, mydataDeleteOpen(deps));
   router.action(ProgramActions.openOverview, programOpen(deps));

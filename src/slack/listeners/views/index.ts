@@ -38,11 +38,13 @@ import { resourceExploredSubmit } from './resource-explored-submit';
 import { thanksSubmit } from './thanks-submit';
 import { pairChangeSubmit, pairDeclineSubmit, pairEndSubmit, pairPauseSubmit } from './pair-life-submit';
 import { checkInNoteSubmit, pairReflectionSubmit } from './closing-submit';
-import { CheckInNoteModal, PairChangeModal, PairDeclineModal, PairEndModal, PairPauseModal, PairReflectionModal } from '../../ids';
+import { CheckInNoteModal, ExpectationsModal, PairChangeModal, PairDeclineModal, PairEndModal, PairPauseModal, PairReflectionModal } from '../../ids';
 import { mydataDeleteSubmit } from './mydata-delete-submit';
+import { expectationsSubmit } from './expectations-submit';
 
 export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(PairModal.callbackId, pairSubmit(deps));
+  router.view(ExpectationsModal.callbackId, expectationsSubmit(deps));
   router.view(GoalModal.callbackId, goalSubmit(deps));
   router.view(GoalChangesModal.callbackId, goalChangesSubmit(deps));
   router.view(GoalProgressModal.callbackId, goalProgressSubmit(deps));

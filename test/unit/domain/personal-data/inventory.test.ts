@@ -26,6 +26,7 @@ const empty = (): PersonalData => ({
   installed: undefined,
   closingReflections: [],
   endReasons: [],
+  expectations: [],
 });
 
 describe('what a deletion lists', () => {

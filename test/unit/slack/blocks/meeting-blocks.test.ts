@@ -124,6 +124,7 @@ const draftOf = (extra: Pick<AgendaDraft, 'role' | 'carryActionItems' | 'wrapUp'
   plannedEndOn: pair.planned_end_on,
   names: people.names,
   carryFollowUps: [],
+  firstMeeting: true,
   ...extra,
 });
 

@@ -136,8 +136,9 @@ describe('a meeting changed by one of the pair', () => {
     expect(dueAt(last!)).toEqual(BERLIN_MORNING);
   });
 
-  it("meeting_rhythm_changed: the new rule in the pair's zone and the next meeting in the reader's", () => {
-    const rhythm = { cadence: 'biweekly' as const, time: '17:30', zone: BERLIN, minutes: 60 };
+  it("meeting_rhythm_changed: the new rule and the one it replaces in the pair's zone, the new time and the next meeting in the reader's", () => {
+    const rhythm = { cadence: 'biweekly' as const, time: '10:00', zone: BERLIN, minutes: 60 };
+    const previous = { cadence: 'weekly' as const, time: '17:30', zone: BERLIN, minutes: 45 };
     const [notice] = planEffects({
       type: 'meeting_rhythm_changed',
       ...told,
@@ -145,11 +146,13 @@ describe('a meeting changed by one of the pair', () => {
       readerZone: NEW_YORK,
       actorId: MARIA,
       rhythm,
+      previous,
       next: LATER,
       meetingAt: null,
     }).notices;
     expect(notice!.target).toEqual({ type: 'dm', userId: THEO });
-    expect(shown(notice!)).toContain('every two weeks at 17:30 (Europe/Berlin), 60 minutes');
+    expect(shown(notice!)).toContain('every two weeks at 10:00 (Europe/Berlin), 60 minutes (04:00 in your zone, America/New_York)');
+    expect(shown(notice!)).toContain('Before, you met every week at 17:30 (Europe/Berlin), 45 minutes');
     expect(shown(notice!)).toContain('Tue 8 Dec 2026, 04:00 (America/New_York)');
     expect(dueAt(notice!)).toEqual(NY_MORNING);
   });
