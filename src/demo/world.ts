@@ -14,10 +14,11 @@ export const DEMO_TEAM = 'T0DEMO';
 const SIGNING_SECRET = 'demo-signing-secret';
 const BOT_TOKEN = 'xoxb-demo';
 
+/** `realName` labels each person in the transcript; `displayName` is what Slack (and so the bot) shows. */
 export const PEOPLE = {
-  maria: { id: 'UMARIA', name: 'maria', realName: 'Maria (mentor)', tz: 'Europe/Berlin' },
-  theo: { id: 'UTHEO', name: 'theo', realName: 'Theo (mentee)', tz: 'America/New_York' },
-  sam: { id: 'USAM', name: 'sam', realName: 'Sam (not in the pair)', tz: 'Asia/Tokyo' },
+  maria: { id: 'UMARIA', name: 'maria', realName: 'Maria (mentor)', displayName: 'Maria', tz: 'Europe/Berlin' },
+  theo: { id: 'UTHEO', name: 'theo', realName: 'Theo (mentee)', displayName: 'Theo', tz: 'America/New_York' },
+  sam: { id: 'USAM', name: 'sam', realName: 'Sam (not in the pair)', displayName: 'Sam', tz: 'Asia/Tokyo' },
 } as const;
 export const GOALS_CHANNEL = { id: 'CGROWTH', name: 'theo-growth' } as const;
 

@@ -15,7 +15,9 @@ interface SlackUser {
 export async function lookupUser(client: WebClient, userId: string): Promise<PickedUser> {
   const response = await client.users.info({ user: userId });
   const user = (response.user ?? {}) as SlackUser;
-  const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || userId;
+  // As Slack shows the person: their display name, else their real name. Never the handle (`name`),
+  // which is lower case and not how anyone sees them.
+  const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || userId;
   return {
     userId,
     displayName,

@@ -167,12 +167,21 @@ export const MeetingActions = {
   skip: 'meeting_skip',
   /** value = pair id */
   changeRule: 'meeting_rule_open',
+  /** value = meeting id: "Doesn't suit me" on the DM about a moved meeting, opens ProposeTimeModal */
+  notSuitable: 'meeting_time_not_suitable',
 } as const;
 
 export const RescheduleModal = {
   callbackId: 'meeting_reschedule',
   blocks: { date: 'reschedule_date', time: 'reschedule_time' },
   actions: { date: 'reschedule_date_pick', time: 'reschedule_time_pick' },
+} as const;
+
+/** Another time proposed by the person a moved meeting does not suit; nothing is moved. */
+export const ProposeTimeModal = {
+  callbackId: 'meeting_propose_time',
+  blocks: { date: 'propose_date', time: 'propose_time' },
+  actions: { date: 'propose_date_pick', time: 'propose_time_pick' },
 } as const;
 
 export const RuleModal = {

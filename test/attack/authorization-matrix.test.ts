@@ -305,6 +305,18 @@ const ROWS: Row[] = [
   },
   { id: MeetingActions.skip, does: 'skip a meeting of another pair', prepare: press(MeetingActions.skip, () => world.meetings.next), refusal: NOT_IN_PAIR },
   {
+    id: MeetingActions.notSuitable,
+    does: 'open a time proposal for a meeting of another pair',
+    prepare: press(MeetingActions.notSuitable, () => world.meetings.next),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.ProposeTimeModal.callbackId,
+    does: 'propose another time for a meeting of another pair',
+    prepare: submit('meeting_propose_time', { [ids.ProposeTimeModal.blocks.date]: '2026-12-03', [ids.ProposeTimeModal.blocks.time]: '16:00' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
     id: MeetingActions.changeRule,
     does: 'open the meeting rhythm of another pair',
     prepare: press(MeetingActions.changeRule, () => world.pairA.id),

@@ -221,6 +221,7 @@ async function openAll(
     ['goal_reflection_save', mentee.id, GoalActions.reflect, ids.achieved],
     ['swot_save', mentee.id, GoalActions.swot, pair],
     ['meeting_reschedule', mentee.id, MeetingActions.reschedule, ids.next],
+    ['meeting_propose_time', mentor.id, MeetingActions.notSuitable, ids.next],
     ['meeting_rule', mentor.id, MeetingActions.changeRule, pair],
     ['notes', mentor.id, OpenActions.recordNotes, ids.started],
     ['feedback_request', mentee.id, OpenActions.askFeedback, pair],

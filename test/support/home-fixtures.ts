@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { UserFixture } from '../../src/devtools/slack-stand-in';
 import type { AgendaItemKind, Cadence, Database, FeedbackStatus, GoalStatus, MeetingStatus, Pair, PairStatus } from '../../src/db/schema';
 
 /**
@@ -15,7 +16,9 @@ export class HomeFixtures {
     readonly teamId: string,
   ) {}
 
-  async person(user: { id: string; name: string; tz: string }): Promise<void> {
+  /** Stored as the bot stores a person: by the name Slack shows (the real name), not the handle. */
+  async person(user: { id: string; name: string; realName?: string; tz: string }): Promise<void> {
+    const displayName = user.realName ?? user.name;
     await this.db
       .insertInto('workspaces')
       .values({ team_id: this.teamId })
@@ -23,9 +26,24 @@ export class HomeFixtures {
       .execute();
     await this.db
       .insertInto('people')
-      .values({ team_id: this.teamId, user_id: user.id, display_name: user.name, time_zone: user.tz, dm_channel_id: null, reminders_paused_until: null })
-      .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ display_name: user.name, time_zone: user.tz }))
+      .values({ team_id: this.teamId, user_id: user.id, display_name: displayName, time_zone: user.tz, dm_channel_id: null, reminders_paused_until: null })
+      .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ display_name: displayName, time_zone: user.tz }))
       .execute();
+  }
+
+  /**
+   * A mentor in Berlin and a mentee in New York, known to the stand-in and to the database; with
+   * `realNames`, Slack knows them by a capitalised real name besides their lower-case handle.
+   */
+  async people(standIn: { addUser(user: UserFixture): void }, label: string, options: { realNames?: boolean } = {}) {
+    const named = (first: string) => (options.realNames ? { realName: `${first} ${label}` } : {});
+    const mentor = { id: `UM${label}`, name: `maria-${label.toLowerCase()}`, tz: 'Europe/Berlin', ...named('Maria') };
+    const mentee = { id: `UE${label}`, name: `theo-${label.toLowerCase()}`, tz: 'America/New_York', ...named('Theo') };
+    for (const person of [mentor, mentee]) {
+      standIn.addUser(person);
+      await this.person(person);
+    }
+    return { mentor, mentee };
   }
 
   async pair(o: { mentorId: string; menteeId: string; createdAt: Date; cadence?: Cadence; plannedEndOn?: string; status?: PairStatus }): Promise<Pair> {

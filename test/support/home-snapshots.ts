@@ -54,6 +54,7 @@ export function pairSnapshot(
     role: viewer,
     otherId: viewer === 'mentor' ? menteeId : mentorId,
     next: meeting({ daysFromNow: 7 }),
+    rhythmNext: null,
     nextAgenda: {},
     lastHeld: null,
     lastHeldFacts: { actionItems: 0, feedbackRequests: 0, feedbackAreaItems: 0, highlightItems: 0, appreciations: 0 },

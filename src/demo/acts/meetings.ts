@@ -105,9 +105,14 @@ export async function meetings(world: World): Promise<void> {
   const reschedule = await modalOf(world, theo.id, RescheduleModal.callbackId);
   const next = await world.db.kysely.selectFrom('meetings').selectAll().where('status', '=', 'scheduled').orderBy('scheduled_at').executeTakeFirstOrThrow();
   const newDate = DateTime.fromJSDate(next.scheduled_at, { zone: theo.tz }).plus({ days: 1 }).toISODate();
-  await driver.submitView(theo.id, reschedule, { [RescheduleModal.blocks.date]: newDate, [RescheduleModal.blocks.time]: '15:00' });
+  const asked = { [RescheduleModal.blocks.date]: newDate, [RescheduleModal.blocks.time]: '15:00' };
+  await driver.submitView(theo.id, reschedule, asked);
   await untilQuiet(world);
-  transcript.say('The modal confirms the new time; Maria is told by DM, in her time zone.');
+  transcript.say('15:00 in New York is 21:00 in Berlin: the modal shows the time in both zones and warns, but does not refuse.');
+  transcript.checkpoint();
+  await driver.submitView(theo.id, await modalOf(world, theo.id, RescheduleModal.callbackId), asked);
+  await untilQuiet(world);
+  transcript.say('Theo moves it anyway. The modal confirms the new time; Maria is told by DM, in her time zone, with a "Doesn\'t suit me" button.');
   transcript.checkpoint();
 
   transcript.act('Agenda: Theo opens the next agenda; what is still open is already on it');

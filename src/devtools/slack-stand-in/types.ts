@@ -14,8 +14,11 @@ export interface Problem {
 
 export interface UserFixture {
   id: string;
+  /** The handle (users.info `name`): lower case, never what Slack shows as the person's name. */
   name: string;
   realName?: string;
+  /** The display name the person chose; Slack leaves it empty until they do (then it shows the real name). */
+  displayName?: string;
   tz?: string;
   isBot?: boolean;
   deleted?: boolean;

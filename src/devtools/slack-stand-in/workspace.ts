@@ -14,7 +14,7 @@ export const APP_ID = 'A0001';
 export type Target = { ok: true; channel: string; dmUser?: string } | { ok: false; error: string };
 
 export class Workspace {
-  readonly users = new Map<string, Required<Omit<UserFixture, 'realName'>> & { realName: string }>();
+  readonly users = new Map<string, Required<UserFixture>>();
   readonly channels = new Map<string, Required<ChannelFixture>>();
 
   constructor(readonly teamId: string) {
@@ -26,6 +26,7 @@ export class Workspace {
       id: u.id,
       name: u.name,
       realName: u.realName ?? u.name,
+      displayName: u.displayName ?? '',
       tz: u.tz ?? 'America/New_York',
       isBot: u.isBot ?? false,
       deleted: u.deleted ?? false,
@@ -69,7 +70,7 @@ export class Workspace {
         tz: u.tz,
         tz_label: label,
         tz_offset: offsetSeconds,
-        profile: { real_name: u.realName, display_name: u.name, real_name_normalized: u.realName, display_name_normalized: u.name },
+        profile: { real_name: u.realName, display_name: u.displayName, real_name_normalized: u.realName, display_name_normalized: u.displayName },
       },
     };
   }

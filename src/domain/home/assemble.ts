@@ -12,6 +12,9 @@ type CountRow = { pair_id: string; n: number };
 /** Everything the repository returned for one person's pairs, before it is sorted into pairs. */
 export interface LoadedRows {
   next: MeetingRow[];
+  /** For the running pairs with no next row yet: when their rhythm has them meet next (null: no more before the end). */
+  rhythmNext: Map<string, Date | null>;
+  /** "The last meeting" of each pair: the latest that took place (see home.repository.ts `lastMeetings`). */
   lastHeld: MeetingRow[];
   awaitingNotes: MeetingRow[];
   since: Array<{ pairId: string; since: Date }>;
@@ -62,6 +65,7 @@ export function assemblePair(pair: Pair, viewerId: string, rows: LoadedRows): Pa
     role: pair.mentor_id === viewerId ? 'mentor' : 'mentee',
     otherId: otherMember(pair, viewerId),
     next: meetingInfo(next),
+    rhythmNext: running && !next ? (rows.rhythmNext.get(pair.id) ?? null) : null,
     nextAgenda: agendaOf(rows, next?.id),
     lastHeld: meetingInfo(last),
     lastHeldFacts: {

@@ -1,3 +1,4 @@
+import { formatLocalDate } from '../time/zoned';
 import type { MeetingInfo, PairSnapshot } from './snapshot';
 
 /**
@@ -7,7 +8,7 @@ import type { MeetingInfo, PairSnapshot } from './snapshot';
  *
  * - goals: at least 3 goals that are not dropped (achieved ones count: they were defined), and no
  *   more than 5 of them still open (not achieved). Every goal has a target date (the schema requires it).
- * - meetings: the pair is active and has a scheduled meeting that has not ended yet.
+ * - meetings: the pair is active and its rhythm has a meeting ahead, or none is left before the planned end.
  * - notes: the last meeting has takeaways, and at least one action item tied to it (meeting_id) or
  *   written, untied, at or after its start.
  * - feedback: for the last meeting a feedback area was named (its feedback focus or a feedback-area
@@ -16,7 +17,8 @@ import type { MeetingInfo, PairSnapshot } from './snapshot';
  * - resources: at least 2 of the pair's resources explored since the last meeting's start (since the
  *   pair was created when no meeting was held yet).
  * - highlight: the next meeting's agenda shares an achievement or challenge (its shared highlight or a
- *   highlight agenda item); with no next meeting, the last meeting's.
+ *   highlight agenda item); with no next meeting row, the last meeting's (none while the rhythm's next
+ *   meeting waits for its row).
  * - thanks: an appreciation tied to the last meeting, or written, untied, at or after its start.
  *
  * Items about the last meeting are 'waiting' until one was held: nothing can be done about them yet.
@@ -84,10 +86,12 @@ function goalsItem({ goalCounts }: PairSnapshot): ChecklistItem {
   return { ...base, state: 'done', detail: `${parts.join(', ')}.` };
 }
 
-function meetingsItem({ pair, next }: PairSnapshot): ChecklistItem {
+function meetingsItem({ pair, next, rhythmNext }: PairSnapshot): ChecklistItem {
   const base = { key: 'meetings' as const, meetingId: next?.id ?? null };
   if (pair.status !== 'active') return { ...base, state: 'todo', detail: `The mentorship is ${pair.status}.` };
-  if (!next) return { ...base, state: 'todo', detail: 'No meeting scheduled.' };
+  // The rhythm schedules every meeting up to the planned end; after that there is nothing to schedule.
+  if (!next && !rhythmNext)
+    return { ...base, state: 'done', detail: `No more meetings: the mentorship's planned end is ${formatLocalDate(pair.plannedEndOn)}.` };
   return {
     ...base,
     state: 'done',
@@ -120,8 +124,10 @@ function resourcesItem({ lastHeld, exploredSinceTotal }: PairSnapshot): Checklis
   return { key: 'resources', meetingId: null, state: 'todo', detail: `${exploredSinceTotal} of ${RESOURCES_PER_CYCLE} explored ${since}.` };
 }
 
-function highlightItem({ next, nextAgenda, lastHeld, lastHeldFacts }: PairSnapshot): ChecklistItem {
+function highlightItem({ next, rhythmNext, nextAgenda, lastHeld, lastHeldFacts }: PairSnapshot): ChecklistItem {
   const base = { key: 'highlight' as const, meetingId: next?.id ?? null };
+  // The next meeting is known from the rhythm but has no row (so no agenda) yet: nothing is shared in it.
+  if (!next && rhythmNext) return { ...base, state: 'todo', detail: 'Not in the next agenda yet.' };
   if (next) {
     const shared = filled(next.sharedHighlight) || (nextAgenda.highlight ?? 0) > 0;
     return { ...base, state: shared ? 'done' : 'todo', detail: shared ? 'Shared in the next agenda.' : 'Not in the next agenda yet.' };

@@ -39,14 +39,18 @@ export async function nextMeetings(db: Executor, pairIds: readonly string[], now
     .execute();
 }
 
-/** Per pair: the latest meeting with status 'held' ("the last meeting"). */
-export async function lastHeldMeetings(db: Executor, pairIds: readonly string[]) {
+/**
+ * Per pair: "the last meeting", the latest one that took place: held (notes recorded), or scheduled
+ * and over, its notes still due. A meeting becomes 'held' only when someone records its notes, so
+ * taking only held ones would make the thanks and feedback lines speak of an older meeting.
+ */
+export async function lastMeetings(db: Executor, pairIds: readonly string[], now: Date) {
   if (pairIds.length === 0) return [];
   return db
     .selectFrom('meetings')
     .select(MEETING_COLUMNS)
     .where('pair_id', 'in', [...pairIds])
-    .where('status', '=', 'held')
+    .where((eb) => eb.or([eb('status', '=', 'held'), eb.and([eb('status', '=', 'scheduled'), eb(meetingEnd, '<=', now)])]))
     .distinctOn('pair_id')
     .orderBy('pair_id')
     .orderBy('scheduled_at', 'desc')

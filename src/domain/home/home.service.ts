@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Pair } from '../../db/schema';
+import { rhythmNextFor } from '../meetings/upcoming';
 import { listEndedPairsOf, listPairsOf } from '../pairs/pairs.repository';
 import { findPeople } from '../people/people.repository';
 import { expectationsOf } from '../expectations/expectations.repository';
@@ -9,6 +10,12 @@ import * as repo from './home.repository';
 import { comparePairs, type HomeSnapshot, LIST_LIMITS } from './snapshot';
 
 const end = (m: { scheduled_at: Date; duration_minutes: number }) => new Date(m.scheduled_at.getTime() + m.duration_minutes * 60_000);
+
+/** Awaits an object of promises together, keeping each result under its name. */
+async function allOf<T extends Record<string, Promise<unknown>>>(promises: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(Object.entries(promises).map(async ([key, promise]) => [key, await promise] as const));
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
+}
 
 /**
  * Builds one person's dashboard snapshot. Read-only, and it only reads the pairs the viewer belongs
@@ -55,55 +62,39 @@ export class HomeService {
     const ids = pairs.map((pair) => pair.id);
     const [next, lastHeld, awaitingNotes, expectations] = await Promise.all([
       repo.nextMeetings(this.db, ids, now),
-      repo.lastHeldMeetings(this.db, ids),
+      repo.lastMeetings(this.db, ids, now),
       repo.meetingsAwaitingNotes(this.db, ids, now),
       // Not relative to the meetings, but as cheap to read here as anywhere.
       expectationsOf(this.db, ids),
     ]);
+    // A running pair whose next row the planning pass has not created yet still has a next meeting.
+    const unplanned = pairs.filter((p) => !next.some((m) => m.pair_id === p.id));
     const refs = lastHeld.map((m) => ({ pairId: m.pair_id, meetingId: m.id, start: m.scheduled_at, end: end(m) }));
     const since = pairs.map((p) => {
       const last = lastHeld.find((m) => m.pair_id === p.id);
       return { pairId: p.id, since: sinceLastMeeting(last ? { scheduledAt: last.scheduled_at } : null, p.created_at) };
     });
-    const [agenda, goalCounts, goals, actionItems, lastMeetingActionItems, lastMeetingFeedback, lastMeetingThanks, asked, given, explored, appreciations] =
-      await Promise.all([
-        repo.agendaCounts(
-          this.db,
-          [...next, ...lastHeld].map((m) => m.id),
-        ),
-        repo.goalCounts(this.db, ids),
-        repo.goalsToShow(this.db, ids, LIST_LIMITS.goals),
-        repo.openActionItems(this.db, ids, LIST_LIMITS.actionItems),
-        repo.actionItemsOfLastMeetings(this.db, refs),
-        repo.feedbackOfLastMeetings(this.db, refs),
-        repo.appreciationsOfLastMeetings(this.db, refs),
-        repo.latestFeedbackAsked(this.db, ids),
-        repo.latestFeedbackGiven(this.db, ids),
-        repo.resourcesExploredSince(this.db, since, LIST_LIMITS.resources),
-        repo.latestAppreciations(this.db, ids),
-      ]);
+    const rest = await allOf({
+      rhythmNext: rhythmNextFor(this.db, unplanned, now),
+      agenda: repo.agendaCounts(
+        this.db,
+        [...next, ...lastHeld].map((m) => m.id),
+      ),
+      goalCounts: repo.goalCounts(this.db, ids),
+      goals: repo.goalsToShow(this.db, ids, LIST_LIMITS.goals),
+      actionItems: repo.openActionItems(this.db, ids, LIST_LIMITS.actionItems),
+      lastMeetingActionItems: repo.actionItemsOfLastMeetings(this.db, refs),
+      lastMeetingFeedback: repo.feedbackOfLastMeetings(this.db, refs),
+      lastMeetingThanks: repo.appreciationsOfLastMeetings(this.db, refs),
+      asked: repo.latestFeedbackAsked(this.db, ids),
+      given: repo.latestFeedbackGiven(this.db, ids),
+      explored: repo.resourcesExploredSince(this.db, since, LIST_LIMITS.resources),
+      appreciations: repo.latestAppreciations(this.db, ids),
+    });
     const progress = await repo.progressItems(
       this.db,
-      goals.map((g) => g.id),
+      rest.goals.map((g) => g.id),
     );
-    return {
-      next,
-      lastHeld,
-      awaitingNotes,
-      since,
-      agenda,
-      goalCounts,
-      goals,
-      progress,
-      actionItems,
-      lastMeetingActionItems,
-      lastMeetingFeedback,
-      lastMeetingThanks,
-      asked,
-      given,
-      explored,
-      appreciations,
-      expectations,
-    };
+    return { next, lastHeld, awaitingNotes, since, progress, expectations, ...rest };
   }
 }

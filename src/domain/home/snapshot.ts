@@ -1,4 +1,5 @@
 import type { ExpectationsView } from '../expectations/expectation-rules';
+import { localDateIn } from '../time/zoned';
 import type { AgendaItemKind, Cadence, FeedbackStatus, GoalStatus, MeetingStatus, PairStatus, ProgressItemKind, ResourceKind } from '../../db/schema';
 
 /**
@@ -115,8 +116,16 @@ export interface PairSnapshot {
   otherId: string;
   /** The earliest scheduled meeting that has not ended yet (it may be in progress). */
   next: MeetingInfo | null;
+  /**
+   * Only when a running pair has no `next` row (its planning has not caught up): when its rhythm says
+   * it meets next. Null when the rhythm plans no meeting before the planned end (or none is needed).
+   */
+  rhythmNext: Date | null;
   nextAgenda: AgendaSummary;
-  /** The latest meeting with status 'held': "the last meeting" of every checklist rule. */
+  /**
+   * "The last meeting" of every checklist rule: the latest one that took place, held (notes recorded)
+   * or over with its notes still due. Skipped and cancelled meetings never count.
+   */
   lastHeld: MeetingInfo | null;
   lastHeldFacts: LastMeetingFacts;
   /** The latest meeting that has ended but is still 'scheduled' and has no takeaways: notes are due. */
@@ -141,9 +150,14 @@ export const LIST_LIMITS = { goals: 5, actionItems: 5, resources: 3 } as const;
 
 /** Soonest next meeting first; pairs without one last, oldest pair first among equals. */
 export function comparePairs(a: PairSnapshot, b: PairSnapshot): number {
-  const at = (p: PairSnapshot) => p.next?.scheduledAt.getTime() ?? Number.POSITIVE_INFINITY;
+  const at = (p: PairSnapshot) => (p.next?.scheduledAt ?? p.rhythmNext)?.getTime() ?? Number.POSITIVE_INFINITY;
   if (at(a) !== at(b)) return at(a) < at(b) ? -1 : 1;
   return a.pair.createdAt.getTime() - b.pair.createdAt.getTime();
+}
+
+/** Whether the pair's planned end (a local date) is behind `now`, read in `zone`. */
+export function plannedEndPassed(pair: Pick<PairInfo, 'plannedEndOn'>, now: Date, zone: string): boolean {
+  return localDateIn(now, zone) > pair.plannedEndOn;
 }
 
 export const meetingEnd = (meeting: Pick<MeetingInfo, 'scheduledAt' | 'durationMinutes'>): Date =>

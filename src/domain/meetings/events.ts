@@ -41,6 +41,19 @@ export interface MeetingRescheduled {
   meetingAt: Date | null;
 }
 
+/** The other person says a moved meeting's new time does not suit them, and proposes another (nothing is moved). */
+export interface MeetingTimeProposed {
+  type: 'meeting_time_proposed';
+  pairId: string;
+  actorId: string;
+  actorZone: string;
+  readerId: string;
+  readerZone: string;
+  meeting: MeetingSlot;
+  proposedAt: Date;
+  meetingAt: Date | null;
+}
+
 export interface MeetingSkipped {
   type: 'meeting_skipped';
   pairId: string;
@@ -74,4 +87,4 @@ export interface ActionItemTicked {
   memberIds: [string, string];
 }
 
-export type MeetingEvent = AgendaShared | NotesRecorded | MeetingRescheduled | MeetingSkipped | MeetingRhythmChanged | ActionItemTicked;
+export type MeetingEvent = AgendaShared | NotesRecorded | MeetingRescheduled | MeetingTimeProposed | MeetingSkipped | MeetingRhythmChanged | ActionItemTicked;

@@ -7,11 +7,20 @@ import { pairOfMember } from '../pairs/access';
 import { occurrenceAt } from './cadence';
 import type { MeetingSkipped } from './events';
 import { CHANGEABLE, lockMeetingOfMember, pairPeople, requireScheduled, zoneOf } from './meeting-access';
-import { type Changed, checkMeetingTime, checkRuleChange, type MeetingTimeField, ruleOf, type RuleChange, type RuleField } from './meeting-rules';
+import {
+  type Changed,
+  checkMeetingTime,
+  checkRuleChange,
+  type MeetingTimeField,
+  outsideFairHours,
+  ruleOf,
+  type RuleChange,
+  type RuleField,
+} from './meeting-rules';
 import { deleteMeetings, futureMeetingsAfter, maxSequence, updateMeeting, updatePair, upcomingMeeting } from './meetings.repository';
 import type { ReminderPlanning } from './reminder-planning';
 import { ensureUpcomingFor } from './upcoming';
-import { rhythmOf, slotOf, soonestAhead } from './views';
+import { type OutsideHours, type RescheduleDraft, rhythmOf, slotOf, soonestAhead } from './views';
 
 /** Who changed what, and what the modal that did it shows them afterwards. */
 interface ChangedFor {
@@ -24,7 +33,11 @@ interface ChangedFor {
 /** The fields every change event shares: the other person hears of it in their own zone. */
 type TellOther = Pick<MeetingSkipped, 'pairId' | 'actorId' | 'readerId' | 'readerZone'>;
 
-export type RescheduleResult = Changed<WithEffects<ChangedFor & { meeting: Meeting; previousAt: Date }>, MeetingTimeField>;
+export type RescheduleResult =
+  | Changed<WithEffects<ChangedFor & { moved: true; meeting: Meeting; previousAt: Date; otherZone: string }>, MeetingTimeField>
+  /** Nothing moved: the time is outside 08:00-20:00 for the other person; the modal asks to confirm. */
+  | { ok: true; moved: false; draft: RescheduleDraft; outsideHours: OutsideHours };
+export type ProposeResult = Changed<WithEffects<{ otherId: string; proposedAt: Date; viewerZone: string; otherZone: string }>, MeetingTimeField>;
 export type SkipResult = WithEffects<ChangedFor & { meeting: Meeting; next: Meeting | null }>;
 export type RhythmResult = Changed<WithEffects<ChangedFor & { next: Meeting | null }>, RuleField>;
 
@@ -41,14 +54,28 @@ export class MeetingChangesService {
     private readonly reminders: ReminderPlanning,
   ) {}
 
-  /** Moves one meeting to a date and time read in the pair's zone; its reminders move with it. */
-  async reschedule(actor: Actor, meetingId: string | null, input: { date: string; time: string }): Promise<RescheduleResult> {
+  /**
+   * Moves one meeting to a date and time read in the pair's zone; its reminders move with it. A time
+   * outside 08:00-20:00 for the other person is not refused: the first submission only says so
+   * (nothing moves), and `anyHour` (the same time confirmed) moves it.
+   */
+  async reschedule(actor: Actor, meetingId: string | null, input: { date: string; time: string; anyHour?: boolean }): Promise<RescheduleResult> {
     const now = this.clock();
     return this.db.transaction().execute(async (tx) => {
-      const { meeting, pair, otherId } = await lockMeetingOfMember(tx, actor, meetingId, CHANGEABLE);
-      requireScheduled(meeting, now);
-      const checked = checkMeetingTime(input, pair.time_zone, now);
+      const { meeting, pair, otherId, checked } = await this.movable(tx, actor, meetingId, input, now);
       if (!checked.ok) return { ok: false as const, errors: checked.errors };
+      const people = await pairPeople(tx, pair);
+      const otherZone = zoneOf(people, otherId);
+      if (!input.anyHour && outsideFairHours(checked.at, otherZone)) {
+        const viewerZone = zoneOf(people, actor.userId);
+        const draft = { meeting: slotOf(meeting), otherId, viewerZone, otherZone, pairZone: pair.time_zone };
+        return {
+          ok: true as const,
+          moved: false as const,
+          draft,
+          outsideHours: { at: checked.at, date: input.date, time: input.time, otherId, otherZone, viewerZone },
+        };
+      }
       const moved = await updateMeeting(tx, meeting.id, { scheduled_at: checked.at, rescheduled_from: meeting.rescheduled_from ?? meeting.scheduled_at });
       // Same transaction: the old reminders never go out and the new ones exist as soon as the move does.
       await this.reminders.cancelUnsent(tx, meeting.id);
@@ -64,7 +91,31 @@ export class MeetingChangesService {
           meetingAt: soonestAhead(now, [meeting.scheduled_at, moved.scheduled_at]),
         },
       ]);
-      return { ok: true as const, ...changed.result, meeting: moved, previousAt: meeting.scheduled_at, effects };
+      return { ok: true as const, moved: true as const, ...changed.result, meeting: moved, previousAt: meeting.scheduled_at, otherZone, effects };
+    });
+  }
+
+  /**
+   * The other person proposes another time for a meeting (its new time does not suit them). Nothing
+   * moves: the person who can move it is told, with the time in both zones and the button to do it.
+   */
+  async proposeTime(actor: Actor, meetingId: string | null, input: { date: string; time: string }): Promise<ProposeResult> {
+    const now = this.clock();
+    return this.db.transaction().execute(async (tx) => {
+      const { meeting, pair, otherId, checked } = await this.movable(tx, actor, meetingId, input, now);
+      if (!checked.ok) return { ok: false as const, errors: checked.errors };
+      const changed = await this.changedFor(tx, actor, pair, otherId);
+      const effects = await this.effects.record(tx, actor.teamId, [
+        {
+          type: 'meeting_time_proposed',
+          ...changed.told,
+          actorZone: changed.result.viewerZone,
+          meeting: slotOf(meeting),
+          proposedAt: checked.at,
+          meetingAt: soonestAhead(now, [meeting.scheduled_at, checked.at]),
+        },
+      ]);
+      return { ok: true as const, otherId, proposedAt: checked.at, viewerZone: changed.result.viewerZone, otherZone: changed.told.readerZone, effects };
     });
   }
 
@@ -147,6 +198,13 @@ export class MeetingChangesService {
   }
 
   /** What the actor's modal shows afterwards, and who is told (the part every change event shares). */
+  /** The meeting to move (locked, the actor's, still to come) and the time asked for, checked in the pair's zone. */
+  private async movable(tx: Tx, actor: Actor, meetingId: string | null, input: { date: string; time: string }, now: Date) {
+    const membership = await lockMeetingOfMember(tx, actor, meetingId, CHANGEABLE);
+    requireScheduled(membership.meeting, now);
+    return { ...membership, checked: checkMeetingTime(input, membership.pair.time_zone, now) };
+  }
+
   private async changedFor(tx: Tx, actor: Actor, pair: Pair, otherId: string): Promise<{ result: ChangedFor; told: TellOther }> {
     const people = await pairPeople(tx, pair);
     return {

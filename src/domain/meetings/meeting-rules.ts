@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Cadence, Meeting, MeetingStatus, Pair } from '../../db/schema';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { localDateIn, localToInstant } from '../time/zoned';
@@ -92,6 +93,15 @@ export function checkMeetingTime(
   }
   if (at.getTime() - now.getTime() > MAX_DAYS_AHEAD * 86_400_000) return { ok: false, errors: { date: 'Pick a date within the next year.' } };
   return { ok: true, at };
+}
+
+/** The hours a meeting is fair to ask of someone, in their own zone (docs/usage.md, "Rescheduling across zones"). */
+export const FAIR_HOURS = { from: '08:00', to: '20:00' } as const;
+
+/** Whether a meeting starting at `at` starts before 08:00 or after 20:00 where `zone` is. */
+export function outsideFairHours(at: Date, zone: string): boolean {
+  const local = DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
+  return local < FAIR_HOURS.from || local > FAIR_HOURS.to;
 }
 
 export interface RuleChange {

@@ -105,7 +105,7 @@ export class MeetingsService {
     const { meeting, pair, otherId } = await meetingOfMember(this.db, actor, meetingId, CHANGEABLE);
     requireScheduled(meeting, this.clock());
     const people = await pairPeople(this.db, pair);
-    return { meeting: slotOf(meeting), otherId, viewerZone: zoneOf(people, actor.userId), pairZone: pair.time_zone };
+    return { meeting: slotOf(meeting), otherId, viewerZone: zoneOf(people, actor.userId), otherZone: zoneOf(people, otherId), pairZone: pair.time_zone };
   }
 
   /** The rhythm modal: the pair's rule and its next meeting. */

@@ -128,7 +128,20 @@ export interface RescheduleDraft {
   meeting: MeetingSlot;
   otherId: string;
   viewerZone: string;
+  /** The other person's zone: the modal shows every time in both. */
+  otherZone: string;
   pairZone: string;
+}
+
+/** A time asked for that starts outside 08:00-20:00 for the other person: the modal asks to confirm it. */
+export interface OutsideHours {
+  at: Date;
+  /** As picked, in the pair's zone. */
+  date: string;
+  time: string;
+  otherId: string;
+  otherZone: string;
+  viewerZone: string;
 }
 
 /** The rhythm modal, pre-filled with the current rule. */

@@ -10,11 +10,12 @@ const ICON: Record<ChecklistState, string> = { done: '✅', todo: '⬜', waiting
 
 function detail(snapshot: HomeSnapshot, pair: PairSnapshot, item: ChecklistItem): string {
   const thanks = pair.latestAppreciation;
-  if (item.key === 'thanks' && thanks) {
+  // Only thanks said for the last meeting (at or after its start): an older one would contradict the line.
+  const forLastMeeting = thanks && (!pair.lastHeld || thanks.createdAt.getTime() >= pair.lastHeld.scheduledAt.getTime());
+  if (item.key === 'thanks' && thanks && forLastMeeting) {
     const on = formatLocalDate(localDateIn(thanks.createdAt, snapshot.viewerZone));
     return `${item.detail} Latest: ${who(snapshot, thanks.fromId)} thanked ${whom(snapshot, thanks.toId)} on ${on}.`;
   }
-  if (item.key === 'meetings' && item.state === 'todo' && pair.pair.status === 'active') return `${item.detail} \`/mentorship meeting\` sets the next one.`;
   return item.detail;
 }
 

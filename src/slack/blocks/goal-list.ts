@@ -44,6 +44,9 @@ function pairHead(entry: PairGoalsView, first: boolean): KnownBlock[] {
   return blocks;
 }
 
+/** The goals are the mentee's: the mentor reads whose they are, never "your goals". */
+const whoseGoals = (entry: PairGoalsView): string => (entry.role === 'mentee' ? 'your goals' : `${entry.otherName}'s goals`);
+
 function goalSummaryText(goal: GoalView): string {
   const lines = [`${goalTitle(goal)}  ${STATUS_LABELS[goal.status]}`, `Target ${formatLocalDate(goal.targetDate)} · Progress: ${progressText(goal.items)}`];
   if (goal.status === 'changes_requested' && goal.changesComment) {
@@ -52,7 +55,7 @@ function goalSummaryText(goal: GoalView): string {
   return lines.join('\n');
 }
 
-function goalButtons(goal: GoalView): ActionsBlock {
+function goalButtons(goal: GoalView, entry: PairGoalsView): ActionsBlock {
   // Every goal has the same row of buttons: the label says which goal each one acts on.
   const about = (verb: string) => ({ accessibility_label: accessibilityLabel(`${verb}: ${goal.title}`) });
   const elements: Button[] = [button('Edit', GoalActions.edit, goal.id, about('Edit the goal'))];
@@ -80,7 +83,7 @@ function goalButtons(goal: GoalView): ActionsBlock {
       style: 'danger',
       confirm: {
         title: plain('Drop this goal?', 100),
-        text: plain('It will no longer count as one of your goals. This cannot be undone.', 300),
+        text: plain(`It will no longer count as one of ${whoseGoals(entry)}. This cannot be undone.`, 300),
         confirm: plain('Drop it', 30),
         deny: plain('Keep it', 30),
       },
@@ -144,7 +147,7 @@ export function goalListMessage(pairs: readonly PairGoalsView[], notice?: string
     blocks.push(...heads[i]!);
     for (const goal of entry.active.slice(0, slots[i])) {
       blocks.push({ type: 'section', block_id: GoalBlocks.goal(goal.id), text: mrkdwn(goalSummaryText(goal)) });
-      blocks.push(goalButtons(goal));
+      blocks.push(goalButtons(goal, entry));
     }
     const foot = pairFoot(entry, slots[i]!);
     if (foot) blocks.push(foot);

@@ -106,7 +106,7 @@ export function sharedNotice(goal: GoalView, posted: boolean | null): string {
   if (posted === null) return `:outbox_tray: Shared ${goalTitle(goal)} for ${mention(goal.mentorId)}'s approval; it is on its way to ${where}.`;
   return posted
     ? `:outbox_tray: Shared ${goalTitle(goal)} in ${where} for ${mention(goal.mentorId)}'s approval.`
-    : `:warning: ${goalTitle(goal)} is waiting for approval, but I couldn't post it in ${where}, so your mentor has not seen it yet. If I am not in that channel, invite me there (\`/invite @Mentorship\`), then press *Share again*; otherwise it goes out shortly.`;
+    : `:warning: ${goalTitle(goal)} is waiting for approval, but I couldn't post it in ${where}, so nobody has seen it there yet. If I am not in that channel, invite me there (\`/invite @Mentorship\`), then press *Share again*; otherwise it goes out shortly.`;
 }
 
 /** The line above the goal list after saving, saying what happened to the approval. */

@@ -26,8 +26,8 @@ export interface GoalFormValues {
 
 export interface GoalModalInput {
   pairId: string;
-  /** Set when editing. */
-  goal?: { id: string; status: GoalStatus };
+  /** Set when editing; who is editing decides how the approval note reads. */
+  goal?: { id: string; status: GoalStatus; viewerIsMentor?: boolean };
   values: GoalFormValues;
   plannedEnd: string;
   /** A gentle note, e.g. about having five goals already. */
@@ -77,6 +77,10 @@ function textInput(
   };
 }
 
+/** The mentor approves goals: a mentor editing one approves it again, a mentee sends it back to them. */
+const approvalNote = (viewerIsMentor: boolean): string =>
+  viewerIsMentor ? 'Changing what it says means approving it again in the goals channel' : 'Changing what it says sends it back to your mentor for approval';
+
 export function goalModal(input: GoalModalInput): ModalView {
   const { values } = input;
   const editing = input.goal !== undefined;
@@ -85,7 +89,7 @@ export function goalModal(input: GoalModalInput): ModalView {
   if (input.goal?.status === 'approved') {
     blocks.push({
       type: 'context',
-      elements: [mrkdwn(':information_source: This goal is approved. Changing what it says sends it back to your mentor for approval; progress is kept.')],
+      elements: [mrkdwn(`:information_source: This goal is approved. ${approvalNote(input.goal.viewerIsMentor === true)}; progress is kept.`)],
     });
   }
   blocks.push({

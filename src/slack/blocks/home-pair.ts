@@ -1,9 +1,9 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
-import { checklist, checklistScore } from '../../domain/home/checklist';
+import { checklist, checklistScore, FEEDBACK_WINDOW_MS } from '../../domain/home/checklist';
 import { goalProgress, progressBar } from '../../domain/home/progress';
 import type { GoalInfo, HomeSnapshot, PairSnapshot } from '../../domain/home/snapshot';
-import { LIST_LIMITS, meetingEnd } from '../../domain/home/snapshot';
-import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
+import { LIST_LIMITS, meetingEnd, plannedEndPassed } from '../../domain/home/snapshot';
+import { formatInZone, formatLocalDate, localDateIn } from '../../domain/time/zoned';
 import { checklistBlocks, checklistSummaryBlock, checklistTodoButtons } from './checklist';
 import { actionsBlock, commonButtons, openButton } from './home-buttons';
 import { daysFromToday, dueLabel, GOAL_STATUS_LABEL, linked, more, relativeDays, relativeInstant, typed, who, whom } from './home-format';
@@ -133,11 +133,10 @@ function meetingSection(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level
   const notesDue = awaitingNotes ? `\nYour meeting of ${formatInZone(awaitingNotes.scheduledAt, zone)} has ended; notes are not recorded yet.` : '';
   if (!next) {
     const notes = awaitingNotes ? openButton('recordNotes', awaitingNotes.id, 'Record notes', true) : null;
-    return {
-      type: 'section',
-      text: mrkdwn(`*Next meeting:* none scheduled. \`/mentorship meeting\` sets the next one.${notesDue}`),
-      ...(notes ? { accessory: notes } : {}),
-    };
+    const line = pair.rhythmNext
+      ? `*Next meeting:* ${formatInZone(pair.rhythmNext, zone)}, ${relativeInstant(pair.rhythmNext, snapshot.now, zone)}\n${agendaLine(pair)}`
+      : `*Next meeting:* ${noMoreMeetings(snapshot, pair)}. The mentorship closes by itself, with a summary for you both; *Change set-up* extends it.`;
+    return { type: 'section', text: mrkdwn(`${line}${notesDue}`), ...(notes ? { accessory: notes } : {}) };
   }
   const now = snapshot.now.getTime();
   const when =
@@ -150,6 +149,12 @@ function meetingSection(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level
     text: mrkdwn(`${when} · ${next.durationMinutes} min\n${agendaLine(pair)}${extra}`),
     accessory: openButton('prepareAgenda', next.id, 'Prepare agenda'),
   };
+}
+
+/** Why a running pair has no next meeting: its rhythm plans none before the planned end, or the end has passed. */
+function noMoreMeetings(snapshot: HomeSnapshot, pair: PairSnapshot): string {
+  const end = formatLocalDate(pair.pair.plannedEndOn);
+  return plannedEndPassed(pair.pair, snapshot.now, snapshot.viewerZone) ? `none, the planned end (${end}) has passed` : `none before the planned end (${end})`;
 }
 
 function awaitingNotesSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBlock {
@@ -222,10 +227,20 @@ function actionItemBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, max: numbe
   ];
 }
 
+/**
+ * Feedback as of the last meeting: what was asked at it (within the checklist's window around it) or
+ * since, and the answer given since. An older request belongs to an older meeting and is not shown
+ * as if it were the latest news.
+ */
 function feedbackText(snapshot: HomeSnapshot, pair: PairSnapshot): string {
-  const { latestAsked: asked, latestGiven: given } = pair;
-  if (!asked) return '*Feedback:* none asked yet. Ask on one specific area at each meeting.';
+  const from = pair.lastHeld ? pair.lastHeld.scheduledAt.getTime() - FEEDBACK_WINDOW_MS : Number.NEGATIVE_INFINITY;
+  const asked = pair.latestAsked && pair.latestAsked.createdAt.getTime() >= from ? pair.latestAsked : null;
+  const given = pair.latestGiven?.answeredAt && pair.latestGiven.answeredAt.getTime() >= from ? pair.latestGiven : null;
   const zone = snapshot.viewerZone;
+  if (!asked) {
+    const since = pair.lastHeld ? ` at or since the last meeting (${formatLocalDate(localDateIn(pair.lastHeld.scheduledAt, zone))})` : ' yet';
+    return `*Feedback:* none asked${since}. Ask on one specific area at each meeting.`;
+  }
   const state = asked.status === 'requested' ? 'waiting for an answer' : asked.status === 'answered' ? 'answered' : 'answered and applied';
   const lines = [
     `*Feedback*`,
@@ -258,7 +273,8 @@ function resourcesSection(snapshot: HomeSnapshot, pair: PairSnapshot, max: numbe
 
 function minimalSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBlock {
   const zone = snapshot.viewerZone;
-  const next = pair.next ? `next meeting ${formatInZone(pair.next.scheduledAt, zone)}, ${agendaLine(pair).toLowerCase()}` : 'no meeting scheduled';
+  const upcoming = pair.next?.scheduledAt ?? pair.rhythmNext;
+  const next = upcoming ? `next meeting ${formatInZone(upcoming, zone)}, ${agendaLine(pair).toLowerCase()}` : `next meeting ${noMoreMeetings(snapshot, pair)}`;
   const goals = Object.entries(pair.goalCounts).reduce((sum, [status, n]) => (status === 'dropped' ? sum : sum + (n ?? 0)), 0);
   const score = checklistScore(checklist(pair));
   const notes = pair.awaitingNotes ? ' · notes due' : '';

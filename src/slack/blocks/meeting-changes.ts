@@ -1,6 +1,7 @@
+import type { Button } from '@slack/types';
 import type { MeetingSlot, Rhythm } from '../../domain/meetings/views';
 import { formatInZone, wallTimeIn } from '../../domain/time/zoned';
-import { OpenActions } from '../ids';
+import { MeetingActions, OpenActions } from '../ids';
 import type { Message } from './help';
 import { meetingWhen, ruleLine } from './meeting-text';
 import { accessibilityLabel, mention, mrkdwn, plain } from './text';
@@ -12,12 +13,48 @@ import { accessibilityLabel, mention, mrkdwn, plain } from './text';
 export function meetingMovedMessage(input: { actorId: string; previousAt: Date; meeting: MeetingSlot; zone: string }): Message {
   const before = formatInZone(input.previousAt, input.zone);
   const text = `${mention(input.actorId)} moved your meeting of ${before} to ${formatInZone(input.meeting.at, input.zone)}.`;
-  return withAgendaButton(
+  const moved = withAgendaButton(
     `:arrows_counterclockwise: ${mention(input.actorId)} moved your meeting of ${before}.\n*New time: ${meetingWhen(input.meeting, input.zone)}*`,
     text,
     input.meeting,
     input.zone,
   );
+  // The new time may not suit the reader: they can propose another, and the mover is told.
+  const notSuitable: Button = {
+    type: 'button',
+    action_id: MeetingActions.notSuitable,
+    value: input.meeting.id,
+    text: plain("Doesn't suit me", 75),
+    accessibility_label: accessibilityLabel(`Propose another time for the meeting of ${formatInZone(input.meeting.at, input.zone)}`),
+  };
+  return { ...moved, blocks: [...moved.blocks, { type: 'actions', elements: [notSuitable] }] };
+}
+
+/** To the person who can move the meeting: the other proposes another time, shown in both zones. */
+export function timeProposedMessage(input: { actorId: string; actorZone: string; meeting: MeetingSlot; proposedAt: Date; zone: string }): Message {
+  const current = formatInZone(input.meeting.at, input.zone);
+  const proposed = `${formatInZone(input.proposedAt, input.zone)} for you, ${formatInZone(input.proposedAt, input.actorZone)} for ${mention(input.actorId)}`;
+  const text = `${mention(input.actorId)} proposes another time for your meeting of ${current}: ${formatInZone(input.proposedAt, input.zone)}.`;
+  const move: Button = {
+    type: 'button',
+    action_id: MeetingActions.reschedule,
+    value: input.meeting.id,
+    style: 'primary',
+    text: plain('Reschedule', 75),
+    accessibility_label: accessibilityLabel(`Reschedule the meeting of ${current}`),
+  };
+  return {
+    text,
+    blocks: [
+      {
+        type: 'section',
+        text: mrkdwn(
+          `:speech_balloon: ${mention(input.actorId)} says the meeting of ${current} doesn't suit them, and proposes *${proposed}*. Nothing has moved: *Reschedule* moves it.`,
+        ),
+      },
+      { type: 'actions', elements: [move] },
+    ],
+  };
 }
 
 export function meetingSkippedMessage(input: { actorId: string; skipped: MeetingSlot; next: MeetingSlot | null; zone: string }): Message {

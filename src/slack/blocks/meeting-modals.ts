@@ -1,8 +1,9 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { MeetingSlot, RescheduleDraft, Rhythm, RhythmDraft } from '../../domain/meetings/views';
+import { FAIR_HOURS } from '../../domain/meetings/meeting-rules';
+import type { MeetingSlot, OutsideHours, RescheduleDraft, Rhythm, RhythmDraft } from '../../domain/meetings/views';
 import { formatInZone } from '../../domain/time/zoned';
-import { RescheduleModal, RuleModal } from '../ids';
+import { ProposeTimeModal, RescheduleModal, RuleModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
 import { CADENCE_LABELS, meetingWhen, ruleLine } from './meeting-text';
 import { mention, mrkdwn, plain } from './text';
@@ -16,34 +17,80 @@ function local(instant: Date, zone: string): { date: string; time: string } {
   return { date: at.toISODate() ?? '', time: at.toFormat('HH:mm') };
 }
 
-/** Date and time pickers for one meeting, read in the pair's zone (named in the hint). */
-export function rescheduleModal(draft: RescheduleDraft): ModalView {
-  const { blocks: b, actions: a } = RescheduleModal;
-  const { meeting, pairZone } = draft;
-  const current = local(meeting.at, pairZone);
-  const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      text: mrkdwn(`Move your meeting with ${mention(draft.otherId)} of *${meetingWhen(meeting, draft.viewerZone)}*. They will be told.`),
-    },
-    { type: 'input', block_id: b.date, label: plain('New date'), element: { type: 'datepicker', action_id: a.date, initial_date: current.date } },
-    {
-      type: 'input',
-      block_id: b.time,
-      label: plain('New time'),
-      element: { type: 'timepicker', action_id: a.time, initial_time: current.time },
-      hint: plain(`Read in the meeting's time zone, ${pairZone}.`),
-    },
-  ];
+/** A modal with a form: its metadata says what it is about, Cancel closes it. */
+function formModal(callbackId: string, metadata: Record<string, unknown>, labels: { title: string; submit: string }, blocks: KnownBlock[]): ModalView {
   return {
     type: 'modal',
-    callback_id: RescheduleModal.callbackId,
-    private_metadata: encodeMetadata({ meetingId: meeting.id }),
-    title: plain('Reschedule meeting', 24),
-    submit: plain('Move it', 24),
+    callback_id: callbackId,
+    private_metadata: encodeMetadata(metadata),
+    title: plain(labels.title, 24),
+    submit: plain(labels.submit, 24),
     close: plain('Cancel', 24),
     blocks,
   };
+}
+
+/** A time as each of the two people reads it: "10:00 (Europe/Berlin) for you, 04:00 (America/New_York) for @Theo". */
+export function bothZones(at: Date, viewerZone: string, otherId: string, otherZone: string): string {
+  return `${formatInZone(at, viewerZone)} for you, ${formatInZone(at, otherZone)} for ${mention(otherId)}`;
+}
+
+/** The pickers of a meeting time, read in the pair's zone (named in the hint). */
+function timePickers(
+  ids: { blocks: { date: string; time: string }; actions: { date: string; time: string } },
+  initial: { date: string; time: string },
+  pairZone: string,
+) {
+  return [
+    {
+      type: 'input',
+      block_id: ids.blocks.date,
+      label: plain('New date'),
+      element: { type: 'datepicker', action_id: ids.actions.date, initial_date: initial.date },
+    },
+    {
+      type: 'input',
+      block_id: ids.blocks.time,
+      label: plain('New time'),
+      element: { type: 'timepicker', action_id: ids.actions.time, initial_time: initial.time },
+      hint: plain(`Read in the meeting's time zone, ${pairZone}.`),
+    },
+  ] satisfies KnownBlock[];
+}
+
+/**
+ * Date and time pickers for one meeting, with its time in both people's zones. With `outside`, the
+ * time asked for starts outside 08:00-20:00 for the other person: the modal shows it in both zones
+ * and submitting that same time again moves it anyway (a warning, not a refusal).
+ */
+export function rescheduleModal(draft: RescheduleDraft, outside?: OutsideHours): ModalView {
+  const { meeting, pairZone } = draft;
+  const both = (at: Date) => bothZones(at, draft.viewerZone, draft.otherId, draft.otherZone);
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: mrkdwn(`Move your meeting with ${mention(draft.otherId)} of *${meetingWhen(meeting, draft.viewerZone)}*. They will be told.`) },
+    { type: 'context', elements: [mrkdwn(`Now: ${both(meeting.at)}.`)] },
+  ];
+  if (outside) {
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(
+        `:warning: *${both(outside.at)}*: that is outside ${FAIR_HOURS.from}-${FAIR_HOURS.to} for ${mention(draft.otherId)}. Press *Move it anyway* to keep it, or pick another time.`,
+      ),
+    });
+  }
+  blocks.push(...timePickers(RescheduleModal, outside ?? local(meeting.at, pairZone), pairZone));
+  const metadata = { meetingId: meeting.id, ...(outside ? { anyHour: { date: outside.date, time: outside.time } } : {}) };
+  return formModal(RescheduleModal.callbackId, metadata, { title: 'Reschedule meeting', submit: outside ? 'Move it anyway' : 'Move it' }, blocks);
+}
+
+/** "Doesn't suit me": another time to propose, with the meeting's current time in both zones. Nothing moves. */
+export function proposeTimeModal(draft: RescheduleDraft): ModalView {
+  const { meeting, pairZone } = draft;
+  const intro = `The meeting with ${mention(draft.otherId)} is now *${bothZones(meeting.at, draft.viewerZone, draft.otherId, draft.otherZone)}*. Pick a time that suits you; I'll tell ${mention(draft.otherId)}, who can move it.`;
+  return formModal(ProposeTimeModal.callbackId, { meetingId: meeting.id }, { title: 'Propose another time', submit: 'Propose it' }, [
+    { type: 'section', text: mrkdwn(intro) },
+    ...timePickers(ProposeTimeModal, local(meeting.at, pairZone), pairZone),
+  ]);
 }
 
 /** Cadence, wall time, length and the date the new rhythm starts from, pre-filled with the current rule. */
@@ -85,15 +132,7 @@ export function ruleModal(draft: RhythmDraft): ModalView {
       element: { type: 'datepicker', action_id: a.fromDate, initial_date: fromDate },
     },
   ];
-  return {
-    type: 'modal',
-    callback_id: RuleModal.callbackId,
-    private_metadata: encodeMetadata({ pairId: draft.pairId }),
-    title: plain('Change meeting rhythm', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
-    blocks,
-  };
+  return formModal(RuleModal.callbackId, { pairId: draft.pairId }, { title: 'Change meeting rhythm', submit: 'Save' }, blocks);
 }
 
 /**
@@ -121,10 +160,17 @@ export function notesSavedView(): ModalView {
   return meetingChangedView('Notes saved', ':white_check_mark: Saved. The summary is on its way to you both by DM, with a Done button on each action item.');
 }
 
-export function meetingMovedView(outcome: Outcome & { meeting: MeetingSlot }): ModalView {
+export function meetingMovedView(outcome: Outcome & { meeting: MeetingSlot; otherZone: string }): ModalView {
+  const both = bothZones(outcome.meeting.at, outcome.viewerZone, outcome.otherId, outcome.otherZone);
+  return meetingChangedView('Meeting moved', `:white_check_mark: Moved to *${both}*. ${mention(outcome.otherId)} will be told by DM.`);
+}
+
+/** After a proposal: who was told what. */
+export function timeProposedView(outcome: Outcome & { proposedAt: Date; otherZone: string }): ModalView {
+  const both = bothZones(outcome.proposedAt, outcome.viewerZone, outcome.otherId, outcome.otherZone);
   return meetingChangedView(
-    'Meeting moved',
-    `:white_check_mark: Moved to *${meetingWhen(outcome.meeting, outcome.viewerZone)}*. ${mention(outcome.otherId)} will be told by DM.`,
+    'Time proposed',
+    `:white_check_mark: I told ${mention(outcome.otherId)} you propose *${both}*. The meeting stays where it is until one of you moves it.`,
   );
 }
 

@@ -12,13 +12,23 @@ const CADENCE_WORDS: Record<Cadence, string> = {
   monthly: 'every month',
 };
 
-const HABITS = [
-  '*3-5 goals with target dates*, shared in the goals channel for your mentor to approve',
-  '*An agenda before each meeting*: topics, one achievement or challenge, links to look at',
-  '*One feedback request per meeting*, on one specific area, and how you applied it',
-  '*Two learning resources* explored between sessions',
-  '*A thank-you* at the end of each session',
-];
+/** The habits as each person lives them: the mentee drafts goals and asks for feedback, the mentor approves and answers. */
+const HABITS: Record<'mentor' | 'mentee', readonly string[]> = {
+  mentee: [
+    '*3-5 goals with target dates*, shared in the goals channel for your mentor to approve',
+    '*An agenda before each meeting*: topics, one achievement or challenge, links to look at',
+    '*One feedback request per meeting*, on one specific area, and how you applied it',
+    '*Two learning resources* explored between sessions',
+    '*A thank-you* at the end of each session',
+  ],
+  mentor: [
+    '*3-5 goals with target dates*, drafted by your mentee and shared in the goals channel for you to approve',
+    '*An agenda before each meeting*: your mentee prepares it, you get it before you meet',
+    '*One feedback request per meeting* from your mentee, on one specific area, for you to answer',
+    '*Two learning resources* explored between sessions',
+    '*A few words on their progress* at the end of each session',
+  ],
+};
 
 /** A new pair, as its welcome and introduction show it. */
 export interface NewPairView {
@@ -53,7 +63,10 @@ export function welcomeMessage(pair: NewPairView, viewer: { userId: string; time
       ),
       accessory: expectationsButton(pair.pairId, 'Agree on expectations', true),
     },
-    { type: 'section', text: mrkdwn(`*How I help you keep the habits that make mentoring work*\n${HABITS.map((h) => `• ${h}`).join('\n')}`) },
+    {
+      type: 'section',
+      text: mrkdwn(`*How I help you keep the habits that make mentoring work*\n${HABITS[isMentor ? 'mentor' : 'mentee'].map((h) => `• ${h}`).join('\n')}`),
+    },
     {
       type: 'context',
       elements: [

@@ -1,6 +1,14 @@
-import type { ActionItemTicked, AgendaShared, MeetingRescheduled, MeetingRhythmChanged, MeetingSkipped, NotesRecorded } from '../../domain/meetings/events';
+import type {
+  ActionItemTicked,
+  AgendaShared,
+  MeetingRescheduled,
+  MeetingRhythmChanged,
+  MeetingSkipped,
+  MeetingTimeProposed,
+  NotesRecorded,
+} from '../../domain/meetings/events';
 import { agendaMessage } from '../blocks/agenda-message';
-import { meetingMovedMessage, meetingSkippedMessage, rhythmChangedMessage } from '../blocks/meeting-changes';
+import { meetingMovedMessage, meetingSkippedMessage, rhythmChangedMessage, timeProposedMessage } from '../blocks/meeting-changes';
 import { notesSummaryMessage } from '../blocks/notes-summary';
 import type { Message } from '../blocks/help';
 import { dmTo, type EffectPlan } from './plan';
@@ -52,7 +60,7 @@ export const notesRecorded = (event: NotesRecorded): EffectPlan => ({
 });
 
 /** A move, a skip or a new rhythm, told to the other person before the meeting it concerns. */
-const toReader = (event: MeetingRescheduled | MeetingSkipped | MeetingRhythmChanged, message: Message): EffectPlan => ({
+const toReader = (event: MeetingRescheduled | MeetingTimeProposed | MeetingSkipped | MeetingRhythmChanged, message: Message): EffectPlan => ({
   pairId: event.pairId,
   notices: [{ topic: event.type, target: dmTo(event.readerId), message, timing: { zone: event.readerZone, isActor: false, meetingAt: event.meetingAt } }],
   home: [event.actorId, event.readerId],
@@ -60,6 +68,13 @@ const toReader = (event: MeetingRescheduled | MeetingSkipped | MeetingRhythmChan
 
 export const meetingRescheduled = (event: MeetingRescheduled): EffectPlan =>
   toReader(event, meetingMovedMessage({ actorId: event.actorId, previousAt: event.previousAt, meeting: event.meeting, zone: event.readerZone }));
+
+/** "Doesn't suit me": the proposal, to the other person (who can move the meeting), before the meeting. */
+export const meetingTimeProposed = (event: MeetingTimeProposed): EffectPlan =>
+  toReader(
+    event,
+    timeProposedMessage({ actorId: event.actorId, actorZone: event.actorZone, meeting: event.meeting, proposedAt: event.proposedAt, zone: event.readerZone }),
+  );
 
 export const meetingSkipped = (event: MeetingSkipped): EffectPlan =>
   toReader(event, meetingSkippedMessage({ actorId: event.actorId, skipped: event.skipped, next: event.next, zone: event.readerZone }));

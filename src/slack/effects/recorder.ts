@@ -9,7 +9,7 @@ import { feedbackAnswered, feedbackApplied, feedbackRequested } from './feedback
 import { journalWritten } from './journal';
 import { personalDataErased } from './personal-data';
 import { PAIR_PLANNERS } from './pairs';
-import { actionItemTicked, agendaShared, meetingRescheduled, meetingRhythmChanged, meetingSkipped, notesRecorded } from './meetings';
+import { actionItemTicked, agendaShared, meetingRescheduled, meetingTimeProposed, meetingRhythmChanged, meetingSkipped, notesRecorded } from './meetings';
 import type { EffectPlan, PlannedNotice } from './plan';
 import { reminderSettingsSaved } from './reminders';
 import { resourceAdded, resourceExplored } from './resources';
@@ -34,6 +34,7 @@ const PLANNERS: Planners = {
   agenda_shared: agendaShared,
   notes_recorded: notesRecorded,
   meeting_rescheduled: meetingRescheduled,
+  meeting_time_proposed: meetingTimeProposed,
   meeting_skipped: meetingSkipped,
   meeting_rhythm_changed: meetingRhythmChanged,
   action_item_ticked: actionItemTicked,

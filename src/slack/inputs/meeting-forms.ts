@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../../domain/ids';
 import type { MeetingTimeField, RuleChange, RuleField } from '../../domain/meetings/meeting-rules';
 import type { Parsed } from '../adapters/view';
-import { PairPicker, RescheduleModal, RuleModal } from '../ids';
+import { PairPicker, ProposeTimeModal, RescheduleModal, RuleModal } from '../ids';
 import { submittedPairId } from '../pair-resolver';
 import { decodeMetadata } from './metadata';
 import { type BlockErrors, readDate, readOption, readTime, checkViewState } from './view-state';
@@ -29,14 +29,36 @@ const Reschedule = z.object({
 });
 
 export const RESCHEDULE_FIELD_BLOCKS: Record<MeetingTimeField, string> = { date: RescheduleModal.blocks.date, time: RescheduleModal.blocks.time };
+export const PROPOSE_FIELD_BLOCKS: Record<MeetingTimeField, string> = { date: ProposeTimeModal.blocks.date, time: ProposeTimeModal.blocks.time };
 
-/** The reschedule modal: the meeting it was opened for, and the new date and time (read in the pair's zone by the service). */
-export function readRescheduleForm(view: MeetingView, values: unknown): Parsed<{ meetingId: string | null; date: string; time: string }> {
-  const { blocks: b, actions: a } = RescheduleModal;
+/** The time confirmed in a reschedule modal that warned about it: moving to exactly that time needs no second warning. */
+const RescheduleMetadata = MeetingMetadata.extend({ anyHour: z.object({ date: z.string(), time: z.string() }).optional() });
+
+type TimeForm = { meetingId: string | null; date: string; time: string };
+
+/** A meeting time form (reschedule or proposal): the meeting it was opened for, and the date and time (read in the pair's zone by the service). */
+function readTimeForm(
+  ids: typeof RescheduleModal | typeof ProposeTimeModal,
+  fields: Record<MeetingTimeField, string>,
+  view: MeetingView,
+  values: unknown,
+): Parsed<TimeForm> {
+  const { blocks: b, actions: a } = ids;
   const parsed = Reschedule.safeParse({ date: readDate(values, b.date, a.date) ?? undefined, time: readTime(values, b.time, a.time) ?? undefined });
-  if (!parsed.success) return { ok: false, errors: issuesToBlocks(parsed.error.issues, RESCHEDULE_FIELD_BLOCKS) };
+  if (!parsed.success) return { ok: false, errors: issuesToBlocks(parsed.error.issues, fields) };
   return { ok: true, value: { meetingId: decodeMetadata(MeetingMetadata, view.private_metadata)?.meetingId ?? null, ...parsed.data } };
 }
+
+/** The reschedule modal; `anyHour` when the time is the one its warning asked to confirm. */
+export function readRescheduleForm(view: MeetingView, values: unknown): Parsed<TimeForm & { anyHour: boolean }> {
+  const form = readTimeForm(RescheduleModal, RESCHEDULE_FIELD_BLOCKS, view, values);
+  if (!form.ok) return form;
+  const confirmed = decodeMetadata(RescheduleMetadata, view.private_metadata)?.anyHour;
+  return { ok: true, value: { ...form.value, anyHour: confirmed?.date === form.value.date && confirmed.time === form.value.time } };
+}
+
+/** The "Doesn't suit me" modal: the meeting and the time proposed instead. */
+export const readProposeForm = (view: MeetingView, values: unknown): Parsed<TimeForm> => readTimeForm(ProposeTimeModal, PROPOSE_FIELD_BLOCKS, view, values);
 
 const Rule = z.object({
   cadence: z.enum(['weekly', 'biweekly', 'monthly'], { error: 'Pick how often you meet.' }),

@@ -46,7 +46,8 @@ describe('SlackStandIn through a real WebClient', () => {
   it('answers auth.test and users.info in Slack’s shape, and rejects a wrong token', async () => {
     expect(await client.auth.test()).toMatchObject({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001' });
     const { user } = await client.users.info({ user: 'U1' });
-    expect(user).toMatchObject({ id: 'U1', name: 'ada', real_name: 'Ada Lovelace', tz: 'Europe/London', is_bot: false, profile: { display_name: 'ada' } });
+    // Like Slack: the handle is not the display name, which stays empty until the person picks one.
+    expect(user).toMatchObject({ id: 'U1', name: 'ada', real_name: 'Ada Lovelace', tz: 'Europe/London', is_bot: false, profile: { display_name: '' } });
     expect([0, 3600]).toContain(user?.tz_offset);
     expect(await errorOf(client.users.info({ user: 'U404' }))).toBe('user_not_found');
     const wrong = new WebClient('xoxb-wrong', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet });

@@ -51,14 +51,14 @@ describe('HomeService.snapshot: meetings', () => {
     expect(snap.since.toISOString()).toBe(ago(7 * DAY).toISOString());
   });
 
-  it('treats a meeting under way as next, and one that ended without notes as awaiting notes', async () => {
+  it('treats a meeting under way as next, and one that ended without notes as awaiting notes and as the last meeting', async () => {
     const { pair, menteeId } = await freshPair();
     const ended = await fx.meeting(pair, { sequence: 0, at: ago(2 * HOUR), minutes: 60 });
     const running = await fx.meeting(pair, { sequence: 1, at: ago(10 * 60_000), minutes: 45 });
     const snap = await only(menteeId);
     expect(snap.next?.id).toBe(running);
     expect(snap.awaitingNotes?.id).toBe(ended);
-    expect(snap.lastHeld).toBeNull();
+    expect(snap.lastHeld?.id).toBe(ended); // it took place: its thanks and feedback are the latest news
   });
 
   it('counts "since the last meeting" from the pair\'s creation before any meeting was held', async () => {

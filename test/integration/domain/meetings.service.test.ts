@@ -169,7 +169,7 @@ describe('MeetingsService.reschedule', () => {
     const [first] = await rowsOf(pair.id);
     await queueReminder(pair, first!.id, `move-${pair.id}`);
     const result = await changes.reschedule(as(pair.mentor_id), first!.id, { date: '2026-12-03', time: '15:30' });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    if (!result.ok || !result.moved) throw new Error(JSON.stringify(result));
     expect(result.meeting).toMatchObject({ sequence: 0, scheduled_at: new Date('2026-12-03T14:30:00Z'), rescheduled_from: new Date('2026-12-01T09:00:00Z') });
     expect(await reminderState(`move-${pair.id}`)).toBe('cancelled');
     // Once it is over, the rule's next occurrence follows; the moved meeting is not planned twice.

@@ -208,6 +208,19 @@ describe('dropping a goal', () => {
     expect(buttons(refreshed.blocks).some((button) => button.value === goal.id)).toBe(false);
   });
 
+  it("asks each person in their own words: the mentee drops one of their goals, the mentor one of the mentee's", async () => {
+    const goal = await draftGoal(h, pair, 'Ask me first');
+    const confirmOf = async (userId: string): Promise<string> => {
+      const list = await showList(h, userId);
+      const drop = (list.blocks ?? []).flatMap((block) => block.elements ?? []).find((e) => e.action_id === GoalActions.drop && e.value === goal.id);
+      return drop.confirm.text.text;
+    };
+    expect(await confirmOf(USERS.mentee.id)).toBe('It will no longer count as one of your goals. This cannot be undone.');
+    const mentorConfirm = await confirmOf(USERS.mentor.id);
+    expect(mentorConfirm).toBe("It will no longer count as one of Theo Mentee's goals. This cannot be undone.");
+    expect(mentorConfirm).not.toContain('your goals');
+  });
+
   it('is refused for someone outside the pair, and for a goal already closed', async () => {
     const goal = await draftGoal(h, pair, 'Keep me');
     expect(await forgedPress(USERS.other.id, GoalActions.drop, goal.id)).toMatch(/not part of/);

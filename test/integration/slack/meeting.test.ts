@@ -1,5 +1,5 @@
 import type { Pair } from '../../../src/db/schema';
-import { MeetingActions, OpenActions, ReminderActions, RescheduleModal, RuleModal } from '../../../src/slack/ids';
+import { MeetingActions, OpenActions, ProposeTimeModal, ReminderActions, RescheduleModal, RuleModal } from '../../../src/slack/ids';
 import { commandAnsweredLater, type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton, seenBy } from '../../support/meeting-fixtures';
 import { eventually } from '../../support/wait';
@@ -92,6 +92,59 @@ describe('rescheduling', () => {
     expect(h.standIn.topView(USERS.mentor.id)?.id).toBe(view.id);
     expect((await meetingRows(h, pair.id))[0]?.scheduled_at.toISOString()).toBe('2026-12-01T09:00:00.000Z');
     expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(0);
+  });
+
+  it('shows the time in both zones and warns, without refusing, when it is outside 08:00-20:00 for the other person', async () => {
+    const view = await openReschedule(USERS.mentor.id);
+    expect(JSON.stringify(view.blocks)).toContain(
+      `Now: Tue 1 Dec 2026, 10:00 (Europe/Berlin) for you, Tue 1 Dec 2026, 04:00 (America/New_York) for <@${USERS.mentee.id}>.`,
+    );
+    const asked = { [RescheduleModal.blocks.date]: '2026-12-03', [RescheduleModal.blocks.time]: '09:00' }; // 03:00 in New York
+    const first = await h.driver.submitView(USERS.mentor.id, view, asked);
+    expect(first.errors).toBeUndefined();
+    const warned = h.standIn.topView(USERS.mentor.id)!;
+    expect(JSON.stringify(warned.blocks)).toContain(
+      `:warning: *Thu 3 Dec 2026, 09:00 (Europe/Berlin) for you, Thu 3 Dec 2026, 03:00 (America/New_York) for <@${USERS.mentee.id}>*: that is outside 08:00-20:00`,
+    );
+    expect(warned.submit?.text).toBe('Move it anyway');
+    expect((await meetingRows(h, pair.id))[0]?.scheduled_at.toISOString()).toBe('2026-12-01T09:00:00.000Z');
+    expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(0);
+
+    const second = await h.driver.submitView(USERS.mentor.id, warned, asked);
+    expect(second.errors).toBeUndefined();
+    expect(JSON.stringify(h.standIn.topView(USERS.mentor.id)?.blocks)).toContain(
+      `Moved to *Thu 3 Dec 2026, 09:00 (Europe/Berlin) for you, Thu 3 Dec 2026, 03:00 (America/New_York) for <@${USERS.mentee.id}>*`,
+    );
+    expect((await meetingRows(h, pair.id))[0]?.scheduled_at.toISOString()).toBe('2026-12-03T08:00:00.000Z');
+    await eventually(() => h.standIn.dmsTo(USERS.mentee.id).length === 1);
+  });
+
+  it('lets the other person answer "doesn\'t suit me" with another time, which the first person is told about', async () => {
+    const view = await openReschedule(USERS.mentee.id);
+    await h.driver.submitView(USERS.mentee.id, view, { [RescheduleModal.blocks.date]: '2026-12-03', [RescheduleModal.blocks.time]: '16:00' });
+    const moved = await eventually(() => h.standIn.dmsTo(USERS.mentor.id).at(-1));
+    await h.driver.clickInMessage(USERS.mentor.id, moved, MeetingActions.notSuitable);
+    const propose = await eventually(() => h.standIn.topView(USERS.mentor.id));
+    expect(propose.callback_id).toBe(ProposeTimeModal.callbackId);
+    expect(JSON.stringify(propose.blocks)).toContain(
+      `Thu 3 Dec 2026, 16:00 (Europe/Berlin) for you, Thu 3 Dec 2026, 10:00 (America/New_York) for <@${USERS.mentee.id}>`,
+    );
+    const past = await h.driver.submitView(USERS.mentor.id, propose, { [ProposeTimeModal.blocks.date]: '2026-11-23', [ProposeTimeModal.blocks.time]: '09:00' });
+    expect(past.errors?.[ProposeTimeModal.blocks.time]).toMatch(/in the future/);
+
+    const result = await h.driver.submitView(USERS.mentor.id, propose, {
+      [ProposeTimeModal.blocks.date]: '2026-12-04',
+      [ProposeTimeModal.blocks.time]: '11:00',
+    });
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(h.standIn.topView(USERS.mentor.id)?.blocks)).toContain('The meeting stays where it is');
+    const told = await eventually(() => h.standIn.dmsTo(USERS.mentee.id).at(-1));
+    const text = JSON.stringify(told.blocks);
+    expect(text).toContain(`<@${USERS.mentor.id}> says the meeting of Thu 3 Dec 2026, 10:00 (America/New_York) doesn't suit them`);
+    expect(text).toContain(`Fri 4 Dec 2026, 05:00 (America/New_York) for you, Fri 4 Dec 2026, 11:00 (Europe/Berlin) for <@${USERS.mentor.id}>`);
+    const [row] = await meetingRows(h, pair.id);
+    expect(told.blocks?.flatMap((block) => block.elements ?? []).find((e) => e.action_id === MeetingActions.reschedule)?.value).toBe(row!.id);
+    expect(row?.scheduled_at.toISOString()).toBe('2026-12-03T15:00:00.000Z'); // nothing moved
   });
 
   it('refuses a stranger who presses the button, and changes nothing', async () => {

@@ -105,6 +105,12 @@ describe('/mentorship pair', () => {
     for (const habit of ['3-5 goals with target dates', 'agenda before each meeting', 'One feedback request', 'Two learning resources', 'thank-you']) {
       expect(menteeWelcome).toContain(habit);
     }
+    // Each person reads the habits as their role lives them: the mentor approves goals and answers feedback.
+    expect(menteeWelcome).toContain('for your mentor to approve');
+    expect(mentorWelcome).not.toMatch(/your mentor\b/);
+    expect(mentorWelcome).toContain('drafted by your mentee and shared in the goals channel for you to approve');
+    expect(mentorWelcome).toContain('from your mentee, on one specific area, for you to answer');
+    expect(mentorWelcome).not.toContain('how you applied it');
     const intro = JSON.stringify(h.standIn.messagesIn(CHANNELS.goals.id)[0]?.blocks);
     expect(intro).toContain(`<@${USERS.mentee.id}>`);
     expect(intro).toContain(`<@${USERS.mentor.id}>`);

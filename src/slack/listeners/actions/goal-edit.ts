@@ -13,7 +13,7 @@ export const goalEdit = onAction({
     kind: 'open',
     view: goalModal({
       pairId: goal.pairId,
-      goal: { id: goal.id, status: goal.status },
+      goal: { id: goal.id, status: goal.status, viewerIsMentor: actor.userId === goal.mentorId },
       values: formValuesOf(goal),
       plannedEnd,
       originChannelId: actor.channelId,

@@ -33,6 +33,7 @@ import { goalShare } from './goal-share';
 import { actionItemTick } from './action-item-tick';
 import { agendaOpen } from './agenda-open';
 import { agendaPairPicked, notesPairPicked } from './meeting-pair-picked';
+import { meetingNotSuitable } from './meeting-not-suitable';
 import { meetingRescheduleOpen } from './meeting-reschedule-open';
 import { meetingRuleOpen } from './meeting-rule-open';
 import { meetingSkip } from './meeting-skip';
@@ -81,6 +82,7 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(OpenActions.recordNotes, notesOpen(deps));
   router.action(OpenActions.tickActionItem, actionItemTick(deps));
   router.action(MeetingActions.reschedule, meetingRescheduleOpen(deps));
+  router.action(MeetingActions.notSuitable, meetingNotSuitable(deps));
   router.action(MeetingActions.skip, meetingSkip(deps));
   router.action(MeetingActions.changeRule, meetingRuleOpen(deps));
   router.action<BlockAction>({ type: 'block_actions', action_id: PairPicker.actionId, callback_id: AgendaModal.callbackId }, agendaPairPicked(deps));

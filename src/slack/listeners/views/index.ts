@@ -11,6 +11,7 @@ import {
   MyDataDeleteModal,
   NotesModal,
   PairModal,
+  ProposeTimeModal,
   ReminderSettingsModal,
   RescheduleModal,
   ResourceModal,
@@ -23,6 +24,7 @@ import { goalProgressSubmit } from './goal-progress-submit';
 import { goalReflectionSubmit } from './goal-reflection-submit';
 import { goalSubmit } from './goal-submit';
 import { agendaSubmit } from './agenda-submit';
+import { meetingProposeSubmit } from './meeting-propose-submit';
 import { meetingRescheduleSubmit } from './meeting-reschedule-submit';
 import { meetingRuleSubmit } from './meeting-rule-submit';
 import { notesSubmit } from './notes-submit';
@@ -51,6 +53,7 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(GoalReflectionModal.callbackId, goalReflectionSubmit(deps));
   router.view(SwotModal.callbackId, swotSubmit(deps));
   router.view(RescheduleModal.callbackId, meetingRescheduleSubmit(deps));
+  router.view(ProposeTimeModal.callbackId, meetingProposeSubmit(deps));
   router.view(RuleModal.callbackId, meetingRuleSubmit(deps));
   router.view(AgendaModal.callbackId, agendaSubmit(deps));
   router.view(NotesModal.callbackId, notesSubmit(deps));

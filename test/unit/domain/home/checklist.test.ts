@@ -50,8 +50,14 @@ describe('checklist', () => {
     it('is done while a scheduled meeting lies ahead of an active pair', () => {
       expect(stateOf(pairSnapshot(), 'meetings')).toBe('done');
     });
-    it('is not done without a next meeting, or while the pair is paused', () => {
-      expect(stateOf(pairSnapshot({ next: null }), 'meetings')).toBe('todo');
+    it('is done when the rhythm has a next meeting not planned yet, or none left before the planned end', () => {
+      expect(stateOf(pairSnapshot({ next: null, rhythmNext: new Date('2026-12-07T09:00:00Z') }), 'meetings')).toBe('done');
+      expect(item(pairSnapshot({ next: null, rhythmNext: null }), 'meetings')).toMatchObject({
+        state: 'done',
+        detail: "No more meetings: the mentorship's planned end is Thu 20 May 2027.",
+      });
+    });
+    it('is not done while the pair is paused', () => {
       const paused = pairSnapshot();
       paused.pair.status = 'paused';
       expect(item(paused, 'meetings')).toMatchObject({ state: 'todo', detail: 'The mentorship is paused.' });

@@ -155,6 +155,21 @@ describe('the approval message and the modals', () => {
     expect(JSON.stringify(goalShareMessage(details('approved')).blocks)).not.toContain(GoalActions.approve);
   });
 
+  it('tells whoever edits an approved goal what happens to its approval, in words for their role', () => {
+    const note = (viewerIsMentor: boolean) =>
+      JSON.stringify(
+        goalModal({
+          pairId: uuid(9),
+          goal: { id: uuid(1), status: 'approved', viewerIsMentor },
+          values: { targetDate: '2027-03-01' },
+          plannedEnd: '2027-06-01',
+        }).blocks,
+      );
+    expect(note(false)).toContain('sends it back to your mentor for approval');
+    expect(note(true)).toContain('means approving it again in the goals channel');
+    expect(note(true)).not.toContain('your mentor');
+  });
+
   it('builds modals Slack accepts, at full length', () => {
     const full = details('approved');
     const modal = goalModal({

@@ -116,10 +116,26 @@ describe('homeView for one pair', () => {
     expect(text(homeView(homeSnapshot([pairSnapshot({ next: running })])).blocks)).toContain('*Meeting now* (since Mon 23 Nov 2026, 12:50 (Europe/Berlin))');
   });
 
-  it('shows no agenda or notes buttons where there is no meeting to attach them to', () => {
-    const blocks = homeView(homeSnapshot([pairSnapshot({ next: null })])).blocks;
-    expect(text(blocks)).toContain('*Next meeting:* none scheduled. `/mentorship meeting` sets the next one.');
+  it('shows no agenda or notes buttons where there is no meeting row to attach them to', () => {
+    const blocks = homeView(homeSnapshot([pairSnapshot({ next: null, rhythmNext: new Date('2026-12-07T09:00:00Z') })])).blocks;
+    expect(text(blocks)).toContain('*Next meeting:* Mon 7 Dec 2026, 10:00 (Europe/Berlin), in 14 days');
+    expect(text(blocks)).not.toContain('none scheduled');
     expect(buttons(blocks).filter(([action]) => action === OpenActions.prepareAgenda || action === OpenActions.recordNotes)).toEqual([]);
+  });
+
+  it('shows the planned end, not a prompt to schedule, when the rhythm plans no more meetings', () => {
+    const before = pairSnapshot({ next: null, rhythmNext: null });
+    before.pair.plannedEndOn = '2026-11-30';
+    const after = pairSnapshot({ next: null, rhythmNext: null });
+    after.pair.plannedEndOn = '2026-11-20';
+    const [soon, passed] = [before, after].map((pair) => text(homeView(homeSnapshot([pair])).blocks));
+    expect(soon).toContain('*Next meeting:* none before the planned end (Mon 30 Nov 2026).');
+    expect(passed).toContain('*Next meeting:* none, the planned end (Fri 20 Nov 2026) has passed.');
+    for (const shown of [soon, passed]) {
+      expect(shown).toContain('The mentorship closes by itself');
+      expect(shown).not.toContain('/mentorship meeting');
+      expect(shown).not.toContain('none scheduled');
+    }
   });
 
   it('says when the mentorship is nearly over', () => {

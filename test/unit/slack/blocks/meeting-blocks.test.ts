@@ -16,7 +16,8 @@ import { actionItemBlock, actionItemsSummaryBlocks, replaceActionItemBlock } fro
 import { agendaMessage } from '../../../../src/slack/blocks/agenda-message';
 import { agendaModal } from '../../../../src/slack/blocks/agenda-modal';
 import { meetingOverviewMessage } from '../../../../src/slack/blocks/meeting-overview';
-import { rescheduleModal, ruleModal } from '../../../../src/slack/blocks/meeting-modals';
+import { meetingMovedMessage, timeProposedMessage } from '../../../../src/slack/blocks/meeting-changes';
+import { proposeTimeModal, rescheduleModal, ruleModal } from '../../../../src/slack/blocks/meeting-modals';
 import { notesModal } from '../../../../src/slack/blocks/notes-modal';
 import { notesSummaryMessage } from '../../../../src/slack/blocks/notes-summary';
 import { actionItemBlockId, OpenActions } from '../../../../src/slack/ids';
@@ -262,12 +263,27 @@ describe('meeting overview and modals', () => {
       meeting: { ...slotOf(meeting), at: new Date('2026-12-01T23:30:00Z') },
       otherId: 'UTHEO',
       viewerZone: 'Europe/Berlin',
+      otherZone: 'America/New_York',
       pairZone: pair.time_zone,
     });
     expect(validateView(view)).toEqual([]);
     const elements = view.blocks.map((block) => ('element' in block ? block.element : undefined));
     expect(elements).toContainEqual(expect.objectContaining({ type: 'datepicker', initial_date: '2026-12-02' }));
     expect(elements).toContainEqual(expect.objectContaining({ type: 'timepicker', initial_time: '00:30' }));
+  });
+
+  it('build the cross-zone reschedule warning, the proposal modal and both DMs as Slack accepts them, every button spoken', () => {
+    const draft = { meeting: slotOf(meeting), otherId: 'UTHEO', viewerZone: 'Europe/Berlin', otherZone: 'America/New_York', pairZone: pair.time_zone };
+    const at = new Date('2026-12-03T08:00:00Z');
+    const outside = { at, date: '2026-12-03', time: '09:00', otherId: 'UTHEO', otherZone: 'America/New_York', viewerZone: 'Europe/Berlin' };
+    expect(validateView(rescheduleModal(draft, outside))).toEqual([]);
+    expect(validateView(proposeTimeModal(draft))).toEqual([]);
+    const moved = meetingMovedMessage({ actorId: 'UMARIA', previousAt: meeting.scheduled_at, meeting: slotOf(meeting), zone: 'America/New_York' });
+    const proposed = timeProposedMessage({ actorId: 'UTHEO', actorZone: 'America/New_York', meeting: slotOf(meeting), proposedAt: at, zone: 'Europe/Berlin' });
+    for (const message of [moved, proposed]) {
+      expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+      expect(ambiguousButtons(message.blocks)).toEqual([]);
+    }
   });
 
   it('offer the current meeting length even when it is not one of the usual ones', () => {

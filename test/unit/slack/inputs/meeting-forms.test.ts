@@ -22,8 +22,14 @@ describe('the reschedule form', () => {
   it('reads the date, the time and the meeting it was opened for', () => {
     expect(readRescheduleForm({ private_metadata: metadata({ meetingId: MEETING }), state: { values: {} } }, values('2026-12-03', '16:00'))).toEqual({
       ok: true,
-      value: { meetingId: MEETING, date: '2026-12-03', time: '16:00' },
+      value: { meetingId: MEETING, date: '2026-12-03', time: '16:00', anyHour: false },
     });
+  });
+
+  it('moves at any hour only the time the warning asked to confirm, not another one picked after it', () => {
+    const warned = { private_metadata: metadata({ meetingId: MEETING, anyHour: { date: '2026-12-03', time: '22:00' } }), state: { values: {} } };
+    expect(readRescheduleForm(warned, values('2026-12-03', '22:00'))).toMatchObject({ ok: true, value: { anyHour: true } });
+    expect(readRescheduleForm(warned, values('2026-12-03', '21:30'))).toMatchObject({ ok: true, value: { anyHour: false } });
   });
 
   it('puts a missing or malformed value under its own field', () => {
