@@ -273,6 +273,8 @@ export interface JournalEntriesTable {
   learned: string | null;
   try_next: string | null;
   created_at: CreatedAt;
+  /** When its author last edited it (migration 2026-12-11T0100); null as first written. */
+  edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AppreciationsTable {

@@ -7,10 +7,20 @@ import { ALL_STATES, pairOfMember } from '../pairs/access';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { ensureWorkspace, findPerson, upsertPerson } from '../people/people.repository';
 import { type JournalItem, journalItem } from './events';
-import { checkJournalDraft, type JournalDraft, type JournalField, RECENT_ENTRIES } from './journal-rules';
-import { findEntryOfAuthor, insertEntry, listEntriesOfAuthor } from './journal.repository';
+import { checkJournalDraft, type JournalDraft, type JournalField, PAGE_SIZE, pageStart, RECENT_ENTRIES } from './journal-rules';
+import { countEntriesOfAuthor, deleteEntryOfAuthor, findEntryOfAuthor, insertEntry, listEntriesOfAuthor, updateEntryOfAuthor } from './journal.repository';
 
 export const ENTRY_NOT_FOUND = "I can't find that entry in your journal.";
+
+/** A page of the author's whole journal, newest first: entries `offset + 1` to `offset + entries.length` of `total`. */
+export interface JournalPage {
+  entries: JournalItem[];
+  offset: number;
+  total: number;
+  size: number;
+}
+
+export type EditEntryResult = { ok: true; entry: JournalItem } | { ok: false; errors: FieldErrors<JournalField> };
 
 export type WriteEntryResult =
   WithEffects<{ ok: true; entry: JournalItem; recent: JournalItem[]; zone: string }> | { ok: false; errors: FieldErrors<JournalField> };
@@ -66,6 +76,38 @@ export class JournalService {
   /** The person's own most recent entries, newest first. */
   async recent(actor: Actor, limit = RECENT_ENTRIES): Promise<JournalItem[]> {
     return (await listEntriesOfAuthor(this.db, actor.teamId, actor.userId, limit)).map(journalItem);
+  }
+
+  /** The author's own entries from `offset` (moved to the last page when fewer are left), newest first. */
+  async page(actor: Actor, offset: number, size = PAGE_SIZE): Promise<JournalPage> {
+    const total = await countEntriesOfAuthor(this.db, actor.teamId, actor.userId);
+    const start = pageStart(offset, total, size);
+    const rows = await listEntriesOfAuthor(this.db, actor.teamId, actor.userId, size, start);
+    return { entries: rows.map(journalItem), offset: start, total, size };
+  }
+
+  /**
+   * Rewrites the author's own entry (same rules as writing one; the pair it is about stays). Someone
+   * else's entry, or one deleted meanwhile, does not exist for them. Nothing is sent and no Home tab
+   * shows the journal, so there is no event.
+   */
+  async edit(actor: Actor, entryId: string, draft: JournalDraft): Promise<EditEntryResult> {
+    const checked = checkJournalDraft(draft);
+    if (!checked.ok) return checked;
+    const { wentWell, learned, tryNext } = checked.entry;
+    const row = await updateEntryOfAuthor(this.db, actor.teamId, actor.userId, entryId, {
+      went_well: wentWell,
+      learned,
+      try_next: tryNext,
+      edited_at: this.clock(),
+    });
+    if (!row) throw new DomainError('not_found', ENTRY_NOT_FOUND);
+    return { ok: true, entry: journalItem(row) };
+  }
+
+  /** Deletes the author's own entry for good; someone else's, or one already gone, does not exist for them. */
+  async delete(actor: Actor, entryId: string): Promise<void> {
+    if (!(await deleteEntryOfAuthor(this.db, actor.teamId, actor.userId, entryId))) throw new DomainError('not_found', ENTRY_NOT_FOUND);
   }
 
   /** One entry, for its author only; for anyone else it does not exist. */

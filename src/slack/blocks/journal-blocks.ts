@@ -12,8 +12,8 @@ import { accessibilityLabel, mrkdwn, plain } from './text';
 
 const { write: w } = JournalModal;
 /** Characters of each answer shown in the list; longer entries get a button to read them whole. */
-const LIST_EXCERPT = 280;
-const PRIVATE_NOTE = ':lock: Private: only you can ever read your journal. Not your mentor, not your mentee, not an admin of this bot.';
+export const LIST_EXCERPT = 280;
+export const PRIVATE_NOTE = ':lock: Private: only you can ever read your journal. Not your mentor, not your mentee, not an admin of this bot.';
 
 export const JOURNAL_PROMPTS = [
   { field: 'wentWell', label: 'What went well?', placeholder: 'A moment you are glad about' },
@@ -33,22 +33,7 @@ export function journalModal(input: JournalModalInput): ModalView {
   const blocks: KnownBlock[] = [{ type: 'context', elements: [mrkdwn(PRIVATE_NOTE)] }];
   // Several pairs and none chosen: let the person say which mentorship it is about, if any.
   if (!input.pairId && input.choices.length > 1) blocks.push({ ...pairPickerBlock(input.choices, input.names), optional: true });
-  for (const prompt of JOURNAL_PROMPTS) {
-    blocks.push({
-      type: 'input',
-      block_id: w.blocks[prompt.field],
-      optional: true,
-      label: plain(prompt.label),
-      element: {
-        type: 'plain_text_input',
-        action_id: w.actions[prompt.field],
-        multiline: true,
-        max_length: PROMPT_MAX,
-        placeholder: plain(prompt.placeholder),
-      },
-    });
-  }
-  blocks.push({ type: 'context', elements: [mrkdwn('Answer at least one of the three prompts.')] });
+  blocks.push(...promptBlocks(), { type: 'context', elements: [mrkdwn('Answer at least one of the three prompts.')] });
   return {
     type: 'modal',
     callback_id: w.callbackId,
@@ -60,7 +45,48 @@ export function journalModal(input: JournalModalInput): ModalView {
   };
 }
 
-function entryText(entry: JournalItem, max: number): { text: string; cut: boolean } {
+/**
+ * The author's entry in the same form, filled in (the same block ids, so the same reader parses it).
+ * `offset` is the journal page it was opened from, shown again once it is saved.
+ */
+export function journalEditModal(entry: JournalItem, offset: number, readerZone: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: JournalModal.edit.callbackId,
+    title: plain('Edit journal entry', 24),
+    submit: plain('Save privately', 24),
+    close: plain('Cancel', 24),
+    private_metadata: encodeMetadata({ entryId: entry.id, offset }),
+    blocks: [
+      { type: 'context', elements: [mrkdwn(`Written ${formatInZone(entry.createdAt, readerZone)}. ${PRIVATE_NOTE}`)] },
+      ...promptBlocks(entry),
+      { type: 'context', elements: [mrkdwn('Answer at least one of the three prompts.')] },
+    ],
+  };
+}
+
+/** The three prompts, empty or with an entry's answers. */
+function promptBlocks(filled?: JournalItem): KnownBlock[] {
+  return JOURNAL_PROMPTS.map((prompt) => {
+    const answer = filled?.[prompt.field];
+    return {
+      type: 'input',
+      block_id: w.blocks[prompt.field],
+      optional: true,
+      label: plain(prompt.label),
+      element: {
+        type: 'plain_text_input',
+        action_id: w.actions[prompt.field],
+        multiline: true,
+        max_length: PROMPT_MAX,
+        placeholder: plain(prompt.placeholder),
+        ...(answer ? { initial_value: answer } : {}),
+      },
+    };
+  });
+}
+
+export function entryText(entry: JournalItem, max: number): { text: string; cut: boolean } {
   let cut = false;
   const parts: string[] = [];
   for (const prompt of JOURNAL_PROMPTS) {
@@ -98,10 +124,9 @@ export function journalListMessage(entries: readonly JournalItem[], readerZone: 
         ],
       });
   }
-  blocks.push(
-    { type: 'actions', elements: [{ type: 'button', text: plain('Write an entry', 75), action_id: OpenActions.writeJournal, value: options.pairId ?? '' }] },
-    { type: 'context', elements: [mrkdwn(PRIVATE_NOTE)] },
-  );
+  const write = { type: 'button' as const, text: plain('Write an entry', 75), action_id: OpenActions.writeJournal, value: options.pairId ?? '' };
+  const browse = { type: 'button' as const, text: plain('All entries: read, edit, delete', 75), action_id: JournalActions.browse, value: '0' };
+  blocks.push({ type: 'actions', elements: entries.length > 0 ? [write, browse] : [write] }, { type: 'context', elements: [mrkdwn(PRIVATE_NOTE)] });
   return { text: options.saved ? 'Saved to your journal.' : 'Your journal', blocks };
 }
 
