@@ -4,7 +4,7 @@ import type { JournalPage } from '../../domain/journal/journal.service';
 import { formatInZone } from '../../domain/time/zoned';
 import { JournalActions, JournalModal } from '../ids';
 import { encodeMetadata } from '../inputs/metadata';
-import { entryText, LIST_EXCERPT, PRIVATE_NOTE } from './journal-blocks';
+import { entryText, LIST_EXCERPT, privateNote } from './journal-blocks';
 import { accessibilityLabel, mrkdwn, plain } from './text';
 
 /**
@@ -21,7 +21,7 @@ export function journalBrowseModal(page: JournalPage, readerZone: string, notice
   for (const entry of page.entries) blocks.push(...entryBlocks(entry, readerZone));
   const nav = navigation(page);
   if (nav) blocks.push(nav);
-  blocks.push({ type: 'context', elements: [mrkdwn(PRIVATE_NOTE)] });
+  blocks.push({ type: 'context', elements: [mrkdwn(privateNote(page.encrypted))] });
   return {
     type: 'modal',
     callback_id: JournalModal.browse.callbackId,

@@ -12,9 +12,9 @@ export const journalEntryEdit = onAction({
   malformed: ENTRY_NOT_FOUND,
   run: async (entryId, { actor }, deps) => ({ entry: await deps.services.journal.read(actor, entryId), zone: await zoneOf(deps, actor.teamId, actor.userId) }),
   refused: redrawStaleJournal,
-  reply: ({ entry, zone }, press) => {
+  reply: ({ entry, zone }, press, deps) => {
     const offset = journalPageOf(press);
-    const view = journalEditModal(entry, offset ?? 0, zone);
+    const view = journalEditModal(entry, offset ?? 0, zone, deps.services.journal.encrypted);
     return offset === null ? { kind: 'open', view } : { kind: 'update_view', view };
   },
 });

@@ -65,6 +65,7 @@ describe('the whole journal, a page at a time', () => {
     offset,
     total,
     size: 5,
+    encrypted: false,
   });
 
   it('keeps a full page of the longest, most hostile entries within one valid modal, escaped, with a confirm before deleting', () => {
@@ -92,5 +93,14 @@ describe('the whole journal, a page at a time', () => {
     expect(validateView(view)).toEqual([]);
     expect(JSON.parse(view.private_metadata!)).toEqual({ entryId: filled.id, offset: 10 });
     expect(JSON.stringify(view.blocks)).toContain(JSON.stringify(filled.learned).slice(1, 40));
+  });
+});
+
+describe('the privacy sentence', () => {
+  it('says exactly who can read the journal: only its author through the bot; in the database, nobody when encrypted, else its operators', () => {
+    const text = (encrypted: boolean) => JSON.stringify(journalModal({ choices: choices(1), names: {}, encrypted }).blocks);
+    expect(text(true)).toMatch(/through this bot only you can ever read your journal.*encrypted in the database, so not even the people who run it/);
+    expect(text(false)).toMatch(/stored unencrypted, so the people who run the bot’s database could read it/);
+    expect(JSON.stringify(journalListMessage([], 'UTC', { encrypted: true }).blocks)).toContain('encrypted in the database');
   });
 });
