@@ -3,7 +3,6 @@ import { teamTokensFor } from '../slack/install/team-tokens';
 import { openDatabase } from '../db/open';
 import { createLogger } from '../logger';
 import { sealedText } from '../domain/personal-data/sealed-text';
-import { requireDataKeys } from '../domain/personal-data/data-keys';
 import { createScheduler } from '../scheduler/create';
 import { meetingsServiceSource } from '../domain/reminders/meeting-source';
 import { createServices } from '../services';
@@ -53,7 +52,6 @@ async function run(): Promise<void> {
   let ok: boolean;
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
-    await requireDataKeys(db.kysely, config.dataKeys);
     const services = createServices(db.kysely, clock, createEffectsRecorder(clock), sealedText(config.dataKeys));
     const meetings = meetingsServiceSource(services.meetings, services.lifecyclePass);
     // Each workspace's rows go out with its own token: SLACK_BOT_TOKEN's workspace (auth.test), or every installation.

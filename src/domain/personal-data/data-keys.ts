@@ -5,10 +5,11 @@ import { sealedKeyIds } from './data-keys.repository';
 import { keyIdOf } from './sealed-text';
 
 /**
- * At start (the bot and `npm run tick`): every sealed text in the database must open with a key of
+ * At the bot's start: every sealed text in the database must open with a key of
  * DATA_ENCRYPTION_KEY. A key dropped from the list, a wrong key, or the variable unset while sealed
  * texts exist stops the process with one line naming the missing key ids, before anyone is shown
- * "I can't read your journal". (Reads check again, per text: see TextCipher.open.)
+ * "I can't read your journal". (Reads check again, per text: see TextCipher.open.) `npm run tick`, which
+ * cron may run every minute, skips this scan: a check-in it cannot open leaves the goals out, logged.
  */
 export async function requireDataKeys(db: Kysely<Database>, keys: readonly Buffer[]): Promise<void> {
   const known = new Set(keys.map(keyIdOf));

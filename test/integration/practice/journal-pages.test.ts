@@ -112,15 +112,14 @@ describe('editing', () => {
   });
 
   it('refuses to save an edit of an entry deleted meanwhile, under the form, and stores nothing', async () => {
-    let view = await openWholeJournal(mentee.id);
+    const view = await openWholeJournal(mentee.id);
     const target = (await entries(mentee.id))[0]!;
     const form = await pressIn(mentee.id, view, JournalActions.editEntry, target.id);
     await h.bot.services.journal.delete({ teamId: TEAM_ID, userId: mentee.id }, target.id);
     const result = await h.driver.submitView(mentee.id, form, { [w.blocks.wentWell]: 'written into nothing' });
     expect(result.errors?.[w.blocks.wentWell]).toMatch(/can't find that entry in your journal/);
     expect(JSON.stringify(await entries(mentee.id))).not.toContain('written into nothing');
-    view = form;
-    h.standIn.closeView(mentee.id, view.id);
+    h.standIn.closeView(mentee.id, form.id);
   });
 });
 
@@ -198,4 +197,22 @@ const journalEditForm = () => ({
       element: { type: 'plain_text_input', action_id: w.actions.wentWell },
     },
   ],
+});
+
+describe('a long entry', () => {
+  it('is cut on the page, and read whole in a modal pushed over it', async () => {
+    const long = `${'A long reflection. '.repeat(30)}THE END`;
+    const written = await h.bot.services.journal.write(
+      { teamId: TEAM_ID, userId: mentor.id },
+      { pairId: null, wentWell: long, learned: null, tryNext: null },
+      noProfile,
+    );
+    if (!written.ok) throw new Error('not saved');
+    const page = await openWholeJournal(mentor.id);
+    expect(JSON.stringify(page.blocks)).not.toContain('THE END');
+    await h.driver.clickInView(mentor.id, page, JournalActions.openEntry, { value: written.entry.id });
+    const whole = await eventually(() => h.standIn.topView(mentor.id)?.callback_id === JournalModal.entry.callbackId && h.standIn.topView(mentor.id));
+    expect(JSON.stringify(whole.blocks)).toContain('THE END');
+    expect(h.standIn.openViews(mentor.id).map((view) => view.callback_id)).toEqual([JournalModal.browse.callbackId, JournalModal.entry.callbackId]);
+  });
 });

@@ -13,5 +13,8 @@ export const journalEntryOpen = onAction({
   parse: ({ value }) => parseUuid(value),
   malformed: ENTRY_NOT_FOUND,
   run: async (entryId, { actor }, deps) => ({ entry: await deps.services.journal.read(actor, entryId), zone: await zoneOf(deps, actor.teamId, actor.userId) }),
-  reply: ({ entry, zone }, press, deps) => ({ kind: press.view ? 'push' : 'open', view: journalEntryModal(entry, zone, deps.services.journal.encrypted) }),
+  reply: ({ entry, zone }, press, deps) => ({
+    kind: press.view?.type === 'modal' ? 'push' : 'open',
+    view: journalEntryModal(entry, zone, deps.services.journal.encrypted),
+  }),
 });
