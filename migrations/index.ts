@@ -7,6 +7,7 @@ import * as incrementalPlanning from './2026-11-22T0150_incremental_planning';
 import * as outboxSends from './2026-12-02T0110_outbox_sends';
 import * as installations from './2026-12-10T0100_installations';
 import * as pairLifecycle from './2026-12-10T0200_pair_lifecycle';
+import * as personalData from './2026-12-11T0100_personal_data';
 import * as pairExpectations from './2026-12-11T0200_pair_expectations';
 import * as programCoordinators from './2026-12-11T0300_program_coordinators';
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0110_outbox_sends': outboxSends,
   '2026-12-10T0100_installations': installations,
   '2026-12-10T0200_pair_lifecycle': pairLifecycle,
+  '2026-12-11T0100_personal_data': personalData,
   '2026-12-11T0200_pair_expectations': pairExpectations,
   '2026-12-11T0300_program_coordinators': programCoordinators,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDataKeys } from './domain/personal-data/sealed-text';
 
 const booleanFlag = (fallback: 'true' | 'false') => z.stringbool().default(fallback === 'true');
 
@@ -39,6 +40,15 @@ const ConfigSchema = z
       .min(0, 'must be a whole number of days (0-3650)')
       .max(3650, 'must be a whole number of days (0-3650)')
       .default(30),
+    DATA_ENCRYPTION_KEY: z
+      .string()
+      .transform((raw, ctx) => {
+        const parsed = parseDataKeys(raw);
+        if (parsed.ok) return parsed.keys;
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      })
+      .optional(),
   })
   .transform((env) => ({
     slack: {
@@ -58,6 +68,8 @@ const ConfigSchema = z
     remindersDailyCap: env.REMINDERS_DAILY_CAP,
     metricsPort: env.METRICS_PORT,
     uninstallRetentionDays: env.UNINSTALL_RETENTION_DAYS,
+    /** Journal entries and closing reflections are sealed with the first and opened with any (empty: stored as typed). */
+    dataKeys: env.DATA_ENCRYPTION_KEY ?? [],
   }));
 
 export type Config = z.output<typeof ConfigSchema>;

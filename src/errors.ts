@@ -2,7 +2,8 @@
  * Errors the domain raises on purpose. Listeners turn a known code into a friendly message;
  * anything else is a bug and goes to the global error handler.
  */
-export type DomainErrorCode = 'not_in_pair' | 'not_found' | 'forbidden' | 'pair_exists' | 'invalid_input' | 'conflict' | 'meeting_over' | 'slack_unavailable';
+export type DomainErrorCode =
+  'not_in_pair' | 'not_found' | 'forbidden' | 'pair_exists' | 'invalid_input' | 'conflict' | 'meeting_over' | 'slack_unavailable' | 'unreadable';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -3,6 +3,8 @@ import { parseConfig, requireSlackCredentials } from './config';
 import { exitOnStartupError } from './cli/fatal';
 import { openDatabase } from './db/open';
 import { createLogger } from './logger';
+import { sealedText } from './domain/personal-data/sealed-text';
+import { requireDataKeys } from './domain/personal-data/data-keys';
 import { createServices } from './services';
 import { createHomeRefresher } from './slack/home-publisher';
 import { createSlackApp } from './slack/app';
@@ -25,7 +27,9 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database);
   if (db.migrations?.unknown.length) logger.warn({ unknown: db.migrations.unknown }, 'database migrated by a newer release: nothing applied');
   const clock = () => new Date();
-  const services = createServices(db.kysely, clock, createEffectsRecorder(clock));
+  // A sealed text no configured key opens stops the start here, naming the key (docs/operations.md).
+  await requireDataKeys(db.kysely, config.dataKeys);
+  const services = createServices(db.kysely, clock, createEffectsRecorder(clock), sealedText(config.dataKeys));
   // Every send and every app-initiated call uses its own workspace's token; requests use Bolt's client,
   // authorized with the same token (SLACK_BOT_TOKEN, or the workspace's installation).
   const tokens = teamTokensFor(slack.install, { workspaces: services.workspaces, apiUrl: slack.apiUrl, logger });

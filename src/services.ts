@@ -29,6 +29,7 @@ import { RemindersService } from './domain/reminders/reminders.service';
 import { WorkspacesService } from './domain/workspaces/workspaces.service';
 import { PersonalDataService } from './domain/personal-data/personal-data.service';
 import { ProgramService } from './domain/program/program.service';
+import { PLAIN_TEXT, type TextCipher } from './domain/personal-data/sealed-text';
 import { cancelUnsent } from './domain/reminders/reminders-outbox.repository';
 import { planCheckIns, replanMeeting, replanPair, replanPerson } from './domain/reminders/plan';
 import { checkInReminders } from './domain/reminders/planner';
@@ -65,8 +66,11 @@ export interface Services {
   program: ProgramService;
 }
 
-/** `effects` writes what each change causes (notices, Home refreshes) in the change's own transaction. */
-export function createServices(db: Kysely<Database>, clock: () => Date, effects: EffectsRecorder): Services {
+/**
+ * `effects` writes what each change causes (notices, Home refreshes) in the change's own transaction;
+ * `cipher` seals the texts only their author reads (DATA_ENCRYPTION_KEY; none: stored as typed).
+ */
+export function createServices(db: Kysely<Database>, clock: () => Date, effects: EffectsRecorder, cipher: TextCipher = PLAIN_TEXT): Services {
   const lifecycle = new LifecycleService(db, clock, effects, schedulerPairReminders);
   return {
     people: new PeopleService(db),
@@ -82,17 +86,17 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     notes: new NotesService(db, clock, effects),
     feedback: new FeedbackService(feedbackStoreOn(db, effects), clock),
     resources: new ResourcesService(db, clock, effects),
-    journal: new JournalService(db, clock, effects),
+    journal: new JournalService(db, clock, effects, cipher),
     appreciations: new AppreciationService(db, clock, effects),
     reminders: new RemindersService(db, clock, effects),
     processedEvents: new ProcessedEventsService(db),
     workspaces: new WorkspacesService(db, clock),
     lifecycle,
     lifecyclePass: new LifecyclePass(db, lifecycle),
-    closing: new ClosingService(db, clock, effects),
+    closing: new ClosingService(db, clock, effects, cipher),
     expectations: new ExpectationsService(db, clock, effects),
     accounts: new AccountChangesService(db, clock, lifecycle, schedulerPairReminders),
-    personalData: new PersonalDataService(db, clock, effects),
+    personalData: new PersonalDataService(db, clock, effects, cipher),
     program: new ProgramService(db, clock),
   };
 }

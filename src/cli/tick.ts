@@ -2,6 +2,7 @@ import { ConfigError, installModeOf, parseConfig } from '../config';
 import { teamTokensFor } from '../slack/install/team-tokens';
 import { openDatabase } from '../db/open';
 import { createLogger } from '../logger';
+import { sealedText } from '../domain/personal-data/sealed-text';
 import { createScheduler } from '../scheduler/create';
 import { meetingsServiceSource } from '../domain/reminders/meeting-source';
 import { createServices } from '../services';
@@ -51,7 +52,7 @@ async function run(): Promise<void> {
   let ok: boolean;
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
-    const services = createServices(db.kysely, clock, createEffectsRecorder(clock));
+    const services = createServices(db.kysely, clock, createEffectsRecorder(clock), sealedText(config.dataKeys));
     const meetings = meetingsServiceSource(services.meetings, services.lifecyclePass);
     // Each workspace's rows go out with its own token: SLACK_BOT_TOKEN's workspace (auth.test), or every installation.
     const tokens = install ? teamTokensFor(install, { workspaces: services.workspaces, apiUrl: config.slack.apiUrl, logger }) : 'dry-run';

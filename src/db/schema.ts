@@ -69,6 +69,8 @@ export interface PeopleTable {
   time_zone_overridden: Generated<boolean>;
   /** When Slack said the account was deactivated or deleted; null while it is active. */
   deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the scheduler erased the person's data after a deactivation (migration 2026-12-11T0100); older than `deactivated_at`: a previous one. */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -289,6 +291,8 @@ export interface JournalEntriesTable {
   learned: string | null;
   try_next: string | null;
   created_at: CreatedAt;
+  /** When its author last edited it (migration 2026-12-11T0100); null as first written. */
+  edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AppreciationsTable {

@@ -15,6 +15,7 @@ import { NOTICE_HOOKS } from '../slack/effects/hooks';
 import { createEffectsRecorder } from '../slack/effects/recorder';
 import { type NoticeHooks, noNoticeSending } from '../domain/notices/notice';
 import { createNoticeSender, createScheduler } from '../scheduler/create';
+import { sealedText } from '../domain/personal-data/sealed-text';
 import type { StoppableNoticeSender } from '../scheduler/notice-sender';
 import { rewindBuckets } from '../scheduler/limits.repository';
 import { meetingsServiceSource } from '../domain/reminders/meeting-source';
@@ -49,6 +50,8 @@ export interface LocalBotOptions {
   drainMs?: number;
   /** Prometheus figures (the metrics test); none otherwise. */
   metrics?: Metrics;
+  /** DATA_ENCRYPTION_KEY's keys (journal entries and closing reflections sealed at rest); none otherwise. */
+  dataKeys?: Buffer[];
 }
 
 export interface LocalBot {
@@ -73,7 +76,7 @@ export interface LocalBot {
  * integration tests and `npm run demo` talk to, with Slack replaced by the stand-in.
  */
 export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot> {
-  const services = createServices(options.db.kysely, options.clock, createEffectsRecorder(options.clock));
+  const services = createServices(options.db.kysely, options.clock, createEffectsRecorder(options.clock), sealedText(options.dataKeys ?? []));
   const install: InstallMode = options.oauth ? { kind: 'oauth', ...options.oauth } : { kind: 'single', botToken: options.botToken ?? '' };
   const tokens = teamTokensFor(install, { workspaces: services.workspaces, apiUrl: options.apiUrl, logger: options.logger });
   const home = createHomeRefresher({
@@ -138,7 +141,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   const baseUrl = `http://127.0.0.1:${port}`;
   const scheduler = createScheduler({
     db: options.db.kysely,
-    config: { remindersDryRun: false, remindersDailyCap: 6 },
+    config: { remindersDryRun: false, remindersDailyCap: 6, dataKeys: options.dataKeys },
     tokens,
     apiUrl: options.apiUrl,
     logger: options.logger,

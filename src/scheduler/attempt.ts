@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TextCipher } from '../domain/personal-data/sealed-text';
 import type { Database } from '../db/schema';
 import type { NoticeHooks } from '../domain/notices/notice';
 import type { Tx } from '../db/types';
@@ -35,6 +36,8 @@ export interface DeliveryDeps {
   stopping?: () => boolean;
   /** Told of each row's outcome (metrics). */
   observer?: SchedulerObserver;
+  /** Opens the sealed texts a reminder quotes (a check-in quotes its person's long-term goals); none: stored as typed. */
+  cipher?: TextCipher;
 }
 
 export type DeliveryResult =

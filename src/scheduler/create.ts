@@ -9,6 +9,7 @@ import { createNoticeDispatcher, type NoticeSenderSettings, type StoppableNotice
 import { DEFAULT_SCHEDULER_SETTINGS, Scheduler, type SchedulerSettings } from './scheduler';
 import { createReminderClient, webClientReminderSlack } from './slack-gateway';
 import type { SchedulerObserver } from './observer';
+import { sealedText } from '../domain/personal-data/sealed-text';
 import type { TeamTokens } from '../slack/install/team-tokens';
 import { anyTeamSlack, type TeamSlack, tokenTeamSlack } from './team-slack';
 
@@ -31,7 +32,7 @@ interface SendingOptions {
  */
 export function createScheduler(
   options: SendingOptions & {
-    config: Pick<Config, 'remindersDryRun' | 'remindersDailyCap'> & Partial<Pick<Config, 'uninstallRetentionDays'>>;
+    config: Pick<Config, 'remindersDryRun' | 'remindersDailyCap'> & Partial<Pick<Config, 'uninstallRetentionDays' | 'dataKeys'>>;
     meetings?: MeetingSource;
     settings?: Partial<SchedulerSettings>;
   },
@@ -50,6 +51,7 @@ export function createScheduler(
     settings,
     noticeHooks: options.noticeHooks,
     observer: options.observer,
+    cipher: sealedText(options.config.dataKeys ?? []),
   });
 }
 

@@ -3,11 +3,12 @@ import { localDateIn } from '../domain/time/zoned';
 import { type Attempt, type DeliveryDeps, type DeliveryResult, notPosted, outOfSends, postStamped, reconcile, sendClaimed } from './attempt';
 import { classifySlackError } from './classify';
 import { decide } from '../domain/reminders/decide';
-import { loadDeliveryContext } from '../domain/reminders/delivery.repository';
+import { type DeliveryContext, loadDeliveryContext } from '../domain/reminders/delivery.repository';
 import { returnDailySlot, takeDailySlot } from './limits.repository';
 import { markCancelled, release } from './outbox.repository';
 import { nextMorning, spreadMs } from '../domain/reminders/quiet-hours';
 import { renderReminder } from './render';
+import { PLAIN_TEXT, SealedTextError } from '../domain/personal-data/sealed-text';
 
 /**
  * A reminder, from fresh state: reconcile a send in doubt, check it is still due (decide), take a
@@ -16,7 +17,7 @@ import { renderReminder } from './render';
 export async function deliverReminder(deps: DeliveryDeps, attempt: Attempt): Promise<DeliveryResult> {
   const { db, settings } = deps;
   const { row, clock, fence, record } = attempt;
-  const ctx = await loadDeliveryContext(db, row);
+  const ctx = openReflection(deps, await loadDeliveryContext(db, row));
   const zone = ctx.recipient?.time_zone ?? 'UTC';
   if (attempt.inDoubt) {
     const settled = await reconcile(deps, attempt, row.channel_id ?? ctx.recipient?.dm_channel_id ?? null);
@@ -64,4 +65,19 @@ export async function deliverReminder(deps: DeliveryDeps, attempt: Attempt): Pro
     call: postStamped(deps, attempt, channel, message),
     notPosted: () => returnDailySlot(db, slot),
   });
+}
+
+/**
+ * A check-in quotes its person's long-term goals from their closing reflection, sealed at rest. One
+ * that no configured key opens is left out of the message (logged for the operator): the check-in still goes.
+ */
+function openReflection(deps: DeliveryDeps, ctx: DeliveryContext): DeliveryContext {
+  if (!ctx.reflection) return ctx;
+  try {
+    return { ...ctx, reflection: { ...ctx.reflection, long_term_goals: (deps.cipher ?? PLAIN_TEXT).open(ctx.reflection.long_term_goals) } };
+  } catch (error) {
+    if (!(error instanceof SealedTextError)) throw error;
+    deps.logger.error({ keyId: error.keyId, reason: error.reason }, 'sealed text could not be opened');
+    return { ...ctx, reflection: { ...ctx.reflection, long_term_goals: null } };
+  }
 }

@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { eraseNextLapsedAccount } from '../domain/personal-data/lapsed-accounts';
 import { purgeExpiredOauthStates } from '../domain/workspaces/oauth-states.repository';
 import { purgeFinalOutbox, purgeProcessedEvents } from '../domain/workspaces/retention.repository';
 import { deleteTeamBatch, teamsUninstalledBefore } from '../domain/workspaces/workspaces.repository';
 import type { StopSignal } from './dispatcher';
 
 export interface HousekeepingSettings {
-  /** UNINSTALL_RETENTION_DAYS: a workspace's data is deleted this long after it uninstalled the app (0: at the next pass). */
+  /**
+   * UNINSTALL_RETENTION_DAYS: a workspace's data is deleted this long after it uninstalled the app, and a
+   * person's data this long after Slack deactivated or deleted their account (0: at the next pass).
+   */
   uninstallRetentionDays: number;
   /** Sent and failed outbox rows, and processed event ids, are kept this long. */
   historyRetentionDays: number;
@@ -24,18 +28,20 @@ export interface HousekeepingReport {
   workspaceRows: number;
   workspaceBatches: number;
   workspacesDeleted: number;
+  /** People whose account was deactivated for the retention period, erased as `/mentorship mydata` delete would. */
+  accountsErased: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What a pass does once its sending is over (never while it sends): forget history past the retention
- * period, and delete the data of workspaces whose retention period after an uninstall has run out,
- * in small batches, within a time budget. Every delete skips rows another transaction holds, so a
+ * period, delete the data of workspaces whose retention period after an uninstall has run out, in
+ * small batches, and erase the people whose account has been deactivated for as long, within a time budget. Every delete skips rows another transaction holds, so a
  * pass sending on another replica never waits for it, nor it for that pass.
  */
 export async function housekeep(db: Kysely<Database>, now: Date, settings: HousekeepingSettings, stop: StopSignal): Promise<HousekeepingReport> {
-  const report: HousekeepingReport = { outbox: 0, events: 0, states: 0, workspaceRows: 0, workspaceBatches: 0, workspacesDeleted: 0 };
+  const report: HousekeepingReport = { outbox: 0, events: 0, states: 0, workspaceRows: 0, workspaceBatches: 0, workspacesDeleted: 0, accountsErased: 0 };
   const started = Date.now();
   const inBudget = () => !stop.stopped && Date.now() - started < settings.housekeepingBudgetMs;
   const drain = async (batch: () => Promise<number>): Promise<number> => {
@@ -64,5 +70,8 @@ export async function housekeep(db: Kysely<Database>, now: Date, settings: House
       }
     }
   }
+
+  // The same period for a deactivated account: one person per transaction, until none is due or the budget is spent.
+  while (inBudget() && (await eraseNextLapsedAccount(db, uninstalledBefore, now))) report.accountsErased += 1;
   return report;
 }

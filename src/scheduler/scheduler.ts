@@ -13,6 +13,7 @@ import { planReminders } from '../domain/reminders/plan';
 import type { TeamSlack } from './team-slack';
 import { housekeep, type HousekeepingReport, type HousekeepingSettings } from './housekeeping';
 import type { SchedulerObserver } from './observer';
+import type { TextCipher } from '../domain/personal-data/sealed-text';
 
 export interface SchedulerSettings extends DeliverySettings, Omit<DispatchSettings, 'replica'>, HousekeepingSettings {
   replica?: string;
@@ -55,6 +56,8 @@ export interface SchedulerDeps {
   noticeHooks?: NoticeHooks;
   /** Told of each row's outcome and each pass's duration (metrics). */
   observer?: SchedulerObserver;
+  /** DATA_ENCRYPTION_KEY's keys, to open what a reminder quotes of a sealed text. */
+  cipher?: TextCipher;
 }
 
 /** This process in claimed_by and the logs: host, pid and a little randomness (containers reuse pids). */
@@ -117,6 +120,7 @@ export class Scheduler {
         noticeHooks: this.deps.noticeHooks,
         stopping: () => this.stopSignal.stopped,
         observer: this.deps.observer,
+        cipher: this.deps.cipher,
       };
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       // Purges run only once this pass has stopped sending; their deletes skip rows any other pass holds.

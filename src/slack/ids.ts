@@ -283,11 +283,24 @@ export const JournalModal = {
   },
   /** A read-only view of one entry. */
   entry: { callbackId: 'journal_entry' },
+  /** The author's whole journal, a page at a time, each entry with Edit and Delete; metadata = { offset }. No submit. */
+  browse: { callbackId: 'journal_pages' },
+  /** One entry being edited (the write form's blocks, filled in); metadata = { entryId, offset } (untrusted). */
+  edit: { callbackId: 'journal_edit' },
 } as const;
 
 export const JournalActions = {
   /** value = journal entry id; opens it for its author only */
   openEntry: 'journal_open_entry',
+  /** value = offset of the page (newest first); opens the author's whole journal, from its list */
+  browse: 'journal_browse',
+  /** value = offset of the page; Newer / Older in the journal modal (two ids: one actions block takes each id once) */
+  newerPage: 'journal_newer_page',
+  olderPage: 'journal_older_page',
+  /** value = journal entry id; turns the journal modal into the entry's edit form, for its author only */
+  editEntry: 'journal_edit_entry',
+  /** value = journal entry id; after Slack's confirm dialog, deletes it for its author only */
+  deleteEntry: 'journal_delete_entry',
 } as const;
 
 export const ThanksModal = {

@@ -37,6 +37,7 @@ const {
   FeedbackActions,
   ResourceActions,
   JournalActions,
+  JournalModal,
   ReminderActions,
   PairPicker,
   MyDataActions,
@@ -172,6 +173,8 @@ const RUNNING = /already running/;
 const AFTER_END = /for after the mentorship has ended/;
 const NOT_YOUR_GOAL = /That goal belongs to a mentorship you are not part of\./;
 const ONLY_MENTOR = new RegExp(`Only <@${USERS.mentor.id}> can approve this goal`);
+/** Someone else's journal entry does not exist for the presser. */
+const NO_SUCH_ENTRY = /can't find that entry in your journal/;
 const MYDATA_NOT_YOURS = /your data is only ever your own\. Nothing was changed\./;
 const NOT_COORDINATOR = /The program overview is for program coordinators.*Nothing was changed\./;
 /** From another workspace, pair A's goal simply is not there: nothing about it is confirmed. */
@@ -404,19 +407,28 @@ const ROWS: Row[] = [
     prepare: press(OpenActions.writeJournal, () => world.pairA.id),
     refusal: NOT_IN_PAIR,
   },
+  // Each button that names a journal entry, pressed by the other member with the entry's id.
+  ...(
+    [
+      [JournalActions.openEntry, 'read'],
+      [JournalActions.editEntry, 'open for editing'],
+      [JournalActions.deleteEntry, 'delete'],
+    ] as const
+  ).flatMap(([id, verb]) =>
+    (['mentee', 'mentor'] as const).map((author): Row => ({
+      id,
+      does: `${verb} the ${author}'s journal entry`,
+      roles: [author === 'mentee' ? 'mentor' : 'mentee'],
+      prepare: press(id, () => world.journal[author]),
+      refusal: NO_SUCH_ENTRY,
+    })),
+  ),
   {
-    id: JournalActions.openEntry,
-    does: "read the mentee's journal entry",
+    id: JournalModal.edit.callbackId,
+    does: "save an edit of the mentee's journal entry",
     roles: ['mentor'],
-    prepare: press(JournalActions.openEntry, () => world.journal.mentee),
-    refusal: /can't find that entry in your journal/,
-  },
-  {
-    id: JournalActions.openEntry,
-    does: "read the mentor's journal entry",
-    roles: ['mentee'],
-    prepare: press(JournalActions.openEntry, () => world.journal.mentor),
-    refusal: /can't find that entry in your journal/,
+    prepare: submit(JournalModal.edit.callbackId, { [JournalModal.write.blocks.wentWell]: 'Intruder edit' }),
+    refusal: NO_SUCH_ENTRY,
   },
   { id: OpenActions.sayThanks, does: 'open a thank-you in another pair', prepare: press(OpenActions.sayThanks, () => world.pairA.id), refusal: NOT_IN_PAIR },
   {
@@ -601,10 +613,15 @@ const NO_PAIR_DATA: Record<string, string> = {
   // value = '': the presser's own reminder settings, never anyone else's.
   [ReminderActions.openSettings]: "the presser's own reminder settings",
   [ids.ReminderSettingsModal.callbackId]: "saves the presser's own reminder settings",
-  // Not registered: a read-only modal without a submit button, and two block ids.
+  // The presser's own journal, a page of it (value = an offset): nobody else's entry is ever read there.
+  [JournalActions.browse]: "opens the presser's own journal",
+  [JournalActions.newerPage]: "a page of the presser's own journal",
+  [JournalActions.olderPage]: "a page of the presser's own journal",
+  // Not registered: read-only modals without a submit button, and two block ids.
   [ids.JournalModal.entry.callbackId]: 'read-only modal, never submitted',
   [ids.ProgramModal.callbackId]: 'the program overview: read-only modal, never submitted (its buttons and selects have rows)',
   [ids.ExpectationsReadModal.callbackId]: "an ended pair's expectations, read-only, never submitted",
+  [ids.JournalModal.browse.callbackId]: 'read-only modal (its buttons have rows), never submitted',
   [ReminderActions.actionsBlock]: 'block id, not an action',
   [ReminderActions.footerBlock]: 'block id, not an action',
 };
@@ -725,6 +742,8 @@ const SURFACES: Array<(userId: string) => Promise<unknown>> = [
   ...['status', 'goals', 'meeting', 'agenda', 'notes', 'feedback', 'resources', 'thanks', 'journal', 'journal list'].map(
     (text) => (userId: string) => h.driver.command(userId, text),
   ),
+  // The whole journal, in its modal.
+  async (userId) => h.driver.clickInMessage(userId, await postButton(h, userId, JournalActions.browse, '0'), JournalActions.browse),
 ];
 
 /** What Slack accepted to show, with its audience, from call `mark` on. */

@@ -20,6 +20,7 @@ import {
 import { checkInNoteModal, declineModal, reflectionModal } from '../../src/slack/blocks/pair-life-modals';
 import { expectationsModal } from '../../src/slack/blocks/expectations';
 import { expectationsView } from '../../src/domain/expectations/expectation-rules';
+import { journalEditModal } from '../../src/slack/blocks/journal-blocks';
 import { approvedGoal, buttons, clickButton, createPair, draftGoal, showList } from './goal-fixtures';
 import { CHANNELS, type Harness, TEAM_ID, USERS } from './harness';
 import { createPair as createMeetingPair, postButton } from './meeting-fixtures';
@@ -181,6 +182,8 @@ export async function buildWorld(h: Harness): Promise<World> {
     ['pair_reflection_save', mentee.id, reflectionModal(pairA.id, mentor.id, undefined) as never],
     ['check_in_note_send', mentee.id, checkInNoteModal(pairA.id, mentor.id) as never],
     ['expectations_save', mentee.id, expectationsModal(expectationsView(pairA, undefined), { userId: mentee.id, zone: 'UTC' }, true) as never],
+    // The mentee's edit form of their own entry, as Edit in their journal modal turns it into.
+    [JournalModal.edit.callbackId, mentee.id, journalEditModal(await services.journal.read(as(mentee.id), journalIds.mentee), 0, 'UTC') as never],
   ];
   for (const [key, userId, view] of built) {
     const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: h.standIn.issueTriggerId(userId), view: view as never });

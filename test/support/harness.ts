@@ -55,6 +55,8 @@ export async function startHarness(
     /** Multi-workspace mode: no SLACK_BOT_TOKEN, workspaces install through "Add to Slack" (test/support/install.ts). */
     oauth?: boolean;
     scheduler?: LocalBotOptions['scheduler'];
+    /** DATA_ENCRYPTION_KEY's keys: journal entries and closing reflections sealed at rest. */
+    dataKeys?: Buffer[];
   } = {},
 ): Promise<Harness> {
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T14:00:00Z'));
@@ -78,6 +80,7 @@ export async function startHarness(
     // event-loop lag is unit-tested (test/unit/slack/middleware) and kept out of the way here.
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? Number.POSITIVE_INFINITY,
     sendNoticesAtOnce: options.sendNoticesAtOnce,
+    dataKeys: options.dataKeys,
   });
   const driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SIGNING_SECRET, standIn, teamId: TEAM_ID });
   return {

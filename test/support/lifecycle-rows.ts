@@ -16,8 +16,9 @@ export const NO_LIFECYCLE: Pick<
 };
 
 /** The same for a person: Slack's zone followed, account active. */
-export const ACTIVE_PERSON: Pick<Person, 'slack_time_zone' | 'time_zone_overridden' | 'deactivated_at'> = {
+export const ACTIVE_PERSON: Pick<Person, 'slack_time_zone' | 'time_zone_overridden' | 'deactivated_at' | 'erased_at'> = {
   slack_time_zone: null,
   time_zone_overridden: false,
   deactivated_at: null,
+  erased_at: null,
 };

@@ -276,3 +276,32 @@ export async function seedTwoPairs(db: Kysely<Database>, teamId: string, ids: { 
     .execute();
   return { asMentee, asMentor };
 }
+
+/** Text-bearing columns of every table in the database (information_schema), whatever the schema grows into. */
+export async function textColumnsOf(db: Kysely<Database>): Promise<Array<{ table: string; column: string }>> {
+  const rows = await db
+    .selectFrom('information_schema.columns' as never)
+    .select(['table_name as table' as never, 'column_name as column' as never])
+    .where('table_schema' as never, '=', 'public' as never)
+    .where('data_type' as never, 'in', ['text', 'character varying', 'jsonb', 'json'] as never)
+    .orderBy('table_name' as never)
+    .orderBy('column_name' as never)
+    .execute();
+  return rows as unknown as Array<{ table: string; column: string }>;
+}
+
+/** Every cell of the database holding `marker`, as `table.column: value`, sorted. */
+export async function cellsHoldingIn(db: Kysely<Database>, marker: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const { table, column } of await textColumnsOf(db)) {
+    const rows = await db
+      .selectFrom(table as never)
+      .select(column as never)
+      .execute();
+    for (const row of rows as Array<Record<string, unknown>>) {
+      const value = typeof row[column] === 'string' ? row[column] : JSON.stringify(row[column]);
+      if (value?.includes(marker)) found.push(`${table}.${column}: ${value}`);
+    }
+  }
+  return found.sort();
+}

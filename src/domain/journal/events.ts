@@ -6,6 +6,8 @@ export interface JournalItem {
   /** The author's pair it is about, if any (only ever one of the author's own). */
   pairId: string | null;
   createdAt: Date;
+  /** When the author last edited it; null as first written. */
+  editedAt: Date | null;
   wentWell: string | null;
   learned: string | null;
   tryNext: string | null;
@@ -15,6 +17,7 @@ export const journalItem = (row: JournalEntry): JournalItem => ({
   id: row.id,
   pairId: row.pair_id,
   createdAt: row.created_at,
+  editedAt: row.edited_at,
   wentWell: row.went_well,
   learned: row.learned,
   tryNext: row.try_next,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, PairReflection } from '../../db/schema';
+import { openTexts, PLAIN_TEXT, REFLECTION_TEXTS, type TextCipher } from '../personal-data/sealed-text';
 import type { Actor } from '../actor';
 import type { EffectsRecorder, WithEffects } from '../effects/effects';
 import { zonesOf } from '../people/people.repository';
@@ -34,12 +35,15 @@ export class ClosingService {
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
     private readonly effects: EffectsRecorder,
+    /** DATA_ENCRYPTION_KEY: the reflection's texts are sealed before they are stored, opened only for their author. */
+    private readonly cipher: TextCipher = PLAIN_TEXT,
   ) {}
 
   /** What the reflection modal opens with: the person's own reflection so far. */
   async reflectionDraft(actor: Actor, pairId: unknown): Promise<{ membership: Membership; reflection: PairReflection | undefined }> {
     const membership = await pairOfMember(this.db, actor, pairId, AFTER_END);
-    return { membership, reflection: await findReflection(this.db, membership.pair.id, actor.userId) };
+    const reflection = await findReflection(this.db, membership.pair.id, actor.userId);
+    return { membership, reflection: reflection && openTexts(this.cipher, reflection, REFLECTION_TEXTS) };
   }
 
   async saveReflection(
@@ -56,10 +60,10 @@ export class ClosingService {
         tx,
         { pairId: pair.id, userId: actor.userId },
         {
-          learned: form.learned,
-          next_steps: form.nextSteps,
-          long_term_goals: form.longTermGoals,
-          stay_in_touch: form.stayInTouch,
+          learned: this.cipher.seal(form.learned),
+          next_steps: this.cipher.seal(form.nextSteps),
+          long_term_goals: this.cipher.seal(form.longTermGoals),
+          stay_in_touch: this.cipher.seal(form.stayInTouch),
           would_mentor: form.wouldMentor,
           check_ins: form.checkIns,
         },

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, Person } from '../../db/schema';
 import type { Recorded } from '../effects/effects';
 import type { LifecycleService } from '../pairs/lifecycle.service';
 import { lockLivePairsOf } from '../pairs/lifecycle.repository';
@@ -20,7 +20,9 @@ export interface SlackAccount {
  * People change. A new Slack zone becomes the person's zone and re-plans their reminders, unless they
  * chose their own zone in the reminder settings. A deactivated or deleted account pauses each of the
  * person's running pairs and tells the other person; its `deactivated_at` stays recorded (for the
- * data-retention rule). A reactivated account clears it; the pairs stay paused until one of the two resumes them.
+ * data-retention rule: after UNINSTALL_RETENTION_DAYS a scheduler pass erases the person's data, see
+ * src/domain/personal-data/lapsed-accounts.ts). A reactivated account clears it, so nothing is erased;
+ * the pairs stay paused until one of the two resumes them.
  */
 export class AccountChangesService {
   constructor(
@@ -39,8 +41,10 @@ export class AccountChangesService {
       const slackZone = account.timeZone && isValidTimeZone(account.timeZone) ? account.timeZone : person.slack_time_zone;
       const zone = person.time_zone_overridden ? person.time_zone : (slackZone ?? person.time_zone);
       const newlyDeactivated = account.deactivated && !person.deactivated_at;
+      // Erased after this deactivation: the name stays "a former member" while the account stays away.
+      const erased = account.deactivated && isErased(person);
       await updatePersonAccount(tx, person, {
-        display_name: account.displayName ?? person.display_name,
+        display_name: erased ? person.display_name : (account.displayName ?? person.display_name),
         slack_time_zone: slackZone,
         time_zone: zone,
         deactivated_at: account.deactivated ? (person.deactivated_at ?? now) : null,
@@ -59,3 +63,6 @@ export class AccountChangesService {
     });
   }
 }
+
+const isErased = (person: Person): boolean =>
+  person.erased_at !== null && person.deactivated_at !== null && person.erased_at.getTime() >= person.deactivated_at.getTime();

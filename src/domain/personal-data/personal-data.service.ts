@@ -4,7 +4,8 @@ import type { Actor } from '../actor';
 import type { EffectsRecorder, WithEffects } from '../effects/effects';
 import { type ExportDocument, exportDocument, exportSummary } from './export-document';
 import { type InventoryLine, inventoryOf } from './inventory';
-import { type Erased, erasePersonalData, namesOf, pairsOfPerson, readPersonalData, type Who } from './personal-data.repository';
+import { type Erased, erasePersonalData, namesOf, pairsOfPerson, type PersonalData, readPersonalData, type Who } from './personal-data.repository';
+import { JOURNAL_TEXTS, openTexts, PLAIN_TEXT, REFLECTION_TEXTS, type TextCipher } from './sealed-text';
 
 /**
  * `/mentorship mydata`: a person's own data, and only theirs. Every call takes the actor's own team
@@ -15,12 +16,14 @@ export class PersonalDataService {
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
     private readonly effects: EffectsRecorder,
+    /** Opens the sealed texts (journal, closing reflections): the export holds them as the person wrote them. */
+    private readonly cipher: TextCipher = PLAIN_TEXT,
   ) {}
 
   /** The export file's content and the readable lines that go with it. */
   async exportFor(actor: Actor): Promise<{ document: ExportDocument; summary: string[] }> {
     const who = whoOf(actor);
-    const data = await readPersonalData(this.db, who, await pairsOfPerson(this.db, who));
+    const data = openSealed(await readPersonalData(this.db, who, await pairsOfPerson(this.db, who)), this.cipher);
     const others = data.pairs.map((pair) => (pair.mentor_id === who.userId ? pair.mentee_id : pair.mentor_id));
     const document = exportDocument(data, who, await namesOf(this.db, who.teamId, others), this.clock());
     return { document, summary: exportSummary(document) };
@@ -60,3 +63,10 @@ export async function eraseWho(
 }
 
 const whoOf = (actor: Actor): Who => ({ teamId: actor.teamId, userId: actor.userId });
+
+/** The export's copy of the sealed texts, opened; a text no configured key opens stops the export, saying why. */
+const openSealed = (data: PersonalData, cipher: TextCipher): PersonalData => ({
+  ...data,
+  journal: data.journal.map((entry) => openTexts(cipher, entry, JOURNAL_TEXTS)),
+  closingReflections: data.closingReflections.map((reflection) => openTexts(cipher, reflection, REFLECTION_TEXTS)),
+});

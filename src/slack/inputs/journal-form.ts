@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { JournalDraft, JournalField } from '../../domain/journal/journal-rules';
+import { ENTRY_NOT_FOUND } from '../../domain/journal/journal.service';
 import type { Parsed } from '../adapters/view';
 import { JournalModal } from '../ids';
+import { decodeMetadata } from './metadata';
 import { submittedPairId } from '../pair-resolver';
 import { checkViewState, readText } from './view-state';
 
@@ -36,4 +38,32 @@ export function parseJournalWords(rest: string): { ok: true; action: 'write' | '
   if (word === '' || word === 'write') return { ok: true, action: 'write' };
   if (word === 'list') return { ok: true, action: 'list' };
   return { ok: false, message: '`/mentorship journal` writes a private entry and shows your recent ones; `/mentorship journal list` only shows them.' };
+}
+
+/** The most entries the bot pages through; a larger offset is a forged value, not a page. */
+const MAX_OFFSET = 100_000;
+const Offset = z.number().int().min(0).max(MAX_OFFSET);
+
+/** A page's offset, from a Newer / Older button's value; null for anything else. */
+export function parseOffset(value: string | undefined): number | null {
+  if (value === undefined || !/^\d{1,6}$/.test(value)) return null;
+  return Number(value) <= MAX_OFFSET ? Number(value) : null;
+}
+
+/** The page of the journal modal a button was pressed in (its metadata), or the first. */
+export const offsetOf = (metadata: string | undefined): number => decodeMetadata(z.object({ offset: Offset }), metadata)?.offset ?? 0;
+
+const EditMetadata = z.object({ entryId: z.uuid(), offset: Offset });
+
+/** The edit form: the three prompts, and the entry and page from its metadata (untrusted: the service checks the author). */
+export function readJournalEdit(
+  view: { private_metadata?: string; state: { values: unknown } },
+  values: unknown,
+): Parsed<JournalDraft & { entryId: string; offset: number }> {
+  const form = readJournalForm(view, values);
+  if (!form.ok) return form;
+  const meta = decodeMetadata(EditMetadata, view.private_metadata);
+  if (!meta) return { ok: false, errors: { [w.blocks.wentWell]: ENTRY_NOT_FOUND } };
+  const { wentWell, learned, tryNext } = form.value;
+  return { ok: true, value: { wentWell, learned, tryNext, entryId: meta.entryId, offset: meta.offset } };
 }

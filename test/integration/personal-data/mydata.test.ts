@@ -1,7 +1,7 @@
 import type { StoredMessage } from '../../../src/devtools/slack-stand-in';
 import { MyDataActions, MyDataDeleteModal } from '../../../src/slack/ids';
 import { type Harness, startHarness, USERS } from '../../support/harness';
-import { MARKS, seedTwoPairs } from '../../support/personal-data';
+import { cellsHoldingIn, MARKS, seedTwoPairs, textColumnsOf } from '../../support/personal-data';
 import { eventually } from '../../support/wait';
 
 /**
@@ -21,34 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Text-bearing columns of every table in the database (information_schema), whatever the schema grows into. */
-async function textColumns(): Promise<Array<{ table: string; column: string }>> {
-  const rows = await h.db.kysely
-    .selectFrom('information_schema.columns' as never)
-    .select(['table_name as table' as never, 'column_name as column' as never])
-    .where('table_schema' as never, '=', 'public' as never)
-    .where('data_type' as never, 'in', ['text', 'character varying', 'jsonb', 'json'] as never)
-    .orderBy('table_name' as never)
-    .orderBy('column_name' as never)
-    .execute();
-  return rows as unknown as Array<{ table: string; column: string }>;
-}
-
-/** Every cell of the database holding `marker`, as `table.column: value`, sorted. */
-async function cellsHolding(marker: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const { table, column } of await textColumns()) {
-    const rows = await h.db.kysely
-      .selectFrom(table as never)
-      .select(column as never)
-      .execute();
-    for (const row of rows as Array<Record<string, unknown>>) {
-      const value = typeof row[column] === 'string' ? row[column] : JSON.stringify(row[column]);
-      if (value?.includes(marker)) found.push(`${table}.${column}: ${value}`);
-    }
-  }
-  return found.sort();
-}
+const cellsHolding = (marker: string) => cellsHoldingIn(h.db.kysely, marker);
+const textColumns = () => textColumnsOf(h.db.kysely);
 const columnsOf = (cells: string[]) => [...new Set(cells.map((cell) => cell.split(':')[0]))].sort();
 
 /**

@@ -25,5 +25,8 @@ export const journalOpen = onAction({
     const { choices, names } = await pairChoicesFor(deps, actor.teamId, actor.userId);
     return { choices, names, pairId: pairId ?? (choices.length === 1 ? choices[0]?.pair.id : undefined) };
   },
-  reply: (found, { actor }) => ({ kind: 'open', view: journalModal({ ...found, channelId: actor.channelId }) }),
+  reply: (found, { actor }, deps) => ({
+    kind: 'open',
+    view: journalModal({ ...found, channelId: actor.channelId, encrypted: deps.services.journal.encrypted }),
+  }),
 });

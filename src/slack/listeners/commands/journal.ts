@@ -17,10 +17,13 @@ export const journal: SubcommandHandler = async (args, deps, { rest, log, actor,
   if (words.action === 'write') {
     const { choices, names } = await pairChoicesFor(deps, actor.teamId, actor.userId);
     const only = choices.length === 1 ? choices[0]?.pair.id : undefined;
-    await client.views.open({ trigger_id: command.trigger_id, view: journalModal({ choices, names, pairId: only, channelId: actor.channelId }) });
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: journalModal({ choices, names, pairId: only, channelId: actor.channelId, encrypted: deps.services.journal.encrypted }),
+    });
     log.info('journal modal opened');
   }
   // Stored now (the list is in their zone, and the entry saved from the modal points at its author).
   const person = await knownPerson(client, deps, actor.teamId, actor.userId);
-  await reply(journalListMessage(await deps.services.journal.recent(actor), person.timeZone));
+  await reply(journalListMessage(await deps.services.journal.recent(actor), person.timeZone, { encrypted: deps.services.journal.encrypted }));
 };

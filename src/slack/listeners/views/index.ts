@@ -35,6 +35,7 @@ import { feedbackAnswerSubmit } from './feedback-answer-submit';
 import { feedbackApplySubmit } from './feedback-apply-submit';
 import { feedbackRequestSubmit } from './feedback-request-submit';
 import { journalSubmit } from './journal-submit';
+import { journalEditSubmit } from './journal-edit-submit';
 import { resourceAddSubmit } from './resource-add-submit';
 import { resourceExploredSubmit } from './resource-explored-submit';
 import { thanksSubmit } from './thanks-submit';
@@ -63,6 +64,7 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(ResourceModal.add.callbackId, resourceAddSubmit(deps));
   router.view(ResourceModal.explored.callbackId, resourceExploredSubmit(deps));
   router.view(JournalModal.write.callbackId, journalSubmit(deps));
+  router.view(JournalModal.edit.callbackId, journalEditSubmit(deps));
   router.view(ThanksModal.callbackId, thanksSubmit(deps));
   router.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));
   router.view(PairDeclineModal.callbackId, pairDeclineSubmit(deps));

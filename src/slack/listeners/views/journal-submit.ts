@@ -11,5 +11,6 @@ export const journalSubmit = onSubmit({
   fields: JOURNAL_FIELD_BLOCKS,
   parse: ({ view, values }) => readJournalForm(view, values),
   run: (form, { actor, client }, deps) => deps.services.journal.write(actor, form, () => lookupUser(client, actor.userId)),
-  confirm: ({ entry, recent, zone }) => journalListMessage(recent, zone, { saved: true, pairId: entry.pairId ?? undefined }),
+  confirm: ({ entry, recent, zone }, _submission, deps) =>
+    journalListMessage(recent, zone, { saved: true, pairId: entry.pairId ?? undefined, encrypted: deps.services.journal.encrypted }),
 });
