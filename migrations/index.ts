@@ -7,6 +7,7 @@ import * as incrementalPlanning from './2026-11-22T0150_incremental_planning';
 import * as outboxSends from './2026-12-02T0110_outbox_sends';
 import * as installations from './2026-12-10T0100_installations';
 import * as pairLifecycle from './2026-12-10T0200_pair_lifecycle';
+import * as pairUpdates from './2026-12-11T0500_pair_updates';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0110_outbox_sends': outboxSends,
   '2026-12-10T0100_installations': installations,
   '2026-12-10T0200_pair_lifecycle': pairLifecycle,
+  '2026-12-11T0500_pair_updates': pairUpdates,
 };

@@ -1,4 +1,5 @@
 import type { ThanksSent } from '../appreciation/events';
+import type { UpdateSent } from '../updates/events';
 import type { FeedbackEvent } from '../feedback/events';
 import type { JournalWritten } from '../journal/events';
 import type { PairEvent } from '../pairs/events';
@@ -14,6 +15,6 @@ import type { PersonalDataErased } from '../personal-data/events';
  * messages needs no further reads. Features declare their events in their own folder.
  */
 export type DomainEvent =
-  ThanksSent | FeedbackEvent | ResourceEvent | JournalWritten | PairEvent | ReminderSettingsSaved | MeetingEvent | GoalEvent | PersonalDataErased;
+  ThanksSent | UpdateSent | FeedbackEvent | ResourceEvent | JournalWritten | PairEvent | ReminderSettingsSaved | MeetingEvent | GoalEvent | PersonalDataErased;
 
 export type DomainEventType = DomainEvent['type'];

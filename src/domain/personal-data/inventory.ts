@@ -35,6 +35,7 @@ export function inventoryOf(data: PersonalData, userId: string): InventoryLine[]
     { label: 'feedback requests and answers', count: data.feedbackAsked.length + data.feedbackAnswered.length, fate: 'removed' },
     { label: 'learning resources and takeaways', count: data.resources.length + data.explored.length, fate: 'removed' },
     { label: 'thank-you notes you sent', count: data.thanksSent.length, fate: 'removed' },
+    { label: 'updates you sent between meetings', count: data.updatesSent.length, fate: 'removed' },
     { label: 'messages waiting to be sent to you', count: data.messages.filter((row) => OPEN.has(row.state)).length, fate: 'cancelled' },
   ];
   return lines.filter((line) => line.count > 0);

@@ -238,6 +238,22 @@ export async function readPersonalData(db: Executor, who: Who, pairs: PairsOfPer
     installed,
     closingReflections,
     endReasons,
+    ...(await updatesOf(db, who)),
+  };
+}
+
+/** Updates between meetings the person wrote, and those written to them. */
+async function updatesOf(db: Executor, { teamId, userId }: Who) {
+  const rows = await db
+    .selectFrom('pair_updates')
+    .select(['id', 'pair_id', 'author_id', 'to_id', 'done_since', 'win', 'blocker', 'created_at'])
+    .where('team_id', '=', teamId)
+    .where((eb) => eb.or([eb('author_id', '=', userId), eb('to_id', '=', userId)]))
+    .orderBy('created_at')
+    .execute();
+  return {
+    updatesSent: rows.filter((row) => row.author_id === userId).map(({ author_id: _author, ...row }) => row),
+    updatesReceived: rows.filter((row) => row.to_id === userId).map(({ to_id: _to, ...row }) => row),
   };
 }
 
@@ -385,6 +401,18 @@ export async function erasePersonalData(tx: Executor, who: Who, pairs: PairsOfPe
   ]);
   erased.thanks = count(
     await tx.updateTable('appreciations').set({ message: REMOVED }).where('team_id', '=', teamId).where('from_id', '=', userId).executeTakeFirst(),
+  );
+  erased.updates = count(
+    await tx
+      .updateTable('pair_updates')
+      .set((eb) => ({
+        done_since: eb.case().when('done_since', 'is not', null).then(REMOVED).else(null).end(),
+        win: eb.case().when('win', 'is not', null).then(REMOVED).else(null).end(),
+        blocker: eb.case().when('blocker', 'is not', null).then(REMOVED).else(null).end(),
+      }))
+      .where('team_id', '=', teamId)
+      .where('author_id', '=', userId)
+      .executeTakeFirst(),
   );
   erased.messages = await forgetMessages(tx, who, pairs, now);
   await tx.updateTable('installations').set({ installer_user_id: null }).where('team_id', '=', teamId).where('installer_user_id', '=', userId).execute();

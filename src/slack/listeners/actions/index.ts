@@ -48,6 +48,7 @@ import { journalOpen } from './journal-open';
 import { resourceExploredOpen } from './resource-explored-open';
 import { resourceOpen } from './resource-open';
 import { thanksOpen } from './thanks-open';
+import { updateOpen } from './update-open';
 import { pairAccept } from './pair-accept';
 import { pairWithdraw } from './pair-withdraw';
 import { pairResume } from './pair-resume';
@@ -86,6 +87,7 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(OpenActions.writeJournal, journalOpen(deps));
   router.action(JournalActions.openEntry, journalEntryOpen(deps));
   router.action(OpenActions.sayThanks, thanksOpen(deps));
+  router.action(OpenActions.sendUpdate, updateOpen(deps));
   router.action(ReminderActions.snooze, reminderSnooze(deps));
   router.action(ReminderActions.skip, reminderSkip(deps));
   router.action(ReminderActions.openSettings, reminderSettingsOpen(deps));

@@ -17,6 +17,7 @@ import {
   RuleModal,
   SwotModal,
   ThanksModal,
+  UpdateModal,
 } from '../../ids';
 import { goalChangesSubmit } from './goal-changes-submit';
 import { goalProgressSubmit } from './goal-progress-submit';
@@ -36,6 +37,7 @@ import { journalSubmit } from './journal-submit';
 import { resourceAddSubmit } from './resource-add-submit';
 import { resourceExploredSubmit } from './resource-explored-submit';
 import { thanksSubmit } from './thanks-submit';
+import { updateSubmit } from './update-submit';
 import { pairChangeSubmit, pairDeclineSubmit, pairEndSubmit, pairPauseSubmit } from './pair-life-submit';
 import { checkInNoteSubmit, pairReflectionSubmit } from './closing-submit';
 import { CheckInNoteModal, PairChangeModal, PairDeclineModal, PairEndModal, PairPauseModal, PairReflectionModal } from '../../ids';
@@ -59,6 +61,7 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(ResourceModal.explored.callbackId, resourceExploredSubmit(deps));
   router.view(JournalModal.write.callbackId, journalSubmit(deps));
   router.view(ThanksModal.callbackId, thanksSubmit(deps));
+  router.view(UpdateModal.callbackId, updateSubmit(deps));
   router.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));
   router.view(PairDeclineModal.callbackId, pairDeclineSubmit(deps));
   router.view(PairPauseModal.callbackId, pairPauseSubmit(deps));

@@ -26,6 +26,8 @@ const empty = (): PersonalData => ({
   installed: undefined,
   closingReflections: [],
   endReasons: [],
+  updatesSent: [],
+  updatesReceived: [],
 });
 
 describe('what a deletion lists', () => {
