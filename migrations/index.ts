@@ -10,6 +10,7 @@ import * as pairLifecycle from './2026-12-10T0200_pair_lifecycle';
 import * as personalData from './2026-12-11T0100_personal_data';
 import * as pairExpectations from './2026-12-11T0200_pair_expectations';
 import * as programCoordinators from './2026-12-11T0300_program_coordinators';
+import * as pairUpdates from './2026-12-11T0500_pair_updates';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0100_personal_data': personalData,
   '2026-12-11T0200_pair_expectations': pairExpectations,
   '2026-12-11T0300_program_coordinators': programCoordinators,
+  '2026-12-11T0500_pair_updates': pairUpdates,
 };

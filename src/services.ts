@@ -25,6 +25,7 @@ import { FeedbackService } from './domain/feedback/feedback.service';
 import { ResourcesService } from './domain/resources/resources.service';
 import { JournalService } from './domain/journal/journal.service';
 import { AppreciationService } from './domain/appreciation/appreciation.service';
+import { UpdatesService } from './domain/updates/updates.service';
 import { RemindersService } from './domain/reminders/reminders.service';
 import { WorkspacesService } from './domain/workspaces/workspaces.service';
 import { PersonalDataService } from './domain/personal-data/personal-data.service';
@@ -52,6 +53,7 @@ export interface Services {
   resources: ResourcesService;
   journal: JournalService;
   appreciations: AppreciationService;
+  updates: UpdatesService;
   reminders: RemindersService;
   processedEvents: ProcessedEventsService;
   workspaces: WorkspacesService;
@@ -88,6 +90,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     resources: new ResourcesService(db, clock, effects),
     journal: new JournalService(db, clock, effects, cipher),
     appreciations: new AppreciationService(db, clock, effects),
+    updates: new UpdatesService(db, clock, effects),
     reminders: new RemindersService(db, clock, effects),
     processedEvents: new ProcessedEventsService(db),
     workspaces: new WorkspacesService(db, clock),

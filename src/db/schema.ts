@@ -306,6 +306,19 @@ export interface AppreciationsTable {
   created_at: CreatedAt;
 }
 
+/** A short note between meetings from one person of a pair to the other (`/mentorship update`). */
+export interface PairUpdatesTable {
+  id: Generated<string>;
+  team_id: string;
+  pair_id: string;
+  author_id: string;
+  to_id: string;
+  done_since: string | null;
+  win: string | null;
+  blocker: string | null;
+  created_at: CreatedAt;
+}
+
 export interface OutboxTable {
   id: Generated<string>;
   team_id: string;
@@ -384,6 +397,7 @@ export interface Database {
   learning_resources: LearningResourcesTable;
   journal_entries: JournalEntriesTable;
   appreciations: AppreciationsTable;
+  pair_updates: PairUpdatesTable;
   outbox: OutboxTable;
   processed_events: ProcessedEventsTable;
   slack_rate_buckets: SlackRateBucketsTable;
@@ -395,6 +409,7 @@ export interface Database {
 
 export type Person = Selectable<PeopleTable>;
 export type Pair = Selectable<PairsTable>;
+export type PairUpdate = Selectable<PairUpdatesTable>;
 export type NewPair = Insertable<PairsTable>;
 export type Meeting = Selectable<MeetingsTable>;
 export type AgendaItem = Selectable<AgendaItemsTable>;

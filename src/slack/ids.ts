@@ -64,6 +64,8 @@ export const OpenActions = {
   askFeedback: 'open_feedback',
   /** practice: value = pair id */
   addResource: 'open_resource',
+  /** updates between meetings: value = pair id */
+  sendUpdate: 'open_update',
 } as const;
 
 // ---- goals ---------------------------------------------------------------------------------------
@@ -307,6 +309,13 @@ export const ThanksModal = {
   callbackId: 'thanks_send',
   blocks: { message: 'thanks_message' },
   actions: { message: 'thanks_message_input' },
+} as const;
+
+/** `/mentorship update`: a short note to the other person between meetings. */
+export const UpdateModal = {
+  callbackId: 'update_send',
+  blocks: { doneSince: 'update_done_since', win: 'update_win', blocker: 'update_blocker' },
+  actions: { doneSince: 'update_done_since_input', win: 'update_win_input', blocker: 'update_blocker_input' },
 } as const;
 
 /** Reminders (scheduler): buttons in the reminder DMs, and the reminder-settings modal the Home tab can open too. */

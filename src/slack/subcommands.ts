@@ -10,6 +10,7 @@ export const SUBCOMMANDS = [
   { name: 'resources', usage: 'resources', summary: 'Keep your learning resources: add one, mark one explored with a takeaway.' },
   { name: 'journal', usage: 'journal', summary: 'Write a private journal entry and read your recent ones (only you ever see them).' },
   { name: 'thanks', usage: 'thanks', summary: 'Send a note of appreciation to the other person in your pair.' },
+  { name: 'update', usage: 'update', summary: 'Send the other person a short update between meetings: what you did, a win, a blocker.' },
   { name: 'status', usage: 'status', summary: 'Your mentorship at a glance: next meeting, goals, open action items, checklist.' },
   { name: 'program', usage: 'program', summary: 'Coordinators only: every pair of the program with its state and health, and who coordinates.' },
   { name: 'mydata', usage: 'mydata', summary: 'Your own data: export it as a file in your DM, or delete it (you see exactly what goes first).' },

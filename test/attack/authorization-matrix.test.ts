@@ -431,6 +431,7 @@ const ROWS: Row[] = [
     refusal: NO_SUCH_ENTRY,
   },
   { id: OpenActions.sayThanks, does: 'open a thank-you in another pair', prepare: press(OpenActions.sayThanks, () => world.pairA.id), refusal: NOT_IN_PAIR },
+  { id: OpenActions.sendUpdate, does: 'open an update in another pair', prepare: press(OpenActions.sendUpdate, () => world.pairA.id), refusal: NOT_IN_PAIR },
   {
     id: ids.FeedbackModal.request.callbackId,
     does: 'ask for feedback in another pair',
@@ -473,6 +474,12 @@ const ROWS: Row[] = [
     id: ids.ThanksModal.callbackId,
     does: 'send a thank-you in another pair',
     prepare: submit('thanks_send', { [ids.ThanksModal.blocks.message]: 'Intruder thanks' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.UpdateModal.callbackId,
+    does: 'send an update in another pair',
+    prepare: submit('update_send', { [ids.UpdateModal.blocks.win]: 'Intruder win' }),
     refusal: NOT_IN_PAIR,
   },
   // a pair's life

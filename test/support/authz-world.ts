@@ -152,6 +152,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     ).entry.id;
   const journalIds = { mentee: await journal(mentee.id, JOURNAL_OF.mentee), mentor: await journal(mentor.id, JOURNAL_OF.mentor) };
   await must(services.appreciations.send({ teamId: TEAM_ID, userId: mentee.id }, { pairId: pairA.id, message: secret('thanks note') }));
+  await must(services.updates.send({ teamId: TEAM_ID, userId: mentee.id }, { pairId: pairA.id, win: secret('update win'), blocker: secret('update blocker') }));
 
   // One scheduler pass plans the reminders (and sends what is due): the mentee's prep nudge for next week.
   await h.bot.scheduler.runPass(h.clock.now);
@@ -234,6 +235,7 @@ async function openAll(
     ['resource_explored', mentee.id, ResourceActions.markExplored, ids.resource],
     [JournalModal.write.callbackId, mentee.id, OpenActions.writeJournal, pair],
     ['thanks_send', mentee.id, OpenActions.sayThanks, pair],
+    ['update_send', mentee.id, OpenActions.sendUpdate, pair],
     ['pair_pause_save', mentee.id, PairLifeActions.pause, pair],
     ['pair_end_save', mentor.id, PairLifeActions.end, pair],
     ['pair_change_save', mentee.id, PairLifeActions.change, pair],

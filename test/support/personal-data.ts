@@ -197,6 +197,21 @@ export async function seedTwoPairs(db: Kysely<Database>, teamId: string, ids: { 
       { team_id: teamId, pair_id: asMentee, from_id: mentor, to_id: me, message: `${theirs} thanks to Theo` },
     ])
     .execute();
+  await db
+    .insertInto('pair_updates')
+    .values([
+      {
+        team_id: teamId,
+        pair_id: asMentee,
+        author_id: me,
+        to_id: mentor,
+        done_since: `${mine} update since`,
+        win: `${mine} update win`,
+        blocker: `${mine} update blocker`,
+      },
+      { team_id: teamId, pair_id: asMentee, author_id: mentor, to_id: me, done_since: `${theirs} update to Theo` },
+    ])
+    .execute();
   await db.insertInto('reminder_daily_counts').values({ team_id: teamId, user_id: me, local_date: '2026-11-20', sent: 2 }).execute();
   const outbox = (key: string, kind: string, recipient: string, pairId: string | null, state: 'pending' | 'sent', text: string | null) => ({
     team_id: teamId,

@@ -1,4 +1,5 @@
 import type { ThanksSent } from '../appreciation/events';
+import type { UpdateSent } from '../updates/events';
 import type { FeedbackEvent } from '../feedback/events';
 import type { JournalWritten } from '../journal/events';
 import type { PairEvent } from '../pairs/events';
@@ -16,6 +17,7 @@ import type { ExpectationsEvent } from '../expectations/events';
  */
 export type DomainEvent =
   | ThanksSent
+  | UpdateSent
   | FeedbackEvent
   | ResourceEvent
   | JournalWritten

@@ -54,6 +54,7 @@ export function exportDocument(data: PersonalData, who: { teamId: string; userId
       resourcesYouRecommended: data.resources,
       resourceTakeaways: data.explored,
       thanksYouSent: data.thanksSent,
+      updatesYouSent: data.updatesSent,
       closingReflections: data.closingReflections,
       reasonsForEndingAPair: data.endReasons,
       expectations: data.expectations,
@@ -61,6 +62,7 @@ export function exportDocument(data: PersonalData, who: { teamId: string; userId
     aboutYou: {
       actionItemsAssignedToYou: data.actionItems.filter((item) => item.created_by !== who.userId),
       thanksYouReceived: data.thanksReceived,
+      updatesYouReceived: data.updatesReceived,
       messagesToYou: data.messages,
       reminderCountsPerDay: data.dailyCounts,
     },
@@ -84,6 +86,7 @@ export function exportSummary(doc: ExportDocument): string[] {
     [written.feedbackYouAskedFor.length + written.feedbackYouGave.length, 'feedback requests and answers'],
     [written.resourcesYouRecommended.length, 'learning resources'],
     [written.thanksYouSent.length + doc.aboutYou.thanksYouReceived.length, 'thank-you notes'],
+    [written.updatesYouSent.length + doc.aboutYou.updatesYouReceived.length, 'updates between meetings'],
     [doc.aboutYou.messagesToYou.length, 'messages the bot sent or planned for you'],
   ];
   return parts.filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`);

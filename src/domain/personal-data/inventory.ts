@@ -36,6 +36,7 @@ export function inventoryOf(data: PersonalData, userId: string): InventoryLine[]
     { label: 'learning resources and takeaways', count: data.resources.length + data.explored.length, fate: 'removed' },
     { label: 'thank-you notes you sent', count: data.thanksSent.length, fate: 'removed' },
     { label: 'expectations you wrote', count: data.expectations.length, fate: 'removed' },
+    { label: 'updates you sent between meetings', count: data.updatesSent.length, fate: 'removed' },
     { label: 'messages waiting to be sent to you', count: data.messages.filter((row) => OPEN.has(row.state)).length, fate: 'cancelled' },
   ];
   return lines.filter((line) => line.count > 0);

@@ -242,6 +242,22 @@ export async function readPersonalData(db: Executor, who: Who, pairs: PairsOfPer
     closingReflections,
     endReasons,
     expectations,
+    ...(await updatesOf(db, who)),
+  };
+}
+
+/** Updates between meetings the person wrote, and those written to them. */
+async function updatesOf(db: Executor, { teamId, userId }: Who) {
+  const rows = await db
+    .selectFrom('pair_updates')
+    .select(['id', 'pair_id', 'author_id', 'to_id', 'done_since', 'win', 'blocker', 'created_at'])
+    .where('team_id', '=', teamId)
+    .where((eb) => eb.or([eb('author_id', '=', userId), eb('to_id', '=', userId)]))
+    .orderBy('created_at')
+    .execute();
+  return {
+    updatesSent: rows.filter((row) => row.author_id === userId).map(({ author_id: _author, ...row }) => row),
+    updatesReceived: rows.filter((row) => row.to_id === userId).map(({ to_id: _to, ...row }) => row),
   };
 }
 
@@ -428,6 +444,14 @@ export async function erasePersonalData(tx: Executor, who: Who, pairs: PairsOfPe
       .where(pairIn(pairs.asMentee))
       .executeTakeFirst(),
   ]);
+  erased.updates = count(
+    await tx
+      .updateTable('pair_updates')
+      .set({ done_since: removed('done_since'), win: removed('win'), blocker: removed('blocker') })
+      .where('team_id', '=', teamId)
+      .where('author_id', '=', userId)
+      .executeTakeFirst(),
+  );
   erased.messages = await forgetMessages(tx, who, pairs, now);
   await tx.updateTable('installations').set({ installer_user_id: null }).where('team_id', '=', teamId).where('installer_user_id', '=', userId).execute();
   erased.settings = count(

@@ -27,9 +27,10 @@ export function midCycleNudge(view: MidCycleView): Message {
     text: 'Half-way to your next mentorship meeting: two learning resources, and one achievement or challenge to share.',
     blocks: [
       section(
-        `:books: Half-way to your next meeting with ${mention(view.otherId)} (${when}). Two habits for between sessions:\n• *Explore two learning resources* and note one takeaway from each (${explored}).\n• *Pick one achievement or challenge to share* and put it on the agenda.`,
+        `:books: Half-way to your next meeting with ${mention(view.otherId)} (${when}). Two habits for between sessions:\n• *Explore two learning resources* and note one takeaway from each (${explored}).\n• *Pick one achievement or challenge to share* and put it on the agenda.\nAnd a quick update keeps ${mention(view.otherId)} in the loop until you meet.`,
       ),
       actionsBlock([
+        button('Send an update', OpenActions.sendUpdate, view.pairId),
         button('Add a resource', OpenActions.addResource, view.pairId),
         button('Prepare agenda', OpenActions.prepareAgenda, view.meetingId, 'primary'),
       ]),

@@ -14,6 +14,7 @@ import type { EffectPlan, PlannedNotice } from './plan';
 import { reminderSettingsSaved } from './reminders';
 import { resourceAdded, resourceExplored } from './resources';
 import { thanksSent } from './thanks';
+import { updateSent } from './updates';
 import { GOAL_PLANNERS } from './goals';
 import { expectationsAgreed, expectationsProposed } from './expectations';
 
@@ -22,6 +23,7 @@ type Planners = { [T in DomainEventType]: (event: Extract<DomainEvent, { type: T
 /** Every event's messages and Home tabs; the type makes an event without a planner a compile error. */
 const PLANNERS: Planners = {
   thanks_sent: thanksSent,
+  update_sent: updateSent,
   feedback_requested: feedbackRequested,
   feedback_answered: feedbackAnswered,
   feedback_applied: feedbackApplied,

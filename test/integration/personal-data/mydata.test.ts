@@ -104,10 +104,12 @@ describe('export', () => {
     expect(youWrote.resourcesYouRecommended).toHaveLength(1);
     expect(youWrote.resourceTakeaways).toHaveLength(1);
     expect(youWrote.thanksYouSent).toHaveLength(1);
+    expect(youWrote.updatesYouSent).toMatchObject([{ done_since: `${MARKS.mine} update since`, win: `${MARKS.mine} update win`, to_id: MENTOR.id }]);
     expect(youWrote.closingReflections).toMatchObject([{ learned: `${MARKS.mine} learned`, check_ins: true }]);
     expect(youWrote.reasonsForEndingAPair).toMatchObject([{ end_reason: `${MARKS.mine} reason for ending` }]);
     expect(aboutYou.actionItemsAssignedToYou).toHaveLength(1);
     expect(aboutYou.thanksYouReceived).toHaveLength(1);
+    expect(aboutYou.updatesYouReceived).toMatchObject([{ done_since: `${MARKS.theirs} update to Theo`, author_id: MENTOR.id }]);
     expect(aboutYou.messagesToYou).toHaveLength(2);
     expect(aboutYou.reminderCountsPerDay).toEqual([{ local_date: '2026-11-20', sent: 2 }]);
     // Every cell of the database Theo typed is in the file.
@@ -165,6 +167,7 @@ describe('delete', () => {
       '2 feedback requests and answers',
       '2 learning resources and takeaways',
       '1 thank-you notes you sent',
+      '1 updates you sent between meetings',
       '2 messages waiting to be sent to you',
     ])
       expect(listed).toContain(`• ${line}`);
@@ -215,6 +218,10 @@ describe('delete', () => {
     expect(await db.selectFrom('appreciations').select(['from_id', 'message']).orderBy('from_id').execute()).toEqual([
       { from_id: ME.id, message: '(removed)' },
       { from_id: MENTOR.id, message: `${MARKS.theirs} thanks to Theo` },
+    ]);
+    expect(await db.selectFrom('pair_updates').select(['author_id', 'done_since', 'win', 'blocker']).orderBy('author_id').execute()).toEqual([
+      { author_id: ME.id, done_since: '(removed)', win: '(removed)', blocker: '(removed)' },
+      { author_id: MENTOR.id, done_since: `${MARKS.theirs} update to Theo`, win: null, blocker: null },
     ]);
     const outbox = await db.selectFrom('outbox').select(['dedupe_key', 'state']).where('dedupe_key', 'like', 'mydata:%').orderBy('dedupe_key').execute();
     expect(Object.fromEntries(outbox.map((row) => [row.dedupe_key.slice(7), row.state]))).toEqual({

@@ -54,6 +54,7 @@ import { journalEntryDelete } from './journal-entry-delete';
 import { resourceExploredOpen } from './resource-explored-open';
 import { resourceOpen } from './resource-open';
 import { thanksOpen } from './thanks-open';
+import { updateOpen } from './update-open';
 import { pairAccept } from './pair-accept';
 import { pairWithdraw } from './pair-withdraw';
 import { pairResume } from './pair-resume';
@@ -103,6 +104,7 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(JournalActions.editEntry, journalEntryEdit(deps));
   router.action(JournalActions.deleteEntry, journalEntryDelete(deps));
   router.action(OpenActions.sayThanks, thanksOpen(deps));
+  router.action(OpenActions.sendUpdate, updateOpen(deps));
   router.action(ReminderActions.snooze, reminderSnooze(deps));
   router.action(ReminderActions.skip, reminderSkip(deps));
   router.action(ReminderActions.openSettings, reminderSettingsOpen(deps));

@@ -17,6 +17,7 @@ import { feedback } from './feedback';
 import { journal } from './journal';
 import { resources } from './resources';
 import { thanks } from './thanks';
+import { update } from './update';
 import { mydata } from './mydata';
 import { program } from './program';
 import type { CommandArgs, SubcommandHandler } from './types';
@@ -32,6 +33,7 @@ const HANDLERS: Record<SubcommandName, SubcommandHandler> = {
   resources,
   journal,
   thanks,
+  update,
   status,
   program,
   mydata,

@@ -18,6 +18,7 @@ import {
   RuleModal,
   SwotModal,
   ThanksModal,
+  UpdateModal,
 } from '../../ids';
 import { goalChangesSubmit } from './goal-changes-submit';
 import { goalProgressSubmit } from './goal-progress-submit';
@@ -39,6 +40,7 @@ import { journalEditSubmit } from './journal-edit-submit';
 import { resourceAddSubmit } from './resource-add-submit';
 import { resourceExploredSubmit } from './resource-explored-submit';
 import { thanksSubmit } from './thanks-submit';
+import { updateSubmit } from './update-submit';
 import { pairChangeSubmit, pairDeclineSubmit, pairEndSubmit, pairPauseSubmit } from './pair-life-submit';
 import { checkInNoteSubmit, pairReflectionSubmit } from './closing-submit';
 import { CheckInNoteModal, ExpectationsModal, PairChangeModal, PairDeclineModal, PairEndModal, PairPauseModal, PairReflectionModal } from '../../ids';
@@ -66,6 +68,7 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(JournalModal.write.callbackId, journalSubmit(deps));
   router.view(JournalModal.edit.callbackId, journalEditSubmit(deps));
   router.view(ThanksModal.callbackId, thanksSubmit(deps));
+  router.view(UpdateModal.callbackId, updateSubmit(deps));
   router.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));
   router.view(PairDeclineModal.callbackId, pairDeclineSubmit(deps));
   router.view(PairPauseModal.callbackId, pairPauseSubmit(deps));

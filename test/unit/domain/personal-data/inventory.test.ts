@@ -27,6 +27,8 @@ const empty = (): PersonalData => ({
   closingReflections: [],
   endReasons: [],
   expectations: [],
+  updatesSent: [],
+  updatesReceived: [],
 });
 
 describe('what a deletion lists', () => {
