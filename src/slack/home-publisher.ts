@@ -2,7 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { HomeService } from '../domain/home/home.service';
 import type { HealthCounts } from '../domain/program/overview';
 import type { ProgramService } from '../domain/program/program.service';
-import { slackStanding } from './coordinators';
+import { type RememberedStandings, rememberedStandings, slackStanding } from './coordinators';
+import type { WorkspaceStanding } from '../domain/pairs/coordinators';
 import type { Logger } from '../logger';
 import { homeView } from './blocks/home';
 import type { HomeRefresher } from './home-refresher';
@@ -13,7 +14,7 @@ import { slackErrorCode } from './slack-failure';
  * every time, so the newest publish is always the right one and a conflict would only lose it.
  */
 export async function publishHome(client: WebClient, home: HomeService, teamId: string, userId: string, program?: ProgramService): Promise<void> {
-  const [snapshot, counts] = await Promise.all([home.snapshot(teamId, userId), programCounts(client, program, teamId, userId)]);
+  const [snapshot, counts] = await Promise.all([home.snapshot(teamId, userId), programCounts(slackStanding(client), program, teamId, userId)]);
   await client.views.publish({ user_id: userId, view: homeView(snapshot, counts) });
 }
 
@@ -22,9 +23,9 @@ export async function publishHome(client: WebClient, home: HomeService, teamId: 
  * given). Best effort: if Slack cannot say who coordinates just now, the dashboard goes out without
  * the section rather than not at all.
  */
-async function programCounts(client: WebClient, program: ProgramService | undefined, teamId: string, userId: string): Promise<HealthCounts | null> {
+async function programCounts(slack: WorkspaceStanding, program: ProgramService | undefined, teamId: string, userId: string): Promise<HealthCounts | null> {
   if (!program) return null;
-  return program.homeSummary(teamId, userId, slackStanding(client)).catch(() => null);
+  return program.homeSummary(teamId, userId, slack).catch(() => null);
 }
 
 /**
@@ -37,12 +38,14 @@ async function publishHomes(
   teamId: string,
   userIds: readonly string[],
   onError: (userId: string, error: unknown) => void,
-  program?: ProgramService,
+  program: ProgramService | undefined,
+  standings: RememberedStandings,
 ): Promise<void> {
   const snapshots = await home.snapshots(teamId, userIds);
+  const slack = standings.of(teamId, client);
   await Promise.all(
     snapshots.map(async (snapshot) => {
-      const counts = await programCounts(client, program, teamId, snapshot.viewerId);
+      const counts = await programCounts(slack, program, teamId, snapshot.viewerId);
       await client.views.publish({ user_id: snapshot.viewerId, view: homeView(snapshot, counts) }).catch((error: unknown) => onError(snapshot.viewerId, error));
     }),
   );
@@ -82,6 +85,7 @@ interface Slot {
 export function createHomeRefresher(options: HomeRefresherOptions): HomeRefresher {
   const windowMs = options.windowMs ?? DEFAULT_HOME_WINDOW_MS;
   const slots = new Map<string, Slot>();
+  const standings = rememberedStandings();
   let stopped = false;
 
   const warn = (teamId: string, userId: string, error: unknown) =>
@@ -92,7 +96,15 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
     const run = (async () => {
       const userIds = batch.map((slot) => slot.userId);
       try {
-        await publishHomes(await options.clientFor(teamId), options.home, teamId, userIds, (userId, error) => warn(teamId, userId, error), options.program);
+        await publishHomes(
+          await options.clientFor(teamId),
+          options.home,
+          teamId,
+          userIds,
+          (userId, error) => warn(teamId, userId, error),
+          options.program,
+          standings,
+        );
       } catch (error) {
         for (const userId of userIds) warn(teamId, userId, error);
       }
