@@ -488,4 +488,6 @@ export const ProgramActions = {
   /** users_select in the overview: the picked person becomes, or stops being, an added coordinator. */
   addCoordinator: 'program_coordinator_add',
   removeCoordinator: 'program_coordinator_remove',
+  /** In the overview's paging row: sends the presser, in their DM with the bot, a CSV of every pair. */
+  exportCsv: 'program_export_csv',
 } as const;

@@ -596,6 +596,7 @@ const ROWS: Row[] = [
       [ProgramActions.nextPage, 'page on through the program overview', '2'],
       [ProgramActions.addCoordinator, 'add a program coordinator (themselves or anyone)', USERS.stranger.id],
       [ProgramActions.removeCoordinator, 'remove a program coordinator', USERS.coordinator.id],
+      [ProgramActions.exportCsv, "export the program's pairs as a CSV", 'all'],
     ] as const
   ).map(([id, does, value]): Row => ({
     id,

@@ -61,3 +61,32 @@ export function matchingCount(
     .filter((g) => (!filter.status || g.status === filter.status) && (!filter.health || g.health === filter.health))
     .reduce((sum, g) => sum + g.n, 0);
 }
+
+/** Pairs read per query by the CSV export: a page's related rows at a time, never the whole program's. */
+export const EXPORT_PAGE_SIZE = 500;
+
+/** How often each thing happened in a pair: counts only, never what anyone wrote. */
+export interface PairCounts {
+  meetingsHeld: number;
+  goals: number;
+  goalsAchieved: number;
+  agendasShared: number;
+  notesRecorded: number;
+  feedbackAsked: number;
+  resourcesExplored: number;
+  thanksSaid: number;
+}
+
+/** One pair in the CSV export: the overview's line, the two names as Slack has them, and the counts. */
+export interface ExportPair extends OverviewPair {
+  mentorName: string | null;
+  menteeName: string | null;
+  counts: PairCounts;
+}
+
+/** Every pair of the workspace for the CSV, newest first; times in the coordinator's zone. */
+export interface ProgramExport {
+  viewerZone: string;
+  now: Date;
+  pairs: ExportPair[];
+}

@@ -70,7 +70,7 @@ export interface OverviewRow {
  * Each fact is an index probe per pair (meetings_pair_status_time), so a page costs its rows plus the
  * rows skipped before it, and a count one pass over the workspace's pairs.
  */
-function judged(db: Executor, teamId: string, now: Date, only?: ReturnType<typeof pageOfPairs>) {
+function judged(db: Executor, teamId: string, now: Date, only?: ReturnType<typeof pageOfPairs> | ReturnType<typeof exportKeys>) {
   const stalledBefore = new Date(now.getTime() - STALLED_AFTER_DAYS * 86_400_000);
   const lateBefore = new Date(now.getTime() - INVITATION_LATE_AFTER_DAYS * 86_400_000);
   const facts = db
@@ -167,4 +167,70 @@ export async function overviewCounts(db: Executor, teamId: string, now: Date): P
     .select(['j.status', 'j.health', sql<number>`count(*)::int`.as('n')])
     .groupBy(['j.status', 'j.health'])
     .execute();
+}
+
+// ---- the CSV export ---------------------------------------------------------------------------------
+
+/** Where the next page of the export starts: the last row read (its instant as PostgreSQL's text, microseconds kept). */
+export interface ExportCursor {
+  createdAt: string;
+  id: string;
+}
+
+/** One pair as the export reads it: the overview's facts, the two names, and counts of what happened, never a text. */
+export interface ExportRow extends OverviewRow {
+  cursor_at: string;
+  mentor_name: string | null;
+  mentee_name: string | null;
+  meetings_held: number;
+  agendas_shared: number;
+  notes_recorded: number;
+  goals: number;
+  goals_achieved: number;
+  feedback_asked: number;
+  resources_explored: number;
+  thanks_said: number;
+}
+
+/**
+ * One page of every pair of the workspace, newest first, after `cursor`. Keyset paging over
+ * pairs_program_order, so a page costs its own rows whatever its place, and pairs set up or removed
+ * during the export neither repeat nor shift others. Each count is a probe of that pair's index
+ * (goals_pair, meetings' pair index…): a page reads its pairs' rows only, never the whole workspace's.
+ */
+export async function exportPage(db: Executor, teamId: string, now: Date, cursor: ExportCursor | null, size: number): Promise<ExportRow[]> {
+  const count = (from: string, where: string) => sql<number>`(select count(*)::int from ${sql.table(from)} x where x.pair_id = j.id and ${sql.raw(where)})`;
+  const nameOf = (column: 'mentor_id' | 'mentee_id') =>
+    sql<string | null>`(select pe.display_name from people pe where pe.team_id = ${teamId} and pe.user_id = ${sql.ref(`j.${column}`)})`;
+  const rows = await db
+    .selectFrom(judged(db, teamId, now, exportKeys(db, teamId, cursor, size)).as('j'))
+    .selectAll('j')
+    .select([
+      sql<string>`j.created_at::text`.as('cursor_at'),
+      nameOf('mentor_id').as('mentor_name'),
+      nameOf('mentee_id').as('mentee_name'),
+      count('meetings', "x.status = 'held'").as('meetings_held'),
+      count('meetings', 'x.agenda_shared_at is not null').as('agendas_shared'),
+      count('meetings', 'x.notes_recorded_at is not null').as('notes_recorded'),
+      count('goals', "x.status <> 'dropped'").as('goals'),
+      count('goals', "x.status = 'achieved'").as('goals_achieved'),
+      count('feedback_requests', 'true').as('feedback_asked'),
+      count('learning_resources', 'x.explored_at is not null').as('resources_explored'),
+      count('appreciations', 'true').as('thanks_said'),
+    ])
+    .orderBy('j.created_at', 'desc')
+    .orderBy('j.id', 'desc')
+    .execute();
+  return rows;
+}
+
+function exportKeys(db: Executor, teamId: string, cursor: ExportCursor | null, size: number) {
+  return db
+    .selectFrom('pairs')
+    .select('id')
+    .where('team_id', '=', teamId)
+    .$if(cursor !== null, (query) => query.where(sql<boolean>`(created_at, id) < (${cursor!.createdAt}::timestamptz, ${cursor!.id}::uuid)`))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(size);
 }

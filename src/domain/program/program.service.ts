@@ -5,7 +5,18 @@ import type { Actor } from '../actor';
 import { coordinates, type WorkspaceStanding } from '../pairs/coordinators';
 import { findPerson } from '../people/people.repository';
 import { judgeHealth } from './health';
-import { ADDED_SHOWN, type HealthCounts, matchingCount, type Overview, type OverviewPair, PAGE_SIZE, tally } from './overview';
+import {
+  ADDED_SHOWN,
+  EXPORT_PAGE_SIZE,
+  type ExportPair,
+  type HealthCounts,
+  matchingCount,
+  type Overview,
+  type OverviewPair,
+  PAGE_SIZE,
+  type ProgramExport,
+  tally,
+} from './overview';
 import * as repo from './program.repository';
 
 export const NOT_COORDINATOR =
@@ -58,6 +69,26 @@ export class ProgramService {
     };
   }
 
+  /**
+   * Every pair of the workspace for the CSV export (issue 16, point 6), read a page at a time so
+   * a program of 10,000 pairs never loads all their meetings and goals in one go.
+   */
+  async exportPairs(actor: Actor, slack: WorkspaceStanding): Promise<ProgramExport> {
+    await this.mustCoordinate(actor, slack);
+    const now = this.clock();
+    const viewer = await findPerson(this.db, actor.teamId, actor.userId);
+    const pairs: ExportPair[] = [];
+    let cursor: repo.ExportCursor | null = null;
+    for (;;) {
+      const rows = await repo.exportPage(this.db, actor.teamId, now, cursor, EXPORT_PAGE_SIZE);
+      pairs.push(...rows.map((row) => exportPairOf(row, now)));
+      const last = rows.at(-1);
+      if (!last || rows.length < EXPORT_PAGE_SIZE) break;
+      cursor = { createdAt: last.cursor_at, id: last.id };
+    }
+    return { viewerZone: viewer?.time_zone ?? 'UTC', now, pairs };
+  }
+
   /** The counts a coordinator's Home shows; null for anyone else (their Home has no such section). */
   async homeSummary(teamId: string, userId: string, slack: WorkspaceStanding): Promise<HealthCounts | null> {
     if (!(await this.isCoordinator(teamId, userId, slack))) return null;
@@ -105,5 +136,23 @@ function pairOf(row: repo.OverviewRow, now: Date): OverviewPair {
     lastHeldAt: row.last_held_at,
     nextAt: row.next_at,
     judgement,
+  };
+}
+
+function exportPairOf(row: repo.ExportRow, now: Date): ExportPair {
+  return {
+    ...pairOf(row, now),
+    mentorName: row.mentor_name,
+    menteeName: row.mentee_name,
+    counts: {
+      meetingsHeld: row.meetings_held,
+      goals: row.goals,
+      goalsAchieved: row.goals_achieved,
+      agendasShared: row.agendas_shared,
+      notesRecorded: row.notes_recorded,
+      feedbackAsked: row.feedback_asked,
+      resourcesExplored: row.resources_explored,
+      thanksSaid: row.thanks_said,
+    },
   };
 }

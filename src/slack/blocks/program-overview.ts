@@ -7,6 +7,7 @@ import { formatInZone, formatLocalDate, localDateIn } from '../../domain/time/zo
 import { ProgramActions, ProgramModal } from '../ids';
 import { encodeOverviewState } from '../inputs/program-form';
 import { HEALTH_LABEL, HEALTH_OPTION, REASON_TEXT, STATE_LABEL, healthLine, stateLine } from './program-format';
+import type { Message } from './help';
 import { mention, mrkdwn, plain } from './text';
 
 const ALL = 'all';
@@ -79,8 +80,10 @@ function pagingBlocks(overview: Overview): KnownBlock[] {
       ? [{ type: 'button' as const, action_id: ProgramActions.previousPage, text: plain('Previous', 75), value: String(overview.page - 1) }]
       : []),
     ...(overview.more ? [{ type: 'button' as const, action_id: ProgramActions.nextPage, text: plain('Next', 75), value: String(overview.page + 1) }] : []),
+    // Every pair, whatever the filters: the file is the whole program, for a spreadsheet.
+    { type: 'button' as const, action_id: ProgramActions.exportCsv, text: plain('Export CSV', 75), value: 'all' },
   ];
-  return buttons.length > 0 ? [{ type: 'actions', block_id: ProgramModal.blocks.paging, elements: buttons }] : [];
+  return [{ type: 'actions', block_id: ProgramModal.blocks.paging, elements: buttons }];
 }
 
 const CHANGE_TEXT: Record<CoordinatorChange['kind'], (who: string) => string> = {
@@ -113,4 +116,10 @@ function coordinatorBlocks(overview: Overview, change: CoordinatorChange | undef
     },
     { type: 'context', elements: [mrkdwn('Coordinators see names, dates, states and counts, never anything a pair wrote.')] },
   ];
+}
+
+/** The coordinator's private answer once the program's CSV is in their DM. */
+export function programCsvSentMessage(pairs: number): Message {
+  const text = `The CSV of the program's ${pairs} ${pairs === 1 ? 'pair' : 'pairs'} is in your DM with me.`;
+  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
 }

@@ -1,4 +1,5 @@
 import { ProgramActions } from '../../../src/slack/ids';
+import { parseCsv } from '../../support/csv';
 import { JOURNAL_OF, PARTNER, SECRET_A, type World, buildWorld } from '../../support/authz-world';
 import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
 import { eventually } from '../../support/wait';
@@ -8,7 +9,8 @@ import { eventually } from '../../support/wait';
  * and counts, never anything a pair typed. Pair A of the authorization world carries the marker in
  * its goals, key results, milestones, SWOT, agenda, notes, action items, feedback, resources, journal
  * entries and thanks; pair B is ended here with a marked reason and closing reflection. Every
- * coordinator surface (the overview, each filter and page, the Home section) is scanned for it.
+ * coordinator surface (the overview, each filter and page, the Home section, the CSV export) is
+ * scanned for it.
  */
 let h: Harness;
 let world: World;
@@ -59,4 +61,20 @@ it('shows a coordinator both pairs in the overview and on Home, with no marker a
   expect(JSON.stringify(overview.blocks)).toContain(`<@${world.pairB.mentor_id}> mentors <@${world.pairB.mentee_id}> · *Ended*`);
   expect(shown.some((text) => text.includes('Your program'))).toBe(true);
   for (const marker of [SECRET_A, JOURNAL_OF.mentee, JOURNAL_OF.mentor]) expect(shown.filter((text) => text.includes(marker))).toEqual([]);
+});
+
+it('sends a coordinator a CSV of both pairs, with their counts, and no marker in it', async () => {
+  await h.driver.command(coordinator.id, 'program');
+  await h.settle();
+  await h.driver.clickInView(coordinator.id, await eventually(() => h.standIn.topView(coordinator.id)), ProgramActions.exportCsv, { value: 'all' });
+  await h.settle();
+  const file = await eventually(() => h.standIn.filesTo(coordinator.id)[0]);
+  const text = file.content!.toString('utf8');
+  const [, ...rows] = parseCsv(text.slice(1));
+  // The scan looks at real content: both pairs, pair A with what its people did counted.
+  expect(rows.map((row) => row[2]).sort()).toEqual([world.pairA.mentor_id, world.pairB.mentor_id].sort());
+  const pairA = rows.find((row) => row[2] === world.pairA.mentor_id)!;
+  expect(Number(pairA[12])).toBeGreaterThan(0); // goals
+  expect(file.initialComment).not.toContain(SECRET_A);
+  for (const marker of [SECRET_A, JOURNAL_OF.mentee, JOURNAL_OF.mentor]) expect(text).not.toContain(marker);
 });

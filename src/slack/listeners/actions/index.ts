@@ -65,6 +65,7 @@ import { mydataExport } from './mydata-export';
 import { programOpen } from './program-open';
 import { programFilterHealth, programFilterState, programPage } from './program-browse';
 import { programCoordinatorAdd, programCoordinatorRemove } from './program-coordinators';
+import { programExportCsv } from './program-export-csv';
 import { expectationsOpen } from './expectations-open';
 import { expectationsConfirm } from './expectations-confirm';
 
@@ -129,4 +130,5 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(ProgramActions.nextPage, programPage(deps));
   router.action(ProgramActions.addCoordinator, programCoordinatorAdd(deps));
   router.action(ProgramActions.removeCoordinator, programCoordinatorRemove(deps));
+  router.action(ProgramActions.exportCsv, programExportCsv(deps));
 }
