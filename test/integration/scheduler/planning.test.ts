@@ -129,7 +129,12 @@ describe('between sessions', () => {
     await pass('2026-12-04T15:05:00Z'); // 10:05 in New York, half-way between 1 and 8 December
     const [nudge] = h.standIn.dmsTo(USERS.mentee.id).filter((m) => m.text.startsWith('Half-way'));
     expect(JSON.stringify(nudge!.blocks)).toContain('0 of 1 resource explored');
-    expect(elements(nudge!).map((e) => e.action_id)).toEqual([OpenActions.sendUpdate, OpenActions.addResource, OpenActions.prepareAgenda, 'reminder_settings_open']);
+    expect(elements(nudge!).map((e) => e.action_id)).toEqual([
+      OpenActions.sendUpdate,
+      OpenActions.addResource,
+      OpenActions.prepareAgenda,
+      'reminder_settings_open',
+    ]);
     expect(h.standIn.dmsTo(USERS.mentor.id).filter((m) => m.text.startsWith('Half-way'))).toHaveLength(0);
   });
 
