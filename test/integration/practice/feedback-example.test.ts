@@ -24,8 +24,8 @@ beforeEach(async () => {
 const requestOn = (area: string) => h.db.kysely.selectFrom('feedback_requests').selectAll().where('area', '=', area).executeTakeFirstOrThrow();
 const latest = (message: StoredMessage) => h.standIn.findMessage(message.channel, message.ts)!;
 
-/** `from` asks `to` on `area`, `to` answers; returns the answer DM `from` got. */
-async function answered(from: string, to: string, area: string, answer = 'Lead with the decision.'): Promise<StoredMessage> {
+/** `from` asks `to` on `area`, `to` answers (the answer DM may wait for `from`'s quiet hours to end). */
+async function askAndAnswer(from: string, to: string, area: string, answer: string): Promise<void> {
   await h.driver.command(from, 'feedback');
   const requestView = await eventually(() => h.standIn.topView(from));
   expect((await h.driver.submitView(from, requestView, { [r.blocks.area]: area })).errors).toBeUndefined();
@@ -33,6 +33,11 @@ async function answered(from: string, to: string, area: string, answer = 'Lead w
   await h.driver.clickInMessage(to, request, FeedbackActions.answer);
   const answerView = await eventually(() => h.standIn.topView(to));
   expect((await h.driver.submitView(to, answerView, { [an.blocks.answer]: answer })).errors).toBeUndefined();
+}
+
+/** `from` asks `to` on `area`, `to` answers; returns the answer DM `from` got. */
+async function answered(from: string, to: string, area: string, answer = 'Lead with the decision.'): Promise<StoredMessage> {
+  await askAndAnswer(from, to, area, answer);
   return eventually(() => h.standIn.dmsTo(from).find((m) => shown(m).includes(area) && m.text.includes('answered your feedback')));
 }
 
@@ -169,10 +174,10 @@ describe('asking for a concrete example of a feedback answer', () => {
   it('refuses an example modal whose metadata points at another pair’s request', async () => {
     await askExample(mentee.id, mentor.id, await answered(mentee.id, mentor.id, 'forged example target'));
     const target = await requestOn('forged example target');
-    // Both of the other pair are awake (London and Sydney) at 09:00Z.
-    h.clock.set('2026-11-24T09:00:00Z');
-    const patAnswer = await answered(PAT.id, other.id, 'olga pair');
-    await h.driver.clickInMessage(PAT.id, patAnswer, FeedbackActions.askExample);
+    // Pat (asleep in Sydney: his answer DM waits) asks for an example from a copy of it; Olga is asked at once.
+    await askAndAnswer(PAT.id, other.id, 'olga pair', 'Fewer slides.');
+    const patCopy = await postDmWithButton(h, PAT.id, FeedbackActions.askExample, (await requestOn('olga pair')).id);
+    await h.driver.clickInMessage(PAT.id, patCopy, FeedbackActions.askExample);
     const olgaAsked = await eventually(() => h.standIn.dmsTo(other.id).find((m) => m.text.includes('asks for a concrete example')));
     await h.driver.clickInMessage(other.id, olgaAsked, FeedbackActions.giveExample);
     const olgaView = await eventually(() => h.standIn.topView(other.id));
