@@ -265,6 +265,11 @@ export interface FeedbackRequestsTable {
   answered_at: Instant | null;
   application: string | null;
   applied_at: Instant | null;
+  /** When the person who asked asked for a concrete example of the answer (once). */
+  example_asked_at: Instant | null;
+  /** The answerer's example, given once. */
+  example: string | null;
+  example_given_at: Instant | null;
   created_at: CreatedAt;
 }
 

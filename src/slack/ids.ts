@@ -254,6 +254,7 @@ export const FeedbackModal = {
     blocks: { application: 'feedback_application' },
     actions: { application: 'feedback_application_input' },
   },
+  example: { callbackId: 'feedback_example', blocks: { example: 'feedback_example' }, actions: { example: 'feedback_example_input' } },
 } as const;
 
 export const FeedbackActions = {
@@ -261,6 +262,10 @@ export const FeedbackActions = {
   answer: 'feedback_answer_open',
   /** value = feedback request id: opens "how I applied it" (the mentee who asked only) */
   apply: 'feedback_apply_open',
+  /** value = feedback request id: asks the answerer for a concrete example (the person who asked only, once) */
+  askExample: 'feedback_example_ask',
+  /** value = feedback request id: opens the example modal (the answerer only, once asked) */
+  giveExample: 'feedback_example_open',
 } as const;
 
 export const ResourceModal = {

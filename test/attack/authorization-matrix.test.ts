@@ -390,6 +390,20 @@ const ROWS: Row[] = [
     refusal: /can't find that feedback request/,
   },
   {
+    id: FeedbackActions.askExample,
+    does: 'ask for an example of an answer given to someone else',
+    roles: ['mentor'],
+    prepare: press(FeedbackActions.askExample, () => world.feedback.answered),
+    refusal: /can't find that feedback request/,
+  },
+  {
+    id: FeedbackActions.giveExample,
+    does: 'open the example asked of someone else',
+    roles: ['mentee'],
+    prepare: press(FeedbackActions.giveExample, () => world.feedback.exampleAsked),
+    refusal: /can't find that feedback request/,
+  },
+  {
     id: OpenActions.addResource,
     does: 'open the add-resource form of another pair',
     prepare: press(OpenActions.addResource, () => world.pairA.id),
@@ -450,6 +464,13 @@ const ROWS: Row[] = [
     does: 'report how someone else applied feedback',
     roles: ['mentor'],
     prepare: submit('feedback_apply', { [ids.FeedbackModal.apply.blocks.application]: 'Intruder application' }),
+    refusal: /can't find that feedback request/,
+  },
+  {
+    id: ids.FeedbackModal.example.callbackId,
+    does: 'give an example asked of someone else',
+    roles: ['mentee'],
+    prepare: submit('feedback_example', { [ids.FeedbackModal.example.blocks.example]: 'Intruder example' }),
     refusal: /can't find that feedback request/,
   },
   {

@@ -39,7 +39,7 @@ export interface World {
   approvalMessage: StoredMessage;
   meetings: { held: string; started: string; next: string };
   actionItem: string;
-  feedback: { asked: string; answered: string };
+  feedback: { asked: string; answered: string; exampleAsked: string };
   resource: string;
   journal: { mentee: string; mentor: string };
   reminder: string;
@@ -138,6 +138,9 @@ export async function buildWorld(h: Harness): Promise<World> {
   const asked = await must(services.feedback.request(as(mentee.id), { pairId: pairA.id, area: secret('area asked'), question: null }));
   const toAnswer = await must(services.feedback.request(as(mentee.id), { pairId: pairA.id, area: secret('area answered'), question: null }));
   await must(services.feedback.answer(as(mentor.id), { requestId: toAnswer.item.id, answer: secret('feedback answer'), source: null }));
+  const forExample = await must(services.feedback.request(as(mentee.id), { pairId: pairA.id, area: secret('area example'), question: null }));
+  await must(services.feedback.answer(as(mentor.id), { requestId: forExample.item.id, answer: secret('answer to illustrate'), source: null }));
+  await services.feedback.askForExample(as(mentee.id), forExample.item.id);
   const resource = await must(
     services.resources.add(as(mentor.id), { pairId: pairA.id, title: secret('resource book'), url: null, kind: 'book', recommendedBy: 'me' }),
   );
@@ -175,6 +178,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     resource: resource.resource.id,
     answered: toAnswer.item.id,
     asked: asked.item.id,
+    exampleAsked: forExample.item.id,
   });
   views[AgendaModal.callbackId] = agenda;
   // The modals of an invitation and of the end cannot be opened on a running pair, and the expectations form needs no press: built as the bot builds them.
@@ -203,7 +207,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     approvalMessage,
     meetings: { held, started, next },
     actionItem: actionItem.id,
-    feedback: { asked: asked.item.id, answered: toAnswer.item.id },
+    feedback: { asked: asked.item.id, answered: toAnswer.item.id, exampleAsked: forExample.item.id },
     resource: resource.resource.id,
     journal: journalIds,
     reminder: reminder.id,
@@ -214,7 +218,18 @@ export async function buildWorld(h: Harness): Promise<World> {
 /** Every modal about pair A's data, opened by the member who may open it. */
 async function openAll(
   h: Harness,
-  ids: { pairA: Pair; draft: string; approved: string; achieved: string; started: string; next: string; resource: string; answered: string; asked: string },
+  ids: {
+    pairA: Pair;
+    draft: string;
+    approved: string;
+    achieved: string;
+    started: string;
+    next: string;
+    resource: string;
+    answered: string;
+    asked: string;
+    exampleAsked: string;
+  },
 ): Promise<Record<string, StoredView>> {
   const { mentor, mentee } = USERS;
   const pair = ids.pairA.id;
@@ -231,6 +246,7 @@ async function openAll(
     ['feedback_request', mentee.id, OpenActions.askFeedback, pair],
     ['feedback_answer', mentor.id, FeedbackActions.answer, ids.asked],
     ['feedback_apply', mentee.id, FeedbackActions.apply, ids.answered],
+    ['feedback_example', mentor.id, FeedbackActions.giveExample, ids.exampleAsked],
     ['resource_add', mentor.id, OpenActions.addResource, pair],
     ['resource_explored', mentee.id, ResourceActions.markExplored, ids.resource],
     [JournalModal.write.callbackId, mentee.id, OpenActions.writeJournal, pair],

@@ -153,6 +153,9 @@ export async function seedTwoPairs(db: Kysely<Database>, teamId: string, ids: { 
         status: 'applied',
         answer: `${theirs} answer`,
         application: `${mine} applied`,
+        example_asked_at: now,
+        example: `${theirs} example`,
+        example_given_at: now,
       },
       {
         team_id: teamId,
@@ -163,6 +166,9 @@ export async function seedTwoPairs(db: Kysely<Database>, teamId: string, ids: { 
         question: `${theirs} ask`,
         status: 'answered',
         answer: `${mine} answer`,
+        example_asked_at: now,
+        example: `${mine} example`,
+        example_given_at: now,
       },
     ])
     .execute();

@@ -15,6 +15,10 @@ export interface FeedbackItem {
   askedAt: Date;
   answeredAt: Date | null;
   appliedAt: Date | null;
+  /** The person who asked asked for a concrete example of the answer; the answerer gave it. */
+  exampleAskedAt: Date | null;
+  example: string | null;
+  exampleGivenAt: Date | null;
 }
 
 export const feedbackItem = (row: FeedbackRequest): FeedbackItem => ({
@@ -30,6 +34,9 @@ export const feedbackItem = (row: FeedbackRequest): FeedbackItem => ({
   askedAt: row.created_at,
   answeredAt: row.answered_at,
   appliedAt: row.applied_at,
+  exampleAskedAt: row.example_asked_at,
+  example: row.example,
+  exampleGivenAt: row.example_given_at,
 });
 
 /** The person asked hears it by DM, with a button to answer. */
@@ -66,4 +73,23 @@ export interface FeedbackApplied {
   source: MessageRef | null;
 }
 
-export type FeedbackEvent = FeedbackRequested | FeedbackAnswered | FeedbackApplied;
+/** The answerer is asked, by DM, for a concrete example of their answer, with a button to give it. */
+export interface FeedbackExampleAsked {
+  type: 'feedback_example_asked';
+  item: FeedbackItem;
+  /** The answerer's zone. */
+  readerZone: string;
+}
+
+/** The person who asked gets the example by DM; the DM that asked for it loses its button. */
+export interface FeedbackExampleGiven {
+  type: 'feedback_example_given';
+  item: FeedbackItem;
+  /** The requester's zone. */
+  readerZone: string;
+  responderZone: string;
+  /** The answerer's DM that carried the "Give an example" button, to update in place. */
+  source: MessageRef | null;
+}
+
+export type FeedbackEvent = FeedbackRequested | FeedbackAnswered | FeedbackApplied | FeedbackExampleAsked | FeedbackExampleGiven;

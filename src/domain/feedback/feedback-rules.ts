@@ -4,6 +4,7 @@ export const AREA_MAX = 150;
 export const QUESTION_MAX = 500;
 export const ANSWER_MAX = 2000;
 export const APPLICATION_MAX = 2000;
+export const EXAMPLE_MAX = 2000;
 
 export type FeedbackRequestField = 'area' | 'question';
 

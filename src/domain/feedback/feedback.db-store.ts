@@ -14,6 +14,8 @@ import {
   listAwaitingApplication,
   saveAnswer,
   saveApplication,
+  saveExample,
+  saveExampleAsked,
 } from './feedback.repository';
 import type { FeedbackReads, FeedbackStore, FeedbackWrites } from './feedback.store';
 
@@ -44,6 +46,8 @@ function writesOn(tx: Tx, effects: EffectsRecorder): FeedbackWrites {
     insertRequest: (row) => insertFeedbackRequest(tx, row),
     saveAnswer: (input) => saveAnswer(tx, input),
     saveApplication: (input) => saveApplication(tx, input),
+    saveExampleAsked: (input) => saveExampleAsked(tx, input),
+    saveExample: (input) => saveExample(tx, input),
     record: (teamId, events) => effects.record(tx, teamId, events),
   };
 }

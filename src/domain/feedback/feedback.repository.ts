@@ -47,6 +47,40 @@ export async function saveApplication(
     .executeTakeFirst();
 }
 
+/** Guarded like the answer: only an answered request, only by the person who asked, only once. */
+export async function saveExampleAsked(
+  db: Executor,
+  input: { teamId: string; id: string; requesterId: string; at: Date },
+): Promise<FeedbackRequest | undefined> {
+  return db
+    .updateTable('feedback_requests')
+    .set({ example_asked_at: input.at })
+    .where('team_id', '=', input.teamId)
+    .where('id', '=', input.id)
+    .where('requester_id', '=', input.requesterId)
+    .where('answer', 'is not', null)
+    .where('example_asked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Only once asked, only by the person who answered, only once. */
+export async function saveExample(
+  db: Executor,
+  input: { teamId: string; id: string; responderId: string; example: string; at: Date },
+): Promise<FeedbackRequest | undefined> {
+  return db
+    .updateTable('feedback_requests')
+    .set({ example: input.example, example_given_at: input.at })
+    .where('team_id', '=', input.teamId)
+    .where('id', '=', input.id)
+    .where('responder_id', '=', input.responderId)
+    .where('example_asked_at', 'is not', null)
+    .where('example_given_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Requests waiting for this person's answer, in pairs that have not ended, oldest first. */
 export async function listAwaitingAnswer(db: Executor, teamId: string, userId: string, limit: number): Promise<FeedbackRequest[]> {
   return db

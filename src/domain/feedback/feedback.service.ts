@@ -6,7 +6,7 @@ import type { MessageRef } from '../notices/source';
 import { checkMembership, type Membership } from '../pairs/access';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { type FeedbackItem, feedbackItem } from './events';
-import { ANSWER_MAX, APPLICATION_MAX, checkFeedbackRequest, checkLongText, type FeedbackRequestField } from './feedback-rules';
+import { ANSWER_MAX, APPLICATION_MAX, checkFeedbackRequest, EXAMPLE_MAX, checkLongText, type FeedbackRequestField } from './feedback-rules';
 import type { FeedbackRequest } from './feedback.repository';
 import type { FeedbackReads, FeedbackStore } from './feedback.store';
 
@@ -14,10 +14,26 @@ export type RequestResult = WithEffects<{ ok: true; item: FeedbackItem }> | { ok
 export type AnswerResult = WithEffects<{ ok: true; item: FeedbackItem }> | { ok: false; errors: FieldErrors<'answer'> };
 export type ApplicationResult = WithEffects<{ ok: true; item: FeedbackItem; mentorId: string }> | { ok: false; errors: FieldErrors<'application'> };
 
+export type ExampleGivenResult = WithEffects<{ ok: true; item: FeedbackItem }> | { ok: false; errors: FieldErrors<'example'> };
+
+/** The answer DM as the person who asked sees it: enough to draw it again after their press. */
+export interface AnswerView {
+  item: FeedbackItem;
+  readerZone: string;
+  canReport: boolean;
+}
+/** "Ask for an example": asked now, or already asked (a stale button: nothing changes, the DM is redrawn). */
+export type ExampleAskResult = WithEffects<{ kind: 'asked'; view: AnswerView }> | { kind: 'stale'; view: AnswerView };
+/** "Give an example": the modal to open, or already given (the DM asking for it is redrawn). */
+export type ExampleOpenResult = { kind: 'open'; item: FeedbackItem } | { kind: 'stale'; item: FeedbackItem; readerZone: string };
+
 const INBOX_LIMIT = 10;
 export const FEEDBACK_NOT_FOUND = "I can't find that feedback request among yours.";
 const ALREADY_ANSWERED = 'You have already answered this feedback request.';
 const ALREADY_APPLIED = 'You have already said how you applied this feedback.';
+export const ALREADY_ASKED_EXAMPLE = 'You have already asked for an example of this answer.';
+export const ALREADY_GAVE_EXAMPLE = 'You have already given an example for this answer.';
+const NO_EXAMPLE_ASKED = 'No example was asked for on this answer.';
 
 /**
  * Feedback on one specific area: the requester asks the other person in the pair, who answers; a
@@ -113,7 +129,7 @@ export class FeedbackService {
 
   /** An answered request the mentee who asked may now report on. */
   async openForApplication(actor: Actor, requestId: string): Promise<FeedbackItem> {
-    const { request } = await findAsMember(this.store, actor, requestId, 'requester');
+    const { request } = await findAsMember(this.store, actor, requestId, 'requester', 'mentee');
     checkApplicable(request);
     return feedbackItem(request);
   }
@@ -123,7 +139,7 @@ export class FeedbackService {
     const text = checkLongText(input.application, APPLICATION_MAX, 'Say what you tried and how it went.');
     if (!text.ok) return { ok: false, errors: { application: text.error } };
     return this.store.transaction(async (tx) => {
-      const { request, membership } = await findAsMember(tx, actor, input.requestId, 'requester');
+      const { request, membership } = await findAsMember(tx, actor, input.requestId, 'requester', 'mentee');
       checkApplicable(request);
       const saved = await tx.saveApplication({ teamId: actor.teamId, id: request.id, requesterId: actor.userId, application: text.text, at: this.clock() });
       if (!saved) throw new DomainError('conflict', ALREADY_APPLIED);
@@ -137,6 +153,60 @@ export class FeedbackService {
       return { ok: true as const, item, mentorId, effects };
     });
   }
+
+  /**
+   * The person who asked (mentor or mentee) asks the answerer for a concrete example, once: the
+   * answerer gets a DM quoting their answer with a button to give it (`feedback_example_asked`).
+   * A second press (a double click, an old copy of the DM) changes nothing and says so.
+   */
+  async askForExample(actor: Actor, requestId: string): Promise<ExampleAskResult> {
+    return this.store.transaction(async (tx) => {
+      const { request, membership } = await findAsMember(tx, actor, requestId, 'requester');
+      if (request.answer === null) throw new DomainError('conflict', 'This request has not been answered yet.');
+      const zones = await tx.zones(actor.teamId, [actor.userId, request.responder_id]);
+      const view = (row: FeedbackRequest): AnswerView => ({
+        item: feedbackItem(row),
+        readerZone: zones[actor.userId]!,
+        canReport: row.requester_id === membership.pair.mentee_id,
+      });
+      const saved = request.example_asked_at
+        ? undefined
+        : await tx.saveExampleAsked({ teamId: actor.teamId, id: request.id, requesterId: actor.userId, at: this.clock() });
+      if (!saved) return { kind: 'stale' as const, view: view((await tx.findRequest(actor.teamId, request.id)) ?? request) };
+      const item = feedbackItem(saved);
+      const effects = await tx.record(actor.teamId, [{ type: 'feedback_example_asked', item, readerZone: zones[item.responderId]! }]);
+      return { kind: 'asked' as const, view: view(saved), effects };
+    });
+  }
+
+  /** The example modal, for the person who answered, once an example was asked for and until it is given. */
+  async openForExample(actor: Actor, requestId: string): Promise<ExampleOpenResult> {
+    const { request } = await findAsMember(this.store, actor, requestId, 'responder');
+    if (!request.example_asked_at) throw new DomainError('conflict', NO_EXAMPLE_ASKED);
+    if (!request.example_given_at) return { kind: 'open', item: feedbackItem(request) };
+    const zones = await this.store.zones(actor.teamId, [actor.userId]);
+    return { kind: 'stale', item: feedbackItem(request), readerZone: zones[actor.userId]! };
+  }
+
+  /** Stores the example (once); the person who asked gets it by DM, and the DM asking for it loses its button. */
+  async giveExample(actor: Actor, input: { requestId: string; example: string | null; source: MessageRef | null }): Promise<ExampleGivenResult> {
+    const text = checkLongText(input.example, EXAMPLE_MAX, 'Describe one concrete moment: what happened, and what could have gone differently.');
+    if (!text.ok) return { ok: false, errors: { example: text.error } };
+    return this.store.transaction(async (tx) => {
+      const { request } = await findAsMember(tx, actor, input.requestId, 'responder');
+      if (!request.example_asked_at) throw new DomainError('conflict', NO_EXAMPLE_ASKED);
+      if (request.example_given_at) throw new DomainError('conflict', ALREADY_GAVE_EXAMPLE);
+      const saved = await tx.saveExample({ teamId: actor.teamId, id: request.id, responderId: actor.userId, example: text.text, at: this.clock() });
+      if (!saved) throw new DomainError('conflict', ALREADY_GAVE_EXAMPLE);
+      const item = feedbackItem(saved);
+      const zones = await tx.zones(actor.teamId, [item.requesterId, actor.userId]);
+      const source = await tx.ownDmMessage(actor, input.source);
+      const effects = await tx.record(actor.teamId, [
+        { type: 'feedback_example_given', item, readerZone: zones[item.requesterId]!, responderZone: zones[actor.userId]!, source },
+      ]);
+      return { ok: true as const, item, effects };
+    });
+  }
 }
 
 function checkApplicable(request: FeedbackRequest): void {
@@ -145,8 +215,8 @@ function checkApplicable(request: FeedbackRequest): void {
 }
 
 /**
- * A request and its pair, for the person on `side` of it, who must still belong to a live pair; only
- * the mentee who asked reports how they applied it. Everyone else gets the same not-found answer,
+ * A request and its pair, for the person on `side` of it (in `role`, when given), who must still
+ * belong to a live pair; only the mentee who asked reports how they applied it. Everyone else gets the same not-found answer,
  * so a request id reveals nothing.
  */
 async function findAsMember(
@@ -154,12 +224,13 @@ async function findAsMember(
   actor: Actor,
   requestId: string,
   side: 'requester' | 'responder',
+  role?: 'mentee',
 ): Promise<{ request: FeedbackRequest; membership: Membership }> {
   const request = isUuid(requestId) ? await store.findRequest(actor.teamId, requestId) : undefined;
   const onSide = request && (side === 'requester' ? request.requester_id : request.responder_id) === actor.userId;
   if (!request || !onSide) throw new DomainError('not_found', FEEDBACK_NOT_FOUND);
   const membership = checkMembership(await store.findPair(actor.teamId, request.pair_id), actor, {
-    role: side === 'requester' ? 'mentee' : undefined,
+    role,
     refusals: { notMember: FEEDBACK_NOT_FOUND, role: FEEDBACK_NOT_FOUND },
   });
   return { request, membership };

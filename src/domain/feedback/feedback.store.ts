@@ -30,6 +30,8 @@ export interface FeedbackWrites extends FeedbackReads {
   /** Guarded on the status it moves from: undefined when another submission got there first. */
   saveAnswer(input: { teamId: string; id: string; responderId: string; answer: string; at: Date }): Promise<FeedbackRequest | undefined>;
   saveApplication(input: { teamId: string; id: string; requesterId: string; application: string; at: Date }): Promise<FeedbackRequest | undefined>;
+  saveExampleAsked(input: { teamId: string; id: string; requesterId: string; at: Date }): Promise<FeedbackRequest | undefined>;
+  saveExample(input: { teamId: string; id: string; responderId: string; example: string; at: Date }): Promise<FeedbackRequest | undefined>;
   /** The events of this change, written with it (`effects/effects.ts`). */
   record(teamId: string, events: readonly DomainEvent[]): Promise<Recorded>;
 }

@@ -134,6 +134,7 @@ function feedbackInfo(row: FeedbackRow | undefined): FeedbackInfo | null {
     area: row.area,
     status: row.status,
     answer: row.answer,
+    example: row.example,
     createdAt: row.created_at,
     answeredAt: row.answered_at,
   };

@@ -79,6 +79,8 @@ export interface FeedbackInfo {
   area: string;
   status: FeedbackStatus;
   answer: string | null;
+  /** The concrete example the person who asked asked for, once given: shown with the answer. */
+  example: string | null;
   createdAt: Date;
   answeredAt: Date | null;
 }

@@ -173,7 +173,7 @@ export async function readPersonalData(db: Executor, who: Who, pairs: PairsOfPer
       .execute(),
     db
       .selectFrom('feedback_requests')
-      .select(['id', 'pair_id', 'answer', 'answered_at'])
+      .select(['id', 'pair_id', 'answer', 'answered_at', 'example', 'example_given_at'])
       .where('team_id', '=', teamId)
       .where('responder_id', '=', userId)
       .where('answer', 'is not', null)
@@ -402,7 +402,7 @@ export async function erasePersonalData(tx: Executor, who: Who, pairs: PairsOfPe
       .executeTakeFirst(),
     await tx
       .updateTable('feedback_requests')
-      .set({ answer: REMOVED })
+      .set({ answer: REMOVED, example: removed('example') })
       .where('team_id', '=', teamId)
       .where('responder_id', '=', userId)
       .where('answer', 'is not', null)

@@ -35,7 +35,10 @@ export function feedbackRequestedDm(request: FeedbackItem, meetingAt: Date | nul
   };
 }
 
-/** To the person who asked: the answer; a mentee also gets the button to report how they applied it. */
+/**
+ * To the person who asked: the answer, and once given the example they asked for; a mentee also gets
+ * the button to report how they applied it, and anyone who asked the button to ask for an example.
+ */
 export function feedbackAnsweredDm(request: FeedbackItem, readerZone: string, canReport: boolean): Message {
   const area = inlineTyped(request.area);
   const blocks: KnownBlock[] = [
@@ -43,25 +46,81 @@ export function feedbackAnsweredDm(request: FeedbackItem, readerZone: string, ca
       type: 'section',
       text: mrkdwn(`:bulb: ${mention(request.responderId)} answered your feedback request on *${area}*:\n${quoteTyped(request.answer ?? '')}`),
     },
-    {
-      type: 'context',
-      elements: [
-        mrkdwn(`You asked: ${inlineTyped(request.question, 300)} · Answered ${request.answeredAt ? formatInZone(request.answeredAt, readerZone) : ''}`),
-      ],
-    },
   ];
-  if (canReport && request.appliedAt) {
-    blocks.push({
-      type: 'context',
-      elements: [mrkdwn(`:white_check_mark: You told ${mention(request.responderId)} how you applied it, ${formatInZone(request.appliedAt, readerZone)}.`)],
+  if (request.example) blocks.push({ type: 'section', text: mrkdwn(`*Their example:*\n${quoteTyped(request.example)}`) });
+  blocks.push({
+    type: 'context',
+    elements: [mrkdwn(`You asked: ${inlineTyped(request.question, 300)} · Answered ${request.answeredAt ? formatInZone(request.answeredAt, readerZone) : ''}`)],
+  });
+  const buttons = [];
+  if (canReport && !request.appliedAt) buttons.push(button('Report how I applied it', FeedbackActions.apply, request.id));
+  if (!request.exampleAskedAt) {
+    buttons.push({
+      ...button('Ask for an example', FeedbackActions.askExample, request.id),
+      accessibility_label: accessibilityLabel(`Ask for a concrete example of the feedback on ${request.area}`),
     });
-  } else if (canReport) {
-    blocks.push(
-      { type: 'actions', elements: [button('Report how I applied it', FeedbackActions.apply, request.id)] },
-      { type: 'context', elements: [mrkdwn('Try it before your next meeting, then tell your mentor how it went.')] },
-    );
   }
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  const notes: string[] = [];
+  if (canReport && request.appliedAt)
+    notes.push(`:white_check_mark: You told ${mention(request.responderId)} how you applied it, ${formatInZone(request.appliedAt, readerZone)}.`);
+  else if (canReport) notes.push('Try it before your next meeting, then tell your mentor how it went.');
+  if (request.exampleAskedAt && !request.exampleGivenAt) {
+    notes.push(`:hourglass_flowing_sand: You asked ${mention(request.responderId)} for an example, ${formatInZone(request.exampleAskedAt, readerZone)}.`);
+  } else if (!request.exampleAskedAt) notes.push('Unclear? Ask for a concrete example.');
+  blocks.push(...notes.map((note): KnownBlock => ({ type: 'context', elements: [mrkdwn(note)] })));
   return { text: `${mention(request.responderId)} answered your feedback request on ${area}.`, blocks };
+}
+
+/** To the person who answered: the request and their answer, and a button to give one concrete example. */
+export function feedbackExampleAskedDm(request: FeedbackItem, readerZone: string): Message {
+  const area = inlineTyped(request.area);
+  return {
+    text: `${mention(request.requesterId)} asks for a concrete example of your feedback on ${area}.`,
+    blocks: [
+      {
+        type: 'section',
+        text: mrkdwn(
+          `:mag: ${mention(request.requesterId)} asks for a concrete example of your feedback on *${area}*.\nThey asked:\n${quoteTyped(request.question, 600)}\nYou answered:\n${quoteTyped(request.answer ?? '', 1500)}`,
+        ),
+      },
+      // Once given (the DM is updated in place), the button gives way to when it was given.
+      request.exampleGivenAt
+        ? { type: 'context', elements: [mrkdwn(`:white_check_mark: You gave an example ${formatInZone(request.exampleGivenAt, readerZone)}.`)] }
+        : {
+            type: 'actions',
+            elements: [
+              {
+                ...button('Give an example', FeedbackActions.giveExample, request.id, true),
+                accessibility_label: accessibilityLabel(`Give an example for your feedback on ${request.area}`),
+              },
+            ],
+          },
+      { type: 'context', elements: [mrkdwn('One moment you saw: what happened, and what they could try instead.')] },
+    ],
+  };
+}
+
+/** To the person who asked: the example, under the answer it illustrates. */
+export function feedbackExampleGivenDm(request: FeedbackItem, readerZone: string): Message {
+  const area = inlineTyped(request.area);
+  return {
+    text: `${mention(request.responderId)} gave an example for their feedback on ${area}.`,
+    blocks: [
+      {
+        type: 'section',
+        text: mrkdwn(`:bulb: ${mention(request.responderId)} gave an example for their feedback on *${area}*:\n${quoteTyped(request.example ?? '')}`),
+      },
+      {
+        type: 'context',
+        elements: [
+          mrkdwn(
+            `Their answer: ${inlineTyped(request.answer ?? '', 300)} · Given ${request.exampleGivenAt ? formatInZone(request.exampleGivenAt, readerZone) : ''}`,
+          ),
+        ],
+      },
+    ],
+  };
 }
 
 /** To the mentor: what the mentee did with their feedback. */
@@ -126,5 +185,10 @@ export const feedbackAskedMessage = (request: FeedbackItem): Message =>
   doneMessage(`Asked ${mention(request.responderId)} for feedback on *${inlineTyped(request.area)}*. I'll DM you the answer.`);
 
 export const feedbackAnswerSentMessage = (request: FeedbackItem): Message => doneMessage(`Sent your answer to ${mention(request.requesterId)}. Thank you!`);
+
+export const feedbackExampleGivenMessage = (request: FeedbackItem): Message => doneMessage(`Sent your example to ${mention(request.requesterId)}. Thank you!`);
+
+export const feedbackExampleAskedMessage = (request: FeedbackItem): Message =>
+  doneMessage(`Asked ${mention(request.responderId)} for a concrete example. I'll DM it to you.`);
 
 export const feedbackAppliedMessage = (mentorId: string): Message => doneMessage(`Told ${mention(mentorId)} how you applied their feedback.`);

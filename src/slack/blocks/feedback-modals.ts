@@ -1,5 +1,5 @@
-import type { KnownBlock, ModalView } from '@slack/types';
-import { AREA_MAX, ANSWER_MAX, APPLICATION_MAX, QUESTION_MAX, suggestedQuestion } from '../../domain/feedback/feedback-rules';
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import { AREA_MAX, ANSWER_MAX, APPLICATION_MAX, EXAMPLE_MAX, QUESTION_MAX, suggestedQuestion } from '../../domain/feedback/feedback-rules';
 import type { FeedbackItem } from '../../domain/feedback/events';
 import type { PairChoice } from '../../domain/pairs/pair-choices';
 import { FeedbackModal } from '../ids';
@@ -9,7 +9,7 @@ import { pairPickerBlock } from './pair-picker';
 import { inlineTyped, quoteTyped } from './quote';
 import { mention, mrkdwn, plain } from './text';
 
-const { request: r, answer: an, apply: ap } = FeedbackModal;
+const { request: r, answer: an, apply: ap, example: ex } = FeedbackModal;
 
 export interface FeedbackRequestModalInput {
   choices: readonly PairChoice[];
@@ -74,55 +74,81 @@ export function feedbackRequestModal(input: FeedbackRequestModalInput): ModalVie
 }
 
 export function feedbackAnswerModal(request: FeedbackItem, source: ModalSource = {}): ModalView {
-  return {
-    type: 'modal',
-    callback_id: an.callbackId,
-    title: plain('Answer feedback', 24),
-    submit: plain('Send answer', 24),
-    close: plain('Cancel', 24),
-    private_metadata: encodeMetadata({ requestId: request.id, ...sourceMetadata(source) }),
-    blocks: [
-      {
-        type: 'section',
-        text: mrkdwn(`${mention(request.requesterId)} asks for feedback on *${inlineTyped(request.area)}*:\n${quoteTyped(request.question, 600)}`),
+  return stepModal(request, source, {
+    callbackId: an.callbackId,
+    title: 'Answer feedback',
+    submit: 'Send answer',
+    intro: `${mention(request.requesterId)} asks for feedback on *${inlineTyped(request.area)}*:\n${quoteTyped(request.question, 600)}`,
+    input: {
+      type: 'input',
+      block_id: an.blocks.answer,
+      label: plain('Your answer'),
+      element: {
+        type: 'plain_text_input',
+        action_id: an.actions.answer,
+        multiline: true,
+        max_length: ANSWER_MAX,
+        placeholder: plain('One thing to do differently, and why', 150),
       },
-      {
-        type: 'input',
-        block_id: an.blocks.answer,
-        label: plain('Your answer'),
-        element: {
-          type: 'plain_text_input',
-          action_id: an.actions.answer,
-          multiline: true,
-          max_length: ANSWER_MAX,
-          placeholder: plain('One thing to do differently, and why', 150),
-        },
-        hint: plain('Specific beats general: what you noticed, and one thing to try next time.'),
-      },
-    ],
-  };
+      hint: plain('Specific beats general: what you noticed, and one thing to try next time.'),
+    },
+  });
 }
 
 export function feedbackApplyModal(request: FeedbackItem, source: ModalSource = {}): ModalView {
+  return stepModal(request, source, {
+    callbackId: ap.callbackId,
+    title: 'How I applied it',
+    submit: 'Send',
+    intro: `You asked about *${inlineTyped(request.area)}*. ${mention(request.responderId)} answered:\n${quoteTyped(request.answer ?? '', 1200)}`,
+    input: {
+      type: 'input',
+      block_id: ap.blocks.application,
+      label: plain('What did you try, and how did it go?'),
+      element: { type: 'plain_text_input', action_id: ap.actions.application, multiline: true, max_length: APPLICATION_MAX },
+      hint: plain(`I'll tell your mentor.`),
+    },
+  });
+}
+
+export function feedbackExampleModal(request: FeedbackItem, source: ModalSource = {}): ModalView {
+  return stepModal(request, source, {
+    callbackId: ex.callbackId,
+    title: 'Give an example',
+    submit: 'Send example',
+    intro: `${mention(request.requesterId)} asks for a concrete example of your feedback on *${inlineTyped(request.area)}*. You answered:\n${quoteTyped(request.answer ?? '', 1200)}`,
+    input: {
+      type: 'input',
+      block_id: ex.blocks.example,
+      label: plain('Your example'),
+      element: {
+        type: 'plain_text_input',
+        action_id: ex.actions.example,
+        multiline: true,
+        max_length: EXAMPLE_MAX,
+        placeholder: plain("In Tuesday's demo, when …", 150),
+      },
+      hint: plain('One moment you saw: what happened, and what they could try instead.'),
+    },
+  });
+}
+
+/**
+ * The modal of one step on a request (answer, how I applied it, an example): what it is about, then the
+ * step's one text box. The request and the DM it was opened from ride in the metadata (claims, checked on submit).
+ */
+function stepModal(
+  request: FeedbackItem,
+  source: ModalSource,
+  step: { callbackId: string; title: string; submit: string; intro: string; input: InputBlock },
+): ModalView {
   return {
     type: 'modal',
-    callback_id: ap.callbackId,
-    title: plain('How I applied it', 24),
-    submit: plain('Send', 24),
+    callback_id: step.callbackId,
+    title: plain(step.title, 24),
+    submit: plain(step.submit, 24),
     close: plain('Cancel', 24),
     private_metadata: encodeMetadata({ requestId: request.id, ...sourceMetadata(source) }),
-    blocks: [
-      {
-        type: 'section',
-        text: mrkdwn(`You asked about *${inlineTyped(request.area)}*. ${mention(request.responderId)} answered:\n${quoteTyped(request.answer ?? '', 1200)}`),
-      },
-      {
-        type: 'input',
-        block_id: ap.blocks.application,
-        label: plain('What did you try, and how did it go?'),
-        element: { type: 'plain_text_input', action_id: ap.actions.application, multiline: true, max_length: APPLICATION_MAX },
-        hint: plain(`I'll tell your mentor.`),
-      },
-    ],
+    blocks: [{ type: 'section', text: mrkdwn(step.intro) }, step.input],
   };
 }

@@ -248,6 +248,7 @@ function feedbackText(snapshot: HomeSnapshot, pair: PairSnapshot): string {
   ];
   if (given?.answer) {
     lines.push(`Given: ${who(snapshot, given.responderId)} on _${typed(given.area, 80)}_: “${typed(given.answer, 200)}”`);
+    if (given.example) lines.push(`Example: “${typed(given.example, 200)}”`);
   }
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@ import type { DomainEvent, DomainEventType } from '../../domain/effects/events';
 import type { NewNotice } from '../../domain/notices/notice';
 import { noticeDueAt } from '../../domain/notices/notice-timing';
 import { insertNotices } from '../../domain/notices/notices.repository';
-import { feedbackAnswered, feedbackApplied, feedbackRequested } from './feedback';
+import { feedbackAnswered, feedbackApplied, feedbackExampleAsked, feedbackExampleGiven, feedbackRequested } from './feedback';
 import { journalWritten } from './journal';
 import { personalDataErased } from './personal-data';
 import { PAIR_PLANNERS } from './pairs';
@@ -27,6 +27,8 @@ const PLANNERS: Planners = {
   feedback_requested: feedbackRequested,
   feedback_answered: feedbackAnswered,
   feedback_applied: feedbackApplied,
+  feedback_example_asked: feedbackExampleAsked,
+  feedback_example_given: feedbackExampleGiven,
   resource_added: resourceAdded,
   resource_explored: resourceExplored,
   journal_written: journalWritten,

@@ -9,7 +9,7 @@ import { decodeMetadata } from './metadata';
 import { sourceMessageOf } from './origin';
 import { readText } from './view-state';
 
-const { request: r, answer: an, apply: ap } = FeedbackModal;
+const { request: r, answer: an, apply: ap, example: ex } = FeedbackModal;
 
 export const FEEDBACK_REQUEST_BLOCKS: Record<FeedbackRequestField, string> = { area: r.blocks.area, question: r.blocks.question };
 
@@ -36,14 +36,19 @@ export interface FeedbackStepForm {
   source: MessageRef | null;
 }
 
-/** The answer modal, or the "how I applied it" modal: the request it is about and the text typed. */
-export function readFeedbackStepForm(step: 'answer' | 'apply', metadata: string | undefined, values: unknown): Parsed<FeedbackStepForm> {
-  const block = step === 'answer' ? an.blocks.answer : ap.blocks.application;
+/** Each step's modal: where its text is typed, and what to open again when the form has expired. */
+const STEPS = {
+  answer: { block: an.blocks.answer, action: an.actions.answer, reopen: 'request' },
+  apply: { block: ap.blocks.application, action: ap.actions.application, reopen: 'answer' },
+  example: { block: ex.blocks.example, action: ex.actions.example, reopen: 'request for an example' },
+} as const;
+
+/** The answer modal, the "how I applied it" modal or the example modal: the request it is about and the text typed. */
+export function readFeedbackStepForm(step: keyof typeof STEPS, metadata: string | undefined, values: unknown): Parsed<FeedbackStepForm> {
+  const { block, action, reopen } = STEPS[step];
   const requestId = decodeMetadata(ItemMetadata, metadata)?.requestId;
-  if (!requestId) return { ok: false, errors: { [block]: `This form has expired; open the ${step === 'answer' ? 'request' : 'answer'} again.` } };
-  const text = Typed.parse(
-    step === 'answer' ? readText(values, an.blocks.answer, an.actions.answer) : readText(values, ap.blocks.application, ap.actions.application),
-  );
+  if (!requestId) return { ok: false, errors: { [block]: `This form has expired; open the ${reopen} again.` } };
+  const text = Typed.parse(readText(values, block, action));
   return { ok: true, value: { requestId, text, source: sourceMessageOf(metadata) } };
 }
 

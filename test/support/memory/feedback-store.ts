@@ -59,6 +59,9 @@ export function memoryFeedbackStore(world: MemoryWorld): FeedbackStore {
         answered_at: null,
         application: null,
         applied_at: null,
+        example_asked_at: null,
+        example: null,
+        example_given_at: null,
         ...row,
       } as FeedbackRequest;
       requests().push(stored);
@@ -75,6 +78,15 @@ export function memoryFeedbackStore(world: MemoryWorld): FeedbackStore {
         status: 'applied',
         application: input.application,
         applied_at: input.at,
+      }),
+    saveExampleAsked: (input) =>
+      move(input.teamId, input.id, (row) => row.requester_id === input.requesterId && row.answer !== null && row.example_asked_at === null, {
+        example_asked_at: input.at,
+      }),
+    saveExample: (input) =>
+      move(input.teamId, input.id, (row) => row.responder_id === input.responderId && row.example_asked_at !== null && row.example_given_at === null, {
+        example: input.example,
+        example_given_at: input.at,
       }),
     record: (teamId, events) => world.record(teamId, events),
   };

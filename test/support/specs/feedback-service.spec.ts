@@ -104,6 +104,35 @@ export function feedbackServiceSpec(makeScene: () => Promise<FeedbackScene>): vo
     });
   });
 
+  it('lets only the person who asked ask for an example of an answer, once, even when two presses arrive at once', async () => {
+    const { id } = await asked('examples asked');
+    await expect(scene.service.askForExample(as('UMENTEE'), id)).rejects.toMatchObject({ code: 'conflict' });
+    await scene.service.answer(as('UMENTOR'), { requestId: id, answer: 'Shorter slides', source: null });
+    await expect(scene.service.askForExample(as('UMENTOR'), id)).rejects.toMatchObject({ message: FEEDBACK_NOT_FOUND });
+    await expect(scene.service.askForExample(as('UOTHER'), id)).rejects.toMatchObject({ message: FEEDBACK_NOT_FOUND });
+    const results = await Promise.all([scene.service.askForExample(as('UMENTEE'), id), scene.service.askForExample(as('UMENTEE'), id)]);
+    expect(results.map((r) => r.kind).sort()).toEqual(['asked', 'stale']);
+    expect(results.find((r) => r.kind === 'stale')?.view.item.exampleAskedAt).toEqual(SPEC_NOW);
+    expect((await scene.stored(id))?.example_asked_at).toEqual(SPEC_NOW);
+  });
+
+  it('lets only the person who answered give the example, once asked, and stores exactly one when two arrive at once', async () => {
+    const { id } = await asked('examples given');
+    await scene.service.answer(as('UMENTOR'), { requestId: id, answer: 'Shorter slides', source: null });
+    await expect(scene.service.openForExample(as('UMENTOR'), id)).rejects.toMatchObject({ code: 'conflict' });
+    await scene.service.askForExample(as('UMENTEE'), id);
+    await expect(scene.service.openForExample(as('UMENTEE'), id)).rejects.toMatchObject({ message: FEEDBACK_NOT_FOUND });
+    expect((await scene.service.openForExample(as('UMENTOR'), id)).kind).toBe('open');
+    const empty = await scene.service.giveExample(as('UMENTOR'), { requestId: id, example: '  ', source: null });
+    expect(!empty.ok && empty.errors.example).toMatch(/\w/);
+    const give = (text: string) => scene.service.giveExample(as('UMENTOR'), { requestId: id, example: text, source: null });
+    const results = await Promise.allSettled([give('first'), give('second')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    expect(['first', 'second']).toContain((await scene.stored(id))?.example);
+    expect((await scene.service.openForExample(as('UMENTOR'), id)).kind).toBe('stale');
+  });
+
   it('has no application step when the mentor asked', async () => {
     const byMentor = await ask('coaching style', 'UMENTOR');
     if (!byMentor.ok) throw new Error('ask');

@@ -45,6 +45,8 @@ import { reminderSnooze } from './reminder-snooze';
 import { swotOpen, swotPush } from './swot-open';
 import { feedbackAnswerOpen } from './feedback-answer-open';
 import { feedbackApplyOpen } from './feedback-apply-open';
+import { feedbackExampleAsk } from './feedback-example-ask';
+import { feedbackExampleOpen } from './feedback-example-open';
 import { feedbackOpen } from './feedback-open';
 import { journalEntryOpen } from './journal-entry-open';
 import { journalOpen } from './journal-open';
@@ -95,6 +97,8 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(OpenActions.askFeedback, feedbackOpen(deps));
   router.action(FeedbackActions.answer, feedbackAnswerOpen(deps));
   router.action(FeedbackActions.apply, feedbackApplyOpen(deps));
+  router.action(FeedbackActions.askExample, feedbackExampleAsk(deps));
+  router.action(FeedbackActions.giveExample, feedbackExampleOpen(deps));
   router.action(OpenActions.addResource, resourceOpen(deps));
   router.action(ResourceActions.markExplored, resourceExploredOpen(deps));
   router.action(OpenActions.writeJournal, journalOpen(deps));

@@ -34,6 +34,7 @@ import { reminderSettingsSubmit } from './reminder-settings-submit';
 import { swotSubmit } from './swot-submit';
 import { feedbackAnswerSubmit } from './feedback-answer-submit';
 import { feedbackApplySubmit } from './feedback-apply-submit';
+import { feedbackExampleSubmit } from './feedback-example-submit';
 import { feedbackRequestSubmit } from './feedback-request-submit';
 import { journalSubmit } from './journal-submit';
 import { journalEditSubmit } from './journal-edit-submit';
@@ -63,6 +64,7 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(FeedbackModal.request.callbackId, feedbackRequestSubmit(deps));
   router.view(FeedbackModal.answer.callbackId, feedbackAnswerSubmit(deps));
   router.view(FeedbackModal.apply.callbackId, feedbackApplySubmit(deps));
+  router.view(FeedbackModal.example.callbackId, feedbackExampleSubmit(deps));
   router.view(ResourceModal.add.callbackId, resourceAddSubmit(deps));
   router.view(ResourceModal.explored.callbackId, resourceExploredSubmit(deps));
   router.view(JournalModal.write.callbackId, journalSubmit(deps));
