@@ -31,6 +31,8 @@ export interface NotesSummary {
   pair: Pair;
   people: PairPeople;
   actionItems: ActionItem[];
+  /** Items whose line named no owner: they fell to the writer, and the summary says so. */
+  unnamedOwnerItemIds: string[];
   /** Agenda entries the meeting did not get to: they are offered on the next agenda. */
   notCovered: AgendaItem[];
   next: Meeting | null;
@@ -102,7 +104,13 @@ export class NotesService {
       const { meeting, pair } = await lockMeetingOfMember(tx, actor, meetingId);
       const people = await pairPeople(tx, pair);
       requireRecordable(meeting, people, userId, now);
-      const owners = { submitterId: userId, mentorId: pair.mentor_id, menteeId: pair.mentee_id, names: people.names };
+      const namesOf = (id: string) => [people.names[id] ?? id, ...(people.realNames[id] ? [people.realNames[id]] : [])];
+      const owners = {
+        submitterId: userId,
+        mentorId: pair.mentor_id,
+        menteeId: pair.mentee_id,
+        names: { [pair.mentor_id]: namesOf(pair.mentor_id), [pair.mentee_id]: namesOf(pair.mentee_id) },
+      };
       const parsed = parseActionItemLines(input.actionItems ?? '', owners, localDateIn(now, pair.time_zone));
       if (!parsed.ok) return { ok: false as const, errors: { actionItems: parsed.error } };
       if (input.feedbackReceived && !input.feedbackApplication) {
@@ -139,7 +147,9 @@ export class NotesService {
       );
       await ensureUpcomingFor(tx, [pair], now);
       const next = pair.status === 'active' ? ((await upcomingMeeting(tx, pair.id, now)) ?? null) : null;
-      const summary = { meeting: held, pair, people, actionItems, notCovered, next };
+      // Rows come back in the order they were inserted, so the parsed lines and the rows line up.
+      const unnamedOwnerItemIds = actionItems.filter((_, index) => parsed.items[index]?.ownerNamed === false).map((item) => item.id);
+      const summary = { meeting: held, pair, people, actionItems, unnamedOwnerItemIds, notCovered, next };
       const effects = await this.effects.record(tx, teamId, [
         { type: 'notes_recorded', pairId: pair.id, meetingId: meeting.id, notes: notesViewOf(summary), recordedBy: userId, zones: people.zones },
       ]);
@@ -175,6 +185,7 @@ function notesViewOf(summary: Omit<NotesSummary, 'people'>): NotesView {
     feedbackReceived: meeting.feedback_received,
     feedbackApplication: meeting.feedback_application,
     actionItems: summary.actionItems.map(actionItemView),
+    unnamedOwnerItemIds: summary.unnamedOwnerItemIds,
     notCovered: summary.notCovered.map((item) => item.body),
     next: summary.next ? slotOf(summary.next) : null,
   };
