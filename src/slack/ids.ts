@@ -56,6 +56,8 @@ export const OpenActions = {
   recordNotes: 'open_notes',
   /** meetings: value = action item id; ticks it done */
   tickActionItem: 'action_item_done',
+  /** meetings: value = action item id; opens a done item again ("Not done yet") */
+  reopenActionItem: 'action_item_reopen',
   /** practice: value = pair id */
   sayThanks: 'open_thanks',
   /** practice: value = pair id, or '' for a journal entry not tied to a pair */

@@ -78,9 +78,9 @@ export interface MeetingRhythmChanged {
   meetingAt: Date | null;
 }
 
-/** An action item was ticked done: no message, but both Home tabs show it. */
+/** An action item was ticked done, or opened again ("Not done yet"): no message, but both Home tabs show it. */
 export interface ActionItemTicked {
-  type: 'action_item_ticked';
+  type: 'action_item_ticked' | 'action_item_reopened';
   pairId: string;
   actionItemId: string;
   byId: string;

@@ -7,7 +7,7 @@ import { NOT_IN_PAIR, pairOfMember } from '../pairs/access';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { formatInZone, localDateIn } from '../time/zoned';
 import { parseActionItemLines } from './action-item-lines';
-import { insertActionItems, markActionItemDone } from './action-items.repository';
+import { insertActionItems, markActionItemDone, markActionItemOpen } from './action-items.repository';
 import { listAgendaItems, setAgendaResolved } from './agenda.repository';
 import { actionItemOfMember, ANY_STATE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
 import type { Changed } from './meeting-rules';
@@ -162,15 +162,25 @@ export class NotesService {
    * and keeps the first one's who and when. Both Home tabs show it (event `action_item_ticked`).
    */
   async tickActionItem(actor: Actor, itemId: string | null): Promise<WithEffects<{ item: ActionItemView }>> {
+    return this.setDone(actor, itemId, true);
+  }
+
+  /** "Not done yet": either person opens a done item again; an item already open changes nothing. */
+  async reopenActionItem(actor: Actor, itemId: string | null): Promise<WithEffects<{ item: ActionItemView }>> {
+    return this.setDone(actor, itemId, false);
+  }
+
+  private async setDone(actor: Actor, itemId: string | null, done: boolean): Promise<WithEffects<{ item: ActionItemView }>> {
     return this.db.transaction().execute(async (tx) => {
       const { item, pair } = await actionItemOfMember(tx, actor, itemId);
-      const ticked = await markActionItemDone(tx, item.id, actor.userId, this.clock());
+      const changed = done ? await markActionItemDone(tx, item.id, actor.userId, this.clock()) : await markActionItemOpen(tx, item.id);
+      const type = done ? 'action_item_ticked' : 'action_item_reopened';
       const effects = await this.effects.record(
         tx,
         actor.teamId,
-        ticked ? [{ type: 'action_item_ticked', pairId: pair.id, actionItemId: item.id, byId: actor.userId, memberIds: [pair.mentor_id, pair.mentee_id] }] : [],
+        changed ? [{ type, pairId: pair.id, actionItemId: item.id, byId: actor.userId, memberIds: [pair.mentor_id, pair.mentee_id] }] : [],
       );
-      return { item: actionItemView(ticked ?? item), effects };
+      return { item: actionItemView(changed ?? item), effects };
     });
   }
 }

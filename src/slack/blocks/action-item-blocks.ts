@@ -6,7 +6,7 @@ import { escapeText, mention, mrkdwn, plain, truncate } from './text';
 
 /**
  * One action item as one block: open ones carry a "Done" button (any surface may render it; the
- * meetings feature handles the click), done ones say who ticked them. The block id names the item so
+ * meetings feature handles the click), done ones say who ticked them and carry "Not done yet". The block id names the item so
  * a tick can swap exactly this block wherever the item is shown.
  */
 export function actionItemBlock(item: ActionItemView, options: { showOwner?: boolean } = {}): SectionBlock {
@@ -14,7 +14,19 @@ export function actionItemBlock(item: ActionItemView, options: { showOwner?: boo
   const body = escapeText(truncate(item.body, 500));
   if (item.doneAt) {
     const by = item.doneBy ? ` by ${mention(item.doneBy)}` : '';
-    return { type: 'section', block_id: actionItemBlockId(item.id), text: mrkdwn(`:white_check_mark: ${body}${owner} _(done${by})_`) };
+    return {
+      type: 'section',
+      block_id: actionItemBlockId(item.id),
+      text: mrkdwn(`:white_check_mark: ${body}${owner} _(done${by})_`),
+      // A tick pressed by mistake (or too early) must be undoable where it was made.
+      accessory: {
+        type: 'button',
+        action_id: OpenActions.reopenActionItem,
+        value: item.id,
+        text: plain('Not done yet', 75),
+        accessibility_label: truncate(`Mark not done: ${item.body}`, 75),
+      },
+    };
   }
   return {
     type: 'section',

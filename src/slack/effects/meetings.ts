@@ -82,5 +82,5 @@ export const meetingSkipped = (event: MeetingSkipped): EffectPlan =>
 export const meetingRhythmChanged = (event: MeetingRhythmChanged): EffectPlan =>
   toReader(event, rhythmChangedMessage({ actorId: event.actorId, rhythm: event.rhythm, previous: event.previous, next: event.next, zone: event.readerZone }));
 
-/** No message (the presser sees the tick in place); both Home tabs list open action items. */
+/** No message (the presser sees the tick, or its undoing, in place); both Home tabs list open action items. */
 export const actionItemTicked = (event: ActionItemTicked): EffectPlan => ({ pairId: event.pairId, notices: [], home: [...event.memberIds] });

@@ -40,6 +40,7 @@ const PLANNERS: Planners = {
   meeting_skipped: meetingSkipped,
   meeting_rhythm_changed: meetingRhythmChanged,
   action_item_ticked: actionItemTicked,
+  action_item_reopened: actionItemTicked,
   ...GOAL_PLANNERS,
   expectations_proposed: expectationsProposed,
   expectations_agreed: expectationsAgreed,

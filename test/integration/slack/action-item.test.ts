@@ -96,3 +96,45 @@ describe('ticking an action item done', () => {
     expect(await doneState(itemId)).toMatchObject({ done_by: USERS.mentee.id });
   });
 });
+
+describe('"Not done yet" on a done action item', () => {
+  const tick = async (userId: string, itemId: string, message = summary) => {
+    await h.driver.clickInMessage(userId, message, OpenActions.tickActionItem, { value: itemId });
+    await eventually(() => blockOf(message, itemId).includes(OpenActions.reopenActionItem));
+  };
+
+  it('opens it again for either person, redrawing just that item with its Done button back', async () => {
+    const itemId = itemIds['write the doc']!;
+    await tick(USERS.mentee.id, itemId);
+    const reopened = await h.driver.clickInMessage(USERS.mentee.id, summary, OpenActions.reopenActionItem, { value: itemId });
+    expect(reopened.status).toBe(200);
+    await eventually(() => blockOf(summary, itemId).includes(OpenActions.tickActionItem));
+    expect(blockOf(summary, itemId)).not.toContain('white_check_mark');
+    expect(await doneState(itemId)).toEqual({ done_at: null, done_by: null });
+    // The other person may undo a tick too, from their own copy of the summary.
+    await tick(USERS.mentee.id, itemId);
+    const mariaSummary = h.standIn.dmsTo(USERS.mentor.id).at(-1)!;
+    await tick(USERS.mentor.id, itemId, mariaSummary);
+    expect(await doneState(itemId)).toMatchObject({ done_by: USERS.mentee.id });
+    await h.driver.clickInMessage(USERS.mentor.id, mariaSummary, OpenActions.reopenActionItem, { value: itemId });
+    await eventually(async () => (await doneState(itemId)).done_at === null);
+  });
+
+  it('changes nothing on an item that is already open', async () => {
+    const itemId = itemIds['send the recording']!;
+    const message = await postButton(h, USERS.mentor.id, OpenActions.reopenActionItem, itemId, { ephemeral: true });
+    await h.driver.clickInMessage(USERS.mentor.id, message, OpenActions.reopenActionItem);
+    await eventually(() => h.standIn.ephemeralsFor(USERS.mentor.id).some((m) => m.text === 'Marked not done yet.'));
+    expect(await doneState(itemId)).toEqual({ done_at: null, done_by: null });
+  });
+
+  it('refuses a stranger and leaves the tick as it was', async () => {
+    const itemId = itemIds['write the doc']!;
+    await tick(USERS.mentee.id, itemId);
+    const before = await doneState(itemId);
+    const message = await postButton(h, USERS.stranger.id, OpenActions.reopenActionItem, itemId);
+    await h.driver.clickInMessage(USERS.stranger.id, message, OpenActions.reopenActionItem);
+    expect((await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).at(-1))).text).toMatch(/not part of/);
+    expect(await doneState(itemId)).toEqual(before);
+  });
+});

@@ -213,12 +213,12 @@ describe('notes', () => {
 });
 
 describe('action item blocks', () => {
-  it('carry a Done button while open and say who ticked them once done', () => {
+  it('carry a Done button while open, and once done say who ticked them and carry Not done yet', () => {
     const open = actionItemBlock(actionItemView(action(1)));
     expect(open.block_id).toBe(actionItemBlockId(uuid(501)));
     expect(open.accessory).toMatchObject({ action_id: OpenActions.tickActionItem, value: uuid(501) });
     const done = actionItemBlock(actionItemView({ ...action(1), done_at: at, done_by: 'UTHEO' }));
-    expect(done.accessory).toBeUndefined();
+    expect(done.accessory).toMatchObject({ action_id: OpenActions.reopenActionItem, value: uuid(501), text: { text: 'Not done yet' } });
     expect(done.text?.text).toContain('done by <@UTHEO>');
   });
 
