@@ -42,6 +42,11 @@ export async function findActionItem(db: Executor, teamId: string, id: string): 
   return db.selectFrom('action_items').selectAll().where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Deletes an item (its carry-overs onto agendas go with it: `on delete cascade`); undefined when already gone. */
+export async function deleteActionItem(db: Executor, id: string): Promise<ActionItem | undefined> {
+  return db.deleteFrom('action_items').where('id', '=', id).returningAll().executeTakeFirst();
+}
+
 /** Opens a done item again; an item already open changes nothing (undefined). */
 export async function markActionItemOpen(db: Executor, id: string): Promise<ActionItem | undefined> {
   return db

@@ -87,4 +87,16 @@ export interface ActionItemTicked {
   memberIds: [string, string];
 }
 
-export type MeetingEvent = AgendaShared | NotesRecorded | MeetingRescheduled | MeetingTimeProposed | MeetingSkipped | MeetingRhythmChanged | ActionItemTicked;
+/** An action item was deleted by one of the pair: the other is told by DM; both Home tabs drop it. */
+export interface ActionItemDeleted {
+  type: 'action_item_deleted';
+  pairId: string;
+  body: string;
+  ownerId: string;
+  byId: string;
+  otherId: string;
+  otherZone: string;
+}
+
+export type MeetingEvent =
+  ActionItemDeleted | AgendaShared | NotesRecorded | MeetingRescheduled | MeetingTimeProposed | MeetingSkipped | MeetingRhythmChanged | ActionItemTicked;

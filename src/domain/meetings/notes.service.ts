@@ -7,7 +7,7 @@ import { NOT_IN_PAIR, pairOfMember } from '../pairs/access';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { formatInZone, localDateIn } from '../time/zoned';
 import { parseActionItemLines } from './action-item-lines';
-import { insertActionItems, markActionItemDone, markActionItemOpen } from './action-items.repository';
+import { deleteActionItem, insertActionItems, markActionItemDone, markActionItemOpen } from './action-items.repository';
 import { listAgendaItems, setAgendaResolved } from './agenda.repository';
 import { actionItemOfMember, ANY_STATE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
 import type { Changed } from './meeting-rules';
@@ -168,6 +168,18 @@ export class NotesService {
   /** "Not done yet": either person opens a done item again; an item already open changes nothing. */
   async reopenActionItem(actor: Actor, itemId: string | null): Promise<WithEffects<{ item: ActionItemView }>> {
     return this.setDone(actor, itemId, false);
+  }
+
+  /** Either person deletes an item; the other is told by DM (event `action_item_deleted`). */
+  async deleteActionItem(actor: Actor, itemId: string | null): Promise<WithEffects<{ item: ActionItemView }>> {
+    return this.db.transaction().execute(async (tx) => {
+      const { item, pair } = await actionItemOfMember(tx, actor, itemId);
+      const deleted = await deleteActionItem(tx, item.id);
+      const otherId = actor.userId === pair.mentor_id ? pair.mentee_id : pair.mentor_id;
+      const event = { type: 'action_item_deleted' as const, pairId: pair.id, body: item.body, ownerId: item.owner_id, byId: actor.userId, otherId };
+      const effects = await this.effects.record(tx, actor.teamId, deleted ? [{ ...event, otherZone: zoneOf(await pairPeople(tx, pair), otherId) }] : []);
+      return { item: actionItemView(item), effects };
+    });
   }
 
   private async setDone(actor: Actor, itemId: string | null, done: boolean): Promise<WithEffects<{ item: ActionItemView }>> {

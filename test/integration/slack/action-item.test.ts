@@ -1,6 +1,6 @@
 import type { Pair } from '../../../src/db/schema';
 import type { StoredMessage } from '../../../src/devtools/slack-stand-in';
-import { actionItemBlockId, OpenActions } from '../../../src/slack/ids';
+import { actionItemActionsBlockId, actionItemBlockId, OpenActions } from '../../../src/slack/ids';
 import { type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
 import { eventually } from '../../support/wait';
@@ -136,5 +136,35 @@ describe('"Not done yet" on a done action item', () => {
     await h.driver.clickInMessage(USERS.stranger.id, message, OpenActions.reopenActionItem);
     expect((await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).at(-1))).text).toMatch(/not part of/);
     expect(await doneState(itemId)).toEqual(before);
+  });
+});
+
+describe('deleting an action item from the notes summary', () => {
+  const itemRow = (itemId: string) => h.db.kysely.selectFrom('action_items').select('id').where('id', '=', itemId).executeTakeFirst();
+
+  it("deletes it for both, strikes it through in the presser's message and tells the other person by DM", async () => {
+    const itemId = itemIds['send the recording']!;
+    const dmsBefore = h.standIn.dmsTo(USERS.mentor.id).length;
+    const response = await h.driver.clickInMessage(USERS.mentee.id, summary, OpenActions.deleteActionItem, { value: itemId });
+    expect(response.status).toBe(200);
+    await eventually(() => blockOf(summary, itemId).includes('deleted by'));
+    expect(blockOf(summary, itemId)).toContain('~send the recording~');
+    expect(JSON.stringify(h.standIn.findMessage(summary.channel, summary.ts)?.blocks)).not.toContain(actionItemActionsBlockId(itemId));
+    expect(blockOf(summary, itemIds['write the doc']!)).toContain(OpenActions.tickActionItem);
+    expect(await itemRow(itemId)).toBeUndefined();
+    const told = await eventually(() => h.standIn.dmsTo(USERS.mentor.id).slice(dmsBefore).at(-1));
+    expect(JSON.stringify(told.blocks)).toContain(`<@${USERS.mentee.id}> deleted an action item (yours): “send the recording”.`);
+    expect(h.standIn.dmsTo(USERS.mentee.id).filter((m) => JSON.stringify(m.blocks).includes('deleted an action item'))).toHaveLength(0);
+  });
+
+  it('refuses a stranger, keeps the item and tells nobody', async () => {
+    const itemId = itemIds['write the doc']!;
+    const before = [h.standIn.dmsTo(USERS.mentor.id).length, h.standIn.dmsTo(USERS.mentee.id).length];
+    const message = await postButton(h, USERS.stranger.id, OpenActions.deleteActionItem, itemId);
+    await h.driver.clickInMessage(USERS.stranger.id, message, OpenActions.deleteActionItem);
+    expect((await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).at(-1))).text).toMatch(/not part of/);
+    await h.settle();
+    expect(await itemRow(itemId)).toBeDefined();
+    expect([h.standIn.dmsTo(USERS.mentor.id).length, h.standIn.dmsTo(USERS.mentee.id).length]).toEqual(before);
   });
 });

@@ -184,11 +184,13 @@ describe('notes', () => {
     feedbackReceived: meeting.feedback_received,
     feedbackApplication: meeting.feedback_application,
     actionItems: Array.from({ length: 15 }, (_, n) => actionItemView(action(n))),
+    // The worst case: every line named no owner, so the summary lists them all as the writer's.
+    unnamedOwnerItemIds: Array.from({ length: 15 }, (_, n) => action(n).id),
     notCovered: Array.from({ length: 10 }, (_, n) => item(n, 'topic').body),
     next: null,
   };
 
-  it('summary stays within limits with fifteen action items and long texts, owners grouped mentee first', () => {
+  it('summary stays within limits with fifteen action items (each with its Delete) and long texts, owners grouped mentee first', () => {
     const message = notesSummaryMessage(summary, reader);
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     const owners = message.blocks.filter((block) => block.type === 'context' && JSON.stringify(block).includes('For ')).map((block) => JSON.stringify(block));
