@@ -59,6 +59,8 @@ export interface PeopleTable {
   team_id: string;
   user_id: string;
   display_name: string;
+  /** Slack's real name, when it differs or is known (migration 2026-12-11T0800); action item owners may be named by it. */
+  real_name: ColumnType<string | null, string | null | undefined, string | null>;
   time_zone: Generated<string>;
   dm_channel_id: string | null;
   reminders_paused_until: LocalDate | null;

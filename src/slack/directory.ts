@@ -21,6 +21,7 @@ export async function lookupUser(client: WebClient, userId: string): Promise<Pic
   return {
     userId,
     displayName,
+    realName: user.profile?.real_name || user.real_name || null,
     timeZone: user.tz || 'UTC',
     // Slackbot is not flagged is_bot but cannot be mentored either.
     isBot: Boolean(user.is_bot) || userId === 'USLACKBOT',

@@ -56,6 +56,10 @@ export const OpenActions = {
   recordNotes: 'open_notes',
   /** meetings: value = action item id; ticks it done */
   tickActionItem: 'action_item_done',
+  /** meetings: value = action item id; opens a done item again ("Not done yet") */
+  reopenActionItem: 'action_item_reopen',
+  /** meetings: value = action item id; deletes it (after Slack's confirmation) and tells the other person */
+  deleteActionItem: 'action_item_delete',
   /** practice: value = pair id */
   sayThanks: 'open_thanks',
   /** practice: value = pair id, or '' for a journal entry not tied to a pair */
@@ -240,6 +244,8 @@ export const NotesModal = {
 
 /** Each action item is one block, so ticking it can swap just that block in any message that shows it. */
 export const actionItemBlockId = (itemId: string): string => `action_item.${itemId}`;
+/** The item's Delete button under it (notes summaries only): dropped with the item. */
+export const actionItemActionsBlockId = (itemId: string): string => `action_item_actions.${itemId}`;
 // ---- practice: feedback, learning resources, the private journal, thanks ----------------------------
 
 export const FeedbackModal = {

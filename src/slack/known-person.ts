@@ -11,7 +11,7 @@ export async function knownPerson(client: WebClient, deps: AppDeps, teamId: stri
   const stored = await deps.services.people.find(teamId, userId);
   if (stored) return { timeZone: stored.time_zone, displayName: stored.display_name };
   const looked = await lookupUser(client, userId);
-  await deps.services.people.remember({ teamId, userId, displayName: looked.displayName, timeZone: looked.timeZone });
+  await deps.services.people.remember({ teamId, userId, displayName: looked.displayName, realName: looked.realName, timeZone: looked.timeZone });
   return { timeZone: looked.timeZone, displayName: looked.displayName };
 }
 

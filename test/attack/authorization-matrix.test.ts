@@ -301,6 +301,18 @@ const ROWS: Row[] = [
     refusal: NOT_IN_PAIR,
   },
   {
+    id: OpenActions.reopenActionItem,
+    does: 'open again ("Not done yet") an action item of another pair',
+    prepare: press(OpenActions.reopenActionItem, () => world.actionItem),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: OpenActions.deleteActionItem,
+    does: 'delete an action item of another pair',
+    prepare: press(OpenActions.deleteActionItem, () => world.actionItem),
+    refusal: NOT_IN_PAIR,
+  },
+  {
     id: MeetingActions.reschedule,
     does: 'open the rescheduling of a meeting of another pair',
     prepare: press(MeetingActions.reschedule, () => world.meetings.next),

@@ -16,7 +16,8 @@ export const NO_LIFECYCLE: Pick<
 };
 
 /** The same for a person: Slack's zone followed, account active. */
-export const ACTIVE_PERSON: Pick<Person, 'slack_time_zone' | 'time_zone_overridden' | 'deactivated_at' | 'erased_at'> = {
+export const ACTIVE_PERSON: Pick<Person, 'real_name' | 'slack_time_zone' | 'time_zone_overridden' | 'deactivated_at' | 'erased_at'> = {
+  real_name: null,
   slack_time_zone: null,
   time_zone_overridden: false,
   deactivated_at: null,

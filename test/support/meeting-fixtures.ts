@@ -11,7 +11,7 @@ export async function createPair(
 ): Promise<Pair> {
   const mentor = options.mentor ?? USERS.mentor;
   const mentee = options.mentee ?? USERS.mentee;
-  const picked = (user: Fixture) => ({ userId: user.id, displayName: user.name, timeZone: user.tz, isBot: false, deleted: false });
+  const picked = (user: Fixture) => ({ userId: user.id, displayName: user.name, realName: user.realName, timeZone: user.tz, isBot: false, deleted: false });
   const result = await h.bot.services.pairs.create(
     {
       teamId: h.standIn.teamId,

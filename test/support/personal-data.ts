@@ -25,6 +25,7 @@ export async function seedTwoPairs(db: Kysely<Database>, teamId: string, ids: { 
         team_id: teamId,
         user_id: me,
         display_name: `Theo ${mine}`,
+        real_name: `Theo Real ${mine}`,
         time_zone: 'Europe/Berlin',
         dm_channel_id: `D${me}`,
         reminders_paused_until: '2026-12-24',

@@ -76,16 +76,17 @@ export async function meetings(world: World): Promise<void> {
   const notesTyped = {
     [meetingScopedBlock(n.covered, meeting.id)]: covered,
     [n.takeaways]: 'Run the retro with a clear timebox and one experiment to try.\nCollect promotion evidence as it happens, not at review time.',
-    [n.actionItems]: `Theo: write the retro plan and share it by ${due}\nsend Theo my retro checklist`,
+    [n.actionItems]: `Teo: write the retro plan and share it by ${due}\nsend Theo my retro checklist`,
     [n.feedbackReceived]: 'Start design explanations with the problem, not the solution.',
     [n.feedbackApplication]: 'Open the next design review with a one-slide problem statement.',
   };
   const notesRefused = await driver.submitView(maria.id, notes, notesTyped);
-  transcript.say(`Maria forgot to say who owns the second action item: "${Object.values(notesRefused.errors ?? {}).join('; ')}"`);
+  transcript.say(`Maria mistyped Theo's name; the modal keeps what she wrote: "${Object.values(notesRefused.errors ?? {}).join('; ')}"`);
   await driver.submitView(maria.id, notes, {
     ...notesTyped,
-    [n.actionItems]: `Theo: write the retro plan and share it by ${due}\nme: send Theo my retro checklist`,
+    [n.actionItems]: `Theo: write the retro plan and share it by ${due}\nsend Theo my retro checklist`,
   });
+  transcript.say('The second action item names no owner, so it is Maria\'s: her summary says "yours, since no owner was named".');
   await untilQuiet(world);
   transcript.say('The meeting is marked held; both get the same summary. The topic they did not get to carries over to the next agenda.');
   transcript.checkpoint();

@@ -42,6 +42,22 @@ export async function findActionItem(db: Executor, teamId: string, id: string): 
   return db.selectFrom('action_items').selectAll().where('team_id', '=', teamId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Deletes an item (its carry-overs onto agendas go with it: `on delete cascade`); undefined when already gone. */
+export async function deleteActionItem(db: Executor, id: string): Promise<ActionItem | undefined> {
+  return db.deleteFrom('action_items').where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** Opens a done item again; an item already open changes nothing (undefined). */
+export async function markActionItemOpen(db: Executor, id: string): Promise<ActionItem | undefined> {
+  return db
+    .updateTable('action_items')
+    .set({ done_at: null, done_by: null })
+    .where('id', '=', id)
+    .where('done_at', 'is not', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Ticks an item done once: a second tick (or a double click) leaves the first one's who and when. */
 export async function markActionItemDone(db: Executor, id: string, userId: string, now: Date): Promise<ActionItem | undefined> {
   return db

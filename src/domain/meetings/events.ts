@@ -78,13 +78,25 @@ export interface MeetingRhythmChanged {
   meetingAt: Date | null;
 }
 
-/** An action item was ticked done: no message, but both Home tabs show it. */
+/** An action item was ticked done, or opened again ("Not done yet"): no message, but both Home tabs show it. */
 export interface ActionItemTicked {
-  type: 'action_item_ticked';
+  type: 'action_item_ticked' | 'action_item_reopened';
   pairId: string;
   actionItemId: string;
   byId: string;
   memberIds: [string, string];
 }
 
-export type MeetingEvent = AgendaShared | NotesRecorded | MeetingRescheduled | MeetingTimeProposed | MeetingSkipped | MeetingRhythmChanged | ActionItemTicked;
+/** An action item was deleted by one of the pair: the other is told by DM; both Home tabs drop it. */
+export interface ActionItemDeleted {
+  type: 'action_item_deleted';
+  pairId: string;
+  body: string;
+  ownerId: string;
+  byId: string;
+  otherId: string;
+  otherZone: string;
+}
+
+export type MeetingEvent =
+  ActionItemDeleted | AgendaShared | NotesRecorded | MeetingRescheduled | MeetingTimeProposed | MeetingSkipped | MeetingRhythmChanged | ActionItemTicked;

@@ -64,6 +64,8 @@ export async function actionItemOfMember(db: Executor, actor: Actor, itemId: unk
 /** Names and time zones of both people of a pair, by user id. */
 export interface PairPeople {
   names: Record<string, string>;
+  /** Slack's real names, where known: action item owners may be named by them too. */
+  realNames: Record<string, string>;
   zones: Record<string, string>;
 }
 
@@ -72,11 +74,13 @@ export async function pairPeople(db: Executor, pair: Pick<Pair, 'team_id' | 'men
   const people = await findPeople(db, pair.team_id, ids);
   const names: Record<string, string> = Object.fromEntries(ids.map((id) => [id, id]));
   const zones: Record<string, string> = Object.fromEntries(ids.map((id) => [id, 'UTC']));
+  const realNames: Record<string, string> = {};
   for (const person of people) {
     names[person.user_id] = person.display_name;
     zones[person.user_id] = person.time_zone;
+    if (person.real_name) realNames[person.user_id] = person.real_name;
   }
-  return { names, zones };
+  return { names, realNames, zones };
 }
 
 export const zoneOf = (people: PairPeople, userId: string): string => people.zones[userId] ?? 'UTC';

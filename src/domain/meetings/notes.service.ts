@@ -7,7 +7,7 @@ import { NOT_IN_PAIR, pairOfMember } from '../pairs/access';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { formatInZone, localDateIn } from '../time/zoned';
 import { parseActionItemLines } from './action-item-lines';
-import { insertActionItems, markActionItemDone } from './action-items.repository';
+import { deleteActionItem, insertActionItems, markActionItemDone, markActionItemOpen } from './action-items.repository';
 import { listAgendaItems, setAgendaResolved } from './agenda.repository';
 import { actionItemOfMember, ANY_STATE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
 import type { Changed } from './meeting-rules';
@@ -31,6 +31,8 @@ export interface NotesSummary {
   pair: Pair;
   people: PairPeople;
   actionItems: ActionItem[];
+  /** Items whose line named no owner: they fell to the writer, and the summary says so. */
+  unnamedOwnerItemIds: string[];
   /** Agenda entries the meeting did not get to: they are offered on the next agenda. */
   notCovered: AgendaItem[];
   next: Meeting | null;
@@ -102,7 +104,13 @@ export class NotesService {
       const { meeting, pair } = await lockMeetingOfMember(tx, actor, meetingId);
       const people = await pairPeople(tx, pair);
       requireRecordable(meeting, people, userId, now);
-      const owners = { submitterId: userId, mentorId: pair.mentor_id, menteeId: pair.mentee_id, names: people.names };
+      const namesOf = (id: string) => [people.names[id] ?? id, ...(people.realNames[id] ? [people.realNames[id]] : [])];
+      const owners = {
+        submitterId: userId,
+        mentorId: pair.mentor_id,
+        menteeId: pair.mentee_id,
+        names: { [pair.mentor_id]: namesOf(pair.mentor_id), [pair.mentee_id]: namesOf(pair.mentee_id) },
+      };
       const parsed = parseActionItemLines(input.actionItems ?? '', owners, localDateIn(now, pair.time_zone));
       if (!parsed.ok) return { ok: false as const, errors: { actionItems: parsed.error } };
       if (input.feedbackReceived && !input.feedbackApplication) {
@@ -139,7 +147,9 @@ export class NotesService {
       );
       await ensureUpcomingFor(tx, [pair], now);
       const next = pair.status === 'active' ? ((await upcomingMeeting(tx, pair.id, now)) ?? null) : null;
-      const summary = { meeting: held, pair, people, actionItems, notCovered, next };
+      // Rows come back in the order they were inserted, so the parsed lines and the rows line up.
+      const unnamedOwnerItemIds = actionItems.filter((_, index) => parsed.items[index]?.ownerNamed === false).map((item) => item.id);
+      const summary = { meeting: held, pair, people, actionItems, unnamedOwnerItemIds, notCovered, next };
       const effects = await this.effects.record(tx, teamId, [
         { type: 'notes_recorded', pairId: pair.id, meetingId: meeting.id, notes: notesViewOf(summary), recordedBy: userId, zones: people.zones },
       ]);
@@ -152,15 +162,37 @@ export class NotesService {
    * and keeps the first one's who and when. Both Home tabs show it (event `action_item_ticked`).
    */
   async tickActionItem(actor: Actor, itemId: string | null): Promise<WithEffects<{ item: ActionItemView }>> {
+    return this.setDone(actor, itemId, true);
+  }
+
+  /** "Not done yet": either person opens a done item again; an item already open changes nothing. */
+  async reopenActionItem(actor: Actor, itemId: string | null): Promise<WithEffects<{ item: ActionItemView }>> {
+    return this.setDone(actor, itemId, false);
+  }
+
+  /** Either person deletes an item; the other is told by DM (event `action_item_deleted`). */
+  async deleteActionItem(actor: Actor, itemId: string | null): Promise<WithEffects<{ item: ActionItemView }>> {
     return this.db.transaction().execute(async (tx) => {
       const { item, pair } = await actionItemOfMember(tx, actor, itemId);
-      const ticked = await markActionItemDone(tx, item.id, actor.userId, this.clock());
+      const deleted = await deleteActionItem(tx, item.id);
+      const otherId = actor.userId === pair.mentor_id ? pair.mentee_id : pair.mentor_id;
+      const event = { type: 'action_item_deleted' as const, pairId: pair.id, body: item.body, ownerId: item.owner_id, byId: actor.userId, otherId };
+      const effects = await this.effects.record(tx, actor.teamId, deleted ? [{ ...event, otherZone: zoneOf(await pairPeople(tx, pair), otherId) }] : []);
+      return { item: actionItemView(item), effects };
+    });
+  }
+
+  private async setDone(actor: Actor, itemId: string | null, done: boolean): Promise<WithEffects<{ item: ActionItemView }>> {
+    return this.db.transaction().execute(async (tx) => {
+      const { item, pair } = await actionItemOfMember(tx, actor, itemId);
+      const changed = done ? await markActionItemDone(tx, item.id, actor.userId, this.clock()) : await markActionItemOpen(tx, item.id);
+      const type = done ? 'action_item_ticked' : 'action_item_reopened';
       const effects = await this.effects.record(
         tx,
         actor.teamId,
-        ticked ? [{ type: 'action_item_ticked', pairId: pair.id, actionItemId: item.id, byId: actor.userId, memberIds: [pair.mentor_id, pair.mentee_id] }] : [],
+        changed ? [{ type, pairId: pair.id, actionItemId: item.id, byId: actor.userId, memberIds: [pair.mentor_id, pair.mentee_id] }] : [],
       );
-      return { item: actionItemView(ticked ?? item), effects };
+      return { item: actionItemView(changed ?? item), effects };
     });
   }
 }
@@ -175,6 +207,7 @@ function notesViewOf(summary: Omit<NotesSummary, 'people'>): NotesView {
     feedbackReceived: meeting.feedback_received,
     feedbackApplication: meeting.feedback_application,
     actionItems: summary.actionItems.map(actionItemView),
+    unnamedOwnerItemIds: summary.unnamedOwnerItemIds,
     notCovered: summary.notCovered.map((item) => item.body),
     next: summary.next ? slotOf(summary.next) : null,
   };

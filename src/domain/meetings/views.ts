@@ -97,6 +97,8 @@ export interface NotesView extends PairMembers {
   feedbackReceived: string | null;
   feedbackApplication: string | null;
   actionItems: ActionItemView[];
+  /** Items whose line named no owner, so they are the writer's (absent in summaries queued before it existed). */
+  unnamedOwnerItemIds?: string[];
   /** Agenda entries the meeting did not get to: they are offered on the next agenda. */
   notCovered: string[];
   next: MeetingSlot | null;

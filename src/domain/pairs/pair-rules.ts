@@ -22,6 +22,7 @@ export interface PairDraft {
 export interface PickedUser {
   userId: string;
   displayName: string;
+  realName?: string | null;
   timeZone: string;
   isBot: boolean;
   deleted: boolean;

@@ -12,6 +12,7 @@ export interface SlackAccount {
   teamId: string;
   userId: string;
   displayName: string | null;
+  realName?: string | null;
   timeZone: string | null;
   deactivated: boolean;
 }
@@ -45,6 +46,7 @@ export class AccountChangesService {
       const erased = account.deactivated && isErased(person);
       await updatePersonAccount(tx, person, {
         display_name: erased ? person.display_name : (account.displayName ?? person.display_name),
+        real_name: erased ? person.real_name : (account.realName ?? person.real_name),
         slack_time_zone: slackZone,
         time_zone: zone,
         deactivated_at: account.deactivated ? (person.deactivated_at ?? now) : null,

@@ -6,6 +6,8 @@ export interface PersonProfile {
   teamId: string;
   userId: string;
   displayName: string;
+  /** Slack's real name; undefined leaves the stored one as it is. */
+  realName?: string | null;
   timeZone: string;
 }
 
@@ -28,6 +30,7 @@ export async function upsertPerson(db: Executor, profile: PersonProfile): Promis
       team_id: profile.teamId,
       user_id: profile.userId,
       display_name: profile.displayName,
+      real_name: profile.realName ?? null,
       time_zone: profile.timeZone,
       slack_time_zone: profile.timeZone,
       dm_channel_id: null,
@@ -36,6 +39,7 @@ export async function upsertPerson(db: Executor, profile: PersonProfile): Promis
     .onConflict((oc) =>
       oc.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({
         display_name: profile.displayName,
+        ...(profile.realName === undefined ? {} : { real_name: profile.realName }),
         slack_time_zone: profile.timeZone,
         time_zone: eb.case().when('people.time_zone_overridden', '=', true).then(eb.ref('people.time_zone')).else(profile.timeZone).end(),
         updated_at: new Date(),
@@ -82,7 +86,7 @@ export async function lockPerson(tx: Tx, teamId: string, userId: string): Promis
 export async function updatePersonAccount(
   tx: Tx,
   person: Pick<Person, 'team_id' | 'user_id'>,
-  patch: Pick<Updateable<PeopleTable>, 'display_name' | 'slack_time_zone' | 'time_zone' | 'deactivated_at' | 'updated_at'>,
+  patch: Pick<Updateable<PeopleTable>, 'display_name' | 'real_name' | 'slack_time_zone' | 'time_zone' | 'deactivated_at' | 'updated_at'>,
 ): Promise<void> {
   await tx.updateTable('people').set(patch).where('team_id', '=', person.team_id).where('user_id', '=', person.user_id).execute();
 }

@@ -19,6 +19,7 @@ export function exportDocument(data: PersonalData, who: { teamId: string; userId
     you: {
       userId: who.userId,
       displayName: person?.display_name ?? null,
+      realName: person?.real_name ?? null,
       timeZone: person?.time_zone ?? null,
       dmChannel: person?.dm_channel_id ?? null,
       reminderSettings: person ? { prepLeadMinutes: person.prep_lead_minutes, pausedUntil: person.reminders_paused_until } : null,

@@ -457,7 +457,14 @@ export async function erasePersonalData(tx: Executor, who: Who, pairs: PairsOfPe
   erased.settings = count(
     await tx
       .updateTable('people')
-      .set({ display_name: FORMER_MEMBER, dm_channel_id: null, reminders_paused_until: null, prep_lead_minutes: sql<number>`default`, updated_at: now })
+      .set({
+        display_name: FORMER_MEMBER,
+        real_name: null,
+        dm_channel_id: null,
+        reminders_paused_until: null,
+        prep_lead_minutes: sql<number>`default`,
+        updated_at: now,
+      })
       .where('team_id', '=', teamId)
       .where('user_id', '=', userId)
       .executeTakeFirst(),

@@ -1,12 +1,14 @@
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionItemDeleted } from '../../domain/meetings/events';
 import type { ActionItemView, PairMembers } from '../../domain/meetings/views';
-import { actionItemBlockId, OpenActions } from '../ids';
+import type { Message } from './help';
+import { actionItemActionsBlockId, actionItemBlockId, OpenActions } from '../ids';
 import { dueText } from './meeting-text';
 import { escapeText, mention, mrkdwn, plain, truncate } from './text';
 
 /**
  * One action item as one block: open ones carry a "Done" button (any surface may render it; the
- * meetings feature handles the click), done ones say who ticked them. The block id names the item so
+ * meetings feature handles the click), done ones say who ticked them and carry "Not done yet". The block id names the item so
  * a tick can swap exactly this block wherever the item is shown.
  */
 export function actionItemBlock(item: ActionItemView, options: { showOwner?: boolean } = {}): SectionBlock {
@@ -14,7 +16,19 @@ export function actionItemBlock(item: ActionItemView, options: { showOwner?: boo
   const body = escapeText(truncate(item.body, 500));
   if (item.doneAt) {
     const by = item.doneBy ? ` by ${mention(item.doneBy)}` : '';
-    return { type: 'section', block_id: actionItemBlockId(item.id), text: mrkdwn(`:white_check_mark: ${body}${owner} _(done${by})_`) };
+    return {
+      type: 'section',
+      block_id: actionItemBlockId(item.id),
+      text: mrkdwn(`:white_check_mark: ${body}${owner} _(done${by})_`),
+      // A tick pressed by mistake (or too early) must be undoable where it was made.
+      accessory: {
+        type: 'button',
+        action_id: OpenActions.reopenActionItem,
+        value: item.id,
+        text: plain('Not done yet', 75),
+        accessibility_label: truncate(`Mark not done: ${item.body}`, 75),
+      },
+    };
   }
   return {
     type: 'section',
@@ -30,6 +44,51 @@ export function actionItemBlock(item: ActionItemView, options: { showOwner?: boo
   };
 }
 
+/**
+ * Delete, under an item of a notes summary (the one place its text was agreed; a summary holds at most
+ * MAX_ACTION_ITEMS, so the extra block per item stays within Slack's 50). Slack asks for confirmation.
+ */
+function deleteActionItemBlock(item: ActionItemView): ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: actionItemActionsBlockId(item.id),
+    elements: [
+      {
+        type: 'button',
+        action_id: OpenActions.deleteActionItem,
+        value: item.id,
+        text: plain('Delete', 75),
+        accessibility_label: truncate(`Delete the action item: ${item.body}`, 75),
+        confirm: {
+          title: plain('Delete this action item?', 100),
+          text: plain(truncate(`“${item.body}” goes for both of you, and the other person is told.`, 300), 300),
+          confirm: plain('Delete it', 30),
+          deny: plain('Keep it', 30),
+        },
+      },
+    ],
+  };
+}
+
+/** The message blocks once an item is deleted: its line says so, struck through, and its Delete button goes. */
+export function dropActionItemBlocks<T extends { block_id?: string }>(blocks: readonly T[], item: ActionItemView, byId: string): Array<T | SectionBlock> {
+  const gone: SectionBlock = {
+    type: 'section',
+    block_id: actionItemBlockId(item.id),
+    text: mrkdwn(`~${escapeText(truncate(item.body, 500))}~ _(deleted by ${mention(byId)})_`),
+  };
+  return blocks
+    .filter((block) => block.block_id !== actionItemActionsBlockId(item.id))
+    .map((block) => (block.block_id === actionItemBlockId(item.id) ? gone : block));
+}
+
+/** The other person's DM after a deletion: what went, and whose it was. */
+export function actionItemDeletedMessage(event: Pick<ActionItemDeleted, 'body' | 'ownerId' | 'byId' | 'otherId'>): Message {
+  const whose = event.ownerId === event.otherId ? 'yours' : event.ownerId === event.byId ? 'theirs' : mention(event.ownerId) + "'s";
+  const text = `${mention(event.byId)} deleted an action item (${whose}): “${escapeText(truncate(event.body, 500))}”.`;
+  return { text: `${mention(event.byId)} deleted an action item.`, blocks: [{ type: 'section', text: mrkdwn(text) }] };
+}
+
 /** Action items grouped by owner (mentee first: the mentee drives the mentorship). */
 export function actionItemsSummaryBlocks(items: readonly ActionItemView[], pair: Pick<PairMembers, 'mentorId' | 'menteeId'>): KnownBlock[] {
   if (items.length === 0) return [{ type: 'section', text: mrkdwn('*Action items*\n_None this time._') }];
@@ -39,7 +98,7 @@ export function actionItemsSummaryBlocks(items: readonly ActionItemView[], pair:
     const mine = items.filter((item) => item.ownerId === owner);
     if (mine.length === 0) continue;
     blocks.push({ type: 'context', elements: [mrkdwn(`For ${mention(owner)}`)] });
-    blocks.push(...mine.map((item) => actionItemBlock(item)));
+    blocks.push(...mine.flatMap((item) => [actionItemBlock(item), deleteActionItemBlock(item)]));
   }
   return blocks;
 }

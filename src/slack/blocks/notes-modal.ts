@@ -63,7 +63,7 @@ export function notesModal(draft: NotesDraft, picker?: PickerChoices): ModalView
       optional: true,
       max: 3000,
       placeholder: 'mentee: draft the design doc by 2026-12-10',
-      hint: `One per line: who (me, you, mentor, mentee, ${owners}), a colon, what; optionally "by YYYY-MM-DD".`,
+      hint: `One per line: who (me, you, ${owners} or an @mention), a colon, what; optionally "by YYYY-MM-DD". A line with no owner is yours.`,
     }),
     textInput(b.feedbackReceived, a.feedbackReceived, 'Feedback received', { optional: true, ...(focus ? { hint: focus } : {}) }),
     textInput(b.feedbackApplication, a.feedbackApplication, 'How it will be applied', { optional: true }),

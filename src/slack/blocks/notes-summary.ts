@@ -19,6 +19,7 @@ export function notesSummaryMessage(notes: NotesView, reader: { userId: string; 
     { type: 'section', text: mrkdwn(`With ${mention(otherOf(notes, reader.userId))} · ${meetingWhen(meeting, reader.zone)}${recordedBy}`) },
     { type: 'section', text: mrkdwn(`*Key takeaways*\n${escapeText(truncate(notes.takeaways, 2800))}`) },
     ...actionItemsSummaryBlocks(notes.actionItems, notes),
+    ...unnamedOwnerBlocks(notes, reader.userId),
   ];
   if (notes.feedbackReceived) {
     const applied = notes.feedbackApplication ? `\n*How it will be applied*\n${escapeText(truncate(notes.feedbackApplication, 1300))}` : '';
@@ -30,4 +31,15 @@ export function notesSummaryMessage(notes: NotesView, reader: { userId: string; 
   const next = notes.next ? `Next meeting: ${formatInZone(notes.next.at, reader.zone)}.` : 'No further meeting is planned.';
   blocks.push({ type: 'context', elements: [mrkdwn(`${next} Tick an action item when it is done.`)] });
   return { text: `Notes from your meeting of ${formatInZone(meeting.at, reader.zone)}: ${notes.actionItems.length} action item(s).`, blocks };
+}
+
+/** Items typed without an owner are the writer's: the summary says so, so nobody wonders who took them on. */
+function unnamedOwnerBlocks(notes: NotesView, readerId: string): KnownBlock[] {
+  const ids = new Set(notes.unnamedOwnerItemIds ?? []);
+  const items = notes.actionItems.filter((item) => ids.has(item.id));
+  const writer = items[0]?.ownerId;
+  if (!writer) return [];
+  const whose = writer === readerId ? 'yours' : `${mention(writer)}'s`;
+  const list = items.map((item) => `“${escapeText(truncate(item.body, 80))}”`).join(', ');
+  return [{ type: 'context', elements: [mrkdwn(truncate(`${list}: ${whose}, since no owner was named.`, 2900))] }];
 }

@@ -1,4 +1,5 @@
 import type {
+  ActionItemDeleted,
   ActionItemTicked,
   AgendaShared,
   MeetingRescheduled,
@@ -7,6 +8,7 @@ import type {
   MeetingTimeProposed,
   NotesRecorded,
 } from '../../domain/meetings/events';
+import { actionItemDeletedMessage } from '../blocks/action-item-blocks';
 import { agendaMessage } from '../blocks/agenda-message';
 import { meetingMovedMessage, meetingSkippedMessage, rhythmChangedMessage, timeProposedMessage } from '../blocks/meeting-changes';
 import { notesSummaryMessage } from '../blocks/notes-summary';
@@ -82,5 +84,12 @@ export const meetingSkipped = (event: MeetingSkipped): EffectPlan =>
 export const meetingRhythmChanged = (event: MeetingRhythmChanged): EffectPlan =>
   toReader(event, rhythmChangedMessage({ actorId: event.actorId, rhythm: event.rhythm, previous: event.previous, next: event.next, zone: event.readerZone }));
 
-/** No message (the presser sees the tick in place); both Home tabs list open action items. */
+/** The other person is told what went (after their quiet hours); both Home tabs drop it. */
+export const actionItemDeleted = (event: ActionItemDeleted): EffectPlan => ({
+  pairId: event.pairId,
+  notices: [{ topic: event.type, target: dmTo(event.otherId), message: actionItemDeletedMessage(event), timing: { zone: event.otherZone, isActor: false } }],
+  home: [event.byId, event.otherId],
+});
+
+/** No message (the presser sees the tick, or its undoing, in place); both Home tabs list open action items. */
 export const actionItemTicked = (event: ActionItemTicked): EffectPlan => ({ pairId: event.pairId, notices: [], home: [...event.memberIds] });

@@ -9,7 +9,16 @@ import { feedbackAnswered, feedbackApplied, feedbackExampleAsked, feedbackExampl
 import { journalWritten } from './journal';
 import { personalDataErased } from './personal-data';
 import { PAIR_PLANNERS } from './pairs';
-import { actionItemTicked, agendaShared, meetingRescheduled, meetingTimeProposed, meetingRhythmChanged, meetingSkipped, notesRecorded } from './meetings';
+import {
+  actionItemDeleted,
+  actionItemTicked,
+  agendaShared,
+  meetingRescheduled,
+  meetingTimeProposed,
+  meetingRhythmChanged,
+  meetingSkipped,
+  notesRecorded,
+} from './meetings';
 import type { EffectPlan, PlannedNotice } from './plan';
 import { reminderSettingsSaved } from './reminders';
 import { resourceAdded, resourceExplored } from './resources';
@@ -42,6 +51,8 @@ const PLANNERS: Planners = {
   meeting_skipped: meetingSkipped,
   meeting_rhythm_changed: meetingRhythmChanged,
   action_item_ticked: actionItemTicked,
+  action_item_reopened: actionItemTicked,
+  action_item_deleted: actionItemDeleted,
   ...GOAL_PLANNERS,
   expectations_proposed: expectationsProposed,
   expectations_agreed: expectationsAgreed,

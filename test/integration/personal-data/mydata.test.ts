@@ -116,7 +116,8 @@ describe('export', () => {
     for (const cell of await cellsHolding(MARKS.mine)) {
       if (cell.startsWith('outbox.')) continue; // copies of his text in messages, not a field of his
       const value = cell.slice(cell.indexOf(': ') + 2);
-      if (cell.startsWith('people.')) expect(you.displayName).toBe(value);
+      if (cell.startsWith('people.display_name')) expect(you.displayName).toBe(value);
+      else if (cell.startsWith('people.real_name')) expect(you.realName).toBe(value);
       else expect(raw).toContain(JSON.stringify(value).slice(1, -1));
     }
   });

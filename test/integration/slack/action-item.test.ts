@@ -1,6 +1,6 @@
 import type { Pair } from '../../../src/db/schema';
 import type { StoredMessage } from '../../../src/devtools/slack-stand-in';
-import { actionItemBlockId, OpenActions } from '../../../src/slack/ids';
+import { actionItemActionsBlockId, actionItemBlockId, OpenActions } from '../../../src/slack/ids';
 import { type Harness, startHarness, USERS } from '../../support/harness';
 import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
 import { eventually } from '../../support/wait';
@@ -94,5 +94,77 @@ describe('ticking an action item done', () => {
     await h.driver.clickInMessage(USERS.mentee.id, ephemeral, OpenActions.tickActionItem);
     await eventually(() => h.standIn.ephemeralsFor(USERS.mentee.id).some((m) => m.text === 'Marked done.'));
     expect(await doneState(itemId)).toMatchObject({ done_by: USERS.mentee.id });
+  });
+});
+
+describe('"Not done yet" on a done action item', () => {
+  const tick = async (userId: string, itemId: string, message = summary) => {
+    await h.driver.clickInMessage(userId, message, OpenActions.tickActionItem, { value: itemId });
+    await eventually(() => blockOf(message, itemId).includes(OpenActions.reopenActionItem));
+  };
+
+  it('opens it again for either person, redrawing just that item with its Done button back', async () => {
+    const itemId = itemIds['write the doc']!;
+    await tick(USERS.mentee.id, itemId);
+    const reopened = await h.driver.clickInMessage(USERS.mentee.id, summary, OpenActions.reopenActionItem, { value: itemId });
+    expect(reopened.status).toBe(200);
+    await eventually(() => blockOf(summary, itemId).includes(OpenActions.tickActionItem));
+    expect(blockOf(summary, itemId)).not.toContain('white_check_mark');
+    expect(await doneState(itemId)).toEqual({ done_at: null, done_by: null });
+    // The other person may undo a tick too, from their own copy of the summary.
+    await tick(USERS.mentee.id, itemId);
+    const mariaSummary = h.standIn.dmsTo(USERS.mentor.id).at(-1)!;
+    await tick(USERS.mentor.id, itemId, mariaSummary);
+    expect(await doneState(itemId)).toMatchObject({ done_by: USERS.mentee.id });
+    await h.driver.clickInMessage(USERS.mentor.id, mariaSummary, OpenActions.reopenActionItem, { value: itemId });
+    await eventually(async () => (await doneState(itemId)).done_at === null);
+  });
+
+  it('changes nothing on an item that is already open', async () => {
+    const itemId = itemIds['send the recording']!;
+    const message = await postButton(h, USERS.mentor.id, OpenActions.reopenActionItem, itemId, { ephemeral: true });
+    await h.driver.clickInMessage(USERS.mentor.id, message, OpenActions.reopenActionItem);
+    await eventually(() => h.standIn.ephemeralsFor(USERS.mentor.id).some((m) => m.text === 'Marked not done yet.'));
+    expect(await doneState(itemId)).toEqual({ done_at: null, done_by: null });
+  });
+
+  it('refuses a stranger and leaves the tick as it was', async () => {
+    const itemId = itemIds['write the doc']!;
+    await tick(USERS.mentee.id, itemId);
+    const before = await doneState(itemId);
+    const message = await postButton(h, USERS.stranger.id, OpenActions.reopenActionItem, itemId);
+    await h.driver.clickInMessage(USERS.stranger.id, message, OpenActions.reopenActionItem);
+    expect((await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).at(-1))).text).toMatch(/not part of/);
+    expect(await doneState(itemId)).toEqual(before);
+  });
+});
+
+describe('deleting an action item from the notes summary', () => {
+  const itemRow = (itemId: string) => h.db.kysely.selectFrom('action_items').select('id').where('id', '=', itemId).executeTakeFirst();
+
+  it("deletes it for both, strikes it through in the presser's message and tells the other person by DM", async () => {
+    const itemId = itemIds['send the recording']!;
+    const dmsBefore = h.standIn.dmsTo(USERS.mentor.id).length;
+    const response = await h.driver.clickInMessage(USERS.mentee.id, summary, OpenActions.deleteActionItem, { value: itemId });
+    expect(response.status).toBe(200);
+    await eventually(() => blockOf(summary, itemId).includes('deleted by'));
+    expect(blockOf(summary, itemId)).toContain('~send the recording~');
+    expect(JSON.stringify(h.standIn.findMessage(summary.channel, summary.ts)?.blocks)).not.toContain(actionItemActionsBlockId(itemId));
+    expect(blockOf(summary, itemIds['write the doc']!)).toContain(OpenActions.tickActionItem);
+    expect(await itemRow(itemId)).toBeUndefined();
+    const told = await eventually(() => h.standIn.dmsTo(USERS.mentor.id).slice(dmsBefore).at(-1));
+    expect(JSON.stringify(told.blocks)).toContain(`<@${USERS.mentee.id}> deleted an action item (yours): “send the recording”.`);
+    expect(h.standIn.dmsTo(USERS.mentee.id).filter((m) => JSON.stringify(m.blocks).includes('deleted an action item'))).toHaveLength(0);
+  });
+
+  it('refuses a stranger, keeps the item and tells nobody', async () => {
+    const itemId = itemIds['write the doc']!;
+    const before = [h.standIn.dmsTo(USERS.mentor.id).length, h.standIn.dmsTo(USERS.mentee.id).length];
+    const message = await postButton(h, USERS.stranger.id, OpenActions.deleteActionItem, itemId);
+    await h.driver.clickInMessage(USERS.stranger.id, message, OpenActions.deleteActionItem);
+    expect((await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).at(-1))).text).toMatch(/not part of/);
+    await h.settle();
+    expect(await itemRow(itemId)).toBeDefined();
+    expect([h.standIn.dmsTo(USERS.mentor.id).length, h.standIn.dmsTo(USERS.mentee.id).length]).toEqual(before);
   });
 });

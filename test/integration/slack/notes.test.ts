@@ -103,8 +103,54 @@ describe('/mentorship notes', () => {
     ]);
   });
 
+  it('reads owners written as me, you, a name (display or real, any case) or a mention, and gives a line with none to the writer', async () => {
+    const view = await openNotes(USERS.mentee.id);
+    const result = await h.driver.submitView(USERS.mentee.id, view, {
+      [b.takeaways]: 'Useful',
+      [b.actionItems]: [
+        `<@${USERS.mentor.id}> send the slides`,
+        'Maria Mentor: review the CV',
+        'you: share the book',
+        'MARIA: call the recruiter',
+        'me: update the résumé',
+        'theo mentee: practise the talk',
+        'read the chapter on estimates by 2026-12-08',
+      ].join('\n'),
+    });
+    expect(result.errors).toBeUndefined();
+    const items = await actionItems();
+    expect(items.map((i) => [i.owner_id, i.body])).toEqual([
+      [USERS.mentor.id, 'send the slides'],
+      [USERS.mentor.id, 'review the CV'],
+      [USERS.mentor.id, 'share the book'],
+      [USERS.mentor.id, 'call the recruiter'],
+      [USERS.mentee.id, 'update the résumé'],
+      [USERS.mentee.id, 'practise the talk'],
+      [USERS.mentee.id, 'read the chapter on estimates'],
+    ]);
+    const [theo, maria] = await Promise.all([
+      eventually(() => h.standIn.dmsTo(USERS.mentee.id).at(-1)),
+      eventually(() => h.standIn.dmsTo(USERS.mentor.id).at(-1)),
+    ]);
+    expect(JSON.stringify(theo.blocks)).toContain('“read the chapter on estimates”: yours, since no owner was named.');
+    expect(JSON.stringify(maria.blocks)).toContain(`“read the chapter on estimates”: <@${USERS.mentee.id}>'s, since no owner was named.`);
+    // Only the line that named nobody is called out.
+    expect(JSON.stringify(theo.blocks)).not.toMatch(/practise the talk”: yours/);
+  });
+
   it.each([
-    ['an action item without an owner', { [b.actionItems]: 'me: fine\nread the book' }, b.actionItems, /Line 2 .*read the book.*who owns it/],
+    [
+      'an action item whose owner is not one of the pair',
+      { [b.actionItems]: 'me: fine\nSam: read the book' },
+      b.actionItems,
+      /Line 2 .*“Sam” is not one of you two/,
+    ],
+    [
+      'an action item owned by a mention of a stranger',
+      { [b.actionItems]: '<@USTRANGER> read the book' },
+      b.actionItems,
+      /Line 1 .*<@USTRANGER> is not one of you two/,
+    ],
     ['a due date that is not a date', { [b.actionItems]: 'theo: read by 2026-02-30' }, b.actionItems, /not a date/],
     ['a due date in the past', { [b.actionItems]: 'maria: call by 2026-11-01' }, b.actionItems, /in the past/],
     ['feedback without how it will be applied', { [b.feedbackReceived]: 'Slow down' }, b.feedbackApplication, /how the feedback will be applied/],

@@ -35,6 +35,14 @@ it("follows a new Slack zone and moves the person's unsent reminders with it in 
   expect(await prepDue(pair.id)).toMatch(/^2026-11-30T09:0[01]/);
 });
 
+it('remembers a new real name beside the display name, so notes can name the person by either', async () => {
+  // Theo is known from the pair of the test above.
+  h.standIn.updateUser(mentee.id, { realName: 'Theodor Mentee' });
+  await userChange(mentee.id);
+  expect(await person(mentee.id)).toMatchObject({ real_name: 'Theodor Mentee' });
+  h.standIn.updateUser(mentee.id, { realName: mentee.realName });
+});
+
 it('leaves the zone a person chose in their reminder settings alone, while remembering the one Slack reports', async () => {
   const settings = async (zone: string) => {
     const view = await openFrom(h, mentee.id, await postButton(h, mentee.id, ReminderActions.openSettings, 'settings'), ReminderActions.openSettings);

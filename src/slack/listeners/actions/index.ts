@@ -30,6 +30,8 @@ import { goalProgressOpen } from './goal-progress-open';
 import { goalReflectOpen } from './goal-reflect-open';
 import { goalRequestChanges } from './goal-request-changes';
 import { goalShare } from './goal-share';
+import { actionItemDelete } from './action-item-delete';
+import { actionItemReopen } from './action-item-reopen';
 import { actionItemTick } from './action-item-tick';
 import { agendaOpen } from './agenda-open';
 import { agendaPairPicked, notesPairPicked } from './meeting-pair-picked';
@@ -88,6 +90,8 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(OpenActions.prepareAgenda, agendaOpen(deps));
   router.action(OpenActions.recordNotes, notesOpen(deps));
   router.action(OpenActions.tickActionItem, actionItemTick(deps));
+  router.action(OpenActions.reopenActionItem, actionItemReopen(deps));
+  router.action(OpenActions.deleteActionItem, actionItemDelete(deps));
   router.action(MeetingActions.reschedule, meetingRescheduleOpen(deps));
   router.action(MeetingActions.notSuitable, meetingNotSuitable(deps));
   router.action(MeetingActions.skip, meetingSkip(deps));

@@ -33,6 +33,7 @@ export function userChange(deps: AppDeps) {
       teamId,
       userId: id,
       displayName: profile?.display_name || profile?.real_name || real_name || null,
+      realName: profile?.real_name || real_name || null,
       timeZone: tz ?? null,
       deactivated: deleted === true,
     });

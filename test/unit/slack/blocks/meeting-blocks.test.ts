@@ -184,11 +184,13 @@ describe('notes', () => {
     feedbackReceived: meeting.feedback_received,
     feedbackApplication: meeting.feedback_application,
     actionItems: Array.from({ length: 15 }, (_, n) => actionItemView(action(n))),
+    // The worst case: every line named no owner, so the summary lists them all as the writer's.
+    unnamedOwnerItemIds: Array.from({ length: 15 }, (_, n) => action(n).id),
     notCovered: Array.from({ length: 10 }, (_, n) => item(n, 'topic').body),
     next: null,
   };
 
-  it('summary stays within limits with fifteen action items and long texts, owners grouped mentee first', () => {
+  it('summary stays within limits with fifteen action items (each with its Delete) and long texts, owners grouped mentee first', () => {
     const message = notesSummaryMessage(summary, reader);
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
     const owners = message.blocks.filter((block) => block.type === 'context' && JSON.stringify(block).includes('For ')).map((block) => JSON.stringify(block));
@@ -213,12 +215,12 @@ describe('notes', () => {
 });
 
 describe('action item blocks', () => {
-  it('carry a Done button while open and say who ticked them once done', () => {
+  it('carry a Done button while open, and once done say who ticked them and carry Not done yet', () => {
     const open = actionItemBlock(actionItemView(action(1)));
     expect(open.block_id).toBe(actionItemBlockId(uuid(501)));
     expect(open.accessory).toMatchObject({ action_id: OpenActions.tickActionItem, value: uuid(501) });
     const done = actionItemBlock(actionItemView({ ...action(1), done_at: at, done_by: 'UTHEO' }));
-    expect(done.accessory).toBeUndefined();
+    expect(done.accessory).toMatchObject({ action_id: OpenActions.reopenActionItem, value: uuid(501), text: { text: 'Not done yet' } });
     expect(done.text?.text).toContain('done by <@UTHEO>');
   });
 
