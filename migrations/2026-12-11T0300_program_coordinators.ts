@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { statements } from './statements';
 
 /**
  * Program coordinators (issue 16, point 1) and the program overview (point 2).
@@ -23,15 +23,4 @@ const UP: string[] = [
 
 const DOWN: string[] = ['drop index if exists pairs_program_order', 'drop table if exists program_coordinators'];
 
-/** One statement per query: PGlite's extended protocol takes no multi-statement strings. */
-async function runAll(db: Kysely<unknown>, statements: readonly string[]): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
-
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runAll(db, UP);
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await runAll(db, DOWN);
-}
+export const { up, down } = statements(UP, DOWN);

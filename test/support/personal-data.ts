@@ -219,6 +219,14 @@ export async function seedTwoPairs(db: Kysely<Database>, teamId: string, ids: { 
       { team_id: teamId, pair_id: asMentee, author_id: mentor, to_id: me, done_since: `${theirs} update to Theo` },
     ])
     .execute();
+  // Maria added Theo to the program's coordinators, and Theo added Olga.
+  await db
+    .insertInto('program_coordinators')
+    .values([
+      { team_id: teamId, user_id: me, added_by: mentor },
+      { team_id: teamId, user_id: mentee, added_by: me },
+    ])
+    .execute();
   await db.insertInto('reminder_daily_counts').values({ team_id: teamId, user_id: me, local_date: '2026-11-20', sent: 2 }).execute();
   const outbox = (key: string, kind: string, recipient: string, pairId: string | null, state: 'pending' | 'sent', text: string | null) => ({
     team_id: teamId,

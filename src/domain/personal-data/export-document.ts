@@ -25,6 +25,8 @@ export function exportDocument(data: PersonalData, who: { teamId: string; userId
       reminderSettings: person ? { prepLeadMinutes: person.prep_lead_minutes, pausedUntil: person.reminders_paused_until } : null,
       firstSeen: person?.created_at ?? null,
       installedTheApp: data.installed ? { at: data.installed.installed_at } : null,
+      programCoordinator: data.coordinatorSince ? { addedBy: data.coordinatorSince.added_by, since: data.coordinatorSince.created_at } : null,
+      coordinatorsYouAdded: data.coordinatorsAdded.map((row) => ({ userId: row.user_id, at: row.created_at })),
     },
     pairs: data.pairs.map((pair) => ({
       id: pair.id,

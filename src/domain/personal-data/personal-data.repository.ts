@@ -243,6 +243,22 @@ export async function readPersonalData(db: Executor, who: Who, pairs: PairsOfPer
     endReasons,
     expectations,
     ...(await updatesOf(db, who)),
+    ...(await coordinationOf(db, who)),
+  };
+}
+
+/** Whether a coordinator added the person to the program's coordinators, and whom they added. */
+async function coordinationOf(db: Executor, { teamId, userId }: Who) {
+  const rows = await db
+    .selectFrom('program_coordinators')
+    .select(['user_id', 'added_by', 'created_at'])
+    .where('team_id', '=', teamId)
+    .where((eb) => eb.or([eb('user_id', '=', userId), eb('added_by', '=', userId)]))
+    .orderBy('created_at')
+    .execute();
+  return {
+    coordinatorSince: rows.find((row) => row.user_id === userId) ?? null,
+    coordinatorsAdded: rows.filter((row) => row.added_by === userId && row.user_id !== userId),
   };
 }
 

@@ -84,6 +84,8 @@ describe('export', () => {
   it('holds every table that has something of theirs, and everything they typed', async () => {
     const { youWrote, aboutYou, you } = exported;
     expect(you).toMatchObject({ userId: ME.id, reminderSettings: { prepLeadMinutes: 120, pausedUntil: '2026-12-24' } });
+    expect(you.programCoordinator).toMatchObject({ addedBy: MENTOR.id });
+    expect(you.coordinatorsYouAdded).toMatchObject([{ userId: MENTEE.id }]);
     expect(exported.pairs.map((pair: any) => [pair.role, pair.with.userId, pair.status])).toEqual([
       ['mentee', MENTOR.id, 'active'],
       ['mentor', MENTEE.id, 'active'],

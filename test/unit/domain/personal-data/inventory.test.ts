@@ -29,6 +29,8 @@ const empty = (): PersonalData => ({
   expectations: [],
   updatesSent: [],
   updatesReceived: [],
+  coordinatorSince: null,
+  coordinatorsAdded: [],
 });
 
 describe('what a deletion lists', () => {
