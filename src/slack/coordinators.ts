@@ -1,13 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Standing, WorkspaceStanding } from '../domain/pairs/coordinators';
-
-interface SlackUser {
-  is_admin?: boolean;
-  is_owner?: boolean;
-  is_primary_owner?: boolean;
-  deleted?: boolean;
-  is_bot?: boolean;
-}
+import { isBotUser, slackUser } from './directory';
 
 /**
  * Slack's half of the coordinator rule: `users.info` (`is_admin`, `is_owner`, `deleted`). Built per
@@ -16,12 +9,11 @@ interface SlackUser {
 export function slackStanding(client: WebClient): WorkspaceStanding {
   return {
     async standingOf(userId) {
-      const response = await client.users.info({ user: userId });
-      const user = (response.user ?? {}) as SlackUser;
+      const user = await slackUser(client, userId);
       return {
         admin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
         deleted: Boolean(user.deleted),
-        bot: Boolean(user.is_bot) || userId === 'USLACKBOT',
+        bot: isBotUser(user, userId),
       };
     },
   };
