@@ -84,16 +84,18 @@ describe('over its bound on requests in flight', () => {
     const view = await eventually(() => h.standIn.topView(USERS.other.id));
     const before = await snapshotDb(h.db);
     // The embedded database's one connection held by a transaction, and 150 queries queued behind it.
-    let release!: () => void;
+    let release: (() => void) | undefined;
     const held = h.db.kysely.transaction().execute(async (tx) => {
       await sql`select 1`.execute(tx);
       await new Promise<void>((resolve) => (release = resolve));
     });
+    // The transaction holds its connection first (on a busy machine its statements can run late).
+    await eventually(() => release !== undefined);
     const queued = Array.from({ length: 150 }, () => sql`select 1`.execute(h.db.kysely));
     await eventually(() => (h.db.poolStats?.().waiting ?? 0) >= 150);
     // The answer comes while the queue is still held: a request admitted would wait behind it.
     const response = await sendViewSubmission(h, USERS.other.id, view, {});
-    release();
+    release!();
     await Promise.all([held, ...queued]);
     expect(response.status).toBe(200);
     expect(response.json).toEqual({ response_action: 'errors', errors: { [PairModal.blocks.mentor]: BUSY_FORM_TEXT } });
