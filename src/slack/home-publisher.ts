@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { HomeService } from '../domain/home/home.service';
-import type { HealthCounts } from '../domain/program/overview';
+import type { ProgramSummary } from '../domain/program/overview';
 import type { ProgramService } from '../domain/program/program.service';
 import { type RememberedStandings, rememberedStandings, slackStanding } from './coordinators';
 import type { WorkspaceStanding } from '../domain/pairs/coordinators';
@@ -19,11 +19,11 @@ export async function publishHome(client: WebClient, home: HomeService, teamId: 
 }
 
 /**
- * A coordinator's program counts for their Home, or null (not a coordinator, or no program service
+ * A coordinator's program counts and habits for their Home, or null (not a coordinator, or no program service
  * given). Best effort: if Slack cannot say who coordinates just now, the dashboard goes out without
  * the section rather than not at all.
  */
-async function programCounts(slack: WorkspaceStanding, program: ProgramService | undefined, teamId: string, userId: string): Promise<HealthCounts | null> {
+async function programCounts(slack: WorkspaceStanding, program: ProgramService | undefined, teamId: string, userId: string): Promise<ProgramSummary | null> {
   if (!program) return null;
   return program.homeSummary(teamId, userId, slack).catch(() => null);
 }

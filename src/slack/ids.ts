@@ -501,4 +501,6 @@ export const ProgramActions = {
   removeCoordinator: 'program_coordinator_remove',
   /** In the overview's paging row: sends the presser, in their DM with the bot, a CSV of every pair. */
   exportCsv: 'program_export_csv',
+  /** Next to the habits (overview and Home): sends the presser, in their DM with the bot, the habits' bar chart as a PNG. */
+  habitChart: 'program_habit_chart',
 } as const;

@@ -15,6 +15,7 @@ import type { RecordedCall, StoredView } from '../../src/devtools/slack-stand-in
 import { deleteConfirmModal } from '../../src/slack/blocks/mydata';
 import { programModal } from '../../src/slack/blocks/program-overview';
 import { tally } from '../../src/domain/program/overview';
+import { tallyHabits } from '../../src/domain/program/habits';
 import { pairPickerBlock } from '../../src/slack/blocks/pair-picker';
 import type { AppDeps } from '../../src/slack/context';
 import * as ids from '../../src/slack/ids';
@@ -151,6 +152,7 @@ const overviewModal = () => ({
     matching: 60,
     more: true,
     counts: tally([]),
+    habits: { current: tallyHabits([]), previous: tallyHabits([]) },
     added: { userIds: [], total: 0 },
   }),
 });
@@ -630,6 +632,7 @@ const ROWS: Row[] = [
       [ProgramActions.addCoordinator, 'add a program coordinator (themselves or anyone)', USERS.stranger.id],
       [ProgramActions.removeCoordinator, 'remove a program coordinator', USERS.coordinator.id],
       [ProgramActions.exportCsv, "export the program's pairs as a CSV", 'all'],
+      [ProgramActions.habitChart, "get the program's habits chart", 'habits'],
     ] as const
   ).map(([id, does, value]): Row => ({
     id,

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, PairStatus } from '../../src/db/schema';
+import type { Harness } from './harness';
+import { eventually } from './wait';
 
 export interface SeededMeeting {
   at: Date;
@@ -74,4 +76,19 @@ export async function seedProgram(
   );
   if (meetings.length > 0) await db.insertInto('meetings').values(meetings).execute();
   return ids.map((pair) => ({ ...pair, id: idOf.get(pair.mentorId)! }));
+}
+
+/**
+ * A coordinator's open overview, as if it had reached someone else's screen: `other` presses
+ * `actionId` in a copy of it; resolves once they were told privately that it is for coordinators.
+ */
+export async function pressInCoordinatorsOverview(h: Harness, coordinatorId: string, other: string, actionId: string, value: string): Promise<void> {
+  const copy = h.standIn.topView(coordinatorId)!;
+  const opened = await h.bot.slackApp.app.client.views.open({
+    trigger_id: h.standIn.issueTriggerId(other),
+    view: { type: 'modal', callback_id: copy.callback_id, title: copy.title, blocks: copy.blocks, private_metadata: copy.private_metadata } as never,
+  });
+  await h.driver.clickInView(other, h.standIn.findView(opened.view!.id!)!, actionId, { value });
+  await h.settle();
+  await eventually(() => h.standIn.ephemeralsFor(other).find((m) => /for program coordinators/.test(m.text)));
 }

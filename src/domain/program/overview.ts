@@ -1,4 +1,5 @@
 import type { LocalDate, PairStatus } from '../../db/schema';
+import type { HabitTrend } from './habits';
 import { HEALTHS, type Judgement, type PairHealth } from './health';
 
 /** Pairs per page of the overview: with the filters, counts, paging and coordinators, a modal stays far below Slack's 100 blocks. */
@@ -39,7 +40,15 @@ export interface Overview {
   matching: number;
   more: boolean;
   counts: HealthCounts;
+  /** The program's habits, the last 30 days against the 30 before. */
+  habits: HabitTrend;
   added: { userIds: string[]; total: number };
+}
+
+/** What a coordinator's Home shows of the program. */
+export interface ProgramSummary {
+  counts: HealthCounts;
+  habits: HabitTrend;
 }
 
 /** The counts by state and health from the grouped rows, and how many match a filter. */

@@ -234,3 +234,93 @@ function exportKeys(db: Executor, teamId: string, cursor: ExportCursor | null, s
     .orderBy('id', 'desc')
     .limit(size);
 }
+
+// ---- the habits -------------------------------------------------------------------------------------
+
+/** One pair's counts in the last window and the one before it, and whether it was active in each. */
+export interface HabitRow {
+  in_current: boolean;
+  in_previous: boolean;
+  cur_goals: number;
+  prev_goals: number;
+  cur_meetings: number;
+  prev_meetings: number;
+  cur_agenda_before: number;
+  prev_agenda_before: number;
+  cur_with_notes: number;
+  prev_with_notes: number;
+  cur_meeting_highlights: number;
+  prev_meeting_highlights: number;
+  cur_feedback: number;
+  prev_feedback: number;
+  cur_resources: number;
+  prev_resources: number;
+  cur_updates: number;
+  prev_updates: number;
+  cur_thanks: number;
+  prev_thanks: number;
+}
+
+/**
+ * For every pair of the workspace active in either window ([previousFrom, currentFrom) and
+ * [currentFrom, now)), what habits.ts judges it by, both windows in one query. Each count is a probe
+ * of that pair's own index (goals_pair, meetings_pair_time, feedback_requests_pair…), so the query
+ * costs the workspace's pairs plus their rows of the last 60 days. Text columns are only tested for
+ * being empty; none is read.
+ */
+export async function habitCounts(db: Executor, teamId: string, now: Date, currentFrom: Date, previousFrom: Date): Promise<HabitRow[]> {
+  const counted = (name: string, table: string, instant: string, where: string) => {
+    const at = sql.ref(`x.${instant}`);
+    const from = sql`(select count(*)::int from ${sql.table(table)} x where x.pair_id = p.id and ${sql.raw(where)}`;
+    return [
+      sql<number>`${from} and ${at} >= ${currentFrom} and ${at} < ${now})`.as(`cur_${name}`),
+      sql<number>`${from} and ${at} >= ${previousFrom} and ${at} < ${currentFrom})`.as(`prev_${name}`),
+    ];
+  };
+  const goals = (window: 'cur' | 'prev', end: Date) =>
+    sql<number>`(select count(*)::int from goals g where g.pair_id = p.id and g.status <> 'dropped' and g.created_at < ${end})`.as(`${window}_goals`);
+  // Meetings that took place: not skipped or cancelled, over by now; in a window by their start.
+  const meeting = (name: string, where: RawBuilder<boolean>) => [
+    sql<number>`(count(*) filter (where mm.scheduled_at >= ${currentFrom} and ${where}))::int`.as(`cur_${name}`),
+    sql<number>`(count(*) filter (where mm.scheduled_at < ${currentFrom} and ${where}))::int`.as(`prev_${name}`),
+  ];
+  const meetingColumns = ['meetings', 'agenda_before', 'with_notes', 'meeting_highlights'].flatMap((name) =>
+    (['cur', 'prev'] as const).map((window) => sql<number>`coalesce(${sql.ref(`m.${window}_${name}`)}, 0)`.as(`${window}_${name}`)),
+  );
+  const rows: unknown = await db
+    .selectFrom('pairs as p')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('meetings as mm')
+          .select([
+            ...meeting('meetings', sql`true`),
+            ...meeting('agenda_before', sql`mm.agenda_shared_at < mm.scheduled_at`),
+            ...meeting('with_notes', sql`mm.status = 'held'`),
+            ...meeting('meeting_highlights', sql`coalesce(mm.shared_highlight, '') <> ''`),
+          ])
+          .whereRef('mm.pair_id', '=', 'p.id')
+          .where('mm.status', 'in', ['scheduled', 'held'])
+          .where('mm.scheduled_at', '>=', previousFrom)
+          .where(sql<boolean>`mm.scheduled_at + mm.duration_minutes * interval '1 minute' <= ${now}`)
+          .as('m'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      sql<boolean>`p.ended_at is null or p.ended_at >= ${currentFrom}`.as('in_current'),
+      sql<boolean>`p.started_on::timestamp at time zone 'UTC' < ${currentFrom}`.as('in_previous'),
+      goals('cur', now),
+      goals('prev', currentFrom),
+      ...meetingColumns,
+      ...counted('feedback', 'feedback_requests', 'created_at', 'true'),
+      ...counted('resources', 'learning_resources', 'explored_at', 'true'),
+      ...counted('updates', 'pair_updates', 'created_at', "(coalesce(x.win, '') <> '' or coalesce(x.blocker, '') <> '')"),
+      ...counted('thanks', 'appreciations', 'created_at', 'true'),
+    ])
+    .where('p.team_id', '=', teamId)
+    .where('p.status', '<>', 'invited')
+    .where(sql<boolean>`p.started_on::timestamp at time zone 'UTC' < ${now}`)
+    .where((eb) => eb.or([eb('p.ended_at', 'is', null), eb('p.ended_at', '>=', previousFrom)]))
+    .execute();
+  return rows as HabitRow[];
+}

@@ -4,16 +4,17 @@ import { DomainError } from '../../errors';
 import type { Actor } from '../actor';
 import { coordinates, type WorkspaceStanding } from '../pairs/coordinators';
 import { findPerson } from '../people/people.repository';
+import { HABIT_WINDOW_DAYS, type HabitCounts, type HabitTrend, tallyHabits } from './habits';
 import { judgeHealth } from './health';
 import {
   ADDED_SHOWN,
   EXPORT_PAGE_SIZE,
   type ExportPair,
-  type HealthCounts,
   matchingCount,
   type Overview,
   type OverviewPair,
   PAGE_SIZE,
+  type ProgramSummary,
   type ProgramExport,
   tally,
 } from './overview';
@@ -49,11 +50,12 @@ export class ProgramService {
   async overview(actor: Actor, slack: WorkspaceStanding, filter: Overview['filter'], page: number): Promise<Overview> {
     await this.mustCoordinate(actor, slack);
     const now = this.clock();
-    const [groups, found, added, viewer] = await Promise.all([
+    const [groups, found, added, viewer, habits] = await Promise.all([
       repo.overviewCounts(this.db, actor.teamId, now),
       repo.overviewPage(this.db, actor.teamId, now, filter, { offset: page * PAGE_SIZE, size: PAGE_SIZE }),
       repo.listAdded(this.db, actor.teamId, ADDED_SHOWN),
       findPerson(this.db, actor.teamId, actor.userId),
+      this.habitTrend(actor.teamId, now),
     ]);
     return {
       viewerId: actor.userId,
@@ -65,6 +67,7 @@ export class ProgramService {
       matching: matchingCount(groups, filter),
       more: found.more,
       counts: tally(groups),
+      habits,
       added,
     };
   }
@@ -89,10 +92,30 @@ export class ProgramService {
     return { viewerZone: viewer?.time_zone ?? 'UTC', now, pairs };
   }
 
-  /** The counts a coordinator's Home shows; null for anyone else (their Home has no such section). */
-  async homeSummary(teamId: string, userId: string, slack: WorkspaceStanding): Promise<HealthCounts | null> {
+  /** The counts and habits a coordinator's Home shows; null for anyone else (their Home has no such section). */
+  async homeSummary(teamId: string, userId: string, slack: WorkspaceStanding): Promise<ProgramSummary | null> {
     if (!(await this.isCoordinator(teamId, userId, slack))) return null;
-    return tally(await repo.overviewCounts(this.db, teamId, this.clock()));
+    const now = this.clock();
+    const [groups, habits] = await Promise.all([repo.overviewCounts(this.db, teamId, now), this.habitTrend(teamId, now)]);
+    return { counts: tally(groups), habits };
+  }
+
+  /** The habits for the chart a coordinator asked for (issue 16, point 4); refuses anyone else. */
+  async habits(actor: Actor, slack: WorkspaceStanding): Promise<{ habits: HabitTrend; now: Date }> {
+    await this.mustCoordinate(actor, slack);
+    const now = this.clock();
+    return { habits: await this.habitTrend(actor.teamId, now), now };
+  }
+
+  /** The last 30 days' habits against the 30 before, for the workspace's pairs active in each window. */
+  private async habitTrend(teamId: string, now: Date): Promise<HabitTrend> {
+    const currentFrom = new Date(now.getTime() - HABIT_WINDOW_DAYS * 86_400_000);
+    const previousFrom = new Date(currentFrom.getTime() - HABIT_WINDOW_DAYS * 86_400_000);
+    const rows = await repo.habitCounts(this.db, teamId, now, currentFrom, previousFrom);
+    return {
+      current: tallyHabits(rows.filter((row) => row.in_current).map((row) => habitCountsOf(row, 'cur'))),
+      previous: tallyHabits(rows.filter((row) => row.in_previous).map((row) => habitCountsOf(row, 'prev'))),
+    };
   }
 
   async addCoordinator(actor: Actor, slack: WorkspaceStanding, userId: string): Promise<CoordinatorChange> {
@@ -136,6 +159,20 @@ function pairOf(row: repo.OverviewRow, now: Date): OverviewPair {
     lastHeldAt: row.last_held_at,
     nextAt: row.next_at,
     judgement,
+  };
+}
+
+function habitCountsOf(row: repo.HabitRow, window: 'cur' | 'prev'): HabitCounts {
+  const at = <K extends string>(name: K) => row[`${window}_${name}` as keyof repo.HabitRow] as number;
+  return {
+    goals: at('goals'),
+    meetings: at('meetings'),
+    agendaBefore: at('agenda_before'),
+    withNotes: at('with_notes'),
+    feedbackAsked: at('feedback'),
+    resourcesExplored: at('resources'),
+    highlights: at('meeting_highlights') + at('updates'),
+    thanks: at('thanks'),
   };
 }
 

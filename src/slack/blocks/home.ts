@@ -2,7 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeSnapshot } from '../../domain/home/snapshot';
 import { formatInZone } from '../../domain/time/zoned';
 import { COMMAND, HomeActions } from '../ids';
-import type { HealthCounts } from '../../domain/program/overview';
+import type { ProgramSummary } from '../../domain/program/overview';
 import { type Level, pairBlocks } from './home-pair';
 import { programHomeBlocks } from './program-home';
 import { mrkdwn, plain } from './text';
@@ -14,7 +14,7 @@ export const MESSAGE_MAX_BLOCKS = 50;
 const LEVELS: readonly Level[] = ['full', 'compact', 'minimal'];
 
 /** The dashboard; a coordinator's starts with the program at a glance (`program`: their counts). */
-export function homeView(snapshot: HomeSnapshot, program?: HealthCounts | null): HomeView {
+export function homeView(snapshot: HomeSnapshot, program?: ProgramSummary | null): HomeView {
   const head = program ? programHomeBlocks(program) : [];
   return { type: 'home', blocks: [...head, ...dashboardBlocks(snapshot, HOME_MAX_BLOCKS - head.length)] };
 }

@@ -6,6 +6,7 @@ import type { CoordinatorChange } from '../../domain/program/program.service';
 import { formatInZone, formatLocalDate, localDateIn } from '../../domain/time/zoned';
 import { ProgramActions, ProgramModal } from '../ids';
 import { encodeOverviewState } from '../inputs/program-form';
+import { habitBlocks } from './program-habits';
 import { HEALTH_LABEL, HEALTH_OPTION, REASON_TEXT, STATE_LABEL, healthLine, stateLine } from './program-format';
 import type { Message } from './help';
 import { mention, mrkdwn, plain } from './text';
@@ -30,6 +31,7 @@ export function programModal(overview: Overview, change?: CoordinatorChange): Mo
     close: plain('Close', 24),
     blocks: [
       { type: 'section', text: mrkdwn(`*${stateLine(overview.counts)}*\nHealth of the pairs that have not ended: ${healthLine(overview.counts)}`) },
+      ...habitBlocks(overview.habits),
       {
         type: 'actions',
         block_id: ProgramModal.blocks.filters,

@@ -1,7 +1,7 @@
 import { ProgramActions } from '../../../src/slack/ids';
 import { parseCsv } from '../../support/csv';
 import { type Harness, startHarness, TEAM_ID, USERS } from '../../support/harness';
-import { type SeededPair, seedProgram } from '../../support/program-fixtures';
+import { pressInCoordinatorsOverview, type SeededPair, seedProgram } from '../../support/program-fixtures';
 import { eventually } from '../../support/wait';
 
 /**
@@ -115,15 +115,7 @@ it('sends a coordinator every pair of the workspace as a CSV file in their DM, w
 }, 120_000);
 
 it('refuses someone who does not coordinate, privately, and sends them no file', async () => {
-  // The coordinator's overview, as if it had reached the stranger's screen.
-  const copy = h.standIn.topView(coordinator.id)!;
-  const opened = await h.bot.slackApp.app.client.views.open({
-    trigger_id: h.standIn.issueTriggerId(stranger.id),
-    view: { type: 'modal', callback_id: copy.callback_id, title: copy.title, blocks: copy.blocks, private_metadata: copy.private_metadata } as never,
-  });
-  await h.driver.clickInView(stranger.id, h.standIn.findView(opened.view!.id!)!, ProgramActions.exportCsv, { value: 'all' });
-  await h.settle();
-  await eventually(() => h.standIn.ephemeralsFor(stranger.id).find((m) => /for program coordinators/.test(m.text)));
+  await pressInCoordinatorsOverview(h, coordinator.id, stranger.id, ProgramActions.exportCsv, 'all');
   expect(h.standIn.filesTo(stranger.id)).toEqual([]);
   expect(h.standIn.filesTo(coordinator.id)).toHaveLength(1);
 });

@@ -70,6 +70,7 @@ import { programOpen } from './program-open';
 import { programFilterHealth, programFilterState, programPage } from './program-browse';
 import { programCoordinatorAdd, programCoordinatorRemove } from './program-coordinators';
 import { programExportCsv } from './program-export-csv';
+import { programHabitChart } from './program-habit-chart';
 import { expectationsOpen } from './expectations-open';
 import { expectationsConfirm } from './expectations-confirm';
 
@@ -139,4 +140,5 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(ProgramActions.addCoordinator, programCoordinatorAdd(deps));
   router.action(ProgramActions.removeCoordinator, programCoordinatorRemove(deps));
   router.action(ProgramActions.exportCsv, programExportCsv(deps));
+  router.action(ProgramActions.habitChart, programHabitChart(deps));
 }

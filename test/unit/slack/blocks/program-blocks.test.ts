@@ -1,5 +1,6 @@
 import { validateView } from '../../../../src/devtools/slack-stand-in';
 import { PAGE_SIZE, tally } from '../../../../src/domain/program/overview';
+import { HABITS, type HabitTrend } from '../../../../src/domain/program/habits';
 import { programModal } from '../../../../src/slack/blocks/program-overview';
 import { programHomeBlocks } from '../../../../src/slack/blocks/program-home';
 import { ProgramActions } from '../../../../src/slack/ids';
@@ -12,6 +13,11 @@ const counts = tally([
   { status: 'invited', health: 'on_track', n: 2000 },
   { status: 'ended', health: null, n: 1000 },
 ]);
+/** Every habit kept by some of 7000 active pairs, a few fewer than the 30 days before. */
+const habits: HabitTrend = {
+  current: { pairs: 7000, kept: Object.fromEntries(HABITS.map((habit, i) => [habit, 4480 - i * 500])) as HabitTrend['current']['kept'] },
+  previous: { pairs: 6800, kept: Object.fromEntries(HABITS.map((habit, i) => [habit, 3468 + i * 100])) as HabitTrend['current']['kept'] },
+};
 
 /** The largest page there is: every pair with every reason, a long zone, 10,000 pairs in the workspace, many added coordinators. */
 const fullPage = (page: number, more: boolean) =>
@@ -36,6 +42,7 @@ const fullPage = (page: number, more: boolean) =>
       matching: 10_000,
       more,
       counts,
+      habits,
       added: { userIds: Array.from({ length: 30 }, (_, i) => `UADDED${i}XXXXXXXXXX`), total: 250 },
     },
     { kind: 'admin_not_removable', userId: 'UOWNER' },
@@ -70,9 +77,18 @@ describe('the program overview modal', () => {
 
 describe("the coordinator's Home section", () => {
   it('shows the counts by state and health and a button to the overview', () => {
-    const text = JSON.stringify(programHomeBlocks(counts));
+    const text = JSON.stringify(programHomeBlocks({ counts, habits }));
     expect(text).toContain('10000 pairs: 2000 invited · 7000 active · 0 paused · 1000 ended');
     expect(text).toContain('2000 on track · 3000 need attention · 4000 stalled');
     expect(text).toContain(ProgramActions.openOverview);
+  });
+
+  it('shows each habit as a share with its 30-day trend, and a Chart button', () => {
+    const text = JSON.stringify(programHomeBlocks({ counts, habits }));
+    expect(text).toContain('Agenda before meeting: 57% (up from 52%)');
+    expect(text).toContain('3–5 goals with target dates: 64% (up from 51%)');
+    expect(text).toContain('Thanks said: 21% (down from 60%)');
+    expect(text).toContain('share of the 7000 pairs active');
+    expect(text).toContain(ProgramActions.habitChart);
   });
 });
