@@ -388,6 +388,13 @@ export interface ProgramCoordinatorsTable {
   created_at: CreatedAt;
 }
 
+/** Who Slack last said is a workspace admin or owner (recorded when users.info is read; migration 2026-12-12T0300): the digest's admins. */
+export interface WorkspaceAdminsTable {
+  team_id: string;
+  user_id: string;
+  seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
@@ -411,6 +418,7 @@ export interface Database {
   reminder_daily_counts: ReminderDailyCountsTable;
   pair_reflections: PairReflectionsTable;
   program_coordinators: ProgramCoordinatorsTable;
+  workspace_admins: WorkspaceAdminsTable;
   pair_expectations: PairExpectationsTable;
 }
 

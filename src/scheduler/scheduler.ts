@@ -10,6 +10,8 @@ import type { DeliverySettings } from './deliver';
 import { blockOn429, type DispatchSettings, type DispatchStats, dispatchDue } from './dispatcher';
 import type { MeetingSource } from '../domain/reminders/meeting-source';
 import { planReminders } from '../domain/reminders/plan';
+import { planDigests } from '../domain/program/digest-plan';
+import { digestMessage } from '../slack/blocks/program-digest';
 import type { TeamSlack } from './team-slack';
 import { housekeep, type HousekeepingReport, type HousekeepingSettings } from './housekeeping';
 import type { SchedulerObserver } from './observer';
@@ -111,6 +113,11 @@ export class Scheduler {
     try {
       await this.deps.meetings.ensureUpcoming(at);
       const { planned } = await planReminders(db, at);
+      // The weekly digest: a cheap check of the clock on most passes; a failure is logged and retried next pass.
+      const digests = await planDigests(db, at, digestMessage).catch((error: unknown) => {
+        log.error({ err: error }, 'digest planning failed');
+        return 0;
+      });
       const deliveryDeps = {
         db,
         slack: this.deps.slack,
@@ -125,9 +132,9 @@ export class Scheduler {
       const dispatch = await dispatchDue(db, deliveryDeps, clock, this.settings, this.stopSignal);
       // Purges run only once this pass has stopped sending; their deletes skip rows any other pass holds.
       const housekeeping = this.stopSignal.stopped ? null : await housekeep(db, clock(), this.settings, this.stopSignal);
-      const report = { at: at.toISOString(), planned, dispatch, housekeeping };
+      const report = { at: at.toISOString(), planned, digests, dispatch, housekeeping };
       const purged = housekeeping && Object.values(housekeeping).some((count) => count > 0);
-      if (planned > 0 || dispatch.claimed > 0 || purged) log.info(report, 'scheduler pass');
+      if (planned > 0 || digests > 0 || dispatch.claimed > 0 || purged) log.info(report, 'scheduler pass');
       finished('ok');
       return report;
     } catch (error) {

@@ -503,4 +503,6 @@ export const ProgramActions = {
   exportCsv: 'program_export_csv',
   /** Next to the habits (overview and Home): sends the presser, in their DM with the bot, the habits' bar chart as a PNG. */
   habitChart: 'program_habit_chart',
+  /** In the weekly digest DM: opens the overview; value = the overview's state (filters, page) as JSON. */
+  digestOpen: 'program_digest_open',
 } as const;

@@ -623,6 +623,13 @@ const ROWS: Row[] = [
     prepare: press(ProgramActions.openOverview, () => 'overview'),
     refusal: NOT_COORDINATOR,
   },
+  {
+    id: ProgramActions.digestOpen,
+    does: "open the program overview from a button of a coordinator's weekly digest",
+    roles: ['mentee', 'mentor'],
+    prepare: press(ProgramActions.digestOpen, () => '{"status":null,"health":"stalled","page":0}'),
+    refusal: NOT_COORDINATOR,
+  },
   ...(
     [
       [ProgramActions.filterState, 'filter the program overview by state', 'active'],

@@ -39,6 +39,22 @@ export async function listAdded(db: Executor, teamId: string, limit: number): Pr
   return { userIds: rows.map((row) => row.user_id), total: rows[0]?.total ?? 0 };
 }
 
+/**
+ * Records what Slack just said of a person's role, for the digest (the scheduler cannot ask Slack):
+ * a row while they are an admin or owner, none otherwise. Writes only when it changes.
+ */
+export async function recordAdmin(db: Executor, teamId: string, userId: string, admin: boolean, now: Date): Promise<void> {
+  if (!admin) {
+    await db.deleteFrom('workspace_admins').where('team_id', '=', teamId).where('user_id', '=', userId).execute();
+    return;
+  }
+  await db
+    .insertInto('workspace_admins')
+    .values({ team_id: teamId, user_id: userId, seen_at: now })
+    .onConflict((oc) => oc.columns(['team_id', 'user_id']).doNothing())
+    .execute();
+}
+
 // ---- the overview -----------------------------------------------------------------------------------
 
 export interface OverviewFilter {
@@ -323,4 +339,62 @@ export async function habitCounts(db: Executor, teamId: string, now: Date, curre
     .where((eb) => eb.or([eb('p.ended_at', 'is', null), eb('p.ended_at', '>=', previousFrom)]))
     .execute();
   return rows as HabitRow[];
+}
+
+// ---- the weekly digest ------------------------------------------------------------------------------
+
+/** A coordinator the digest may go to: added, or seen as an admin or owner; with their zone. */
+export interface DigestRecipient {
+  team_id: string;
+  user_id: string;
+  time_zone: string | null;
+}
+
+/**
+ * Every coordinator of every installed workspace: the added ones and those Slack last said were admins
+ * or owners (workspace_admins), less anyone whose account Slack said is deactivated.
+ */
+export async function digestRecipients(db: Executor): Promise<DigestRecipient[]> {
+  const coordinators = db
+    .selectFrom('program_coordinators')
+    .select(['team_id', 'user_id'])
+    .union(db.selectFrom('workspace_admins').select(['team_id', 'user_id']));
+  return db
+    .selectFrom(coordinators.as('c'))
+    .innerJoin('workspaces as w', 'w.team_id', 'c.team_id')
+    .leftJoin('people as pe', (join) => join.onRef('pe.team_id', '=', 'c.team_id').onRef('pe.user_id', '=', 'c.user_id'))
+    .select(['c.team_id', 'c.user_id', 'pe.time_zone'])
+    .where('w.uninstalled_at', 'is', null)
+    .where('pe.deactivated_at', 'is', null)
+    .orderBy('c.team_id')
+    .orderBy('c.user_id')
+    .execute();
+}
+
+/** The digest keys among `keys` already in the outbox (written by an earlier pass or another replica). */
+export async function digestsWritten(db: Executor, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'in', keys).execute();
+  return new Set(rows.map((row) => row.dedupe_key));
+}
+
+/** Pairs set up, or ended, since `since`: the first `limit` newest first, and how many in all. */
+export async function pairsSince(
+  db: Executor,
+  teamId: string,
+  column: 'created_at' | 'ended_at',
+  since: Date,
+  limit: number,
+): Promise<{ total: number; pairs: Array<{ mentorId: string; menteeId: string }> }> {
+  const rows = await db
+    .selectFrom('pairs')
+    .select(['mentor_id', 'mentee_id', sql<number>`count(*) over ()::int`.as('total')])
+    .where('team_id', '=', teamId)
+    .where(column, '>=', since)
+    .$if(column === 'ended_at', (query) => query.where('status', '=', 'ended'))
+    .orderBy(column, 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return { total: rows[0]?.total ?? 0, pairs: rows.map((row) => ({ mentorId: row.mentor_id, menteeId: row.mentee_id })) };
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { DomainError } from '../../errors';
 import type { Actor } from '../actor';
-import { coordinates, type WorkspaceStanding } from '../pairs/coordinators';
+import { coordinates, type Standing, type WorkspaceStanding } from '../pairs/coordinators';
 import { findPerson } from '../people/people.repository';
 import { HABIT_WINDOW_DAYS, type HabitCounts, type HabitTrend, tallyHabits } from './habits';
 import { judgeHealth } from './health';
@@ -43,7 +43,7 @@ export class ProgramService {
 
   /** The one coordinator check: Slack's word (admin or owner, not deactivated) or added by a coordinator. */
   async isCoordinator(teamId: string, userId: string, slack: WorkspaceStanding): Promise<boolean> {
-    const [standing, added] = await Promise.all([slack.standingOf(userId), repo.isAdded(this.db, teamId, userId)]);
+    const [standing, added] = await Promise.all([this.standingOf(teamId, userId, slack), repo.isAdded(this.db, teamId, userId)]);
     return coordinates(standing, added);
   }
 
@@ -55,7 +55,7 @@ export class ProgramService {
       repo.overviewPage(this.db, actor.teamId, now, filter, { offset: page * PAGE_SIZE, size: PAGE_SIZE }),
       repo.listAdded(this.db, actor.teamId, ADDED_SHOWN),
       findPerson(this.db, actor.teamId, actor.userId),
-      this.habitTrend(actor.teamId, now),
+      habitTrend(this.db, actor.teamId, now),
     ]);
     return {
       viewerId: actor.userId,
@@ -96,7 +96,7 @@ export class ProgramService {
   async homeSummary(teamId: string, userId: string, slack: WorkspaceStanding): Promise<ProgramSummary | null> {
     if (!(await this.isCoordinator(teamId, userId, slack))) return null;
     const now = this.clock();
-    const [groups, habits] = await Promise.all([repo.overviewCounts(this.db, teamId, now), this.habitTrend(teamId, now)]);
+    const [groups, habits] = await Promise.all([repo.overviewCounts(this.db, teamId, now), habitTrend(this.db, teamId, now)]);
     return { counts: tally(groups), habits };
   }
 
@@ -104,23 +104,12 @@ export class ProgramService {
   async habits(actor: Actor, slack: WorkspaceStanding): Promise<{ habits: HabitTrend; now: Date }> {
     await this.mustCoordinate(actor, slack);
     const now = this.clock();
-    return { habits: await this.habitTrend(actor.teamId, now), now };
-  }
-
-  /** The last 30 days' habits against the 30 before, for the workspace's pairs active in each window. */
-  private async habitTrend(teamId: string, now: Date): Promise<HabitTrend> {
-    const currentFrom = new Date(now.getTime() - HABIT_WINDOW_DAYS * 86_400_000);
-    const previousFrom = new Date(currentFrom.getTime() - HABIT_WINDOW_DAYS * 86_400_000);
-    const rows = await repo.habitCounts(this.db, teamId, now, currentFrom, previousFrom);
-    return {
-      current: tallyHabits(rows.filter((row) => row.in_current).map((row) => habitCountsOf(row, 'cur'))),
-      previous: tallyHabits(rows.filter((row) => row.in_previous).map((row) => habitCountsOf(row, 'prev'))),
-    };
+    return { habits: await habitTrend(this.db, actor.teamId, now), now };
   }
 
   async addCoordinator(actor: Actor, slack: WorkspaceStanding, userId: string): Promise<CoordinatorChange> {
     await this.mustCoordinate(actor, slack);
-    const standing = await slack.standingOf(userId);
+    const standing = await this.standingOf(actor.teamId, userId, slack);
     if (standing.bot || standing.deleted) throw new DomainError('invalid_input', `<@${userId}> can't coordinate: pick a person with an active account.`);
     if (standing.admin) return { kind: 'admin_already', userId };
     return { kind: (await repo.addCoordinator(this.db, actor.teamId, userId, actor.userId)) ? 'added' : 'already_added', userId };
@@ -128,9 +117,20 @@ export class ProgramService {
 
   async removeCoordinator(actor: Actor, slack: WorkspaceStanding, userId: string): Promise<CoordinatorChange> {
     await this.mustCoordinate(actor, slack);
-    const [standing, removed] = await Promise.all([slack.standingOf(userId), repo.removeCoordinator(this.db, actor.teamId, userId)]);
+    const [standing, removed] = await Promise.all([this.standingOf(actor.teamId, userId, slack), repo.removeCoordinator(this.db, actor.teamId, userId)]);
     if (standing.admin) return { kind: removed ? 'removed_still_admin' : 'admin_not_removable', userId };
     return { kind: removed ? 'removed' : 'not_added', userId };
+  }
+
+  /**
+   * Slack's word on a person's role, recorded as it is read (workspace_admins) so the scheduler knows
+   * whom to send the weekly digest; a failed record never fails the check.
+   */
+  private async standingOf(teamId: string, userId: string, slack: WorkspaceStanding): Promise<Standing> {
+    const standing = await slack.standingOf(userId);
+    const admin = standing.admin && !standing.deleted && !standing.bot;
+    await repo.recordAdmin(this.db, teamId, userId, admin, this.clock()).catch(() => undefined);
+    return standing;
   }
 
   private async mustCoordinate(actor: Actor, slack: WorkspaceStanding): Promise<void> {
@@ -159,6 +159,17 @@ function pairOf(row: repo.OverviewRow, now: Date): OverviewPair {
     lastHeldAt: row.last_held_at,
     nextAt: row.next_at,
     judgement,
+  };
+}
+
+/** The last 30 days' habits against the 30 before, for the workspace's pairs active in each window. */
+export async function habitTrend(db: Kysely<Database>, teamId: string, now: Date): Promise<HabitTrend> {
+  const currentFrom = new Date(now.getTime() - HABIT_WINDOW_DAYS * 86_400_000);
+  const previousFrom = new Date(currentFrom.getTime() - HABIT_WINDOW_DAYS * 86_400_000);
+  const rows = await repo.habitCounts(db, teamId, now, currentFrom, previousFrom);
+  return {
+    current: tallyHabits(rows.filter((row) => row.in_current).map((row) => habitCountsOf(row, 'cur'))),
+    previous: tallyHabits(rows.filter((row) => row.in_previous).map((row) => habitCountsOf(row, 'prev'))),
   };
 }
 

@@ -68,6 +68,7 @@ const TEAM_TABLES = [
   { table: 'processed_events', key: 'event_id', batch: 1 },
   { table: 'slack_rate_buckets', key: 'team_id', batch: 1 },
   { table: 'program_coordinators', key: 'ctid', batch: 1 },
+  { table: 'workspace_admins', key: 'ctid', batch: 1 },
   { table: 'pairs', key: 'id', batch: 0.05 },
   { table: 'people', key: 'ctid', batch: 1 },
   { table: 'installations', key: 'team_id', batch: 1 },

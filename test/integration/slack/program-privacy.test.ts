@@ -1,3 +1,9 @@
+import { DateTime } from 'luxon';
+import { planDigests } from '../../../src/domain/program/digest-plan';
+import { localToInstant } from '../../../src/domain/time/zoned';
+import { digestMessage } from '../../../src/slack/blocks/program-digest';
+import { slackStanding } from '../../../src/slack/coordinators';
+import { habitChartSvg } from '../../../src/slack/habit-chart';
 import { ProgramActions } from '../../../src/slack/ids';
 import { parseCsv } from '../../support/csv';
 import { JOURNAL_OF, PARTNER, SECRET_A, type World, buildWorld } from '../../support/authz-world';
@@ -9,8 +15,8 @@ import { eventually } from '../../support/wait';
  * and counts, never anything a pair typed. Pair A of the authorization world carries the marker in
  * its goals, key results, milestones, SWOT, agenda, notes, action items, feedback, resources, journal
  * entries and thanks; pair B is ended here with a marked reason and closing reflection. Every
- * coordinator surface (the overview, each filter and page, the Home section, the CSV export) is
- * scanned for it.
+ * coordinator surface (the overview, each filter and page, the Home section, the CSV export, the
+ * weekly digest, the habits chart and its data) is scanned for it.
  */
 let h: Harness;
 let world: World;
@@ -77,4 +83,45 @@ it('sends a coordinator a CSV of both pairs, with their counts, and no marker in
   expect(Number(pairA[12])).toBeGreaterThan(0); // goals
   expect(file.initialComment).not.toContain(SECRET_A);
   for (const marker of [SECRET_A, JOURNAL_OF.mentee, JOURNAL_OF.mentor]) expect(text).not.toContain(marker);
+});
+
+it('writes a coordinator a weekly digest naming both pairs, with no marker in it', async () => {
+  // Opening the overview recorded the coordinator as an admin (what Slack said): the scheduler's only way to know.
+  const admins = await h.db.kysely.selectFrom('workspace_admins').select('user_id').where('team_id', '=', TEAM_ID).execute();
+  expect(admins.map((row) => row.user_id)).toContain(coordinator.id);
+  const person = await h.db.kysely
+    .selectFrom('people')
+    .select('time_zone')
+    .where('team_id', '=', TEAM_ID)
+    .where('user_id', '=', coordinator.id)
+    .executeTakeFirst();
+  const zone = person?.time_zone ?? 'UTC';
+  const monday = DateTime.now().setZone(zone).plus({ weeks: 1 }).startOf('week').toISODate()!;
+  expect(await planDigests(h.db.kysely, localToInstant(monday, '09:00', zone), digestMessage)).toBeGreaterThanOrEqual(1);
+  const row = await h.db.kysely
+    .selectFrom('outbox')
+    .select('payload')
+    .where('dedupe_key', '=', `program_digest:${TEAM_ID}:${coordinator.id}:${monday}`)
+    .executeTakeFirstOrThrow();
+  const text = JSON.stringify(row.payload);
+  // The scan looks at real content: pair B ended this week, by name.
+  expect(text).toContain(`<@${world.pairB.mentor_id}> mentors <@${world.pairB.mentee_id}>`);
+  for (const marker of [SECRET_A, JOURNAL_OF.mentee, JOURNAL_OF.mentor]) expect(text).not.toContain(marker);
+});
+
+it('sends a coordinator the habits chart, whose data and text hold no marker', async () => {
+  await h.driver.command(coordinator.id, 'program');
+  await h.settle();
+  const before = h.standIn.filesTo(coordinator.id).length;
+  await h.driver.clickInView(coordinator.id, await eventually(() => h.standIn.topView(coordinator.id)), ProgramActions.habitChart, { value: 'habits' });
+  await h.settle();
+  const file = await eventually(() => h.standIn.filesTo(coordinator.id)[before]);
+  const { habits } = await h.bot.services.program.habits({ teamId: TEAM_ID, userId: coordinator.id }, slackStanding(h.bot.slackApp.app.client));
+  const svg = habitChartSvg(habits);
+  expect(file.initialComment).toContain('Habits, last 30 days');
+  for (const marker of [SECRET_A, JOURNAL_OF.mentee, JOURNAL_OF.mentor]) {
+    expect(file.initialComment).not.toContain(marker);
+    expect(svg).not.toContain(marker);
+    expect(JSON.stringify(habits)).not.toContain(marker);
+  }
 });

@@ -66,7 +66,7 @@ import { pairChangeOpen, pairDeclineOpen, pairEndOpen, pairPauseOpen } from './p
 import { checkInNoteOpen, checkInsStop, pairReflectOpen } from './closing-open';
 import { mydataDeleteOpen } from './mydata-delete-open';
 import { mydataExport } from './mydata-export';
-import { programOpen } from './program-open';
+import { programDigestOpen, programOpen } from './program-open';
 import { programFilterHealth, programFilterState, programPage } from './program-browse';
 import { programCoordinatorAdd, programCoordinatorRemove } from './program-coordinators';
 import { programExportCsv } from './program-export-csv';
@@ -141,4 +141,5 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(ProgramActions.removeCoordinator, programCoordinatorRemove(deps));
   router.action(ProgramActions.exportCsv, programExportCsv(deps));
   router.action(ProgramActions.habitChart, programHabitChart(deps));
+  router.action(ProgramActions.digestOpen, programDigestOpen(deps));
 }
