@@ -14,6 +14,8 @@
  *                rate each serves with p99 under 500 ms and nothing shed (test/bench/replicas.ts).
  *   scheduler    The scheduler at 10k, 100k and 1M pairs, and sending against Slack's limits.
  *   notices      An agenda submitted to the mentor's DM posted, at 20 submissions/s on PostgreSQL (notice-latency.ts).
+ *   program      The program overview at 10,000 pairs in one workspace: its queries and first view, p50/p99,
+ *                against a plain select of the same rows (program.ts; PostgreSQL).
  * Each app, the Slack stand-in and this load generator run in separate processes.
  *
  * `npm run bench -- --only submissions,overload` runs a selection: section names above, or workload
@@ -41,6 +43,7 @@ import { printReport, type Report } from './report';
 import { printSection, runSchedulerBenches } from './scheduler';
 import { replicasBench } from './replicas';
 import { runNoticeLatencyBench } from './notice-latency';
+import { programBench } from './program';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 4);
@@ -56,7 +59,7 @@ const CALM_RATE = 25;
 const CALM_SECONDS = 4;
 const OVERLOAD_FACTORS = [2, 5] as const;
 
-const SECTIONS = ['requests', 'submissions', 'overload', 'replicas', 'scheduler', 'notices'] as const;
+const SECTIONS = ['requests', 'submissions', 'overload', 'replicas', 'scheduler', 'notices', 'program'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -283,6 +286,7 @@ async function main(): Promise<void> {
     for (const section of await runSchedulerBenches()) printSection(section);
   }
   if (sections.has('notices')) printSection(await runNoticeLatencyBench());
+  if (sections.has('program')) printSection(await programBench());
   process.stdout.write(`\nBench took ${((Date.now() - started) / 60_000).toFixed(1)} minutes; load average at the end ${loadavg()[0]!.toFixed(2)}.\n`);
 }
 
