@@ -14,6 +14,8 @@ import { plainHtml, plainString, textToHtml } from './text';
 export interface Slot {
   name: string;
   id?: string;
+  /** The label's id, for a group of checkboxes or radio buttons (a <label for> names one control only). */
+  labelId?: string;
   hooks: string;
 }
 
@@ -174,5 +176,5 @@ function choicesHtml(el: Json, slot: Slot, ctx: RenderContext): string {
     const box = `<input type="${type}"${attr('name', slot.name)}${attr('value', o.value)}${attr('checked', chosen.has(String(o.value)))}>`;
     return `<label class="choice">${box}<span class="choice-text">${textToHtml(o.text, ctx)}</span>${description}</label>`;
   });
-  return `<div class="${el.type === 'checkboxes' ? 'checkboxes' : 'radio-buttons'}" role="group"${attr('id', slot.id)}${slot.hooks}>${items.join('')}</div>`;
+  return `<div class="${el.type === 'checkboxes' ? 'checkboxes' : 'radio-buttons'}" role="group"${attr('id', slot.id)}${attr('aria-labelledby', slot.labelId)}${slot.hooks}>${items.join('')}</div>`;
 }

@@ -13,8 +13,8 @@ export function inputBlockHtml(block: Json, ctx: RenderContext, error: string | 
   const el: Json = block.element ?? {};
   const id = `input-${blockId}`;
   const optional = block.optional ? ' <span class="optional">(optional)</span>' : '';
-  const label = `<label class="input-label"${attr('for', id)}>${plainHtml(block.label)}${optional}</label>`;
-  const control = controlHtml(el, ctx, { name: blockId, id, hooks: '' });
+  const label = `<label class="input-label"${attr('id', `label-${blockId}`)}${attr('for', id)}>${plainHtml(block.label)}${optional}</label>`;
+  const control = controlHtml(el, ctx, { name: blockId, id, labelId: `label-${blockId}`, hooks: '' });
   const errorHtml = error === undefined ? '' : `<div class="field-error"${attr('data-error-for', blockId)}>${escapeHtml(error)}</div>`;
   const hint = block.hint ? `<div class="hint">${plainHtml(block.hint)}</div>` : '';
   // dispatch_action: Slack sends block_actions as the value changes; the attribute names the action.

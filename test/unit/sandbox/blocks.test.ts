@@ -169,7 +169,7 @@ describe('input blocks', () => {
       input('title', { type: 'plain_text_input', action_id: 't', initial_value: 'Hi', placeholder: plain('Say it') }, { optional: true, hint: plain('Short') }),
     ]);
     expect(html).toContain('<div class="input-block" data-block-id="title" data-element-type="plain_text_input">');
-    expect(html).toContain('<label class="input-label" for="input-title">Label <span class="optional">(optional)</span></label>');
+    expect(html).toContain('<label class="input-label" id="label-title" for="input-title">Label <span class="optional">(optional)</span></label>');
     expect(html).toContain('<input type="text" name="title" id="input-title" value="Hi" placeholder="Say it">');
     expect(html).toContain('<div class="hint">Short</div>');
   });
@@ -220,6 +220,7 @@ describe('input blocks', () => {
       '<label class="choice"><input type="checkbox" name="ticks" value="b" checked><span class="choice-text">B</span><span class="choice-description">the second</span></label>',
     );
     expect(html).toContain('<input type="radio" name="pick" value="a"><span class="choice-text">A</span>');
+    expect(html).toContain('<div class="radio-buttons" role="group" id="input-pick" aria-labelledby="label-pick">');
   });
 
   it('shows an unknown element type as a placeholder inside its input block', () => {
@@ -255,7 +256,7 @@ describe('modals', () => {
       { b: 'Too <long>', zzz: 'Nowhere' },
     );
     expect(html).toContain(
-      '<div class="input-block has-error" data-block-id="b" data-element-type="plain_text_input"><label class="input-label" for="input-b">Label</label><input type="text" name="b" id="input-b"><div class="field-error" data-error-for="b">Too &lt;long&gt;</div></div>',
+      '<div class="input-block has-error" data-block-id="b" data-element-type="plain_text_input"><label class="input-label" id="label-b" for="input-b">Label</label><input type="text" name="b" id="input-b"><div class="field-error" data-error-for="b">Too &lt;long&gt;</div></div>',
     );
     expect(html).not.toMatch(/data-block-id="a"[^]*data-error-for="a"/);
     expect(html).toContain('<div class="modal-body"><div class="field-error modal-error" data-error-for="zzz">Nowhere</div>');
