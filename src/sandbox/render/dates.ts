@@ -55,5 +55,7 @@ export function formatSlackDate(epochSeconds: number, format: string, clock: Clo
     if (!token) unknown = true;
     return token ? token() : whole;
   });
-  return unknown ? undefined : escapeHtml(text);
+  // Slack's client capitalises the first character of a formatted date ("Today at 4:30 PM" mid-sentence),
+  // as the authors of Perl's Slack::BlockKit found for the rich-text date element that shares these tokens.
+  return unknown ? undefined : escapeHtml(text.charAt(0).toUpperCase() + text.slice(1));
 }

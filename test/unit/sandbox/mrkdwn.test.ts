@@ -100,10 +100,10 @@ describe('mrkdwn dates', () => {
     expect(date('{date_slash} {time_secs}')).toBe('<time class="date">02/12/2026 4:30:00 PM</time>');
   });
 
-  it("says today, yesterday or tomorrow for the *_pretty tokens, by the viewer's calendar", () => {
-    expect(date('{date_short_pretty} at {time}')).toBe('<time class="date">today at 4:30 PM</time>');
+  it("says Today, Yesterday or Tomorrow for the *_pretty tokens, by the viewer's calendar, capitalised as Slack shows a date", () => {
+    expect(date('{date_short_pretty} at {time}')).toBe('<time class="date">Today at 4:30 PM</time>');
     // In Tokyo it is already 3 December at 00:30, and "now" (21:00 there) is still the 2nd.
-    expect(date('{date_pretty}', 'Asia/Tokyo')).toBe('<time class="date">tomorrow</time>');
+    expect(date('{date_pretty}', 'Asia/Tokyo')).toBe('<time class="date">Tomorrow</time>');
   });
 
   it('shows the fallback for an unknown token or a bad epoch, and links the date when given a URL', () => {
@@ -116,7 +116,7 @@ describe('mrkdwn dates', () => {
 
   it("renders the bot's own date helpers", () => {
     const instant = new Date('2026-12-01T09:00:00Z');
-    expect(md(slackDate(instant))).toBe('<time class="date">yesterday at 10:00 AM</time>');
+    expect(md(slackDate(instant))).toBe('<time class="date">Yesterday at 10:00 AM</time>');
     expect(md(slackDay(instant))).toBe('<time class="date">Dec 1, 2026</time>');
   });
 });
