@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/**
+ * The sandbox's two reads for its clock control. It only reads: every change goes through the bot.
+ */
+
+/** When the person's next meeting starts (any pair they are in, mentor or mentee), after `after`. */
+export async function nextMeetingOf(db: Kysely<Database>, userId: string, after: Date): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('meetings')
+    .innerJoin('pairs', 'pairs.id', 'meetings.pair_id')
+    .select('meetings.scheduled_at')
+    .where((eb) => eb.or([eb('pairs.mentor_id', '=', userId), eb('pairs.mentee_id', '=', userId)]))
+    .where('meetings.status', '=', 'scheduled')
+    .where('meetings.scheduled_at', '>', after)
+    .orderBy('meetings.scheduled_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.scheduled_at;
+}
+
+/** The first time after `after` and not later than `until` at which an unsent outbox row becomes due. */
+export async function nextDueBetween(db: Kysely<Database>, after: Date, until: Date): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('next_attempt_at')
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '>', after)
+    .where('next_attempt_at', '<=', until)
+    .orderBy('next_attempt_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.next_attempt_at;
+}
