@@ -71,7 +71,7 @@ describeInBrowser('the sandbox page in Chromium', () => {
     await p.submit();
     // The bot's answer this time (a target date must be after today), under the date, the text kept.
     expect(await p.modal.locator(`.field-error[data-error-for="${b.targetDate}"]`).textContent()).toMatch(/after today/i);
-    expect(await p.modal.locator(`.field-error[data-error-for="${b.title}"]`).textContent()).toBe('');
+    expect(await p.modal.locator(`.field-error[data-error-for="${b.title}"]`).count()).toBe(0);
     expect(await p.input(b.title).inputValue()).toBe('Speak at a meetup');
     expect(await p.input(b.specific).inputValue()).toBe('Give a talk on our API design.');
     await p.closeModal();
@@ -83,6 +83,18 @@ describeInBrowser('the sandbox page in Chromium', () => {
     const shared = p.message('Lead a design review');
     expect(await shared.textContent()).toMatch(/Approved by\s*@Maria/);
     expect(await shared.locator('button', { hasText: 'Approve' }).count()).toBe(0);
+  });
+
+  it("asks Slack's confirmation before a dangerous button, and Cancel sends nothing", async () => {
+    await p.actAs('Theo');
+    await p.type('/mentorship goals');
+    const list = p.message(/Your goals/);
+    await list.locator('button', { hasText: 'Drop' }).click();
+    expect(await p.page.locator('#confirm-title').textContent()).toBe('Drop this goal?');
+    await p.page.locator('#confirm-deny').click();
+    await p.page.locator('#confirm[open]').waitFor({ state: 'detached' });
+    await p.settled();
+    expect(await p.message(/Your goals/).textContent()).toContain('Lead a design review');
   });
 
   it("delivers the mentee's agenda to the mentor's DM", async () => {

@@ -7,7 +7,7 @@
 import { Sandbox } from '../../../src/sandbox/sandbox';
 import { startSandboxServer } from '../../../src/sandbox/server';
 import type { Snapshot } from '../../../src/sandbox/snapshot';
-import { PairLifeActions, PairModal } from '../../../src/slack/ids';
+import { GoalModal, OpenActions, PairLifeActions, PairModal } from '../../../src/slack/ids';
 import { createTestDb } from '../../support/test-db';
 
 jest.setTimeout(60_000);
@@ -91,6 +91,28 @@ describe('acting through the bot', () => {
     expect(status).toBe(200);
     expect((await state('UTHEO')).body).toContain('Welcome to your mentorship');
     expect((await state('UTHEO', 'CGROWTH')).body).toContain('are starting a mentorship');
+  });
+
+  it('pushes a view on the modal stack, and closing the top one goes back to the one below', async () => {
+    await post('command', { user: 'UTHEO', channel: 'DUTHEO', text: 'goals' });
+    const list = sandbox.world.standIn.ephemeralsFor('UTHEO').at(-1)!;
+    await post('message-action', { user: 'UTHEO', channel: list.channel, ts: list.ts, actionId: OpenActions.addGoal });
+    const goal = (await state('UTHEO')).modal!;
+    expect(goal.depth).toBe(1);
+    await post('view-action', { user: 'UTHEO', viewId: goal.id, actionId: GoalModal.actions.openSwot, values: {} });
+    const swot = (await state('UTHEO')).modal!;
+    expect(swot).toEqual(expect.objectContaining({ depth: 2, html: expect.stringMatching(/SWOT/) }));
+    await post('close', { user: 'UTHEO', viewId: swot.id });
+    expect((await state('UTHEO')).modal).toEqual(expect.objectContaining({ id: goal.id, depth: 1 }));
+    await post('close', { user: 'UTHEO', viewId: goal.id });
+    expect((await state('UTHEO')).modal).toBeNull();
+  });
+
+  it('lets the coordinator (a workspace admin) open the program overview, and not the mentor', async () => {
+    await post('command', { user: 'UCORA', channel: 'DUCORA', text: 'program' });
+    expect((await state('UCORA')).modal?.html).toContain('Program overview');
+    await post('command', { user: 'UMARIA', channel: 'DUMARIA', text: 'program' });
+    expect((await state('UMARIA')).modal).toBeNull();
   });
 
   it('opens the Home tab: Slack tells the bot, which publishes it', async () => {
