@@ -23,9 +23,13 @@
   }
 
   // ---- talking to the server -------------------------------------------------------------------------
+  let latest = 0;
   async function refresh() {
+    // A poll's answer can arrive after a newer one (an action's): only the last one asked for is drawn.
+    const mine = ++latest;
     const res = await fetch(`/api/state?user=${encodeURIComponent(view.user)}&at=${encodeURIComponent(view.at)}`);
     const state = await res.json();
+    if (mine !== latest) return;
     view.user = state.user;
     view.at = state.at;
     view.version = state.version;
