@@ -1,7 +1,6 @@
 import type { SlackStandIn } from '../devtools/slack-stand-in';
 import type { SandboxDirectory } from './render';
-import { SANDBOX_CHANNELS } from './people';
-import { WORKSPACE_PEOPLE } from './sandbox';
+import { SANDBOX_CHANNELS, WORKSPACE_PEOPLE } from './people';
 
 /** Who and what the renderer may name: the stand-in's people (as Slack shows them: display name first) and channels. */
 export function sandboxDirectory(standIn: SlackStandIn): SandboxDirectory {

@@ -12,6 +12,9 @@ export const SANDBOX_PEOPLE = [
   { id: 'UCORA', name: 'cora', realName: 'Cora (coordinator)', displayName: 'Cora', tz: 'Europe/London', role: 'coordinator', isAdmin: true },
 ] as const;
 
+/** Everyone in the workspace the pickers offer: the sidebar's people and the demo's Sam. */
+export const WORKSPACE_PEOPLE = [...SANDBOX_PEOPLE, PEOPLE.sam];
+
 export type SandboxPerson = (typeof SANDBOX_PEOPLE)[number];
 
 /** The channels of the sandbox's workspace, in the sidebar. */

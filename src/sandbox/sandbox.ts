@@ -2,7 +2,6 @@ import { createPgliteDb, type Db } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import { untilQuiet } from '../demo/wait';
 import { createWorld, whileBothAwake, type World } from '../demo/world';
-import { PEOPLE } from '../demo/world';
 import { SANDBOX_PEOPLE } from './people';
 
 /** A message a person typed into their DM with the bot: Slack shows it, the stand-in never sees it. */
@@ -150,6 +149,3 @@ function inMemoryDatabases(): () => Promise<Db> {
   };
   return async () => createPgliteDb({ loadDataDir: await (template ??= migrated()) });
 }
-
-/** Everyone in the workspace the pickers offer: the sidebar's people and the demo's Sam. */
-export const WORKSPACE_PEOPLE = [...SANDBOX_PEOPLE, PEOPLE.sam];
