@@ -5,10 +5,11 @@
  *    are taken out as finished HTML, so no formatting or entity reaches inside them;
  * 3. Slack's three entities (&lt; &gt; &amp;) become the characters they stand for, everything is escaped;
  * 4. *bold*, _italic_, ~strike~ apply only at word boundaries: `snake_case_name` and `2*3*4` stay text,
- *    the text between the markers neither starts nor ends with a space and does not cross a line.
- * Emoji shortcodes (:tada:) stay as they are written.
+ *    the text between the markers neither starts nor ends with a space and does not cross a line;
+ * 5. emoji shortcodes (:tada:) become their emoji (emoji.ts), except in code, in URLs and in unknown names.
  */
 import { formatSlackDate } from './dates';
+import { emojify } from './emoji';
 import { escapeHtml, link, safeUrl } from './escape';
 import type { RenderContext } from './index';
 
@@ -99,7 +100,7 @@ function inline(text: string, ctx: RenderContext, formatting: boolean): string {
     s = s.replace(/\bhttps?:\/\/[^\s\uE000]+[^\s\uE000.,;:!?)'"*_~]/g, (url) => holes.hold(link(decode(url), escapeHtml(decode(url)))));
   }
   s = escapeHtml(decode(s));
-  return holes.fill(formatting ? styled(s) : s);
+  return holes.fill(formatting ? styled(emojify(s)) : s);
 }
 
 /** Slack escapes only these three; any other `&…;` is text. */
@@ -130,7 +131,7 @@ function controlSequence(inner: string, ctx: RenderContext): string {
   const url = safeUrl(decode(target));
   if (!url) return escapeHtml(`<${decode(inner)}>`);
   // A label is formatted like the text around it (<url|*Title*> is a bold link); a bare URL is not.
-  return link(url, label === undefined ? escapeHtml(url.replace(/^mailto:/i, '')) : styled(escapeHtml(label)));
+  return link(url, label === undefined ? escapeHtml(url.replace(/^mailto:/i, '')) : styled(emojify(escapeHtml(label))));
 }
 
 const mentionHtml = (text: string, kind?: string): string => `<span class="mention${kind ? ` ${kind}` : ''}">${escapeHtml(text)}</span>`;

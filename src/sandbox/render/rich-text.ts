@@ -1,8 +1,9 @@
 /**
  * The rich_text block (basic): sections, bullet and numbered lists, preformatted text and quotes, with
- * text styles, links, mentions, broadcasts, emoji (as their :name:) and dates. Every string is escaped.
+ * text styles, links, mentions, broadcasts, emoji (their `unicode`, else Slack's name, else `:name:`) and dates. Every string is escaped.
  */
 import { formatSlackDate } from './dates';
+import { emojiFor } from './emoji';
 import { escapeHtml, link, safeUrl } from './escape';
 import type { Json, RenderContext } from './index';
 
@@ -49,12 +50,22 @@ function leaf(e: Json, ctx: RenderContext): string {
     case 'broadcast':
       return mention(`@${String(e.range)}`, 'broadcast');
     case 'emoji':
-      return escapeHtml(`:${String(e.name)}:`);
+      return escapeHtml(emojiElement(e));
     case 'date':
       return `<time class="date">${formatSlackDate(Number(e.timestamp), String(e.format ?? ''), ctx) ?? escapeHtml(e.fallback ?? '')}</time>`;
     default:
       return `<span class="unsupported">[unsupported rich text: ${escapeHtml(e.type)}]</span>`;
   }
+}
+
+/** Slack's emoji element carries its code points (`1f331`, `1f44b-1f3fc`) and its name. */
+function emojiElement(e: Json): string {
+  const unicode = typeof e.unicode === 'string' && /^[0-9a-f]{1,6}(-[0-9a-f]{1,6})*$/i.test(e.unicode) ? e.unicode : undefined;
+  if (unicode) {
+    const points = unicode.split('-').map((hex) => parseInt(hex, 16));
+    if (points.every((p) => p <= 0x10ffff)) return String.fromCodePoint(...points);
+  }
+  return emojiFor(String(e.name)) ?? `:${String(e.name)}:`;
 }
 
 function styled(html: string, style: Json | undefined): string {

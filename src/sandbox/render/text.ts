@@ -1,8 +1,10 @@
 /**
- * Text objects: `plain_text` is shown as typed (escaped, line breaks kept, never read as mrkdwn);
+ * Text objects: `plain_text` is shown as typed (escaped, line breaks kept, never read as mrkdwn), with
+ * its emoji shortcodes as emoji unless it says `emoji: false` (Slack's default is true);
  * `mrkdwn` goes through the mrkdwn renderer. A bare string is a message's top-level `text`, which
  * Slack reads as mrkdwn.
  */
+import { emojify } from './emoji';
 import { escapeHtml } from './escape';
 import type { Json, RenderContext } from './index';
 import { mrkdwnToHtml } from './mrkdwn';
@@ -19,7 +21,9 @@ export function plainHtml(text: Json | undefined): string {
   return escapeHtml(plainString(text)).replace(/\n/g, '<br>');
 }
 
-/** The raw string of a text object, for attributes and `<option>`s, which hold no markup. */
+/** The string of a text object, for attributes and `<option>`s, which hold no markup. */
 export function plainString(text: Json | undefined): string {
-  return text ? String(text.text ?? '') : '';
+  if (!text) return '';
+  const raw = String(text.text ?? '');
+  return text.emoji === false || text.type === 'mrkdwn' ? raw : emojify(raw);
 }

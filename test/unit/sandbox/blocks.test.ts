@@ -74,7 +74,7 @@ describe('layout blocks', () => {
       ],
     });
     expect(html).toContain(
-      '<div class="rt-section"><b>Hi </b><span class="mention">@Theo</span> see <a href="https://x.io" target="_blank" rel="noopener noreferrer">this</a>:tada:<span class="mention broadcast">@here</span></div>',
+      '<div class="rt-section"><b>Hi </b><span class="mention">@Theo</span> see <a href="https://x.io" target="_blank" rel="noopener noreferrer">this</a>🎉<span class="mention broadcast">@here</span></div>',
     );
     expect(html).toContain('<ol class="rt-list indent-0"><li>one</li></ol>');
     expect(html).toContain('<pre class="code-block">*raw*</pre>');
