@@ -1,6 +1,7 @@
 import { dmId } from '../devtools/slack-stand-in';
 import { type AppResponse, buildSubmission } from '../devtools/slack-driver';
 import { actionElement, driverValue, inputElement, type PageValue, submissionInputs } from './inputs';
+import { subscribedBotEvents } from './manifest';
 import type { SandboxPerson } from './people';
 import type { Sandbox } from './sandbox';
 
@@ -40,11 +41,24 @@ export function command(sandbox: Sandbox, person: SandboxPerson, channel: string
   });
 }
 
-/** A plain message in the person's DM with the bot: Slack shows it and sends the bot a message.im event. */
-export function directMessage(sandbox: Sandbox, person: SandboxPerson, text: string): Promise<Outcome> {
+/** Slack's channel_type and event subscription for a message in a conversation, by its id's first letter. */
+const MESSAGE_EVENTS: Record<string, { channelType: string; subscription: string }> = {
+  D: { channelType: 'im', subscription: 'message.im' },
+  C: { channelType: 'channel', subscription: 'message.channels' },
+  G: { channelType: 'group', subscription: 'message.groups' },
+};
+
+/**
+ * A plain message typed in a conversation (the person's DM with the bot, or the goals channel): Slack shows
+ * it there, and sends the bot a message event only when the app subscribes to that kind (manifest.yml:
+ * message.im, not message.channels).
+ */
+export function typedMessage(sandbox: Sandbox, person: SandboxPerson, channel: string | undefined, text: string): Promise<Outcome> {
   return sandbox.change(async (world) => {
-    const message = sandbox.addTyped(dmId(person.id), person.id, text);
-    const event = { type: 'message', channel_type: 'im', channel: message.channel, user: person.id, text, ts: message.ts, event_ts: message.ts };
+    const message = sandbox.addTyped(channel ?? dmId(person.id), person.id, text);
+    const kind = MESSAGE_EVENTS[message.channel.charAt(0)];
+    if (!kind || !subscribedBotEvents().has(kind.subscription)) return {};
+    const event = { type: 'message', channel_type: kind.channelType, channel: message.channel, user: person.id, text, ts: message.ts, event_ts: message.ts };
     return failure(await world.driver.event(event), 'Your message');
   });
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import type { ClockStep } from './clock';
 
 /**
  * The sandbox page as a person uses it, for the end-to-end test and the screenshots: every step
@@ -53,6 +54,12 @@ export class SandboxPage {
     await this.settled();
   }
 
+  /** Picks an option of a select outside input blocks (in an actions block or an accessory): it fires its action at once. */
+  async choose(actionId: string, label: string): Promise<void> {
+    await this.page.locator(`select[data-action-id="${actionId}"]`).selectOption({ label });
+    await this.settled();
+  }
+
   async check(blockId: string): Promise<void> {
     await this.input(blockId).first().check();
   }
@@ -93,7 +100,7 @@ export class SandboxPage {
     await this.settled();
   }
 
-  async clock(step: 'hour' | 'day' | 'next-meeting'): Promise<void> {
+  async clock(step: ClockStep): Promise<void> {
     await this.page.locator(`button[data-clock="${step}"]`).click();
     await this.settled();
   }

@@ -111,7 +111,8 @@ export class Sandbox {
     return this.arrivedAt.get(`${channel}:${ts}`) ?? this.current.clock.now();
   }
 
-  private stampArrivals(): void {
+  /** Notes the clock's time as the arrival of every message not seen before (after each change and each scheduler pass). */
+  stampArrivals(): void {
     const now = this.current.clock.now();
     for (const message of this.current.standIn.allMessages()) {
       const key = `${message.channel}:${message.ts}`;

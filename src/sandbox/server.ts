@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { advanceClock } from './clock';
-import { clickInMessage, clickInView, closeView, command, directMessage, openHome, type Outcome, submit } from './interact';
+import { clickInMessage, clickInView, closeView, command, openHome, type Outcome, submit, typedMessage } from './interact';
 import { SANDBOX_PEOPLE, sandboxPerson, type SandboxPerson } from './people';
 import type { Sandbox } from './sandbox';
 import { snapshot } from './snapshot';
@@ -19,13 +19,13 @@ const values = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.
 const user = z.string().refine((id) => sandboxPerson(id) !== undefined, 'not a person of the sandbox');
 const BODIES = {
   command: z.object({ user, channel: z.string(), text: z.string() }),
-  message: z.object({ user, text: z.string().min(1) }),
+  message: z.object({ user, channel: z.string().optional(), text: z.string().min(1) }),
   'message-action': z.object({ user, channel: z.string(), ts: z.string(), actionId: z.string(), value }),
   'view-action': z.object({ user, viewId: z.string(), actionId: z.string().optional(), blockId: z.string().optional(), value, values: values.optional() }),
   submit: z.object({ user, viewId: z.string(), values }),
   close: z.object({ user, viewId: z.string() }),
   home: z.object({ user }),
-  clock: z.object({ user, step: z.enum(['hour', 'day', 'next-meeting']) }),
+  clock: z.object({ user, step: z.enum(['hour', 'day', 'next-meeting', 'pair-end']) }),
   reset: z.object({}),
 };
 type Route = keyof typeof BODIES;
@@ -35,15 +35,17 @@ const person = (id: string): SandboxPerson => sandboxPerson(id)!;
 /** Each POST /api/<route>: what it does, and what the page is told (besides the new version). */
 const ROUTES: { [R in Route]: (sandbox: Sandbox, body: z.infer<(typeof BODIES)[R]>) => Promise<Outcome> } = {
   command: (s, b) => command(s, person(b.user), b.channel, b.text.replace(/^\/mentorship\b\s*/, '')),
-  message: (s, b) => directMessage(s, person(b.user), b.text),
+  message: (s, b) => typedMessage(s, person(b.user), b.channel, b.text),
   'message-action': (s, b) => clickInMessage(s, person(b.user), b.channel, b.ts, b.actionId, b.value),
   'view-action': (s, b) => clickInView(s, person(b.user), b.viewId, { actionId: b.actionId, blockId: b.blockId }, b.value, b.values),
   submit: (s, b) => submit(s, person(b.user), b.viewId, b.values),
   close: (s, b) => closeView(s, person(b.user), b.viewId),
   home: (s, b) => openHome(s, person(b.user)),
   clock: async (s, b) => {
-    const at = await s.change((world) => advanceClock(world, b.step, b.user));
-    return at ? { clock: at.toISOString() } : { notice: `${person(b.user).displayName} has no meeting coming up.` };
+    const at = await s.change((world) => advanceClock(world, b.step, b.user, () => s.stampArrivals()));
+    if (at) return { clock: at.toISOString() };
+    const name = person(b.user).displayName;
+    return { notice: b.step === 'pair-end' ? `${name} has no mentorship going on.` : `${name} has no meeting coming up.` };
   },
   reset: async (s) => {
     await s.reset();

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { dmId, type StoredMessage } from '../devtools/slack-stand-in';
 import { SANDBOX_CHANNELS, SANDBOX_PEOPLE, type SandboxPerson } from './people';
 import { sandboxDirectory } from './directory';
-import { renderHome, renderMessage, renderModal, type RenderContext } from './render';
+import { escapeText } from '../slack/blocks/text';
+import { mrkdwnToHtml, renderHome, renderMessage, renderModal, type RenderContext } from './render';
 import type { Sandbox, TypedMessage } from './sandbox';
 
 export const HOME = 'home';
@@ -75,7 +76,8 @@ function messageHtml(sandbox: Sandbox, message: StoredMessage | TypedMessage, ct
   const ephemeral = fromBot && message.ephemeralFor !== undefined;
   const author = fromBot ? 'Mentorship' : (ctx.directory.user(message.user)?.name ?? message.user);
   const when = timeIn(sandbox.arrival(message.channel, message.ts), ctx.viewerTz, 'ccc d LLL, HH:mm');
-  const body = fromBot ? renderMessage(message, ctx) : `<div class="typed">${escapeHtml(message.text)}</div>`;
+  // Slack's client sends what a person typed with < > & escaped, and shows it formatted (bold, links, emoji).
+  const body = fromBot ? renderMessage(message, ctx) : `<div class="typed">${mrkdwnToHtml(escapeText(message.text), ctx)}</div>`;
   const classes = ['message', fromBot ? 'from-bot' : 'from-person', ...(ephemeral ? ['ephemeral'] : [])].join(' ');
   return [
     `<div class="${classes}" data-channel="${escapeHtml(message.channel)}" data-ts="${escapeHtml(message.ts)}">`,

@@ -1,7 +1,8 @@
 /**
  * The sandbox in a real browser (Debian's Chromium driven by playwright-core): a mentor and a mentee
  * set up a pair, a goal is shared and approved in the goals channel, the mentee prepares an agenda,
- * the clock moves to the prep nudge, and the mentor records notes with an action item. Every step is
+ * the clock moves to the prep nudge, the mentor records notes with an action item, the coordinator filters
+ * the program overview with its selects, and a message is typed in the goals channel. Every step is
  * a click or a keystroke on the page, and every check reads what the page shows. Without Chromium the
  * file is skipped with a printed reason, except in CI (CI=true), where that is a failure.
  */
@@ -11,7 +12,7 @@ import { SandboxPage } from '../../src/sandbox/page-driver';
 import { Sandbox } from '../../src/sandbox/sandbox';
 import { startSandboxServer } from '../../src/sandbox/server';
 import { agenda, goalApproved, notes, pairSetUp, prepNudge } from '../../src/sandbox/tour';
-import { GoalModal } from '../../src/slack/ids';
+import { GoalModal, ProgramActions } from '../../src/slack/ids';
 import { createTestDb } from '../support/test-db';
 
 jest.setTimeout(60_000);
@@ -117,6 +118,30 @@ describeInBrowser('the sandbox page in Chromium', () => {
     expect(await summary.textContent()).toContain('Run the retro with a clear timebox.');
     await p.press('write the retro plan', 'Done');
     await p.message('write the retro plan').locator('button', { hasText: 'Not done yet' }).waitFor();
+  });
+
+  it("filters the coordinator's program overview with its selects (outside input blocks), shown with Slack's emoji", async () => {
+    await p.actAs('Cora');
+    await p.go('Messages');
+    await p.type('/mentorship program');
+    await p.modal.waitFor();
+    expect(await p.modal.textContent()).toMatch(/@Maria mentors @Theo · Active · (🟢|🟡|🔴)/);
+    await p.choose(ProgramActions.filterState, 'Ended');
+    await p.modal.locator('.context', { hasText: 'No pair matches these filters.' }).waitFor();
+    expect(await p.modal.textContent()).not.toContain('mentors @Theo');
+    await p.choose(ProgramActions.filterState, 'Active');
+    await p.modal.locator('.section', { hasText: 'mentors @Theo' }).waitFor();
+    expect(await p.modal.locator(`select[data-action-id="${ProgramActions.filterState}"]`).inputValue()).toBe('active');
+    await p.closeModal();
+  });
+
+  it('shows a message typed in the goals channel as the person’s, formatted as Slack does', async () => {
+    await p.actAs('Theo');
+    await p.go('#theo-growth');
+    await p.type('Thanks *Maria* :tada:');
+    const typed = p.body.locator('.message.from-person', { hasText: 'Thanks' }).last();
+    expect(await typed.locator('.author').textContent()).toBe('Theo');
+    expect(await typed.locator('.typed').innerHTML()).toBe('Thanks <b>Maria</b> 🎉');
   });
 
   it('shows the same world in a second tab, and Reset starts both over', async () => {

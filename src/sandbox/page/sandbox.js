@@ -93,7 +93,7 @@
     $('#composer').hidden = !state.composer;
     $('#composer-text').placeholder = state.at.startsWith('D')
       ? 'Message the bot, or type /mentorship help'
-      : `Type /mentorship … in ${state.title}`;
+      : `Message ${state.title}, or type /mentorship …`;
     document.body.dataset.user = state.user;
     document.body.dataset.actingAs = person ? person.name : '';
     drawModal(state.modal);
@@ -206,10 +206,11 @@
     return [undefined, {}];
   }
 
-  async function act(element, value) {
+  async function act(element, value, url) {
     const [route, where] = target(element);
     if (!route) return;
     if (element.dataset.confirm && !(await confirmed(JSON.parse(element.dataset.confirm)))) return;
+    if (url) window.open(url, '_blank', 'noopener');
     const form = element.closest('form.modal');
     await post(route, { user: view.user, ...where, actionId: element.dataset.actionId, value, ...(form ? { values: formValues(form) } : {}) });
   }
@@ -281,7 +282,8 @@
       if (action.tagName === 'BUTTON') event.preventDefault();
       const overflow = action.closest('details.overflow');
       if (overflow) overflow.open = false;
-      return void act(action, action.dataset.value === undefined ? null : action.dataset.value);
+      // An overflow option with a url opens it too, as Slack does (the action is still sent).
+      return void act(action, action.dataset.value === undefined ? null : action.dataset.value, action.dataset.url);
     }
   });
 
@@ -319,8 +321,7 @@
       if (!/^\/mentorship(\s|$)/.test(text)) return toast(`${text.split(/\s/)[0]} is not a command here; the bot's is /mentorship.`);
       return void post('command', { user: view.user, channel: view.at, text });
     }
-    if (!view.at.startsWith('D')) return toast('The bot only reads messages in its DM; here, use /mentorship.');
-    void post('message', { user: view.user, text });
+    void post('message', { user: view.user, channel: view.at, text });
   });
 
   $('#reset').addEventListener('click', async () => {

@@ -1,7 +1,8 @@
 /**
  * The sandbox's HTTP API without a browser: the page's files, one person's view of one place, and each
  * interaction played through the real bot (a command and its private answer, a DM, a modal with a
- * dispatch action, field errors and a submission, a button in a message, the clock, Reset), and what
+ * dispatch action, field errors and a submission, a button in a message, a message typed in the goals
+ * channel, the clock to the next meeting and to the end of the pair, Reset), and what
  * it refuses. The browser test (test/e2e) plays the same through the page.
  */
 import { Sandbox } from '../../../src/sandbox/sandbox';
@@ -63,8 +64,22 @@ describe('acting through the bot', () => {
   it('shows a DM the person typed, and the bot answers it', async () => {
     await post('message', { user: 'UTHEO', text: 'hello <b>bot</b>' });
     const body = (await state('UTHEO')).body;
-    expect(body).toContain('hello &#60;b&#62;bot&#60;/b&#62;');
+    expect(body).toContain('hello &lt;b&gt;bot&lt;/b&gt;');
     expect(body).toMatch(/class="message from-bot ephemeral"/);
+  });
+
+  it('shows a message typed in the goals channel to everyone there, formatted, and sends the bot nothing (no message.channels)', async () => {
+    const events = jest.spyOn(sandbox.world.driver, 'event');
+    try {
+      const { status } = await post('message', { user: 'UTHEO', channel: 'CGROWTH', text: '*First goal* coming :seedling: <@UMARIA>' });
+      expect(status).toBe(200);
+      expect(events).not.toHaveBeenCalled();
+    } finally {
+      events.mockRestore();
+    }
+    const body = (await state('UMARIA', 'CGROWTH')).body;
+    expect(body).toMatch(/class="message from-person"[^>]*data-channel="CGROWTH"[^]*?<span class="author">Theo<\/span>/);
+    expect(body).toContain('<div class="typed"><b>First goal</b> coming 🌱 &lt;@UMARIA&gt;</div>');
   });
 
   it('plays a modal: the dispatch action redraws it, field errors stay on it, a submission closes it', async () => {
@@ -127,6 +142,27 @@ describe('acting through the bot', () => {
     expect((await state('UTHEO')).body).toContain('Your meeting with');
     const { json: none } = await post('clock', { user: 'UPRIYA', step: 'next-meeting' });
     expect(none.notice).toBe('Priya has no meeting coming up.');
+  });
+
+  it("moves the clock to the end of the person's pair: the scheduler ends it, and each meeting's reminders came on the way", async () => {
+    const db = sandbox.world.db.kysely;
+    const last = await db.selectFrom('meetings').select(['scheduled_at', 'duration_minutes']).orderBy('scheduled_at', 'desc').executeTakeFirstOrThrow();
+    const { json } = await post('clock', { user: 'UTHEO', step: 'pair-end' });
+    const pair = await db.selectFrom('pairs').select(['status', 'ended_at', 'planned_end_on']).executeTakeFirstOrThrow();
+    expect(pair.status).toBe('ended');
+    expect(json.clock).toBe(pair.ended_at!.toISOString());
+    expect(new Date(json.clock as string).getTime()).toBeGreaterThanOrEqual(last.scheduled_at.getTime() + last.duration_minutes * 60_000);
+    const held = await db.selectFrom('meetings').select('id').where('scheduled_at', '<=', pair.ended_at!).execute();
+    expect(held.length).toBeGreaterThan(3);
+    const nudges = sandbox.world.standIn.dmsTo('UTHEO').filter((m) => (m.text ?? '').endsWith('prepare the agenda.'));
+    expect(nudges.length).toBe(held.length);
+    const body = (await state('UTHEO')).body;
+    expect(body).toContain('A closing reflection');
+    // Each message shows the clock's time when it came, not the time the jump ended.
+    expect(body).toMatch(/<span class="time">Wed 9 Dec, 11:0\d<\/span>/);
+    expect(body).toMatch(/<span class="time">Tue 8 Jun, 10:0\d<\/span>/);
+    const { json: none } = await post('clock', { user: 'UTHEO', step: 'pair-end' });
+    expect(none.notice).toBe('Theo has no mentorship going on.');
   });
 });
 
