@@ -28,14 +28,14 @@ export function progressText(items: readonly GoalItemView[]): string {
 
 export function keyResultLine(item: GoalItemView): string {
   const title = typed(item.title, 150);
-  if (item.target === null) return `${item.done ? ':ballot_box_with_check:' : ':white_square:'} ${title}`;
+  if (item.target === null) return `${item.done ? ':ballot_box_with_check:' : ':white_large_square:'} ${title}`;
   const met = item.current >= item.target;
-  return `${met ? ':ballot_box_with_check:' : ':white_square:'} ${title}: ${formatNumber(item.current)} of ${formatNumber(item.target)}`;
+  return `${met ? ':ballot_box_with_check:' : ':white_large_square:'} ${title}: ${formatNumber(item.current)} of ${formatNumber(item.target)}`;
 }
 
 export function milestoneLine(item: GoalItemView): string {
   const when = item.dueDate ? formatLocalDate(item.dueDate) : '';
-  return `${item.done ? ':ballot_box_with_check:' : ':white_square:'} ${when}: ${typed(item.title, 150)}`;
+  return `${item.done ? ':ballot_box_with_check:' : ':white_large_square:'} ${when}: ${typed(item.title, 150)}`;
 }
 
 /**

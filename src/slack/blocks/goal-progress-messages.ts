@@ -18,7 +18,7 @@ function changeLine(change: ProgressChange): string {
     case 'done':
       return `:ballot_box_with_check: ${what} ${change.kind === 'milestone' ? 'done' : 'met'}: ${title}${figures}`;
     case 'reopened':
-      return `:white_square: ${what} reopened: ${title}${figures}`;
+      return `:white_large_square: ${what} reopened: ${title}${figures}`;
     case 'moved':
       return `:chart_with_upwards_trend: ${what} ${title}${figures}`;
   }
