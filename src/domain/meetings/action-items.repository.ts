@@ -68,3 +68,27 @@ export async function markActionItemDone(db: Executor, id: string, userId: strin
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Rewrites an item's text; undefined when it is gone. */
+export async function setActionItemBody(db: Executor, id: string, body: string): Promise<ActionItem | undefined> {
+  return db.updateTable('action_items').set({ body }).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** A meeting's items in the order they were agreed. */
+export async function actionItemsOfMeeting(db: Executor, meetingId: string): Promise<ActionItem[]> {
+  return db.selectFrom('action_items').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** Sets an item's due date (amended notes keep the item, and its tick, under a new date). */
+export async function setActionItemDue(db: Executor, id: string, dueOn: string | null): Promise<ActionItem | undefined> {
+  return db.updateTable('action_items').set({ due_on: dueOn }).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** Deletes items whose lines were taken out of amended notes (their carry-overs go with them). */
+export async function deleteActionItems(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0)
+    await db
+      .deleteFrom('action_items')
+      .where('id', 'in', [...ids])
+      .execute();
+}
