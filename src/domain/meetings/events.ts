@@ -110,9 +110,21 @@ export interface ActionItemEdited {
   otherZone: string;
 }
 
+/** The scheduler found an action item overdue: its owner gets one gentle nudge by DM. */
+export interface ActionItemOverdue {
+  type: 'action_item_overdue';
+  pairId: string;
+  item: ActionItemView;
+  ownerZone: string;
+  /** The other person of the pair (named in the nudge: tell them if plans changed). */
+  otherId: string;
+  reason: { kind: 'due'; dueOn: string } | { kind: 'next_meeting'; endedAt: Date };
+}
+
 export type MeetingEvent =
   | ActionItemDeleted
   | ActionItemEdited
+  | ActionItemOverdue
   | AgendaShared
   | NotesRecorded
   | MeetingRescheduled

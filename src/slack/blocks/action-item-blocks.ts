@@ -1,6 +1,7 @@
 import type { ActionsBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import { MAX_ACTION_ITEM_LENGTH } from '../../domain/meetings/action-item-lines';
-import type { ActionItemDeleted, ActionItemEdited } from '../../domain/meetings/events';
+import type { ActionItemDeleted, ActionItemEdited, ActionItemOverdue } from '../../domain/meetings/events';
+import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import type { ActionItemView, PairMembers } from '../../domain/meetings/views';
 import type { Message } from './help';
 import { ActionItemModal, actionItemActionsBlockId, actionItemBlockId, OpenActions } from '../ids';
@@ -126,6 +127,20 @@ export function actionItemEditedMessage(event: Pick<ActionItemEdited, 'previousB
     `${mention(event.byId)} edited an action item (${whose}).\n*Was:* “${escapeText(truncate(event.previousBody, 500))}”\n` +
     `*Now:* “${escapeText(truncate(event.item.body, 500))}”`;
   return { text: `${mention(event.byId)} edited an action item.`, blocks: [{ type: 'section', text: mrkdwn(text) }, actionItemBlock(event.item)] };
+}
+
+/** The one gentle nudge to the owner of an overdue item: why it is overdue, with Done, Edit and Delete at hand. */
+export function actionItemOverdueMessage(event: Pick<ActionItemOverdue, 'item' | 'ownerZone' | 'otherId' | 'reason'>): Message {
+  const body = escapeText(truncate(event.item.body, 500));
+  const why =
+    event.reason.kind === 'due'
+      ? `was due ${formatLocalDate(event.reason.dueOn)}`
+      : `is still open, and the meeting after the one you agreed it at is over (it ended ${formatInZone(event.reason.endedAt, event.ownerZone)})`;
+  const text = `A gentle nudge: your action item “${body}” ${why}. Done? Tick it. Plans changed? Edit it, or tell ${mention(event.otherId)}.`;
+  return {
+    text: `A gentle nudge about an action item: “${truncate(event.item.body, 100)}”.`,
+    blocks: [{ type: 'section', text: mrkdwn(text) }, actionItemBlock(event.item), itemActionsBlock(event.item)],
+  };
 }
 
 /** Action items grouped by owner (mentee first: the mentee drives the mentorship). */

@@ -1,6 +1,7 @@
 import type {
   ActionItemDeleted,
   ActionItemEdited,
+  ActionItemOverdue,
   ActionItemTicked,
   AgendaShared,
   MeetingRescheduled,
@@ -9,7 +10,7 @@ import type {
   MeetingTimeProposed,
   NotesRecorded,
 } from '../../domain/meetings/events';
-import { actionItemDeletedMessage, actionItemEditedMessage } from '../blocks/action-item-blocks';
+import { actionItemDeletedMessage, actionItemEditedMessage, actionItemOverdueMessage } from '../blocks/action-item-blocks';
 import { agendaMessage } from '../blocks/agenda-message';
 import { meetingMovedMessage, meetingSkippedMessage, rhythmChangedMessage, timeProposedMessage } from '../blocks/meeting-changes';
 import { notesSummaryMessage } from '../blocks/notes-summary';
@@ -97,6 +98,20 @@ export const actionItemEdited = (event: ActionItemEdited): EffectPlan => ({
   pairId: event.pairId,
   notices: [{ topic: event.type, target: dmTo(event.otherId), message: actionItemEditedMessage(event), timing: { zone: event.otherZone, isActor: false } }],
   home: [event.byId, event.otherId],
+});
+
+/** The scheduler's one nudge about an overdue item, to its owner after their quiet hours; Home is unchanged. */
+export const actionItemOverdue = (event: ActionItemOverdue): EffectPlan => ({
+  pairId: event.pairId,
+  notices: [
+    {
+      topic: event.type,
+      target: dmTo(event.item.ownerId),
+      message: actionItemOverdueMessage(event),
+      timing: { zone: event.ownerZone, isActor: false },
+    },
+  ],
+  home: [],
 });
 
 /** No message (the presser sees the tick, or its undoing, in place); both Home tabs list open action items. */

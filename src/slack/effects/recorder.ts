@@ -12,6 +12,7 @@ import { PAIR_PLANNERS } from './pairs';
 import {
   actionItemDeleted,
   actionItemEdited,
+  actionItemOverdue,
   actionItemTicked,
   agendaShared,
   meetingRescheduled,
@@ -56,6 +57,7 @@ const PLANNERS: Planners = {
   action_item_reopened: actionItemTicked,
   action_item_deleted: actionItemDeleted,
   action_item_edited: actionItemEdited,
+  action_item_overdue: actionItemOverdue,
   ...GOAL_PLANNERS,
   expectations_proposed: expectationsProposed,
   expectations_agreed: expectationsAgreed,

@@ -14,6 +14,7 @@ const item = (id: string, owner: string, body: string, due: string | null = null
   done_by: done ? owner : null,
   created_by: 'UMARIA',
   created_at: new Date('2026-12-01T10:00:00Z'),
+  overdue_nudged_at: null,
 });
 const line = (owner: string, body: string, dueOn: string | null = null): ParsedActionItem => ({ ownerId: owner, body, dueOn, ownerNamed: true });
 
