@@ -234,7 +234,9 @@ function actionItemBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, max: numbe
  */
 function feedbackText(snapshot: HomeSnapshot, pair: PairSnapshot): string {
   const from = pair.lastHeld ? pair.lastHeld.scheduledAt.getTime() - FEEDBACK_WINDOW_MS : Number.NEGATIVE_INFINITY;
-  const asked = pair.latestAsked && pair.latestAsked.createdAt.getTime() >= from ? pair.latestAsked : null;
+  // A request tied to the last meeting (the agenda's feedback focus is one) was asked at it, however early.
+  const latest = pair.latestAsked;
+  const asked = latest && (latest.createdAt.getTime() >= from || (pair.lastHeld !== null && latest.meetingId === pair.lastHeld.id)) ? latest : null;
   const given = pair.latestGiven?.answeredAt && pair.latestGiven.answeredAt.getTime() >= from ? pair.latestGiven : null;
   const zone = snapshot.viewerZone;
   if (!asked) {
