@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
   let schedulerClock: SchedulerClock | undefined;
   if (config.schedulerEnabled) {
-    const meetings = meetingsServiceSource(services.meetings, services.lifecyclePass);
+    const meetings = meetingsServiceSource(services.meetings, services.lifecyclePass, services.overdueNudges);
     const scheduler = createScheduler({
       db: db.kysely,
       config,

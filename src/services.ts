@@ -12,6 +12,7 @@ import { AgendaService } from './domain/meetings/agenda.service';
 import { MeetingChangesService } from './domain/meetings/meeting-changes.service';
 import { MeetingsService } from './domain/meetings/meetings.service';
 import { NotesService } from './domain/meetings/notes.service';
+import { OverdueNudges } from './domain/meetings/overdue';
 import type { ReminderPlanning } from './domain/meetings/reminder-planning';
 import { ProcessedEventsService } from './domain/events/processed-events.service';
 import { PairsService } from './domain/pairs/pairs.service';
@@ -60,6 +61,8 @@ export interface Services {
   lifecycle: LifecycleService;
   /** The scheduler's part of a pair's life (expiries, resume dates, the automatic end). */
   lifecyclePass: LifecyclePass;
+  /** The scheduler's one nudge per overdue action item. */
+  overdueNudges: OverdueNudges;
   closing: ClosingService;
   expectations: ExpectationsService;
   accounts: AccountChangesService;
@@ -96,6 +99,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     workspaces: new WorkspacesService(db, clock),
     lifecycle,
     lifecyclePass: new LifecyclePass(db, lifecycle),
+    overdueNudges: new OverdueNudges(db, effects),
     closing: new ClosingService(db, clock, effects, cipher),
     expectations: new ExpectationsService(db, clock, effects),
     accounts: new AccountChangesService(db, clock, lifecycle, schedulerPairReminders),

@@ -53,7 +53,7 @@ async function run(): Promise<void> {
   try {
     const clock = at ? anchoredClock(at) : await databaseClock(db.kysely);
     const services = createServices(db.kysely, clock, createEffectsRecorder(clock), sealedText(config.dataKeys));
-    const meetings = meetingsServiceSource(services.meetings, services.lifecyclePass);
+    const meetings = meetingsServiceSource(services.meetings, services.lifecyclePass, services.overdueNudges);
     // Each workspace's rows go out with its own token: SLACK_BOT_TOKEN's workspace (auth.test), or every installation.
     const tokens = install ? teamTokensFor(install, { workspaces: services.workspaces, apiUrl: config.slack.apiUrl, logger }) : 'dry-run';
     const scheduler = createScheduler({

@@ -251,6 +251,8 @@ export interface ActionItemsTable {
   done_by: string | null;
   created_by: string;
   created_at: CreatedAt;
+  /** When its owner was nudged that it is overdue (once; migration 2026-12-12T0100). */
+  overdue_nudged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface FeedbackRequestsTable {

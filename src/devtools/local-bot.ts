@@ -145,7 +145,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     tokens,
     apiUrl: options.apiUrl,
     logger: options.logger,
-    meetings: meetingsServiceSource(services.meetings, services.lifecyclePass),
+    meetings: meetingsServiceSource(services.meetings, services.lifecyclePass, services.overdueNudges),
     settings: { replica: 'local-bot', ...options.scheduler },
     noticeHooks,
     observer: options.metrics,

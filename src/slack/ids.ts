@@ -60,6 +60,10 @@ export const OpenActions = {
   reopenActionItem: 'action_item_reopen',
   /** meetings: value = action item id; deletes it (after Slack's confirmation) and tells the other person */
   deleteActionItem: 'action_item_delete',
+  /** meetings: value = meeting id; opens the notes modal filled with the saved notes, to amend them */
+  amendNotes: 'notes_amend',
+  /** meetings: value = action item id; opens ActionItemModal to edit its text */
+  editActionItem: 'action_item_edit',
   /** practice: value = pair id */
   sayThanks: 'open_thanks',
   /** practice: value = pair id, or '' for a journal entry not tied to a pair */
@@ -226,6 +230,8 @@ export const AgendaModal = {
 
 export const NotesModal = {
   callbackId: 'notes',
+  /** The same form, filled with saved notes, amending them. */
+  amendCallbackId: 'notes_amend_save',
   blocks: {
     covered: 'notes_covered',
     takeaways: 'notes_takeaways',
@@ -240,6 +246,13 @@ export const NotesModal = {
     feedbackReceived: 'notes_feedback_received_input',
     feedbackApplication: 'notes_feedback_application_input',
   },
+} as const;
+
+/** An action item's text, edited by either person of the pair (the other is told). */
+export const ActionItemModal = {
+  callbackId: 'action_item_edit_save',
+  blocks: { body: 'action_item_body' },
+  actions: { body: 'action_item_body_input' },
 } as const;
 
 /** Each action item is one block, so ticking it can swap just that block in any message that shows it. */

@@ -315,6 +315,30 @@ const ROWS: Row[] = [
     refusal: NOT_IN_PAIR,
   },
   {
+    id: OpenActions.editActionItem,
+    does: 'open the text of an action item of another pair to edit it',
+    prepare: press(OpenActions.editActionItem, () => world.actionItem),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.ActionItemModal.callbackId,
+    does: 'save new text for an action item of another pair',
+    prepare: submit('action_item_edit_save', { [ids.ActionItemModal.blocks.body]: 'Intruder text' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: OpenActions.amendNotes,
+    does: 'open the saved notes of a meeting of another pair to amend them',
+    prepare: press(OpenActions.amendNotes, () => world.meetings.held),
+    refusal: NOT_IN_PAIR,
+  },
+  {
+    id: ids.NotesModal.amendCallbackId,
+    does: 'amend the notes of a meeting of another pair',
+    prepare: submit('notes_amend_save', { [ids.NotesModal.blocks.takeaways]: 'Intruder takeaway' }),
+    refusal: NOT_IN_PAIR,
+  },
+  {
     id: MeetingActions.reschedule,
     does: 'open the rescheduling of a meeting of another pair',
     prepare: press(MeetingActions.reschedule, () => world.meetings.next),

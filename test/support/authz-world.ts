@@ -179,6 +179,8 @@ export async function buildWorld(h: Harness): Promise<World> {
     answered: toAnswer.item.id,
     asked: asked.item.id,
     exampleAsked: forExample.item.id,
+    actionItem: actionItem.id,
+    held,
   });
   views[AgendaModal.callbackId] = agenda;
   // The modals of an invitation and of the end cannot be opened on a running pair, and the expectations form needs no press: built as the bot builds them.
@@ -229,6 +231,8 @@ async function openAll(
     answered: string;
     asked: string;
     exampleAsked: string;
+    actionItem: string;
+    held: string;
   },
 ): Promise<Record<string, StoredView>> {
   const { mentor, mentee } = USERS;
@@ -243,6 +247,8 @@ async function openAll(
     ['meeting_propose_time', mentor.id, MeetingActions.notSuitable, ids.next],
     ['meeting_rule', mentor.id, MeetingActions.changeRule, pair],
     ['notes', mentor.id, OpenActions.recordNotes, ids.started],
+    ['action_item_edit_save', mentor.id, OpenActions.editActionItem, ids.actionItem],
+    ['notes_amend_save', mentor.id, OpenActions.amendNotes, ids.held],
     ['feedback_request', mentee.id, OpenActions.askFeedback, pair],
     ['feedback_answer', mentor.id, FeedbackActions.answer, ids.asked],
     ['feedback_apply', mentee.id, FeedbackActions.apply, ids.answered],

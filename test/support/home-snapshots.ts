@@ -109,6 +109,7 @@ export function busyPair(mentorId: string, menteeId: string, daysToNext: number)
       })),
       openActionItemTotal: 300,
       latestAsked: {
+        meetingId: null,
         requesterId: menteeId,
         responderId: mentorId,
         area: 'area '.repeat(100),
@@ -119,6 +120,7 @@ export function busyPair(mentorId: string, menteeId: string, daysToNext: number)
         answeredAt: null,
       },
       latestGiven: {
+        meetingId: null,
         requesterId: menteeId,
         responderId: mentorId,
         area: 'x',

@@ -1,6 +1,7 @@
 import type { Cadence, Pair } from '../../src/db/schema';
 import type { StoredMessage } from '../../src/devtools/slack-stand-in';
 import { BOT_TOKEN, type Harness, USERS } from './harness';
+import { eventually } from './wait';
 
 type Fixture = (typeof USERS)[keyof typeof USERS];
 
@@ -62,3 +63,23 @@ export const seenBy = (h: Harness, userId: string): string =>
 
 export const meetingRows = (h: Harness, pairId: string) =>
   h.db.kysely.selectFrom('meetings').selectAll().where('pair_id', '=', pairId).orderBy('sequence').execute();
+
+/**
+ * A pair whose first meeting (1 Dec 2026, 09:00Z) has just ended, with the mentor's notes recorded from
+ * `inputs`: at 14:00Z neither of them is in quiet hours, so both summaries go out at once. The stand-in is
+ * reset first, so the mentee's last DM is the summary.
+ */
+export async function pairWithNotes(h: Harness, inputs: Record<string, unknown>): Promise<{ pair: Pair; meetingId: string; summary: StoredMessage }> {
+  h.clock.set('2026-11-23T14:00:00Z');
+  const pair = await createPair(h);
+  h.clock.set('2026-12-01T14:00:00Z');
+  const [first] = await meetingRows(h, pair.id);
+  await h.settle();
+  h.standIn.reset();
+  await h.driver.command(USERS.mentor.id, 'notes');
+  const view = await eventually(() => h.standIn.topView(USERS.mentor.id));
+  await h.driver.submitView(USERS.mentor.id, view, inputs);
+  const summary = await eventually(() => h.standIn.dmsTo(USERS.mentee.id).at(-1));
+  await h.settle();
+  return { pair, meetingId: first!.id, summary };
+}

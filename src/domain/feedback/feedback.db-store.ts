@@ -16,6 +16,7 @@ import {
   saveApplication,
   saveExample,
   saveExampleAsked,
+  fillEmptyFeedbackFocus,
 } from './feedback.repository';
 import type { FeedbackReads, FeedbackStore, FeedbackWrites } from './feedback.store';
 
@@ -44,6 +45,7 @@ function writesOn(tx: Tx, effects: EffectsRecorder): FeedbackWrites {
   return {
     ...readsOn(tx),
     insertRequest: (row) => insertFeedbackRequest(tx, row),
+    fillEmptyFeedbackFocus: (meetingId, area) => fillEmptyFeedbackFocus(tx, meetingId, area),
     saveAnswer: (input) => saveAnswer(tx, input),
     saveApplication: (input) => saveApplication(tx, input),
     saveExampleAsked: (input) => saveExampleAsked(tx, input),

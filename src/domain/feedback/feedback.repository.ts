@@ -128,3 +128,26 @@ export async function findNearestScheduledMeeting(db: Executor, teamId: string, 
     .limit(1)
     .executeTakeFirst();
 }
+
+/** The mentee's unanswered request tied to a meeting (the oldest), which the agenda's feedback focus stands for. */
+export async function findOpenMeetingRequest(db: Executor, meetingId: string, requesterId: string): Promise<FeedbackRequest | undefined> {
+  return db
+    .selectFrom('feedback_requests')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('requester_id', '=', requesterId)
+    .where('status', '=', 'requested')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A request's area and question, while it is unanswered. */
+export async function setRequestArea(db: Executor, id: string, area: string, question: string): Promise<void> {
+  await db.updateTable('feedback_requests').set({ area, question }).where('id', '=', id).where('status', '=', 'requested').execute();
+}
+
+/** The agenda's feedback focus, from a request for the meeting, only while the agenda names none. */
+export async function fillEmptyFeedbackFocus(db: Executor, meetingId: string, area: string): Promise<void> {
+  await db.updateTable('meetings').set({ feedback_focus: area }).where('id', '=', meetingId).where('feedback_focus', 'is', null).execute();
+}

@@ -52,7 +52,10 @@ export class FeedbackService {
     return (await this.store.nearestScheduledMeeting(actor.teamId, pair.id, this.clock()))?.feedback_focus ?? null;
   }
 
-  /** Stores the request, tied to the pair's nearest meeting; the other person is asked by DM (`feedback_requested`). */
+  /**
+   * Stores the request, tied to the pair's nearest meeting; the other person is asked by DM (`feedback_requested`).
+   * The mentee's request for a meeting still ahead fills that agenda's empty feedback focus: one thing, shown in both.
+   */
   async request(actor: Actor, input: { pairId: string; area: string | null; question: string | null }): Promise<RequestResult> {
     const checked = checkFeedbackRequest({ area: input.area ?? '', question: input.question });
     if (!checked.ok) return checked;
@@ -74,6 +77,9 @@ export class FeedbackService {
         applied_at: null,
         created_at: now,
       });
+      // A mentee's request for the meeting ahead is its agenda's feedback focus when the agenda names none.
+      if (meeting && meeting.scheduled_at > now && actor.userId === pair.mentee_id && !meeting.feedback_focus)
+        await tx.fillEmptyFeedbackFocus(meeting.id, checked.area);
       const item = feedbackItem(row);
       const zones = await tx.zones(actor.teamId, [otherId]);
       const effects = await tx.record(actor.teamId, [

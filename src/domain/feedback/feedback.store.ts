@@ -27,6 +27,8 @@ export interface FeedbackReads {
 
 export interface FeedbackWrites extends FeedbackReads {
   insertRequest(row: NewFeedbackRequest): Promise<FeedbackRequest>;
+  /** The meeting's agenda feedback focus, set to `area` only while it has none. */
+  fillEmptyFeedbackFocus(meetingId: string, area: string): Promise<void>;
   /** Guarded on the status it moves from: undefined when another submission got there first. */
   saveAnswer(input: { teamId: string; id: string; responderId: string; answer: string; at: Date }): Promise<FeedbackRequest | undefined>;
   saveApplication(input: { teamId: string; id: string; requesterId: string; application: string; at: Date }): Promise<FeedbackRequest | undefined>;

@@ -129,6 +129,7 @@ function meetingInfo(row: MeetingRow | undefined): MeetingInfo | null {
 function feedbackInfo(row: FeedbackRow | undefined): FeedbackInfo | null {
   if (!row) return null;
   return {
+    meetingId: row.meeting_id,
     requesterId: row.requester_id,
     responderId: row.responder_id,
     area: row.area,

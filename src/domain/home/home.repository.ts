@@ -211,7 +211,7 @@ export async function appreciationsOfLastMeetings(db: Executor, refs: readonly L
     .execute();
 }
 
-const FEEDBACK_COLUMNS = ['pair_id', 'requester_id', 'responder_id', 'area', 'status', 'answer', 'example', 'created_at', 'answered_at'] as const;
+const FEEDBACK_COLUMNS = ['pair_id', 'meeting_id', 'requester_id', 'responder_id', 'area', 'status', 'answer', 'example', 'created_at', 'answered_at'] as const;
 
 /** Per pair: the latest feedback request, whatever its state. */
 export async function latestFeedbackAsked(db: Executor, pairIds: readonly string[]) {

@@ -74,6 +74,8 @@ export interface ActionItemInfo {
 }
 
 export interface FeedbackInfo {
+  /** The meeting it was asked for (a request made with the agenda's feedback focus, or near a meeting). */
+  meetingId: string | null;
   requesterId: string;
   responderId: string;
   area: string;

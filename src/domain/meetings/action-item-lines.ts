@@ -64,6 +64,14 @@ export function parseActionItemLines(text: string, owners: OwnerContext, today: 
   return { ok: true, items };
 }
 
+/** An item's text typed on its own (the edit form): one line, not empty, not too long. */
+export function checkActionItemBody(text: string): { ok: true; body: string } | { ok: false; error: string } {
+  const body = text.replace(/\s+/g, ' ').trim();
+  if (body === '') return { ok: false, error: 'Say what is to be done.' };
+  if (body.length > MAX_ACTION_ITEM_LENGTH) return { ok: false, error: `Keep it under ${MAX_ACTION_ITEM_LENGTH} characters.` };
+  return { ok: true, body };
+}
+
 function parseLine(line: string, owners: OwnerContext, today: string): ParsedActionItem | { error: string } {
   const owner = readOwner(line, owners);
   if ('error' in owner) return owner;

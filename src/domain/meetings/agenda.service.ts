@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ActionItem, AgendaItem, Database, Meeting, Pair } from '../../db/schema';
 import type { Tx } from '../../db/types';
+import { requestForFocus } from '../feedback/focus-request';
 import { DomainError } from '../../errors';
 import type { Actor } from '../actor';
 import type { EffectsRecorder, WithEffects } from '../effects/effects';
@@ -135,6 +136,8 @@ export class AgendaService {
         rows.map((row) => ({ team_id: teamId, author_id: userId, url: null, action_item_id: null, ...row })),
       );
       const firstShare = meeting.agenda_shared_at === null;
+      // The focus is the mentee's feedback request for this meeting: created or updated with the agenda.
+      if (focus && focus !== meeting.feedback_focus) await requestForFocus(tx, pair, meeting, focus, now);
       const saved = await updateMeeting(tx, meeting.id, {
         feedback_focus: focus,
         shared_highlight: highlight,

@@ -1,4 +1,4 @@
-import type { AgendaView, MeetingSlot, NotesView, Rhythm } from './views';
+import type { ActionItemView, AgendaView, MeetingSlot, NotesView, Rhythm } from './views';
 
 /**
  * What the meetings feature tells the other person (and, for notes, both). Each event carries what
@@ -21,7 +21,8 @@ export interface AgendaShared {
 
 /** Notes were recorded and the meeting is held: both people get the same summary. */
 export interface NotesRecorded {
-  type: 'notes_recorded';
+  /** `notes_amended`: saved notes were changed; the summary says so. */
+  type: 'notes_recorded' | 'notes_amended';
   pairId: string;
   meetingId: string;
   notes: NotesView;
@@ -98,5 +99,36 @@ export interface ActionItemDeleted {
   otherZone: string;
 }
 
+/** An action item's text was rewritten by one of the pair: the other is told the old and the new text. */
+export interface ActionItemEdited {
+  type: 'action_item_edited';
+  pairId: string;
+  previousBody: string;
+  item: ActionItemView;
+  byId: string;
+  otherId: string;
+  otherZone: string;
+}
+
+/** The scheduler found an action item overdue: its owner gets one gentle nudge by DM. */
+export interface ActionItemOverdue {
+  type: 'action_item_overdue';
+  pairId: string;
+  item: ActionItemView;
+  ownerZone: string;
+  /** The other person of the pair (named in the nudge: tell them if plans changed). */
+  otherId: string;
+  reason: { kind: 'due'; dueOn: string } | { kind: 'next_meeting'; endedAt: Date };
+}
+
 export type MeetingEvent =
-  ActionItemDeleted | AgendaShared | NotesRecorded | MeetingRescheduled | MeetingTimeProposed | MeetingSkipped | MeetingRhythmChanged | ActionItemTicked;
+  | ActionItemDeleted
+  | ActionItemEdited
+  | ActionItemOverdue
+  | AgendaShared
+  | NotesRecorded
+  | MeetingRescheduled
+  | MeetingTimeProposed
+  | MeetingSkipped
+  | MeetingRhythmChanged
+  | ActionItemTicked;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Executor } from '../../db/types';
 import type { ActionItem, AgendaItem, Database, Meeting, Pair } from '../../db/schema';
 import { DomainError } from '../../errors';
 import type { Actor } from '../actor';
@@ -6,11 +7,22 @@ import type { EffectsRecorder, WithEffects } from '../effects/effects';
 import { NOT_IN_PAIR, pairOfMember } from '../pairs/access';
 import { listPairsOf } from '../pairs/pairs.repository';
 import { formatInZone, localDateIn } from '../time/zoned';
-import { parseActionItemLines } from './action-item-lines';
-import { deleteActionItem, insertActionItems, markActionItemDone, markActionItemOpen } from './action-items.repository';
+import { checkActionItemBody, type ParsedActionItem, parseActionItemLines } from './action-item-lines';
+import {
+  actionItemsOfMeeting,
+  deleteActionItem,
+  deleteActionItems,
+  insertActionItems,
+  markActionItemDone,
+  markActionItemOpen,
+  setActionItemBody,
+  setActionItemDue,
+} from './action-items.repository';
+import { actionItemLinesFor, earliestDueDate, matchAmendedItems } from './notes-amend';
 import { listAgendaItems, setAgendaResolved } from './agenda.repository';
 import { actionItemOfMember, ANY_STATE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
 import type { Changed } from './meeting-rules';
+import type { FieldErrors } from '../pairs/pair-rules';
 import { latestStartedMeeting, updateMeeting, upcomingMeeting } from './meetings.repository';
 import { ensureUpcomingFor } from './upcoming';
 import { type ActionItemView, actionItemView, membersOf, type NotesDraft, type NotesView, slotOf } from './views';
@@ -53,15 +65,8 @@ export class NotesService {
     const { meeting, pair } = await meetingOfMember(this.db, actor, meetingId);
     const people = await pairPeople(this.db, pair);
     requireRecordable(meeting, people, actor.userId, this.clock());
-    return {
-      ...membersOf(pair),
-      viewerId: actor.userId,
-      viewerZone: zoneOf(people, actor.userId),
-      meeting: slotOf(meeting),
-      feedbackFocus: meeting.feedback_focus,
-      names: people.names,
-      coverable: coverable(await listAgendaItems(this.db, meeting.id)).map((item) => ({ id: item.id, body: item.body })),
-    };
+    const items = coverable(await listAgendaItems(this.db, meeting.id));
+    return { ...draftOf(meeting, pair, people, actor.userId), coverable: items.map((item) => ({ id: item.id, body: item.body })) };
   }
 
   /**
@@ -104,18 +109,8 @@ export class NotesService {
       const { meeting, pair } = await lockMeetingOfMember(tx, actor, meetingId);
       const people = await pairPeople(tx, pair);
       requireRecordable(meeting, people, userId, now);
-      const namesOf = (id: string) => [people.names[id] ?? id, ...(people.realNames[id] ? [people.realNames[id]] : [])];
-      const owners = {
-        submitterId: userId,
-        mentorId: pair.mentor_id,
-        menteeId: pair.mentee_id,
-        names: { [pair.mentor_id]: namesOf(pair.mentor_id), [pair.mentee_id]: namesOf(pair.mentee_id) },
-      };
-      const parsed = parseActionItemLines(input.actionItems ?? '', owners, localDateIn(now, pair.time_zone));
-      if (!parsed.ok) return { ok: false as const, errors: { actionItems: parsed.error } };
-      if (input.feedbackReceived && !input.feedbackApplication) {
-        return { ok: false as const, errors: { feedbackApplication: 'Say how the feedback will be applied: one concrete next step is enough.' } };
-      }
+      const parsed = parseNotesItems(input, pair, people, userId, localDateIn(now, pair.time_zone));
+      if (!parsed.ok) return parsed;
       const held = await updateMeeting(tx, meeting.id, {
         status: 'held',
         takeaways: input.takeaways,
@@ -124,18 +119,7 @@ export class NotesService {
         notes_recorded_by: userId,
         notes_recorded_at: now,
       });
-      const actionItems = await insertActionItems(
-        tx,
-        parsed.items.map((item) => ({
-          team_id: teamId,
-          pair_id: pair.id,
-          meeting_id: meeting.id,
-          owner_id: item.ownerId,
-          body: item.body,
-          due_on: item.dueOn,
-          created_by: userId,
-        })),
-      );
+      const { items: actionItems, unnamedOwnerItemIds } = await insertParsedItems(tx, meeting, parsed.items, userId);
       const agenda = coverable(await listAgendaItems(tx, meeting.id));
       const covered = agenda.filter((item) => input.coveredIds.includes(item.id));
       const notCovered = agenda.filter((item) => !input.coveredIds.includes(item.id));
@@ -147,11 +131,65 @@ export class NotesService {
       );
       await ensureUpcomingFor(tx, [pair], now);
       const next = pair.status === 'active' ? ((await upcomingMeeting(tx, pair.id, now)) ?? null) : null;
-      // Rows come back in the order they were inserted, so the parsed lines and the rows line up.
-      const unnamedOwnerItemIds = actionItems.filter((_, index) => parsed.items[index]?.ownerNamed === false).map((item) => item.id);
       const summary = { meeting: held, pair, people, actionItems, unnamedOwnerItemIds, notCovered, next };
       const effects = await this.effects.record(tx, teamId, [
         { type: 'notes_recorded', pairId: pair.id, meetingId: meeting.id, notes: notesViewOf(summary), recordedBy: userId, zones: people.zones },
+      ]);
+      return { ok: true as const, ...summary, effects };
+    });
+  }
+
+  /** The notes modal filled with what was saved, to amend them: only once they are recorded. */
+  async draftForAmend(actor: Actor, meetingId: string | null): Promise<NotesDraft> {
+    const { meeting, pair } = await meetingOfMember(this.db, actor, meetingId);
+    const people = await pairPeople(this.db, pair);
+    requireAmendable(meeting, people, actor.userId);
+    const items = await actionItemsOfMeeting(this.db, meeting.id);
+    return {
+      ...draftOf(meeting, pair, people, actor.userId),
+      coverable: [],
+      saved: {
+        takeaways: meeting.takeaways ?? '',
+        actionItems: actionItemLinesFor(items, actor.userId),
+        feedbackReceived: meeting.feedback_received,
+        feedbackApplication: meeting.feedback_application,
+      },
+    };
+  }
+
+  /**
+   * Amends recorded notes: takeaways and feedback are replaced; an action item whose line is still
+   * there (same owner and text) is kept with its tick, a line that is new adds an item, an item whose
+   * line is gone is deleted. Both get the amended summary, marked as amended (event `notes_amended`).
+   */
+  async amend(actor: Actor, meetingId: string | null, input: Omit<NotesInput, 'coveredIds'>): Promise<Changed<WithEffects<NotesSummary>, NotesField>> {
+    const now = this.clock();
+    const { teamId, userId } = actor;
+    return this.db.transaction().execute(async (tx) => {
+      const { meeting, pair } = await lockMeetingOfMember(tx, actor, meetingId);
+      const people = await pairPeople(tx, pair);
+      requireAmendable(meeting, people, userId);
+      const existing = await actionItemsOfMeeting(tx, meeting.id);
+      const parsed = parseNotesItems({ ...input, coveredIds: [] }, pair, people, userId, earliestDueDate(localDateIn(now, pair.time_zone), existing));
+      if (!parsed.ok) return parsed;
+      const amended = await updateMeeting(tx, meeting.id, {
+        takeaways: input.takeaways,
+        feedback_received: input.feedbackReceived,
+        feedback_application: input.feedbackApplication,
+      });
+      const { kept, added, removed } = matchAmendedItems(existing, parsed.items);
+      await deleteActionItems(
+        tx,
+        removed.map((item) => item.id),
+      );
+      const keptItems = await Promise.all(
+        kept.map(async ({ item, dueOn }) => (item.due_on === dueOn ? item : ((await setActionItemDue(tx, item.id, dueOn)) ?? item))),
+      );
+      const { items: addedItems, unnamedOwnerItemIds } = await insertParsedItems(tx, meeting, added, userId);
+      const next = pair.status === 'active' ? ((await upcomingMeeting(tx, pair.id, now)) ?? null) : null;
+      const summary = { meeting: amended, pair, people, actionItems: [...keptItems, ...addedItems], unnamedOwnerItemIds, notCovered: [], next };
+      const effects = await this.effects.record(tx, teamId, [
+        { type: 'notes_amended', pairId: pair.id, meetingId: meeting.id, notes: notesViewOf(summary), recordedBy: userId, zones: people.zones },
       ]);
       return { ok: true as const, ...summary, effects };
     });
@@ -182,6 +220,40 @@ export class NotesService {
     });
   }
 
+  /** The item as its edit form opens with it: only the two people of its pair may. */
+  async actionItemForEdit(actor: Actor, itemId: string | null): Promise<ActionItemView> {
+    return actionItemView((await actionItemOfMember(this.db, actor, itemId)).item);
+  }
+
+  /**
+   * Either person rewrites an item's text (owner, due date and tick stay); the other is told by DM with
+   * the old and the new text (event `action_item_edited`). The same text again changes nothing.
+   */
+  async editActionItem(actor: Actor, itemId: string | null, text: string): Promise<Changed<WithEffects<{ item: ActionItemView }>, 'body'>> {
+    const checked = checkActionItemBody(text);
+    if (!checked.ok) return { ok: false, errors: { body: checked.error } };
+    return this.db.transaction().execute(async (tx) => {
+      const { item, pair } = await actionItemOfMember(tx, actor, itemId);
+      const edited = checked.body === item.body ? undefined : await setActionItemBody(tx, item.id, checked.body);
+      const otherId = actor.userId === pair.mentor_id ? pair.mentee_id : pair.mentor_id;
+      const events = edited
+        ? [
+            {
+              type: 'action_item_edited' as const,
+              pairId: pair.id,
+              previousBody: item.body,
+              item: actionItemView(edited),
+              byId: actor.userId,
+              otherId,
+              otherZone: zoneOf(await pairPeople(tx, pair), otherId),
+            },
+          ]
+        : [];
+      const effects = await this.effects.record(tx, actor.teamId, events);
+      return { ok: true as const, item: actionItemView(edited ?? item), effects };
+    });
+  }
+
   private async setDone(actor: Actor, itemId: string | null, done: boolean): Promise<WithEffects<{ item: ActionItemView }>> {
     return this.db.transaction().execute(async (tx) => {
       const { item, pair } = await actionItemOfMember(tx, actor, itemId);
@@ -195,6 +267,64 @@ export class NotesService {
       return { item: actionItemView(changed ?? item), effects };
     });
   }
+}
+
+/** New items from parsed lines, and those whose line named no owner (they fell to the writer). */
+async function insertParsedItems(
+  tx: Executor,
+  meeting: Meeting,
+  lines: readonly ParsedActionItem[],
+  userId: string,
+): Promise<{ items: ActionItem[]; unnamedOwnerItemIds: string[] }> {
+  const items = await insertActionItems(
+    tx,
+    lines.map((line) => ({
+      team_id: meeting.team_id,
+      pair_id: meeting.pair_id,
+      meeting_id: meeting.id,
+      owner_id: line.ownerId,
+      body: line.body,
+      due_on: line.dueOn,
+      created_by: userId,
+    })),
+  );
+  // Rows come back in the order they were inserted, so the parsed lines and the rows line up.
+  return { items, unnamedOwnerItemIds: items.filter((_, index) => lines[index]?.ownerNamed === false).map((item) => item.id) };
+}
+
+/** What every notes form opens with: the pair, the meeting, and the names and zone to show. */
+function draftOf(meeting: Meeting, pair: Pair, people: PairPeople, viewerId: string): Omit<NotesDraft, 'coverable'> {
+  return {
+    ...membersOf(pair),
+    viewerId,
+    viewerZone: zoneOf(people, viewerId),
+    meeting: slotOf(meeting),
+    feedbackFocus: meeting.feedback_focus,
+    names: people.names,
+  };
+}
+
+/** The action item lines (owners named from the writer's side) and the feedback's pairing with its application. */
+function parseNotesItems(
+  input: NotesInput,
+  pair: Pair,
+  people: PairPeople,
+  userId: string,
+  earliestDue: string,
+): { ok: true; items: ParsedActionItem[] } | { ok: false; errors: FieldErrors<NotesField> } {
+  const namesOf = (id: string) => [people.names[id] ?? id, ...(people.realNames[id] ? [people.realNames[id]] : [])];
+  const owners = {
+    submitterId: userId,
+    mentorId: pair.mentor_id,
+    menteeId: pair.mentee_id,
+    names: { [pair.mentor_id]: namesOf(pair.mentor_id), [pair.mentee_id]: namesOf(pair.mentee_id) },
+  };
+  const parsed = parseActionItemLines(input.actionItems ?? '', owners, earliestDue);
+  if (!parsed.ok) return { ok: false, errors: { actionItems: parsed.error } };
+  if (input.feedbackReceived && !input.feedbackApplication) {
+    return { ok: false, errors: { feedbackApplication: 'Say how the feedback will be applied: one concrete next step is enough.' } };
+  }
+  return { ok: true, items: parsed.items };
 }
 
 function notesViewOf(summary: Omit<NotesSummary, 'people'>): NotesView {
@@ -211,6 +341,12 @@ function notesViewOf(summary: Omit<NotesSummary, 'people'>): NotesView {
     notCovered: summary.notCovered.map((item) => item.body),
     next: summary.next ? slotOf(summary.next) : null,
   };
+}
+
+function requireAmendable(meeting: Meeting, people: PairPeople, userId: string): void {
+  if (meeting.status === 'held') return;
+  const when = formatInZone(meeting.scheduled_at, people.zones[userId] ?? 'UTC');
+  throw new DomainError('conflict', `The meeting of ${when} has no notes yet: record them first.`);
 }
 
 function requireRecordable(meeting: Meeting, people: PairPeople, userId: string, now: Date): void {

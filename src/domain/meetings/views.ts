@@ -87,6 +87,8 @@ export interface NotesDraft extends PairMembers {
   names: Record<string, string>;
   /** Agenda entries to tick as covered; the ones left unticked carry over to the next agenda. */
   coverable: Array<{ id: string; body: string }>;
+  /** Amending saved notes: what was saved, to fill the form with (the action items as lines from the viewer's side). */
+  saved?: { takeaways: string; actionItems: string; feedbackReceived: string | null; feedbackApplication: string | null };
 }
 
 /** The notes summary both people get: the same content, each with times in their own zone. */

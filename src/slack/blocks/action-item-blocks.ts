@@ -1,8 +1,11 @@
-import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { ActionItemDeleted } from '../../domain/meetings/events';
+import type { ActionsBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
+import { MAX_ACTION_ITEM_LENGTH } from '../../domain/meetings/action-item-lines';
+import type { ActionItemDeleted, ActionItemEdited, ActionItemOverdue } from '../../domain/meetings/events';
+import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import type { ActionItemView, PairMembers } from '../../domain/meetings/views';
 import type { Message } from './help';
-import { actionItemActionsBlockId, actionItemBlockId, OpenActions } from '../ids';
+import { ActionItemModal, actionItemActionsBlockId, actionItemBlockId, OpenActions } from '../ids';
+import { encodeMetadata } from '../inputs/metadata';
 import { dueText } from './meeting-text';
 import { escapeText, mention, mrkdwn, plain, truncate } from './text';
 
@@ -45,14 +48,21 @@ export function actionItemBlock(item: ActionItemView, options: { showOwner?: boo
 }
 
 /**
- * Delete, under an item of a notes summary (the one place its text was agreed; a summary holds at most
- * MAX_ACTION_ITEMS, so the extra block per item stays within Slack's 50). Slack asks for confirmation.
+ * Edit and Delete, under an item of a notes summary (the one place its text was agreed; a summary holds at
+ * most MAX_ACTION_ITEMS, so the extra block per item stays within Slack's 50). Slack confirms a deletion.
  */
-function deleteActionItemBlock(item: ActionItemView): ActionsBlock {
+function itemActionsBlock(item: ActionItemView): ActionsBlock {
   return {
     type: 'actions',
     block_id: actionItemActionsBlockId(item.id),
     elements: [
+      {
+        type: 'button',
+        action_id: OpenActions.editActionItem,
+        value: item.id,
+        text: plain('Edit', 75),
+        accessibility_label: truncate(`Edit the action item: ${item.body}`, 75),
+      },
       {
         type: 'button',
         action_id: OpenActions.deleteActionItem,
@@ -89,6 +99,50 @@ export function actionItemDeletedMessage(event: Pick<ActionItemDeleted, 'body' |
   return { text: `${mention(event.byId)} deleted an action item.`, blocks: [{ type: 'section', text: mrkdwn(text) }] };
 }
 
+/** The edit form: the item's text, prefilled (owner, due date and tick stay as they are). */
+export function actionItemEditModal(item: ActionItemView): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ActionItemModal.callbackId,
+    private_metadata: encodeMetadata({ itemId: item.id }),
+    title: plain('Edit action item', 24),
+    submit: plain('Save', 24),
+    close: plain('Cancel', 24),
+    blocks: [
+      {
+        type: 'input',
+        block_id: ActionItemModal.blocks.body,
+        label: plain('What is to be done'),
+        element: { type: 'plain_text_input', action_id: ActionItemModal.actions.body, max_length: MAX_ACTION_ITEM_LENGTH, initial_value: item.body },
+        hint: plain(`Its owner and date (${dueText(item.dueOn)}) stay as they are. The other person is told of the change.`),
+      },
+    ],
+  };
+}
+
+/** The other person's DM after an edit: the text before and after. */
+export function actionItemEditedMessage(event: Pick<ActionItemEdited, 'previousBody' | 'item' | 'byId' | 'otherId'>): Message {
+  const whose = event.item.ownerId === event.otherId ? 'yours' : event.item.ownerId === event.byId ? 'theirs' : mention(event.item.ownerId) + "'s";
+  const text =
+    `${mention(event.byId)} edited an action item (${whose}).\n*Was:* “${escapeText(truncate(event.previousBody, 500))}”\n` +
+    `*Now:* “${escapeText(truncate(event.item.body, 500))}”`;
+  return { text: `${mention(event.byId)} edited an action item.`, blocks: [{ type: 'section', text: mrkdwn(text) }, actionItemBlock(event.item)] };
+}
+
+/** The one gentle nudge to the owner of an overdue item: why it is overdue, with Done, Edit and Delete at hand. */
+export function actionItemOverdueMessage(event: Pick<ActionItemOverdue, 'item' | 'ownerZone' | 'otherId' | 'reason'>): Message {
+  const body = escapeText(truncate(event.item.body, 500));
+  const why =
+    event.reason.kind === 'due'
+      ? `was due ${formatLocalDate(event.reason.dueOn)}`
+      : `is still open, and the meeting after the one you agreed it at is over (it ended ${formatInZone(event.reason.endedAt, event.ownerZone)})`;
+  const text = `A gentle nudge: your action item “${body}” ${why}. Done? Tick it. Plans changed? Edit it, or tell ${mention(event.otherId)}.`;
+  return {
+    text: `A gentle nudge about an action item: “${truncate(event.item.body, 100)}”.`,
+    blocks: [{ type: 'section', text: mrkdwn(text) }, actionItemBlock(event.item), itemActionsBlock(event.item)],
+  };
+}
+
 /** Action items grouped by owner (mentee first: the mentee drives the mentorship). */
 export function actionItemsSummaryBlocks(items: readonly ActionItemView[], pair: Pick<PairMembers, 'mentorId' | 'menteeId'>): KnownBlock[] {
   if (items.length === 0) return [{ type: 'section', text: mrkdwn('*Action items*\n_None this time._') }];
@@ -98,7 +152,7 @@ export function actionItemsSummaryBlocks(items: readonly ActionItemView[], pair:
     const mine = items.filter((item) => item.ownerId === owner);
     if (mine.length === 0) continue;
     blocks.push({ type: 'context', elements: [mrkdwn(`For ${mention(owner)}`)] });
-    blocks.push(...mine.flatMap((item) => [actionItemBlock(item), deleteActionItemBlock(item)]));
+    blocks.push(...mine.flatMap((item) => [actionItemBlock(item), itemActionsBlock(item)]));
   }
   return blocks;
 }

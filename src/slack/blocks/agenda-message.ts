@@ -6,7 +6,7 @@ import { OpenActions } from '../ids';
 import { actionItemBlock } from './action-item-blocks';
 import type { Message } from './help';
 import { bullets, fitLines, meetingWhen } from './meeting-text';
-import { escapeText, mention, mrkdwn, plain, truncate } from './text';
+import { escapeText, mention, mrkdwn, plain, truncate, accessibilityLabel } from './text';
 
 /** Carried action items shown with their own Done button; more than this are summarised in one line. */
 const MAX_ACTION_BLOCKS = 15;
@@ -52,7 +52,15 @@ export function agendaMessage(agenda: AgendaView, reader: { userId: string; zone
   pushList(blocks, ':checkered_flag: Wrap-up', ofKind(items, 'wrap_up'));
   blocks.push({
     type: 'actions',
-    elements: [{ type: 'button', action_id: OpenActions.prepareAgenda, value: meeting.id, text: plain('Add to the agenda', 75) }],
+    elements: [
+      {
+        type: 'button',
+        action_id: OpenActions.prepareAgenda,
+        value: meeting.id,
+        text: plain('Add to the agenda', 75),
+        accessibility_label: accessibilityLabel(`Add to the agenda of the meeting of ${formatInZone(meeting.at, reader.zone)}`),
+      },
+    ],
   });
   const verb = update ? `${mention(update.authorId)} updated the agenda` : 'Agenda';
   return { text: `${verb} for your meeting of ${formatInZone(meeting.at, reader.zone)}.`, blocks };

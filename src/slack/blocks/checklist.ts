@@ -26,7 +26,7 @@ export function checklistBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, item
   return [
     title,
     ...items.map((item): SectionBlock => {
-      const button = item.state === 'todo' ? checklistButton(item, pair.pair.id) : null;
+      const button = item.state === 'todo' ? checklistButton(item, pair.pair.id, snapshot.names[pair.otherId]) : null;
       return {
         type: 'section',
         text: mrkdwn(`${ICON[item.state]} *${CHECKLIST_LABEL[item.key]}*\n${detail(snapshot, pair, item)}`),
@@ -44,9 +44,9 @@ export function checklistSummaryBlock(items: readonly ChecklistItem[]): SectionB
 }
 
 /** The buttons of the items still to do, for the compact layout. */
-export function checklistTodoButtons(pair: PairSnapshot, items: readonly ChecklistItem[]): Button[] {
+export function checklistTodoButtons(pair: PairSnapshot, items: readonly ChecklistItem[], other?: string): Button[] {
   return items.flatMap((item) => {
-    const button = item.state === 'todo' ? checklistButton(item, pair.pair.id) : null;
+    const button = item.state === 'todo' ? checklistButton(item, pair.pair.id, other) : null;
     return button ? [button] : [];
   });
 }

@@ -7,7 +7,7 @@ import { encodeMetadata } from '../inputs/metadata';
 import { goalBodyBlocks } from './goal-share';
 import { goalTitle, STATUS_LABELS, typed } from './goal-format';
 import type { Message } from './help';
-import { channelLink, escapeText, mention, mrkdwn, plain, truncate } from './text';
+import { channelLink, escapeText, mention, mrkdwn, plain, truncate, accessibilityLabel } from './text';
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
 const plainTitle = (goal: Pick<GoalView, 'title'>): string => escapeText(truncate(goal.title, 80));
@@ -57,7 +57,18 @@ export function approvedDm(goal: GoalView, menteeZone: string): Message {
     text: `Goal approved: ${plainTitle(goal)}`,
     blocks: [
       section(text),
-      { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.progress, text: plain('Update progress', 75), value: goal.id }] },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: GoalActions.progress,
+            text: plain('Update progress', 75),
+            value: goal.id,
+            accessibility_label: accessibilityLabel(`Update progress on the goal ${goal.title}`),
+          },
+        ],
+      },
     ],
   };
 }
@@ -68,7 +79,19 @@ export function changesRequestedDm(goal: GoalView): Message {
     text: `Changes requested on your goal: ${plainTitle(goal)}`,
     blocks: [
       section(text),
-      { type: 'actions', elements: [{ type: 'button', action_id: GoalActions.edit, text: plain('Edit the goal', 75), style: 'primary', value: goal.id }] },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: GoalActions.edit,
+            text: plain('Edit the goal', 75),
+            style: 'primary',
+            value: goal.id,
+            accessibility_label: accessibilityLabel(`Edit the goal ${goal.title}`),
+          },
+        ],
+      },
       { type: 'context', elements: [mrkdwn('Once it is edited, share it again for approval (the edit form has a box for that).')] },
     ],
   };
@@ -83,7 +106,16 @@ export function reflectionPromptDm(goal: GoalView): Message {
       ),
       {
         type: 'actions',
-        elements: [{ type: 'button', action_id: GoalActions.reflect, text: plain('Write my reflection', 75), style: 'primary', value: goal.id }],
+        elements: [
+          {
+            type: 'button',
+            action_id: GoalActions.reflect,
+            text: plain('Write my reflection', 75),
+            style: 'primary',
+            value: goal.id,
+            accessibility_label: accessibilityLabel(`Write my reflection on the goal ${goal.title}`),
+          },
+        ],
       },
     ],
   };

@@ -31,23 +31,26 @@ export const CHECKLIST_LABEL: Record<ChecklistKey, string> = {
   thanks: 'Appreciation at the end of the last session',
 };
 
-/** The button that does a checklist item, when there is one to press (scheduling is a command). */
-export function checklistButton(item: ChecklistItem, pairId: string): Button | null {
+/**
+ * The button that does a checklist item, when there is one to press (scheduling is a command). Each
+ * pair's checklist has the same buttons, so each says aloud whose mentorship it acts on (`other`).
+ */
+export function checklistButton(item: ChecklistItem, pairId: string, other = 'your pair'): Button | null {
   switch (item.key) {
     case 'goals':
-      return openButton('addGoal', pairId, 'Add a goal');
+      return openButton('addGoal', pairId, 'Add a goal', false, `Add a goal to your mentorship with ${other}`);
     case 'meetings':
       return null;
     case 'notes':
-      return item.meetingId ? openButton('recordNotes', item.meetingId, 'Record notes') : null;
+      return item.meetingId ? openButton('recordNotes', item.meetingId, 'Record notes', false, `Record notes of your last meeting with ${other}`) : null;
     case 'feedback':
-      return openButton('askFeedback', pairId, 'Ask for feedback');
+      return openButton('askFeedback', pairId, 'Ask for feedback', false, `Ask ${other} for feedback`);
     case 'resources':
-      return openButton('addResource', pairId, 'Add a resource');
+      return openButton('addResource', pairId, 'Add a resource', false, `Add a resource to your mentorship with ${other}`);
     case 'highlight':
-      return item.meetingId ? openButton('prepareAgenda', item.meetingId, 'Prepare agenda') : null;
+      return item.meetingId ? openButton('prepareAgenda', item.meetingId, 'Prepare agenda', false, `Open the agenda of your next meeting with ${other}`) : null;
     case 'thanks':
-      return openButton('sayThanks', pairId, 'Say thanks');
+      return openButton('sayThanks', pairId, 'Say thanks', false, `Say thanks to ${other}`);
   }
 }
 
@@ -63,7 +66,7 @@ export function commonButtons(pair: PairSnapshot, otherName?: string): Button[] 
   const notes = notesMeetingId(pair);
   const other = otherName ?? `your ${pair.role === 'mentor' ? 'mentee' : 'mentor'}`;
   return [
-    ...(pair.next ? [openButton('prepareAgenda', pair.next.id, 'Prepare agenda', true, `Prepare the agenda of your next meeting with ${other}`)] : []),
+    ...(pair.next ? [openButton('prepareAgenda', pair.next.id, 'Prepare agenda', true, `Open the agenda of your next meeting with ${other}`)] : []),
     openButton('addGoal', pair.pair.id, 'Add a goal', false, `Add a goal to your mentorship with ${other}`),
     ...(notes ? [openButton('recordNotes', notes, 'Record notes', false, `Record notes of your last meeting with ${other}`)] : []),
     openButton('writeJournal', pair.pair.id, 'Journal', false, `Write in your private journal about your mentorship with ${other}`),

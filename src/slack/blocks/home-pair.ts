@@ -29,14 +29,16 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
   const life = lifeButtons(
     { id: pair.pair.id, status: pair.pair.status, createdBy: pair.pair.createdBy, coordinatorId: pair.pair.coordinatorId },
     snapshot.viewerId,
+    otherName(snapshot, pair),
   );
   if (pair.pair.status !== 'active') return notRunningBlocks(snapshot, pair, level, life);
   const items = checklist(pair);
-  const expectations = dashboardExpectationsButton(pair.expectations, true, otherName(snapshot, pair));
+  const other = otherName(snapshot, pair);
+  const expectations = dashboardExpectationsButton(pair.expectations, true, other);
   if (level === 'minimal')
     return [
       minimalSection(snapshot, pair),
-      actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items), expectations, ...life]),
+      actionsBlock([...commonButtons(pair, other), ...checklistTodoButtons(pair, items, other), expectations, ...life]),
       { type: 'divider' },
     ];
   const shown = SHOWN[level];
@@ -51,10 +53,13 @@ export function pairBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, level: Le
   blocks.push(...actionItemBlocks(snapshot, pair, shown.actionItems));
   if (level === 'full') {
     blocks.push(feedbackSection(snapshot, pair), resourcesSection(snapshot, pair, shown.resources));
-    blocks.push(...checklistBlocks(snapshot, pair, items), actionsBlock(commonButtons(pair)), actionsBlock(life));
+    blocks.push(...checklistBlocks(snapshot, pair, items), actionsBlock(commonButtons(pair, other)), actionsBlock(life));
   } else {
     blocks.push({ type: 'section', fields: [mrkdwn(feedbackText(snapshot, pair), 2000), mrkdwn(resourcesText(snapshot, pair, shown.resources), 2000)] });
-    blocks.push(checklistSummaryBlock(items), actionsBlock([...commonButtons(pair), ...checklistTodoButtons(pair, items), expectations, ...life]));
+    blocks.push(
+      checklistSummaryBlock(items),
+      actionsBlock([...commonButtons(pair, other), ...checklistTodoButtons(pair, items, other), expectations, ...life]),
+    );
   }
   blocks.push({ type: 'divider' });
   return blocks;
@@ -132,7 +137,9 @@ function meetingSection(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level
   const zone = snapshot.viewerZone;
   const notesDue = awaitingNotes ? `\nYour meeting of ${formatInZone(awaitingNotes.scheduledAt, zone)} has ended; notes are not recorded yet.` : '';
   if (!next) {
-    const notes = awaitingNotes ? openButton('recordNotes', awaitingNotes.id, 'Record notes', true) : null;
+    const notes = awaitingNotes
+      ? openButton('recordNotes', awaitingNotes.id, 'Record notes', true, `Record notes of your last meeting with ${otherName(snapshot, pair)}`)
+      : null;
     const line = pair.rhythmNext
       ? `*Next meeting:* ${formatInZone(pair.rhythmNext, zone)}, ${relativeInstant(pair.rhythmNext, snapshot.now, zone)}\n${agendaLine(pair)}`
       : `*Next meeting:* ${noMoreMeetings(snapshot, pair)}. The mentorship closes by itself, with a summary for you both; *Change set-up* extends it.`;
@@ -147,7 +154,7 @@ function meetingSection(snapshot: HomeSnapshot, pair: PairSnapshot, level: Level
   return {
     type: 'section',
     text: mrkdwn(`${when} · ${next.durationMinutes} min\n${agendaLine(pair)}${extra}`),
-    accessory: openButton('prepareAgenda', next.id, 'Prepare agenda'),
+    accessory: openButton('prepareAgenda', next.id, 'Prepare agenda', false, `Open the agenda of your next meeting with ${otherName(snapshot, pair)}`),
   };
 }
 
@@ -167,7 +174,7 @@ function awaitingNotesSection(snapshot: HomeSnapshot, pair: PairSnapshot): Secti
       meeting.id,
       'Record notes',
       false,
-      `Record notes of the meeting of ${formatInZone(meeting.scheduledAt, snapshot.viewerZone)}`,
+      `Record notes of your meeting with ${otherName(snapshot, pair)} of ${formatInZone(meeting.scheduledAt, snapshot.viewerZone)}`,
     ),
   };
 }
@@ -189,13 +196,7 @@ function goalLine(snapshot: HomeSnapshot, goal: GoalInfo): string {
 function goalsSection(snapshot: HomeSnapshot, pair: PairSnapshot, max: number): SectionBlock {
   const counts = pair.goalCounts;
   const total = Object.entries(counts).reduce((sum, [status, n]) => (status === 'dropped' ? sum : sum + (n ?? 0)), 0);
-  const accessory = openButton(
-    'addGoal',
-    pair.pair.id,
-    'Add a goal',
-    false,
-    `Add a goal to your mentorship with ${snapshot.names[pair.otherId] ?? 'your pair'}`,
-  );
+  const accessory = openButton('addGoal', pair.pair.id, 'Add a goal', false, `Add a goal to your mentorship with ${otherName(snapshot, pair)}`);
   if (total === 0) {
     const approver = pair.role === 'mentor' ? 'you approve them' : `${who(snapshot, pair.pair.mentorId)} approves them`;
     return { type: 'section', text: mrkdwn(`*Goals:* none yet. Draft 3-5 SMART goals with target dates; ${approver}.`), accessory };
@@ -222,7 +223,7 @@ function actionItemBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, max: numbe
     ...sorted.map((item): SectionBlock => ({
       type: 'section',
       text: mrkdwn(`*${who(snapshot, item.ownerId)}:* ${typed(item.body, 200)} · ${dueLabel(item.dueOn, snapshot.now, snapshot.viewerZone)}`),
-      accessory: openButton('tickActionItem', item.id, 'Done ✓'),
+      accessory: openButton('tickActionItem', item.id, 'Done ✓', false, `Mark done: ${item.body}`),
     })),
   ];
 }
@@ -234,7 +235,9 @@ function actionItemBlocks(snapshot: HomeSnapshot, pair: PairSnapshot, max: numbe
  */
 function feedbackText(snapshot: HomeSnapshot, pair: PairSnapshot): string {
   const from = pair.lastHeld ? pair.lastHeld.scheduledAt.getTime() - FEEDBACK_WINDOW_MS : Number.NEGATIVE_INFINITY;
-  const asked = pair.latestAsked && pair.latestAsked.createdAt.getTime() >= from ? pair.latestAsked : null;
+  // A request tied to the last meeting (the agenda's feedback focus is one) was asked at it, however early.
+  const latest = pair.latestAsked;
+  const asked = latest && (latest.createdAt.getTime() >= from || (pair.lastHeld !== null && latest.meetingId === pair.lastHeld.id)) ? latest : null;
   const given = pair.latestGiven?.answeredAt && pair.latestGiven.answeredAt.getTime() >= from ? pair.latestGiven : null;
   const zone = snapshot.viewerZone;
   if (!asked) {
@@ -254,7 +257,11 @@ function feedbackText(snapshot: HomeSnapshot, pair: PairSnapshot): string {
 }
 
 function feedbackSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBlock {
-  return { type: 'section', text: mrkdwn(feedbackText(snapshot, pair)), accessory: openButton('askFeedback', pair.pair.id, 'Ask for feedback') };
+  return {
+    type: 'section',
+    text: mrkdwn(feedbackText(snapshot, pair)),
+    accessory: openButton('askFeedback', pair.pair.id, 'Ask for feedback', false, `Ask ${otherName(snapshot, pair)} for feedback`),
+  };
 }
 
 function resourcesText(snapshot: HomeSnapshot, pair: PairSnapshot, max: number): string {
@@ -269,7 +276,11 @@ function resourcesText(snapshot: HomeSnapshot, pair: PairSnapshot, max: number):
 }
 
 function resourcesSection(snapshot: HomeSnapshot, pair: PairSnapshot, max: number): SectionBlock {
-  return { type: 'section', text: mrkdwn(resourcesText(snapshot, pair, max)), accessory: openButton('addResource', pair.pair.id, 'Add a resource') };
+  return {
+    type: 'section',
+    text: mrkdwn(resourcesText(snapshot, pair, max)),
+    accessory: openButton('addResource', pair.pair.id, 'Add a resource', false, `Add a resource to your mentorship with ${otherName(snapshot, pair)}`),
+  };
 }
 
 function minimalSection(snapshot: HomeSnapshot, pair: PairSnapshot): SectionBlock {

@@ -160,6 +160,10 @@ export function notesSavedView(): ModalView {
   return meetingChangedView('Notes saved', ':white_check_mark: Saved. The summary is on its way to you both by DM, with a Done button on each action item.');
 }
 
+export function notesAmendedView(): ModalView {
+  return meetingChangedView('Notes amended', ':white_check_mark: Saved. The amended summary is on its way to you both by DM.');
+}
+
 export function meetingMovedView(outcome: Outcome & { meeting: MeetingSlot; otherZone: string }): ModalView {
   const both = bothZones(outcome.meeting.at, outcome.viewerZone, outcome.otherId, outcome.otherZone);
   return meetingChangedView('Meeting moved', `:white_check_mark: Moved to *${both}*. ${mention(outcome.otherId)} will be told by DM.`);

@@ -14,7 +14,7 @@ const textInput = (
   blockId: string,
   actionId: string,
   label: string,
-  options: { optional: boolean; hint?: string; placeholder?: string; max?: number },
+  options: { optional: boolean; hint?: string; placeholder?: string; max?: number; initial?: string | null },
 ): InputBlock => ({
   type: 'input',
   block_id: blockId,
@@ -26,6 +26,7 @@ const textInput = (
     multiline: true,
     max_length: options.max ?? 3000,
     ...(options.placeholder ? { placeholder: plain(options.placeholder, 150) } : {}),
+    ...(options.initial ? { initial_value: options.initial } : {}),
   },
   ...(options.hint ? { hint: plain(options.hint) } : {}),
 });
@@ -57,23 +58,31 @@ export function notesModal(draft: NotesDraft, picker?: PickerChoices): ModalView
   }
   const owners = `${firstName(names[draft.mentorId] ?? 'mentor')}, ${firstName(names[draft.menteeId] ?? 'mentee')}`;
   const focus = draft.feedbackFocus ? `Feedback was asked for on: ${truncate(draft.feedbackFocus, 300)}` : undefined;
+  const { saved } = draft;
+  const kept = saved ? ' An item whose line you leave as it is keeps its tick; a line you take out deletes its item.' : '';
+  if (saved) blocks.push({ type: 'context', elements: [mrkdwn('Amending the saved notes: you both get the amended summary, marked as amended.')] });
   blocks.push(
-    textInput(b.takeaways, a.takeaways, 'Key takeaways', { optional: false, placeholder: 'What stood out, what you decided' }),
+    textInput(b.takeaways, a.takeaways, 'Key takeaways', { optional: false, placeholder: 'What stood out, what you decided', initial: saved?.takeaways }),
     textInput(b.actionItems, a.actionItems, 'Action items', {
       optional: true,
       max: 3000,
       placeholder: 'mentee: draft the design doc by 2026-12-10',
-      hint: `One per line: who (me, you, ${owners} or an @mention), a colon, what; optionally "by YYYY-MM-DD". A line with no owner is yours.`,
+      hint: `One per line: who (me, you, ${owners} or an @mention), a colon, what; optionally "by YYYY-MM-DD". A line with no owner is yours.${kept}`,
+      initial: saved?.actionItems,
     }),
-    textInput(b.feedbackReceived, a.feedbackReceived, 'Feedback received', { optional: true, ...(focus ? { hint: focus } : {}) }),
-    textInput(b.feedbackApplication, a.feedbackApplication, 'How it will be applied', { optional: true }),
+    textInput(b.feedbackReceived, a.feedbackReceived, 'Feedback received', {
+      optional: true,
+      ...(focus ? { hint: focus } : {}),
+      initial: saved?.feedbackReceived,
+    }),
+    textInput(b.feedbackApplication, a.feedbackApplication, 'How it will be applied', { optional: true, initial: saved?.feedbackApplication }),
   );
   return {
     type: 'modal',
-    callback_id: NotesModal.callbackId,
+    callback_id: saved ? NotesModal.amendCallbackId : NotesModal.callbackId,
     private_metadata: encodeMetadata({ pairId: draft.pairId, meetingId: meeting.id }),
-    title: plain('Meeting notes', 24),
-    submit: plain('Save and share', 24),
+    title: plain(saved ? 'Amend notes' : 'Meeting notes', 24),
+    submit: plain(saved ? 'Save amended notes' : 'Save and share', 24),
     close: plain('Cancel', 24),
     blocks,
   };

@@ -4,7 +4,7 @@ import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
 import { PairLifeActions } from '../ids';
 import type { Message } from './help';
 import { quoteTyped } from './quote';
-import { channelLink, mention, mrkdwn, plain } from './text';
+import { channelLink, mention, mrkdwn, plain, accessibilityLabel } from './text';
 
 /** The messages of a pair's life before and during it: the invitation and its answers, pause, resume, changes. */
 
@@ -100,26 +100,27 @@ export function pairChangedMessage(event: PairChanged): Message {
 }
 
 /** The buttons a pair offers in its present state (Home and status), for one of its two people. */
-export function lifeButtons(pair: { id: string; status: string; createdBy: string; coordinatorId: string | null }, viewerId: string): Button[] {
+export function lifeButtons(pair: { id: string; status: string; createdBy: string; coordinatorId: string | null }, viewerId: string, other?: string): Button[] {
+  // Several pairs show the same buttons: with the other person's name, each says aloud which mentorship it acts on.
+  const button = (text: string, actionId: string, style?: 'primary' | 'danger'): Button => ({
+    ...lifeButton(text, actionId, pair.id, style),
+    ...(other ? { accessibility_label: accessibilityLabel(`${text}: your mentorship with ${other}`) } : {}),
+  });
   switch (pair.status) {
     case 'invited':
       return viewerId === pair.createdBy
-        ? [lifeButton('Withdraw invitation', PairLifeActions.withdraw, pair.id)]
-        : [lifeButton('Accept', PairLifeActions.accept, pair.id, 'primary'), lifeButton('Decline', PairLifeActions.decline, pair.id)];
+        ? [button('Withdraw invitation', PairLifeActions.withdraw)]
+        : [button('Accept', PairLifeActions.accept, 'primary'), button('Decline', PairLifeActions.decline)];
     case 'active':
-      return [
-        lifeButton('Change set-up', PairLifeActions.change, pair.id),
-        lifeButton('Pause', PairLifeActions.pause, pair.id),
-        lifeButton('End mentorship', PairLifeActions.end, pair.id, 'danger'),
-      ];
+      return [button('Change set-up', PairLifeActions.change), button('Pause', PairLifeActions.pause), button('End mentorship', PairLifeActions.end, 'danger')];
     case 'paused':
       return [
-        lifeButton('Resume', PairLifeActions.resume, pair.id, 'primary'),
-        lifeButton('Change set-up', PairLifeActions.change, pair.id),
-        lifeButton('End mentorship', PairLifeActions.end, pair.id, 'danger'),
+        button('Resume', PairLifeActions.resume, 'primary'),
+        button('Change set-up', PairLifeActions.change),
+        button('End mentorship', PairLifeActions.end, 'danger'),
       ];
     default:
-      return [lifeButton('My reflection', PairLifeActions.reflect, pair.id)];
+      return [button('My reflection', PairLifeActions.reflect)];
   }
 }
 

@@ -79,9 +79,27 @@ function pairBlock(pair: OverviewPair, overview: Overview): KnownBlock {
 function pagingBlocks(overview: Overview): KnownBlock[] {
   const buttons = [
     ...(overview.page > 0
-      ? [{ type: 'button' as const, action_id: ProgramActions.previousPage, text: plain('Previous', 75), value: String(overview.page - 1) }]
+      ? [
+          {
+            type: 'button' as const,
+            action_id: ProgramActions.previousPage,
+            text: plain('Previous', 75),
+            accessibility_label: 'Previous page of pairs',
+            value: String(overview.page - 1),
+          },
+        ]
       : []),
-    ...(overview.more ? [{ type: 'button' as const, action_id: ProgramActions.nextPage, text: plain('Next', 75), value: String(overview.page + 1) }] : []),
+    ...(overview.more
+      ? [
+          {
+            type: 'button' as const,
+            action_id: ProgramActions.nextPage,
+            text: plain('Next', 75),
+            accessibility_label: 'Next page of pairs',
+            value: String(overview.page + 1),
+          },
+        ]
+      : []),
     // Every pair, whatever the filters: the file is the whole program, for a spreadsheet.
     { type: 'button' as const, action_id: ProgramActions.exportCsv, text: plain('Export CSV', 75), value: 'all' },
   ];

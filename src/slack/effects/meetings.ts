@@ -1,5 +1,7 @@
 import type {
   ActionItemDeleted,
+  ActionItemEdited,
+  ActionItemOverdue,
   ActionItemTicked,
   AgendaShared,
   MeetingRescheduled,
@@ -8,7 +10,7 @@ import type {
   MeetingTimeProposed,
   NotesRecorded,
 } from '../../domain/meetings/events';
-import { actionItemDeletedMessage } from '../blocks/action-item-blocks';
+import { actionItemDeletedMessage, actionItemEditedMessage, actionItemOverdueMessage } from '../blocks/action-item-blocks';
 import { agendaMessage } from '../blocks/agenda-message';
 import { meetingMovedMessage, meetingSkippedMessage, rhythmChangedMessage, timeProposedMessage } from '../blocks/meeting-changes';
 import { notesSummaryMessage } from '../blocks/notes-summary';
@@ -45,7 +47,7 @@ export const agendaShared = (event: AgendaShared): EffectPlan => ({
   home: [event.agenda.mentorId, event.agenda.menteeId],
 });
 
-/** The same summary to both: at once to whoever recorded it, after their night to the other. */
+/** The same summary to both (amended notes too, marked so): at once to whoever wrote it, after their night to the other. */
 export const notesRecorded = (event: NotesRecorded): EffectPlan => ({
   pairId: event.pairId,
   notices: [event.notes.menteeId, event.notes.mentorId].map((userId) => {
@@ -53,7 +55,7 @@ export const notesRecorded = (event: NotesRecorded): EffectPlan => ({
     return {
       topic: event.type,
       target: dmTo(userId),
-      message: notesSummaryMessage(event.notes, { userId, zone }),
+      message: notesSummaryMessage(event.notes, { userId, zone }, event.type === 'notes_amended' ? { amendedBy: event.recordedBy } : {}),
       timing: { zone, isActor: userId === event.recordedBy },
       meetingId: event.meetingId,
     };
@@ -89,6 +91,27 @@ export const actionItemDeleted = (event: ActionItemDeleted): EffectPlan => ({
   pairId: event.pairId,
   notices: [{ topic: event.type, target: dmTo(event.otherId), message: actionItemDeletedMessage(event), timing: { zone: event.otherZone, isActor: false } }],
   home: [event.byId, event.otherId],
+});
+
+/** The other person is told the old and the new text (after their quiet hours); both Home tabs show the new one. */
+export const actionItemEdited = (event: ActionItemEdited): EffectPlan => ({
+  pairId: event.pairId,
+  notices: [{ topic: event.type, target: dmTo(event.otherId), message: actionItemEditedMessage(event), timing: { zone: event.otherZone, isActor: false } }],
+  home: [event.byId, event.otherId],
+});
+
+/** The scheduler's one nudge about an overdue item, to its owner after their quiet hours; Home is unchanged. */
+export const actionItemOverdue = (event: ActionItemOverdue): EffectPlan => ({
+  pairId: event.pairId,
+  notices: [
+    {
+      topic: event.type,
+      target: dmTo(event.item.ownerId),
+      message: actionItemOverdueMessage(event),
+      timing: { zone: event.ownerZone, isActor: false },
+    },
+  ],
+  home: [],
 });
 
 /** No message (the presser sees the tick, or its undoing, in place); both Home tabs list open action items. */

@@ -11,6 +11,8 @@ import { personalDataErased } from './personal-data';
 import { PAIR_PLANNERS } from './pairs';
 import {
   actionItemDeleted,
+  actionItemEdited,
+  actionItemOverdue,
   actionItemTicked,
   agendaShared,
   meetingRescheduled,
@@ -46,6 +48,7 @@ const PLANNERS: Planners = {
   reminder_settings_saved: reminderSettingsSaved,
   agenda_shared: agendaShared,
   notes_recorded: notesRecorded,
+  notes_amended: notesRecorded,
   meeting_rescheduled: meetingRescheduled,
   meeting_time_proposed: meetingTimeProposed,
   meeting_skipped: meetingSkipped,
@@ -53,6 +56,8 @@ const PLANNERS: Planners = {
   action_item_ticked: actionItemTicked,
   action_item_reopened: actionItemTicked,
   action_item_deleted: actionItemDeleted,
+  action_item_edited: actionItemEdited,
+  action_item_overdue: actionItemOverdue,
   ...GOAL_PLANNERS,
   expectations_proposed: expectationsProposed,
   expectations_agreed: expectationsAgreed,

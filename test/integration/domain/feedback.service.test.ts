@@ -36,6 +36,8 @@ describe('FeedbackService on the database', () => {
         await db.kysely.updateTable('pairs').set({ status }).where('id', '=', pairId).execute();
       },
       stored: (requestId) => db.kysely.selectFrom('feedback_requests').selectAll().where('id', '=', requestId).executeTakeFirst(),
+      focusOf: async (meetingId) =>
+        (await db.kysely.selectFrom('meetings').select('feedback_focus').where('id', '=', meetingId).executeTakeFirst())?.feedback_focus ?? null,
       async clearMeetings() {
         await sql`delete from meetings where sequence > 0`.execute(db.kysely);
       },

@@ -1,12 +1,10 @@
-import type { Pair } from '../../../src/db/schema';
 import type { StoredMessage } from '../../../src/devtools/slack-stand-in';
-import { actionItemActionsBlockId, actionItemBlockId, OpenActions } from '../../../src/slack/ids';
+import { ActionItemModal, actionItemActionsBlockId, actionItemBlockId, OpenActions } from '../../../src/slack/ids';
 import { type Harness, startHarness, USERS } from '../../support/harness';
-import { createPair, meetingRows, postButton } from '../../support/meeting-fixtures';
+import { pairWithNotes, postButton } from '../../support/meeting-fixtures';
 import { eventually } from '../../support/wait';
 
 let h: Harness;
-let pair: Pair;
 let summary: StoredMessage;
 let itemIds: Record<string, string>;
 
@@ -15,22 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 beforeEach(async () => {
-  h.clock.set('2026-11-23T14:00:00Z');
-  pair = await createPair(h);
-  // After the 09:00Z meeting, when neither of them is in quiet hours: the summaries go out at once.
-  h.clock.set('2026-12-01T14:00:00Z');
-  const [first] = await meetingRows(h, pair.id);
-  await h.settle();
-  h.standIn.reset();
-  await h.driver.command(USERS.mentor.id, 'notes');
-  const view = await eventually(() => h.standIn.topView(USERS.mentor.id));
-  await h.driver.submitView(USERS.mentor.id, view, {
-    notes_takeaways: 'Good',
-    notes_action_items: 'theo: write the doc by 2026-12-07\nme: send the recording',
-  });
-  summary = await eventually(() => h.standIn.dmsTo(USERS.mentee.id).at(-1));
-  await h.settle();
-  const items = await h.db.kysely.selectFrom('action_items').select(['id', 'body']).where('meeting_id', '=', first!.id).execute();
+  const recorded = await pairWithNotes(h, { notes_takeaways: 'Good', notes_action_items: 'theo: write the doc by 2026-12-07\nme: send the recording' });
+  summary = recorded.summary;
+  const meetingId = recorded.meetingId;
+  const items = await h.db.kysely.selectFrom('action_items').select(['id', 'body']).where('meeting_id', '=', meetingId).execute();
   itemIds = Object.fromEntries(items.map((item) => [item.body, item.id]));
 });
 afterEach(async () => {
@@ -166,5 +152,74 @@ describe('deleting an action item from the notes summary', () => {
     await h.settle();
     expect(await itemRow(itemId)).toBeDefined();
     expect([h.standIn.dmsTo(USERS.mentor.id).length, h.standIn.dmsTo(USERS.mentee.id).length]).toEqual(before);
+  });
+});
+
+describe('editing an action item from the notes summary', () => {
+  const body = (itemId: string) =>
+    h.db.kysely.selectFrom('action_items').select(['body', 'owner_id', 'due_on']).where('id', '=', itemId).executeTakeFirstOrThrow();
+  const openEdit = async (userId: string, message: StoredMessage, itemId: string) => {
+    await h.driver.clickInMessage(userId, message, OpenActions.editActionItem, { value: itemId });
+    return eventually(() => {
+      const view = h.standIn.topView(userId);
+      return view?.callback_id === ActionItemModal.callbackId ? view : undefined;
+    });
+  };
+
+  it('opens the text prefilled for either person, saves it, and tells the other person the old and new text by DM', async () => {
+    const itemId = itemIds['write the doc']!;
+    const before = await body(itemId);
+    const view = await openEdit(USERS.mentee.id, summary, itemId);
+    expect(JSON.stringify(view.blocks)).toContain('"initial_value":"write the doc"');
+    const dmsBefore = h.standIn.dmsTo(USERS.mentor.id).length;
+    const result = await h.driver.submitView(USERS.mentee.id, view, { [ActionItemModal.blocks.body]: 'write the design doc, two pages' });
+    expect(result.errors).toBeUndefined();
+    expect(await body(itemId)).toEqual({ ...before, body: 'write the design doc, two pages' });
+    const told = await eventually(() => h.standIn.dmsTo(USERS.mentor.id).slice(dmsBefore).at(-1));
+    const text = JSON.stringify(told.blocks);
+    expect(text).toContain(`<@${USERS.mentee.id}> edited an action item (theirs).`);
+    expect(text).toContain('*Was:* “write the doc”');
+    expect(text).toContain('*Now:* “write the design doc, two pages”');
+    await h.settle();
+    expect(h.standIn.dmsTo(USERS.mentee.id).filter((m) => JSON.stringify(m.blocks).includes('edited an action item'))).toHaveLength(0);
+    // The mentor may edit it back from their own copy; the mentee is told in turn.
+    const mariaSummary = h.standIn.dmsTo(USERS.mentor.id).find((m) => m.text.startsWith('Notes from'))!;
+    const again = await openEdit(USERS.mentor.id, mariaSummary, itemId);
+    expect(JSON.stringify(again.blocks)).toContain('"initial_value":"write the design doc, two pages"');
+    await h.driver.submitView(USERS.mentor.id, again, { [ActionItemModal.blocks.body]: 'write the doc' });
+    await eventually(() =>
+      h.standIn.dmsTo(USERS.mentee.id).some((m) => JSON.stringify(m.blocks).includes(`<@${USERS.mentor.id}> edited an action item (yours).`)),
+    );
+  });
+
+  it('refuses an empty text on the field, keeping the modal open with what was typed, and tells nobody', async () => {
+    const itemId = itemIds['send the recording']!;
+    const view = await openEdit(USERS.mentor.id, summary, itemId);
+    const dmsBefore = h.standIn.dmsTo(USERS.mentee.id).length;
+    const result = await h.driver.submitView(USERS.mentor.id, view, { [ActionItemModal.blocks.body]: '   ' });
+    expect(result.errors).toEqual({ [ActionItemModal.blocks.body]: 'Say what is to be done.' });
+    expect(h.standIn.topView(USERS.mentor.id)?.id).toBe(view.id);
+    expect(JSON.stringify(h.standIn.topView(USERS.mentor.id)?.state)).toContain('   ');
+    await h.settle();
+    expect((await body(itemId)).body).toBe('send the recording');
+    expect(h.standIn.dmsTo(USERS.mentee.id)).toHaveLength(dmsBefore);
+  });
+
+  it('sends nothing when the text is saved unchanged', async () => {
+    const itemId = itemIds['send the recording']!;
+    const view = await openEdit(USERS.mentee.id, summary, itemId);
+    const dmsBefore = h.standIn.dmsTo(USERS.mentor.id).length;
+    await h.driver.submitView(USERS.mentee.id, view, { [ActionItemModal.blocks.body]: 'send the recording' });
+    await h.settle();
+    expect(h.standIn.dmsTo(USERS.mentor.id)).toHaveLength(dmsBefore);
+  });
+
+  it('refuses a stranger who forges the button, and the text stays', async () => {
+    const itemId = itemIds['write the doc']!;
+    const message = await postButton(h, USERS.stranger.id, OpenActions.editActionItem, itemId);
+    await h.driver.clickInMessage(USERS.stranger.id, message, OpenActions.editActionItem);
+    expect((await eventually(() => h.standIn.ephemeralsFor(USERS.stranger.id).at(-1))).text).toMatch(/not part of/);
+    expect(h.standIn.topView(USERS.stranger.id)).toBeUndefined();
+    expect((await body(itemId)).body).toBe('write the doc');
   });
 });

@@ -67,6 +67,10 @@ export function memoryFeedbackStore(world: MemoryWorld): FeedbackStore {
       requests().push(stored);
       return { ...stored };
     },
+    fillEmptyFeedbackFocus: async (meetingId, area) => {
+      const meeting = world.tables.meetings.find((row) => row.id === meetingId);
+      if (meeting && meeting.feedback_focus === null) meeting.feedback_focus = area;
+    },
     saveAnswer: (input) =>
       move(input.teamId, input.id, (row) => row.responder_id === input.responderId && row.status === 'requested', {
         status: 'answered',

@@ -10,6 +10,8 @@ export interface FeedbackScene {
   meeting(pairId: string, sequence: number, at: string, status?: MeetingStatus): Promise<string>;
   setPairStatus(pairId: string, status: PairStatus): Promise<void>;
   stored(requestId: string): Promise<FeedbackRequest | undefined>;
+  /** The agenda's feedback focus of a meeting. */
+  focusOf(meetingId: string): Promise<string | null>;
   /** Removes the meetings the last test added, so each test sees only its own. */
   clearMeetings(): Promise<void>;
 }
@@ -45,6 +47,24 @@ export function feedbackServiceSpec(makeScene: () => Promise<FeedbackScene>): vo
     const item = await asked('linking');
     expect(item.meetingId).toBe(current);
     expect((await scene.stored(item.id))?.meeting_id).toBe(current);
+  });
+
+  it('fills the empty feedback focus of the meeting ahead with the mentee’s area, never a focus already named, nor from the mentor', async () => {
+    const ahead = await scene.meeting(pair.id, 1, '2026-11-24T12:00:00Z');
+    await asked('estimating');
+    expect(await scene.focusOf(ahead)).toBe('estimating');
+    await asked('delegating');
+    expect(await scene.focusOf(ahead)).toBe('estimating');
+    await scene.clearMeetings();
+    const other = await scene.meeting(pair.id, 1, '2026-11-24T12:00:00Z');
+    await ask('my mentoring', 'UMENTOR');
+    expect(await scene.focusOf(other)).toBeNull();
+  });
+
+  it('leaves the focus of a meeting that has started alone', async () => {
+    const started = await scene.meeting(pair.id, 1, '2026-11-23T11:30:00Z');
+    await asked('presenting');
+    expect(await scene.focusOf(started)).toBeNull();
   });
 
   it('asks the other person of the pair, whichever side asks', async () => {

@@ -7,6 +7,7 @@ import {
   GoalModal,
   GoalProgressModal,
   GoalReflectionModal,
+  ActionItemModal,
   JournalModal,
   MyDataDeleteModal,
   NotesModal,
@@ -29,6 +30,7 @@ import { meetingProposeSubmit } from './meeting-propose-submit';
 import { meetingRescheduleSubmit } from './meeting-reschedule-submit';
 import { meetingRuleSubmit } from './meeting-rule-submit';
 import { notesSubmit } from './notes-submit';
+import { notesAmendSubmit } from './notes-amend-submit';
 import { pairSubmit } from './pair-submit';
 import { reminderSettingsSubmit } from './reminder-settings-submit';
 import { swotSubmit } from './swot-submit';
@@ -38,6 +40,7 @@ import { feedbackExampleSubmit } from './feedback-example-submit';
 import { feedbackRequestSubmit } from './feedback-request-submit';
 import { journalSubmit } from './journal-submit';
 import { journalEditSubmit } from './journal-edit-submit';
+import { actionItemEditSubmit } from './action-item-edit-submit';
 import { resourceAddSubmit } from './resource-add-submit';
 import { resourceExploredSubmit } from './resource-explored-submit';
 import { thanksSubmit } from './thanks-submit';
@@ -61,6 +64,7 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(RuleModal.callbackId, meetingRuleSubmit(deps));
   router.view(AgendaModal.callbackId, agendaSubmit(deps));
   router.view(NotesModal.callbackId, notesSubmit(deps));
+  router.view(NotesModal.amendCallbackId, notesAmendSubmit(deps));
   router.view(FeedbackModal.request.callbackId, feedbackRequestSubmit(deps));
   router.view(FeedbackModal.answer.callbackId, feedbackAnswerSubmit(deps));
   router.view(FeedbackModal.apply.callbackId, feedbackApplySubmit(deps));
@@ -69,6 +73,7 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(ResourceModal.explored.callbackId, resourceExploredSubmit(deps));
   router.view(JournalModal.write.callbackId, journalSubmit(deps));
   router.view(JournalModal.edit.callbackId, journalEditSubmit(deps));
+  router.view(ActionItemModal.callbackId, actionItemEditSubmit(deps));
   router.view(ThanksModal.callbackId, thanksSubmit(deps));
   router.view(UpdateModal.callbackId, updateSubmit(deps));
   router.view(ReminderSettingsModal.callbackId, reminderSettingsSubmit(deps));

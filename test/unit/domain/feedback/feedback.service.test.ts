@@ -17,6 +17,7 @@ describe('FeedbackService in memory', () => {
         world.findPair('T1', pairId)!.status = status;
       },
       stored: async (requestId) => world.tables.feedbackRequests.find((row) => row.id === requestId),
+      focusOf: async (meetingId) => world.tables.meetings.find((row) => row.id === meetingId)?.feedback_focus ?? null,
       clearMeetings: async () => {
         world.tables.meetings = [];
       },

@@ -3,6 +3,7 @@ import { dashboardBlocks, HOME_MAX_BLOCKS, homeView, MESSAGE_MAX_BLOCKS } from '
 import { statusMessage } from '../../../../src/slack/blocks/status';
 import { HomeActions, OpenActions } from '../../../../src/slack/ids';
 import { busyPair, homeSnapshot, meeting, MENTEE, MENTOR, pairSnapshot } from '../../../support/home-snapshots';
+import { ambiguousButtons, spokenButtons } from '../../../support/spoken-buttons';
 
 type Json = Record<string, any>;
 const text = (blocks: readonly unknown[]): string => JSON.stringify(blocks);
@@ -209,3 +210,38 @@ describe('block limits', () => {
     expect(text(blocks).match(/✅ \*Regular meetings scheduled\*/g)).toHaveLength(1);
   });
 });
+
+describe('Home spoken aloud (accessibility)', () => {
+  const GENERIC = new Set(['Prepare agenda', 'Add a goal', 'Record notes', 'Journal', 'Say thanks', 'Ask for feedback', 'Add a resource', 'Done ✓']);
+  const layouts = {
+    'one pair (full)': homeSnapshot([busyPair(MENTOR, MENTEE, 2)]),
+    'three pairs (compact)': homeSnapshot([busyPair(MENTOR, MENTEE, 2), busyPair(MENTOR, 'UB', 3), busyPair(MENTOR, 'UC', 4)]),
+    'many pairs (minimal)': homeSnapshot(Array.from({ length: 12 }, (_, n) => busyPair(MENTOR, n === 0 ? MENTEE : `UP${n}`, n + 1))),
+  };
+
+  it.each(Object.entries(layouts))('%s: every per-pair button names the other person, under 75 characters, and no two buttons sound alike', (_, snapshot) => {
+    const blocks = homeView(snapshot).blocks;
+    // The fixture's action items all have the same text: only their labels can sound alike.
+    expect(ambiguousButtons(blocks).filter((spoken) => !spoken.startsWith('Mark done: Do the thing'))).toEqual([]);
+    const spoken = spokenButtons(blocks);
+    expect(spoken.filter((button) => (button.label ?? '').length > 75)).toEqual([]);
+    const generic = spoken.filter((button) => GENERIC.has(blocksText(blocks, button)));
+    expect(generic.length).toBeGreaterThan(0);
+    expect(generic.filter((button) => !button.label)).toEqual([]);
+    // Theo's pair's buttons name Theo ("Open the agenda of your next meeting with Theo").
+    expect(spoken.some((button) => button.label === 'Open the agenda of your next meeting with Theo')).toBe(true);
+  });
+
+  it('a progress bar of glyphs always has its count in words next to it ("2 of 5")', () => {
+    const all = text(homeView(layouts['one pair (full)']).blocks);
+    const bars = all.match(/[▰▱]+[^`]*` [^·"]*/g) ?? [];
+    expect(bars.length).toBeGreaterThan(0);
+    for (const bar of bars) expect(bar).toMatch(/` \d+ of \d+ key results? met/);
+  });
+});
+
+/** A button's visible text, found by its action and value. */
+function blocksText(blocks: readonly unknown[], button: { actionId: string; value: string }): string {
+  const all = (blocks as Json[]).flatMap((b) => [b.accessory, ...(b.elements ?? [])]);
+  return all.find((e) => e?.type === 'button' && e.action_id === button.actionId && e.value === button.value)?.text?.text ?? '';
+}

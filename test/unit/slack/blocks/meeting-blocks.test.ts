@@ -99,6 +99,7 @@ const action = (n: number, owner = n % 2 ? 'UTHEO' : 'UMARIA'): ActionItem => ({
   created_by: 'UMARIA',
   ...NO_LIFECYCLE,
   created_at: at,
+  overdue_nudged_at: null,
 });
 const reader = { userId: 'UMARIA', zone: 'Europe/Berlin' };
 
