@@ -501,4 +501,18 @@ export const ProgramActions = {
   removeCoordinator: 'program_coordinator_remove',
   /** In the overview's paging row: sends the presser, in their DM with the bot, a CSV of every pair. */
   exportCsv: 'program_export_csv',
+  /** In the overview's paging row: pushes ProgramEnrolModal. */
+  enrol: 'program_enrol_open',
+} as const;
+
+/** Bulk enrolment (pushed over the overview): one pair per line, checked, then shown in ProgramEnrolPreview. */
+export const ProgramEnrolModal = {
+  callbackId: 'program_enrol',
+  blocks: { lines: 'program_enrol_lines' },
+  actions: { lines: 'program_enrol_lines_input' },
+} as const;
+
+/** The preview pushed over ProgramEnrolModal: Create pairs submits it; Back (its close button) returns to the text. */
+export const ProgramEnrolPreview = {
+  callbackId: 'program_enrol_confirm',
 } as const;

@@ -14,6 +14,9 @@ import { buildSubmission } from '../../src/devtools/slack-driver/submission';
 import type { RecordedCall, StoredView } from '../../src/devtools/slack-stand-in';
 import { deleteConfirmModal } from '../../src/slack/blocks/mydata';
 import { programModal } from '../../src/slack/blocks/program-overview';
+import { enrolModal, enrolPreviewModal } from '../../src/slack/blocks/program-enrol';
+import { encodeEnrolBatch } from '../../src/slack/inputs/program-enrol-form';
+import type { ModalView } from '@slack/types';
 import { tally } from '../../src/domain/program/overview';
 import { pairPickerBlock } from '../../src/slack/blocks/pair-picker';
 import type { AppDeps } from '../../src/slack/context';
@@ -129,15 +132,40 @@ const submit =
       sendViewSubmission(h, userId, view, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
   };
 
-/** The mentee's own "Delete my data" confirmation (as the bot opens it for them), ticked and submitted by the actor. */
-const submitMenteesDeletion: Prepare = async (userId) => {
-  const lines = [{ label: 'journal entries', count: 1, fate: 'deleted' as const }];
-  const trigger = h.standIn.issueTriggerId(USERS.mentee.id);
-  const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: trigger, view: deleteConfirmModal(USERS.mentee.id, lines) });
-  const view = h.standIn.findView(opened.view!.id!)!;
-  const { values } = buildSubmission(view, { [MyDataDeleteModal.blocks.confirm]: [MyDataDeleteModal.confirmValue] });
-  return () => sendViewSubmission(h, userId, view, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
-};
+/** A modal the bot opens for the actor (`view`, as it would for whoever may use it), submitted by the actor with `inputs`. */
+const submitOpened =
+  (view: () => ModalView, inputs: Record<string, unknown> = {}): Prepare =>
+  async (userId) => {
+    const trigger = h.standIn.issueTriggerId(userId);
+    const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: trigger, view: view() });
+    const stored = h.standIn.findView(opened.view!.id!)!;
+    const { values } = buildSubmission(stored, inputs);
+    return () =>
+      sendViewSubmission(h, userId, stored, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
+  };
+
+/** The mentee's own "Delete my data" confirmation (as the bot opens it for the mentee), ticked and submitted by the actor. */
+const submitMenteesDeletion = submitOpened(() => deleteConfirmModal(USERS.mentee.id, [{ label: 'journal entries', count: 1, fate: 'deleted' as const }]), {
+  [MyDataDeleteModal.blocks.confirm]: [MyDataDeleteModal.confirmValue],
+});
+
+/** Pair A's two people, as a coordinator would enrol them again in bulk. */
+const ENROL_LINE = `<@${USERS.mentor.id}>, <@${USERS.other.id}>, <#CGOALS>, every week, 2027-01-11 10:00`;
+const forgedPreview = () =>
+  enrolPreviewModal(
+    [],
+    encodeEnrolBatch([
+      {
+        line: 1,
+        mentorId: USERS.mentor.id,
+        menteeId: USERS.other.id,
+        goalsChannelId: 'CGOALS',
+        cadence: 'weekly',
+        firstDate: '2027-01-11',
+        firstTime: '10:00',
+      },
+    ]),
+  );
 
 /** The program overview as a coordinator has it open (second page of three), in the hands of someone who does not coordinate. */
 const overviewModal = () => ({
@@ -630,6 +658,7 @@ const ROWS: Row[] = [
       [ProgramActions.addCoordinator, 'add a program coordinator (themselves or anyone)', USERS.stranger.id],
       [ProgramActions.removeCoordinator, 'remove a program coordinator', USERS.coordinator.id],
       [ProgramActions.exportCsv, "export the program's pairs as a CSV", 'all'],
+      [ProgramActions.enrol, 'open the bulk enrolment form', 'enrol'],
     ] as const
   ).map(([id, does, value]): Row => ({
     id,
@@ -638,6 +667,20 @@ const ROWS: Row[] = [
     prepare: pressInView(overviewModal, id, () => value),
     refusal: NOT_COORDINATOR,
   })),
+  {
+    id: ids.ProgramEnrolModal.callbackId,
+    does: "enrol pairs in bulk (pair A's mentor with someone else)",
+    roles: ['mentee', 'mentor'],
+    prepare: submitOpened(enrolModal, { [ids.ProgramEnrolModal.blocks.lines]: ENROL_LINE }),
+    refusal: NOT_COORDINATOR,
+  },
+  {
+    id: ids.ProgramEnrolPreview.callbackId,
+    does: 'confirm a bulk enrolment preview (forged, or left open by a coordinator)',
+    roles: ['mentee', 'mentor'],
+    prepare: submitOpened(forgedPreview),
+    refusal: NOT_COORDINATOR,
+  },
 ];
 
 /**

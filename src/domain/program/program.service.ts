@@ -110,7 +110,8 @@ export class ProgramService {
     return { kind: removed ? 'removed' : 'not_added', userId };
   }
 
-  private async mustCoordinate(actor: Actor, slack: WorkspaceStanding): Promise<void> {
+  /** Refuses (DomainError `forbidden`) anyone who does not coordinate; for the program's actions that live elsewhere (bulk enrolment). */
+  async mustCoordinate(actor: Actor, slack: WorkspaceStanding): Promise<void> {
     if (!(await this.isCoordinator(actor.teamId, actor.userId, slack))) throw new DomainError('forbidden', NOT_COORDINATOR);
   }
 }

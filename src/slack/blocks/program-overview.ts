@@ -82,6 +82,7 @@ function pagingBlocks(overview: Overview): KnownBlock[] {
     ...(overview.more ? [{ type: 'button' as const, action_id: ProgramActions.nextPage, text: plain('Next', 75), value: String(overview.page + 1) }] : []),
     // Every pair, whatever the filters: the file is the whole program, for a spreadsheet.
     { type: 'button' as const, action_id: ProgramActions.exportCsv, text: plain('Export CSV', 75), value: 'all' },
+    { type: 'button' as const, action_id: ProgramActions.enrol, text: plain('Enrol pairs', 75), value: 'enrol' },
   ];
   return [{ type: 'actions', block_id: ProgramModal.blocks.paging, elements: buttons }];
 }

@@ -67,6 +67,7 @@ import { checkInNoteOpen, checkInsStop, pairReflectOpen } from './closing-open';
 import { mydataDeleteOpen } from './mydata-delete-open';
 import { mydataExport } from './mydata-export';
 import { programOpen } from './program-open';
+import { programEnrolOpen } from './program-enrol-open';
 import { programFilterHealth, programFilterState, programPage } from './program-browse';
 import { programCoordinatorAdd, programCoordinatorRemove } from './program-coordinators';
 import { programExportCsv } from './program-export-csv';
@@ -139,4 +140,5 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(ProgramActions.addCoordinator, programCoordinatorAdd(deps));
   router.action(ProgramActions.removeCoordinator, programCoordinatorRemove(deps));
   router.action(ProgramActions.exportCsv, programExportCsv(deps));
+  router.action(ProgramActions.enrol, programEnrolOpen(deps));
 }
