@@ -7,9 +7,11 @@ import { beforeAck } from './ack-budget';
 import type { AppDeps } from './context';
 import { slackStanding } from './coordinators';
 import { lookupUser, lookupUserByEmail } from './directory';
-import { slackErrorCode } from './slack-failure';
+import { slackErrorCode, slackFailure } from './slack-failure';
 
 const SLACK_DOWN = "I couldn't check these people with Slack just now. Please submit again; nothing was created.";
+/** users.lookupByEmail allows about 50 calls a minute (Tier 3): a long list of addresses can meet it. */
+const SLACK_BUSY = 'Slack asked me to slow down while I checked these people. Submit again in a minute, or send fewer lines at a time; nothing was created.';
 
 /**
  * A batch checked as its preview and its confirmation need it: the presser must coordinate (a
@@ -31,7 +33,7 @@ export async function checkBatch(
   const people = await beforeAck(coordinatorThenPeople()).catch((error: unknown) => {
     if (isDomainError(error)) throw error;
     actor.log.warn({ err: error }, 'Slack look-up failed during enrolment');
-    throw new DomainError('slack_unavailable', SLACK_DOWN);
+    throw new DomainError('slack_unavailable', slackFailure(error) === 'rate_limited' ? SLACK_BUSY : SLACK_DOWN);
   });
   const found = lines.flatMap((line) => {
     const mentor = people.get(refKey(line.mentor));

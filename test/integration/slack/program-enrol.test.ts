@@ -133,6 +133,19 @@ describe('enrolling pairs in bulk', () => {
     expect(textOf(summary)).toContain('3 pairs started; the welcomes are on their way.');
   });
 
+  it('tells the coordinator to submit again when Slack limits the look-ups or lacks the email scope, keeping the text and creating nothing', async () => {
+    const form = (await openEnrolment(coordinator.id))!;
+    const line = [`<@${mentee.id}>, ben@example.com, <#${CHANNELS.goals.id}>, weekly, 2027-01-14 10:00`];
+    h.standIn.failNext('users.lookupByEmail', { status: 429, retryAfterSeconds: 30 });
+    const limited = await submitLines(form, line);
+    expect(limited.errors?.[b.lines]).toMatch(/^Slack asked me to slow down while I checked these people\. Submit again in a minute/);
+    h.standIn.failNext('users.lookupByEmail', { error: 'missing_scope' });
+    const scope = await submitLines(form, line);
+    expect(scope.errors?.[b.lines]).toMatch(/needs the users:read\.email scope.*Write those people as @mentions meanwhile/);
+    expect(typedText(h.standIn.topView(coordinator.id))).toBe(line[0]);
+    expect(await pairOf(h, mentee.id, BEN.id)).toBeUndefined();
+  });
+
   it('refuses a pair that already runs as a line error', async () => {
     const form = (await openEnrolment(coordinator.id))!;
     const again = await submitLines(form, [GOOD[2]!, `<@${mentee.id}>, <@${other.id}>, <#${CHANNELS.goals.id}>, weekly, 2027-01-14 10:00`]);
