@@ -13,6 +13,7 @@ import * as programCoordinators from './2026-12-11T0300_program_coordinators';
 import * as pairUpdates from './2026-12-11T0500_pair_updates';
 import * as feedbackExamples from './2026-12-11T0700_feedback_examples';
 import * as peopleRealName from './2026-12-11T0800_people_real_name';
+import * as progressCheckIns from './2026-12-12T0400_progress_check_ins';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11T0500_pair_updates': pairUpdates,
   '2026-12-11T0700_feedback_examples': feedbackExamples,
   '2026-12-11T0800_people_real_name': peopleRealName,
+  '2026-12-12T0400_progress_check_ins': progressCheckIns,
 };

@@ -18,6 +18,7 @@ import { PairsService } from './domain/pairs/pairs.service';
 import { LifecycleService } from './domain/pairs/lifecycle.service';
 import { LifecyclePass } from './domain/pairs/lifecycle-pass';
 import { ClosingService } from './domain/pairs/closing.service';
+import { CheckInsService } from './domain/check-ins/check-ins.service';
 import { ExpectationsService } from './domain/expectations/expectations.service';
 import { AccountChangesService } from './domain/people/account-changes.service';
 import { PeopleService } from './domain/people/people.service';
@@ -61,6 +62,8 @@ export interface Services {
   /** The scheduler's part of a pair's life (expiries, resume dates, the automatic end). */
   lifecyclePass: LifecyclePass;
   closing: ClosingService;
+  /** The private check-ins at a third and two thirds of a mentorship. */
+  checkIns: CheckInsService;
   expectations: ExpectationsService;
   accounts: AccountChangesService;
   personalData: PersonalDataService;
@@ -97,6 +100,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     lifecycle,
     lifecyclePass: new LifecyclePass(db, lifecycle),
     closing: new ClosingService(db, clock, effects, cipher),
+    checkIns: new CheckInsService(db, clock),
     expectations: new ExpectationsService(db, clock, effects),
     accounts: new AccountChangesService(db, clock, lifecycle, schedulerPairReminders),
     personalData: new PersonalDataService(db, clock, effects, cipher),

@@ -427,6 +427,23 @@ export const CheckInNoteModal = {
   actions: { note: 'check_in_note_input' },
 } as const;
 
+/**
+ * The check-ins during a mentorship (a third and two thirds of the way): one button per answer, each
+ * opening ProgressCheckInModal with that answer picked. value = `<pair id>:<checkpoint>`.
+ */
+export const ProgressCheckInActions = {
+  great: 'progress_check_in_great',
+  okay: 'progress_check_in_okay',
+  notWorking: 'progress_check_in_not_working',
+} as const;
+
+export const ProgressCheckInModal = {
+  callbackId: 'progress_check_in_save',
+  blocks: { answer: 'progress_check_in_answer', note: 'progress_check_in_note', share: 'progress_check_in_share' },
+  actions: { answer: 'progress_check_in_answer_pick', note: 'progress_check_in_note_input', share: 'progress_check_in_share_check' },
+  shareValue: 'share',
+} as const;
+
 // ---- expectations agreed at the start -----------------------------------------------------------------
 
 /**

@@ -124,6 +124,7 @@ function pairOf(row: repo.OverviewRow, now: Date): OverviewPair {
       createdAt: row.created_at,
       lastHeldAt: row.last_held_at,
       recent: { count: row.recent_count, withoutNotes: row.recent_without_notes, withoutAgenda: row.recent_without_agenda },
+      sharedNotWorking: row.shared_not_working,
     },
     now,
   );
@@ -137,6 +138,7 @@ function pairOf(row: repo.OverviewRow, now: Date): OverviewPair {
     lastHeldAt: row.last_held_at,
     nextAt: row.next_at,
     judgement,
+    sharedCheckInNote: row.shared_not_working ? row.shared_note : null,
   };
 }
 

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Cadence } from '../../db/schema';
+import { CHECKPOINTS, type Checkpoint } from '../check-ins/check-in-timing';
 import type { Executor } from '../../db/types';
 import type { PlanMeeting, PlanPair } from './planner';
 
@@ -134,6 +136,24 @@ export async function goalsToPlan(
     .select(['g.id as goal_id', 'g.target_date'])
     .execute();
   return rows.map((row) => ({ pair: toPlanPair(row), goal: { id: row.goal_id, targetDate: row.target_date } }));
+}
+
+/**
+ * Active pairs whose check-in date (a third or two thirds of the way: check-in-timing.ts's
+ * `checkpointOn`, the same arithmetic) falls between two local dates.
+ */
+export async function pairsAtCheckpoint(
+  db: Executor,
+  fromDate: string,
+  toDate: string,
+): Promise<Array<{ pair: PlanPair; checkpoint: Checkpoint; date: string }>> {
+  const on = sql<string>`(p.started_on + ((p.planned_end_on - p.started_on) * c.n / 3))`;
+  const rows = await pairsWithPeople(db)
+    .innerJoin(sql<{ n: number }>`(select generate_series(1, ${sql.lit(CHECKPOINTS.length)}) as n)`.as('c'), (join) => join.onTrue())
+    .select([sql<number>`c.n`.as('checkpoint'), sql<string>`${on}::text`.as('checkpoint_on')])
+    .where(sql<boolean>`${on} between ${fromDate}::date and ${toDate}::date`)
+    .execute();
+  return rows.map((row) => ({ pair: toPlanPair(row), checkpoint: Number(row.checkpoint) as Checkpoint, date: row.checkpoint_on }));
 }
 
 /**

@@ -8,6 +8,7 @@ import { ProgramActions, ProgramModal } from '../ids';
 import { encodeOverviewState } from '../inputs/program-form';
 import { HEALTH_LABEL, HEALTH_OPTION, REASON_TEXT, STATE_LABEL, healthLine, stateLine } from './program-format';
 import type { Message } from './help';
+import { inlineTyped } from './quote';
 import { mention, mrkdwn, plain } from './text';
 
 const ALL = 'all';
@@ -69,7 +70,8 @@ function pairBlock(pair: OverviewPair, overview: Overview): KnownBlock {
     text: mrkdwn(
       `${mention(pair.mentorId)} mentors ${mention(pair.menteeId)} · *${STATE_LABEL[pair.status]}* · ${health}\n` +
         `Start ${formatLocalDate(pair.startedOn)} · planned end ${formatLocalDate(pair.plannedEndOn)}\n` +
-        `Last meeting held: ${lastHeld} · next meeting: ${next}`,
+        `Last meeting held: ${lastHeld} · next meeting: ${next}` +
+        (pair.sharedCheckInNote ? `\nShared check-in note: ${inlineTyped(pair.sharedCheckInNote, 300)}` : ''),
     ),
   };
 }

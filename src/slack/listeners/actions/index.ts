@@ -14,6 +14,7 @@ import {
   NotesModal,
   OpenActions,
   PairLifeActions,
+  ProgressCheckInActions,
   PairModal,
   PairPicker,
   ProgramActions,
@@ -64,6 +65,7 @@ import { pairWithdraw } from './pair-withdraw';
 import { pairResume } from './pair-resume';
 import { pairChangeOpen, pairDeclineOpen, pairEndOpen, pairPauseOpen } from './pair-modal-open';
 import { checkInNoteOpen, checkInsStop, pairReflectOpen } from './closing-open';
+import { progressCheckInOpen } from './progress-check-in-open';
 import { mydataDeleteOpen } from './mydata-delete-open';
 import { mydataExport } from './mydata-export';
 import { programOpen } from './program-open';
@@ -128,6 +130,9 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairLifeActions.reflect, pairReflectOpen(deps));
   router.action(PairLifeActions.checkInNote, checkInNoteOpen(deps));
   router.action(PairLifeActions.stopCheckIns, checkInsStop(deps));
+  router.action(ProgressCheckInActions.great, progressCheckInOpen('great')(deps));
+  router.action(ProgressCheckInActions.okay, progressCheckInOpen('okay')(deps));
+  router.action(ProgressCheckInActions.notWorking, progressCheckInOpen('not_working')(deps));
   router.action(ExpectationsActions.open, expectationsOpen(deps));
   router.action(ExpectationsActions.confirm, expectationsConfirm(deps));
   router.action(MyDataActions.export, mydataExport(deps));

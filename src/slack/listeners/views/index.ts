@@ -44,8 +44,10 @@ import { thanksSubmit } from './thanks-submit';
 import { updateSubmit } from './update-submit';
 import { pairChangeSubmit, pairDeclineSubmit, pairEndSubmit, pairPauseSubmit } from './pair-life-submit';
 import { checkInNoteSubmit, pairReflectionSubmit } from './closing-submit';
+import { progressCheckInSubmit } from './progress-check-in-submit';
 import {
   CheckInNoteModal,
+  ProgressCheckInModal,
   ExpectationsModal,
   PairChangeModal,
   PairDeclineModal,
@@ -90,6 +92,7 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(PairChangeModal.callbackId, pairChangeSubmit(deps));
   router.view(PairReflectionModal.callbackId, pairReflectionSubmit(deps));
   router.view(CheckInNoteModal.callbackId, checkInNoteSubmit(deps));
+  router.view(ProgressCheckInModal.callbackId, progressCheckInSubmit(deps));
   router.view(MyDataDeleteModal.callbackId, mydataDeleteSubmit(deps));
   router.view(ProgramEnrolModal.callbackId, programEnrolSubmit(deps));
   router.view(ProgramEnrolPreview.callbackId, programEnrolConfirm(deps));
