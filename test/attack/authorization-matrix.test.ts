@@ -14,6 +14,7 @@ import { buildSubmission } from '../../src/devtools/slack-driver/submission';
 import type { RecordedCall, StoredView } from '../../src/devtools/slack-stand-in';
 import { deleteConfirmModal } from '../../src/slack/blocks/mydata';
 import { programModal } from '../../src/slack/blocks/program-overview';
+import { progressCheckInModal } from '../../src/slack/blocks/progress-check-in';
 import { enrolModal, enrolPreviewModal } from '../../src/slack/blocks/program-enrol';
 import { encodeEnrolBatch } from '../../src/slack/inputs/program-enrol-form';
 import type { ModalView } from '@slack/types';
@@ -605,6 +606,21 @@ const ROWS: Row[] = [
     roles: ['mentee'],
     prepare: submit('check_in_note_send', { [ids.CheckInNoteModal.blocks.note]: 'Intruder note' }),
     refusal: { default: NOT_IN_PAIR, mentee: AFTER_END },
+  },
+  // check-ins during the mentorship: only a member answers, and only for themselves
+  ...Object.values(ids.ProgressCheckInActions).map((id): Row => ({
+    id,
+    does: `answer a check-in about another pair (${id})`,
+    prepare: press(id, () => `${world.pairA.id}:1`),
+    refusal: NOT_IN_PAIR,
+  })),
+  {
+    id: ids.ProgressCheckInModal.callbackId,
+    does: 'save a check-in about another pair',
+    prepare: submitOpened(() => progressCheckInModal({ pairId: world.pairA.id, checkpoint: 1, answer: 'not_working', note: null, shared: true }), {
+      [ids.ProgressCheckInModal.blocks.note]: 'Intruder note',
+    }),
+    refusal: NOT_IN_PAIR,
   },
   // expectations agreed at the start
   {

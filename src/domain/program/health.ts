@@ -53,7 +53,8 @@ export function judgeHealth(facts: HealthFacts, now: Date): Judgement | null {
   const since = facts.lastHeldAt ?? new Date(`${facts.startedOn}T00:00:00Z`);
   // A shared "not working" is named whatever else the health is: its author asked the coordinator to know.
   const checkIn: HealthReason[] = facts.sharedNotWorking ? ['check_in_not_working'] : [];
-  if (facts.status === 'active' && now.getTime() - since.getTime() > STALLED_AFTER_DAYS * DAY_MS) return { health: 'stalled', reasons: ['no_meeting_held', ...checkIn] };
+  if (facts.status === 'active' && now.getTime() - since.getTime() > STALLED_AFTER_DAYS * DAY_MS)
+    return { health: 'stalled', reasons: ['no_meeting_held', ...checkIn] };
   const full = facts.recent.count === RECENT_MEETINGS;
   const reasons: HealthReason[] = [];
   if (full && facts.recent.withoutNotes === RECENT_MEETINGS) reasons.push('no_notes');

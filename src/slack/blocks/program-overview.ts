@@ -117,7 +117,10 @@ function coordinatorBlocks(overview: Overview, change: CoordinatorChange | undef
         { type: 'users_select', action_id: ProgramActions.removeCoordinator, placeholder: plain('Remove a coordinator', 150) },
       ],
     },
-    { type: 'context', elements: [mrkdwn('Coordinators see names, dates, states and counts, never anything a pair wrote.')] },
+    {
+      type: 'context',
+      elements: [mrkdwn('Coordinators see names, dates, states, counts and the check-ins their authors chose to share, never anything else a pair wrote.')],
+    },
   ];
 }
 

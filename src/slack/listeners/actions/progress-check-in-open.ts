@@ -5,7 +5,7 @@ import { progressCheckInModal } from '../../blocks/progress-check-in';
 import { parseCheckInButton } from '../../inputs/progress-check-in-form';
 
 /** Great / Okay / Not working in a check-in DM (value = `<pair id>:<checkpoint>`): the form, that answer picked, the note and choice kept from an earlier answer. */
-export const progressCheckInOpen = (answer: CheckInAnswer) =>
+const progressCheckInOpen = (answer: CheckInAnswer) =>
   onAction({
     name: 'progress_check_in_open',
     parse: ({ value }) => parseCheckInButton(value),
@@ -19,3 +19,7 @@ export const progressCheckInOpen = (answer: CheckInAnswer) =>
       };
     },
   });
+
+export const progressCheckInGreat = progressCheckInOpen('great');
+export const progressCheckInOkay = progressCheckInOpen('okay');
+export const progressCheckInNotWorking = progressCheckInOpen('not_working');
