@@ -25,8 +25,12 @@ const UP: string[] = [
   // The overview's health reads each pair's latest shared check-in per person.
   `create index progress_check_ins_shared on progress_check_ins (pair_id, user_id, answered_at desc) where shared`,
   `create index progress_check_ins_author on progress_check_ins (team_id, user_id)`,
+  // The planning pass finds the active pairs whose check-in day is near by these (the same expressions as
+  // planning.repository.ts's pairsAtCheckpoint), so a pass probes an index instead of reading every pair.
+  `create index pairs_check_in_1 on pairs ((started_on + (planned_end_on - started_on) / 3)) where status = 'active'`,
+  `create index pairs_check_in_2 on pairs ((started_on + (planned_end_on - started_on) * 2 / 3)) where status = 'active'`,
 ];
 
-const DOWN: string[] = ['drop table if exists progress_check_ins'];
+const DOWN: string[] = ['drop index if exists pairs_check_in_2', 'drop index if exists pairs_check_in_1', 'drop table if exists progress_check_ins'];
 
 export const { up, down } = statements(UP, DOWN);

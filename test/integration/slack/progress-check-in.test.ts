@@ -109,6 +109,8 @@ describe('a pair a coordinator set up', () => {
     expect(await checkInRows(pairId)).toMatchObject([{ user_id: mentee.id, checkpoint: 1, answer: 'not_working', note: 'We keep cancelling', shared: false }]);
     const overview = await overviewText();
     expect(overview).toContain(':large_green_circle: On track');
+    // The counts and filters are judged in SQL: they agree.
+    expect(overview).toContain('1 on track · 0 need attention · 0 stalled');
     expect(overview).not.toContain('check-in: not working');
     expect(overview).not.toContain('We keep cancelling');
   });
@@ -131,6 +133,7 @@ describe('a pair a coordinator set up', () => {
     expect(rows[0]).toMatchObject({ answer: 'not_working', note: 'We keep cancelling, please help', shared: true });
     const overview = await overviewText();
     expect(overview).toContain('Needs attention (check-in: not working (shared))');
+    expect(overview).toContain('0 on track · 1 needs attention · 0 stalled');
     expect(overview).toContain('We keep cancelling, please help');
   });
 
