@@ -19,6 +19,7 @@ import { PairsService } from './domain/pairs/pairs.service';
 import { LifecycleService } from './domain/pairs/lifecycle.service';
 import { LifecyclePass } from './domain/pairs/lifecycle-pass';
 import { ClosingService } from './domain/pairs/closing.service';
+import { CheckInsService } from './domain/check-ins/check-ins.service';
 import { ExpectationsService } from './domain/expectations/expectations.service';
 import { AccountChangesService } from './domain/people/account-changes.service';
 import { PeopleService } from './domain/people/people.service';
@@ -64,6 +65,8 @@ export interface Services {
   /** The scheduler's one nudge per overdue action item. */
   overdueNudges: OverdueNudges;
   closing: ClosingService;
+  /** The private check-ins at a third and two thirds of a mentorship. */
+  checkIns: CheckInsService;
   expectations: ExpectationsService;
   accounts: AccountChangesService;
   personalData: PersonalDataService;
@@ -101,6 +104,7 @@ export function createServices(db: Kysely<Database>, clock: () => Date, effects:
     lifecyclePass: new LifecyclePass(db, lifecycle),
     overdueNudges: new OverdueNudges(db, effects),
     closing: new ClosingService(db, clock, effects, cipher),
+    checkIns: new CheckInsService(db, clock),
     expectations: new ExpectationsService(db, clock, effects),
     accounts: new AccountChangesService(db, clock, lifecycle, schedulerPairReminders),
     personalData: new PersonalDataService(db, clock, effects, cipher),

@@ -328,6 +328,21 @@ export interface PairUpdatesTable {
   created_at: CreatedAt;
 }
 
+export type CheckInAnswer = 'great' | 'okay' | 'not_working';
+
+/** A person's answer to a check-in during the mentorship (migration 2026-12-12T0400): private unless `shared`. */
+export interface ProgressCheckInsTable {
+  team_id: string;
+  pair_id: string;
+  user_id: string;
+  /** 1: a third of the planned duration; 2: two thirds. */
+  checkpoint: number;
+  answer: CheckInAnswer;
+  note: string | null;
+  shared: boolean;
+  answered_at: Instant;
+}
+
 export interface OutboxTable {
   id: Generated<string>;
   team_id: string;
@@ -414,6 +429,7 @@ export interface Database {
   journal_entries: JournalEntriesTable;
   appreciations: AppreciationsTable;
   pair_updates: PairUpdatesTable;
+  progress_check_ins: ProgressCheckInsTable;
   outbox: OutboxTable;
   processed_events: ProcessedEventsTable;
   slack_rate_buckets: SlackRateBucketsTable;
@@ -427,6 +443,7 @@ export interface Database {
 export type Person = Selectable<PeopleTable>;
 export type Pair = Selectable<PairsTable>;
 export type PairUpdate = Selectable<PairUpdatesTable>;
+export type ProgressCheckIn = Selectable<ProgressCheckInsTable>;
 export type NewPair = Insertable<PairsTable>;
 export type Meeting = Selectable<MeetingsTable>;
 export type AgendaItem = Selectable<AgendaItemsTable>;

@@ -4,6 +4,7 @@ import { actionsDueTomorrow, goalTargetNear, midCycleNudge, wrapUpPrompt } from 
 import { notesMissingSummary, notesPrompt, prepHeadsUp, prepNudge, thanksPrompt, type MeetingReminderView } from '../slack/blocks/reminder-meeting';
 import type { Message } from '../slack/blocks/help';
 import { checkInMessage } from '../slack/blocks/closing-messages';
+import { progressCheckInMessage } from '../slack/blocks/progress-check-in';
 import { dueItems } from '../domain/reminders/decide';
 import type { DeliveryContext } from '../domain/reminders/delivery.repository';
 import type { ReminderKind } from '../domain/reminders/kinds';
@@ -58,6 +59,8 @@ export function renderReminder(row: OutboxRow, ctx: DeliveryContext, now: Date):
     }
     case 'wrap_up':
       return wrapUpPrompt({ otherId, role, plannedEndOn: pair.planned_end_on, zone });
+    case 'progress_check_in':
+      return progressCheckInMessage({ pairId: pair.id, otherId, checkpoint: row.payload.checkpoint === 2 ? 2 : 1, zone });
     case 'check_in':
       return checkInMessage({ pairId: pair.id, otherId, months: Number(row.payload.months), longTermGoals: ctx.reflection?.long_term_goals ?? null, zone });
   }

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { PickedUser } from '../domain/pairs/pair-rules';
+import { slackErrorCode } from './slack-failure';
 
 /** The fields of users.info's `user` the bot reads. */
 interface SlackUser {
@@ -26,7 +27,25 @@ export const isBotUser = (user: SlackUser, userId: string): boolean => Boolean(u
 
 /** What users.info tells about a person, in the shape the domain uses. */
 export async function lookupUser(client: WebClient, userId: string): Promise<PickedUser> {
-  const user = await slackUser(client, userId);
+  return pickedUser(await slackUser(client, userId), userId);
+}
+
+/**
+ * users.lookupByEmail (scope `users:read.email`): the person with that address, or null when Slack
+ * knows none (`users_not_found`). Its `user` is the same object users.info returns.
+ */
+export async function lookupUserByEmail(client: WebClient, email: string): Promise<PickedUser | null> {
+  try {
+    const response = await client.users.lookupByEmail({ email });
+    const user = (response.user ?? {}) as SlackUser;
+    return user.id ? pickedUser(user, user.id) : null;
+  } catch (error) {
+    if (slackErrorCode(error) === 'users_not_found') return null;
+    throw error;
+  }
+}
+
+function pickedUser(user: SlackUser, userId: string): PickedUser {
   // As Slack shows the person: their display name, else their real name. Never the handle (`name`),
   // which is lower case and not how anyone sees them.
   const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || userId;

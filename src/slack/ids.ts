@@ -440,6 +440,23 @@ export const CheckInNoteModal = {
   actions: { note: 'check_in_note_input' },
 } as const;
 
+/**
+ * The check-ins during a mentorship (a third and two thirds of the way): one button per answer, each
+ * opening ProgressCheckInModal with that answer picked. value = `<pair id>:<checkpoint>`.
+ */
+export const ProgressCheckInActions = {
+  great: 'progress_check_in_great',
+  okay: 'progress_check_in_okay',
+  notWorking: 'progress_check_in_not_working',
+} as const;
+
+export const ProgressCheckInModal = {
+  callbackId: 'progress_check_in_save',
+  blocks: { answer: 'progress_check_in_answer', note: 'progress_check_in_note', share: 'progress_check_in_share' },
+  actions: { answer: 'progress_check_in_answer_pick', note: 'progress_check_in_note_input', share: 'progress_check_in_share_check' },
+  shareValue: 'share',
+} as const;
+
 // ---- expectations agreed at the start -----------------------------------------------------------------
 
 /**
@@ -518,4 +535,18 @@ export const ProgramActions = {
   habitChart: 'program_habit_chart',
   /** In the weekly digest DM: opens the overview; value = the overview's state (filters, page) as JSON. */
   digestOpen: 'program_digest_open',
+  /** In the overview's paging row: pushes ProgramEnrolModal. */
+  enrol: 'program_enrol_open',
+} as const;
+
+/** Bulk enrolment (pushed over the overview): one pair per line, checked, then shown in ProgramEnrolPreview. */
+export const ProgramEnrolModal = {
+  callbackId: 'program_enrol',
+  blocks: { lines: 'program_enrol_lines' },
+  actions: { lines: 'program_enrol_lines_input' },
+} as const;
+
+/** The preview pushed over ProgramEnrolModal: Create pairs submits it; Back (its close button) returns to the text. */
+export const ProgramEnrolPreview = {
+  callbackId: 'program_enrol_confirm',
 } as const;

@@ -14,6 +14,10 @@ import { buildSubmission } from '../../src/devtools/slack-driver/submission';
 import type { RecordedCall, StoredView } from '../../src/devtools/slack-stand-in';
 import { deleteConfirmModal } from '../../src/slack/blocks/mydata';
 import { programModal } from '../../src/slack/blocks/program-overview';
+import { progressCheckInModal } from '../../src/slack/blocks/progress-check-in';
+import { enrolModal, enrolPreviewModal } from '../../src/slack/blocks/program-enrol';
+import { encodeEnrolBatch } from '../../src/slack/inputs/program-enrol-form';
+import type { ModalView } from '@slack/types';
 import { tally } from '../../src/domain/program/overview';
 import { tallyHabits } from '../../src/domain/program/habits';
 import { pairPickerBlock } from '../../src/slack/blocks/pair-picker';
@@ -130,15 +134,40 @@ const submit =
       sendViewSubmission(h, userId, view, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
   };
 
-/** The mentee's own "Delete my data" confirmation (as the bot opens it for them), ticked and submitted by the actor. */
-const submitMenteesDeletion: Prepare = async (userId) => {
-  const lines = [{ label: 'journal entries', count: 1, fate: 'deleted' as const }];
-  const trigger = h.standIn.issueTriggerId(USERS.mentee.id);
-  const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: trigger, view: deleteConfirmModal(USERS.mentee.id, lines) });
-  const view = h.standIn.findView(opened.view!.id!)!;
-  const { values } = buildSubmission(view, { [MyDataDeleteModal.blocks.confirm]: [MyDataDeleteModal.confirmValue] });
-  return () => sendViewSubmission(h, userId, view, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
-};
+/** A modal the bot opens for the actor (`view`, as it would for whoever may use it), submitted by the actor with `inputs`. */
+const submitOpened =
+  (view: () => ModalView, inputs: Record<string, unknown> = {}): Prepare =>
+  async (userId) => {
+    const trigger = h.standIn.issueTriggerId(userId);
+    const opened = await h.bot.slackApp.app.client.views.open({ trigger_id: trigger, view: view() });
+    const stored = h.standIn.findView(opened.view!.id!)!;
+    const { values } = buildSubmission(stored, inputs);
+    return () =>
+      sendViewSubmission(h, userId, stored, values, undefined, { driver: driverOf(userId), teamId: userId === PERSON_B.id ? TEAM_B : h.standIn.teamId });
+  };
+
+/** The mentee's own "Delete my data" confirmation (as the bot opens it for the mentee), ticked and submitted by the actor. */
+const submitMenteesDeletion = submitOpened(() => deleteConfirmModal(USERS.mentee.id, [{ label: 'journal entries', count: 1, fate: 'deleted' as const }]), {
+  [MyDataDeleteModal.blocks.confirm]: [MyDataDeleteModal.confirmValue],
+});
+
+/** Pair A's two people, as a coordinator would enrol them again in bulk. */
+const ENROL_LINE = `<@${USERS.mentor.id}>, <@${USERS.other.id}>, <#CGOALS>, every week, 2027-01-11 10:00`;
+const forgedPreview = () =>
+  enrolPreviewModal(
+    [],
+    encodeEnrolBatch([
+      {
+        line: 1,
+        mentorId: USERS.mentor.id,
+        menteeId: USERS.other.id,
+        goalsChannelId: 'CGOALS',
+        cadence: 'weekly',
+        firstDate: '2027-01-11',
+        firstTime: '10:00',
+      },
+    ]),
+  );
 
 /** The program overview as a coordinator has it open (second page of three), in the hands of someone who does not coordinate. */
 const overviewModal = () => ({
@@ -604,6 +633,21 @@ const ROWS: Row[] = [
     prepare: submit('check_in_note_send', { [ids.CheckInNoteModal.blocks.note]: 'Intruder note' }),
     refusal: { default: NOT_IN_PAIR, mentee: AFTER_END },
   },
+  // check-ins during the mentorship: only a member answers, and only for themselves
+  ...Object.values(ids.ProgressCheckInActions).map((id): Row => ({
+    id,
+    does: `answer a check-in about another pair (${id})`,
+    prepare: press(id, () => `${world.pairA.id}:1`),
+    refusal: NOT_IN_PAIR,
+  })),
+  {
+    id: ids.ProgressCheckInModal.callbackId,
+    does: 'save a check-in about another pair',
+    prepare: submitOpened(() => progressCheckInModal({ pairId: world.pairA.id, checkpoint: 1, answer: 'not_working', note: null, shared: true }), {
+      [ids.ProgressCheckInModal.blocks.note]: 'Intruder note',
+    }),
+    refusal: NOT_IN_PAIR,
+  },
   // expectations agreed at the start
   {
     id: ids.ExpectationsActions.open,
@@ -664,6 +708,7 @@ const ROWS: Row[] = [
       [ProgramActions.removeCoordinator, 'remove a program coordinator', USERS.coordinator.id],
       [ProgramActions.exportCsv, "export the program's pairs as a CSV", 'all'],
       [ProgramActions.habitChart, "get the program's habits chart", 'habits'],
+      [ProgramActions.enrol, 'open the bulk enrolment form', 'enrol'],
     ] as const
   ).map(([id, does, value]): Row => ({
     id,
@@ -672,6 +717,20 @@ const ROWS: Row[] = [
     prepare: pressInView(overviewModal, id, () => value),
     refusal: NOT_COORDINATOR,
   })),
+  {
+    id: ids.ProgramEnrolModal.callbackId,
+    does: "enrol pairs in bulk (pair A's mentor with someone else)",
+    roles: ['mentee', 'mentor'],
+    prepare: submitOpened(enrolModal, { [ids.ProgramEnrolModal.blocks.lines]: ENROL_LINE }),
+    refusal: NOT_COORDINATOR,
+  },
+  {
+    id: ids.ProgramEnrolPreview.callbackId,
+    does: 'confirm a bulk enrolment preview (forged, or left open by a coordinator)',
+    roles: ['mentee', 'mentor'],
+    prepare: submitOpened(forgedPreview),
+    refusal: NOT_COORDINATOR,
+  },
 ];
 
 /**

@@ -219,6 +219,24 @@ export async function seedTwoPairs(db: Kysely<Database>, teamId: string, ids: { 
       { team_id: teamId, pair_id: asMentee, author_id: mentor, to_id: me, done_since: `${theirs} update to Theo` },
     ])
     .execute();
+  // Check-ins during the mentorship: Theo's (one kept private, one shared) and Maria's, private to her.
+  await db
+    .insertInto('progress_check_ins')
+    .values([
+      { team_id: teamId, pair_id: asMentee, user_id: me, checkpoint: 1, answer: 'not_working', note: `${mine} check-in note`, shared: false, answered_at: now },
+      { team_id: teamId, pair_id: asMentor, user_id: me, checkpoint: 1, answer: 'great', note: null, shared: true, answered_at: now },
+      {
+        team_id: teamId,
+        pair_id: asMentee,
+        user_id: mentor,
+        checkpoint: 1,
+        answer: 'okay',
+        note: `${secret} check-in of Maria`,
+        shared: false,
+        answered_at: now,
+      },
+    ])
+    .execute();
   // Maria added Theo to the program's coordinators, and Theo added Olga.
   await db
     .insertInto('program_coordinators')

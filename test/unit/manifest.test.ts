@@ -64,6 +64,7 @@ describe('manifest.yml', () => {
       'im:history',
       'im:write',
       'users:read',
+      'users:read.email',
     ]);
   });
 });

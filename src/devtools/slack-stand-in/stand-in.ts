@@ -77,6 +77,7 @@ export class SlackStandIn {
     this.methods = {
       'auth.test': (_a, teamId) => ({ ...this.ws.authTest(), team_id: teamId, team: teamId }),
       'users.info': (a) => this.ws.usersInfo(a),
+      'users.lookupByEmail': (a) => this.ws.usersLookupByEmail(a),
       'conversations.open': (a) => this.ws.conversationsOpen(a),
       'conversations.info': (a) => this.ws.conversationsInfo(a),
       'conversations.history': (a) => this.messages.history(a),

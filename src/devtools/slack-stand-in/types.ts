@@ -20,6 +20,8 @@ export interface UserFixture {
   /** The display name the person chose; Slack leaves it empty until they do (then it shows the real name). */
   displayName?: string;
   tz?: string;
+  /** The profile's email address (users.lookupByEmail, `profile.email` with `users:read.email`). */
+  email?: string;
   isBot?: boolean;
   deleted?: boolean;
   /** Workspace admin / owner (users.info `is_admin`, `is_owner`). */

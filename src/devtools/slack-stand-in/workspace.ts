@@ -28,6 +28,7 @@ export class Workspace {
       realName: u.realName ?? u.name,
       displayName: u.displayName ?? '',
       tz: u.tz ?? 'America/New_York',
+      email: u.email ?? '',
       isBot: u.isBot ?? false,
       deleted: u.deleted ?? false,
       isAdmin: u.isAdmin ?? false,
@@ -54,23 +55,38 @@ export class Workspace {
   usersInfo(args: Json): ApiResult {
     const u = this.users.get(String(args.user ?? ''));
     if (!u) return apiError('user_not_found');
+    return { ok: true, user: this.userJson(u) };
+  }
+
+  /** Slack matches the address whatever its case; no match is `users_not_found` (plural, unlike users.info). */
+  usersLookupByEmail(args: Json): ApiResult {
+    const email = String(args.email ?? '').toLowerCase();
+    const u = email === '' ? undefined : [...this.users.values()].find((user) => user.email.toLowerCase() === email);
+    if (!u) return apiError('users_not_found');
+    return { ok: true, user: this.userJson(u) };
+  }
+
+  private userJson(u: Required<UserFixture>): Json {
     const { offsetSeconds, label } = tzInfo(u.tz);
     return {
-      ok: true,
-      user: {
-        id: u.id,
-        team_id: this.teamId,
-        name: u.name,
+      id: u.id,
+      team_id: this.teamId,
+      name: u.name,
+      real_name: u.realName,
+      deleted: u.deleted,
+      is_bot: u.isBot,
+      is_admin: u.isAdmin || u.isOwner,
+      is_owner: u.isOwner,
+      is_app_user: false,
+      tz: u.tz,
+      tz_label: label,
+      tz_offset: offsetSeconds,
+      profile: {
         real_name: u.realName,
-        deleted: u.deleted,
-        is_bot: u.isBot,
-        is_admin: u.isAdmin || u.isOwner,
-        is_owner: u.isOwner,
-        is_app_user: false,
-        tz: u.tz,
-        tz_label: label,
-        tz_offset: offsetSeconds,
-        profile: { real_name: u.realName, display_name: u.displayName, real_name_normalized: u.realName, display_name_normalized: u.displayName },
+        display_name: u.displayName,
+        real_name_normalized: u.realName,
+        display_name_normalized: u.displayName,
+        ...(u.email ? { email: u.email } : {}),
       },
     };
   }

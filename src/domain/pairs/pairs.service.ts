@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database, NewPair, Pair } from '../../db/schema';
 import type { Tx } from '../../db/types';
 import { DomainError } from '../../errors';
-import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import type { EffectsRecorder, Recorded, WithEffects } from '../effects/effects';
+import type { EnrolPair, LineError } from '../program/enrolment';
 import type { PairCreated, PairInvited } from './events';
 import { invitationExpiresAt } from './lifecycle-timing';
 import { ensureWorkspace, upsertPerson } from '../people/people.repository';
@@ -44,6 +45,29 @@ export class PairsService {
     return this.store({ ...form, teamId: actor.teamId, createdBy: actor.userId }, people, state, async (tx, pair, firstMeetingAt) => ({
       effects: await this.effects.record(tx, actor.teamId, [member ? pairInvited(pair, people, firstMeetingAt) : pairCreated(pair, people, firstMeetingAt)]),
     }));
+  }
+
+  /**
+   * Bulk enrolment's confirmation (issue 16, point 3): each checked line set up exactly as the
+   * single set-up sets up a coordinator's pair (its own transaction, welcomes and introduction
+   * through the outbox), so a line refused meanwhile (the pair started elsewhere, a first meeting
+   * now past) costs only that line. The caller has checked that the actor coordinates.
+   */
+  async enrol(actor: Actor, pairs: readonly EnrolPair[]): Promise<WithEffects<{ ok: true; created: EnrolPair[]; refused: LineError[] }>> {
+    const created: EnrolPair[] = [];
+    const refused: LineError[] = [];
+    const effects: Recorded = { teamId: actor.teamId, outboxIds: [], homeUsers: [] };
+    for (const pair of pairs) {
+      const result = await this.setUp(actor, pair.draft, pair.people, { coordinator: true });
+      if (!result.ok) {
+        refused.push({ line: pair.line, message: Object.values(result.errors).join(' ') });
+        continue;
+      }
+      created.push(pair);
+      effects.outboxIds.push(...result.effects.outboxIds);
+      effects.homeUsers.push(...result.effects.homeUsers);
+    }
+    return { ok: true, created, refused, effects };
   }
 
   /** Stores a pair without announcing it: seeding (tests, benchmarks, pairs brought in from elsewhere). */

@@ -22,6 +22,7 @@ export function inventoryOf(data: PersonalData, userId: string): InventoryLine[]
     { label: 'reflections on achieved goals', count: data.reflections.length, fate: 'deleted' },
     { label: 'SWOT self-assessments', count: data.swot.length, fate: 'deleted' },
     { label: 'closing reflections and check-in choices', count: data.closingReflections.length, fate: 'deleted' },
+    { label: 'your answers to check-ins during a mentorship', count: data.checkIns.length, fate: 'deleted' },
     { label: 'reasons you gave for ending a mentorship', count: data.endReasons.length, fate: 'deleted' },
     { label: 'reminder settings and the name and DM the bot keeps for you', count: data.person ? 1 : 0, fate: 'deleted' },
     { label: 'daily reminder counts', count: data.dailyCounts.length, fate: 'deleted' },

@@ -244,7 +244,19 @@ export async function readPersonalData(db: Executor, who: Who, pairs: PairsOfPer
     expectations,
     ...(await updatesOf(db, who)),
     ...(await coordinationOf(db, who)),
+    checkIns: await checkInsOf(db, who),
   };
+}
+
+/** The person's own answers to the check-ins during a mentorship (private to them unless they shared one). */
+function checkInsOf(db: Executor, { teamId, userId }: Who) {
+  return db
+    .selectFrom('progress_check_ins')
+    .select(['pair_id', 'checkpoint', 'answer', 'note', 'shared', 'answered_at'])
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .orderBy('answered_at')
+    .execute();
 }
 
 /** Whether a coordinator added the person to the program's coordinators, and whom they added. */
@@ -340,6 +352,7 @@ export async function erasePersonalData(tx: Executor, who: Who, pairs: PairsOfPe
   erased.swot = count(await tx.deleteFrom('swot_assessments').where(pairIn(pairs.asMentee)).executeTakeFirst());
   // Deleting the closing reflection also stops the check-ins: the dispatcher sends none without it.
   erased.closingReflections = count(await tx.deleteFrom('pair_reflections').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst());
+  erased.checkIns = count(await tx.deleteFrom('progress_check_ins').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst());
   erased.endReasons = count(
     await tx
       .updateTable('pairs')

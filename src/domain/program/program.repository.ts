@@ -76,6 +76,9 @@ export interface OverviewRow {
   recent_count: number;
   recent_without_notes: number;
   recent_without_agenda: number;
+  /** Either person's latest shared check-in says "not working"; its note, shared by its author with the coordinators. */
+  shared_not_working: boolean;
+  shared_note: string | null;
   health: PairHealth | null;
 }
 
@@ -105,6 +108,8 @@ function judged(db: Executor, teamId: string, now: Date, only?: ReturnType<typeo
       sql<number>`coalesce(recent.n, 0)`.as('recent_count'),
       sql<number>`coalesce(recent.without_notes, 0)`.as('recent_without_notes'),
       sql<number>`coalesce(recent.without_agenda, 0)`.as('recent_without_agenda'),
+      sql<boolean>`(shared.answered_at is not null)`.as('shared_not_working'),
+      sql<string | null>`shared.note`.as('shared_note'),
     ])
     .leftJoinLateral(
       (eb) =>
@@ -124,6 +129,21 @@ function judged(db: Executor, teamId: string, now: Date, only?: ReturnType<typeo
           .as('recent'),
       (join) => join.onTrue(),
     )
+    // Each person's latest check-in they shared (never one kept private), when it says "not working".
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom(
+            sql`(select distinct on (c.user_id) c.answer, c.note, c.answered_at from progress_check_ins c
+               where c.pair_id = p.id and c.shared order by c.user_id, c.answered_at desc)`.as('latest'),
+          )
+          .select([sql<string | null>`latest.note`.as('note'), sql<Date>`latest.answered_at`.as('answered_at')])
+          .where(sql<boolean>`latest.answer = 'not_working'`)
+          .orderBy(sql`latest.answered_at`, 'desc')
+          .limit(1)
+          .as('shared'),
+      (join) => join.onTrue(),
+    )
     .where('p.team_id', '=', teamId)
     .$if(only !== undefined, (query) => query.where('p.id', 'in', only!));
   const health: RawBuilder<PairHealth | null> = sql`case
@@ -132,6 +152,7 @@ function judged(db: Executor, teamId: string, now: Date, only?: ReturnType<typeo
       when f.status = 'active' and coalesce(f.last_held_at, f.started_on::timestamp at time zone 'UTC') < ${stalledBefore} then 'stalled'
       when f.recent_count = ${RECENT_MEETINGS} and (f.recent_without_notes = ${RECENT_MEETINGS} or f.recent_without_agenda = ${RECENT_MEETINGS})
         then 'needs_attention'
+      when f.shared_not_working then 'needs_attention'
       else 'on_track' end`;
   return db.selectFrom(facts.as('f')).selectAll('f').select(health.as('health'));
 }

@@ -133,7 +133,8 @@ export class ProgramService {
     return standing;
   }
 
-  private async mustCoordinate(actor: Actor, slack: WorkspaceStanding): Promise<void> {
+  /** Refuses (DomainError `forbidden`) anyone who does not coordinate; for the program's actions that live elsewhere (bulk enrolment). */
+  async mustCoordinate(actor: Actor, slack: WorkspaceStanding): Promise<void> {
     if (!(await this.isCoordinator(actor.teamId, actor.userId, slack))) throw new DomainError('forbidden', NOT_COORDINATOR);
   }
 }
@@ -146,6 +147,7 @@ function pairOf(row: repo.OverviewRow, now: Date): OverviewPair {
       createdAt: row.created_at,
       lastHeldAt: row.last_held_at,
       recent: { count: row.recent_count, withoutNotes: row.recent_without_notes, withoutAgenda: row.recent_without_agenda },
+      sharedNotWorking: row.shared_not_working,
     },
     now,
   );
@@ -159,6 +161,7 @@ function pairOf(row: repo.OverviewRow, now: Date): OverviewPair {
     lastHeldAt: row.last_held_at,
     nextAt: row.next_at,
     judgement,
+    sharedCheckInNote: row.shared_not_working ? row.shared_note : null,
   };
 }
 

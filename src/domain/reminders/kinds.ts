@@ -21,6 +21,8 @@ export const REMINDER_KINDS = [
   'action_due',
   /** to the mentee, a week before a goal's target date */
   'goal_target',
+  /** to both, at a third and at two thirds of the planned duration: how is the mentorship going? (private) */
+  'progress_check_in',
   /** to both, two weeks before the pair's planned end */
   'wrap_up',
   /** to each person who wants them, 1, 3 and 6 months after the pair ended: stay in touch */

@@ -3,7 +3,16 @@ import { wrapUpFrom } from '../meetings/cadence';
 import type { Kysely } from 'kysely';
 import type { Database, Executor, Tx } from '../../db/types';
 import { upsertPlanned } from './reminders-outbox.repository';
-import { actionDueReminder, goalTargetReminder, meetingReminders, type PlanMeeting, type PlannedReminder, type PlanPair, wrapUpReminders } from './planner';
+import {
+  actionDueReminder,
+  goalTargetReminder,
+  meetingReminders,
+  type PlanMeeting,
+  type PlannedReminder,
+  type PlanPair,
+  progressCheckInReminders,
+  wrapUpReminders,
+} from './planner';
 import {
   actionDaysToPlan,
   activePairIdsOf,
@@ -11,6 +20,7 @@ import {
   markMeetingsPlanned,
   markWrapUpPlanned,
   meetingsToPlan,
+  pairsAtCheckpoint,
   pairsEndingBetween,
 } from './planning.repository';
 
@@ -86,7 +96,7 @@ async function planInChunks(db: Kysely<Database>, now: Date, read: (tx: Tx) => P
 /** UTC dates one day wider on each side than the rules need: every zone's "tomorrow" is inside. */
 const utcDay = (now: Date, days: number): string => DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ days }).toISODate() ?? '';
 
-/** Action items due tomorrow, goals a week from their target. */
+/** Action items due tomorrow, goals a week from their target, check-ins on their day (a third and two thirds of the way). */
 async function datedReminders(db: Executor, now: Date): Promise<PlannedReminder[]> {
   const reminders: PlannedReminder[] = [];
   for (const item of await actionDaysToPlan(db, utcDay(now, -1), utcDay(now, 3))) {
@@ -94,6 +104,8 @@ async function datedReminders(db: Executor, now: Date): Promise<PlannedReminder[
     reminders.push(actionDueReminder(item.pair, owner, item.dueOn));
   }
   for (const { pair, goal } of await goalsToPlan(db, utcDay(now, 4), utcDay(now, 9))) reminders.push(goalTargetReminder(pair, goal));
+  for (const { pair, checkpoint, date } of await pairsAtCheckpoint(db, utcDay(now, -1), utcDay(now, 1)))
+    reminders.push(...progressCheckInReminders(pair, checkpoint, date));
   return reminders;
 }
 

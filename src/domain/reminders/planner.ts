@@ -3,6 +3,7 @@ import { localToInstant } from '../time/zoned';
 import { dedupeKey, type ReminderKind } from './kinds';
 import { afterQuietHours, spreadMs } from './quiet-hours';
 import { CHECK_IN_MONTHS, checkInAt, checkInExpiresAt } from '../pairs/lifecycle-timing';
+import { type Checkpoint, checkpointAt, checkpointExpiresAt } from '../check-ins/check-in-timing';
 
 /**
  * The planning rules, pure: given a pair, its people and one occurrence, the reminders it needs,
@@ -177,6 +178,26 @@ export function goalTargetReminder(pair: PlanPair, goal: { id: string; targetDat
     basis: goal.targetDate,
     payload: { goalId: goal.id, targetDate: goal.targetDate },
     meetingId: null,
+  });
+}
+
+/**
+ * "How is the mentorship going?" to each person on the local date of checkpoint `n` (a third or two
+ * thirds of the way), 10:00 in their zone. The key names pair, checkpoint and person: once per person.
+ */
+export function progressCheckInReminders(pair: PlanPair, checkpoint: Checkpoint, date: string): PlannedReminder[] {
+  return [pair.mentee, pair.mentor].map((person) => {
+    const at = checkpointAt(date, person.timeZone);
+    return finish(pair, {
+      kind: 'progress_check_in',
+      occurrence: `${pair.id}:${checkpoint}`,
+      recipient: person,
+      at,
+      expiresAt: checkpointExpiresAt(at),
+      basis: date,
+      payload: { checkpoint, date },
+      meetingId: null,
+    });
   });
 }
 

@@ -1,4 +1,6 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { Cadence } from '../../db/schema';
+import { CHECKPOINTS, type Checkpoint } from '../check-ins/check-in-timing';
 import type { Executor } from '../../db/types';
 import type { PlanMeeting, PlanPair } from './planner';
 
@@ -135,6 +137,38 @@ export async function goalsToPlan(
     .execute();
   return rows.map((row) => ({ pair: toPlanPair(row), goal: { id: row.goal_id, targetDate: row.target_date } }));
 }
+
+/**
+ * Active pairs whose check-in date (a third or two thirds of the way: check-in-timing.ts's
+ * `checkpointOn`, the same arithmetic) falls between two local dates. One query per checkpoint, each
+ * with the expression of its partial index (migration 2026-12-12T0400), so a pass probes the index.
+ */
+export async function pairsAtCheckpoint(
+  db: Executor,
+  fromDate: string,
+  toDate: string,
+): Promise<Array<{ pair: PlanPair; checkpoint: Checkpoint; date: string }>> {
+  const found: Array<{ pair: PlanPair; checkpoint: Checkpoint; date: string }> = [];
+  for (const checkpoint of CHECKPOINTS) {
+    for (const row of await checkpointQuery(db, checkpoint, fromDate, toDate).execute())
+      found.push({ pair: toPlanPair(row), checkpoint, date: row.checkpoint_on });
+  }
+  return found;
+}
+
+/** The active pairs at one checkpoint between two local dates (exported for the query-plan test). */
+export function checkpointQuery(db: Executor, checkpoint: Checkpoint, fromDate: string, toDate: string) {
+  const on = CHECKPOINT_ON[checkpoint];
+  return pairsWithPeople(db)
+    .select(sql<string>`${on}::text`.as('checkpoint_on'))
+    .where(sql<boolean>`${on} between ${fromDate}::date and ${toDate}::date`);
+}
+
+/** Written exactly as the indexes are (pairs_check_in_1, pairs_check_in_2), so PostgreSQL matches them. */
+const CHECKPOINT_ON: Record<Checkpoint, RawBuilder<string>> = {
+  1: sql<string>`(p.started_on + (p.planned_end_on - p.started_on) / 3)`,
+  2: sql<string>`(p.started_on + (p.planned_end_on - p.started_on) * 2 / 3)`,
+};
 
 /**
  * Pairs whose planned end falls between two local dates, with their meeting rule (for "near the end").

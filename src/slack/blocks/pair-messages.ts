@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Cadence } from '../../db/schema';
 import { formatInZone, formatLocalDate } from '../../domain/time/zoned';
-import { COMMAND } from '../ids';
+import { COMMAND, PairLifeActions } from '../ids';
 import { expectationsButton } from './expectations';
 import type { Message } from './help';
 import { channelLink, mention, mrkdwn, plain } from './text';
@@ -40,6 +40,8 @@ export interface NewPairView {
   /** 'YYYY-MM-DD' */
   plannedEndOn: string;
   firstMeetingAt: Date;
+  /** Who set the pair up: a coordinator's pair (neither of the two) offers each person to step out. */
+  createdBy?: string;
 }
 
 /** The welcome DM to `viewer`, with the first meeting in their own zone. */
@@ -67,6 +69,7 @@ export function welcomeMessage(pair: NewPairView, viewer: { userId: string; time
       type: 'section',
       text: mrkdwn(`*How I help you keep the habits that make mentoring work*\n${HABITS[isMentor ? 'mentor' : 'mentee'].map((h) => `• ${h}`).join('\n')}`),
     },
+    ...stepOut(pair),
     {
       type: 'context',
       elements: [
@@ -77,6 +80,24 @@ export function welcomeMessage(pair: NewPairView, viewer: { userId: string; time
     },
   ];
   return { text: `Welcome to your mentorship. First meeting: ${when}.`, blocks };
+}
+
+/**
+ * A coordinator paired these two without asking them first, so each may step out: the button opens
+ * the same End form as /mentorship status (the reason stays with them and that coordinator, who is told).
+ */
+function stepOut(pair: NewPairView): KnownBlock[] {
+  const { createdBy } = pair;
+  if (!createdBy || createdBy === pair.mentorId || createdBy === pair.menteeId) return [];
+  return [
+    {
+      type: 'section',
+      text: mrkdwn(
+        `${mention(createdBy)} set up this pair for the mentorship program. If it isn't right for you, you can step out; ${mention(createdBy)} will be told.`,
+      ),
+      accessory: { type: 'button', text: plain('Step out', 75), action_id: PairLifeActions.end, value: pair.pairId },
+    },
+  ];
 }
 
 export function channelIntroMessage(pair: NewPairView): Message {

@@ -19,6 +19,7 @@ export const REASON_TEXT: Record<HealthReason, string> = {
   invitation_pending: 'invitation pending for over 3 days',
   no_notes: 'no notes after the last two meetings',
   no_agenda: 'no agenda before the last two meetings',
+  check_in_not_working: 'check-in: not working (shared)',
 };
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

@@ -9,6 +9,7 @@ import { encodeOverviewState } from '../inputs/program-form';
 import { habitBlocks } from './program-habits';
 import { HEALTH_LABEL, HEALTH_OPTION, REASON_TEXT, STATE_LABEL, healthLine, stateLine } from './program-format';
 import type { Message } from './help';
+import { inlineTyped } from './quote';
 import { mention, mrkdwn, plain } from './text';
 
 const ALL = 'all';
@@ -71,7 +72,8 @@ function pairBlock(pair: OverviewPair, overview: Overview): KnownBlock {
     text: mrkdwn(
       `${mention(pair.mentorId)} mentors ${mention(pair.menteeId)} · *${STATE_LABEL[pair.status]}* · ${health}\n` +
         `Start ${formatLocalDate(pair.startedOn)} · planned end ${formatLocalDate(pair.plannedEndOn)}\n` +
-        `Last meeting held: ${lastHeld} · next meeting: ${next}`,
+        `Last meeting held: ${lastHeld} · next meeting: ${next}` +
+        (pair.sharedCheckInNote ? `\nShared check-in note: ${inlineTyped(pair.sharedCheckInNote, 300)}` : ''),
     ),
   };
 }
@@ -102,6 +104,7 @@ function pagingBlocks(overview: Overview): KnownBlock[] {
       : []),
     // Every pair, whatever the filters: the file is the whole program, for a spreadsheet.
     { type: 'button' as const, action_id: ProgramActions.exportCsv, text: plain('Export CSV', 75), value: 'all' },
+    { type: 'button' as const, action_id: ProgramActions.enrol, text: plain('Enrol pairs', 75), value: 'enrol' },
   ];
   return [{ type: 'actions', block_id: ProgramModal.blocks.paging, elements: buttons }];
 }
@@ -134,7 +137,10 @@ function coordinatorBlocks(overview: Overview, change: CoordinatorChange | undef
         { type: 'users_select', action_id: ProgramActions.removeCoordinator, placeholder: plain('Remove a coordinator', 150) },
       ],
     },
-    { type: 'context', elements: [mrkdwn('Coordinators see names, dates, states and counts, never anything a pair wrote.')] },
+    {
+      type: 'context',
+      elements: [mrkdwn('Coordinators see names, dates, states, counts and the check-ins their authors chose to share, never anything else a pair wrote.')],
+    },
   ];
 }
 

@@ -49,6 +49,11 @@ export const readText = (values: unknown, blockId: string, actionId: string): st
   const value = element(values, blockId, actionId)?.value;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 };
+/** A multiline text as typed (null when blank): line numbers in an error must match what the person sees. */
+export const readLines = (values: unknown, blockId: string, actionId: string): string | null => {
+  const value = element(values, blockId, actionId)?.value;
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+};
 export const readUser = (values: unknown, blockId: string, actionId: string): string | null => element(values, blockId, actionId)?.selected_user ?? null;
 export const readConversation = (values: unknown, blockId: string, actionId: string): string | null => {
   const state = element(values, blockId, actionId);

@@ -11,6 +11,7 @@ export const BOT_SCOPES = [
   'channels:history',
   'groups:history',
   'users:read',
+  'users:read.email',
   'files:write',
 ] as const;
 

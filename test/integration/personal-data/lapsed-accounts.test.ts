@@ -50,8 +50,8 @@ describe('a deleted account, kept for the retention period', () => {
     expect((await pass()).accountsErased).toBe(1);
     expect(await cellsHolding(MARKS.mine)).toEqual([]);
     expect(entries(await cellsHolding(MARKS.theirs))).toEqual(theirsBefore);
-    // Maria's journal, Olga's SWOT and goal reflection, Maria's closing reflection: all still there.
-    expect(await cellsHolding(MARKS.secret)).toHaveLength(7);
+    // Maria's journal, Olga's SWOT and goal reflection, Maria's closing reflection and check-in note: all still there.
+    expect(await cellsHolding(MARKS.secret)).toHaveLength(8);
     const db = h.db.kysely;
     expect(await db.selectFrom('journal_entries').select('author_id').execute()).toEqual([{ author_id: MENTOR.id }]);
     expect(await db.selectFrom('goals').select('title').where('created_by', '=', ME.id).execute()).toEqual([{ title: '(removed)' }]);

@@ -43,6 +43,7 @@ const NOT_TYPED = new Set([
   // Slack's zone and an answer picked from three: nothing typed.
   'people.slack_time_zone',
   'pair_reflections.would_mentor',
+  'progress_check_ins.answer',
 ]);
 const typedColumns = async () =>
   (await textColumns())
@@ -108,6 +109,10 @@ describe('export', () => {
     expect(youWrote.thanksYouSent).toHaveLength(1);
     expect(youWrote.updatesYouSent).toMatchObject([{ done_since: `${MARKS.mine} update since`, win: `${MARKS.mine} update win`, to_id: MENTOR.id }]);
     expect(youWrote.closingReflections).toMatchObject([{ learned: `${MARKS.mine} learned`, check_ins: true }]);
+    expect(youWrote.checkIns).toMatchObject([
+      { pair_id: pairs.asMentee, answer: 'not_working', note: `${MARKS.mine} check-in note`, shared: false },
+      { pair_id: pairs.asMentor, answer: 'great', shared: true },
+    ]);
     expect(youWrote.reasonsForEndingAPair).toMatchObject([{ end_reason: `${MARKS.mine} reason for ending` }]);
     expect(aboutYou.actionItemsAssignedToYou).toHaveLength(1);
     expect(aboutYou.thanksYouReceived).toHaveLength(1);
@@ -157,6 +162,7 @@ describe('delete', () => {
       '1 reflections on achieved goals',
       '1 SWOT self-assessments',
       '1 closing reflections and check-in choices',
+      '2 your answers to check-ins during a mentorship',
       '1 reasons you gave for ending a mentorship',
       '1 reminder settings and the name and DM the bot keeps for you',
       '1 daily reminder counts',
@@ -192,8 +198,8 @@ describe('delete', () => {
     // The other people's own entries are exactly as they were (a notice to Theo quoting them is no entry: it is cancelled and forgotten).
     const entries = (cells: string[]) => cells.filter((cell) => !cell.startsWith('outbox.'));
     expect(entries(await cellsHolding(MARKS.theirs))).toEqual(entries(theirsBefore));
-    // Maria's journal, Olga's SWOT and goal reflection, and Maria's closing reflection (four fields).
-    expect(await cellsHolding(MARKS.secret)).toHaveLength(7);
+    // Maria's journal, Olga's SWOT and goal reflection, Maria's closing reflection (four fields) and her check-in note.
+    expect(await cellsHolding(MARKS.secret)).toHaveLength(8);
 
     const db = h.db.kysely;
     expect(await db.selectFrom('journal_entries').select('author_id').execute()).toEqual([{ author_id: MENTOR.id }]);
@@ -238,6 +244,10 @@ describe('delete', () => {
     // The pairs themselves stay (the ended one too): the others keep their history. Theo's closing reflection is gone, Maria's kept.
     expect(await db.selectFrom('pairs').select('id').orderBy('id').execute()).toHaveLength(3);
     expect(await db.selectFrom('pair_reflections').select('user_id').execute()).toEqual([{ user_id: MENTOR.id }]);
+    // Theo's check-in answers are gone; Maria's stays hers.
+    expect(await db.selectFrom('progress_check_ins').select(['user_id', 'note']).execute()).toEqual([
+      { user_id: MENTOR.id, note: `${MARKS.secret} check-in of Maria` },
+    ]);
   });
 
   it('has nothing left to list afterwards but the name kept for the pairs', async () => {

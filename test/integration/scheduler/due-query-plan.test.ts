@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../src/db/create-db';
 import { anythingDueQuery, claimStatement, dueTeamsQuery } from '../../../src/scheduler/outbox.repository';
+import { checkpointQuery } from '../../../src/domain/reminders/planning.repository';
 import { createTestDb } from '../../support/test-db';
 
 /**
@@ -51,4 +52,25 @@ it('claims a workspace’s due rows through the partial index over open rows', a
   // the work proportional to the open rows.
   expect(plan).toMatch(/Index Scan using outbox_due(_team)? on outbox|Bitmap Index Scan on outbox_due(_team)?/);
   expect(plan).not.toMatch(/Seq Scan on outbox/);
+});
+
+it('finds the pairs at a check-in day (a third or two thirds of the way) through their partial indexes, not by reading every pair', async () => {
+  await sql`insert into people (team_id, user_id, display_name, time_zone) select 'TPLAN', 'UP' || g, 'P' || g, 'Europe/Berlin' from generate_series(1, 20000) as g`.execute(
+    db.kysely,
+  );
+  await sql`
+    insert into pairs (team_id, mentor_id, mentee_id, goals_channel_id, cadence, meeting_time, time_zone, first_meeting_on,
+                       meeting_minutes, started_on, planned_end_on, created_by, status)
+    select 'TPLAN', 'UP' || (2 * g - 1), 'UP' || (2 * g), 'CGOALS', 'weekly', '10:00', 'Europe/Berlin', date '2025-01-01' + g % 700,
+           45, date '2025-01-01' + g % 700, date '2025-01-01' + g % 700 + 90 + g % 200, 'UP' || (2 * g - 1), 'active'
+    from generate_series(1, 10000) as g`.execute(db.kysely);
+  await sql`analyze pairs`.execute(db.kysely);
+  for (const [checkpoint, index] of [
+    [1, 'pairs_check_in_1'],
+    [2, 'pairs_check_in_2'],
+  ] as const) {
+    const plan = planText(await checkpointQuery(db.kysely, checkpoint, '2025-12-01', '2025-12-03').explain());
+    expect(plan).toMatch(new RegExp(`Index Scan using ${index} on pairs|Bitmap Index Scan on ${index}`));
+    expect(plan).not.toMatch(/Seq Scan on pairs/);
+  }
 });

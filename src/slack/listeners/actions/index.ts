@@ -14,6 +14,7 @@ import {
   NotesModal,
   OpenActions,
   PairLifeActions,
+  ProgressCheckInActions,
   PairModal,
   PairPicker,
   ProgramActions,
@@ -66,9 +67,12 @@ import { pairWithdraw } from './pair-withdraw';
 import { pairResume } from './pair-resume';
 import { pairChangeOpen, pairDeclineOpen, pairEndOpen, pairPauseOpen } from './pair-modal-open';
 import { checkInNoteOpen, checkInsStop, pairReflectOpen } from './closing-open';
+import { progressCheckInGreat, progressCheckInNotWorking, progressCheckInOkay } from './progress-check-in-open';
 import { mydataDeleteOpen } from './mydata-delete-open';
 import { mydataExport } from './mydata-export';
 import { programDigestOpen, programOpen } from './program-open';
+import { programOpen } from './program-open';
+import { programEnrolOpen } from './program-enrol-open';
 import { programFilterHealth, programFilterState, programPage } from './program-browse';
 import { programCoordinatorAdd, programCoordinatorRemove } from './program-coordinators';
 import { programExportCsv } from './program-export-csv';
@@ -132,6 +136,9 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(PairLifeActions.reflect, pairReflectOpen(deps));
   router.action(PairLifeActions.checkInNote, checkInNoteOpen(deps));
   router.action(PairLifeActions.stopCheckIns, checkInsStop(deps));
+  router.action(ProgressCheckInActions.great, progressCheckInGreat(deps));
+  router.action(ProgressCheckInActions.okay, progressCheckInOkay(deps));
+  router.action(ProgressCheckInActions.notWorking, progressCheckInNotWorking(deps));
   router.action(ExpectationsActions.open, expectationsOpen(deps));
   router.action(ExpectationsActions.confirm, expectationsConfirm(deps));
   router.action(MyDataActions.export, mydataExport(deps));
@@ -146,4 +153,5 @@ export function registerActions(router: ListenerRouter, deps: AppDeps): void {
   router.action(ProgramActions.exportCsv, programExportCsv(deps));
   router.action(ProgramActions.habitChart, programHabitChart(deps));
   router.action(ProgramActions.digestOpen, programDigestOpen(deps));
+  router.action(ProgramActions.enrol, programEnrolOpen(deps));
 }

@@ -47,9 +47,23 @@ import { thanksSubmit } from './thanks-submit';
 import { updateSubmit } from './update-submit';
 import { pairChangeSubmit, pairDeclineSubmit, pairEndSubmit, pairPauseSubmit } from './pair-life-submit';
 import { checkInNoteSubmit, pairReflectionSubmit } from './closing-submit';
-import { CheckInNoteModal, ExpectationsModal, PairChangeModal, PairDeclineModal, PairEndModal, PairPauseModal, PairReflectionModal } from '../../ids';
+import { progressCheckInSubmit } from './progress-check-in-submit';
+import {
+  CheckInNoteModal,
+  ProgressCheckInModal,
+  ExpectationsModal,
+  PairChangeModal,
+  PairDeclineModal,
+  PairEndModal,
+  PairPauseModal,
+  PairReflectionModal,
+  ProgramEnrolModal,
+  ProgramEnrolPreview,
+} from '../../ids';
 import { mydataDeleteSubmit } from './mydata-delete-submit';
 import { expectationsSubmit } from './expectations-submit';
+import { programEnrolSubmit } from './program-enrol-submit';
+import { programEnrolConfirm } from './program-enrol-confirm';
 
 export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(PairModal.callbackId, pairSubmit(deps));
@@ -83,5 +97,8 @@ export function registerViews(router: ListenerRouter, deps: AppDeps): void {
   router.view(PairChangeModal.callbackId, pairChangeSubmit(deps));
   router.view(PairReflectionModal.callbackId, pairReflectionSubmit(deps));
   router.view(CheckInNoteModal.callbackId, checkInNoteSubmit(deps));
+  router.view(ProgressCheckInModal.callbackId, progressCheckInSubmit(deps));
   router.view(MyDataDeleteModal.callbackId, mydataDeleteSubmit(deps));
+  router.view(ProgramEnrolModal.callbackId, programEnrolSubmit(deps));
+  router.view(ProgramEnrolPreview.callbackId, programEnrolConfirm(deps));
 }

@@ -25,6 +25,7 @@ const empty = (): PersonalData => ({
   dailyCounts: [],
   installed: undefined,
   closingReflections: [],
+  checkIns: [],
   endReasons: [],
   expectations: [],
   updatesSent: [],

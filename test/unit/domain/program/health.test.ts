@@ -11,6 +11,7 @@ const facts = (over: Partial<HealthFacts> = {}): HealthFacts => ({
   createdAt: daysAgo(30),
   lastHeldAt: daysAgo(7),
   recent: { count: 2, withoutNotes: 0, withoutAgenda: 0 },
+  sharedNotWorking: false,
   ...over,
 });
 
@@ -58,6 +59,21 @@ describe('an active pair', () => {
 
   it('is not judged on notes or agendas before it has had two meetings', () => {
     expect(judgeHealth(facts({ recent: { count: 1, withoutNotes: 1, withoutAgenda: 1 } }), NOW)?.health).toBe('on_track');
+  });
+});
+
+describe('a check-in during the mentorship', () => {
+  it('makes the pair need attention when the latest check-in either person shared says "not working"', () => {
+    expect(judgeHealth(facts({ sharedNotWorking: true }), NOW)).toEqual({ health: 'needs_attention', reasons: ['check_in_not_working'] });
+    expect(judgeHealth(facts({ status: 'paused', lastHeldAt: daysAgo(60), sharedNotWorking: true }), NOW)?.health).toBe('needs_attention');
+  });
+
+  it('leaves a stalled pair stalled (naming the check-in too), and an ended pair without health', () => {
+    expect(judgeHealth(facts({ lastHeldAt: daysAgo(30), sharedNotWorking: true }), NOW)).toEqual({
+      health: 'stalled',
+      reasons: ['no_meeting_held', 'check_in_not_working'],
+    });
+    expect(judgeHealth(facts({ status: 'ended', sharedNotWorking: true }), NOW)).toBeNull();
   });
 });
 
