@@ -20,8 +20,6 @@ export interface OverviewPair {
   lastHeldAt: Date | null;
   nextAt: Date | null;
   judgement: Judgement | null;
-  /** The note of a "not working" check-in its author shared with the coordinators (null without one, or without a note). */
-  sharedCheckInNote: string | null;
 }
 
 export interface HealthCounts {

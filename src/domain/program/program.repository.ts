@@ -76,9 +76,8 @@ export interface OverviewRow {
   recent_count: number;
   recent_without_notes: number;
   recent_without_agenda: number;
-  /** Either person's latest shared check-in says "not working"; its note, shared by its author with the coordinators. */
+  /** Either person's latest shared check-in says "not working" (the answer only: its note stays its author's). */
   shared_not_working: boolean;
-  shared_note: string | null;
   health: PairHealth | null;
 }
 
@@ -109,7 +108,6 @@ function judged(db: Executor, teamId: string, now: Date, only?: ReturnType<typeo
       sql<number>`coalesce(recent.without_notes, 0)`.as('recent_without_notes'),
       sql<number>`coalesce(recent.without_agenda, 0)`.as('recent_without_agenda'),
       sql<boolean>`(shared.answered_at is not null)`.as('shared_not_working'),
-      sql<string | null>`shared.note`.as('shared_note'),
     ])
     .leftJoinLateral(
       (eb) =>
@@ -134,10 +132,10 @@ function judged(db: Executor, teamId: string, now: Date, only?: ReturnType<typeo
       (eb) =>
         eb
           .selectFrom(
-            sql`(select distinct on (c.user_id) c.answer, c.note, c.answered_at from progress_check_ins c
+            sql`(select distinct on (c.user_id) c.answer, c.answered_at from progress_check_ins c
                where c.pair_id = p.id and c.shared order by c.user_id, c.answered_at desc)`.as('latest'),
           )
-          .select([sql<string | null>`latest.note`.as('note'), sql<Date>`latest.answered_at`.as('answered_at')])
+          .select([sql<Date>`latest.answered_at`.as('answered_at')])
           .where(sql<boolean>`latest.answer = 'not_working'`)
           .orderBy(sql`latest.answered_at`, 'desc')
           .limit(1)

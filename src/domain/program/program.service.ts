@@ -161,7 +161,6 @@ function pairOf(row: repo.OverviewRow, now: Date): OverviewPair {
     lastHeldAt: row.last_held_at,
     nextAt: row.next_at,
     judgement,
-    sharedCheckInNote: row.shared_not_working ? row.shared_note : null,
   };
 }
 

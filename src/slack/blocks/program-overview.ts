@@ -9,7 +9,6 @@ import { encodeOverviewState } from '../inputs/program-form';
 import { habitBlocks } from './program-habits';
 import { HEALTH_LABEL, HEALTH_OPTION, REASON_TEXT, STATE_LABEL, healthLine, stateLine } from './program-format';
 import type { Message } from './help';
-import { inlineTyped } from './quote';
 import { mention, mrkdwn, plain } from './text';
 
 const ALL = 'all';
@@ -72,8 +71,7 @@ function pairBlock(pair: OverviewPair, overview: Overview): KnownBlock {
     text: mrkdwn(
       `${mention(pair.mentorId)} mentors ${mention(pair.menteeId)} · *${STATE_LABEL[pair.status]}* · ${health}\n` +
         `Start ${formatLocalDate(pair.startedOn)} · planned end ${formatLocalDate(pair.plannedEndOn)}\n` +
-        `Last meeting held: ${lastHeld} · next meeting: ${next}` +
-        (pair.sharedCheckInNote ? `\nShared check-in note: ${inlineTyped(pair.sharedCheckInNote, 300)}` : ''),
+        `Last meeting held: ${lastHeld} · next meeting: ${next}`,
     ),
   };
 }
@@ -139,7 +137,7 @@ function coordinatorBlocks(overview: Overview, change: CoordinatorChange | undef
     },
     {
       type: 'context',
-      elements: [mrkdwn('Coordinators see names, dates, states, counts and the check-ins their authors chose to share, never anything else a pair wrote.')],
+      elements: [mrkdwn('Coordinators see names, dates, states, counts and the check-in answers their authors chose to share, never anything a pair wrote.')],
     },
   ];
 }

@@ -85,7 +85,7 @@ export function progressCheckInModal(view: CheckInFormView): ModalView {
         type: 'input',
         block_id: b.note,
         optional: true,
-        label: plain('A note (optional)'),
+        label: plain('A note for yourself (optional)'),
         element: { type: 'plain_text_input', action_id: a.note, multiline: true, max_length: 1000, ...(view.note ? { initial_value: view.note } : {}) },
       },
       {
@@ -94,7 +94,9 @@ export function progressCheckInModal(view: CheckInFormView): ModalView {
         optional: true,
         label: plain('Who sees it'),
         element: { type: 'checkboxes', action_id: a.share, options: [share], ...(view.shared ? { initial_options: [share] } : {}) },
-        hint: plain('Unticked, your answer and note stay private to you. Ticked, the program coordinator sees them; your mentorship partner never does.'),
+        hint: plain(
+          'Unticked, your answer stays private to you. Ticked, the program coordinator sees the answer (never your note); your mentorship partner never does.',
+        ),
       },
     ],
   };
@@ -103,6 +105,6 @@ export function progressCheckInModal(view: CheckInFormView): ModalView {
 /** The private confirmation: who can see the answer. */
 export function checkInSavedText(shared: boolean, otherId: string): string {
   return shared
-    ? `Thanks, your check-in is saved. The program coordinator can see your answer and note; ${mention(otherId)} cannot.`
+    ? `Thanks, your check-in is saved. The program coordinator can see your answer, not your note; ${mention(otherId)} cannot.`
     : `Thanks, your check-in is saved, private to you: neither ${mention(otherId)} nor the program coordinator sees it.`;
 }

@@ -15,7 +15,6 @@ const pair = (over: Partial<ExportPair> = {}): ExportPair => ({
   lastHeldAt: new Date('2026-12-01T23:30:00Z'),
   nextAt: new Date('2026-12-08T23:30:00Z'),
   judgement: { health: 'needs_attention', reasons: ['no_notes', 'no_agenda'] },
-  sharedCheckInNote: null,
   counts,
   ...over,
 });

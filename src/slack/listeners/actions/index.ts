@@ -71,7 +71,6 @@ import { progressCheckInGreat, progressCheckInNotWorking, progressCheckInOkay } 
 import { mydataDeleteOpen } from './mydata-delete-open';
 import { mydataExport } from './mydata-export';
 import { programDigestOpen, programOpen } from './program-open';
-import { programOpen } from './program-open';
 import { programEnrolOpen } from './program-enrol-open';
 import { programFilterHealth, programFilterState, programPage } from './program-browse';
 import { programCoordinatorAdd, programCoordinatorRemove } from './program-coordinators';

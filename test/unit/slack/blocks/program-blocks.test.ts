@@ -38,7 +38,6 @@ const fullPage = (page: number, more: boolean) =>
         lastHeldAt: new Date('2026-12-01T10:00:00Z'),
         nextAt: new Date('2026-12-22T10:00:00Z'),
         judgement: { health: 'needs_attention' as const, reasons: ['no_notes' as const, 'no_agenda' as const, 'check_in_not_working' as const] },
-        sharedCheckInNote: 'N'.repeat(1000),
       })),
       matching: 10_000,
       more,

@@ -30,6 +30,6 @@ describe('the check-in during a mentorship', () => {
 
   it('tells the person who can see the answer', () => {
     expect(checkInSavedText(false, 'UMENTOR')).toMatch(/private to you: neither <@UMENTOR> nor the program coordinator/);
-    expect(checkInSavedText(true, 'UMENTOR')).toMatch(/program coordinator can see your answer and note; <@UMENTOR> cannot/);
+    expect(checkInSavedText(true, 'UMENTOR')).toMatch(/program coordinator can see your answer, not your note; <@UMENTOR> cannot/);
   });
 });
