@@ -10,6 +10,12 @@ import { mention, mrkdwn, plain } from './text';
 
 export const ANSWER_LABELS: Record<CheckInAnswer, string> = { great: 'Great', okay: 'Okay', not_working: 'Not working' };
 
+const SPOKEN_ANSWER: Record<CheckInAnswer, string> = {
+  great: 'Check-in: the mentorship is going great',
+  okay: 'Check-in: the mentorship is going okay',
+  not_working: 'Check-in: the mentorship is not working',
+};
+
 const ACTION_OF: Record<CheckInAnswer, string> = {
   great: ProgressCheckInActions.great,
   okay: ProgressCheckInActions.okay,
@@ -40,6 +46,8 @@ export function progressCheckInMessage(view: ProgressCheckInView): Message {
       elements: (Object.keys(ACTION_OF) as CheckInAnswer[]).map((answer) => ({
         type: 'button' as const,
         text: plain(ANSWER_LABELS[answer], 75),
+        // "Okay" alone says little to a screen reader that lists the message's buttons out of context.
+        accessibility_label: SPOKEN_ANSWER[answer],
         action_id: ACTION_OF[answer],
         value,
       })),

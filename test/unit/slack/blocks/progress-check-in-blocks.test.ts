@@ -1,6 +1,7 @@
 import { validateBlocks, validateView } from '../../../../src/devtools/slack-stand-in';
 import { checkInSavedText, progressCheckInMessage, progressCheckInModal } from '../../../../src/slack/blocks/progress-check-in';
 import { ProgressCheckInActions, ProgressCheckInModal } from '../../../../src/slack/ids';
+import { ambiguousButtons, spokenButtons } from '../../../support/spoken-buttons';
 
 const PAIR = '00000000-0000-4000-8000-000000000001';
 
@@ -12,6 +13,16 @@ describe('the check-in during a mentorship', () => {
     expect(JSON.stringify(message.blocks)).toContain('Your answer is private');
     const buttons = (message.blocks[1] as { elements: Array<{ action_id: string; value: string }> }).elements;
     expect(buttons.map((b) => [b.action_id, b.value])).toEqual(Object.values(ProgressCheckInActions).map((id) => [id, `${PAIR}:2`]));
+  });
+
+  it('names each answer for a screen reader, which reads "Okay" out of context', () => {
+    const message = progressCheckInMessage({ pairId: PAIR, otherId: 'UMENTOR', checkpoint: 1, zone: 'Europe/Berlin' });
+    expect(ambiguousButtons(message.blocks)).toEqual([]);
+    expect(spokenButtons(message.blocks).map((b) => b.spoken)).toEqual([
+      'Check-in: the mentorship is going great',
+      'Check-in: the mentorship is going okay',
+      'Check-in: the mentorship is not working',
+    ]);
   });
 
   it('opens with the pressed answer picked and, when answered before, the note and choice kept', () => {
