@@ -20,6 +20,7 @@ import {
 } from './action-items.repository';
 import { actionItemLinesFor, earliestDueDate, matchAmendedItems } from './notes-amend';
 import { listAgendaItems, setAgendaResolved } from './agenda.repository';
+import { cancelUnsentNotices } from '../notices/notices.repository';
 import { actionItemOfMember, ANY_STATE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
 import type { Changed } from './meeting-rules';
 import type { FieldErrors } from '../pairs/pair-rules';
@@ -213,6 +214,7 @@ export class NotesService {
     return this.db.transaction().execute(async (tx) => {
       const { item, pair } = await actionItemOfMember(tx, actor, itemId);
       const deleted = await deleteActionItem(tx, item.id);
+      if (deleted) await cancelOverdueNudge(tx, pair.id, item.id, this.clock());
       const otherId = actor.userId === pair.mentor_id ? pair.mentee_id : pair.mentor_id;
       const event = { type: 'action_item_deleted' as const, pairId: pair.id, body: item.body, ownerId: item.owner_id, byId: actor.userId, otherId };
       const effects = await this.effects.record(tx, actor.teamId, deleted ? [{ ...event, otherZone: zoneOf(await pairPeople(tx, pair), otherId) }] : []);
@@ -258,6 +260,7 @@ export class NotesService {
     return this.db.transaction().execute(async (tx) => {
       const { item, pair } = await actionItemOfMember(tx, actor, itemId);
       const changed = done ? await markActionItemDone(tx, item.id, actor.userId, this.clock()) : await markActionItemOpen(tx, item.id);
+      if (changed && done) await cancelOverdueNudge(tx, pair.id, item.id, this.clock());
       const type = done ? 'action_item_ticked' : 'action_item_reopened';
       const effects = await this.effects.record(
         tx,
@@ -358,4 +361,9 @@ function requireRecordable(meeting: Meeting, people: PairPeople, userId: string,
   if (meeting.status !== 'scheduled') throw new DomainError('conflict', `The meeting of ${when} was ${meeting.status}; there are no notes to record.`);
   if (meeting.scheduled_at.getTime() > now.getTime())
     throw new DomainError('conflict', `The meeting of ${when} has not started yet; record notes once it has.`);
+}
+
+/** A nudge still waiting for the end of its owner's night says nothing true once the item is done or gone. */
+function cancelOverdueNudge(tx: Executor, pairId: string, itemId: string, now: Date): Promise<number> {
+  return cancelUnsentNotices(tx, { pairId, topic: 'action_item_overdue', mentioning: itemId }, now);
 }

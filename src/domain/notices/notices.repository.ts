@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/types';
 import { type NewNotice, NOTICE_KIND } from './notice';
 
@@ -27,4 +28,22 @@ export async function insertNotices(db: Executor, notices: readonly NewNotice[],
     .returning('id')
     .execute();
   return rows.map((row) => row.id);
+}
+
+/**
+ * Cancels the notices not yet sent about one thing (their topic, and an id their message carries) once
+ * that thing no longer needs saying: an overdue nudge waiting for the end of its reader's night about
+ * an item ticked or deleted meanwhile. Rows being sent are left to finish, as reminders' are.
+ */
+export async function cancelUnsentNotices(db: Executor, about: { pairId: string; topic: string; mentioning: string }, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ state: 'cancelled', last_error: 'no longer true', updated_at: now })
+    .where('kind', '=', NOTICE_KIND)
+    .where('state', '=', 'pending')
+    .where('pair_id', '=', about.pairId)
+    .where(sql<boolean>`payload->>'topic' = ${about.topic}`)
+    .where(sql<boolean>`strpos(payload::text, ${about.mentioning}) > 0`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -79,6 +79,21 @@ describe('the overdue action item nudge', () => {
     expect(nudgesTo(USERS.mentor.id)).toHaveLength(1);
   });
 
+  it('drops a nudge still waiting for the end of its owner’s night once the item is ticked or deleted', async () => {
+    // 03:00Z on 9 Dec is 22:00 on 8 Dec in New York: Theo's nudge waits for his morning, Maria's (Berlin, 04:00) too.
+    h.clock.set('2026-12-09T03:00:00Z');
+    await h.bot.services.overdueNudges.advance(h.clock.now());
+    expect((await notices(h, 'action_item_overdue')).map((row) => row.state)).toEqual(['pending', 'pending']);
+    await h.driver.clickInMessage(USERS.mentee.id, summary, OpenActions.tickActionItem, { value: itemIds['write the doc']! });
+    await h.settle();
+    await h.bot.services.notes.deleteActionItem({ teamId: h.standIn.teamId, userId: USERS.mentee.id }, itemIds['send the recording']!);
+    h.clock.set('2026-12-09T14:00:00Z');
+    await runPass(h);
+    expect((await notices(h, 'action_item_overdue')).map((row) => row.state)).toEqual(['cancelled', 'cancelled']);
+    expect(nudgesTo(USERS.mentee.id)).toHaveLength(0);
+    expect(nudgesTo(USERS.mentor.id)).toHaveLength(0);
+  });
+
   it('does not nudge about items that became overdue more than a week ago, nor for a paused pair', async () => {
     await h.db.kysely.updateTable('pairs').set({ status: 'paused' }).execute();
     h.clock.set('2026-12-08T15:00:00Z');
