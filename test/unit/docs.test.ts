@@ -40,6 +40,8 @@ it('keeps the README under 250 lines, opening with the demo and test commands', 
   const firstBlock = readme.split('```')[1] ?? '';
   expect(firstBlock).toContain('npm ci && npm run demo');
   expect(firstBlock).toContain('npm ci && npm test');
+  // Exactly the two after the fence's `sh`: one runs the main job, one the tests (the sandbox and the rest are listed further down).
+  expect(firstBlock.trim().split('\n').slice(1)).toHaveLength(2);
 });
 
 it.each(documents)('%s links only to files and headings inside the repository', (document) => {
