@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { HABITS, type Habit, type HabitTrend, percent } from '../../domain/program/habits';
 import { ProgramActions } from '../ids';
+import type { Message } from './help';
 import { mrkdwn, plain } from './text';
 
 /** The habits' names as coordinators read them (issue 16, point 4). */
@@ -45,4 +46,10 @@ export function habitBlocks(trend: HabitTrend): KnownBlock[] {
       accessory: { type: 'button', action_id: ProgramActions.habitChart, text: plain('Chart', 75), value: 'habits' },
     },
   ];
+}
+
+/** The presser's private confirmation once the chart is in their DM. */
+export function habitChartSentMessage(): Message {
+  const text = 'The habits chart is in your DM with me, with the figures as text.';
+  return { text, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${text}`) }] };
 }

@@ -1,11 +1,10 @@
 import { isDomainError } from '../../../errors';
 import { onAction } from '../../adapters/action';
 import { errorMessage } from '../../blocks/help';
-import { mrkdwn } from '../../blocks/text';
+import { habitChartSentMessage } from '../../blocks/program-habits';
 import { sendHabitChart } from '../../program-habit-chart';
 
 const FAILED = 'I could not draw the habits chart just now; nothing was sent. Please press Chart again in a minute.';
-const SENT = 'The habits chart is in your DM with me, with the figures as text.';
 
 /**
  * "Chart" next to the program's habits (overview or Home): acked at once; the PNG is drawn and
@@ -27,6 +26,6 @@ export const programHabitChart = onAction({
   },
   reply: ({ sent }) => ({
     kind: 'private',
-    message: sent ? { text: SENT, blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${SENT}`) }] } : errorMessage(FAILED),
+    message: sent ? habitChartSentMessage() : errorMessage(FAILED),
   }),
 });
