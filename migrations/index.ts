@@ -16,6 +16,7 @@ import * as peopleRealName from './2026-12-11T0800_people_real_name';
 import * as actionItemOverdueNudge from './2026-12-12T0100_action_item_overdue_nudge';
 import * as workspaceAdmins from './2026-12-12T0300_workspace_admins';
 import * as progressCheckIns from './2026-12-12T0400_progress_check_ins';
+import * as homeOpenings from './2026-12-13T0100_home_openings';
 
 /**
  * Every migration, by name. Names sort in the order they run; a static list (rather than
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-12T0100_action_item_overdue_nudge': actionItemOverdueNudge,
   '2026-12-12T0300_workspace_admins': workspaceAdmins,
   '2026-12-12T0400_progress_check_ins': progressCheckIns,
+  '2026-12-13T0100_home_openings': homeOpenings,
 };

@@ -412,6 +412,13 @@ export interface WorkspaceAdminsTable {
   seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** When a person last opened the bot's Home tab (migration 2026-12-13T0100): whose Home a change republishes at once. */
+export interface HomeOpeningsTable {
+  team_id: string;
+  user_id: string;
+  opened_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
@@ -437,6 +444,7 @@ export interface Database {
   pair_reflections: PairReflectionsTable;
   program_coordinators: ProgramCoordinatorsTable;
   workspace_admins: WorkspaceAdminsTable;
+  home_openings: HomeOpeningsTable;
   pair_expectations: PairExpectationsTable;
 }
 

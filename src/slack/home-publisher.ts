@@ -75,6 +75,10 @@ interface Slot {
 }
 
 /**
+ * Republishes the Home of the people a change concerns who may be looking at it (they opened it or
+ * pressed a button on it in the last HOME_WATCH_MS); the others' Home is built from the database when
+ * they next open the tab, so a change costs no dashboard for someone who is not looking.
+ *
  * Coalesces Home refreshes per person. The first change publishes at once; changes within the next
  * `windowMs` are folded into one more publish at the window's end, which reads the state as it is
  * then. So a burst of changes (ten goals approved, an agenda submitted again and again) costs each
@@ -152,10 +156,18 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
 
   const running = (): Promise<void>[] => [...slots.values()].flatMap((slot) => (slot.running ? [slot.running] : []));
 
+  /** Only people who may have their Home on screen: everyone else's is built when they next open it. */
+  const watching = (teamId: string, userIds: readonly string[]): Promise<string[]> =>
+    options.home.watching(teamId, userIds).catch((error: unknown) => {
+      options.logger.warn({ err: error, teamId }, 'home refresh skipped: could not read who is watching');
+      return [];
+    });
+
   return {
     async refresh(teamId, userIds) {
       if (stopped) return;
-      await request(teamId, userIds);
+      const watchers = await watching(teamId, userIds);
+      if (watchers.length > 0 && !stopped) await request(teamId, watchers);
     },
     async idle() {
       while ([...slots.values()].some((slot) => slot.running !== null || slot.pending)) {

@@ -1,6 +1,6 @@
 /**
- * Republishes Home tabs after a change they show. Implementations coalesce per person and never
- * throw into the caller: the change is already saved.
+ * Republishes Home tabs after a change they show, for the people who may be looking at theirs.
+ * Implementations coalesce per person and never throw into the caller: the change is already saved.
  */
 export interface HomeRefresher {
   refresh(teamId: string, userIds: readonly string[]): Promise<void>;

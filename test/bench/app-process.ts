@@ -20,6 +20,7 @@ import { boltLogger, createLogger } from '../../src/logger';
 import { AgendaModal, COMMAND, GoalModal, NotesModal, PairModal } from '../../src/slack/ids';
 import { createServices } from '../../src/services';
 import { seedSpread, type SpreadWorld } from './spread';
+import { ensureUpcomingFor } from '../../src/domain/meetings/upcoming';
 import { guardTimestampWindow } from '../../src/slack/middleware/timestamp-window';
 import { INTERACTIVE_CLIENT_OPTIONS } from '../../src/slack/client-options';
 import { BENCH_CHANNEL, BENCH_OAUTH, BENCH_SECRET, BENCH_TEAM, BENCH_TOKEN, BENCH_USERS, type FromChild, type ToChild } from './protocol';
@@ -29,8 +30,15 @@ const [kind, apiUrl, database] = process.argv.slice(2);
 /** Statements sent to PostgreSQL by this process (pg's Client.query), so the report can say how many a request costs. */
 let queries = 0;
 const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+/** BENCH_SQL=1: which statements, by text, so a count that grows can be explained (written to stderr on stop). */
+const statements = new Map<string, number>();
 pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
   queries += 1;
+  if (process.env.BENCH_SQL) {
+    const first = args[0] as string | { text?: string };
+    const text = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 160);
+    statements.set(text, (statements.get(text) ?? 0) + 1);
+  }
   return pgQuery.apply(this, args);
 } as typeof pg.Client.prototype.query;
 const send = (message: FromChild): void => void process.send?.(message);
@@ -71,6 +79,12 @@ async function prepare(where: string): Promise<SpreadWorld> {
     { mentor: person(BENCH_USERS.maria), mentee: person(BENCH_USERS.theo) },
   );
   if (!seeded.ok) throw new Error(`seeding the bench pair failed: ${JSON.stringify(seeded.errors)}`);
+  // Its next meeting and the mark the planning pass keeps (pairs.upcoming_valid_until), as a running
+  // deployment's scheduler leaves them within a minute of the pair's creation.
+  const maria = await db.kysely.selectFrom('pairs').selectAll().where('mentor_id', '=', BENCH_USERS.maria.id).execute();
+  for (const [pairId, until] of await ensureUpcomingFor(db.kysely, maria, new Date())) {
+    await db.kysely.updateTable('pairs').set({ upcoming_valid_until: until }).where('id', '=', pairId).execute();
+  }
   const clock = () => new Date();
   const world = await seedSpread(db, createServices(db.kysely, clock, createEffectsRecorder(clock)), clock());
   await db.close();
@@ -145,7 +159,13 @@ async function main(): Promise<void> {
   }
   const started = kind === 'real' ? await startReal('single') : kind === 'real-oauth' ? await startReal('oauth') : await startBare();
   process.on('message', (message: ToChild) => {
-    if (message.type === 'stop') void started.stop().finally(() => process.exit(0));
+    if (message.type === 'stop') {
+      if (process.env.BENCH_SQL) {
+        const lines = [...statements].sort((a, b) => b[1] - a[1]).map(([text, count]) => `${String(count).padStart(7)}  ${text}`);
+        process.stderr.write(`[${kind}] statements by text:\n${lines.join('\n')}\n`);
+      }
+      void started.stop().finally(() => process.exit(0));
+    }
     if (message.type === 'memory') send({ type: 'memory', usage: process.memoryUsage() });
     if (message.type === 'cpu') {
       const { user, system } = process.cpuUsage();

@@ -44,7 +44,8 @@ export function startChild(name: string, script: string, args: string[] = [], ex
         ask,
         stop: () =>
           new Promise<void>((done) => {
-            const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+            // Writing a CPU profile (BENCH_PROFILE) at exit can take longer than a plain stop.
+            const timer = setTimeout(() => child.kill('SIGKILL'), process.env.BENCH_PROFILE ? 60_000 : 5000);
             child.once('exit', () => {
               clearTimeout(timer);
               done();

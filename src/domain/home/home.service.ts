@@ -7,6 +7,8 @@ import { expectationsOf } from '../expectations/expectations.repository';
 import { assemblePair, type LoadedRows } from './assemble';
 import { sinceLastMeeting } from './checklist';
 import * as repo from './home.repository';
+import { openedHomeSince, recordHomeOpening } from './openings.repository';
+import { watchingSince } from './watching';
 import { comparePairs, type HomeSnapshot, LIST_LIMITS } from './snapshot';
 
 const end = (m: { scheduled_at: Date; duration_minutes: number }) => new Date(m.scheduled_at.getTime() + m.duration_minutes * 60_000);
@@ -27,6 +29,16 @@ export class HomeService {
     private readonly db: Kysely<Database>,
     private readonly clock: () => Date,
   ) {}
+
+  /** The person opened the Home tab, or pressed a button on it: they may be looking at it for a while. */
+  async noteOpened(teamId: string, userId: string): Promise<void> {
+    await recordHomeOpening(this.db, teamId, userId, this.clock());
+  }
+
+  /** Those of `userIds` who may have their Home on screen now (see HOME_WATCH_MS): whose Home a change republishes. */
+  async watching(teamId: string, userIds: readonly string[]): Promise<string[]> {
+    return openedHomeSince(this.db, teamId, userIds, watchingSince(this.clock()));
+  }
 
   async snapshot(teamId: string, viewerId: string): Promise<HomeSnapshot> {
     const [snapshot] = await this.snapshots(teamId, [viewerId]);

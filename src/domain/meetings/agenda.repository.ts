@@ -15,19 +15,29 @@ export async function listAgendaItems(db: Executor, meetingId: string): Promise<
     .execute();
 }
 
-/** Appends after the items already there, keeping the order they were given in. */
+/**
+ * Appends after the items already there, keeping the order they were given in. `existing`: the agenda
+ * as listAgendaItems read it in this transaction (under the meeting's lock), which saves reading the
+ * last position again; a list cut at MAX_AGENDA_ITEMS may not hold the last one, so it is read then.
+ */
 export async function appendAgendaItems(
   db: Executor,
   meetingId: string,
   items: ReadonlyArray<Omit<Insertable<AgendaItemsTable>, 'position' | 'meeting_id'>>,
+  existing?: ReadonlyArray<Pick<AgendaItem, 'position'>>,
 ): Promise<AgendaItem[]> {
   if (items.length === 0) return [];
-  const row = await db
-    .selectFrom('agenda_items')
-    .select((eb) => eb.fn.max<number | null>('position').as('max'))
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  const start = (row?.max ?? -1) + 1;
+  const last =
+    existing && existing.length < MAX_AGENDA_ITEMS
+      ? existing.reduce<number | null>((max, item) => (max === null || item.position > max ? item.position : max), null)
+      : (
+          await db
+            .selectFrom('agenda_items')
+            .select((eb) => eb.fn.max<number | null>('position').as('max'))
+            .where('meeting_id', '=', meetingId)
+            .executeTakeFirst()
+        )?.max;
+  const start = (last ?? -1) + 1;
   return db
     .insertInto('agenda_items')
     .values(items.map((item, index) => ({ ...item, meeting_id: meetingId, position: start + index })))

@@ -134,6 +134,7 @@ export class AgendaService {
         tx,
         meeting.id,
         rows.map((row) => ({ team_id: teamId, author_id: userId, url: null, action_item_id: null, ...row })),
+        existing,
       );
       const firstShare = meeting.agenda_shared_at === null;
       // The focus is the mentee's feedback request for this meeting: created or updated with the agenda.

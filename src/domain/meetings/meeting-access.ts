@@ -3,10 +3,10 @@ import type { Executor, Tx } from '../../db/types';
 import { DomainError } from '../../errors';
 import type { Actor } from '../actor';
 import { isUuid } from '../ids';
-import { type AccessOptions, ALL_STATES, checkMembership, type Membership, NOT_IN_PAIR, pairOfMember } from '../pairs/access';
+import { type AccessOptions, ALL_STATES, checkMembership, type Membership, NOT_IN_PAIR } from '../pairs/access';
 import { findPeople } from '../people/people.repository';
 import { findActionItem } from './action-items.repository';
-import { findMeeting, findPairById, lockMeeting } from './meetings.repository';
+import { findMeeting, findPairById, lockMeeting, lockPairOfMeeting } from './meetings.repository';
 
 /**
  * The meetings feature's view of the one access check (src/domain/pairs/access.ts): a meeting or an
@@ -40,16 +40,16 @@ export async function meetingOfMember(db: Executor, actor: Actor, meetingId: unk
 
 /**
  * Locks the pair, then the meeting: the one lock order every change to a pair's meetings uses (the
- * planner locks pairs too), so two changes queue up instead of deadlocking. The meeting is read first
- * only for its pair's id; the pair is read once, locked, and the meeting read again under the lock.
+ * planner locks pairs too), so two changes queue up instead of deadlocking. The pair is found through
+ * the meeting and locked in one statement; the meeting is then read under the lock.
  */
 export async function lockMeetingOfMember(tx: Tx, actor: Actor, meetingId: unknown, options: AccessOptions = ANY_STATE): Promise<MeetingMembership> {
-  const found = isUuid(meetingId) ? await findMeeting(tx, actor.teamId, meetingId) : undefined;
+  const pair = isUuid(meetingId) ? await lockPairOfMeeting(tx, actor.teamId, meetingId) : undefined;
   // A meeting that is not there is refused like a pair that is not theirs (the same answer either way).
-  const membership = await pairOfMember(tx, actor, found?.pair_id, { ...options, lock: true });
-  const meeting = found ? await lockMeeting(tx, actor.teamId, found.id) : undefined;
+  const membership = checkMembership(pair, actor, options);
+  const meeting = await lockMeeting(tx, actor.teamId, meetingId as string);
   // Removed meanwhile by a rhythm change that committed first.
-  if (!meeting) throw notInPair();
+  if (meeting?.pair_id !== membership.pair.id) throw notInPair();
   return { ...membership, meeting };
 }
 

@@ -53,6 +53,21 @@ export async function findMeeting(db: Executor, teamId: string, meetingId: strin
   return db.selectFrom('meetings').selectAll().where('team_id', '=', teamId).where('id', '=', meetingId).executeTakeFirst();
 }
 
+/**
+ * Locks the pair that owns this meeting, found from the meeting in the same statement (a meeting never
+ * changes pair, so reading its pair_id unlocked is safe): the first half of the pair-then-meeting lock
+ * order, in one round trip instead of a read of the meeting and then a lock of its pair.
+ */
+export async function lockPairOfMeeting(tx: Tx, teamId: string, meetingId: string): Promise<Pair | undefined> {
+  return tx
+    .selectFrom('pairs')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('id', '=', (eb) => eb.selectFrom('meetings').select('pair_id').where('team_id', '=', teamId).where('id', '=', meetingId))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export async function lockMeeting(tx: Tx, teamId: string, meetingId: string): Promise<Meeting | undefined> {
   return tx.selectFrom('meetings').selectAll().where('team_id', '=', teamId).where('id', '=', meetingId).forUpdate().executeTakeFirst();
 }

@@ -69,6 +69,7 @@ export function exportDocument(data: PersonalData, who: { teamId: string; userId
       updatesYouReceived: data.updatesReceived,
       messagesToYou: data.messages,
       reminderCountsPerDay: data.dailyCounts,
+      lastOpenedHome: data.homeOpenedAt,
     },
   };
 }

@@ -26,6 +26,7 @@ export function inventoryOf(data: PersonalData, userId: string): InventoryLine[]
     { label: 'reasons you gave for ending a mentorship', count: data.endReasons.length, fate: 'deleted' },
     { label: 'reminder settings and the name and DM the bot keeps for you', count: data.person ? 1 : 0, fate: 'deleted' },
     { label: 'daily reminder counts', count: data.dailyCounts.length, fate: 'deleted' },
+    { label: 'when you last opened the bot’s Home', count: data.homeOpenedAt ? 1 : 0, fate: 'deleted' },
     { label: 'agenda items', count: data.agendaItems.length, fate: 'removed' },
     { label: 'agenda feedback focus and highlights', count: data.focusMeetings.length, fate: 'removed' },
     { label: 'meeting notes', count: data.notesMeetings.length, fate: 'removed' },

@@ -245,6 +245,7 @@ export async function readPersonalData(db: Executor, who: Who, pairs: PairsOfPer
     ...(await updatesOf(db, who)),
     ...(await coordinationOf(db, who)),
     checkIns: await checkInsOf(db, who),
+    homeOpenedAt: await homeOpenedAtOf(db, who),
   };
 }
 
@@ -257,6 +258,12 @@ function checkInsOf(db: Executor, { teamId, userId }: Who) {
     .where('user_id', '=', userId)
     .orderBy('answered_at')
     .execute();
+}
+
+/** When the person last opened (or used) the bot's Home tab, or null: what decides whether a change republishes it. */
+async function homeOpenedAtOf(db: Executor, { teamId, userId }: Who): Promise<Date | null> {
+  const row = await db.selectFrom('home_openings').select('opened_at').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
+  return row?.opened_at ?? null;
 }
 
 /** Whether a coordinator added the person to the program's coordinators, and whom they added. */
@@ -362,6 +369,7 @@ export async function erasePersonalData(tx: Executor, who: Who, pairs: PairsOfPe
       .where('end_reason', 'is not', null)
       .executeTakeFirst(),
   );
+  erased.homeOpenings = count(await tx.deleteFrom('home_openings').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst());
   erased.dailyCounts = count(await tx.deleteFrom('reminder_daily_counts').where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst());
   // Carry-overs quote an action item's text, whoever carried it over.
   erased.agendaItems = count(

@@ -69,6 +69,7 @@ const TEAM_TABLES = [
   { table: 'slack_rate_buckets', key: 'team_id', batch: 1 },
   { table: 'program_coordinators', key: 'ctid', batch: 1 },
   { table: 'workspace_admins', key: 'ctid', batch: 1 },
+  { table: 'home_openings', key: 'ctid', batch: 1 },
   { table: 'pairs', key: 'id', batch: 0.05 },
   { table: 'people', key: 'ctid', batch: 1 },
   { table: 'installations', key: 'team_id', batch: 1 },

@@ -4,6 +4,7 @@ import { dedupeEvents } from './dedupe-events';
 import { actorMiddleware } from './actor';
 import { type LoadShedder, shedLoad, type ShedLoadOptions } from './shed-load';
 import { stripControlCharsMiddleware } from './strip-control-chars';
+import { noteHomeUse } from './note-home-use';
 
 export interface MiddlewareOptions {
   /** Requests processed at once before new ones get a polite "busy" (default in admission.ts). */
@@ -18,7 +19,8 @@ export interface MiddlewareOptions {
 /**
  * Global middleware, in order: shed load first (cheapest, before any work), then the request-scoped
  * logger, then Events API de-duplication (before any listener sees an event), then the removal of
- * control characters from typed text. Returns the load shedder: its `drain` waits for the requests in
+ * control characters from typed text, then noting a press on someone's Home tab (whose Home a change
+ * republishes). Returns the load shedder: its `drain` waits for the requests in
  * flight, its `stop` ends its probe.
  */
 export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): Pick<LoadShedder, 'drain' | 'stop'> {
@@ -34,5 +36,6 @@ export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareO
   app.use(actorMiddleware(deps.logger));
   app.use(dedupeEvents(deps));
   app.use(stripControlCharsMiddleware());
+  app.use(noteHomeUse(deps.services.home));
   return shedder;
 }

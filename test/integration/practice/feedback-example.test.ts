@@ -69,6 +69,7 @@ describe('asking for a concrete example of a feedback answer', () => {
     expect(view.callback_id).toBe(ex.callbackId);
     expect(JSON.stringify(view.blocks)).toContain('Lead with the decision, then the options.');
     h.clock.set('2026-11-23T16:00:00Z');
+    await h.driver.appHomeOpened(mentee.id); // the mentee has their Home open: the example republishes it
     expect((await h.driver.submitView(mentor.id, view, { [ex.blocks.example]: 'Your RFC on caching: the decision was on page 4.' })).errors).toBeUndefined();
 
     const example = await eventually(() => h.standIn.dmsTo(mentee.id).find((m) => m.text.includes('gave an example')));
@@ -83,7 +84,7 @@ describe('asking for a concrete example of a feedback answer', () => {
     expect(row.example).toBe('Your RFC on caching: the decision was on page 4.');
     expect(row.example_asked_at).toEqual(new Date('2026-11-23T15:00:00Z'));
     expect(row.example_given_at).toEqual(new Date('2026-11-23T16:00:00Z'));
-    // Shown on Home next to the answer (refreshed through the plan).
+    // Shown on the mentee's open Home next to the answer (refreshed through the plan).
     await eventually(() => JSON.stringify(h.standIn.homeView(mentee.id)?.blocks ?? []).includes('Your RFC on caching'));
     h.clock.set('2026-11-23T14:00:00Z');
   });

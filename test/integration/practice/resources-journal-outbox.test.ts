@@ -77,8 +77,10 @@ describe('a resource through the outbox', () => {
 });
 
 describe('a journal entry', () => {
-  it('writes no notice at all: the journal is private, and its only effect is its author’s Home tab', async () => {
+  it('writes no notice at all: the journal is private, and its only effect is its author’s Home tab (the other person’s, open too, is not republished)', async () => {
     const before = (await notices(h)).length;
+    await h.driver.appHomeOpened(mentee.id); // the author has their Home open: the entry republishes it
+    await h.driver.appHomeOpened(mentor.id);
     await h.driver.command(mentee.id, 'journal');
     const view = await eventually(() => h.standIn.topView(mentee.id));
     await h.settle();

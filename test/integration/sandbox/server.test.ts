@@ -5,6 +5,7 @@
  * channel, the clock to the next meeting and to the end of the pair, Reset), and what
  * it refuses. The browser test (test/e2e) plays the same through the page.
  */
+import { DateTime } from 'luxon';
 import { Sandbox } from '../../../src/sandbox/sandbox';
 import { startSandboxServer } from '../../../src/sandbox/server';
 import type { Snapshot } from '../../../src/sandbox/snapshot';
@@ -158,9 +159,12 @@ describe('acting through the bot', () => {
     expect(nudges.length).toBe(held.length);
     const body = (await state('UTHEO')).body;
     expect(body).toContain('A closing reflection');
-    // Each message shows the clock's time when it came, not the time the jump ended.
-    expect(body).toMatch(/<span class="time">Wed 9 Dec, 11:0\d<\/span>/);
-    expect(body).toMatch(/<span class="time">Tue 8 Jun, 10:0\d<\/span>/);
+    // Each message shows the clock's time when it came, not the time the jump ended: the thanks prompt
+    // at the end of the first meeting, the prep nudge a day before the last (Theo's zone; the dates follow today's).
+    const [first] = await db.selectFrom('meetings').select(['scheduled_at', 'duration_minutes']).orderBy('scheduled_at').execute();
+    const shownAt = (at: Date) => DateTime.fromJSDate(at, { zone: 'America/New_York' }).toFormat('ccc d LLL, HH:');
+    expect(body).toContain(`<span class="time">${shownAt(new Date(first!.scheduled_at.getTime() + first!.duration_minutes * 60_000))}0`);
+    expect(body).toContain(`<span class="time">${shownAt(new Date(last.scheduled_at.getTime() - 86_400_000))}0`);
     const { json: none } = await post('clock', { user: 'UTHEO', step: 'pair-end' });
     expect(none.notice).toBe('Theo has no mentorship going on.');
   });

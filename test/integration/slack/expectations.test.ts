@@ -93,6 +93,7 @@ it('the other person amends: the form opens prefilled, keeps the first hope, and
 
 it('the first person confirms: agreed by both, the other told, and Home and status show them with a way back to the form', async () => {
   const notice = dmWithButton(h, mentee.id, ExpectationsActions.confirm)!;
+  await h.driver.appHomeOpened(mentee.id); // the mentee has their Home open beside the DM: the confirmation republishes it
   await h.driver.clickInMessage(mentee.id, notice, ExpectationsActions.confirm);
   await h.settle();
   expect((await row())!.agreed_at).not.toBeNull();

@@ -167,6 +167,7 @@ describe('App Home at each stage of a mentorship', () => {
     const justEnded = await fx.meeting(pair, { sequence: 1, at: ago(2 * HOUR) });
     const goal = await fx.goal(pair, { title: 'Own the on-call rota', status: 'awaiting_approval', targetDate: '2027-02-28' });
 
+    await openHome(mentor.id); // both look at their Home: a change republishes it
     const before = await openHome(mentee.id);
     // Its next meeting has no row yet (no planning pass ran): the rhythm still says when it is.
     expect(textOf(before)).toContain('*Next meeting:* Sat 5 Dec 2026, 04:00 (America/New_York), in 12 days');
@@ -338,7 +339,9 @@ describe('app_home_opened', () => {
 });
 
 describe('pair set-up', () => {
-  it("publishes both people's Home as soon as a coordinator's pair is created", async () => {
+  it("publishes both people's Home as soon as a coordinator's pair is created, while they are looking at it", async () => {
+    await openHome(USERS.mentor.id);
+    await openHome(USERS.mentee.id);
     await h.driver.command(USERS.coordinator.id, 'pair');
     const view = await eventually(() => h.standIn.topView(USERS.coordinator.id));
     const { blocks: b } = PairModal;
@@ -354,13 +357,47 @@ describe('pair set-up', () => {
       [b.length]: '6',
     });
     expect(result.errors).toBeUndefined();
-    const mentorHome = await eventually(() => h.standIn.homeView(USERS.mentor.id));
-    const menteeHome = await eventually(() => h.standIn.homeView(USERS.mentee.id));
+    const republished = (userId: string) =>
+      eventually(() => (textOf(h.standIn.homeView(userId)).includes("You're not in a mentorship pair yet") ? undefined : h.standIn.homeView(userId)));
+    const mentorHome = await republished(USERS.mentor.id);
+    const menteeHome = await republished(USERS.mentee.id);
     expect(textOf(mentorHome)).toContain('Mentoring Theo Mentee');
     expect(textOf(mentorHome)).toContain('Tue 1 Dec 2026, 10:00 (Europe/Berlin)');
     expect(textOf(menteeHome)).toContain('Mentored by Maria Mentor');
     expect(textOf(menteeHome)).toContain('Tue 1 Dec 2026, 04:00 (America/New_York)');
     await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id).length === 1); // the rest of the set-up, before the next test
+  });
+
+  it('republishes after a change only the Home of someone who opened it in the last half hour; the other sees the change when they next open it', async () => {
+    const { mentor, mentee } = await people('WATCH');
+    const pair = await fx.pair({ mentorId: mentor.id, menteeId: mentee.id, createdAt: ago(30 * DAY) });
+    await fx.meeting(pair, { sequence: 1, at: ahead(3 * DAY) });
+    await openHome(mentee.id);
+    h.clock.set(new Date(NOW.getTime() - 31 * 60_000)); // the mentor opened theirs 31 minutes ago
+    await openHome(mentor.id);
+    h.clock.set(NOW);
+    const refresher = createHomeRefresher({
+      home: h.bot.services.home,
+      clientFor: () => new WebClient(BOT_TOKEN, { slackApiUrl: h.standIn.apiUrl, retryConfig: { retries: 0 } }),
+      logger: createLogger('silent'),
+      windowMs: 0,
+    });
+    const [mentorBefore, menteeBefore] = [publishesTo(mentor.id), publishesTo(mentee.id)];
+    await fx.goal(pair, { title: 'Lead the incident review', status: 'awaiting_approval', targetDate: '2027-02-28' });
+    await refresher.refresh(TEAM_ID, [mentor.id, mentee.id]);
+    await refresher.idle();
+    expect(publishesTo(mentee.id)).toBe(menteeBefore + 1);
+    expect(textOf(h.standIn.homeView(mentee.id))).toContain('Lead the incident review');
+    expect(publishesTo(mentor.id)).toBe(mentorBefore);
+    expect(textOf(h.standIn.homeView(mentor.id))).not.toContain('Lead the incident review');
+
+    expect(textOf(await openHome(mentor.id))).toContain('Lead the incident review');
+    // Opened just now: the next change republishes the mentor's Home too.
+    await fx.goal(pair, { title: 'Write the on-call guide', status: 'awaiting_approval', targetDate: '2027-03-31' });
+    await refresher.refresh(TEAM_ID, [mentor.id, mentee.id]);
+    await refresher.idle();
+    expect(textOf(h.standIn.homeView(mentor.id))).toContain('Write the on-call guide');
+    await refresher.stop();
   });
 
   it("logs a refused publish and returns normally, so the caller's change is never undone", async () => {
@@ -371,9 +408,10 @@ describe('pair set-up', () => {
       logger: createLogger('info', new Writable({ write: (chunk, _e, done) => (logged.push(String(chunk)), done()) })),
       windowMs: 0,
     });
+    const shown = await openHome(USERS.mentor.id);
     h.standIn.failNext('views.publish', { error: 'not_enabled' });
     await expect(refresher.refresh(TEAM_ID, [USERS.mentor.id])).resolves.toBeUndefined();
-    expect(h.standIn.homeView(USERS.mentor.id)).toBeUndefined();
+    expect(h.standIn.homeView(USERS.mentor.id)).toEqual(shown);
     expect(logged.join('')).toContain('home refresh failed');
     expect(logged.join('')).toContain('not_enabled');
     expect(logged.join('')).not.toContain(BOT_TOKEN);

@@ -2,12 +2,16 @@ import pino from 'pino';
 import type { HomeService } from '../../../src/domain/home/home.service';
 import { createHomeRefresher } from '../../../src/slack/home-publisher';
 
-/** A Home service whose dashboard says which state it was built from, and a client that records each publish. */
-function world(windowMs: number) {
+/**
+ * A Home service whose dashboard says which state it was built from, and a client that records each
+ * publish. Everyone may be looking at their Home, except the people in `away`.
+ */
+function world(windowMs: number, away: ReadonlySet<string> = new Set()) {
   let state = 0;
   const published: Array<{ user: string; state: string }> = [];
   const reads: string[][] = [];
   const home = {
+    watching: async (_team: string, userIds: string[]) => userIds.filter((id) => !away.has(id)),
     snapshots: async (_team: string, userIds: string[]) => {
       reads.push([...userIds]);
       return userIds.map((viewerId) => ({ viewerId, state }));
@@ -38,6 +42,16 @@ describe('coalescing Home refreshes per person', () => {
       { user: 'U1', state: '1' },
       { user: 'U2', state: '1' },
     ]);
+    await refresher.stop();
+  });
+
+  it('publishes nothing for someone who is not looking at their Home: it is built when they next open it', async () => {
+    const { refresher, published, reads } = world(1_000, new Set(['U2']));
+    await refresher.refresh('T1', ['U1', 'U2']);
+    await refresher.refresh('T1', ['U2']);
+    await refresher.idle();
+    expect(reads).toEqual([['U1']]);
+    expect(published.map((p) => p.user)).toEqual(['U1']);
     await refresher.stop();
   });
 
@@ -114,7 +128,10 @@ describe('a publish slower than the window', () => {
     let state = 0;
     const published: string[] = [];
     let release: () => void = () => undefined;
-    const home = { snapshots: async (_team: string, userIds: string[]) => userIds.map((viewerId) => ({ viewerId, state })) } as unknown as HomeService;
+    const home = {
+      watching: async (_team: string, userIds: string[]) => userIds,
+      snapshots: async (_team: string, userIds: string[]) => userIds.map((viewerId) => ({ viewerId, state })),
+    } as unknown as HomeService;
     const client = {
       views: {
         publish: async ({ view }: { view: unknown }) => {

@@ -7,7 +7,8 @@ import { slackErrorCode } from '../../slack-failure';
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
 /**
- * Publishes the person's dashboard each time they open the Home tab. Bolt has already acked the
+ * Publishes the person's dashboard each time they open the Home tab, and notes the opening (whose Home
+ * a change republishes, home-publisher.ts). Bolt has already acked the
  * event; a retry of the same event_id is dropped by the dedupe middleware before it gets here.
  */
 export function appHomeOpened(deps: AppDeps) {
@@ -15,6 +16,8 @@ export function appHomeOpened(deps: AppDeps) {
     // The event fires for the Messages tab too; only the Home tab shows a view.
     if (event.tab !== 'home') return;
     const actor = actorOf(context);
+    // Remembered first, so a change committed while this publish is built republishes it too.
+    await deps.services.home.noteOpened(actor.teamId, actor.userId).catch((error: unknown) => actor.log.warn({ err: error }, 'home opening not recorded'));
     try {
       await publishHome(client, deps.services.home, actor.teamId, actor.userId, deps.services.program);
       actor.log.info({ retry: context.retryNum ?? 0 }, 'home published');

@@ -4,6 +4,7 @@ import type { PersonalData } from '../../../../src/domain/personal-data/personal
 
 const empty = (): PersonalData => ({
   person: undefined,
+  homeOpenedAt: null,
   pairs: [],
   journal: [],
   agendaItems: [],
