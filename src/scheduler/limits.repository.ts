@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql } from 'kysely';
 import type { Executor } from '../db/types';
 
 /**
@@ -21,30 +20,53 @@ export interface Reservation {
   waitMs: number;
 }
 
-export async function reserveTokens(db: Kysely<Database>, teamId: string, want: number, limit: RateLimit, now: Date): Promise<Reservation> {
-  return db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('slack_rate_buckets')
-      .values({ team_id: teamId, tokens: limit.burst, refilled_at: now, blocked_until: null })
-      .onConflict((oc) => oc.column('team_id').doNothing())
-      .execute();
-    // The row lock serialises replicas on this workspace's bucket for one short statement pair.
-    const bucket = await tx.selectFrom('slack_rate_buckets').selectAll().where('team_id', '=', teamId).forUpdate().executeTakeFirstOrThrow();
-    const blockedMs = bucket.blocked_until ? bucket.blocked_until.getTime() - now.getTime() : 0;
-    if (blockedMs > 0) return { granted: 0, waitMs: blockedMs };
-    const elapsedS = Math.max(0, now.getTime() - bucket.refilled_at.getTime()) / 1000;
-    const tokens = Math.min(limit.burst, bucket.tokens + elapsedS * limit.perSecond);
-    const granted = Math.max(0, Math.min(want, Math.floor(tokens)));
-    // refilled_at never moves backwards: a replica whose clock lags must not mint tokens twice.
-    const refilledAt = now.getTime() > bucket.refilled_at.getTime() ? now : bucket.refilled_at;
-    await tx
-      .updateTable('slack_rate_buckets')
-      .set({ tokens: tokens - granted, refilled_at: refilledAt, blocked_until: null })
-      .where('team_id', '=', teamId)
-      .execute();
-    const left = tokens - granted;
-    return { granted, waitMs: left >= 1 ? 0 : Math.ceil(((1 - left) / limit.perSecond) * 1000) };
-  });
+/**
+ * Takes up to `want` tokens from the workspace's bucket, refilled for the time since it was last
+ * touched. One statement (with the bucket created full the first time): every notice a request sends
+ * at once asks the bucket first, and a transaction of reads and writes here cost five statements.
+ */
+export async function reserveTokens(db: Executor, teamId: string, want: number, limit: RateLimit, now: Date): Promise<Reservation> {
+  const taken = await takeTokens(db, teamId, want, limit, now);
+  if (taken) return taken;
+  await db
+    .insertInto('slack_rate_buckets')
+    .values({ team_id: teamId, tokens: limit.burst, refilled_at: now, blocked_until: null })
+    .onConflict((oc) => oc.column('team_id').doNothing())
+    .execute();
+  const first = await takeTokens(db, teamId, want, limit, now);
+  if (!first) throw new Error(`no rate bucket for workspace ${teamId}`);
+  return first;
+}
+
+/** The reservation from an existing bucket; undefined when the workspace has none yet. */
+async function takeTokens(db: Executor, teamId: string, want: number, limit: RateLimit, now: Date): Promise<Reservation | undefined> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  // The row lock (FOR UPDATE, in the first step) serialises replicas on this workspace's bucket; the
+  // update reads the values the lock returned, the latest committed ones. A blocked bucket (a 429's
+  // Retry-After) is left as it is. refilled_at never moves backwards: a replica whose clock lags must
+  // not mint tokens twice.
+  const { rows } = await sql<{ blocked_ms: number | null; granted: number; left: number }>`
+    with bucket as (
+      select team_id, refilled_at,
+        case when blocked_until > ${at} then extract(epoch from (blocked_until - ${at})) * 1000 end as blocked_ms,
+        least(${limit.burst}::float8, tokens + greatest(0, extract(epoch from (${at} - refilled_at))) * ${limit.perSecond}::float8) as available
+      from slack_rate_buckets where team_id = ${teamId}
+      for update
+    ),
+    grant_ as (
+      select *, case when blocked_ms is null then greatest(0, least(${want}::int, floor(available)::int)) else 0 end as granted from bucket
+    ),
+    taken as (
+      update slack_rate_buckets b
+      set tokens = g.available - g.granted, refilled_at = greatest(g.refilled_at, ${at}), blocked_until = null
+      from grant_ g
+      where b.team_id = g.team_id and g.blocked_ms is null
+    )
+    select blocked_ms::float8 as blocked_ms, granted, (available - granted)::float8 as left from grant_`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  if (row.blocked_ms !== null) return { granted: 0, waitMs: Math.ceil(row.blocked_ms) };
+  return { granted: row.granted, waitMs: row.left >= 1 ? 0 : Math.ceil(((1 - row.left) / limit.perSecond) * 1000) };
 }
 
 /** Gives back tokens reserved for rows that were not there to claim (another replica took them). */

@@ -6,9 +6,12 @@ import type { DeliveryResult, DeliverySettings } from './deliver';
 import { blockOn429, deliveryFor, type DispatchDeps, type DispatchSettings, sendRows, type StopSignal } from './dispatcher';
 import { refundTokens, reserveTokens } from './limits.repository';
 import { claimNotices, dueNoticesByTeam, pendingFallbacksOf } from './notices.repository';
-import { databaseClock, DEFAULT_SCHEDULER_SETTINGS, defaultReplicaName } from './scheduler';
+import { DEFAULT_SCHEDULER_SETTINGS, defaultReplicaName, recentDatabaseClock } from './scheduler';
 import type { TeamSlack } from './team-slack';
 import type { SchedulerObserver } from './observer';
+
+/** How often the shared (database) clock is read again; in between it is this process's clock plus the offset read. */
+const CLOCK_REFRESH_MS = 10_000;
 
 /** How long a request's own send waits for its workspace's budget to refill before leaving the rest to a pass. */
 const MAX_BUDGET_WAIT_MS = 2_000;
@@ -37,7 +40,10 @@ export interface NoticeSenderDeps {
   logger: Logger;
   hooks?: NoticeHooks;
   settings?: Partial<NoticeSenderSettings>;
-  /** The clock of one sendNow call; the database's by default, as for a pass, so leases agree across replicas. */
+  /**
+   * The clock of one sendNow call; the database's by default, as for a pass, so leases agree across
+   * replicas (read every CLOCK_REFRESH_MS, not for every call).
+   */
   clock?: () => Promise<() => Date>;
   /** Told of each row's outcome (metrics). */
   observer?: SchedulerObserver;
@@ -73,7 +79,7 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
     stopping: () => stop.stopped,
     observer: deps.observer,
   };
-  const clockOf = deps.clock ?? (() => databaseClock(db));
+  const clockOf = deps.clock ?? recentDatabaseClock(db, CLOCK_REFRESH_MS);
   const inFlight = new Set<Promise<void>>();
 
   /**
@@ -151,10 +157,12 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
     }
   };
 
-  const send = async (ids: readonly string[]): Promise<void> => {
+  const send = async (ids: readonly string[], known?: { teamId: string }): Promise<void> => {
     const clock = await clockOf();
     let failed = false;
-    for (const [teamId, due] of await dueNoticesByTeam(db, ids, clock())) {
+    // Rows a request has just written due now need no look-up: the claim takes only those still pending and due.
+    const byTeam = known ? new Map([[known.teamId, [...new Set(ids)]]]) : await dueNoticesByTeam(db, ids, clock());
+    for (const [teamId, due] of byTeam) {
       if (stop.stopped) return;
       failed = Boolean((await sendTeam(teamId, due, clock)).failed) || failed;
     }
@@ -166,9 +174,9 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
 
   return {
     settings,
-    sendNow(ids) {
+    sendNow(ids, known) {
       if (stop.stopped || ids.length === 0) return Promise.resolve();
-      const work = send(ids).catch((error: unknown) => log.error({ err: error, notices: ids }, 'sending notices failed; a pass will send them'));
+      const work = send(ids, known).catch((error: unknown) => log.error({ err: error, notices: ids }, 'sending notices failed; a pass will send them'));
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));
       return work;

@@ -159,6 +159,28 @@ export async function databaseClock(db: Kysely<Database>): Promise<() => Date> {
   return () => new Date(at + (performance.now() - readAt));
 }
 
+/**
+ * databaseClock, read again only once `refreshMs` have passed: for the notice sender, which needs the
+ * shared clock for every request that leaves notices, where one more statement each would cost more
+ * than the database's clock drifts from this process's in that time.
+ */
+export function recentDatabaseClock(db: Kysely<Database>, refreshMs: number): () => Promise<() => Date> {
+  let last: { clock: () => Date; readAt: number } | undefined;
+  let reading: Promise<() => Date> | undefined;
+  return () => {
+    if (last && performance.now() - last.readAt < refreshMs) return Promise.resolve(last.clock);
+    reading ??= databaseClock(db)
+      .then((clock) => {
+        last = { clock, readAt: performance.now() };
+        return clock;
+      })
+      .finally(() => {
+        reading = undefined;
+      });
+    return reading;
+  };
+}
+
 /** A clock that reads `at` now and moves on in real (monotonic) time: `npm run tick -- --now ISO`. */
 export function anchoredClock(at: Date): () => Date {
   const started = performance.now();

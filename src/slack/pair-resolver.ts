@@ -8,10 +8,11 @@ import { readOption } from './inputs/view-state';
 
 /** The pairs a person belongs to, with display names of everyone involved (for pickers and text). */
 export async function pairChoicesFor(deps: AppDeps, teamId: string, userId: string): Promise<{ choices: PairChoice[]; names: Record<string, string> }> {
-  const pairs = await deps.services.pairs.listFor(teamId, userId);
+  const { pairs, names: known } = await deps.services.pairs.listWithNamesFor(teamId, userId);
   const choices = pairs.map((pair) => asChoice(pair, userId));
-  const names = await deps.services.people.displayNames(teamId, [userId, ...choices.map((c) => c.otherId)]);
-  return { choices, names };
+  // Someone the bot has not met yet is named by their id (Slack shows <@id> mentions by name anyway).
+  const names: Record<string, string> = Object.fromEntries([userId, ...choices.map((c) => c.otherId)].map((id) => [id, id]));
+  return { choices, names: { ...names, ...known } };
 }
 
 const PairMetadata = z.object({ pairId: Uuid }).loose();

@@ -5,6 +5,7 @@
  * request is answered 200 with p99 under 500 ms and none is shed: rates grow by a third until a run
  * fails, then the gap is halved once.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openLoop, summarise, type Summary } from './load';
@@ -36,14 +37,35 @@ function mixedSubmissions(scenarios: Scenario[]): Scenario {
 interface Probe {
   rate: number;
   summary: Summary;
+  /** Share of the machine's CPU time that was busy (every process, not only the bots) during the run. */
+  machineBusy: number;
+}
+
+/** The machine's CPU counters (Linux /proc/stat): what is free to give a second process. */
+function cpuTimes(): { idle: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // idle and iowait are the time no process could use.
+  return { idle: fields[3]! + (fields[4] ?? 0), total: fields.reduce((sum, value) => sum + value, 0) };
+}
+
+/** Runs `work` and reports how busy the whole machine was meanwhile (0 to 1). */
+async function measuringMachine<T>(work: () => Promise<T>): Promise<{ result: T; busy: number }> {
+  const before = cpuTimes();
+  const result = await work();
+  const after = cpuTimes();
+  const total = after.total - before.total;
+  return { result, busy: total > 0 ? 1 - (after.idle - before.idle) / total : 0 };
 }
 
 /** The highest passing rate found, and every run on the way (for the report). */
-async function highestRate(run: (rate: number) => Promise<Summary>, startAt: number): Promise<{ best: Probe | undefined; probes: Probe[] }> {
+async function highestRate(
+  run: (rate: number) => Promise<{ summary: Summary; machineBusy: number }>,
+  startAt: number,
+): Promise<{ best: Probe | undefined; probes: Probe[] }> {
   const probes: Probe[] = [];
   const probe = async (rate: number) => {
-    const summary = await run(rate);
-    probes.push({ rate, summary });
+    const { summary, machineBusy } = await run(rate);
+    probes.push({ rate, summary, machineBusy });
     return passes(summary);
   };
   let low: number | undefined;
@@ -88,7 +110,7 @@ export async function replicasBench(): Promise<BenchSection> {
       await sleep(1000);
       let offset = 0;
       for (const workload of workloads) {
-        const run = async (rate: number): Promise<Summary> => {
+        const run = async (rate: number): Promise<{ summary: Summary; machineBusy: number }> => {
           const total = Math.round(rate * RUN_SECONDS);
           await standIn.ask({ type: 'reset' }, 'reset-done');
           const user = BENCH_USERS.maria.id;
@@ -96,14 +118,16 @@ export async function replicasBench(): Promise<BenchSection> {
           const from = offset;
           offset += total;
           const bodies = Array.from({ length: total }, (_, i) => workload.body(workload.consumes ? from + i : i, issued));
-          const samples = await openLoop(
-            apps.map((app) => app.url),
-            rate,
-            total,
-            (i) => signed(bodies[i]!),
+          const { result: samples, busy } = await measuringMachine(() =>
+            openLoop(
+              apps.map((app) => app.url),
+              rate,
+              total,
+              (i) => signed(bodies[i]!),
+            ),
           );
           await sleep(2500); // work after the acks, and the Home refresh window
-          return summarise(samples);
+          return { summary: summarise(samples), machineBusy: busy };
         };
         const previous = found[workload.key]?.at(-1);
         const { best, probes } = await highestRate(run, previous ?? FIRST_RATE);
@@ -115,6 +139,7 @@ export async function replicasBench(): Promise<BenchSection> {
           'highest rate (p99 < 500 ms, none shed)': best ? `${best.rate}/s` : 'none found',
           'p50 / p99 there (ms)': best ? `${best.summary.p50.toFixed(1)} / ${best.summary.p99.toFixed(1)}` : '-',
           'ratio to 1 process': one > 0 && best ? (best.rate / one).toFixed(2) : '-',
+          'machine CPU busy there (all processes)': best ? `${Math.round(best.machineBusy * 100)} %` : '-',
           'rates tried (p99 ms, busy)': probes.map((p) => `${p.rate}: ${p.summary.p99.toFixed(0)}, ${p.summary.shed}`).join('; '),
         });
         process.stdout.write(`  ${count} process(es), ${workload.key}: ${best ? `${best.rate}/s` : 'none'} (load average ${loadavg()[0]!.toFixed(2)})\n`);
@@ -131,6 +156,7 @@ export async function replicasBench(): Promise<BenchSection> {
     notes: [
       `Open loop, ${RUN_SECONDS} s per rate; a rate passes when every request is answered 200 within 3 s, p99 < ${P99_LIMIT_MS} ms and none is answered "busy".`,
       'The bot processes, PostgreSQL, the Slack stand-in and this generator share the machine: on 2 cores, 2 and 4 processes compete with them for the same CPU.',
+      'Machine CPU busy: the share of all cores in use during the run at that rate (from /proc/stat); what is left is what another process could have had.',
       `Took ${((performance.now() - started) / 60_000).toFixed(1)} minutes.`,
     ],
   };

@@ -21,7 +21,7 @@
  * `npm run bench -- --only submissions,overload` runs a selection: section names above, or workload
  * keys (help, agenda, pair-submit, agenda-submit, goal-submit, notes-submit), comma-separated.
  * Environment: BENCH_SECONDS (each open-loop run, default 8), BENCH_RATES (default 100,500; empty: only the
- * calm 25/s run that measures CPU per request), BENCH_CAPACITY_SECONDS (default 4; 0 skips capacity and overload),
+ * calm 25/s run that measures CPU per request), BENCH_CALM_SECONDS (that calm run, default 10), BENCH_CAPACITY_SECONDS (default 4; 0 skips capacity and overload),
  * BENCH_MAX_RATE (the highest rate this generator is asked for, default 2500/s), BENCH_PAIRS (default
  * 1000), BENCH_PROFILE=<dir> (CPU profile of the real app), BENCH_DEBUG=1 (memory, event-loop delay and
  * server-side timings as it runs), DATABASE_URL (the real app on PostgreSQL instead of the embedded
@@ -56,7 +56,9 @@ const CLIENTS = 16;
 const OVERLOAD_SECONDS = 5;
 /** A rate every workload serves without shedding, even on a busy machine: the CPU of a request, undiluted by "busy" answers. */
 const CALM_RATE = 25;
-const CALM_SECONDS = 4;
+// Long enough that the app's idle wake-ups (timers, GC) weigh little on a per-request figure: at 4 s
+// (100 requests) the floor's own figure varied from 1.2 to 2.2 ms between runs on a quiet machine.
+const CALM_SECONDS = Number(process.env.BENCH_CALM_SECONDS ?? 10);
 const OVERLOAD_FACTORS = [2, 5] as const;
 
 const SECTIONS = ['requests', 'submissions', 'overload', 'replicas', 'scheduler', 'notices', 'program'] as const;

@@ -5,6 +5,11 @@ import type { DomainEvent } from './events';
 export interface Recorded {
   teamId: string;
   outboxIds: string[];
+  /**
+   * Of outboxIds, those written due at once (the others wait for the end of someone's quiet hours),
+   * when the writer knows: the sender claims these without first asking the database which are due.
+   */
+  dueNowIds?: string[];
   homeUsers: string[];
 }
 

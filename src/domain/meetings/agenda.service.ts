@@ -12,7 +12,8 @@ import { formatInZone } from '../time/zoned';
 import { actionItemsByIds, openActionItems } from './action-items.repository';
 import { agendaRoomError, type Material } from './agenda-lines';
 import { appendAgendaItems, listAgendaItems } from './agenda.repository';
-import { ANY_STATE, CHANGEABLE, lockMeetingOfMember, meetingOfMember, pairPeople, type PairPeople, zoneOf } from './meeting-access';
+import { type AgendaMaterial, type MeetingWanted, readAgendaMaterial } from './agenda-draft.repository';
+import { ANY_STATE, CHANGEABLE, lockMeetingOfMember, meetingOfMember, pairPeople, pairPeopleFrom, type PairPeople, zoneOf } from './meeting-access';
 import { findMeeting, findPairById, lastHeldBefore, updateMeeting, upcomingMeeting } from './meetings.repository';
 import { type Changed, meetingNearEnd } from './meeting-rules';
 import { ensureUpcomingIfUnknown } from './upcoming';
@@ -66,15 +67,16 @@ export class AgendaService {
   /** The agenda modal for a given meeting (a button names it): refused once the meeting has started. */
   async draftForMeeting(actor: Actor, meetingId: string | null): Promise<AgendaDraft> {
     const { meeting, pair } = await meetingOfMember(this.db, actor, meetingId);
-    const people = await pairPeople(this.db, pair);
+    const material = await readAgendaMaterial(this.db, pair, { meetingId: meeting.id });
+    const people = pairPeopleFrom(pair, material.people);
     requireNotStarted(meeting, this.clock(), people.zones[actor.userId] ?? pair.time_zone);
-    return this.draft(meeting, pair, people, actor.userId);
+    return this.draft(material.meeting ?? meeting, pair, material, actor.userId);
   }
 
   /**
    * The agenda modal for a pair's next meeting; without a pair id, the person's pair that meets soonest.
    * `theirPairs`: the person's pairs when the caller has just read them (the command's check that
-   * they have one), so the request reads them once.
+   * they have one), so the request reads them once. Someone in one pair (most people) costs one read.
    */
   async draftForPair(actor: Actor, pairId?: string, theirPairs?: readonly Pair[]): Promise<AgendaDraft> {
     const now = this.clock();
@@ -82,13 +84,19 @@ export class AgendaService {
       ? [(await pairOfMember(this.db, actor, pairId, ANY_STATE)).pair]
       : (theirPairs ?? (await listPairsOf(this.db, actor.teamId, actor.userId)));
     await ensureUpcomingIfUnknown(this.db, pairs, now);
-    const candidates = await Promise.all(
-      pairs.map(async (pair) => ({ pair, next: pair.status === 'active' ? await upcomingMeeting(this.db, pair.id, now) : undefined })),
-    );
-    const soonest = candidates.filter((c) => c.next).sort((a, b) => a.next!.scheduled_at.getTime() - b.next!.scheduled_at.getTime())[0];
-    if (!soonest?.next)
+    const active = pairs.filter((pair) => pair.status === 'active');
+    const found = active.length === 1 ? { pair: active[0]!, wanted: { nextAfter: now } } : await this.soonest(active, now);
+    const material = found ? await readAgendaMaterial(this.db, found.pair, found.wanted) : undefined;
+    if (!found || !material?.meeting)
       throw new DomainError('not_found', 'No meeting is planned for this mentorship, so there is no agenda to prepare. `/mentorship meeting` shows why.');
-    return this.draft(soonest.next, soonest.pair, await pairPeople(this.db, soonest.pair), actor.userId);
+    return this.draft(material.meeting, found.pair, material, actor.userId);
+  }
+
+  /** Of several pairs, the one whose next meeting comes first, and that meeting. */
+  private async soonest(pairs: readonly Pair[], now: Date): Promise<{ pair: Pair; wanted: MeetingWanted } | undefined> {
+    const candidates = await Promise.all(pairs.map(async (pair) => ({ pair, next: await upcomingMeeting(this.db, pair.id, now) })));
+    const first = candidates.filter((c) => c.next).sort((a, b) => a.next!.scheduled_at.getTime() - b.next!.scheduled_at.getTime())[0];
+    return first && { pair: first.pair, wanted: { meetingId: first.next!.id } };
   }
 
   /**
@@ -110,8 +118,7 @@ export class AgendaService {
     const now = this.clock();
     const { teamId, userId } = actor;
     return this.db.transaction().execute(async (tx) => {
-      const { meeting, pair, otherId } = await lockMeetingOfMember(tx, actor, meetingId, CHANGEABLE);
-      const people = await pairPeople(tx, pair);
+      const { meeting, pair, otherId, people } = await lockMeetingOfMember(tx, actor, meetingId, CHANGEABLE);
       requireNotStarted(meeting, now, people.zones[userId] ?? pair.time_zone);
       const existing = await listAgendaItems(tx, meeting.id);
       const rows = [
@@ -175,10 +182,17 @@ export class AgendaService {
     ];
   }
 
-  private async draft(meeting: Meeting, pair: Pair, people: PairPeople, userId: string): Promise<AgendaDraft> {
-    const details = await this.details(meeting, pair, people);
+  private draft(meeting: Meeting, pair: Pair, material: AgendaMaterial, userId: string): AgendaDraft {
+    const people = pairPeopleFrom(pair, material.people);
+    const details: AgendaDetails = {
+      meeting,
+      pair,
+      people,
+      items: material.items,
+      actionItems: Object.fromEntries(material.linked.map((item) => [item.id, item])),
+      nearEnd: meetingNearEnd(pair, meeting),
+    };
     const carried = new Set(details.items.map((item) => item.action_item_id).filter(Boolean));
-    const open = await openActionItems(this.db, pair.id);
     const onAgenda = new Set(details.items.filter((item) => item.kind === 'wrap_up').map((item) => item.body));
     return {
       ...viewOf(details),
@@ -188,8 +202,8 @@ export class AgendaService {
       shared: meeting.agenda_shared_at !== null,
       plannedEndOn: pair.planned_end_on,
       names: people.names,
-      carryActionItems: open.filter((item) => !carried.has(item.id)).map(actionItemView),
-      carryFollowUps: (await this.followUps(this.db, pair, meeting, details.items)).map((item) => ({ id: item.id, body: item.body })),
+      carryActionItems: material.open.filter((item) => !carried.has(item.id)).map(actionItemView),
+      carryFollowUps: unresolvedFollowUps(material.lastItems, details.items).map((item) => ({ id: item.id, body: item.body })),
       wrapUp: details.nearEnd ? (['goals', 'contact', 'mentor'] as const).filter((key) => !onAgenda.has(wrapUpText(key))) : [],
       // Sequence 0 is the pair's first occurrence (rhythm changes re-anchor later ones, never renumber it).
       firstMeeting: meeting.sequence === 0,
@@ -199,10 +213,7 @@ export class AgendaService {
   /** Unresolved topics and questions of the last meeting held before this one, not already carried here. */
   private async followUps(db: Kysely<Database> | Tx, pair: Pair, meeting: Meeting, existing: AgendaItem[]): Promise<AgendaItem[]> {
     const last = await lastHeldBefore(db, pair.id, meeting.scheduled_at);
-    if (!last) return [];
-    const here = new Set(existing.map((item) => item.body));
-    const items = await listAgendaItems(db, last.id);
-    return items.filter((item) => FOLLOW_UP_KINDS.includes(item.kind) && !item.resolved && item.action_item_id === null && !here.has(item.body));
+    return last ? unresolvedFollowUps(await listAgendaItems(db, last.id), existing) : [];
   }
 
   private async details(meeting: Meeting, pair: Pair, people: PairPeople, db: Kysely<Database> | Tx = this.db, known?: AgendaItem[]): Promise<AgendaDetails> {
@@ -214,6 +225,12 @@ export class AgendaService {
     );
     return { meeting, pair, people, items, actionItems: Object.fromEntries(linked.map((item) => [item.id, item])), nearEnd: meetingNearEnd(pair, meeting) };
   }
+}
+
+/** Of the last held meeting's agenda, the topics and questions left unresolved and not yet on this one. */
+function unresolvedFollowUps(lastItems: readonly AgendaItem[], existing: readonly AgendaItem[]): AgendaItem[] {
+  const here = new Set(existing.map((item) => item.body));
+  return lastItems.filter((item) => FOLLOW_UP_KINDS.includes(item.kind) && !item.resolved && item.action_item_id === null && !here.has(item.body));
 }
 
 const viewOf = (details: AgendaDetails): AgendaView => agendaViewOf(details.meeting, details.pair, details.items, Object.values(details.actionItems));

@@ -1,4 +1,4 @@
-import type { ActionItem, Meeting, Pair } from '../../db/schema';
+import type { ActionItem, Meeting, Pair, Person } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
 import { DomainError } from '../../errors';
 import type { Actor } from '../actor';
@@ -6,7 +6,7 @@ import { isUuid } from '../ids';
 import { type AccessOptions, ALL_STATES, checkMembership, type Membership, NOT_IN_PAIR } from '../pairs/access';
 import { findPeople } from '../people/people.repository';
 import { findActionItem } from './action-items.repository';
-import { findMeeting, findPairById, lockMeeting, lockPairOfMeeting } from './meetings.repository';
+import { findMeeting, findPairById, lockPairAndMeeting } from './meetings.repository';
 
 /**
  * The meetings feature's view of the one access check (src/domain/pairs/access.ts): a meeting or an
@@ -28,6 +28,11 @@ export interface MeetingMembership extends Membership {
   meeting: Meeting;
 }
 
+export interface LockedMeetingMembership extends MeetingMembership {
+  /** Both people's names and zones, read with the locks. */
+  people: PairPeople;
+}
+
 const notInPair = (): DomainError => new DomainError('not_in_pair', NOT_IN_PAIR);
 
 export async function meetingOfMember(db: Executor, actor: Actor, meetingId: unknown, options: AccessOptions = ANY_STATE): Promise<MeetingMembership> {
@@ -40,17 +45,16 @@ export async function meetingOfMember(db: Executor, actor: Actor, meetingId: unk
 
 /**
  * Locks the pair, then the meeting: the one lock order every change to a pair's meetings uses (the
- * planner locks pairs too), so two changes queue up instead of deadlocking. The pair is found through
- * the meeting and locked in one statement; the meeting is then read under the lock.
+ * planner locks pairs too), so two changes queue up instead of deadlocking. Both are locked, and both
+ * people read, in one statement (lockPairAndMeeting).
  */
-export async function lockMeetingOfMember(tx: Tx, actor: Actor, meetingId: unknown, options: AccessOptions = ANY_STATE): Promise<MeetingMembership> {
-  const pair = isUuid(meetingId) ? await lockPairOfMeeting(tx, actor.teamId, meetingId) : undefined;
+export async function lockMeetingOfMember(tx: Tx, actor: Actor, meetingId: unknown, options: AccessOptions = ANY_STATE): Promise<LockedMeetingMembership> {
+  const locked = isUuid(meetingId) ? await lockPairAndMeeting(tx, actor.teamId, meetingId) : undefined;
   // A meeting that is not there is refused like a pair that is not theirs (the same answer either way).
-  const membership = checkMembership(pair, actor, options);
-  const meeting = await lockMeeting(tx, actor.teamId, meetingId as string);
+  const membership = checkMembership(locked?.pair, actor, options);
   // Removed meanwhile by a rhythm change that committed first.
-  if (meeting?.pair_id !== membership.pair.id) throw notInPair();
-  return { ...membership, meeting };
+  if (!locked?.meeting) throw notInPair();
+  return { ...membership, meeting: locked.meeting, people: pairPeopleFrom(membership.pair, locked.people) };
 }
 
 export async function actionItemOfMember(db: Executor, actor: Actor, itemId: unknown): Promise<Membership & { item: ActionItem }> {
@@ -70,8 +74,12 @@ export interface PairPeople {
 }
 
 export async function pairPeople(db: Executor, pair: Pick<Pair, 'team_id' | 'mentor_id' | 'mentee_id'>): Promise<PairPeople> {
+  return pairPeopleFrom(pair, await findPeople(db, pair.team_id, [pair.mentor_id, pair.mentee_id]));
+}
+
+/** The same from people rows already read (unknown people are named by their id, in UTC). */
+export function pairPeopleFrom(pair: Pick<Pair, 'mentor_id' | 'mentee_id'>, people: readonly Person[]): PairPeople {
   const ids = [pair.mentor_id, pair.mentee_id];
-  const people = await findPeople(db, pair.team_id, ids);
   const names: Record<string, string> = Object.fromEntries(ids.map((id) => [id, id]));
   const zones: Record<string, string> = Object.fromEntries(ids.map((id) => [id, 'UTC']));
   const realNames: Record<string, string> = {};

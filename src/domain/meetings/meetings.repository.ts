@@ -1,5 +1,6 @@
 import { sql, type Updateable } from 'kysely';
-import type { Meeting, MeetingsTable, Pair, PairsTable } from '../../db/schema';
+import { meetingFromJson, personFromJson } from '../../db/json-rows';
+import type { Meeting, MeetingsTable, Pair, PairsTable, Person } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
 
 /** Active pairs in id order, a page at a time (keyset pagination keeps each page cheap). */
@@ -53,23 +54,41 @@ export async function findMeeting(db: Executor, teamId: string, meetingId: strin
   return db.selectFrom('meetings').selectAll().where('team_id', '=', teamId).where('id', '=', meetingId).executeTakeFirst();
 }
 
-/**
- * Locks the pair that owns this meeting, found from the meeting in the same statement (a meeting never
- * changes pair, so reading its pair_id unlocked is safe): the first half of the pair-then-meeting lock
- * order, in one round trip instead of a read of the meeting and then a lock of its pair.
- */
-export async function lockPairOfMeeting(tx: Tx, teamId: string, meetingId: string): Promise<Pair | undefined> {
-  return tx
-    .selectFrom('pairs')
-    .selectAll()
-    .where('team_id', '=', teamId)
-    .where('id', '=', (eb) => eb.selectFrom('meetings').select('pair_id').where('team_id', '=', teamId).where('id', '=', meetingId))
-    .forUpdate()
-    .executeTakeFirst();
+export interface LockedMeeting {
+  pair: Pair;
+  /** Undefined when the meeting was removed meanwhile (a rhythm change that committed first). */
+  meeting: Meeting | undefined;
+  /** Both people's rows, where known. */
+  people: Person[];
 }
 
-export async function lockMeeting(tx: Tx, teamId: string, meetingId: string): Promise<Meeting | undefined> {
-  return tx.selectFrom('meetings').selectAll().where('team_id', '=', teamId).where('id', '=', meetingId).forUpdate().executeTakeFirst();
+/**
+ * The pair found through the meeting, then the meeting, both locked in that order (the one lock order
+ * of every change to a pair's meetings: the meeting's lock waits on the pair's, an initPlan of its
+ * scan), with both people's rows: one statement where a change used to spend three before its first
+ * write. Undefined when no such meeting is in the workspace. Callers check the id is a uuid first.
+ */
+export async function lockPairAndMeeting(tx: Tx, teamId: string, meetingId: string): Promise<LockedMeeting | undefined> {
+  const { rows } = await sql<Pair & { meeting_json: unknown; people_json: unknown[] }>`
+    with locked_pair as (
+      select * from pairs
+      where team_id = ${teamId} and id = (select pair_id from meetings where team_id = ${teamId} and id = ${meetingId}::uuid)
+      for update
+    ),
+    locked_meeting as (
+      select * from meetings
+      where team_id = ${teamId} and id = ${meetingId}::uuid and pair_id = (select id from locked_pair)
+      for update
+    )
+    select locked_pair.*,
+      (select to_json(locked_meeting) from locked_meeting) as meeting_json,
+      (select coalesce(json_agg(p), '[]') from people p
+        where p.team_id = locked_pair.team_id and p.user_id in (locked_pair.mentor_id, locked_pair.mentee_id)) as people_json
+    from locked_pair`.execute(tx);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { meeting_json, people_json, ...pair } = row;
+  return { pair, meeting: meeting_json ? meetingFromJson(meeting_json) : undefined, people: people_json.map(personFromJson) };
 }
 
 export async function updateMeeting(db: Executor, meetingId: string, patch: Updateable<MeetingsTable>): Promise<Meeting> {

@@ -107,8 +107,7 @@ export class NotesService {
     const now = this.clock();
     const { teamId, userId } = actor;
     return this.db.transaction().execute(async (tx) => {
-      const { meeting, pair } = await lockMeetingOfMember(tx, actor, meetingId);
-      const people = await pairPeople(tx, pair);
+      const { meeting, pair, people } = await lockMeetingOfMember(tx, actor, meetingId);
       requireRecordable(meeting, people, userId, now);
       const parsed = parseNotesItems(input, pair, people, userId, localDateIn(now, pair.time_zone));
       if (!parsed.ok) return parsed;
@@ -167,8 +166,7 @@ export class NotesService {
     const now = this.clock();
     const { teamId, userId } = actor;
     return this.db.transaction().execute(async (tx) => {
-      const { meeting, pair } = await lockMeetingOfMember(tx, actor, meetingId);
-      const people = await pairPeople(tx, pair);
+      const { meeting, pair, people } = await lockMeetingOfMember(tx, actor, meetingId);
       requireAmendable(meeting, people, userId);
       const existing = await actionItemsOfMeeting(tx, meeting.id);
       const parsed = parseNotesItems({ ...input, coveredIds: [] }, pair, people, userId, earliestDueDate(localDateIn(now, pair.time_zone), existing));

@@ -81,7 +81,11 @@ export interface NewNotice {
 
 /** Sends notices that were just committed, from the replica that committed them. Never throws. */
 export interface NoticeSender {
-  sendNow(outboxIds: readonly string[]): Promise<void>;
+  /**
+   * `known`: the caller has just written these rows, all of this workspace and due at once, so the
+   * sender need not ask the database which are (claiming them checks again anyway).
+   */
+  sendNow(outboxIds: readonly string[], known?: { teamId: string }): Promise<void>;
 }
 
 export const noNoticeSending: NoticeSender = { sendNow: async () => undefined };

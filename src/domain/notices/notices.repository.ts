@@ -4,11 +4,11 @@ import { type NewNotice, NOTICE_KIND } from './notice';
 
 /**
  * Writes notices to the outbox, in the caller's transaction. The dedupe key makes a retried write
- * insert once; the ids of the rows inserted are returned so the replica can send them at once.
+ * insert once; the rows inserted are returned (id and due time) so the replica can send those due at once.
  */
-export async function insertNotices(db: Executor, notices: readonly NewNotice[], now: Date): Promise<string[]> {
+export async function insertNotices(db: Executor, notices: readonly NewNotice[], now: Date): Promise<Array<{ id: string; due_at: Date }>> {
   if (notices.length === 0) return [];
-  const rows = await db
+  return db
     .insertInto('outbox')
     .values(
       notices.map((notice) => ({
@@ -25,9 +25,8 @@ export async function insertNotices(db: Executor, notices: readonly NewNotice[],
       })),
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
+    .returning(['id', 'due_at'])
     .execute();
-  return rows.map((row) => row.id);
 }
 
 /**

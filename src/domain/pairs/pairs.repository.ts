@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/types';
 import type { NewPair, Pair } from '../../db/schema';
 import { MAX_PAIRS_LISTED } from './pair-rules';
@@ -60,6 +61,10 @@ export async function lockPair(tx: Tx, teamId: string, pairId: string): Promise<
  * bot shows holds more: a picker takes 100 options, a message 50 blocks).
  */
 export async function listPairsOf(db: Executor, teamId: string, userId: string): Promise<Pair[]> {
+  return newestPairsOf(db, teamId, userId).selectAll().orderBy('created_at').execute();
+}
+
+function newestPairsOf(db: Executor, teamId: string, userId: string) {
   const newest = db
     .selectFrom('pairs')
     .selectAll()
@@ -69,7 +74,28 @@ export async function listPairsOf(db: Executor, teamId: string, userId: string):
     .orderBy('created_at', 'desc')
     .limit(MAX_PAIRS_LISTED)
     .as('newest');
-  return db.selectFrom(newest).selectAll().orderBy('created_at').execute();
+  return db.selectFrom(newest);
+}
+
+/**
+ * listPairsOf and the display names of everyone in those pairs (the person included when known), in
+ * one statement: most requests that need a person's pairs name them too.
+ */
+export async function listPairsWithNamesOf(db: Executor, teamId: string, userId: string): Promise<{ pairs: Pair[]; names: Record<string, string> }> {
+  const rows = await newestPairsOf(db, teamId, userId)
+    .selectAll()
+    .select(
+      sql<Record<string, string>>`(select coalesce(json_object_agg(p.user_id, p.display_name), '{}') from people p
+        where p.team_id = newest.team_id and p.user_id in (newest.mentor_id, newest.mentee_id))`.as('names'),
+    )
+    .orderBy('created_at')
+    .execute();
+  const names: Record<string, string> = {};
+  const pairs = rows.map(({ names: known, ...pair }) => {
+    Object.assign(names, known);
+    return pair;
+  });
+  return { pairs, names };
 }
 
 export async function insertFirstMeeting(db: Executor, meeting: { teamId: string; pairId: string; scheduledAt: Date; durationMinutes: number }): Promise<void> {

@@ -9,7 +9,7 @@ import { invitationExpiresAt } from './lifecycle-timing';
 import { ensureWorkspace, upsertPerson } from '../people/people.repository';
 import { localDateIn } from '../time/zoned';
 import { type FieldErrors, type PairDraft, type PairField, type PickedUser, firstMeetingInstant, plannedEnd, validatePairDraft } from './pair-rules';
-import { findLivePair, findLivePairNames, insertFirstMeeting, insertPair, listPairsOf } from './pairs.repository';
+import { findLivePair, findLivePairNames, insertFirstMeeting, insertPair, listPairsOf, listPairsWithNamesOf } from './pairs.repository';
 import type { Actor } from '../actor';
 import { ALL_STATES, type Membership, pairOfMember } from './access';
 
@@ -130,6 +130,11 @@ export class PairsService {
 
   listFor(teamId: string, userId: string): Promise<Pair[]> {
     return listPairsOf(this.db, teamId, userId);
+  }
+
+  /** The same, with the display names of everyone in them (where known), read together. */
+  listWithNamesFor(teamId: string, userId: string): Promise<{ pairs: Pair[]; names: Record<string, string> }> {
+    return listPairsWithNamesOf(this.db, teamId, userId);
   }
 
   /** A pair the person belongs to, in any state; anyone else is told it is not theirs (no leak of other pairs). */

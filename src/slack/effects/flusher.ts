@@ -16,9 +16,15 @@ export function createEffectsFlusher(deps: { notices: NoticeSender; home: HomeRe
     async flush(recorded) {
       if (!recorded) return;
       await Promise.all([
-        recorded.outboxIds.length > 0 ? deps.notices.sendNow(recorded.outboxIds) : undefined,
+        sendNotices(deps.notices, recorded),
         recorded.homeUsers.length > 0 ? deps.home.refresh(recorded.teamId, recorded.homeUsers) : undefined,
       ]);
     },
   };
+}
+
+/** The notices due now, claimed straight away when the recorder said which they are; none when all wait for someone's morning. */
+function sendNotices(notices: NoticeSender, recorded: Recorded): Promise<void> | undefined {
+  if (recorded.dueNowIds) return recorded.dueNowIds.length > 0 ? notices.sendNow(recorded.dueNowIds, { teamId: recorded.teamId }) : undefined;
+  return recorded.outboxIds.length > 0 ? notices.sendNow(recorded.outboxIds) : undefined;
 }

@@ -83,8 +83,13 @@ export function createEffectsRecorder(clock: () => Date): EffectsRecorder {
         plan.notices.forEach((planned, index) => notices.push(toNotice(teamId, plan.pairId, `${eventId}:${index}`, planned, now)));
         for (const userId of plan.home) home.add(userId);
       }
-      const outboxIds = await insertNotices(tx, notices, now);
-      return { teamId, outboxIds, homeUsers: [...home] };
+      const written = await insertNotices(tx, notices, now);
+      return {
+        teamId,
+        outboxIds: written.map((row) => row.id),
+        dueNowIds: written.filter((row) => row.due_at.getTime() <= now.getTime()).map((row) => row.id),
+        homeUsers: [...home],
+      };
     },
   };
 }

@@ -2,7 +2,7 @@ import pino from 'pino';
 import type { Db } from '../../../src/db/create-db';
 import { startSchedulerClock } from '../../../src/scheduler/clock';
 import type { MeetingSource } from '../../../src/domain/reminders/meeting-source';
-import { anchoredClock, databaseClock, Scheduler } from '../../../src/scheduler/scheduler';
+import { anchoredClock, databaseClock, recentDatabaseClock, Scheduler } from '../../../src/scheduler/scheduler';
 import { databaseNow } from '../../../src/db/now';
 import type { ReminderSlack } from '../../../src/scheduler/slack-gateway';
 import { anyTeamSlack } from '../../../src/scheduler/team-slack';
@@ -63,6 +63,27 @@ describe('the clock a pass runs on', () => {
     const after = clock().getTime();
     expect(after).toBeGreaterThanOrEqual(first + 15);
     expect(after - first).toBeLessThan(1_000);
+  });
+
+  it("for the notice sender, reads the database's time once per refresh period, not for every request", async () => {
+    let reads = 0;
+    const counted = db.kysely.withPlugin({
+      transformQuery: (args) => {
+        reads += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const clockOf = recentDatabaseClock(counted, 200);
+    const [a, b] = await Promise.all([clockOf(), clockOf()]);
+    const c = await clockOf();
+    expect(reads).toBe(1);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect(Math.abs(c().getTime() - (await databaseNow(db.kysely)).getTime())).toBeLessThan(1_000);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await clockOf();
+    expect(reads).toBe(2);
   });
 
   it('anchored at --now, moves on in monotonic time too', async () => {
