@@ -1,4 +1,5 @@
-import type { ActionItem, AgendaItem, Meeting, Person } from './schema';
+import type { Selectable } from 'kysely';
+import type { ActionItem, AgendaItem, Goal, GoalProgressItemsTable, Meeting, Pair, Person } from './schema';
 
 /**
  * Rows read as JSON (`to_json`, `json_agg`: several reads answered by one statement) carry their
@@ -29,3 +30,14 @@ export const meetingFromJson = reviver<Meeting>([
 export const agendaItemFromJson = reviver<AgendaItem>(['created_at']);
 export const actionItemFromJson = reviver<ActionItem>(['done_at', 'created_at', 'overdue_nudged_at']);
 export const personFromJson = reviver<Person>(['deactivated_at', 'erased_at', 'created_at', 'updated_at']);
+export const pairFromJson = reviver<Pair>([
+  'upcoming_valid_until',
+  'wrap_up_planned_at',
+  'invitation_expires_at',
+  'paused_at',
+  'ended_at',
+  'created_at',
+  'updated_at',
+]);
+export const goalFromJson = reviver<Goal>(['approved_at', 'achieved_at', 'created_at', 'updated_at']);
+export const progressItemFromJson = reviver<Selectable<GoalProgressItemsTable>>(['updated_at']);

@@ -1,7 +1,8 @@
 import type { GoalStatus } from '../../db/schema';
 import { DomainError } from '../../errors';
 import type { FieldErrors } from '../pairs/pair-rules';
-import { addMonths, formatLocalDate } from '../time/zoned';
+import { addMonths } from '../time/local-dates';
+import { formatLocalDate } from '../time/zoned';
 import { type KeyResultLine, MAX_KEY_RESULTS, type MilestoneLine } from './progress-lines';
 
 export const TITLE_MAX = 80;

@@ -1,7 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Goal, GoalProgressItemsTable, GoalsTable, GoalStatus } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
-import { ACTIVE_STATUSES } from './goal-rules';
 
 export type ProgressItem = Selectable<GoalProgressItemsTable>;
 export type NewProgressItem = Insertable<GoalProgressItemsTable>;
@@ -30,44 +29,6 @@ export async function updateGoal(db: Executor, goalId: string, patch: GoalPatch)
     .where('id', '=', goalId)
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-/**
- * Per pair, the goals still on the go, soonest target first, at most `perPair` of them: a pair with
- * years of history costs the overview no more than a new one (the rest are counted, not loaded).
- */
-export async function activeGoalsOfPairs(db: Executor, teamId: string, pairIds: readonly string[], perPair: number): Promise<Goal[]> {
-  if (pairIds.length === 0) return [];
-  const ranked = db
-    .selectFrom('goals')
-    .selectAll()
-    .select(sql<number>`row_number() over (partition by pair_id order by target_date, created_at, id)`.as('rn'))
-    .where('team_id', '=', teamId)
-    .where('pair_id', 'in', [...pairIds])
-    .where('status', 'in', [...ACTIVE_STATUSES])
-    .as('ranked');
-  const rows = await db.selectFrom(ranked).selectAll().where('rn', '<=', perPair).orderBy('pair_id').orderBy('rn').execute();
-  return rows.map(({ rn: _rn, ...goal }) => goal);
-}
-
-/** Per pair, its most recently achieved goals (title and when), newest first: the goal list names them. */
-export async function achievedGoalsOfPairs(
-  db: Executor,
-  teamId: string,
-  pairIds: readonly string[],
-  perPair: number,
-): Promise<Array<{ pair_id: string; title: string; achieved_at: Date | null }>> {
-  if (pairIds.length === 0) return [];
-  const ranked = db
-    .selectFrom('goals')
-    .select(['pair_id', 'title', 'achieved_at'])
-    .select(sql<number>`row_number() over (partition by pair_id order by achieved_at desc nulls last, id)`.as('rn'))
-    .where('team_id', '=', teamId)
-    .where('pair_id', 'in', [...pairIds])
-    .where('status', '=', 'achieved')
-    .as('ranked');
-  const rows = await db.selectFrom(ranked).select(['pair_id', 'title', 'achieved_at']).where('rn', '<=', perPair).orderBy('pair_id').orderBy('rn').execute();
-  return rows;
 }
 
 /** Per pair, how many goals are in each status (the overview, the add-goal advice and Home count; none loads them all). */

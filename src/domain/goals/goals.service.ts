@@ -4,11 +4,10 @@ import type { Tx } from '../../db/types';
 import type { DomainError } from '../../errors';
 import type { Actor } from '../actor';
 import type { EffectsRecorder, WithEffects } from '../effects/effects';
+import { readGoalOverview } from './goal-overview.repository';
 import { pairOfMember } from '../pairs/access';
 import { asChoice } from '../pairs/pair-choices';
 import type { FieldErrors } from '../pairs/pair-rules';
-import { listPairsOf } from '../pairs/pairs.repository';
-import { findPeople } from '../people/people.repository';
 import { localDateIn } from '../time/zoned';
 import type { GoalEvent, GoalShared } from './events';
 import { goalOfMember, viewOf } from './goal-access';
@@ -31,8 +30,7 @@ import {
   validateGoalDraft,
 } from './goal-rules';
 import { type GoalView, goalViewOf, itemsOf, type MessageLocation, type PairGoalsView, shareLocationOf } from './goal-view';
-import { achievedGoalsOfPairs, activeGoalsOfPairs, goalStatusCounts, insertGoal, insertItems, listItems, updateGoal } from './goals.repository';
-import { pairsWithSwot } from './swot.repository';
+import { goalStatusCounts, insertGoal, insertItems, listItems, updateGoal } from './goals.repository';
 
 /** What the goal modal needs: the pair, today there, its planned end, and the goal when editing. */
 export interface GoalForm {
@@ -68,18 +66,11 @@ export class GoalsService {
   ) {}
 
   async overviewFor(actor: Actor): Promise<PairGoalsView[]> {
-    const pairs = await listPairsOf(this.db, actor.teamId, actor.userId);
-    const pairIds = pairs.map((pair) => pair.id);
-    const active = await activeGoalsOfPairs(this.db, actor.teamId, pairIds, GOALS_LISTED_PER_PAIR);
-    const counts = await goalStatusCounts(this.db, pairIds);
-    const achieved = await achievedGoalsOfPairs(this.db, actor.teamId, pairIds, ACHIEVED_LISTED_PER_PAIR);
-    const items = await listItems(
-      this.db,
-      active.map((goal) => goal.id),
-    );
-    const swots = await pairsWithSwot(this.db, actor.teamId, pairIds);
-    const others = pairs.map((pair) => asChoice(pair, actor.userId).otherId);
-    const names = new Map((await findPeople(this.db, actor.teamId, others)).map((person) => [person.user_id, person.display_name]));
+    const { pairs, active, counts, achieved, items, swotPairIds, names } = await readGoalOverview(this.db, actor.teamId, actor.userId, {
+      goalsPerPair: GOALS_LISTED_PER_PAIR,
+      achievedPerPair: ACHIEVED_LISTED_PER_PAIR,
+    });
+    const swots = new Set(swotPairIds);
     return pairs.map((pair) => {
       const count = countOf(counts, pair.id);
       const { role, otherId } = asChoice(pair, actor.userId);
@@ -87,7 +78,7 @@ export class GoalsService {
         pairId: pair.id,
         role,
         otherId,
-        otherName: names.get(otherId) ?? (role === 'mentor' ? 'your mentee' : 'your mentor'),
+        otherName: names[otherId] ?? (role === 'mentor' ? 'your mentee' : 'your mentor'),
         mentorId: pair.mentor_id,
         active: active.filter((goal) => goal.pair_id === pair.id).map((goal) => goalViewOf(goal, pair, itemsOf(items, goal.id))),
         activeTotal: count(ACTIVE_STATUSES),

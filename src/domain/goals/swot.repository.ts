@@ -18,14 +18,3 @@ export async function upsertSwot(db: Executor, teamId: string, pairId: string, f
     .returningAll()
     .executeTakeFirstOrThrow();
 }
-
-export async function pairsWithSwot(db: Executor, teamId: string, pairIds: readonly string[]): Promise<Set<string>> {
-  if (pairIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('swot_assessments')
-    .select('pair_id')
-    .where('team_id', '=', teamId)
-    .where('pair_id', 'in', [...pairIds])
-    .execute();
-  return new Set(rows.map((row) => row.pair_id));
-}

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Cadence } from '../../db/schema';
+import { addDays, addMonths, daysBetween } from '../time/local-dates';
 import { localToInstant } from '../time/zoned';
 
 /** The local rule a pair meets by: wall time in an IANA zone, repeating from an anchor date. */
@@ -18,9 +18,8 @@ export interface MeetingRule {
  * April and is back on the 31st in May.
  */
 export function occurrenceDate(rule: Pick<MeetingRule, 'cadence' | 'anchorDate'>, sequence: number): string {
-  const anchor = DateTime.fromISO(rule.anchorDate, { zone: 'UTC' });
-  const step = rule.cadence === 'weekly' ? { weeks: sequence } : rule.cadence === 'biweekly' ? { weeks: 2 * sequence } : { months: sequence };
-  return anchor.plus(step).toISODate() ?? rule.anchorDate;
+  if (rule.cadence === 'monthly') return addMonths(rule.anchorDate, sequence);
+  return addDays(rule.anchorDate, (rule.cadence === 'weekly' ? 7 : 14) * sequence);
 }
 
 /** The instant of occurrence `sequence`: its local date at the rule's wall time in the rule's zone. */
@@ -51,7 +50,7 @@ export function nextOccurrence(rule: MeetingRule, after: Date): { sequence: numb
 /** The last occurrence whose local date is on or before `lastDate` ('YYYY-MM-DD'), or -1 when there is none. */
 export function lastOccurrenceOnOrBefore(rule: Pick<MeetingRule, 'cadence' | 'anchorDate'>, lastDate: string): number {
   if (occurrenceDate(rule, 0) > lastDate) return -1;
-  const days = DateTime.fromISO(lastDate, { zone: 'UTC' }).diff(DateTime.fromISO(rule.anchorDate, { zone: 'UTC' }), 'days').days;
+  const days = daysBetween(rule.anchorDate, lastDate);
   let sequence = estimateBelow(rule, days);
   while (occurrenceDate(rule, sequence + 1) <= lastDate) sequence += 1;
   return sequence;

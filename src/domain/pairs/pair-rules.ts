@@ -1,5 +1,6 @@
 import type { Cadence } from '../../db/schema';
-import { addMonths, isValidTimeZone, localDateIn, localToInstant } from '../time/zoned';
+import { addMonths } from '../time/local-dates';
+import { isValidTimeZone, localDateIn, localToInstant } from '../time/zoned';
 
 /** The most pairs of one person that are read and listed at once (the newest ones). */
 export const MAX_PAIRS_LISTED = 50;

@@ -33,9 +33,19 @@ function startOfGap(shifted: DateTime): Date {
   return instant.toJSDate();
 }
 
-/** Today's date in a zone, as 'YYYY-MM-DD'. */
+/**
+ * Today's date in a zone, as 'YYYY-MM-DD' ('' for a zone that does not exist). From the zone's offset
+ * (remembered per quarter hour by offset-cache.ts) rather than a Luxon DateTime, which cost more than
+ * the rest of this for every notice timed and every meeting placed.
+ */
 export function localDateIn(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
+  // IANAZone.create keeps one instance per name, which knows whether the zone exists.
+  const iana = IANAZone.create(zone);
+  const local = new Date(instant.getTime() + (iana.isValid ? iana.offset(instant.getTime()) : Number.NaN) * 60_000);
+  const year = local.getUTCFullYear();
+  // Anything unusual (no such zone, a year ISO writes differently) goes the long way, as before.
+  if (!(year >= 1000 && year <= 9999)) return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
+  return local.toISOString().slice(0, 10);
 }
 
 /** "Tue 1 Dec 2026, 10:00 (Europe/Berlin)": every time shown to a person names its zone. */
@@ -49,9 +59,4 @@ export const wallTimeIn = (instant: Date, zone: string): string => DateTime.from
 
 export function formatLocalDate(localDate: string): string {
   return DateTime.fromISO(localDate, { zone: 'UTC' }).toFormat('ccc d LLL yyyy');
-}
-
-/** Adds calendar months to a local date; the 31st clamps to the month's last day. */
-export function addMonths(localDate: string, months: number): string {
-  return DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ months }).toISODate() ?? localDate;
 }

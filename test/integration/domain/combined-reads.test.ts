@@ -6,6 +6,8 @@ import { listAgendaItems } from '../../../src/domain/meetings/agenda.repository'
 import { findMeeting, findPairById, lastHeldBefore, lockPairAndMeeting, upcomingMeeting } from '../../../src/domain/meetings/meetings.repository';
 import { listPairsOf, listPairsWithNamesOf } from '../../../src/domain/pairs/pairs.repository';
 import { findPeople } from '../../../src/domain/people/people.repository';
+import { readGoalOverview } from '../../../src/domain/goals/goal-overview.repository';
+import { goalStatusCounts, listItems } from '../../../src/domain/goals/goals.repository';
 import { type Harness, startHarness, USERS } from '../../support/harness';
 import { testDbKind } from '../../support/test-db';
 import { eventually } from '../../support/wait';
@@ -172,4 +174,66 @@ onPostgres('takes the pair lock before the meeting lock, so it queues behind a c
   release();
   await change;
   expect((await waiting)!.meeting!.id).toBe(first!.id);
+});
+
+describe("a person's goal list in one statement", () => {
+  it('gives per pair the goals on the go (soonest first, at most N), the counts, the last achieved, the items, the SWOT and the names', async () => {
+    const db = h.db.kysely;
+    const second = await createPair(h, { mentor: USERS.other, mentee });
+    const goal = (pairId: string, title: string, status: string, target: string, extra: Record<string, unknown> = {}) =>
+      db
+        .insertInto('goals')
+        .values({ team_id: pair.team_id, pair_id: pairId, title, status: status as 'approved', target_date: target, created_by: mentee.id, ...extra })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    const soon = await goal(pair.id, 'Ship the design doc', 'approved', '2027-01-10', { approved_by: mentor.id, approved_at: '2026-11-24T10:00:00.25Z' });
+    await goal(pair.id, 'Talk at the meetup', 'draft', '2027-03-01');
+    await goal(pair.id, 'Third on the go', 'awaiting_approval', '2027-04-01');
+    await goal(pair.id, 'Learn Rust', 'achieved', '2026-11-01', { achieved_at: '2026-11-20T08:00:00Z' });
+    await goal(pair.id, 'Read a book', 'achieved', '2026-10-01', { achieved_at: '2026-11-10T08:00:00Z' });
+    await goal(pair.id, 'Dropped one', 'dropped', '2027-02-01');
+    await goal(second.id, 'Second pair goal', 'changes_requested', '2027-02-15', { changes_comment: 'Make it measurable' });
+    await db
+      .insertInto('goal_progress_items')
+      .values([
+        { team_id: pair.team_id, goal_id: soon.id, kind: 'milestone', title: 'Outline', due_date: '2026-12-15', position: 0 },
+        { team_id: pair.team_id, goal_id: soon.id, kind: 'key_result', title: 'Reviews', target_value: 3, position: 0 },
+      ])
+      .execute();
+    await db.insertInto('swot_assessments').values({ team_id: pair.team_id, pair_id: second.id, strengths: 'Curious', updated_by: mentee.id }).execute();
+
+    const read = await readGoalOverview(db, pair.team_id, mentee.id, { goalsPerPair: 2, achievedPerPair: 1 });
+    expect(read.pairs).toEqual(await listPairsOf(db, pair.team_id, mentee.id));
+    expect(read.active.map((g) => [g.pair_id, g.title])).toEqual(
+      [
+        [pair.id, 'Ship the design doc'],
+        [pair.id, 'Talk at the meetup'],
+        [second.id, 'Second pair goal'],
+      ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    );
+    const stored = await db.selectFrom('goals').selectAll().where('id', '=', soon.id).executeTakeFirstOrThrow();
+    expect(read.active.find((g) => g.id === soon.id)).toEqual(stored);
+    const byKey = (rows: Array<{ pair_id: string; status: string }>) =>
+      [...rows].sort((a, b) => `${a.pair_id}${a.status}`.localeCompare(`${b.pair_id}${b.status}`));
+    expect(byKey(read.counts)).toEqual(byKey(await goalStatusCounts(db, [pair.id, second.id])));
+    expect(read.achieved).toEqual([{ pair_id: pair.id, title: 'Learn Rust', achieved_at: new Date('2026-11-20T08:00:00Z') }]);
+    expect(read.items).toEqual(
+      await listItems(
+        db,
+        read.active.map((g) => g.id),
+      ),
+    );
+    expect(read.items).toHaveLength(2);
+    expect(read.swotPairIds).toEqual([second.id]);
+    expect(read.names).toEqual({ [mentor.id]: mentor.name, [USERS.other.id]: USERS.other.name });
+    expect(await readGoalOverview(db, pair.team_id, 'UNOBODY', { goalsPerPair: 2, achievedPerPair: 1 })).toEqual({
+      pairs: [],
+      active: [],
+      counts: [],
+      achieved: [],
+      items: [],
+      swotPairIds: [],
+      names: {},
+    });
+  });
 });

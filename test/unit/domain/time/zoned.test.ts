@@ -1,4 +1,5 @@
-import { addMonths, formatInZone, isValidTimeZone, localDateIn, localToInstant } from '../../../../src/domain/time/zoned';
+import { addMonths } from '../../../../src/domain/time/local-dates';
+import { formatInZone, isValidTimeZone, localDateIn, localToInstant } from '../../../../src/domain/time/zoned';
 
 describe('localToInstant', () => {
   it('reads a wall time in the given zone, not the host zone', () => {
