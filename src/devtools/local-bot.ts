@@ -134,6 +134,8 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
   };
   const idle = async (): Promise<void> => {
     while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Listeners hand notices over without waiting for them (effects/flusher.ts).
+    await notices.idle();
     await home.idle();
   };
   const server = (await slackApp.start(0)) as Server;

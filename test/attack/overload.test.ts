@@ -3,13 +3,14 @@
  * instead of queueing without limit. The bound here is 1, so one slow request (a views.open that
  * takes 1.5 s) is enough to be "over capacity".
  */
-import { PairModal } from '../../src/slack/ids';
+import { AgendaModal, PairModal } from '../../src/slack/ids';
 import { sql } from 'kysely';
 import { BUSY_FORM_TEXT, BUSY_TEXT } from '../../src/slack/middleware/shed-load';
 import { snapshotDb } from '../support/db-snapshot';
 import { type Harness, startHarness, USERS } from '../support/harness';
 import { captureLogs } from '../support/log-capture';
 import { sendViewSubmission } from '../support/raw-slack';
+import { createPair } from '../support/meeting-fixtures';
 import { eventually, settled } from '../support/wait';
 
 const logs = captureLogs();
@@ -39,6 +40,24 @@ async function drained(): Promise<void> {
 }
 
 describe('over its bound on requests in flight', () => {
+  it('does not count the notices a request left as in flight: the next request is served while they go out', async () => {
+    h.clock.set('2026-11-23T14:00:00Z');
+    await createPair(h); // maria (Berlin, 15:00: awake) and theo; first meeting 1 Dec
+    await h.settle();
+    await h.driver.command(USERS.mentee.id, 'agenda');
+    const view = await eventually(() => h.standIn.topView(USERS.mentee.id));
+    // The DM to the mentor, sent after the ack by the notice sender, takes 1.5 s.
+    h.standIn.failNext('chat.postMessage', { hangMs: 1500 });
+    const saved = await h.driver.submitView(USERS.mentee.id, view, { [AgendaModal.blocks.topics]: 'Career path' });
+    expect(saved.errors).toBeUndefined();
+    await eventually(() => h.standIn.calls.some((call) => call.method === 'chat.postMessage' && call.error === 'pending'));
+    const next = await h.driver.command(USERS.stranger.id, 'help');
+    expect(next.json.text ?? '').not.toContain(BUSY_TEXT);
+    await eventually(() => h.standIn.dmsTo(USERS.mentor.id).some((dm) => JSON.stringify(dm.blocks).includes('Career path')), 5000);
+    await drained();
+    await h.db.kysely.deleteFrom('pairs').execute();
+  });
+
   it('answers a command at once with an ephemeral "busy, try again"', async () => {
     await occupy(USERS.mentor.id);
     const response = await h.driver.command(USERS.stranger.id, 'help');

@@ -17,7 +17,7 @@ export const goalShare = onAction({
   malformed: NOT_YOUR_GOAL,
   run: (goalId, { actor }, deps) => deps.services.goals.share(actor, goalId),
   reply: async (shared, press, deps) => {
-    await deps.effects.flush({ ...shared.effects, homeUsers: [] });
+    await deps.effects.flush({ ...shared.effects, homeUsers: [] }, { waitForNotices: true });
     const lists = await deps.services.goals.overviewFor(press.actor);
     const location = goalIn(lists, shared.goal.id)?.shareLocation ?? null;
     return goalListReply(press, lists, sharedNotice(shared.goal, location !== null && !sameMessage(location, shared.previous)));

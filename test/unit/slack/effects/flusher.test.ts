@@ -34,3 +34,19 @@ it('lets the sender look the notices up when the writer did not say which are du
   await flusher.flush(recorded({ outboxIds: [] }));
   expect(sent).toHaveLength(1);
 });
+
+it('waits for the notices only when the caller asks (a reply that says whether they went out)', async () => {
+  let release!: () => void;
+  const posted = new Promise<void>((resolve) => (release = resolve));
+  const notices: NoticeSender = { sendNow: () => posted };
+  const home: HomeRefresher = { refresh: async () => undefined, idle: async () => undefined, stop: async () => undefined };
+  const flusher = createEffectsFlusher({ notices, home });
+  await flusher.flush(recorded({ dueNowIds: ['a'] }));
+  let waited = false;
+  const waiting = flusher.flush(recorded({ dueNowIds: ['a'] }), { waitForNotices: true }).then(() => (waited = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(waited).toBe(false);
+  release();
+  await waiting;
+  expect(waited).toBe(true);
+});
