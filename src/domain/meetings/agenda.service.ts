@@ -70,7 +70,7 @@ export class AgendaService {
     const material = await readAgendaMaterial(this.db, pair, { meetingId: meeting.id });
     const people = pairPeopleFrom(pair, material.people);
     requireNotStarted(meeting, this.clock(), people.zones[actor.userId] ?? pair.time_zone);
-    return this.draft(material.meeting ?? meeting, pair, material, actor.userId);
+    return this.draft(material.meeting ?? meeting, pair, people, material, actor.userId);
   }
 
   /**
@@ -89,7 +89,7 @@ export class AgendaService {
     const material = found ? await readAgendaMaterial(this.db, found.pair, found.wanted) : undefined;
     if (!found || !material?.meeting)
       throw new DomainError('not_found', 'No meeting is planned for this mentorship, so there is no agenda to prepare. `/mentorship meeting` shows why.');
-    return this.draft(material.meeting, found.pair, material, actor.userId);
+    return this.draft(material.meeting, found.pair, pairPeopleFrom(found.pair, material.people), material, actor.userId);
   }
 
   /** Of several pairs, the one whose next meeting comes first, and that meeting. */
@@ -182,16 +182,8 @@ export class AgendaService {
     ];
   }
 
-  private draft(meeting: Meeting, pair: Pair, material: AgendaMaterial, userId: string): AgendaDraft {
-    const people = pairPeopleFrom(pair, material.people);
-    const details: AgendaDetails = {
-      meeting,
-      pair,
-      people,
-      items: material.items,
-      actionItems: Object.fromEntries(material.linked.map((item) => [item.id, item])),
-      nearEnd: meetingNearEnd(pair, meeting),
-    };
+  private draft(meeting: Meeting, pair: Pair, people: PairPeople, material: AgendaMaterial, userId: string): AgendaDraft {
+    const details = detailsOf(meeting, pair, people, material.items, material.linked);
     const carried = new Set(details.items.map((item) => item.action_item_id).filter(Boolean));
     const onAgenda = new Set(details.items.filter((item) => item.kind === 'wrap_up').map((item) => item.body));
     return {
@@ -223,8 +215,12 @@ export class AgendaService {
       pair.id,
       items.map((item) => item.action_item_id).filter((id): id is string => id !== null),
     );
-    return { meeting, pair, people, items, actionItems: Object.fromEntries(linked.map((item) => [item.id, item])), nearEnd: meetingNearEnd(pair, meeting) };
+    return detailsOf(meeting, pair, people, items, linked);
   }
+}
+
+function detailsOf(meeting: Meeting, pair: Pair, people: PairPeople, items: AgendaItem[], linked: readonly ActionItem[]): AgendaDetails {
+  return { meeting, pair, people, items, actionItems: Object.fromEntries(linked.map((item) => [item.id, item])), nearEnd: meetingNearEnd(pair, meeting) };
 }
 
 /** Of the last held meeting's agenda, the topics and questions left unresolved and not yet on this one. */
