@@ -66,9 +66,11 @@ export async function createWorld(options: { db?: Db; write?: (text: string) => 
     signingSecret: SIGNING_SECRET,
     logger,
     clock: clock.now,
-    // The demo drives the bot from its own process, so its own work shows as event-loop lag: turning its
-    // requests away as "busy" would only cut the story short on a busy machine.
+    // The demo drives the bot from its own process, so its own work shows as event-loop lag and as
+    // requests waiting before the app reads them: turning them away as "busy" would only cut the story
+    // short on a busy machine.
     maxEventLoopLagMs: Number.POSITIVE_INFINITY,
+    maxRequestAgeMs: Number.POSITIVE_INFINITY,
   });
   const driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SIGNING_SECRET, standIn, teamId: DEMO_TEAM });
   const transcript = new Transcript(standIn, Object.values(PEOPLE), [GOALS_CHANNEL], options.write);

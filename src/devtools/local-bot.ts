@@ -39,6 +39,7 @@ export interface LocalBotOptions {
   /** Load-shedding bounds (tests of shedding use tiny ones); the app's defaults otherwise. */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
+  maxRequestAgeMs?: number;
   /** Home refreshes are coalesced per person within this window (short here, so tests see the last one soon). */
   homeWindowMs?: number;
   /**
@@ -114,6 +115,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     dbWaiting: () => options.db.poolStats?.().waiting ?? 0,
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
+    maxRequestAgeMs: options.maxRequestAgeMs,
     drainMs: options.drainMs,
     metrics: options.metrics,
   });

@@ -23,9 +23,10 @@ export interface SlackAppOptions {
   deps: AppDeps;
   /** Answers GET /healthz: true when the database responds. */
   healthy: () => Promise<boolean>;
-  /** Load shedding: requests processed at once, and event-loop lag, past which new ones are answered "busy" (defaults in middleware/admission.ts). */
+  /** Load shedding: requests processed at once, event-loop lag and request age past which new ones are answered "busy" (defaults in middleware/admission.ts). */
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
+  maxRequestAgeMs?: number;
   /** Queries waiting for a database connection (the database's `poolStats`), which load shedding also watches. */
   dbWaiting?: () => number;
   /** How long stop() waits for acknowledged work still running (default 6 s, inside the 10 s shutdown budget). */
@@ -106,6 +107,7 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
   const shedder = registerMiddleware(app, options.deps, {
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
+    maxRequestAgeMs: options.maxRequestAgeMs,
     dbWaiting: options.dbWaiting,
     onShed: measured?.onShed,
   });

@@ -11,6 +11,8 @@ export interface MiddlewareOptions {
   maxInFlight?: number;
   /** Event-loop lag, in ms, past which new requests get a polite "busy" (default in admission.ts). */
   maxEventLoopLagMs?: number;
+  /** Time since Slack sent a request, in ms, past which it gets a polite "busy" (default in admission.ts). */
+  maxRequestAgeMs?: number;
   /** Queries waiting for a database connection now; past the bound, new requests get a polite "busy". */
   dbWaiting?: () => number;
   onShed?: ShedLoadOptions['onShed'];
@@ -28,6 +30,7 @@ export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareO
     logger: deps.logger,
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
+    maxRequestAgeMs: options.maxRequestAgeMs,
     dbWaiting: options.dbWaiting,
     onShed: options.onShed,
   });
