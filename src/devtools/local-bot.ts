@@ -42,6 +42,8 @@ export interface LocalBotOptions {
   maxRequestAgeMs?: number;
   /** Home refreshes are coalesced per person within this window (short here, so tests see the last one soon). */
   homeWindowMs?: number;
+  /** Changes finished within this time share one read of who watches their Home (short here, like the window). */
+  homeWatchersBatchMs?: number;
   /**
    * False: requests commit their notices but this process never sends them, as if it died right after
    * each commit (tests prove a later pass sends them). Default true.
@@ -86,6 +88,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     clientFor: interactiveClients(tokens, options.apiUrl),
     logger: options.logger,
     windowMs: options.homeWindowMs ?? 50,
+    watchersBatchMs: options.homeWatchersBatchMs ?? 5,
   });
   const noticeHooks = options.noticeHooks ?? NOTICE_HOOKS;
   const notices = createNoticeSender({

@@ -1,6 +1,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { boltLogger, type Logger } from '../logger';
 import type { Message } from '../slack/blocks/help';
+import { asJson } from '../slack/web-api-json';
 
 /** The Slack calls the dispatcher makes, behind an interface so a bench or a unit test can fake them. */
 export interface ReminderSlack {
@@ -51,7 +52,7 @@ export function webClientReminderSlack(client: WebClient): ReminderSlack {
       const posted = await client.chat.postMessage({
         channel,
         text: message.text,
-        blocks: message.blocks,
+        blocks: asJson(message.blocks),
         metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { reminder_id: stamp.reminderId, attempt: stamp.attempt } },
         unfurl_links: unfurl,
         unfurl_media: unfurl,
@@ -60,7 +61,7 @@ export function webClientReminderSlack(client: WebClient): ReminderSlack {
     },
     async update(channel, ts, message) {
       // No metadata: the message keeps the stamp of the post that created it.
-      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+      await client.chat.update({ channel, ts, text: message.text, blocks: asJson(message.blocks) });
     },
     async findPosted(channel, reminderId, since) {
       let cursor: string | undefined;

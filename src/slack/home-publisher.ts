@@ -6,8 +6,10 @@ import { type RememberedStandings, rememberedStandings, slackStanding } from './
 import type { WorkspaceStanding } from '../domain/pairs/coordinators';
 import type { Logger } from '../logger';
 import { homeView } from './blocks/home';
+import { batchedWatchers } from './home-watchers';
 import type { HomeRefresher } from './home-refresher';
 import { slackErrorCode } from './slack-failure';
+import { asJson } from './web-api-json';
 
 /**
  * Publishes one person's dashboard. No `hash` is passed: the dashboard is rebuilt from the database
@@ -15,7 +17,7 @@ import { slackErrorCode } from './slack-failure';
  */
 export async function publishHome(client: WebClient, home: HomeService, teamId: string, userId: string, program?: ProgramService): Promise<void> {
   const [snapshot, counts] = await Promise.all([home.snapshot(teamId, userId), programCounts(slackStanding(client), program, teamId, userId)]);
-  await client.views.publish({ user_id: userId, view: homeView(snapshot, counts) });
+  await client.views.publish({ user_id: userId, view: asJson(homeView(snapshot, counts)) });
 }
 
 /**
@@ -46,7 +48,9 @@ async function publishHomes(
   await Promise.all(
     snapshots.map(async (snapshot) => {
       const counts = await programCounts(slack, program, teamId, snapshot.viewerId);
-      await client.views.publish({ user_id: snapshot.viewerId, view: homeView(snapshot, counts) }).catch((error: unknown) => onError(snapshot.viewerId, error));
+      await client.views
+        .publish({ user_id: snapshot.viewerId, view: asJson(homeView(snapshot, counts)) })
+        .catch((error: unknown) => onError(snapshot.viewerId, error));
     }),
   );
 }
@@ -63,6 +67,8 @@ export interface HomeRefresherOptions {
   logger: Logger;
   /** At most one publish per person per window (default DEFAULT_HOME_WINDOW_MS). */
   windowMs?: number;
+  /** Changes finished within this time share one read of who is watching (default DEFAULT_WATCHERS_BATCH_MS). */
+  watchersBatchMs?: number;
 }
 
 interface Slot {
@@ -157,11 +163,14 @@ export function createHomeRefresher(options: HomeRefresherOptions): HomeRefreshe
   const running = (): Promise<void>[] => [...slots.values()].flatMap((slot) => (slot.running ? [slot.running] : []));
 
   /** Only people who may have their Home on screen: everyone else's is built when they next open it. */
+  const whoIsWatching = batchedWatchers((people) => options.home.watching(people), options.watchersBatchMs);
   const watching = (teamId: string, userIds: readonly string[]): Promise<string[]> =>
-    options.home.watching(teamId, userIds).catch((error: unknown) => {
-      options.logger.warn({ err: error, teamId }, 'home refresh skipped: could not read who is watching');
-      return [];
-    });
+    whoIsWatching(userIds.map((userId) => ({ teamId, userId })))
+      .then((people) => people.map((person) => person.userId))
+      .catch((error: unknown) => {
+        options.logger.warn({ err: error, teamId }, 'home refresh skipped: could not read who is watching');
+        return [];
+      });
 
   return {
     async refresh(teamId, userIds) {

@@ -4,6 +4,7 @@ import type { PeopleService } from '../domain/people/people.service';
 import type { Logger } from '../logger';
 import type { Message } from './blocks/help';
 import { slackErrorCode } from './slack-failure';
+import { asJson } from './web-api-json';
 
 /** Where a person acted, as far as a private answer to them needs to know. */
 export interface ReplySurface {
@@ -32,7 +33,7 @@ export async function replyPrivately(client: WebClient, people: PeopleService, t
   }
   if (to.channelId) {
     try {
-      await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text: message.text, blocks: message.blocks });
+      await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text: message.text, blocks: asJson(message.blocks) });
       return;
     } catch (error) {
       // not_in_channel / channel_not_found: a channel the bot is not in, or someone else's DM.
@@ -41,7 +42,7 @@ export async function replyPrivately(client: WebClient, people: PeopleService, t
   }
   try {
     const channel = await dmChannelOf(client, people, to.teamId, to.userId);
-    await client.chat.postEphemeral({ channel, user: to.userId, text: message.text, blocks: message.blocks });
+    await client.chat.postEphemeral({ channel, user: to.userId, text: message.text, blocks: asJson(message.blocks) });
   } catch (error) {
     log.warn({ code: slackErrorCode(error) }, 'private reply failed');
   }
@@ -61,7 +62,7 @@ export async function replaceMessage(
   try {
     if (where.respond) await where.respond({ replace_original: true, text: message.text, blocks: message.blocks });
     else if (where.channelId && where.messageTs)
-      await client.chat.update({ channel: where.channelId, ts: where.messageTs, text: message.text, blocks: message.blocks });
+      await client.chat.update({ channel: where.channelId, ts: where.messageTs, text: message.text, blocks: asJson(message.blocks) });
   } catch (error) {
     log.info({ code: slackErrorCode(error) }, 'pressed message not replaced');
   }

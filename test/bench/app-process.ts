@@ -16,6 +16,7 @@ import { PairsService } from '../../src/domain/pairs/pairs.service';
 import { createEffectsRecorder } from '../../src/slack/effects/recorder';
 import { startLocalBot } from '../../src/devtools/local-bot';
 import { DEFAULT_HOME_WINDOW_MS } from '../../src/slack/home-publisher';
+import { DEFAULT_WATCHERS_BATCH_MS } from '../../src/slack/home-watchers';
 import { boltLogger, createLogger } from '../../src/logger';
 import { AgendaModal, COMMAND, GoalModal, NotesModal, PairModal } from '../../src/slack/ids';
 import { createServices } from '../../src/services';
@@ -102,6 +103,7 @@ async function startReal(install: 'single' | 'oauth'): Promise<{ url: string; st
     logger,
     clock: () => new Date(),
     homeWindowMs: DEFAULT_HOME_WINDOW_MS,
+    homeWatchersBatchMs: DEFAULT_WATCHERS_BATCH_MS,
   });
   if (process.env.BENCH_DEBUG) {
     const server = (bot.slackApp.app as unknown as { receiver: { server?: Server } }).receiver.server;
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
     if (message.type === 'memory') send({ type: 'memory', usage: process.memoryUsage() });
     if (message.type === 'cpu') {
       const { user, system } = process.cpuUsage();
-      send({ type: 'cpu', ms: (user + system) / 1000, queries });
+      send({ type: 'cpu', ms: (user + system) / 1000, systemMs: system / 1000, queries });
     }
   });
   send({ type: 'ready', url: started.url });

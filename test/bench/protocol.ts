@@ -22,7 +22,7 @@ export type FromChild =
   | { type: 'prepared'; world: SpreadWorld }
   | { type: 'issued'; triggers: string[]; responseUrls: string[] }
   | { type: 'reset-done' }
-  /** CPU time used so far, and statements sent to PostgreSQL (0 on PGlite). */
-  | { type: 'cpu'; ms: number; queries: number }
+  /** CPU time used so far (of it, in the kernel: systemMs), and statements sent to PostgreSQL (0 on PGlite). */
+  | { type: 'cpu'; ms: number; systemMs: number; queries: number }
   | { type: 'memory'; usage: NodeJS.MemoryUsage; wasmMb?: number }
   | { type: 'error'; message: string };

@@ -60,13 +60,19 @@ export async function deleteItems(tx: Tx, goalId: string, keepIds: readonly stri
   await query.execute();
 }
 
-export async function insertItems(tx: Tx, items: readonly NewProgressItem[]): Promise<void> {
-  if (items.length === 0) return;
-  await tx
+/** The inserted items, in listItems' order. */
+export async function insertItems(tx: Tx, items: readonly NewProgressItem[]): Promise<ProgressItem[]> {
+  if (items.length === 0) return [];
+  const inserted = await tx
     .insertInto('goal_progress_items')
     .values([...items])
+    .returningAll()
     .execute();
+  return inserted.sort(inListOrder);
 }
+
+/** listItems' order (goal, kind, position), for rows that did not come from it. */
+const inListOrder = (a: ProgressItem, b: ProgressItem): number => a.goal_id.localeCompare(b.goal_id) || a.kind.localeCompare(b.kind) || a.position - b.position;
 
 /** Keeps an item's progress and who recorded it, while its wording or place may change. */
 export async function updateItemDefinition(

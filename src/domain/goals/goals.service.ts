@@ -30,7 +30,7 @@ import {
   validateGoalDraft,
 } from './goal-rules';
 import { type GoalView, goalViewOf, itemsOf, type MessageLocation, type PairGoalsView, shareLocationOf } from './goal-view';
-import { goalStatusCounts, insertGoal, insertItems, listItems, updateGoal } from './goals.repository';
+import { goalStatusCounts, insertGoal, insertItems, listItems, type ProgressItem, updateGoal } from './goals.repository';
 
 /** What the goal modal needs: the pair, today there, its planned end, and the goal when editing. */
 export interface GoalForm {
@@ -51,7 +51,9 @@ export type ShareNow = { shared: true } | { shared: false; reason: string };
 export type SaveGoalResult =
   WithEffects<{ ok: true; goal: GoalView; channel: EditOutcome['channel']; shareNow: ShareNow | null }> | { ok: false; errors: FieldErrors<GoalField> };
 
-type Saved = { ok: true; before: Goal | null; goal: Goal; pair: Pair; outcome: EditOutcome } | { ok: false; errors: FieldErrors<GoalField> };
+/** `items`: the goal's key results and milestones when the save knows them (a new goal's), null when they must be read. */
+type Saved =
+  { ok: true; before: Goal | null; goal: Goal; items: ProgressItem[] | null; pair: Pair; outcome: EditOutcome } | { ok: false; errors: FieldErrors<GoalField> };
 
 const refuse = (refusal: DomainError | null): void => {
   if (refusal) throw refusal;
@@ -114,21 +116,22 @@ export class GoalsService {
     return this.db.transaction().execute(async (tx) => {
       const saved = 'goalId' in target ? await this.edit(tx, actor, target.goalId, draft) : await this.add(tx, actor, target.pairId, draft);
       if (!saved.ok) return saved;
-      const { pair, outcome } = saved;
+      const { pair, outcome, items } = saved;
+      const view = (goal: Goal): Promise<GoalView> => (items ? Promise.resolve(goalViewOf(goal, pair, items)) : viewOf(tx, goal, pair));
       const previous = saved.before ? shareLocationOf(saved.before) : null;
       let event: GoalEvent | null = null;
       let shareNow: ShareNow | null = null;
-      if (outcome.channel === 'repost') event = { type: 'goal_shared', goal: await viewOf(tx, saved.goal, pair), intro: 'again', previous };
+      if (outcome.channel === 'repost') event = { type: 'goal_shared', goal: await view(saved.goal), intro: 'again', previous };
       else if (options.shareNow) {
         const refusal = shareRefusal(saved.goal, this.today(pair));
         shareNow = refusal ? { shared: false, reason: refusal.message } : { shared: true };
-        if (!refusal) event = await markShared(tx, saved.goal, pair);
+        if (!refusal) event = await markShared(tx, saved.goal, view);
       }
       if (!event && (!saved.before || outcome.bumpVersion)) {
-        event = { type: 'goal_saved', goal: await viewOf(tx, saved.goal, pair), refreshApproval: outcome.channel === 'refresh' };
+        event = { type: 'goal_saved', goal: await view(saved.goal), refreshApproval: outcome.channel === 'refresh' };
       }
       const effects = await this.effects.record(tx, actor.teamId, event ? [event] : []);
-      return { ok: true as const, goal: event?.goal ?? (await viewOf(tx, saved.goal, pair)), channel: outcome.channel, shareNow, effects };
+      return { ok: true as const, goal: event?.goal ?? (await view(saved.goal)), channel: outcome.channel, shareNow, effects };
     });
   }
 
@@ -137,7 +140,7 @@ export class GoalsService {
     return this.db.transaction().execute(async (tx) => {
       const { goal, pair } = await goalOfMember(tx, actor, goalId, { lock: true });
       refuse(shareRefusal(goal, this.today(pair)));
-      const shared = await markShared(tx, goal, pair);
+      const shared = await markShared(tx, goal, (updated) => viewOf(tx, updated, pair));
       const effects = await this.effects.record(tx, actor.teamId, [shared]);
       return { goal: shared.goal, previous: shared.previous, effects };
     });
@@ -171,8 +174,8 @@ export class GoalsService {
       reflection: null,
       created_by: actor.userId,
     });
-    await insertItems(tx, newItems(goal, draft));
-    return { ok: true, before: null, goal, pair, outcome: { status: goal.status, bumpVersion: false, channel: 'none', clearApproval: false } };
+    const items = await insertItems(tx, newItems(goal, draft));
+    return { ok: true, before: null, goal, items, pair, outcome: { status: goal.status, bumpVersion: false, channel: 'none', clearApproval: false } };
   }
 
   private async edit(tx: Tx, actor: Actor, goalId: string, draft: GoalDraft): Promise<Saved> {
@@ -182,7 +185,7 @@ export class GoalsService {
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     const items = await listItems(tx, [goal.id]);
     const outcome = editOutcome(goal.status, substanceChanged(substanceOfGoal(goal, items), substanceOfDraft(draft)));
-    if (!outcome.bumpVersion) return { ok: true, before: goal, goal, pair, outcome };
+    if (!outcome.bumpVersion) return { ok: true, before: goal, goal, items, pair, outcome };
     const updated = await updateGoal(tx, goal.id, {
       ...goalFields(draft),
       status: outcome.status,
@@ -190,7 +193,7 @@ export class GoalsService {
       ...(outcome.clearApproval ? { approved_by: null, approved_at: null } : {}),
     });
     await syncItems(tx, updated, items, draft);
-    return { ok: true, before: goal, goal: updated, pair, outcome };
+    return { ok: true, before: goal, goal: updated, items: null, pair, outcome };
   }
 
   private today(pair: Pair): string {
@@ -218,9 +221,9 @@ const goalFields = (draft: GoalDraft) => ({
 });
 
 /** The goal goes to the mentor: awaiting approval, a new version, the old comment cleared. */
-async function markShared(tx: Tx, goal: Goal, pair: Pair): Promise<GoalShared> {
+async function markShared(tx: Tx, goal: Goal, view: (updated: Goal) => Promise<GoalView>): Promise<GoalShared> {
   const updated = await updateGoal(tx, goal.id, { status: 'awaiting_approval', version: goal.version + 1, changes_comment: null });
-  return { type: 'goal_shared', goal: await viewOf(tx, updated, pair), intro: 'new', previous: shareLocationOf(goal) };
+  return { type: 'goal_shared', goal: await view(updated), intro: 'new', previous: shareLocationOf(goal) };
 }
 
 /** How many of a pair's goals are in any of these statuses, from the per-status counts. */

@@ -7,7 +7,7 @@ import { expectationsOf } from '../expectations/expectations.repository';
 import { assemblePair, type LoadedRows } from './assemble';
 import { sinceLastMeeting } from './checklist';
 import * as repo from './home.repository';
-import { openedHomeSince, recordHomeOpening } from './openings.repository';
+import { openedHomeSince, type PersonKey, recordHomeOpening } from './openings.repository';
 import { watchingSince } from './watching';
 import { comparePairs, type HomeSnapshot, LIST_LIMITS } from './snapshot';
 
@@ -35,9 +35,9 @@ export class HomeService {
     await recordHomeOpening(this.db, teamId, userId, this.clock());
   }
 
-  /** Those of `userIds` who may have their Home on screen now (see HOME_WATCH_MS): whose Home a change republishes. */
-  async watching(teamId: string, userIds: readonly string[]): Promise<string[]> {
-    return openedHomeSince(this.db, teamId, userIds, watchingSince(this.clock()));
+  /** Those of `people` (of any workspaces) who may have their Home on screen now (see HOME_WATCH_MS): whose Home a change republishes. */
+  async watching(people: readonly PersonKey[]): Promise<PersonKey[]> {
+    return openedHomeSince(this.db, people, watchingSince(this.clock()));
   }
 
   async snapshot(teamId: string, viewerId: string): Promise<HomeSnapshot> {

@@ -9,15 +9,26 @@ export async function recordHomeOpening(db: Executor, teamId: string, userId: st
     .execute();
 }
 
-/** Those of `userIds` who opened the Home tab at or after `since`. */
-export async function openedHomeSince(db: Executor, teamId: string, userIds: readonly string[], since: Date): Promise<string[]> {
-  if (userIds.length === 0) return [];
+/** A person of a workspace. */
+export interface PersonKey {
+  teamId: string;
+  userId: string;
+}
+
+/** Those of `people` (of any workspaces) who opened the Home tab at or after `since`. */
+export async function openedHomeSince(db: Executor, people: readonly PersonKey[], since: Date): Promise<PersonKey[]> {
+  if (people.length === 0) return [];
   const rows = await db
     .selectFrom('home_openings')
-    .select('user_id')
-    .where('team_id', '=', teamId)
-    .where('user_id', 'in', userIds)
+    .select(['team_id', 'user_id'])
+    .where((eb) =>
+      eb(
+        eb.refTuple('team_id', 'user_id'),
+        'in',
+        people.map((person) => eb.tuple(person.teamId, person.userId)),
+      ),
+    )
     .where('opened_at', '>=', since)
     .execute();
-  return rows.map((row) => row.user_id);
+  return rows.map((row) => ({ teamId: row.team_id, userId: row.user_id }));
 }

@@ -25,7 +25,8 @@ import { actionItemOfMember, ANY_STATE, lockMeetingOfMember, meetingOfMember, pa
 import type { Changed } from './meeting-rules';
 import type { FieldErrors } from '../pairs/pair-rules';
 import { latestStartedMeeting, updateMeeting, upcomingMeeting } from './meetings.repository';
-import { ensureUpcomingFor } from './upcoming';
+import { ensureUpcomingFor, ensureUpcomingIfUnknown } from './upcoming';
+import { readNotesContext } from './notes-context.repository';
 import { type ActionItemView, actionItemView, membersOf, type NotesDraft, type NotesView, slotOf } from './views';
 
 export interface NotesInput {
@@ -120,7 +121,11 @@ export class NotesService {
         notes_recorded_at: now,
       });
       const { items: actionItems, unnamedOwnerItemIds } = await insertParsedItems(tx, meeting, parsed.items, userId);
-      const agenda = coverable(await listAgendaItems(tx, meeting.id));
+      // The meeting just held had started, so it is before the next occurrence: when the planning pass
+      // vouched for the next meeting's row (the pair as locked above), that row is still right.
+      await ensureUpcomingIfUnknown(tx, [pair], now);
+      const context = await readNotesContext(tx, meeting.id, pair.id, now);
+      const agenda = coverable(context.agenda);
       const covered = agenda.filter((item) => input.coveredIds.includes(item.id));
       const notCovered = agenda.filter((item) => !input.coveredIds.includes(item.id));
       await setAgendaResolved(
@@ -129,8 +134,7 @@ export class NotesService {
         covered.map((item) => item.id),
         notCovered.map((item) => item.id),
       );
-      await ensureUpcomingFor(tx, [pair], now);
-      const next = pair.status === 'active' ? ((await upcomingMeeting(tx, pair.id, now)) ?? null) : null;
+      const next = pair.status === 'active' ? (context.next ?? null) : null;
       const summary = { meeting: held, pair, people, actionItems, unnamedOwnerItemIds, notCovered, next };
       const effects = await this.effects.record(tx, teamId, [
         { type: 'notes_recorded', pairId: pair.id, meetingId: meeting.id, notes: notesViewOf(summary), recordedBy: userId, zones: people.zones },

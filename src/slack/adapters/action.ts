@@ -9,6 +9,7 @@ import { slackErrorCode } from '../slack-failure';
 import { replaceMessage, replyPrivately } from '../replies';
 import { refusalText } from './refusal';
 import { type DomainError, isDomainError } from '../../errors';
+import { asJson } from '../web-api-json';
 
 /** A button press (or a pick in a select) and where it happened. Everything in it is untrusted. */
 export interface Press {
@@ -156,15 +157,15 @@ async function deliver(client: WebClient, deps: AppDeps, press: Press, reply: Ac
     case 'replace':
       return replaceMessage(client, { respond: press.respond, channelId: actor.channelId, messageTs: press.messageTs }, reply.message, actor.log);
     case 'open':
-      await client.views.open({ trigger_id: press.triggerId, view: reply.view });
+      await client.views.open({ trigger_id: press.triggerId, view: asJson(reply.view) });
       return;
     case 'push':
-      await client.views.push({ trigger_id: press.triggerId, view: reply.view });
+      await client.views.push({ trigger_id: press.triggerId, view: asJson(reply.view) });
       return;
     case 'update_view':
       if (!press.view) throw new Error('update_view for a press outside a view');
       // hash_conflict: the person changed the modal meanwhile; their newer view wins, nothing to tell them.
-      await client.views.update({ view_id: press.view.id, hash: press.view.hash, view: reply.view }).catch((error: unknown) => {
+      await client.views.update({ view_id: press.view.id, hash: press.view.hash, view: asJson(reply.view) }).catch((error: unknown) => {
         if (slackErrorCode(error) !== 'hash_conflict') throw error;
         actor.log.info('modal changed meanwhile; update skipped');
       });

@@ -3,11 +3,12 @@ import type { Pair } from '../../../src/db/schema';
 import { actionItemsByIds, openActionItems } from '../../../src/domain/meetings/action-items.repository';
 import { readAgendaMaterial } from '../../../src/domain/meetings/agenda-draft.repository';
 import { listAgendaItems } from '../../../src/domain/meetings/agenda.repository';
+import { readNotesContext } from '../../../src/domain/meetings/notes-context.repository';
 import { findMeeting, findPairById, lastHeldBefore, lockPairAndMeeting, upcomingMeeting } from '../../../src/domain/meetings/meetings.repository';
 import { listPairsOf, listPairsWithNamesOf } from '../../../src/domain/pairs/pairs.repository';
 import { findPeople } from '../../../src/domain/people/people.repository';
 import { readGoalOverview } from '../../../src/domain/goals/goal-overview.repository';
-import { goalStatusCounts, listItems } from '../../../src/domain/goals/goals.repository';
+import { goalStatusCounts, insertItems, listItems } from '../../../src/domain/goals/goals.repository';
 import { type Harness, startHarness, USERS } from '../../support/harness';
 import { testDbKind } from '../../support/test-db';
 import { eventually } from '../../support/wait';
@@ -144,6 +145,20 @@ it('locks a meeting with its pair and reads both people, as the single reads giv
   expect(await h.db.kysely.transaction().execute((tx) => lockPairAndMeeting(tx, 'T0OTHER', first!.id))).toBeUndefined();
 });
 
+it("reads a held meeting's agenda and the pair's next meeting as the single reads do; no next meeting after the last", async () => {
+  const db = h.db.kysely;
+  const [first, second] = await meetingRows(h, pair.id);
+  const context = await readNotesContext(db, first!.id, pair.id, NOW);
+  expect(context.agenda).toEqual(await listAgendaItems(db, first!.id));
+  expect(context.agenda).toHaveLength(2);
+  expect(context.next).toEqual(await upcomingMeeting(db, pair.id, NOW));
+  expect(context.next!.id).toBe(second!.id);
+  expect(context.next!.rescheduled_from).toEqual(new Date('2026-12-08T08:00:00Z'));
+  const later = await readNotesContext(db, second!.id, pair.id, new Date('2026-12-09T00:00:00Z'));
+  expect(later.next).toBeUndefined();
+  expect(later.agenda).toEqual(await listAgendaItems(db, second!.id));
+});
+
 // PGlite runs one connection at a time, so two transactions can only overlap on PostgreSQL.
 const onPostgres = testDbKind() === 'postgres' ? it : it.skip;
 onPostgres('takes the pair lock before the meeting lock, so it queues behind a change of the pair without holding the meeting', async () => {
@@ -193,13 +208,14 @@ describe("a person's goal list in one statement", () => {
     await goal(pair.id, 'Read a book', 'achieved', '2026-10-01', { achieved_at: '2026-11-10T08:00:00Z' });
     await goal(pair.id, 'Dropped one', 'dropped', '2027-02-01');
     await goal(second.id, 'Second pair goal', 'changes_requested', '2027-02-15', { changes_comment: 'Make it measurable' });
-    await db
-      .insertInto('goal_progress_items')
-      .values([
+    // A new goal's items as insertItems returns them: the goal's view is built from these without reading them back.
+    const inserted = await db.transaction().execute((tx) =>
+      insertItems(tx, [
         { team_id: pair.team_id, goal_id: soon.id, kind: 'milestone', title: 'Outline', due_date: '2026-12-15', position: 0 },
         { team_id: pair.team_id, goal_id: soon.id, kind: 'key_result', title: 'Reviews', target_value: 3, position: 0 },
-      ])
-      .execute();
+      ]),
+    );
+    expect(inserted).toEqual(await listItems(db, [soon.id]));
     await db.insertInto('swot_assessments').values({ team_id: pair.team_id, pair_id: second.id, strengths: 'Curious', updated_by: mentee.id }).execute();
 
     const read = await readGoalOverview(db, pair.team_id, mentee.id, { goalsPerPair: 2, achievedPerPair: 1 });

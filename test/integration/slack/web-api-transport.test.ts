@@ -4,6 +4,7 @@ import { LogLevel, WebClient } from '@slack/web-api';
 import { classifySlackError } from '../../../src/scheduler/classify';
 import { INTERACTIVE_CLIENT_OPTIONS } from '../../../src/slack/client-options';
 import { slackFailure } from '../../../src/slack/slack-failure';
+import { asJson } from '../../../src/slack/web-api-json';
 import { webApiFetch } from '../../../src/slack/web-api-transport';
 
 /**
@@ -53,6 +54,21 @@ it("sends the client's method, headers and body, and gives back the status, head
   const raw = await webApiFetch(`${apiUrl}api.test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   expect([raw.status, raw.ok, raw.statusText, raw.headers.get('content-type')]).toEqual([200, true, 'OK', 'application/json; charset=utf-8']);
   expect(await raw.json()).toMatchObject({ ok: true });
+});
+
+it('sends a view and blocks handed over as JSON text exactly as it sends them as objects', async () => {
+  answer = (_request, _body, response) => json(response, 200, { ok: true });
+  const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Agenda · "été"' }, blocks: [{ type: 'divider' as const }] };
+  const blocks = [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: '*Goal* <@U1> & 100%' } }];
+  await client().views.open({ trigger_id: '1.2.3', view });
+  await client().views.open({ trigger_id: '1.2.3', view: asJson(view) });
+  await client().chat.postMessage({ channel: 'C1', text: 'Goal', blocks });
+  await client().chat.postMessage({ channel: 'C1', text: 'Goal', blocks: asJson(blocks) });
+  expect(seen).toHaveLength(4);
+  expect(seen[1]!.body).toBe(seen[0]!.body);
+  expect(seen[3]!.body).toBe(seen[2]!.body);
+  expect(JSON.parse(new URLSearchParams(seen[1]!.body).get('view')!)).toEqual(view);
+  expect(asJson(undefined)).toBeUndefined();
 });
 
 it("surfaces Slack's errors, a 429 with its Retry-After and other statuses as the Web API client's own errors", async () => {

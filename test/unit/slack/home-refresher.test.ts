@@ -11,7 +11,7 @@ function world(windowMs: number, away: ReadonlySet<string> = new Set()) {
   const published: Array<{ user: string; state: string }> = [];
   const reads: string[][] = [];
   const home = {
-    watching: async (_team: string, userIds: string[]) => userIds.filter((id) => !away.has(id)),
+    watching: async (people: Array<{ teamId: string; userId: string }>) => people.filter((person) => !away.has(person.userId)),
     snapshots: async (_team: string, userIds: string[]) => {
       reads.push([...userIds]);
       return userIds.map((viewerId) => ({ viewerId, state }));
@@ -25,7 +25,7 @@ function world(windowMs: number, away: ReadonlySet<string> = new Set()) {
       },
     },
   };
-  const refresher = createHomeRefresher({ home, clientFor: () => client as never, logger: pino({ level: 'silent' }), windowMs });
+  const refresher = createHomeRefresher({ home, clientFor: () => client as never, logger: pino({ level: 'silent' }), windowMs, watchersBatchMs: 0 });
   return { refresher, published, reads, setState: (value: number) => (state = value) };
 }
 
@@ -129,7 +129,7 @@ describe('a publish slower than the window', () => {
     const published: string[] = [];
     let release: () => void = () => undefined;
     const home = {
-      watching: async (_team: string, userIds: string[]) => userIds,
+      watching: async (people: Array<{ teamId: string; userId: string }>) => people,
       snapshots: async (_team: string, userIds: string[]) => userIds.map((viewerId) => ({ viewerId, state })),
     } as unknown as HomeService;
     const client = {
@@ -142,7 +142,7 @@ describe('a publish slower than the window', () => {
         },
       },
     };
-    const refresher = createHomeRefresher({ home, clientFor: () => client as never, logger: pino({ level: 'silent' }), windowMs: 5 });
+    const refresher = createHomeRefresher({ home, clientFor: () => client as never, logger: pino({ level: 'silent' }), windowMs: 5, watchersBatchMs: 0 });
     state = 1;
     const first = refresher.refresh('T1', ['U1']);
     await new Promise((resolve) => setTimeout(resolve, 30)); // the window ends while the publish hangs

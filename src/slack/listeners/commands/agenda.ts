@@ -2,6 +2,7 @@ import { agendaModal } from '../../blocks/agenda-modal';
 import { errorMessage } from '../../blocks/help';
 import { requirePairs } from './require-pairs';
 import type { SubcommandHandler } from './types';
+import { asJson } from '../../web-api-json';
 
 /**
  * `/mentorship agenda` (in a DM with the bot or anywhere: the modal is private) opens the agenda of the
@@ -20,6 +21,6 @@ export const agenda: SubcommandHandler = async (args, deps, { rest, log, actor }
     undefined,
     found.choices.map((choice) => choice.pair),
   );
-  await args.client.views.open({ trigger_id: args.command.trigger_id, view: agendaModal(draft, found) });
+  await args.client.views.open({ trigger_id: args.command.trigger_id, view: asJson(agendaModal(draft, found)) });
   log.info({ meetingId: draft.meeting.id }, 'agenda modal opened');
 };

@@ -5,6 +5,7 @@ import { parseFeedbackWords } from '../../inputs/feedback-form';
 import { zoneOf } from '../../known-person';
 import { requirePairs } from './require-pairs';
 import type { SubcommandHandler } from './types';
+import { asJson } from '../../web-api-json';
 
 /**
  * `/mentorship feedback [area]`: opens the request modal (the words, or the agenda's feedback focus,
@@ -20,7 +21,7 @@ export const feedback: SubcommandHandler = async (args, deps, { rest, log, actor
   const area = words.area ?? (only ? await deps.services.feedback.suggestedArea(actor, only) : null);
   await client.views.open({
     trigger_id: command.trigger_id,
-    view: feedbackRequestModal({ ...found, pairId: only, area, channelId: actor.channelId }),
+    view: asJson(feedbackRequestModal({ ...found, pairId: only, area, channelId: actor.channelId })),
   });
   log.info({ pairs: found.choices.length }, 'feedback modal opened');
   const message = feedbackInboxMessage(await deps.services.feedback.inbox(actor), await zoneOf(deps, actor.teamId, actor.userId));

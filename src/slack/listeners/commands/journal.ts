@@ -4,6 +4,7 @@ import { parseJournalWords } from '../../inputs/journal-form';
 import { knownPerson } from '../../known-person';
 import { pairChoicesFor } from '../../pair-resolver';
 import type { SubcommandHandler } from './types';
+import { asJson } from '../../web-api-json';
 
 /**
  * `/mentorship journal`: opens the private entry modal and lists the author's recent entries.
@@ -19,7 +20,7 @@ export const journal: SubcommandHandler = async (args, deps, { rest, log, actor,
     const only = choices.length === 1 ? choices[0]?.pair.id : undefined;
     await client.views.open({
       trigger_id: command.trigger_id,
-      view: journalModal({ choices, names, pairId: only, channelId: actor.channelId, encrypted: deps.services.journal.encrypted }),
+      view: asJson(journalModal({ choices, names, pairId: only, channelId: actor.channelId, encrypted: deps.services.journal.encrypted })),
     });
     log.info('journal modal opened');
   }

@@ -2,6 +2,7 @@ import { errorMessage } from '../../blocks/help';
 import { notesModal } from '../../blocks/notes-modal';
 import { requirePairs } from './require-pairs';
 import type { SubcommandHandler } from './types';
+import { asJson } from '../../web-api-json';
 
 /** `/mentorship notes`: the notes modal for the meeting that started last (and has no notes yet). */
 export const notes: SubcommandHandler = async (args, deps, { rest, log, actor }) => {
@@ -17,6 +18,6 @@ export const notes: SubcommandHandler = async (args, deps, { rest, log, actor })
     undefined,
     found.choices.map((choice) => choice.pair),
   );
-  await args.client.views.open({ trigger_id: args.command.trigger_id, view: notesModal(draft, found) });
+  await args.client.views.open({ trigger_id: args.command.trigger_id, view: asJson(notesModal(draft, found)) });
   log.info({ meetingId: draft.meeting.id }, 'notes modal opened');
 };

@@ -4,6 +4,7 @@ import { parseResourcesWords } from '../../inputs/resource-form';
 import { zoneOf } from '../../known-person';
 import { requirePairs } from './require-pairs';
 import type { SubcommandHandler } from './types';
+import { asJson } from '../../web-api-json';
 
 /**
  * `/mentorship resources` lists each pair's resources and progress privately; `… add` opens the modal.
@@ -18,7 +19,7 @@ export const resources: SubcommandHandler = async (args, deps, { rest, log, acto
   const { command, client } = args;
   if (words.action === 'add') {
     const only = found.choices.length === 1 ? found.choices[0]?.pair.id : undefined;
-    await client.views.open({ trigger_id: command.trigger_id, view: resourceAddModal({ ...found, pairId: only, channelId: actor.channelId }) });
+    await client.views.open({ trigger_id: command.trigger_id, view: asJson(resourceAddModal({ ...found, pairId: only, channelId: actor.channelId })) });
     log.info('resource modal opened');
     return;
   }

@@ -3,6 +3,7 @@ import { thanksModal } from '../../blocks/thanks-blocks';
 import { parseThanksWords } from '../../inputs/thanks-form';
 import { requirePairs } from './require-pairs';
 import type { SubcommandHandler } from './types';
+import { asJson } from '../../web-api-json';
 
 /** `/mentorship thanks [note]`: opens the thank-you modal, pre-filled with the words or a suggestion. */
 export const thanks: SubcommandHandler = async (args, deps, { rest, log }) => {
@@ -14,7 +15,7 @@ export const thanks: SubcommandHandler = async (args, deps, { rest, log }) => {
   const only = found.choices.length === 1 ? found.choices[0]?.pair.id : undefined;
   await client.views.open({
     trigger_id: command.trigger_id,
-    view: thanksModal({ ...found, pairId: only, message: words.message ?? undefined, channelId: command.channel_id }),
+    view: asJson(thanksModal({ ...found, pairId: only, message: words.message ?? undefined, channelId: command.channel_id })),
   });
   log.info('thanks modal opened');
 };

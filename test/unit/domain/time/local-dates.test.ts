@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { addDays, addMonths, daysBetween } from '../../../../src/domain/time/local-dates';
-import { localDateIn } from '../../../../src/domain/time/zoned';
+import { formatInZone, formatLocalDate, localDateIn, wallTimeIn } from '../../../../src/domain/time/zoned';
 
 /** Plain day counting must give exactly what Luxon gave before it (the meeting rules rely on it). */
 const localDate = fc
@@ -41,4 +41,44 @@ it('reads the local date in a zone as Luxon does, at any instant and in any zone
     { numRuns: 2000 },
   );
   expect(localDateIn(new Date('2026-12-01T12:00:00Z'), 'Fantasia/Castle')).toBe('');
+});
+
+describe('times and dates written for people, as Luxon writes them', () => {
+  const zones = [
+    'UTC',
+    'Europe/Berlin',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'America/Sao_Paulo',
+    'Africa/Casablanca',
+  ];
+  const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+
+  it('writes an instant in a zone with its weekday, date, wall time and zone, offset changes included', () => {
+    fc.assert(
+      fc.property(
+        instant,
+        fc.constantFrom(...zones),
+        (at, zone) => formatInZone(at, zone) === `${DateTime.fromJSDate(at, { zone }).toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`,
+      ),
+    );
+  });
+
+  it('writes the wall time of an instant in a zone', () => {
+    fc.assert(fc.property(instant, fc.constantFrom(...zones), (at, zone) => wallTimeIn(at, zone) === DateTime.fromJSDate(at, { zone }).toFormat('HH:mm')));
+  });
+
+  it('writes a local date with its weekday', () => {
+    fc.assert(fc.property(localDate, (date) => formatLocalDate(date) === viaLuxon(date).toFormat('ccc d LLL yyyy')));
+    expect(formatLocalDate('2026-12-01')).toBe('Tue 1 Dec 2026');
+  });
+
+  it('leaves what it cannot read to Luxon, as before', () => {
+    expect(formatLocalDate('2026-02-30')).toBe(DateTime.fromISO('2026-02-30', { zone: 'UTC' }).toFormat('ccc d LLL yyyy'));
+    expect(formatInZone(new Date('2026-12-01T12:00:00Z'), 'Fantasia/Castle')).toBe(
+      `${DateTime.fromJSDate(new Date('2026-12-01T12:00:00Z'), { zone: 'Fantasia/Castle' }).toFormat('ccc d LLL yyyy, HH:mm')} (Fantasia/Castle)`,
+    );
+  });
 });

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../../../src/slack/context';
 export function fakeClient(fail: Record<string, Error> = {}) {
   const calls: Array<{ method: string; args: Record<string, unknown> }> = [];
   const method = (name: string) => async (args: Record<string, unknown>) => {
-    calls.push({ method: name, args });
+    calls.push({ method: name, args: asSlackReadsThem(args) });
     if (fail[name]) throw fail[name];
     return name === 'conversations.open' ? { ok: true, channel: { id: 'DNEW' } } : { ok: true };
   };
@@ -17,6 +17,13 @@ export function fakeClient(fail: Record<string, Error> = {}) {
     conversations: { open: method('conversations.open') },
   };
   return { client: client as never, calls };
+}
+
+/** Views and blocks go to Slack as JSON text (src/slack/web-api-json.ts); Slack reads them back as objects. */
+function asSlackReadsThem(args: Record<string, unknown>): Record<string, unknown> {
+  const read = { ...args };
+  for (const key of ['view', 'blocks']) if (typeof read[key] === 'string') read[key] = JSON.parse(read[key]);
+  return read;
 }
 
 export const actor = (over: Partial<RequestActor> = {}): RequestActor => ({
