@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     deps: { services, logger, clock, home, effects: createEffectsFlusher({ notices, home }) },
     healthy: () => databaseAnswers(db.kysely),
     dbWaiting: () => db.poolStats?.().waiting ?? 0,
+    dbWaitMs: () => db.poolStats?.().oldestWaitMs ?? 0,
     metrics,
   });
   await slackApp.start(config.port);

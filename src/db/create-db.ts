@@ -23,7 +23,19 @@ export interface Db {
    * The connection pool's counts, for metrics and load shedding: pg's pool, or PGlite's one connection
    * and the queries queued for it.
    */
-  poolStats?: () => { total: number; idle: number; waiting: number };
+  poolStats?: () => PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries (or transactions) waiting for a connection now. */
+  waiting: number;
+  /**
+   * How long the one that has waited longest has been waiting, in ms (0 when none waits). The queue is
+   * served in order, so this is how far behind it runs: a new request's queries start at least this late.
+   */
+  oldestWaitMs: number;
 }
 
 export async function createDb(config: DatabaseConfig, options: { poolSize?: number } = {}): Promise<Db> {
@@ -43,9 +55,38 @@ function createPostgresDb(url: string, poolSize: number): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  const waits = timeConnects(pool);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, oldestWaitMs: waits.oldestMs() });
   return { kysely, kind: 'postgres', close: once(() => kysely.destroy()), poolStats };
+}
+
+/**
+ * Remembers when each connection asked for (each query outside a transaction, each transaction) began
+ * waiting, until the pool hands one over. pg's pool serves its queue in order, so the first one still
+ * waiting is the oldest. Kysely asks `pool.connect()` for every connection.
+ */
+function timeConnects(pool: pg.Pool): { oldestMs(): number } {
+  const started = new Map<number, number>();
+  let next = 0;
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient>;
+  const timed = async (): Promise<pg.PoolClient> => {
+    const id = next++;
+    started.set(id, performance.now());
+    try {
+      return await connect();
+    } finally {
+      started.delete(id);
+    }
+  };
+  // The callback form (pool.query uses it) is left as it was.
+  pool.connect = ((callback?: unknown) => (callback ? connect(callback) : timed())) as typeof pool.connect;
+  return {
+    oldestMs() {
+      const first = started.values().next();
+      return first.done ? 0 : performance.now() - first.value;
+    },
+  };
 }
 
 export interface PgliteSource {
@@ -102,9 +143,10 @@ class ObservedPGliteDialect extends PGliteDialect {
     return driver;
   }
 
-  stats(): { total: number; idle: number; waiting: number } {
+  /** The queue's entries carry no time: its length is what load shedding watches here. */
+  stats(): PoolStats {
     const busy = this.driver?.connection !== undefined;
-    return { total: 1, idle: busy ? 0 : 1, waiting: this.driver?.queue?.length ?? 0 };
+    return { total: 1, idle: busy ? 0 : 1, waiting: this.driver?.queue?.length ?? 0, oldestWaitMs: 0 };
   }
 }
 

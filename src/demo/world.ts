@@ -71,6 +71,7 @@ export async function createWorld(options: { db?: Db; write?: (text: string) => 
     // short on a busy machine.
     maxEventLoopLagMs: Number.POSITIVE_INFINITY,
     maxRequestAgeMs: Number.POSITIVE_INFINITY,
+    maxDbWaitMs: Number.POSITIVE_INFINITY,
   });
   const driver = new SlackDriver({ appUrl: bot.eventsUrl, signingSecret: SIGNING_SECRET, standIn, teamId: DEMO_TEAM });
   const transcript = new Transcript(standIn, Object.values(PEOPLE), [GOALS_CHANNEL], options.write);

@@ -40,6 +40,7 @@ export interface LocalBotOptions {
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
   maxRequestAgeMs?: number;
+  maxDbWaitMs?: number;
   /** Home refreshes are coalesced per person within this window (short here, so tests see the last one soon). */
   homeWindowMs?: number;
   /** Changes finished within this time share one read of who watches their Home (short here, like the window). */
@@ -116,9 +117,11 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     },
     healthy: () => databaseAnswers(options.db.kysely),
     dbWaiting: () => options.db.poolStats?.().waiting ?? 0,
+    dbWaitMs: () => options.db.poolStats?.().oldestWaitMs ?? 0,
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
     maxRequestAgeMs: options.maxRequestAgeMs,
+    maxDbWaitMs: options.maxDbWaitMs,
     drainMs: options.drainMs,
     metrics: options.metrics,
   });

@@ -41,7 +41,7 @@ export function createMetrics(options: MetricsOptions) {
   });
   const shed = new Counter({
     name: 'mentorship_slack_requests_shed_total',
-    help: 'Requests answered "busy" by load shedding, by kind and the bound that was passed (in_flight, awaiting_ack, event_loop_lag, db_queue, request_age).',
+    help: 'Requests answered "busy" by load shedding, by kind and the bound that was passed (in_flight, awaiting_ack, event_loop_lag, db_queue, db_wait, request_age).',
     labelNames: ['kind', 'reason'] as const,
     registers: [registry],
   });

@@ -27,8 +27,10 @@ export interface SlackAppOptions {
   maxInFlight?: number;
   maxEventLoopLagMs?: number;
   maxRequestAgeMs?: number;
-  /** Queries waiting for a database connection (the database's `poolStats`), which load shedding also watches. */
+  maxDbWaitMs?: number;
+  /** Queries waiting for a database connection, and how long the first has waited (the database's `poolStats`), which load shedding also watches. */
   dbWaiting?: () => number;
+  dbWaitMs?: () => number;
   /** How long stop() waits for acknowledged work still running (default 6 s, inside the 10 s shutdown budget). */
   drainMs?: number;
   /** Prometheus figures (METRICS_PORT): requests by kind and outcome, ack latency, requests shed. */
@@ -108,7 +110,9 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
     maxRequestAgeMs: options.maxRequestAgeMs,
+    maxDbWaitMs: options.maxDbWaitMs,
     dbWaiting: options.dbWaiting,
+    dbWaitMs: options.dbWaitMs,
     onShed: measured?.onShed,
   });
   app.error(async (error) => {

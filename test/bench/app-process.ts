@@ -112,13 +112,17 @@ async function startReal(install: 'single' | 'oauth'): Promise<{ url: string; st
       const at = performance.now();
       res.on('finish', () => served.push(performance.now() - at));
     });
+    // The longest any query had waited for a connection, sampled every 50 ms (load shedding's db_wait signal).
+    let dbWaitMax = 0;
+    setInterval(() => (dbWaitMax = Math.max(dbWaitMax, db.poolStats?.().oldestWaitMs ?? 0)), 50).unref();
     setInterval(() => {
       if (served.length === 0) return;
       served.sort((a, b) => a - b);
       process.stderr.write(
-        `[real] server-side ${served.length} answered, p50 ${served[Math.floor(served.length / 2)]!.toFixed(1)} p99 ${served[Math.floor(served.length * 0.99)]!.toFixed(1)} ms\n`,
+        `[real] server-side ${served.length} answered, p50 ${served[Math.floor(served.length / 2)]!.toFixed(1)} p99 ${served[Math.floor(served.length * 0.99)]!.toFixed(1)} ms; database wait up to ${dbWaitMax.toFixed(0)} ms\n`,
       );
       served.length = 0;
+      dbWaitMax = 0;
     }, 1000).unref();
   }
   return {

@@ -51,6 +51,7 @@ export async function startHarness(
     maxInFlight?: number;
     maxEventLoopLagMs?: number;
     maxRequestAgeMs?: number;
+    maxDbWaitMs?: number;
     drainMs?: number;
     sendNoticesAtOnce?: boolean;
     /** Multi-workspace mode: no SLACK_BOT_TOKEN, workspaces install through "Add to Slack" (test/support/install.ts). */
@@ -79,10 +80,11 @@ export async function startHarness(
     drainMs: options.drainMs,
     // Jest runs the app in the test's own process, on a machine busy with other test files, where a
     // request can wait half a second between the driver signing it and the app reading it: shedding on
-    // event-loop lag and request age is tested on its own (test/unit/slack/middleware, metrics.test.ts)
-    // and kept out of the way here.
+    // event-loop lag, request age and database wait is tested on its own (test/unit/slack/middleware,
+    // metrics.test.ts) and kept out of the way here.
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? Number.POSITIVE_INFINITY,
     maxRequestAgeMs: options.maxRequestAgeMs ?? Number.POSITIVE_INFINITY,
+    maxDbWaitMs: options.maxDbWaitMs ?? Number.POSITIVE_INFINITY,
     sendNoticesAtOnce: options.sendNoticesAtOnce,
     dataKeys: options.dataKeys,
   });

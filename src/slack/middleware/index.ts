@@ -13,8 +13,12 @@ export interface MiddlewareOptions {
   maxEventLoopLagMs?: number;
   /** Time since Slack sent a request, in ms, past which it gets a polite "busy" (default in admission.ts). */
   maxRequestAgeMs?: number;
+  /** How long the oldest query may have waited for a connection before new requests get a polite "busy" (default in admission.ts). */
+  maxDbWaitMs?: number;
   /** Queries waiting for a database connection now; past the bound, new requests get a polite "busy". */
   dbWaiting?: () => number;
+  /** How long the longest-waiting query has waited for a connection; past the bound, new requests get a polite "busy". */
+  dbWaitMs?: () => number;
   onShed?: ShedLoadOptions['onShed'];
 }
 
@@ -31,7 +35,9 @@ export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareO
     maxInFlight: options.maxInFlight,
     maxEventLoopLagMs: options.maxEventLoopLagMs,
     maxRequestAgeMs: options.maxRequestAgeMs,
+    maxDbWaitMs: options.maxDbWaitMs,
     dbWaiting: options.dbWaiting,
+    dbWaitMs: options.dbWaitMs,
     onShed: options.onShed,
   });
   shedder.watchAcks(app);

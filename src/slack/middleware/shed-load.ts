@@ -19,10 +19,14 @@ export interface ShedLoadOptions {
   maxEventLoopStallMs?: number;
   /** Queries waiting for a database connection above which new requests are turned away. */
   maxDbWaiting?: number;
+  /** How long the longest-waiting query may have waited for a connection before new requests are turned away. */
+  maxDbWaitMs?: number;
   /** Age (from Slack's signed timestamp, in context.slackRequestTimestamp) above which requests are turned away. */
   maxRequestAgeMs?: number;
   /** Queries waiting for a database connection now (pg Pool's waitingCount, PGlite's queue); none when absent. */
   dbWaiting?: () => number;
+  /** How long the query that has waited longest for a connection has been waiting, in ms (the database's `poolStats`); 0 when absent. */
+  dbWaitMs?: () => number;
   now?: () => number;
   /** How often, at most, a "shedding load" warning is logged (a line per request would add to the load). */
   warnEveryMs?: number;
@@ -79,9 +83,11 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
     maxEventLoopLagMs: options.maxEventLoopLagMs ?? DEFAULT_ADMISSION_LIMITS.maxEventLoopLagMs,
     maxEventLoopStallMs: options.maxEventLoopStallMs ?? options.maxEventLoopLagMs ?? DEFAULT_ADMISSION_LIMITS.maxEventLoopStallMs,
     maxDbWaiting: options.maxDbWaiting ?? DEFAULT_ADMISSION_LIMITS.maxDbWaiting,
+    maxDbWaitMs: options.maxDbWaitMs ?? DEFAULT_ADMISSION_LIMITS.maxDbWaitMs,
     maxRequestAgeMs: options.maxRequestAgeMs ?? DEFAULT_ADMISSION_LIMITS.maxRequestAgeMs,
   };
   const dbWaiting = options.dbWaiting ?? (() => 0);
+  const dbWaitMs = options.dbWaitMs ?? (() => 0);
   const warnEveryMs = options.warnEveryMs ?? 10_000;
   const lag = lagProbe();
   const now = options.now ?? Date.now;
@@ -117,6 +123,7 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       eventLoopLagMs: lag.average(),
       eventLoopStallMs: lag.overdue(),
       dbWaiting: dbWaiting(),
+      dbWaitMs: dbWaitMs(),
       requestAgeMs: ageOfRequest(Number(args.context.slackRequestTimestamp)),
     };
     const refused = mayTurnAway(args.body) ? admission(signals, limits) : undefined;
@@ -130,6 +137,7 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
             ...signals,
             eventLoopLagMs: Math.round(signals.eventLoopLagMs),
             eventLoopStallMs: Math.round(signals.eventLoopStallMs),
+            dbWaitMs: Math.round(signals.dbWaitMs),
             ...limits,
             shed: shedSinceWarn,
           },

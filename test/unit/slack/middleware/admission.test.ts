@@ -6,14 +6,17 @@ const limits: AdmissionLimits = {
   maxEventLoopLagMs: 100,
   maxEventLoopStallMs: 500,
   maxDbWaiting: 32,
+  maxDbWaitMs: 500,
   maxRequestAgeMs: 1500,
 };
-const calm: LoadSignals = { inFlight: 0, awaitingAck: 0, eventLoopLagMs: 0, eventLoopStallMs: 0, dbWaiting: 0, requestAgeMs: 0 };
+const calm: LoadSignals = { inFlight: 0, awaitingAck: 0, eventLoopLagMs: 0, eventLoopStallMs: 0, dbWaiting: 0, dbWaitMs: 0, requestAgeMs: 0 };
 
 describe('admission: whether a request is taken on, from what the process sees when it arrives', () => {
   it('takes a request on when every signal is within its bound, bounds included', () => {
     expect(admission(calm, limits)).toBeNull();
-    expect(admission({ inFlight: 9, awaitingAck: 15, eventLoopLagMs: 100, eventLoopStallMs: 500, dbWaiting: 32, requestAgeMs: 1500 }, limits)).toBeNull();
+    expect(
+      admission({ inFlight: 9, awaitingAck: 15, eventLoopLagMs: 100, eventLoopStallMs: 500, dbWaiting: 32, dbWaitMs: 500, requestAgeMs: 1500 }, limits),
+    ).toBeNull();
   });
 
   it.each([
@@ -22,18 +25,20 @@ describe('admission: whether a request is taken on, from what the process sees w
     ['event_loop_lag', { eventLoopLagMs: 101 }],
     ['event_loop_lag', { eventLoopStallMs: 501 }],
     ['db_queue', { dbWaiting: 33 }],
+    ['db_wait', { dbWaitMs: 501 }],
     ['request_age', { requestAgeMs: 1501 }],
   ] as const)('turns it away for %s past its bound', (reason, signal) => {
     expect(admission({ ...calm, ...signal }, limits)).toBe(reason);
   });
 
   it('names the first bound passed when several are', () => {
-    expect(admission({ inFlight: 10, awaitingAck: 20, eventLoopLagMs: 500, eventLoopStallMs: 0, dbWaiting: 100, requestAgeMs: 5000 }, limits)).toBe(
-      'in_flight',
-    );
+    expect(
+      admission({ inFlight: 10, awaitingAck: 20, eventLoopLagMs: 500, eventLoopStallMs: 0, dbWaiting: 100, dbWaitMs: 900, requestAgeMs: 5000 }, limits),
+    ).toBe('in_flight');
     expect(admission({ ...calm, awaitingAck: 20, eventLoopLagMs: 500 }, limits)).toBe('awaiting_ack');
     expect(admission({ ...calm, eventLoopLagMs: 500, dbWaiting: 100 }, limits)).toBe('event_loop_lag');
     expect(admission({ ...calm, dbWaiting: 100, requestAgeMs: 5000 }, limits)).toBe('db_queue');
+    expect(admission({ ...calm, dbWaitMs: 900, requestAgeMs: 5000 }, limits)).toBe('db_wait');
   });
 
   it('does without the age when clocks disagree too much to estimate it', () => {
@@ -44,6 +49,7 @@ describe('admission: whether a request is taken on, from what the process sees w
   it('answers within Slack’s 3 s by default: every bound keeps a request far inside it', () => {
     expect(DEFAULT_ADMISSION_LIMITS.maxRequestAgeMs).toBeLessThan(3000);
     expect(DEFAULT_ADMISSION_LIMITS.maxEventLoopLagMs).toBeLessThan(3000);
+    expect(DEFAULT_ADMISSION_LIMITS.maxDbWaitMs).toBeLessThan(3000);
   });
 });
 

@@ -129,6 +129,20 @@ describe('load shedding middleware', () => {
     shedder.stop();
   });
 
+  it('turns requests away while the oldest query has waited too long for a connection, however short the queue', async () => {
+    let waitMs = 800;
+    const shedder = shedLoad({ logger, maxDbWaiting: 128, dbWaiting: () => 4, maxDbWaitMs: 500, dbWaitMs: () => waitMs });
+    const behind = call(shedder.middleware, { command: '/mentorship' });
+    await behind.done;
+    expect(behind.next).not.toHaveBeenCalled();
+    expect(behind.ack).toHaveBeenCalledWith({ response_type: 'ephemeral', text: `:hourglass: ${BUSY_TEXT}` });
+    waitMs = 20;
+    const caughtUp = call(shedder.middleware, { command: '/mentorship' });
+    await caughtUp.done;
+    expect(caughtUp.next).toHaveBeenCalled();
+    shedder.stop();
+  });
+
   it('sees a loop that has been busy since its lag timer last ran, though the timer has not run again', async () => {
     const shedder = shedLoad({ logger, maxEventLoopLagMs: 40 });
     await new Promise((resolve) => setTimeout(resolve, 60));
