@@ -16,9 +16,13 @@ export function requestKind(body: unknown): string {
  * Counts every request the receiver hands to Bolt and times its ack. Bolt gives listeners the ack the
  * receiver made, so the only place to time it is where the receiver hands the request over
  * (`app.processEvent`), in HTTP and Socket Mode alike. Load shedding reports a request it turned away
- * by its body (`shedBodies`), so the request is counted once, as shed.
+ * by its body (`shedBodies`), so the request is counted once, as shed; one turned away before Bolt
+ * saw it is counted when its answer is sent (`onAnsweredBeforeBolt`).
  */
-export function instrumentRequests(app: App, metrics: Metrics): { onShed(body: unknown, reason: string): void } {
+export function instrumentRequests(
+  app: App,
+  metrics: Metrics,
+): { onShed(body: unknown, reason: string): void; onAnsweredBeforeBolt(body: unknown, seconds: number): void } {
   const shedBodies = new WeakSet<object>();
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event) => {
@@ -41,6 +45,10 @@ export function instrumentRequests(app: App, metrics: Metrics): { onShed(body: u
     onShed(body, reason) {
       if (typeof body === 'object' && body !== null) shedBodies.add(body);
       metrics.shed(requestKind(body), reason);
+    },
+    // Turned away in front of Bolt (busy-before-bolt.ts): never reaches processEvent, so counted here.
+    onAnsweredBeforeBolt(body, seconds) {
+      metrics.request(requestKind(body), 'shed', seconds);
     },
   };
 }

@@ -7,11 +7,14 @@ import type { AppDeps } from './context';
 import { registerListeners } from './listeners';
 import { registerMiddleware } from './middleware';
 import { guardTimestampWindow, slackTimestampProperty } from './middleware/timestamp-window';
+import { turnAwayBeforeBolt } from './middleware/busy-before-bolt';
 import { createSocketMode } from './socket-mode';
 import { instrumentRequests } from '../metrics/slack-requests';
 import type { Metrics } from '../metrics/metrics';
 import { INTERACTIVE_CLIENT_OPTIONS } from './client-options';
 import { receiverOAuthOptions } from './install/installer';
+import { keepConnectionsOpen } from './keep-alive';
+import { type Acceptors, addAcceptors, supportsReusePort } from './acceptors';
 
 export interface SlackAppOptions {
   /** One SLACK_BOT_TOKEN, or "Add to Slack" with the installations in the database (GET /slack/install, /slack/oauth_redirect). */
@@ -90,6 +93,7 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
       ? receiverOAuthOptions({ ...options.install, workspaces: options.deps.services.workspaces, apiUrl: options.apiUrl, logger })
       : undefined;
   const receiver: Receiver = socket ? socket.receiver : httpReceiver(options.signingSecret ?? '', healthRoute, logger, oauth);
+  const http = receiver instanceof HTTPReceiver ? receiver : undefined;
 
   const app = new App({
     // Multi-workspace mode: no token; Bolt authorizes each request with its workspace's installation.
@@ -115,6 +119,11 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
     dbWaitMs: options.dbWaitMs,
     onShed: measured?.onShed,
   });
+  if (http) {
+    // In front of Bolt, outermost first: Slack's replay window, then load shedding, then Bolt.
+    turnAwayBeforeBolt(http, shedder, { signingSecret: options.signingSecret ?? '', logger, onAnswered: measured?.onAnsweredBeforeBolt });
+    guardTimestampWindow(http);
+  }
   app.error(async (error) => {
     logger.error({ err: { name: error.name, message: error.message, code: (error as { code?: string }).code } }, 'unhandled listener error');
   });
@@ -123,6 +132,7 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
 
   let stopping: Promise<void> | undefined;
   let healthServer: Server | undefined;
+  let acceptors: Acceptors | undefined;
   return {
     app,
     async start(port) {
@@ -135,12 +145,19 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
       }
       // A burst of new connections must not overflow Node's default accept queue of 511 (the kernel
       // caps this at net.core.somaxconn): a dropped SYN costs the sender a 1 s retransmit.
-      return await app.start({ port, backlog: 4096 });
+      // Several sockets share the port where Node allows it (acceptors.ts): a busy loop accepts one
+      // connection per socket per turn. Linux lets only this user's processes join the port.
+      const listen = { port, backlog: 4096, reusePort: supportsReusePort() } as Parameters<HTTPReceiver['start']>[0];
+      const server = (await app.start(listen)) as Server;
+      keepConnectionsOpen(server);
+      acceptors = await addAcceptors(server);
+      return server;
     },
     stop() {
       // A button is acknowledged before its work runs: a press during a deploy must not be lost when
       // the database closes behind it. New requests stop first, then the acknowledged ones finish.
       stopping ??= (async () => {
+        acceptors?.close();
         await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping the receiver failed'));
         const drainMs = options.drainMs ?? 6_000;
         if (!(await shedder.drain(drainMs))) logger.warn({ drainMs }, 'requests still running at shutdown; going on without them');
@@ -155,10 +172,7 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
   };
 }
 
-/**
- * Bolt's receiver with Slack's full replay window (future timestamps are refused as well as stale
- * ones), passing the signed timestamp on to load shedding.
- */
+/** Bolt's receiver, passing the signed timestamp on to load shedding (its guards are added in createSlackApp). */
 function httpReceiver(signingSecret: string, healthRoute: CustomRoute, logger: Logger, oauth?: ReturnType<typeof receiverOAuthOptions>): HTTPReceiver {
   const receiver = new HTTPReceiver({
     ...oauth,
@@ -167,7 +181,6 @@ function httpReceiver(signingSecret: string, healthRoute: CustomRoute, logger: L
     logger: boltLogger(logger),
     customPropertiesExtractor: (req) => slackTimestampProperty(req),
   });
-  guardTimestampWindow(receiver);
   return receiver;
 }
 

@@ -5,7 +5,7 @@
  */
 import { AgendaModal, PairModal } from '../../src/slack/ids';
 import { sql } from 'kysely';
-import { BUSY_FORM_TEXT, BUSY_TEXT } from '../../src/slack/middleware/shed-load';
+import { BUSY_FORM_TEXT, BUSY_TEXT } from '../../src/slack/middleware/busy-answer';
 import { snapshotDb } from '../support/db-snapshot';
 import { type Harness, startHarness, USERS } from '../support/harness';
 import { captureLogs } from '../support/log-capture';

@@ -119,7 +119,7 @@ async function startReal(install: 'single' | 'oauth'): Promise<{ url: string; st
       if (served.length === 0) return;
       served.sort((a, b) => a - b);
       process.stderr.write(
-        `[real] server-side ${served.length} answered, p50 ${served[Math.floor(served.length / 2)]!.toFixed(1)} p99 ${served[Math.floor(served.length * 0.99)]!.toFixed(1)} ms; database wait up to ${dbWaitMax.toFixed(0)} ms\n`,
+        `[real] server-side ${served.length} answered, p50 ${served[Math.floor(served.length / 2)]!.toFixed(1)} p99 ${served[Math.floor(served.length * 0.99)]!.toFixed(1)} max ${served.at(-1)!.toFixed(0)} ms; database wait up to ${dbWaitMax.toFixed(0)} ms\n`,
       );
       served.length = 0;
       dbWaitMax = 0;

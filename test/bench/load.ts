@@ -21,6 +21,15 @@ export interface Sample {
   shed: boolean;
   /** How late the generator itself sent it (a starved generator would make the app look slow). */
   sendLagMs: number;
+  /** ms from the intended send time to each step of the exchange (BENCH_DEBUG: where a slow answer waited). */
+  steps: Steps;
+}
+
+/** When the request got a socket, whether it opened a new connection (and when it was connected), and when the answer's headers came. */
+export interface Steps {
+  socketMs?: number;
+  connectedMs?: number;
+  headersMs?: number;
 }
 
 /** Slack shows the person an error when the answer takes longer than this. */
@@ -32,7 +41,7 @@ const BUSY = /busy right now/;
 // app) would hold; a request that finds them all busy waits here, and that wait counts in its latency.
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
-function post(url: URL, prepared: Prepared): Promise<{ status: number; text: string }> {
+function post(url: URL, prepared: Prepared, steps: Steps = {}, since = performance.now()): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
     const req = request(
       {
@@ -44,12 +53,17 @@ function post(url: URL, prepared: Prepared): Promise<{ status: number; text: str
         headers: { ...prepared.headers, 'content-length': Buffer.byteLength(prepared.body) },
       },
       (res) => {
+        steps.headersMs = performance.now() - since;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', () => resolve({ status: 0, text: '' }));
       },
     );
+    req.on('socket', (socket) => {
+      steps.socketMs = performance.now() - since;
+      if (socket.connecting) socket.once('connect', () => (steps.connectedMs = performance.now() - since));
+    });
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
     req.on('error', () => resolve({ status: 0, text: '' }));
     req.end(prepared.body);
@@ -71,8 +85,9 @@ export function openLoop(url: string | readonly string[], rate: number, count: n
     const fire = (i: number): void => {
       const intended = start + i * interval;
       const sendLagMs = performance.now() - intended;
-      void post(targets[i % targets.length]!, make(i)).then(({ status, text }) => {
-        samples[i] = { latencyMs: performance.now() - intended, status, shed: BUSY.test(text), sendLagMs };
+      const steps: Steps = {};
+      void post(targets[i % targets.length]!, make(i), steps, intended).then(({ status, text }) => {
+        samples[i] = { latencyMs: performance.now() - intended, status, shed: BUSY.test(text), sendLagMs, steps };
         done += 1;
         if (done === count) resolve(samples);
       });

@@ -142,9 +142,23 @@ async function openRun(
       buckets[Math.floor(s.latencyMs / 250) * 250] = (buckets[Math.floor(s.latencyMs / 250) * 250] ?? 0) + 1;
     const late = result.map((r, i) => ({ ...r, i })).filter((r) => r.latencyMs > 3000);
     const statuses = [...new Set(late.map((r) => r.status))].join(',');
+    const failed: Record<string, number> = {};
+    for (const s of result.filter((r) => r.status < 200 || r.status > 299)) failed[s.status] = (failed[s.status] ?? 0) + 1;
+    if (Object.keys(failed).length > 0) process.stdout.write(` {${app.name} ${rate}/s: non-2xx by status (0: no answer) ${JSON.stringify(failed)}}`);
     process.stdout.write(
       ` {${app.name} ${rate}/s: slow answers ${JSON.stringify(buckets)}; over 3 s: requests #${late[0]?.i ?? '-'}..#${late.at(-1)?.i ?? '-'} (status ${statuses || '-'}); generator send lag p99 ${summarise(result).sendLagP99.toFixed(1)} ms}`,
     );
+    // Where the late ones waited: for a socket, for a new connection, for the answer's headers.
+    const median = (values: Array<number | undefined>): string => {
+      const known = values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+      return known.length === 0 ? '-' : known[Math.floor(known.length / 2)]!.toFixed(0);
+    };
+    if (late.length > 0) {
+      const fresh = late.filter((r) => r.steps.connectedMs !== undefined);
+      process.stdout.write(
+        ` {late: median ms to socket ${median(late.map((r) => r.steps.socketMs))}, ${fresh.length} on new connections (connected at ${median(fresh.map((r) => r.steps.connectedMs))}), headers at ${median(late.map((r) => r.steps.headersMs))}, send lag ${median(late.map((r) => r.sendLagMs))}}`,
+      );
+    }
   }
   return { summary: summarise(result), peakMb, cpuMs, queries };
 }

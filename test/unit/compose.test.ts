@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_VARIABLES } from '../../src/config';
+import { KEEP_ALIVE_TIMEOUT_MS } from '../../src/slack/keep-alive';
 import { parse } from 'yaml';
 
 /**
@@ -50,6 +51,15 @@ it('puts both replicas behind one published port, starting when both are healthy
     expect(nginx).toContain(`server ${name}:${bot.environment?.PORT} `);
     expect(services.nginx?.depends_on?.[name]?.condition).toBe('service_healthy');
   }
+});
+
+it('keeps idle connections to the replicas, and closes them before the bot would', () => {
+  const nginx = compose.configs.nginx.content;
+  expect(Number(/keepalive (\d+);/.exec(nginx)?.[1])).toBeGreaterThanOrEqual(64);
+  // The bot keeps an idle connection KEEP_ALIVE_TIMEOUT_MS: nginx must let go of it first.
+  const seconds = Number(/keepalive_timeout (\d+)s;/.exec(nginx)?.[1]);
+  expect(seconds * 1000).toBeLessThan(KEEP_ALIVE_TIMEOUT_MS);
+  expect(nginx).toMatch(/proxy_http_version 1\.1;[\s\S]*proxy_set_header Connection "";/);
 });
 
 it('gives the bot only variables it reads, and takes from .env only what .env.example lists', () => {

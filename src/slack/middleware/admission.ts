@@ -57,9 +57,13 @@ export type ShedReason = 'in_flight' | 'awaiting_ack' | 'event_loop_lag' | 'db_q
  * with a pool of 10 and queries of a few ms, 128 waiting is a wait of about a tenth of a second; a queue
  * far past that means the database, not the event loop, is where requests wait. It is the queue's
  * length that matters, not a burst: one Home refresh alone asks for a dozen connections at once.
- * Database wait: a query that has waited half a second for a connection means the requests admitted
- * before it have not had their turn yet; one admitted now would wait longer still (in the bench, goal
- * submissions at 500/s waited 3-7 s for the pool with 128 queued, while the process ran behind).
+ * Database wait: a query that has waited 100 ms for a connection means the requests admitted before it
+ * have not had their turn yet; one admitted now would wait longer still. The bound is low because a
+ * request waiting on the pool also holds its HTTP connection: the sender then opens new connections,
+ * and a busy process accepts only one new connection per turn of its event loop (libuv 1.45 and later),
+ * so they queue in the kernel where no other signal sees them. In the bench, at five times capacity,
+ * goal submissions had 184-335 answers after 3 s with a 500 ms bound, 56 with 200 ms, none with 100 ms
+ * (docs/benchmarks.md). A burst is not a wait: a Home refresh's dozen queries take a few ms each.
  * Request age: the timestamp has whole seconds, so an estimate above 1.5 s means the request waited at least half
  * a second in socket buffers, where no other measure sees it.
  */
@@ -69,7 +73,7 @@ export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   maxEventLoopLagMs: 100,
   maxEventLoopStallMs: 500,
   maxDbWaiting: 128,
-  maxDbWaitMs: 500,
+  maxDbWaitMs: 100,
   maxRequestAgeMs: 1500,
 };
 

@@ -27,9 +27,14 @@ export interface MiddlewareOptions {
  * logger, then Events API de-duplication (before any listener sees an event), then the removal of
  * control characters from typed text, then noting a press on someone's Home tab (whose Home a change
  * republishes). Returns the load shedder: its `drain` waits for the requests in
- * flight, its `stop` ends its probe.
+ * flight, its `stop` ends its probe, and its `refusal` lets the HTTP receiver turn requests away
+ * before Bolt reads them (busy-before-bolt.ts).
  */
-export function registerMiddleware(app: App, deps: AppDeps, options: MiddlewareOptions = {}): Pick<LoadShedder, 'drain' | 'stop'> {
+export function registerMiddleware(
+  app: App,
+  deps: AppDeps,
+  options: MiddlewareOptions = {},
+): Pick<LoadShedder, 'drain' | 'stop' | 'refusal' | 'noteTurnedAway'> {
   const shedder = shedLoad({
     logger: deps.logger,
     maxInFlight: options.maxInFlight,

@@ -2,10 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logger';
 import { type AdmissionLimits, admission, averageLag, DEFAULT_ADMISSION_LIMITS, type LoadSignals, overdue, type ShedReason } from './admission';
-
-export const BUSY_TEXT = "I'm busy right now and couldn't take that on. Nothing was changed; please try again in a moment.";
-/** A form turned away stays open with everything typed in it: the person only has to submit again. */
-export const BUSY_FORM_TEXT = "I'm busy right now and couldn't save this. Nothing was lost: what you typed is still here; please submit again in a moment.";
+import { busyAnswer, type BusyPayload } from './busy-answer';
 
 export interface ShedLoadOptions {
   logger: Logger;
@@ -36,8 +33,21 @@ export interface ShedLoadOptions {
   onShed?: (body: unknown, reason: ShedReason) => void;
 }
 
+/** A request's refusal: the bound it passed and what the process saw when it decided. */
+export interface Refusal {
+  reason: ShedReason;
+  signals: LoadSignals;
+}
+
 export interface LoadShedder {
   middleware: Middleware<AnyMiddlewareArgs>;
+  /**
+   * For a request the receiver has not handed to Bolt yet (see busy-before-bolt.ts): the bound it
+   * passes now, or null. Slack's signed timestamp (seconds) gives its age.
+   */
+  refusal(slackTimestampSeconds: number): Refusal | null;
+  /** Counts, reports and (at most once per interval) logs a request turned away before Bolt. */
+  noteTurnedAway(body: unknown, refusal: Refusal): void;
   /** Stops the event-loop lag probe (its timer never keeps the process alive, but apps in tests come and go). */
   stop(): void;
   /**
@@ -49,14 +59,6 @@ export interface LoadShedder {
   watchAcks(app: App): void;
 }
 
-type Payload = {
-  type?: string;
-  command?: string;
-  response_url?: string;
-  view?: { blocks?: Array<{ type?: string; block_id?: string }> };
-  event?: { type?: string };
-};
-
 /**
  * Events Bolt has already acknowledged by the time middleware runs, so turning one away loses it: Slack
  * will not send it again. Only these may be lost under load, because the next one makes up for it (a Home
@@ -66,7 +68,7 @@ type Payload = {
  */
 const EVENTS_SAFE_TO_LOSE: ReadonlySet<string> = new Set(['app_home_opened']);
 
-const mayTurnAway = (body: Payload): boolean => body.type !== 'event_callback' || EVENTS_SAFE_TO_LOSE.has(body.event?.type ?? '');
+const mayTurnAway = (body: BusyPayload): boolean => body.type !== 'event_callback' || EVENTS_SAFE_TO_LOSE.has(body.event?.type ?? '');
 type Ack = (response?: unknown) => Promise<void>;
 type Respond = (message: unknown) => Promise<unknown>;
 
@@ -115,38 +117,46 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
     return null;
   };
 
+  /** What the process sees of its load now; `counted`: the request asking is among those awaiting an ack. */
+  const signalsNow = (slackTimestampSeconds: number, counted: boolean): LoadSignals => ({
+    inFlight,
+    awaitingAck: Math.max(0, awaitingAck - (counted ? 1 : 0)),
+    eventLoopLagMs: lag.average(),
+    eventLoopStallMs: lag.overdue(),
+    dbWaiting: dbWaiting(),
+    dbWaitMs: dbWaitMs(),
+    requestAgeMs: ageOfRequest(slackTimestampSeconds),
+  });
+  const refusalOf = (signals: LoadSignals): Refusal | null => {
+    const reason = admission(signals, limits);
+    return reason ? { reason, signals } : null;
+  };
+  const noteTurnedAway = (body: unknown, { reason, signals }: Refusal): void => {
+    options.onShed?.(body, reason);
+    shedSinceWarn += 1;
+    if (performance.now() - lastWarnAt < warnEveryMs) return;
+    options.logger.warn(
+      {
+        reason,
+        ...signals,
+        eventLoopLagMs: Math.round(signals.eventLoopLagMs),
+        eventLoopStallMs: Math.round(signals.eventLoopStallMs),
+        dbWaitMs: Math.round(signals.dbWaitMs),
+        ...limits,
+        shed: shedSinceWarn,
+      },
+      'shedding load',
+    );
+    lastWarnAt = performance.now();
+    shedSinceWarn = 0;
+  };
+
   const middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
-    const signals: LoadSignals = {
-      inFlight,
-      // This request is one of them: the others stand before it.
-      awaitingAck: Math.max(0, awaitingAck - 1),
-      eventLoopLagMs: lag.average(),
-      eventLoopStallMs: lag.overdue(),
-      dbWaiting: dbWaiting(),
-      dbWaitMs: dbWaitMs(),
-      requestAgeMs: ageOfRequest(Number(args.context.slackRequestTimestamp)),
-    };
-    const refused = mayTurnAway(args.body) ? admission(signals, limits) : undefined;
+    // This request is counted as awaiting its ack (watchAcks): the others stand before it.
+    const refused = mayTurnAway(args.body) ? refusalOf(signalsNow(Number(args.context.slackRequestTimestamp), true)) : null;
     if (refused) {
-      options.onShed?.(args.body, refused);
-      shedSinceWarn += 1;
-      if (performance.now() - lastWarnAt >= warnEveryMs) {
-        options.logger.warn(
-          {
-            reason: refused,
-            ...signals,
-            eventLoopLagMs: Math.round(signals.eventLoopLagMs),
-            eventLoopStallMs: Math.round(signals.eventLoopStallMs),
-            dbWaitMs: Math.round(signals.dbWaitMs),
-            ...limits,
-            shed: shedSinceWarn,
-          },
-          'shedding load',
-        );
-        lastWarnAt = performance.now();
-        shedSinceWarn = 0;
-      }
-      await turnAway(args as unknown as { body: Payload; ack?: Ack; respond?: Respond });
+      noteTurnedAway(args.body, refused);
+      await turnAway(args as unknown as { body: BusyPayload; ack?: Ack; respond?: Respond });
       return;
     }
     inFlight += 1;
@@ -193,7 +203,14 @@ export function shedLoad(options: ShedLoadOptions): LoadShedder {
       }
     };
   };
-  return { middleware, stop: lag.stop, drain, watchAcks };
+  return {
+    middleware,
+    refusal: (slackTimestampSeconds) => refusalOf(signalsNow(slackTimestampSeconds, false)),
+    noteTurnedAway,
+    stop: lag.stop,
+    drain,
+    watchAcks,
+  };
 }
 
 /**
@@ -247,17 +264,10 @@ function requestAge(now: () => number): (timestampSeconds: number) => AgeEstimat
   };
 }
 
-/** The cheapest honest answer for each kind of request; events were already acknowledged by Bolt. */
-async function turnAway({ body, ack, respond }: { body: Payload; ack?: Ack; respond?: Respond }): Promise<void> {
+/** Events were already acknowledged by Bolt: they have nothing left to answer. */
+async function turnAway({ body, ack, respond }: { body: BusyPayload; ack?: Ack; respond?: Respond }): Promise<void> {
   if (!ack) return;
-  if (body.command !== undefined) return ack({ response_type: 'ephemeral', text: `:hourglass: ${BUSY_TEXT}` });
-  if (body.type === 'view_submission') {
-    // Field errors keep the modal open with everything typed; a view without inputs cannot show them.
-    const input = body.view?.blocks?.find((block) => block.type === 'input' && block.block_id);
-    return ack(input?.block_id ? { response_action: 'errors', errors: { [input.block_id]: BUSY_FORM_TEXT } } : undefined);
-  }
-  await ack();
-  if (body.type === 'block_actions' && body.response_url && respond) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: `:hourglass: ${BUSY_TEXT}` }).catch(() => undefined);
-  }
+  const answer = busyAnswer(body);
+  await ack(answer.ack);
+  if (answer.followUp && respond) await respond(answer.followUp.message).catch(() => undefined);
 }

@@ -50,7 +50,7 @@ export function slackTimestampProperty(req: IncomingMessage): { slackRequestTime
  * `/x/../slack/events` are `/slack/events` to it), so no spelling of the endpoint gets past the
  * check. A URL Bolt cannot parse either is left to Bolt, which routes it nowhere.
  */
-function isSlackPost(req: IncomingMessage, path: string): boolean {
+export function isSlackPost(req: IncomingMessage, path: string): boolean {
   if ((req.method ?? '').toUpperCase() !== 'POST') return false;
   try {
     return new URL(req.url ?? '/', 'http://localhost').pathname === path;

@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { BUSY_FORM_TEXT, BUSY_TEXT, shedLoad } from '../../../../src/slack/middleware/shed-load';
+import { BUSY_FORM_TEXT, BUSY_TEXT } from '../../../../src/slack/middleware/busy-answer';
+import { shedLoad } from '../../../../src/slack/middleware/shed-load';
 import { captureLogs } from '../../../support/log-capture';
 import { eventually } from '../../../support/wait';
 
@@ -74,7 +75,7 @@ describe('load shedding middleware', () => {
 
     const button = call(shedder.middleware, { type: 'block_actions', response_url: 'https://hooks.example/1' });
     await button.done;
-    expect(button.ack).toHaveBeenCalledWith();
+    expect(button.ack).toHaveBeenCalledWith(undefined);
     expect(button.respond).toHaveBeenCalledWith(expect.objectContaining({ response_type: 'ephemeral', replace_original: false }));
 
     const event = call(shedder.middleware, { type: 'event_callback', event: { type: 'app_home_opened' } });
