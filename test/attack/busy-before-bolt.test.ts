@@ -107,6 +107,14 @@ describe('turned away before Bolt reads the request', () => {
     await drained();
   });
 
+  it('refuses a body over Bolt’s 4 MB limit with 413, as Bolt does', async () => {
+    await occupy();
+    const body = new URLSearchParams({ command: '/mentorship', text: 'x'.repeat(4 * 1024 * 1024), user_id: USERS.stranger.id });
+    const tooLarge = await h.driver.sendRaw(body.toString(), { contentType: FORM });
+    expect(tooLarge.status).toBe(413);
+    await drained();
+  });
+
   it('hands events to Bolt, which acknowledges them whatever happens next', async () => {
     await occupy();
     const before = reachedBolt;

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { parse as parseForm } from 'node:querystring';
-import { type BufferedIncomingMessage, defaultBodyLimit, type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
-import { request } from 'undici';
+import { type BufferedIncomingMessage, defaultBodyLimit, HTTPModuleFunctions, type HTTPReceiver, isRawBodyError, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../../logger';
+import { webApiFetch } from '../web-api-transport';
 import { busyAnswer, type BusyFollowUp, type BusyPayload } from './busy-answer';
 import type { LoadShedder, Refusal } from './shed-load';
 import { isSlackPost } from './timestamp-window';
@@ -30,26 +29,25 @@ export interface BusyBeforeBoltOptions {
  *
  * Everything else goes to Bolt as before, including a refused request that is not a well-formed
  * signed Slack form (Bolt answers it as it always has: 401 for a bad signature), with the body already
- * read handed over so it is not read twice.
+ * read handed over so it is not read twice. The body is read and parsed with Bolt's own functions.
  */
 export function turnAwayBeforeBolt(receiver: HTTPReceiver, shedder: Pick<LoadShedder, 'refusal' | 'noteTurnedAway'>, options: BusyBeforeBoltOptions): void {
   const path = options.path ?? '/slack/events';
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
   const bolt = receiver.requestListener;
-  const toBolt = (req: IncomingMessage, res: ServerResponse, rawBody: Buffer): void => {
-    (req as BufferedIncomingMessage).rawBody = rawBody;
-    bolt(req, res);
-  };
 
   const answerBusy = async (req: IncomingMessage, res: ServerResponse, refusal: Refusal, started: number): Promise<void> => {
-    const rawBody = await readBody(req, bodyLimit);
-    if (rawBody === null) {
-      res.writeHead(413);
-      res.end();
+    let buffered: BufferedIncomingMessage;
+    try {
+      // Keeps the body on the request (rawBody), where Bolt looks for it before reading the stream.
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, bodyLimit);
+    } catch (error) {
+      if (!isRawBodyError(error)) throw error;
+      res.writeHead(error.statusCode).end();
       return;
     }
-    const body = signedSlackForm(req, rawBody.toString(), options.signingSecret);
-    if (body === null) return toBolt(req, res, rawBody);
+    const body = signedSlackForm(buffered, options.signingSecret);
+    if (body === null) return bolt(buffered, res);
     shedder.noteTurnedAway(body, refusal);
     const answer = busyAnswer(body);
     if (answer.ack === undefined) res.writeHead(200).end();
@@ -74,44 +72,20 @@ function isFormPost(req: IncomingMessage, path: string): boolean {
   return req.headers['content-type'] === 'application/x-www-form-urlencoded' && isSlackPost(req, path);
 }
 
-/** The body, or null past `limit` bytes (the rest is not read). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let length = 0;
-    req.on('data', (chunk: Buffer) => {
-      length += chunk.length;
-      if (length > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(length > limit ? null : Buffer.concat(chunks, length)));
-    req.on('error', reject);
-  });
-}
-
 /**
- * The request's payload when the form carries Slack's valid signature and one (a command's fields, or
- * an interaction's JSON `payload`); null for anything else, which Bolt then answers as it always has
+ * The request's payload when the form carries Slack's valid signature and parses (a command's fields,
+ * or an interaction's JSON `payload`); null for anything else, which Bolt then answers as it always has
  * (an `ssl_check`, which is unsigned, included).
  */
-function signedSlackForm(req: IncomingMessage, text: string, signingSecret: string): BusyPayload | null {
+function signedSlackForm(req: BufferedIncomingMessage, signingSecret: string): BusyPayload | null {
   const signature = req.headers['x-slack-signature'];
   const timestamp = Number(req.headers['x-slack-request-timestamp']);
   if (typeof signature !== 'string') return null;
-  if (!isValidSlackRequest({ signingSecret, body: text, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } })) {
-    return null;
-  }
-  const form = parseForm(text);
-  if (form.ssl_check !== undefined) return null;
-  if (typeof form.payload !== 'string') return form;
+  const headers = { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp };
+  if (!isValidSlackRequest({ signingSecret, body: req.rawBody.toString(), headers })) return null;
   try {
-    const payload: unknown = JSON.parse(form.payload);
-    return typeof payload === 'object' && payload !== null ? payload : null;
+    const body: unknown = HTTPModuleFunctions.parseHTTPRequestBody(req);
+    return typeof body === 'object' && body !== null ? body : null;
   } catch {
     return null;
   }
@@ -120,14 +94,12 @@ function signedSlackForm(req: IncomingMessage, text: string, signingSecret: stri
 /** The private "busy" note for a button pressed in a message, which its empty ack does not show. */
 async function sendFollowUp(followUp: BusyFollowUp, logger: Logger): Promise<void> {
   try {
-    const response = await request(followUp.url, {
+    await webApiFetch(followUp.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(followUp.message),
-      headersTimeout: 10_000,
-      bodyTimeout: 10_000,
+      signal: AbortSignal.timeout(10_000),
     });
-    await response.body.dump();
   } catch (error) {
     logger.debug({ err: error }, 'response_url refused the "busy" note');
   }
