@@ -18,7 +18,8 @@ export function startChild(name: string, script: string, args: string[] = [], ex
   const child = fork(join(__dirname, `${script}.js`), args, {
     execArgv,
     // stdout (the app's JSON logs) goes to /dev/null, as cheap as a log shipper reading a pipe; stderr stays visible.
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // BENCH_APP_LOGS=1 shows them (with LOG_LEVEL=warn: why requests were turned away, and failures).
+    stdio: ['ignore', process.env.BENCH_APP_LOGS ? 'inherit' : 'ignore', 'inherit', 'ipc'],
     env: { ...process.env },
   });
   const ask = <T extends FromChild['type']>(message: ToChild, reply: T) =>

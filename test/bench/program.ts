@@ -6,6 +6,10 @@ import { habitTrend, ProgramService } from '../../src/domain/program/program.ser
 import * as repo from '../../src/domain/program/program.repository';
 import { PAGE_SIZE } from '../../src/domain/program/overview';
 import { programModal } from '../../src/slack/blocks/program-overview';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/db/open';
 import { type BenchSection, ms, percentile, scratchDatabase, timeIt } from './scheduler/support';
 
 /**
@@ -15,7 +19,8 @@ import { type BenchSection, ms, percentile, scratchDatabase, timeIt } from './sc
  * page (unfiltered and filtered by health), the habits (both 30-day windows), and the whole first
  * view (service plus Block Kit, what `/mentorship program` does before views.open), each against a
  * plain select of the same rows as the floor. BENCH_PROGRAM_PAIRS changes the size, BENCH_PROGRAM_RUNS
- * the runs per query (default 40).
+ * the runs per query (default 40), BENCH_PROGRAM_DB=embedded runs it on PGlite in a scratch data
+ * directory instead (the no-set-up mode, whose queries run inside the bot's own process).
  */
 const TEAM = 'TBENCHPROG';
 const COORDINATOR = 'UBENCHCOORD';
@@ -23,7 +28,8 @@ const COORDINATOR = 'UBENCHCOORD';
 export async function programBench(): Promise<BenchSection> {
   const pairs = Number(process.env.BENCH_PROGRAM_PAIRS ?? 10_000);
   const runs = Number(process.env.BENCH_PROGRAM_RUNS ?? 40);
-  const db = await scratchDatabase('program');
+  const embedded = process.env.BENCH_PROGRAM_DB === 'embedded';
+  const db = embedded ? await scratchEmbedded() : await scratchDatabase('program');
   try {
     const now = new Date();
     const seeded = Date.now();
@@ -87,13 +93,26 @@ export async function programBench(): Promise<BenchSection> {
       });
     }
     return {
-      title: `Program overview at ${pairs} pairs in one workspace (PostgreSQL, ${runs} runs each, ms)`,
+      title: `Program overview at ${pairs} pairs in one workspace (${embedded ? 'PGlite' : 'PostgreSQL'}, ${runs} runs each, ms)`,
       rows,
       notes: [`Seeded in ${seedSeconds.toFixed(1)} s: ${pairs * 8} meetings, ${pairs * 3} goals.`],
     };
   } finally {
     await db.drop();
   }
+}
+
+/** A migrated PGlite in a data directory of its own, removed by `drop()`. */
+async function scratchEmbedded() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mentorship-bench-program-'));
+  const db = await openDatabase({ kind: 'pglite', dataDir });
+  return {
+    kysely: db.kysely,
+    drop: async () => {
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 const firstRows = (db: Kysely<Database>) =>

@@ -4,20 +4,31 @@
  * traffic to the processes in turn (round robin). For each workload, the highest rate at which every
  * request is answered 200 with p99 under 500 ms and none is shed: rates grow by a third until a run
  * fails, then the gap is halved once.
+ *
+ * Each bot process is limited to BENCH_REPLICA_CPU cores (default 0.25; `none` for no limit), as a
+ * container's CPU limit limits each replica, where the machine allows it (cpu-quota.ts): on a small
+ * machine shared with the generator, the stand-in and PostgreSQL, that is what leaves cores free for
+ * a second and a fourth process, so the bench can show whether capacity grows with them.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openLoop, summarise, type Summary } from './load';
+import { cpuQuotas } from './cpu-quota';
 import { type Child, runPrepare, startChild } from './processes';
 import { BENCH_USERS } from './protocol';
 import { REQUEST_SCENARIOS, type Scenario, signed, submissionScenarios } from './scenarios';
 import { type BenchSection, scratchDatabase } from './scheduler/support';
 
-const COUNTS = [1, 2, 4] as const;
-const RUN_SECONDS = Number(process.env.BENCH_REPLICA_SECONDS ?? 4);
+/** How many bot processes, in turn (BENCH_REPLICA_COUNTS, default 1,2,4). */
+const COUNTS = (process.env.BENCH_REPLICA_COUNTS ?? '1,2,4').split(',').map(Number);
+const RUN_SECONDS = Number(process.env.BENCH_REPLICA_SECONDS ?? 8);
 const P99_LIMIT_MS = 500;
 const FIRST_RATE = 100;
+/** Before each search, every process serves this many requests a second for WARM_SECONDS, not counted: a cold process (its code not yet compiled) under a CPU limit fails a rate it serves warm. */
+const WARM_RATE_PER_PROCESS = 25;
+const WARM_SECONDS = 4;
+const IDLE_SECONDS = 3;
 const GROWTH = 4 / 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,11 +45,16 @@ function mixedSubmissions(scenarios: Scenario[]): Scenario {
   };
 }
 
-interface Probe {
-  rate: number;
+interface Run {
   summary: Summary;
   /** Share of the machine's CPU time that was busy (every process, not only the bots) during the run. */
   machineBusy: number;
+  /** CPU time of the bot processes together per request sent, work after the acks included. */
+  botCpuMs: number;
+}
+
+interface Probe extends Run {
+  rate: number;
 }
 
 /** The machine's CPU counters (Linux /proc/stat): what is free to give a second process. */
@@ -58,15 +74,12 @@ async function measuringMachine<T>(work: () => Promise<T>): Promise<{ result: T;
 }
 
 /** The highest passing rate found, and every run on the way (for the report). */
-async function highestRate(
-  run: (rate: number) => Promise<{ summary: Summary; machineBusy: number }>,
-  startAt: number,
-): Promise<{ best: Probe | undefined; probes: Probe[] }> {
+async function highestRate(run: (rate: number) => Promise<Run>, startAt: number): Promise<{ best: Probe | undefined; probes: Probe[] }> {
   const probes: Probe[] = [];
   const probe = async (rate: number) => {
-    const { summary, machineBusy } = await run(rate);
-    probes.push({ rate, summary, machineBusy });
-    return passes(summary);
+    const result = await run(rate);
+    probes.push({ rate, ...result });
+    return passes(result.summary);
   };
   let low: number | undefined;
   let high: number | undefined;
@@ -95,7 +108,16 @@ async function highestRate(
   return { best, probes };
 }
 
+/** CPU time the bot processes have used so far, together (ms). */
+async function botCpu(apps: Child[]): Promise<number> {
+  const used = await Promise.all(apps.map((app) => app.ask({ type: 'cpu' }, 'cpu')));
+  return used.reduce((sum, one) => sum + one.ms, 0);
+}
+
 export async function replicasBench(): Promise<BenchSection> {
+  const limit = process.env.BENCH_REPLICA_CPU ?? '0.25';
+  const quotas = limit === 'none' ? null : cpuQuotas(Number(limit));
+  if (limit !== 'none' && !quotas) process.stdout.write(`  (no CPU limit per process: this machine does not allow one; running unlimited)\n`);
   const rows: Array<Record<string, string | number>> = [];
   const found: Record<string, number[]> = {};
   const started = performance.now();
@@ -106,18 +128,27 @@ export async function replicasBench(): Promise<BenchSection> {
     const standIn = await startChild('stand-in', 'stand-in-process');
     const apps: Child[] = [];
     try {
-      for (let i = 0; i < count; i += 1) apps.push(await startChild(`real-${i}`, 'app-process', ['real', standIn.url, db.url]));
+      for (let i = 0; i < count; i += 1) {
+        const app = await startChild(`real-${i}`, 'app-process', ['real', standIn.url, db.url]);
+        apps.push(app);
+        quotas?.place(app.process.pid!);
+      }
       await sleep(1000);
+      // What a replica costs with no traffic (its timers, probes and the scheduler's polls), per process.
+      const idleFrom = await botCpu(apps);
+      await sleep(IDLE_SECONDS * 1000);
+      const idleShare = ((await botCpu(apps)) - idleFrom) / (IDLE_SECONDS * 1000) / count;
       let offset = 0;
       for (const workload of workloads) {
-        const run = async (rate: number): Promise<{ summary: Summary; machineBusy: number }> => {
-          const total = Math.round(rate * RUN_SECONDS);
+        const run = async (rate: number, seconds = RUN_SECONDS): Promise<Run> => {
+          const total = Math.round(rate * seconds);
           await standIn.ask({ type: 'reset' }, 'reset-done');
           const user = BENCH_USERS.maria.id;
           const issued = await standIn.ask({ type: 'issue', userId: user, channelId: `D${user}`, count: total }, 'issued');
           const from = offset;
           offset += total;
           const bodies = Array.from({ length: total }, (_, i) => workload.body(workload.consumes ? from + i : i, issued));
+          const cpuBefore = await botCpu(apps);
           const { result: samples, busy } = await measuringMachine(() =>
             openLoop(
               apps.map((app) => app.url),
@@ -127,8 +158,9 @@ export async function replicasBench(): Promise<BenchSection> {
             ),
           );
           await sleep(2500); // work after the acks, and the Home refresh window
-          return { summary: summarise(samples), machineBusy: busy };
+          return { summary: summarise(samples), machineBusy: busy, botCpuMs: ((await botCpu(apps)) - cpuBefore) / total };
         };
+        await run(WARM_RATE_PER_PROCESS * count, WARM_SECONDS);
         const previous = found[workload.key]?.at(-1);
         const { best, probes } = await highestRate(run, previous ?? FIRST_RATE);
         (found[workload.key] ??= []).push(best?.rate ?? 0);
@@ -139,23 +171,31 @@ export async function replicasBench(): Promise<BenchSection> {
           'highest rate (p99 < 500 ms, none shed)': best ? `${best.rate}/s` : 'none found',
           'p50 / p99 there (ms)': best ? `${best.summary.p50.toFixed(1)} / ${best.summary.p99.toFixed(1)}` : '-',
           'ratio to 1 process': one > 0 && best ? (best.rate / one).toFixed(2) : '-',
+          'bot CPU per request there (ms)': best ? best.botCpuMs.toFixed(2) : '-',
           'machine CPU busy there (all processes)': best ? `${Math.round(best.machineBusy * 100)} %` : '-',
+          'idle CPU per process': `${(idleShare * 100).toFixed(1)} % of a core`,
           'rates tried (p99 ms, busy)': probes.map((p) => `${p.rate}: ${p.summary.p99.toFixed(0)}, ${p.summary.shed}`).join('; '),
         });
         process.stdout.write(`  ${count} process(es), ${workload.key}: ${best ? `${best.rate}/s` : 'none'} (load average ${loadavg()[0]!.toFixed(2)})\n`);
       }
     } finally {
       await Promise.all(apps.map((app) => app.stop()));
+      quotas?.release();
       await standIn.stop();
       await db.drop();
     }
   }
+  const limited = quotas ? `each bot process limited to ${quotas.cores} of a core` : 'bot processes unlimited';
   return {
-    title: 'Capacity with replicas (one PostgreSQL, round-robin load)',
+    title: `Capacity with replicas (one PostgreSQL, round-robin load, ${limited})`,
     rows,
     notes: [
       `Open loop, ${RUN_SECONDS} s per rate; a rate passes when every request is answered 200 within 3 s, p99 < ${P99_LIMIT_MS} ms and none is answered "busy".`,
-      'The bot processes, PostgreSQL, the Slack stand-in and this generator share the machine: on 2 cores, 2 and 4 processes compete with them for the same CPU.',
+      quotas
+        ? `Each bot process ran in a control group of its own limited to ${quotas.cores} of a core (CFS quota), as a container's CPU limit limits a replica; the generator, the stand-in and PostgreSQL share what is left of the machine.`
+        : 'The bot processes, PostgreSQL, the Slack stand-in and this generator share the machine: on 2 cores, 2 and 4 processes compete with them for the same CPU.',
+      "Bot CPU per request: the bot processes' CPU time together, per request sent, at that rate (work after the acks included).",
+      `Before each search, ${WARM_SECONDS} s at ${WARM_RATE_PER_PROCESS}/s per process warm the processes up (not counted). Idle CPU per process: measured over ${IDLE_SECONDS} s with no traffic after start-up.`,
       'Machine CPU busy: the share of all cores in use during the run at that rate (from /proc/stat); what is left is what another process could have had.',
       `Took ${((performance.now() - started) / 60_000).toFixed(1)} minutes.`,
     ],

@@ -24,7 +24,10 @@
  * calm 25/s run that measures CPU per request), BENCH_CALM_SECONDS (that calm run, default 10), BENCH_CAPACITY_SECONDS (default 4; 0 skips capacity and overload),
  * BENCH_MAX_RATE (the highest rate this generator is asked for, default 2500/s), BENCH_PAIRS (default
  * 1000), BENCH_PROFILE=<dir> (CPU profile of the real app), BENCH_DEBUG=1 (memory, event-loop delay and
- * server-side timings as it runs), DATABASE_URL (the real app on PostgreSQL instead of the embedded
+ * server-side timings as it runs), BENCH_APP_LOGS=1 (the apps' logs on the console; with LOG_LEVEL=warn,
+ * why requests were turned away), BENCH_REPLICA_CPU (cores each replica may use, default 0.25, `none`) and
+ * BENCH_REPLICA_COUNTS (default 1,2,4), BENCH_PROGRAM_DB=embedded (the program overview on PGlite),
+ * DATABASE_URL (the real app on PostgreSQL instead of the embedded
  * PGlite; the replicas and scheduler sections always use PostgreSQL, at DATABASE_URL or the default).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
