@@ -5,7 +5,7 @@ import { classifySlackError } from '../../../src/scheduler/classify';
 import { INTERACTIVE_CLIENT_OPTIONS } from '../../../src/slack/client-options';
 import { slackFailure } from '../../../src/slack/slack-failure';
 import { asJson } from '../../../src/slack/web-api-json';
-import { webApiFetch } from '../../../src/slack/web-api-transport';
+import { webApiFetch, withViewOutline } from '../../../src/slack/web-api-transport';
 
 /**
  * The Web API clients' transport (undici's request instead of fetch) must look to the Web API client
@@ -69,6 +69,49 @@ it('sends a view and blocks handed over as JSON text exactly as it sends them as
   expect(seen[3]!.body).toBe(seen[2]!.body);
   expect(JSON.parse(new URLSearchParams(seen[1]!.body).get('view')!)).toEqual(view);
   expect(asJson(undefined)).toBeUndefined();
+});
+
+it("gives back a views call's view as its ids and hash only, and every other answer as Slack sent it", async () => {
+  const outline = {
+    id: 'V1',
+    team_id: 'T1',
+    type: 'modal',
+    callback_id: 'agenda_save',
+    hash: '1.abc',
+    root_view_id: 'V1',
+    previous_view_id: null,
+    app_id: 'A1',
+    bot_id: 'B1',
+  };
+  const full = {
+    ...outline,
+    private_metadata: '{"pairId":"p"}',
+    title: { type: 'plain_text', text: 'Agenda' },
+    blocks: [{ type: 'divider' }],
+    state: { values: {} },
+  };
+  answer = (request, _body, response) =>
+    request.url === '/api/chat.postMessage'
+      ? json(response, 200, { ok: true, ts: '1.2', message: { ts: '1.2', blocks: [{ type: 'divider' }] } })
+      : request.url === '/api/views.update'
+        ? json(response, 200, { ok: false, error: 'hash_conflict', view: full })
+        : json(response, 200, { ok: true, view: full }, { 'x-oauth-scopes': 'commands' });
+  const modal = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Agenda' }, blocks: [] };
+  const opened = await client().views.open({ trigger_id: '1.2.3', view: modal });
+  expect(opened.view).toEqual(outline);
+  expect(opened.response_metadata?.scopes).toEqual(['commands']);
+  const published = await client().views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } });
+  expect(published.view).not.toHaveProperty('blocks');
+  // Not ok: the whole answer, for whoever reads the error.
+  const refused = await client()
+    .views.update({ view_id: 'V1', hash: 'old', view: modal })
+    .catch((e: { data: { view: unknown } }) => e.data);
+  expect(refused.view).toEqual(full);
+  // Not a views call: untouched.
+  const posted = await client().chat.postMessage({ channel: 'C1', text: 'x' });
+  expect(posted.message).toEqual({ ts: '1.2', blocks: [{ type: 'divider' }] });
+  // Not JSON: as it came.
+  expect(withViewOutline(Buffer.from('<html>'))).toEqual(Buffer.from('<html>'));
 });
 
 it("surfaces Slack's errors, a 429 with its Retry-After and other statuses as the Web API client's own errors", async () => {
