@@ -8,7 +8,16 @@ export interface Report {
   /** CPU per request at a calm rate (nothing shed, so no "busy" answer dilutes it), real and floor; statements per request. */
   cost: Array<{ scenario: string; cpuMs: { floor: number; real: number }; queries: number; shed: number }>;
   /** queries: statements the real app sent to PostgreSQL per request (0 on PGlite, where they are not counted). */
-  open: Array<{ scenario: string; rate: number; floor: Summary; real: Summary; cpuMs: { floor: number; real: number }; queries: number }>;
+  /** cpuMs: medians over cpuRounds (BENCH_CPU_ROUNDS runs of the floor and the real app in turn; the latencies are the first round's). */
+  open: Array<{
+    scenario: string;
+    rate: number;
+    floor: Summary;
+    real: Summary;
+    cpuMs: { floor: number; real: number };
+    cpuRounds: Array<{ floor: number; real: number }>;
+    queries: number;
+  }>;
   capacity: Array<{ scenario: string; floor: Capacity; real: Capacity }>;
   /** The real app past its capacity (factor x the closed-loop figure; `capped` when the generator could not send that many). */
   overload: Array<{ scenario: string; capacity: number; factor: number; rate: number; capped: boolean; summary: Summary; peakMb: number }>;
@@ -61,6 +70,14 @@ export function printReport(report: Report): void {
     out.push(
       `| ${run.scenario} | ${run.rate}/s | ${ms(run.floor.p50)} / ${ms(run.floor.p99)} / ${ms(run.floor.max)} | ${ms(run.real.p50)} / ${ms(run.real.p99)} / ${ms(run.real.max)} | ${x(p50)} | ${x(p99)} | ${run.real.non2xx} / ${run.real.late} / ${run.real.shed} | ${ms(run.cpuMs.floor)}, ${ms(run.cpuMs.real)} ms (${x(run.cpuMs.real / run.cpuMs.floor)}) | ${run.queries > 0 ? run.queries.toFixed(1) : '-'} | ${verdict(ok)} |`,
     );
+  }
+  const repeated = report.open.filter((run) => run.cpuRounds.length > 1);
+  if (repeated.length > 0) {
+    out.push('', 'CPU per request in each round (floor, real ms: ratio); the table above shows the medians', '');
+    for (const run of repeated) {
+      const rounds = run.cpuRounds.map((r) => `${ms(r.floor)}, ${ms(r.real)}: ${x(r.real / r.floor)}`).join('; ');
+      out.push(`- ${run.scenario} at ${run.rate}/s: ${rounds}`);
+    }
   }
   out.push('', 'Closed-loop capacity, 16 clients back to back (answers per second; "busy" answers not counted)', '');
   out.push('| request | floor | real | ratio (>= 0.5) | verdict |', '| --- | --- | --- | --- | --- |');

@@ -27,6 +27,7 @@
  * server-side timings as it runs), BENCH_APP_LOGS=1 (the apps' logs on the console; with LOG_LEVEL=warn,
  * why requests were turned away), BENCH_REPLICA_CPU (cores each replica may use, default 0.25, `none`) and
  * BENCH_REPLICA_COUNTS (default 1,2,4), BENCH_PROGRAM_DB=embedded (the program overview on PGlite),
+ * BENCH_CPU_ROUNDS (each rate run that many times on the floor and the real app in turn; medians),
  * DATABASE_URL (the real app on PostgreSQL instead of the embedded
  * PGlite; the replicas and scheduler sections always use PostgreSQL, at DATABASE_URL or the default).
  */
@@ -47,6 +48,7 @@ import { printSection, runSchedulerBenches } from './scheduler';
 import { replicasBench } from './replicas';
 import { runNoticeLatencyBench } from './notice-latency';
 import { programBench } from './program';
+import { percentile } from './scheduler/support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 4);
@@ -63,11 +65,18 @@ const CALM_RATE = 25;
 // (100 requests) the floor's own figure varied from 1.2 to 2.2 ms between runs on a quiet machine.
 const CALM_SECONDS = Number(process.env.BENCH_CALM_SECONDS ?? 10);
 const OVERLOAD_FACTORS = [2, 5] as const;
+/**
+ * BENCH_CPU_ROUNDS (default 1): how many times each rate runs on the floor and then the real app, in turn.
+ * The CPU figures are the medians and each round's ratio is printed: the floor's own figure moves by
+ * up to half a millisecond between runs, more than the differences a change to the app is after.
+ */
+const CPU_ROUNDS = Math.max(1, Number(process.env.BENCH_CPU_ROUNDS ?? 1));
 
 const SECTIONS = ['requests', 'submissions', 'overload', 'replicas', 'scheduler', 'notices', 'program'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]): number => percentile(values, 50);
 
 /**
  * What `--only` selects: sections by name, single workloads by key (each brings its section along).
@@ -219,12 +228,21 @@ async function singleProcessBenches(report: Report, workloads: Set<string>, over
         process.stdout.write(`, ${rate}/s`);
         const bare = await openRun(standIn, floor, scenario, rate, SECONDS);
         const ours = await openRun(standIn, real, scenario, rate, SECONDS);
+        const rounds = [{ floor: bare.cpuMs, real: ours.cpuMs }];
+        while (rounds.length < CPU_ROUNDS) {
+          const again = {
+            floor: (await openRun(standIn, floor, scenario, rate, SECONDS)).cpuMs,
+            real: (await openRun(standIn, real, scenario, rate, SECONDS)).cpuMs,
+          };
+          rounds.push(again);
+        }
         report.open.push({
           scenario: scenario.label,
           rate,
           floor: bare.summary,
           real: ours.summary,
-          cpuMs: { floor: bare.cpuMs, real: ours.cpuMs },
+          cpuMs: { floor: median(rounds.map((r) => r.floor)), real: median(rounds.map((r) => r.real)) },
+          cpuRounds: rounds,
           queries: ours.queries,
         });
         report.memory.steadyMb = Math.max(report.memory.steadyMb, ours.peakMb);
