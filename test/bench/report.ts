@@ -16,6 +16,8 @@ export interface Report {
     real: Summary;
     cpuMs: { floor: number; real: number };
     cpuRounds: Array<{ floor: number; real: number }>;
+    /** The median of the rounds' ratios (each round's floor and real app ran one after the other). */
+    cpuRatio: number;
     queries: number;
   }>;
   capacity: Array<{ scenario: string; floor: Capacity; real: Capacity }>;
@@ -68,12 +70,12 @@ export function printReport(report: Report): void {
     const ok = p50 <= TARGETS.p50Ratio && p99 <= TARGETS.p99Ratio && run.real.unacked === 0;
     allPass &&= ok;
     out.push(
-      `| ${run.scenario} | ${run.rate}/s | ${ms(run.floor.p50)} / ${ms(run.floor.p99)} / ${ms(run.floor.max)} | ${ms(run.real.p50)} / ${ms(run.real.p99)} / ${ms(run.real.max)} | ${x(p50)} | ${x(p99)} | ${run.real.non2xx} / ${run.real.late} / ${run.real.shed} | ${ms(run.cpuMs.floor)}, ${ms(run.cpuMs.real)} ms (${x(run.cpuMs.real / run.cpuMs.floor)}) | ${run.queries > 0 ? run.queries.toFixed(1) : '-'} | ${verdict(ok)} |`,
+      `| ${run.scenario} | ${run.rate}/s | ${ms(run.floor.p50)} / ${ms(run.floor.p99)} / ${ms(run.floor.max)} | ${ms(run.real.p50)} / ${ms(run.real.p99)} / ${ms(run.real.max)} | ${x(p50)} | ${x(p99)} | ${run.real.non2xx} / ${run.real.late} / ${run.real.shed} | ${ms(run.cpuMs.floor)}, ${ms(run.cpuMs.real)} ms (${x(run.cpuRatio)}) | ${run.queries > 0 ? run.queries.toFixed(1) : '-'} | ${verdict(ok)} |`,
     );
   }
   const repeated = report.open.filter((run) => run.cpuRounds.length > 1);
   if (repeated.length > 0) {
-    out.push('', 'CPU per request in each round (floor, real ms: ratio); the table above shows the medians', '');
+    out.push('', "CPU per request in each round (floor, real ms: ratio); the table above shows the medians, and the median of the rounds' ratios", '');
     for (const run of repeated) {
       const rounds = run.cpuRounds.map((r) => `${ms(r.floor)}, ${ms(r.real)}: ${x(r.real / r.floor)}`).join('; ');
       out.push(`- ${run.scenario} at ${run.rate}/s: ${rounds}`);
