@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config.database);
   if (db.migrations?.unknown.length) logger.warn({ unknown: db.migrations.unknown }, 'database migrated by a newer release: nothing applied');
+  // Every connection of the pool opened before the first request; the bot runs without, opening them as needed.
+  await db.warm?.().catch((error: unknown) => logger.warn({ err: error }, 'could not open every database connection ahead of traffic'));
   const clock = () => new Date();
   // A sealed text no configured key opens stops the start here, naming the key (docs/operations.md).
   await requireDataKeys(db.kysely, config.dataKeys);

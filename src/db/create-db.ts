@@ -24,6 +24,8 @@ export interface Db {
    * and the queries queued for it.
    */
   poolStats?: () => PoolStats;
+  /** PostgreSQL only: opens every connection of the pool now, so the first requests do not wait for one. */
+  warm?: () => Promise<void>;
 }
 
 export interface PoolStats {
@@ -52,25 +54,44 @@ function createPostgresDb(url: string, poolSize: number): Db {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types });
+  // A fixed-size pool: a connection, once open, stays open (pg closes one idle for 10 s by default, as
+  // HikariCP's advice for spiky load is not to). Opening one starts a PostgreSQL backend, and a request
+  // that arrives in a burst would wait for it: over 100 ms in the replicas bench, for a process under a
+  // CPU limit (docs/benchmarks.md). `warm` opens them all before traffic comes. Idle connections do not
+  // keep the process alive (a command-line tool, a test): what runs until stopped has a server that does.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: poolSize, allowExitOnIdle: true, types: types });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const waits = timeConnects(pool);
+  const waits = timeQueuedConnects(pool, poolSize);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, oldestWaitMs: waits.oldestMs() });
-  return { kysely, kind: 'postgres', close: once(() => kysely.destroy()), poolStats };
+  const warm = async (): Promise<void> => {
+    const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
+    for (const client of clients) client.release();
+  };
+  return { kysely, kind: 'postgres', close: once(() => kysely.destroy()), poolStats, warm };
+}
+
+/** What `timeQueuedConnects` needs of pg's pool. */
+export interface ConnectingPool {
+  connect: pg.Pool['connect'];
+  readonly totalCount: number;
+  readonly idleCount: number;
 }
 
 /**
- * Remembers when each connection asked for (each query outside a transaction, each transaction) began
- * waiting, until the pool hands one over. pg's pool serves its queue in order, so the first one still
- * waiting is the oldest. Kysely asks `pool.connect()` for every connection.
+ * Remembers when each connection asked for (each query outside a transaction, each transaction) that
+ * the pool queues began waiting, until the pool hands one over. pg's pool serves its queue in order, so
+ * the first one still waiting is the oldest. Kysely asks `pool.connect()` for every connection. One the
+ * pool opens a new connection for (below its size, none idle) is not behind anyone: the time a backend
+ * takes to start is not a queue, and counted as one it made a process shed at 4 requests in flight.
  */
-function timeConnects(pool: pg.Pool): { oldestMs(): number } {
+export function timeQueuedConnects(pool: ConnectingPool, size: number): { oldestMs(): number } {
   const started = new Map<number, number>();
   let next = 0;
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient>;
   const timed = async (): Promise<pg.PoolClient> => {
+    if (pool.totalCount < size && pool.idleCount === 0) return await connect();
     const id = next++;
     started.set(id, performance.now());
     try {

@@ -94,6 +94,7 @@ async function prepare(where: string): Promise<SpreadWorld> {
 
 async function startReal(install: 'single' | 'oauth'): Promise<{ url: string; stop: () => Promise<void> }> {
   const db = await openDatabase(config(database!), { migrate: false });
+  await db.warm?.(); // as src/main.ts does
   // Home refreshes coalesced over production's window, not the short one tests use.
   const bot = await startLocalBot({
     db,

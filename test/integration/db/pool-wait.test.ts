@@ -16,6 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+onPostgres('opens every connection of the pool ahead of traffic, and a query then waits for none', async () => {
+  await db.warm!();
+  expect(db.poolStats!()).toMatchObject({ total: 10, idle: 10, waiting: 0 });
+  await Promise.all(Array.from({ length: 10 }, () => sql`select pg_sleep(0.05)`.execute(db.kysely)));
+  expect(db.poolStats!()).toMatchObject({ total: 10, idle: 10, waiting: 0, oldestWaitMs: 0 });
+});
+
 onPostgres('tells how long the oldest query has waited for a connection while all are taken, and 0 once served', async () => {
   expect(db.poolStats!().oldestWaitMs).toBe(0);
   let release!: () => void;
