@@ -26,7 +26,7 @@
  * 1000), BENCH_PROFILE=<dir> (CPU profile of the real app), BENCH_DEBUG=1 (memory, event-loop delay and
  * server-side timings as it runs), BENCH_APP_LOGS=1 (the apps' logs on the console; with LOG_LEVEL=warn,
  * why requests were turned away), BENCH_REPLICA_CPU (cores each replica may use, default 0.25, `none`) and
- * BENCH_REPLICA_COUNTS (default 1,2,4), BENCH_PROGRAM_DB=embedded (the program overview on PGlite),
+ * BENCH_REPLICA_COUNTS (default 1,2,4), BENCH_REPLICA_ROUNDS (the replicas search that many times; medians), BENCH_PROGRAM_DB=embedded (the program overview on PGlite),
  * BENCH_CPU_ROUNDS (each rate run that many times on the floor and the real app in turn; medians),
  * BENCH_WARM_SECONDS (each app at 100/s before a workload is measured, default 5),
  * DATABASE_URL (the real app on PostgreSQL instead of the embedded
