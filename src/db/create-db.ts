@@ -66,8 +66,11 @@ function createPostgresDb(url: string, poolSize: number): Db {
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, oldestWaitMs: waits.oldestMs() });
   const warm = async (): Promise<void> => {
-    const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
-    for (const client of clients) client.release();
+    const opened = await Promise.allSettled(Array.from({ length: poolSize }, () => pool.connect()));
+    // Every connection that did open goes back to the pool, even when another failed.
+    for (const one of opened) if (one.status === 'fulfilled') one.value.release();
+    const failed = opened.find((one) => one.status === 'rejected');
+    if (failed) throw failed.reason;
   };
   return { kysely, kind: 'postgres', close: once(() => kysely.destroy()), poolStats, warm };
 }

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../../src/db/create-db';
+import { createDb, type Db } from '../../../src/db/create-db';
 import { createTestDb, testDbKind } from '../../support/test-db';
 import { eventually } from '../../support/wait';
 
@@ -21,6 +22,26 @@ onPostgres('opens every connection of the pool ahead of traffic, and a query the
   expect(db.poolStats!()).toMatchObject({ total: 10, idle: 10, waiting: 0 });
   await Promise.all(Array.from({ length: 10 }, () => sql`select pg_sleep(0.05)`.execute(db.kysely)));
   expect(db.poolStats!()).toMatchObject({ total: 10, idle: 10, waiting: 0, oldestWaitMs: 0 });
+});
+
+onPostgres('gives back the connections it opened when the database refuses the rest, and the pool still serves', async () => {
+  // A role PostgreSQL lets open only 3 connections, for a pool of 10.
+  const role = `mentorship_limited_${randomBytes(4).toString('hex')}`;
+  await sql.raw(`create role ${role} login connection limit 3`).execute(db.kysely);
+  const url = new URL((db as Db & { url: string }).url);
+  url.username = role;
+  const limited = await createDb({ kind: 'postgres', url: url.toString() });
+  try {
+    await expect(limited.warm!()).rejects.toThrow(/too many connections/);
+    expect(limited.poolStats!()).toMatchObject({ total: 3, idle: 3 });
+    // None is left checked out: all three serve queries at once.
+    const answers = await Promise.all([0, 1, 2].map((n) => sql<{ n: number }>`select ${n}::int as n`.execute(limited.kysely)));
+    expect(answers.map((answer) => answer.rows[0]!.n)).toEqual([0, 1, 2]);
+    expect(limited.poolStats!()).toMatchObject({ total: 3, idle: 3, waiting: 0 });
+  } finally {
+    await limited.close();
+    await sql.raw(`drop role ${role}`).execute(db.kysely);
+  }
 });
 
 onPostgres('tells how long the oldest query has waited for a connection while all are taken, and 0 once served', async () => {
