@@ -54,8 +54,8 @@ function createPostgresDb(url: string, poolSize: number): Db {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  // A fixed-size pool: a connection, once open, stays open (pg closes one idle for 10 s by default, as
-  // HikariCP's advice for spiky load is not to). Opening one starts a PostgreSQL backend, and a request
+  // A fixed-size pool, as HikariCP advises for spiky load: a connection, once open, stays open (pg's
+  // default closes one idle for 10 s). Opening one starts a PostgreSQL backend, and a request
   // that arrives in a burst would wait for it: over 100 ms in the replicas bench, for a process under a
   // CPU limit (docs/benchmarks.md). `warm` opens them all before traffic comes. Idle connections do not
   // keep the process alive (a command-line tool, a test): what runs until stopped has a server that does.

@@ -18,7 +18,7 @@ import { type CpuQuotas, cpuQuotas } from './cpu-quota';
 import { type Child, runPrepare, startChild } from './processes';
 import { BENCH_USERS } from './protocol';
 import { REQUEST_SCENARIOS, type Scenario, signed, submissionScenarios } from './scenarios';
-import { type BenchSection, scratchDatabase } from './scheduler/support';
+import { type BenchSection, percentile, scratchDatabase } from './scheduler/support';
 
 /** How many bot processes, in turn (BENCH_REPLICA_COUNTS, default 1,2,4). */
 const COUNTS = (process.env.BENCH_REPLICA_COUNTS ?? '1,2,4').split(',').map(Number);
@@ -185,11 +185,7 @@ async function searchAt(count: number, quotas: CpuQuotas | null, startAt: (workl
   return found;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+const median = (values: number[]): number => percentile(values, 50);
 
 /** One row per workload and count: each round's figures, and with several rounds their medians. */
 function rowOf(runs: Found[], one: number): Record<string, string | number> {

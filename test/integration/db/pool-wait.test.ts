@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createDb, type Db } from '../../../src/db/create-db';
+import { createDb } from '../../../src/db/create-db';
 import { createTestDb, testDbKind } from '../../support/test-db';
 import { eventually } from '../../support/wait';
 
@@ -10,7 +10,7 @@ import { eventually } from '../../support/wait';
  * one connection and no times on its queue (it reports 0; its queue length is watched instead).
  */
 const onPostgres = testDbKind() === 'postgres' ? it : it.skip;
-let db: Db;
+let db: Awaited<ReturnType<typeof createTestDb>>;
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -28,7 +28,7 @@ onPostgres('gives back the connections it opened when the database refuses the r
   // A role PostgreSQL lets open only 3 connections, for a pool of 10.
   const role = `mentorship_limited_${randomBytes(4).toString('hex')}`;
   await sql.raw(`create role ${role} login connection limit 3`).execute(db.kysely);
-  const url = new URL((db as Db & { url: string }).url);
+  const url = new URL(db.url!);
   url.username = role;
   const limited = await createDb({ kind: 'postgres', url: url.toString() });
   try {
