@@ -6,6 +6,7 @@
  * whose listeners only ack.
  */
 import pg from 'pg';
+import { sql } from 'kysely';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { AddressInfo } from 'node:net';
@@ -92,7 +93,14 @@ async function prepare(where: string): Promise<SpreadWorld> {
   return world;
 }
 
-async function startReal(install: 'single' | 'oauth'): Promise<{ url: string; stop: () => Promise<void> }> {
+interface Started {
+  url: string;
+  stop: () => Promise<void>;
+  /** Cancels the outbox rows not yet taken for sending; how many. */
+  cancelSends?: () => Promise<number>;
+}
+
+async function startReal(install: 'single' | 'oauth'): Promise<Started> {
   const db = await openDatabase(config(database!), { migrate: false });
   await db.warm?.(); // as src/main.ts does
   // Home refreshes coalesced over production's window, not the short one tests use.
@@ -132,10 +140,15 @@ async function startReal(install: 'single' | 'oauth'): Promise<{ url: string; st
       await bot.stop();
       await db.close();
     },
+    cancelSends: async () => {
+      const { numAffectedRows } = await sql`update outbox set state = 'cancelled', last_error = 'bench: left by an earlier run'
+        where state = 'pending'`.execute(db.kysely);
+      return Number(numAffectedRows ?? 0);
+    },
   };
 }
 
-async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startBare(): Promise<Started> {
   const receiver = new HTTPReceiver({ signingSecret: BENCH_SECRET, logger: boltLogger(logger) });
   guardTimestampWindow(receiver);
   const app = new App({
@@ -174,6 +187,7 @@ async function main(): Promise<void> {
       void started.stop().finally(() => process.exit(0));
     }
     if (message.type === 'memory') send({ type: 'memory', usage: process.memoryUsage() });
+    if (message.type === 'cancel-sends') void (started.cancelSends?.() ?? Promise.resolve(0)).then((count) => send({ type: 'sends-cancelled', count }));
     if (message.type === 'cpu') {
       const { user, system } = process.cpuUsage();
       send({ type: 'cpu', ms: (user + system) / 1000, systemMs: system / 1000, queries });

@@ -14,7 +14,13 @@ export const BENCH_USERS = {
 export const BENCH_CHANNEL = { id: 'CGOALS', name: 'theo-growth' } as const;
 
 export type ToChild =
-  { type: 'issue'; userId: string; channelId: string; count: number } | { type: 'reset' } | { type: 'cpu' } | { type: 'memory' } | { type: 'stop' };
+  | { type: 'issue'; userId: string; channelId: string; count: number }
+  | { type: 'reset' }
+  | { type: 'cpu' }
+  | { type: 'memory' }
+  /** Cancel the DMs still waiting in the outbox (see openRun in run.ts); the bare app has none. */
+  | { type: 'cancel-sends' }
+  | { type: 'stop' };
 
 export type FromChild =
   | { type: 'ready'; url: string }
@@ -25,4 +31,5 @@ export type FromChild =
   /** CPU time used so far (of it, in the kernel: systemMs), and statements sent to PostgreSQL (0 on PGlite). */
   | { type: 'cpu'; ms: number; systemMs: number; queries: number }
   | { type: 'memory'; usage: NodeJS.MemoryUsage; wasmMb?: number }
+  | { type: 'sends-cancelled'; count: number }
   | { type: 'error'; message: string };

@@ -136,6 +136,7 @@ async function openRun(
   rate: number,
   seconds: number,
 ): Promise<{ summary: Summary; peakMb: number; cpuMs: number; queries: number }> {
+  await cancelLeftoverSends(app);
   const count = Math.round(rate * seconds);
   const issued = await issue(standIn, count);
   const number = numbering(app, scenario, count);
@@ -182,7 +183,19 @@ async function openRun(
   return { summary: summarise(result), peakMb, cpuMs, queries };
 }
 
+/**
+ * Each run starts with no DMs waiting: the outbox sends at most 5 a second per workspace (SCHEDULER.md),
+ * so a run of submissions at 100/s leaves nearly all of its DMs behind, and the next runs (the next
+ * workload's too) would pay for sending them, at 5 a second for many minutes. What a run leaves is
+ * cancelled before the next one starts; within a run the bot sends what its workspace's budget allows.
+ */
+async function cancelLeftoverSends(app: Child): Promise<void> {
+  const { count } = await app.ask({ type: 'cancel-sends' }, 'sends-cancelled');
+  if (process.env.BENCH_DEBUG && count > 0) process.stdout.write(` [${count} sends left by the previous run cancelled]`);
+}
+
 async function capacityOf(standIn: Child, app: Child, scenario: Scenario) {
+  await cancelLeftoverSends(app);
   const issued = await issue(standIn, 60_000);
   const number = numbering(app, scenario, 60_000);
   const capacity = await closedLoop(app.url, CLIENTS, CAPACITY_SECONDS, (i) => signed(scenario.body(number(i), issued)));
