@@ -96,8 +96,8 @@ async function prepare(where: string): Promise<SpreadWorld> {
 interface Started {
   url: string;
   stop: () => Promise<void>;
-  /** Cancels the outbox rows not yet taken for sending; how many. */
-  cancelSends?: () => Promise<number>;
+  /** Cancels the outbox rows not yet taken for sending; how many (the bare app has none). */
+  cancelSends: () => Promise<number>;
 }
 
 async function startReal(install: 'single' | 'oauth'): Promise<Started> {
@@ -165,6 +165,7 @@ async function startBare(): Promise<Started> {
   const server = (await app.start(0)) as Server;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+    cancelSends: async () => 0,
     stop: async () => {
       await app.stop();
     },
@@ -187,7 +188,7 @@ async function main(): Promise<void> {
       void started.stop().finally(() => process.exit(0));
     }
     if (message.type === 'memory') send({ type: 'memory', usage: process.memoryUsage() });
-    if (message.type === 'cancel-sends') void (started.cancelSends?.() ?? Promise.resolve(0)).then((count) => send({ type: 'sends-cancelled', count }));
+    if (message.type === 'cancel-sends') void started.cancelSends().then((count) => send({ type: 'sends-cancelled', count }));
     if (message.type === 'cpu') {
       const { user, system } = process.cpuUsage();
       send({ type: 'cpu', ms: (user + system) / 1000, systemMs: system / 1000, queries });
