@@ -98,3 +98,15 @@ export async function withRssPeak<T>(pid: number | undefined, work: Promise<T>, 
     clearInterval(timer);
   }
 }
+
+/**
+ * Each run starts with no DMs waiting: the outbox sends at most 5 a second per workspace (SCHEDULER.md),
+ * so a run of submissions at 100/s leaves nearly all of its DMs behind, and the next runs (the next
+ * workload's too) would pay for sending them, at 5 a second for many minutes. What a run leaves is
+ * cancelled before the next one starts; within a run the bot sends what its workspace's budget allows.
+ * Replicas share one database, so asking one of them cancels what all of them left.
+ */
+export async function cancelLeftoverSends(app: Child): Promise<void> {
+  const { count } = await app.ask({ type: 'cancel-sends' }, 'sends-cancelled');
+  if (process.env.BENCH_DEBUG && count > 0) process.stdout.write(` [${count} sends left by the previous run cancelled]`);
+}

@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openLoop, summarise, type Summary } from './load';
 import { type CpuQuotas, cpuQuotas } from './cpu-quota';
-import { type Child, runPrepare, startChild } from './processes';
+import { cancelLeftoverSends, type Child, runPrepare, startChild } from './processes';
 import { BENCH_USERS } from './protocol';
 import { REQUEST_SCENARIOS, type Scenario, signed, submissionScenarios } from './scenarios';
 import { type BenchSection, percentile, scratchDatabase } from './scheduler/support';
@@ -153,6 +153,7 @@ async function searchAt(count: number, quotas: CpuQuotas | null, startAt: (workl
     for (const workload of workloads) {
       const run = async (rate: number, seconds = RUN_SECONDS): Promise<Run> => {
         const total = Math.round(rate * seconds);
+        await cancelLeftoverSends(apps[0]!);
         await standIn.ask({ type: 'reset' }, 'reset-done');
         const user = BENCH_USERS.maria.id;
         const issued = await standIn.ask({ type: 'issue', userId: user, channelId: `D${user}`, count: total }, 'issued');

@@ -41,7 +41,7 @@ import { sql } from 'kysely';
 import { createDb } from '../../src/db/create-db';
 import { withDatabase } from '../support/db-env';
 import { closedLoop, openLoop, type Summary, summarise } from './load';
-import { type Child, rssMb, runPrepare, startChild, withRssPeak } from './processes';
+import { cancelLeftoverSends, type Child, rssMb, runPrepare, startChild, withRssPeak } from './processes';
 import { BENCH_USERS } from './protocol';
 import { type Issued, REQUEST_SCENARIOS, type Scenario, signed, submissionScenarios } from './scenarios';
 import { printReport, type Report } from './report';
@@ -181,17 +181,6 @@ async function openRun(
     }
   }
   return { summary: summarise(result), peakMb, cpuMs, queries };
-}
-
-/**
- * Each run starts with no DMs waiting: the outbox sends at most 5 a second per workspace (SCHEDULER.md),
- * so a run of submissions at 100/s leaves nearly all of its DMs behind, and the next runs (the next
- * workload's too) would pay for sending them, at 5 a second for many minutes. What a run leaves is
- * cancelled before the next one starts; within a run the bot sends what its workspace's budget allows.
- */
-async function cancelLeftoverSends(app: Child): Promise<void> {
-  const { count } = await app.ask({ type: 'cancel-sends' }, 'sends-cancelled');
-  if (process.env.BENCH_DEBUG && count > 0) process.stdout.write(` [${count} sends left by the previous run cancelled]`);
 }
 
 async function capacityOf(standIn: Child, app: Child, scenario: Scenario) {
