@@ -14,7 +14,7 @@ import type { Metrics } from '../metrics/metrics';
 import { INTERACTIVE_CLIENT_OPTIONS } from './client-options';
 import { receiverOAuthOptions } from './install/installer';
 import { keepConnectionsOpen } from './keep-alive';
-import { type Acceptors, addAcceptors, supportsReusePort } from './acceptors';
+import { ACCEPTORS, type Acceptors, addAcceptors, LISTEN_BACKLOG } from './acceptors';
 
 export interface SlackAppOptions {
   /** One SLACK_BOT_TOKEN, or "Add to Slack" with the installations in the database (GET /slack/install, /slack/oauth_redirect). */
@@ -143,14 +143,16 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
         await socket.connect(app);
         return healthServer;
       }
-      // A burst of new connections must not overflow Node's default accept queue of 511 (the kernel
-      // caps this at net.core.somaxconn): a dropped SYN costs the sender a 1 s retransmit.
-      // Several sockets share the port where Node allows it (acceptors.ts): a busy loop accepts one
-      // connection per socket per turn. Linux lets only this user's processes join the port.
-      const listen = { port, backlog: 4096, reusePort: supportsReusePort() } as Parameters<HTTPReceiver['start']>[0];
-      const server = (await app.start(listen)) as Server;
+      const server = (await app.start({ port, backlog: LISTEN_BACKLOG })) as Server;
       keepConnectionsOpen(server);
-      acceptors = await addAcceptors(server);
+      // A busy loop accepts one connection per descriptor per turn: the socket gets several (acceptors.ts).
+      acceptors = await addAcceptors(server, { onAcceptError: (error) => logger.warn({ err: error }, 'accepting a connection failed') });
+      if (acceptors.listening() < ACCEPTORS) {
+        logger.warn(
+          { descriptors: acceptors.listening(), wanted: ACCEPTORS },
+          'accepting new connections on fewer descriptors: a burst of them will wait longer',
+        );
+      }
       return server;
     },
     stop() {
