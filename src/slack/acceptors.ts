@@ -45,7 +45,7 @@ export async function addAcceptors(server: Server, options: AcceptorOptions = {}
       await acceptOn(extra, copy);
     } catch {
       // Node closed the copy that failed; the ones not tried yet are closed here.
-      for (const unused of copies.slice(index + 1)) (unused as { close?: () => void }).close?.();
+      for (const unused of copies.slice(index + 1)) closeHandle(unused);
       break;
     }
     // A failed accept (too many open files) leaves the socket listening and the connection queued.
@@ -94,9 +94,11 @@ const COPIER = "process.on('message', (count, handle) => { for (let i = 0; i < c
 function copiesOf(socket: object, count: number, timeoutMs: number): Promise<object[]> {
   return new Promise((resolve) => {
     const copies: object[] = [];
+    let settled = false;
     // No environment: the helper must not load what NODE_OPTIONS asks of the bot (a profiler, a loader).
     const helper = spawn(process.execPath, ['-e', COPIER], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: {} });
     const done = (): void => {
+      settled = true;
       clearTimeout(timer);
       // Closing the channel ends the helper; one that does not answer is stopped.
       if (helper.connected) helper.disconnect();
@@ -105,8 +107,10 @@ function copiesOf(socket: object, count: number, timeoutMs: number): Promise<obj
     };
     const timer = setTimeout(done, timeoutMs);
     helper.on('message', (_message, copy) => {
-      if (copy) copies.push(copy);
-      if (copies.length === count) done();
+      // One that comes after the wait ended is not used, and must not stay open.
+      if (settled && copy) closeHandle(copy);
+      else if (copy) copies.push(copy);
+      if (!settled && copies.length === count) done();
     });
     // Could not start, or gone: whatever copies arrived are used.
     helper.on('error', done);
@@ -117,4 +121,9 @@ function copiesOf(socket: object, count: number, timeoutMs: number): Promise<obj
       done();
     }
   });
+}
+
+/** Closes a handle no server took (a libuv handle's own close), so its descriptor does not stay open. */
+function closeHandle(handle: object): void {
+  (handle as { close?: () => void }).close?.();
 }
