@@ -56,6 +56,13 @@ export interface LocalBotOptions {
   metrics?: Metrics;
   /** DATA_ENCRYPTION_KEY's keys (journal entries and closing reflections sealed at rest); none otherwise. */
   dataKeys?: Buffer[];
+  /**
+   * Several descriptors accepting connections, as `npm start` has (src/slack/acceptors.ts). Default false:
+   * making them forks a helper process, and a process whose heap is large (a test worker holding embedded
+   * databases) then pays for copying pages on its next writes: seconds per start at 2 GB, on this machine.
+   * Tests start dozens of bots per process; the bench and the crash test, one per process, turn them on.
+   */
+  acceptors?: boolean;
 }
 
 export interface LocalBot {
@@ -124,6 +131,7 @@ export async function startLocalBot(options: LocalBotOptions): Promise<LocalBot>
     maxDbWaitMs: options.maxDbWaitMs,
     drainMs: options.drainMs,
     metrics: options.metrics,
+    acceptors: options.acceptors ?? false,
   });
   // Bolt awaits the whole listener (post-ack work included) inside processEvent, so a counter around it
   // knows when the app has really finished with every request. It starts where the receiver hands the

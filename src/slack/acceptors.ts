@@ -26,6 +26,9 @@ export const LISTEN_BACKLOG = 4096;
  *
  * If the helper cannot run or does not answer in time, the server accepts on fewer descriptors
  * (`listening()` says how many), as it would without this.
+ *
+ * Starting the helper forks this process, whose pages are then copied as it next writes them: once, at
+ * start-up, for a heap of about 100 MB (measured on a Firecracker VM: 0.9 s of CPU after a fork at 256 MB).
  */
 export async function addAcceptors(server: Server, options: AcceptorOptions = {}): Promise<Acceptors> {
   const { count = ACCEPTORS - 1, timeoutMs = 5000, onAcceptError = () => undefined } = options;

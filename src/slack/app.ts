@@ -38,6 +38,8 @@ export interface SlackAppOptions {
   drainMs?: number;
   /** Prometheus figures (METRICS_PORT): requests by kind and outcome, ack latency, requests shed. */
   metrics?: Metrics;
+  /** Accepts new connections on `ACCEPTORS` descriptors of the listening socket (acceptors.ts). Default true. */
+  acceptors?: boolean;
 }
 
 export interface SlackApp {
@@ -146,6 +148,7 @@ export function createSlackApp(given: SlackAppOptions): SlackApp {
       const server = (await app.start({ port, backlog: LISTEN_BACKLOG })) as Server;
       keepConnectionsOpen(server);
       // A busy loop accepts one connection per descriptor per turn: the socket gets several (acceptors.ts).
+      if (options.acceptors === false) return server;
       acceptors = await addAcceptors(server, { onAcceptError: (error) => logger.warn({ err: error }, 'accepting a connection failed') });
       if (acceptors.listening() < ACCEPTORS) {
         logger.warn(

@@ -113,6 +113,7 @@ async function startReal(install: 'single' | 'oauth'): Promise<Started> {
     clock: () => new Date(),
     homeWindowMs: DEFAULT_HOME_WINDOW_MS,
     homeWatchersBatchMs: DEFAULT_WATCHERS_BATCH_MS,
+    acceptors: true, // as npm start has
   });
   if (process.env.BENCH_DEBUG) {
     const server = (bot.slackApp.app as unknown as { receiver: { server?: Server } }).receiver.server;

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       logger,
       clock: () => new Date(),
       scheduler: { ...CHAOS_SETTINGS, replica: name },
+      acceptors: true, // as npm start has
     });
     process.send?.({ type: 'listening', url: bot.eventsUrl } satisfies ReplicaListening);
   }

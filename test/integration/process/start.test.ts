@@ -81,6 +81,8 @@ it('serves /mentorship help, /healthz and /metrics, refuses a bad signature, and
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     expect(bot.output.stdout).not.toContain(TOKEN);
     expect(bot.output.stdout).not.toContain(SECRET);
+    // Its 8 descriptors accepting connections were made (src/slack/acceptors.ts warns otherwise).
+    expect(bot.output.stdout).not.toContain('fewer descriptors');
   } finally {
     bot.child.kill('SIGTERM');
   }
