@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { Database } from './schema';
+import { namePreparedStatements } from './prepared';
 
 /** OIDs of the types we read as text: local dates and wall times must not be shifted by a host zone. */
 const DATE_OID = 1082;
@@ -62,6 +63,7 @@ function createPostgresDb(url: string, poolSize: number): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, min: poolSize, allowExitOnIdle: true, types: types });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', namePreparedStatements);
   const waits = timeQueuedConnects(pool, poolSize);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const poolStats = (): PoolStats => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, oldestWaitMs: waits.oldestMs() });

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/types';
 import { MAX_PAIRS_LISTED } from '../pairs/pair-rules';
 import { ACTIVE_STATUSES } from './goal-rules';
 import type { ProgressItem } from './goals.repository';
+import { PREPARED } from '../../db/prepared';
 
 /** Everything a person's goal list shows, for each of their pairs. */
 export interface GoalOverviewRows {
@@ -48,7 +49,7 @@ export async function readGoalOverview(
     items: unknown[];
     swot_pair_ids: string[];
     names: Record<string, string>;
-  }>`
+  }>`${PREPARED}
     with my_pairs as (
       select * from pairs
       where team_id = ${teamId} and (mentor_id = ${userId} or mentee_id = ${userId}) and status <> 'ended'

@@ -4,6 +4,7 @@ import type { ActionItem, AgendaItem, Meeting, Pair, Person } from '../../db/sch
 import type { Executor } from '../../db/types';
 import { MAX_OPEN_ACTION_ITEMS } from './action-item-lines';
 import { MAX_AGENDA_ITEMS } from './agenda-lines';
+import { PREPARED } from '../../db/prepared';
 
 /** Everything the agenda modal shows about one meeting, read together. */
 export interface AgendaMaterial {
@@ -42,7 +43,7 @@ export async function readAgendaMaterial(
       : sql`select * from meetings
             where pair_id = ${pair.id}::uuid and status = 'scheduled' and scheduled_at > ${wanted.nextAfter.toISOString()}::timestamptz
             order by scheduled_at limit 1`;
-  const { rows } = await sql<{ meeting: unknown; items: unknown[]; linked: unknown[]; open: unknown[]; last_items: unknown[]; people: unknown[] }>`
+  const { rows } = await sql<{ meeting: unknown; items: unknown[]; linked: unknown[]; open: unknown[]; last_items: unknown[]; people: unknown[] }>`${PREPARED}
     with wanted as (${meeting}),
     items as (
       select * from agenda_items where meeting_id = (select id from wanted) order by position, created_at limit ${MAX_AGENDA_ITEMS}

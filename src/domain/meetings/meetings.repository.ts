@@ -1,5 +1,6 @@
 import { sql, type Updateable } from 'kysely';
-import { meetingFromJson, personFromJson } from '../../db/json-rows';
+import { meetingFromJson, pairFromJson, personFromJson } from '../../db/json-rows';
+import { PREPARED } from '../../db/prepared';
 import type { Meeting, MeetingsTable, Pair, PairsTable, Person } from '../../db/schema';
 import type { Executor, Tx } from '../../db/types';
 
@@ -69,7 +70,8 @@ export interface LockedMeeting {
  * write. Undefined when no such meeting is in the workspace. Callers check the id is a uuid first.
  */
 export async function lockPairAndMeeting(tx: Tx, teamId: string, meetingId: string): Promise<LockedMeeting | undefined> {
-  const { rows } = await sql<Pair & { meeting_json: unknown; people_json: unknown[] }>`
+  // Every column JSON, so the statement can stay prepared (PREPARED) whatever a migration adds.
+  const { rows } = await sql<{ pair_json: unknown; meeting_json: unknown; people_json: unknown[] }>`${PREPARED}
     with locked_pair as (
       select * from pairs
       where team_id = ${teamId} and id = (select pair_id from meetings where team_id = ${teamId} and id = ${meetingId}::uuid)
@@ -80,15 +82,18 @@ export async function lockPairAndMeeting(tx: Tx, teamId: string, meetingId: stri
       where team_id = ${teamId} and id = ${meetingId}::uuid and pair_id = (select id from locked_pair)
       for update
     )
-    select locked_pair.*,
+    select to_json(locked_pair) as pair_json,
       (select to_json(locked_meeting) from locked_meeting) as meeting_json,
       (select coalesce(json_agg(p), '[]') from people p
         where p.team_id = locked_pair.team_id and p.user_id in (locked_pair.mentor_id, locked_pair.mentee_id)) as people_json
     from locked_pair`.execute(tx);
   const row = rows[0];
   if (!row) return undefined;
-  const { meeting_json, people_json, ...pair } = row;
-  return { pair, meeting: meeting_json ? meetingFromJson(meeting_json) : undefined, people: people_json.map(personFromJson) };
+  return {
+    pair: pairFromJson(row.pair_json),
+    meeting: row.meeting_json ? meetingFromJson(row.meeting_json) : undefined,
+    people: row.people_json.map(personFromJson),
+  };
 }
 
 export async function updateMeeting(db: Executor, meetingId: string, patch: Updateable<MeetingsTable>): Promise<Meeting> {

@@ -3,6 +3,7 @@ import { agendaItemFromJson, meetingFromJson } from '../../db/json-rows';
 import type { AgendaItem, Meeting } from '../../db/schema';
 import type { Executor } from '../../db/types';
 import { MAX_AGENDA_ITEMS } from './agenda-lines';
+import { PREPARED } from '../../db/prepared';
 
 /** What recording a meeting's notes reads once the meeting is held: its agenda and the pair's next meeting. */
 export interface NotesContext {
@@ -18,7 +19,7 @@ export interface NotesContext {
  * next meeting's row is ensured, inside the transaction that holds the meeting's lock.
  */
 export async function readNotesContext(db: Executor, meetingId: string, pairId: string, now: Date): Promise<NotesContext> {
-  const { rows } = await sql<{ agenda: unknown[]; next: unknown }>`
+  const { rows } = await sql<{ agenda: unknown[]; next: unknown }>`${PREPARED}
     select
       (select coalesce(json_agg(a order by a.position, a.created_at), '[]') from (
         select * from agenda_items where meeting_id = ${meetingId}::uuid order by position, created_at limit ${MAX_AGENDA_ITEMS}

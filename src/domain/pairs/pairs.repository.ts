@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/types';
 import type { NewPair, Pair } from '../../db/schema';
 import { MAX_PAIRS_LISTED } from './pair-rules';
+import { pairFromJson } from '../../db/json-rows';
+import { PREPARED } from '../../db/prepared';
 
 export async function insertPair(db: Executor, pair: NewPair): Promise<Pair> {
   return db.insertInto('pairs').values(pair).returningAll().executeTakeFirstOrThrow();
@@ -84,8 +86,9 @@ function newestPairsOf(db: Executor, teamId: string, userId: string) {
  * 0.15 ms a request, far more than PostgreSQL spends on it. Same filters, order and limit as listPairsOf.
  */
 export async function listPairsWithNamesOf(db: Executor, teamId: string, userId: string): Promise<{ pairs: Pair[]; names: Record<string, string> }> {
-  const { rows } = await sql<Pair & { names: Record<string, string> }>`
-    select newest.*,
+  // Each pair as JSON, so the statement's columns stay the same whatever a migration adds to pairs (PREPARED).
+  const { rows } = await sql<{ pair: unknown; names: Record<string, string> }>`${PREPARED}
+    select to_json(newest) as pair,
       (select coalesce(json_object_agg(p.user_id, p.display_name), '{}') from people p
         where p.team_id = newest.team_id and p.user_id in (newest.mentor_id, newest.mentee_id)) as names
     from (
@@ -95,9 +98,9 @@ export async function listPairsWithNamesOf(db: Executor, teamId: string, userId:
     ) newest
     order by created_at`.execute(db);
   const names: Record<string, string> = {};
-  const pairs = rows.map(({ names: known, ...pair }) => {
-    Object.assign(names, known);
-    return pair;
+  const pairs = rows.map((row) => {
+    Object.assign(names, row.names);
+    return pairFromJson(row.pair);
   });
   return { pairs, names };
 }

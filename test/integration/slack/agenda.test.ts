@@ -168,7 +168,12 @@ describe('/mentorship agenda', () => {
     expect(h.standIn.topView(USERS.stranger.id)).toBeUndefined();
   });
 
-  it('asks someone in two pairs which one, and switches to the picked pair', async () => {
+  // After the planning pass both pairs' next meetings are vouched for and the command only reads them;
+  // before it, the command plans them first.
+  it.each([
+    ['before', false],
+    ['after', true],
+  ])('asks someone in two pairs which one (%s the planning pass), and switches to the picked pair', async (_when, planned) => {
     const second = await createPair(h, {
       mentor: USERS.other,
       mentee: USERS.mentee,
@@ -177,6 +182,9 @@ describe('/mentorship agenda', () => {
       time: '09:00',
       zone: 'Europe/London',
     });
+    if (planned) await h.bot.services.meetings.ensureUpcoming(h.clock.now());
+    const vouched = await h.db.kysely.selectFrom('pairs').select('id').where('upcoming_valid_until', '>', h.clock.now()).execute();
+    expect(vouched).toHaveLength(planned ? 2 : 0);
     const view = await openAgenda(USERS.mentee.id);
     expect(blockIds(view)[0]).toBe(PairPicker.blockId);
     expect(JSON.parse(view.private_metadata).pairId).toBe(pair.id); // the pair that meets soonest
