@@ -1,4 +1,4 @@
-import { fallbackKey, type NoticePayload } from '../domain/notices/notice';
+import { fallbackKey, followUpKey, type NoticePayload } from '../domain/notices/notice';
 import { insertNotices } from '../domain/notices/notices.repository';
 import { findPerson, saveDmChannel } from '../domain/people/people.repository';
 import {
@@ -103,7 +103,7 @@ function afterPosted(deps: DeliveryDeps, attempt: Attempt, payload: NoticePayloa
       attempt.log.warn({ hook: onPosted.hook }, 'Slack returned no ts; notice hook not run');
       return;
     }
-    await hook(tx, onPosted.args, { channelId: posted.channel, ts: posted.ts });
+    await hook(tx, onPosted.args, { channelId: posted.channel, ts: posted.ts, followUpKey: followUpKey(attempt.row.dedupe_key), at: attempt.clock() });
   };
 }
 

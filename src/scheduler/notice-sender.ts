@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import type { DeliveryResult, DeliverySettings } from './deliver';
 import { blockOn429, deliveryFor, type DispatchDeps, type DispatchSettings, sendRows, type StopSignal } from './dispatcher';
 import { refundTokens, reserveTokens } from './limits.repository';
-import { claimNotices, dueNoticesByTeam, pendingFallbacksOf } from './notices.repository';
+import { claimNotices, dueNoticesByTeam, pendingFallbacksOf, pendingFollowUpsOf } from './notices.repository';
 import { DEFAULT_SCHEDULER_SETTINGS, defaultReplicaName, recentDatabaseClock } from './scheduler';
 import type { TeamSlack } from './team-slack';
 import type { SchedulerObserver } from './observer';
@@ -147,8 +147,15 @@ export function createNoticeDispatcher(deps: NoticeSenderDeps): StoppableNoticeS
       await refundTokens(db, teamId, reservation.granted - rows.length, settings.rate);
       await sendRows(teamDelivery, rows, clock, settings.rate, stop, queue.outcomes);
       if (queue.outcomes.set_aside) return;
+      // A hook may have answered its post with a follow-up (an approval message catching up with a
+      // change made while it was on its way): it goes next, for the waiter of the notice that caused it.
+      const followUps = await pendingFollowUpsOf(db, rows);
+      if (followUps.length > 0) {
+        const waiter = queue.waiters.find((candidate) => rows.some((row) => candidate.ids.has(row.id)));
+        for (const id of followUps) waiter?.ids.add(id);
+      }
       // Fewer than granted: the others were taken by a pass or another replica meanwhile.
-      if (rows.length < reservation.granted) return;
+      if (rows.length < reservation.granted && followUps.length === 0) return;
       const claimed = new Set(rows.map((row) => row.id));
       for (const waiter of queue.waiters) for (const id of claimed) waiter.ids.delete(id);
       settle((waiter) => waiter.ids.size > 0);

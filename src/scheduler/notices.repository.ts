@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import type { OutboxRow } from '../db/schema';
 import type { Executor } from '../db/types';
-import { fallbackKey, NOTICE_KIND } from '../domain/notices/notice';
+import { fallbackKey, followUpKey, NOTICE_KIND } from '../domain/notices/notice';
 import { type ClaimedReminder, claimRows } from './outbox.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,21 +51,31 @@ export async function claimNotices(
   return rows;
 }
 
+/**
+ * The pending follow-ups the hooks of these sent notices wrote (see NoticePosted): one query, and
+ * only for rows that had a hook, which few notices do.
+ */
+export async function pendingFollowUpsOf(db: Executor, rows: readonly Pick<OutboxRow, 'kind' | 'payload' | 'dedupe_key'>[]): Promise<string[]> {
+  const hooked = rows.filter((row) => row.kind === NOTICE_KIND && row.payload.onPosted !== undefined);
+  return pendingWithKeys(
+    db,
+    hooked.map((row) => followUpKey(row.dedupe_key)),
+  );
+}
+
 /** The pending fallbacks these notices left when Slack refused them (see NoticeFallback). */
 export async function pendingFallbacksOf(db: Executor, ids: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
   if (wanted.length === 0) return [];
   const refused = await db.selectFrom('outbox').select('dedupe_key').where('id', 'in', wanted).where('state', '=', 'failed').execute();
-  if (refused.length === 0) return [];
-  const rows = await db
-    .selectFrom('outbox')
-    .select('id')
-    .where(
-      'dedupe_key',
-      'in',
-      refused.map((row) => fallbackKey(row.dedupe_key)),
-    )
-    .where('state', '=', 'pending')
-    .execute();
+  return pendingWithKeys(
+    db,
+    refused.map((row) => fallbackKey(row.dedupe_key)),
+  );
+}
+
+async function pendingWithKeys(db: Executor, dedupeKeys: readonly string[]): Promise<string[]> {
+  if (dedupeKeys.length === 0) return [];
+  const rows = await db.selectFrom('outbox').select('id').where('dedupe_key', 'in', dedupeKeys).where('state', '=', 'pending').execute();
   return rows.map((row) => row.id);
 }

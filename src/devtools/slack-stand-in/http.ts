@@ -94,7 +94,7 @@ export async function runCall(deps: FrontDeps, call: Call, req: IncomingMessage,
   });
   rec.error = 'pending';
   const early = fault.afterApplying ? call.apply() : undefined;
-  await deps.sleep(fault.hangMs);
+  await (fault.release ? Promise.race([deps.sleep(fault.hangMs), fault.release]) : deps.sleep(fault.hangMs));
   if (gone || res.destroyed) {
     rec.ok = false;
     rec.error = 'client_gone';

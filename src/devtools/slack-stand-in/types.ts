@@ -93,7 +93,8 @@ export type Fault =
   | { error: string }
   | { status: 429; retryAfterSeconds: number }
   | { status: 500; afterApplying?: boolean }
-  | { hangMs: number; afterApplying?: boolean }
+  /** No answer for `hangMs`, or until `release` settles if that comes first (a test choosing the moment). */
+  | { hangMs: number; afterApplying?: boolean; release?: Promise<unknown> }
   | { dropConnection: true; afterApplying?: boolean };
 
 export type FaultPolicy = (method: string, args: Json) => Fault | undefined;

@@ -94,11 +94,12 @@ export async function recordItemProgress(
 /**
  * Remembers where the newest approval message is (run by the notice dispatcher once the post is out,
  * in the transaction that marks it sent). Two shares racing may record out of order; Slack's `ts`
- * grows with time, so the newer message always wins and the older one reads as stale.
+ * grows with time, so the newer message always wins and the older one reads as stale. Returns the
+ * goal as it now is when this message was recorded (it waited for any change holding the row).
  */
-export async function saveShareMessage(db: Executor, goalId: string, channelId: string, ts: string): Promise<void> {
+export async function saveShareMessage(db: Executor, goalId: string, channelId: string, ts: string): Promise<Goal | undefined> {
   if (!/^\d+\.\d+$/.test(ts)) throw new RangeError(`not a Slack message ts: ${ts}`);
-  await db
+  return db
     .updateTable('goals')
     .set({ share_channel_id: channelId, share_message_ts: ts })
     .where('id', '=', goalId)
@@ -109,5 +110,6 @@ export async function saveShareMessage(db: Executor, goalId: string, channelId: 
         eb(sql<string>`share_message_ts::numeric`, '<', sql<string>`${ts}::numeric`),
       ]),
     )
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -94,7 +94,16 @@ export const noNoticeSending: NoticeSender = { sendNow: async () => undefined };
 export interface NoticePosted {
   channelId: string;
   ts: string;
+  /**
+   * The dedupe key of the one notice a hook may write in reply (due at `at`, when the post was marked
+   * sent). The sender that posted this one sends it straight after; otherwise the next pass does.
+   */
+  followUpKey: string;
+  at: Date;
 }
+
+/** A hook's reply notice's dedupe key: at most one per posted notice, whichever attempt or replica ran the hook. */
+export const followUpKey = (dedupeKey: string): string => `${dedupeKey}:follow-up`;
 
 /**
  * Runs in the transaction that marks the notice sent, and only when that attempt still held the row

@@ -27,8 +27,11 @@ import { dmTo, type EffectPlan, type PlannedNotice, postIn, updateOf } from './p
 
 const both = (goal: GoalView): string[] => [goal.mentorId, goal.menteeId];
 
-/** The goal's approval message, re-rendered as the goal is now (nothing before it was posted). */
-const approvalUpdate = (goal: GoalView): PlannedNotice[] =>
+/**
+ * The goal's approval message, re-rendered as the goal is now. Nothing before it was posted: once it
+ * is, its hook (hooks.ts) brings it up to date if the goal moved on meanwhile.
+ */
+export const approvalUpdate = (goal: GoalView): PlannedNotice[] =>
   goal.shareLocation ? [{ topic: 'goal_approval_refreshed', target: updateOf(goal.shareLocation), message: goalShareMessage(goal) }] : [];
 
 const plan = (goal: GoalView, notices: PlannedNotice[]): EffectPlan => ({ pairId: goal.pairId, notices, home: both(goal) });
@@ -39,8 +42,9 @@ const goalShared = (event: GoalShared): EffectPlan =>
       topic: event.type,
       target: postIn(event.goal.goalsChannelId),
       message: goalShareMessage(event.goal, event.intro),
-      // Approve will update this very message: the dispatcher records where it landed, once posted.
-      onPosted: { hook: GOAL_SHARE_POSTED, args: { goalId: event.goal.id } },
+      // Approve will update this very message: the dispatcher records where it landed, once posted,
+      // and which version it shows, so a change made before then still reaches it.
+      onPosted: { hook: GOAL_SHARE_POSTED, args: { goalId: event.goal.id, version: event.goal.version } },
     },
     ...(event.previous ? [{ topic: 'goal_superseded', target: updateOf(event.previous), message: goalSupersededMessage(event.goal) }] : []),
   ]);

@@ -124,11 +124,27 @@ describe('approval on the database', () => {
   it('keeps the newest approval message when two shares record out of order', async () => {
     const goal = await shared('Two messages');
     // What the notice dispatcher runs once each approval message is posted, in the transaction that marks it sent.
-    const posted = (ts: string) => db.kysely.transaction().execute((tx) => recordGoalSharePosted(tx, { goalId: goal.id }, { channelId: 'CGOALS', ts }));
+    const posted = (ts: string) =>
+      db.kysely.transaction().execute((tx) => recordGoalSharePosted(tx, { goalId: goal.id }, { channelId: 'CGOALS', ts, followUpKey: `k:${ts}`, at: now }));
     await posted('1700000002.000100');
     await posted('1700000001.000900');
     const row = await db.kysely.selectFrom('goals').select('share_message_ts').where('id', '=', goal.id).executeTakeFirstOrThrow();
     expect(row.share_message_ts).toBe('1700000002.000100');
+  });
+
+  it('hands back the goal as it is now when it changed after its approval message was rendered, and only then', async () => {
+    const goal = await shared('Moved on');
+    const posted = (ts: string, version: number) =>
+      db.kysely
+        .transaction()
+        .execute((tx) => recordGoalSharePosted(tx, { goalId: goal.id, version }, { channelId: 'CGOALS', ts, followUpKey: `k:${ts}`, at: now }));
+    expect(await posted('1700000001.000100', goal.version)).toBeUndefined();
+    await goals.drop(mentee, goal.id);
+    const movedOn = await posted('1700000002.000100', goal.version);
+    expect(movedOn?.teamId).toBe('T1');
+    expect(movedOn?.goal).toMatchObject({ id: goal.id, status: 'dropped', shareLocation: { channelId: 'CGOALS', ts: '1700000002.000100' } });
+    // An older message than the one recorded is not the goal's message: nothing to catch up.
+    expect(await posted('1700000000.000100', goal.version)).toBeUndefined();
   });
 });
 

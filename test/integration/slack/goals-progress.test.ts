@@ -14,6 +14,7 @@ import {
   textOf,
 } from '../../support/goal-fixtures';
 import { CHANNELS, type Harness, startHarness, USERS } from '../../support/harness';
+import { runPass } from '../../support/outbox';
 import { eventually } from '../../support/wait';
 
 let h: Harness;
@@ -206,6 +207,46 @@ describe('dropping a goal', () => {
     const refreshed = h.standIn.findMessage(mentorList.channel, mentorList.ts)!;
     expect(textOf(refreshed)).toContain('Dropped *Maybe later*');
     expect(buttons(refreshed.blocks).some((button) => button.value === goal.id)).toBe(false);
+  });
+
+  it('still reaches the approval message when it comes while the message is on its way to Slack', async () => {
+    const goal = await draftGoal(h, pair, 'Dropped in passing');
+    const list = await showList(h, USERS.mentee.id);
+    // Slack shows the message at once but answers the post only when the test says: until then the
+    // bot does not know where the message is, so the drop has nothing to update.
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    h.standIn.failNext('chat.postMessage', { hangMs: 8_000, afterApplying: true, release: answered });
+    await clickButton(h, USERS.mentee.id, list, GoalActions.share, goal.id);
+    const message = await eventually(() => h.standIn.messagesIn(CHANNELS.goals.id)[0]);
+    const mentorList = await showList(h, USERS.mentor.id);
+    await clickButton(h, USERS.mentor.id, mentorList, GoalActions.drop, goal.id);
+    await eventually(async () => (await goalRow(h, goal.id)).status === 'dropped');
+    expect((await goalRow(h, goal.id)).share_message_ts).toBeNull();
+    expect(buttons(h.standIn.findMessage(message.channel, message.ts)!.blocks)).not.toHaveLength(0);
+
+    answer();
+    await h.settle();
+    expect(textOf(h.standIn.findMessage(message.channel, message.ts))).toContain(':wastebasket: Dropped');
+    expect(buttons(h.standIn.findMessage(message.channel, message.ts)!.blocks)).toHaveLength(0);
+    expect(h.standIn.callsTo('chat.update').filter((call) => call.args.ts === message.ts)).toHaveLength(1);
+  });
+
+  it('still reaches the approval message when it comes while Slack holds the post back, once a pass sends it', async () => {
+    const goal = await draftGoal(h, pair, 'Dropped while waiting');
+    const list = await showList(h, USERS.mentee.id);
+    h.standIn.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 20 });
+    await clickButton(h, USERS.mentee.id, list, GoalActions.share, goal.id);
+    await h.settle();
+    expect(h.standIn.messagesIn(CHANNELS.goals.id)).toHaveLength(0);
+    await clickButton(h, USERS.mentor.id, await showList(h, USERS.mentor.id), GoalActions.drop, goal.id);
+    await h.settle();
+
+    h.clock.advance(30_000);
+    await runPass(h);
+    const [message] = h.standIn.messagesIn(CHANNELS.goals.id);
+    expect(textOf(message)).toContain(':wastebasket: Dropped');
+    expect(buttons(message!.blocks)).toHaveLength(0);
   });
 
   it("asks each person in their own words: the mentee drops one of their goals, the mentor one of the mentee's", async () => {

@@ -56,7 +56,7 @@ describe('goal planners', () => {
         topic: 'goal_shared',
         target: { type: 'channel', channelId: 'CGOALS' },
         due: at(NOW),
-        onPosted: { hook: GOAL_SHARE_POSTED, args: { goalId: goal().id } },
+        onPosted: { hook: GOAL_SHARE_POSTED, args: { goalId: goal().id, version: goal().version } },
       },
       { topic: 'goal_superseded', target: { type: 'update', ...OLDER }, due: at(NOW), onPosted: undefined },
     ]);
