@@ -109,7 +109,7 @@ function eventRows(root: string): CodeMapRow[] {
   const dir = `${LISTENERS}/events`;
   const source = readFileSync(join(root, dir, 'index.ts'), 'utf8');
   const imports = importsOf(source, dir);
-  return [...source.matchAll(/app\.event\('([\w.]+)',\s*(\w+)/g)].map((match) => {
+  return [...source.matchAll(/app\.event\('([\w.]+)',\s*(?:withLeanClient\()?(\w+)/g)].map((match) => {
     const file = imports.get(match[2]!);
     if (!file) throw new Error(`code map: ${match[2]} is not imported in ${dir}/index.ts`);
     return { surface: 'event' as const, id: match[1]!, file };

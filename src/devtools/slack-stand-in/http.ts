@@ -31,27 +31,35 @@ export interface FrontDeps {
 // Fields the WebClient JSON-encodes inside form bodies.
 const JSON_FIELDS = ['blocks', 'view', 'metadata', 'attachments'];
 
-export async function readArgs(req: IncomingMessage): Promise<{ args: Json; token?: string }> {
+/**
+ * A call's arguments and token, from a form (token in the Authorization header or the body) or, as
+ * Slack takes for write methods, a JSON body, whose token must be in the header: a JSON body Slack
+ * could not read is `invalid_json`, and one without that header `not_authed`.
+ */
+export async function readArgs(req: IncomingMessage): Promise<{ args: Json; token?: string; encoding: 'json' | 'form'; refused?: string }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');
   const type = String(req.headers['content-type'] ?? '');
+  const auth = String(req.headers.authorization ?? '');
+  const bearer = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
   let args: Json;
   if (type.startsWith('application/json')) {
     try {
       args = raw ? JSON.parse(raw) : {};
     } catch {
-      args = {};
+      return { args: {}, encoding: 'json', refused: 'invalid_json' };
     }
+    if (typeof args !== 'object' || args === null || Array.isArray(args)) return { args: {}, encoding: 'json', refused: 'invalid_json' };
+    if (bearer === undefined) return { args, encoding: 'json', refused: 'not_authed' };
   } else {
     args = Object.fromEntries(new URLSearchParams(raw));
     if (typeof args.payload === 'string') args = { ...args, ...tryJson(args.payload) };
   }
   for (const field of JSON_FIELDS) if (typeof args[field] === 'string') args[field] = tryJson(args[field]) ?? args[field];
-  const auth = String(req.headers.authorization ?? '');
-  const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : undefined;
+  const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
   delete args.token;
-  return { args, token };
+  return { args, token, encoding: type.startsWith('application/json') ? 'json' : 'form' };
 }
 
 export function send(res: ServerResponse, out: Outcome): void {

@@ -251,15 +251,19 @@ export class SlackStandIn {
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
     if (req.method !== 'POST') return send(res, { status: 404, body: { ok: false, error: 'not_found' } });
     if (path.startsWith('/upload/')) return this.uploadCall(path.slice('/upload/'.length), req, res);
-    const { args, token } = await readArgs(req);
+    const { args, token, encoding, refused } = await readArgs(req);
     const deps = {
       takeFault: (m: string, a: Json) => this.faults.take(m, a),
-      record: (method: string, a: Json) => this.record(method, a),
+      record: (method: string, a: Json) => Object.assign(this.record(method, a), { encoding }),
       sleep: (ms: number) => this.sleep(ms),
     };
     if (path.startsWith('/response/')) return runCall(deps, this.responseUrlCall(path.slice('/response/'.length), args), req, res);
     if (!path.startsWith('/api/')) return send(res, { status: 404, body: { ok: false, error: 'not_found' } });
     const method = path.slice('/api/'.length);
+    if (refused) {
+      Object.assign(this.record(method, args), { encoding, error: refused });
+      return send(res, { status: 200, body: apiError(refused) });
+    }
     if (token !== undefined && (method === 'apps.connections.open' || token === this.socketMode?.appToken)) return this.appTokenCall(method, token, args, res);
     // The app's own credentials, not a token: the install's code exchange and token rotation.
     if (method === 'oauth.v2.access') return runCall(deps, { method, args, apply: () => ({ status: 200, body: this.tokens.oauthAccess(args) }) }, req, res);

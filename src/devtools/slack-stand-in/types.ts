@@ -87,6 +87,8 @@ export interface RecordedCall {
   at: Date;
   /** The workspace of the token that made the call. */
   teamId?: string;
+  /** How the arguments came: a form post, or a JSON body. */
+  encoding?: 'json' | 'form';
 }
 
 export type Fault =

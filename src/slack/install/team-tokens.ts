@@ -4,6 +4,7 @@ import type { WorkspacesService } from '../../domain/workspaces/workspaces.servi
 import type { InstallMode } from '../../config';
 import { boltLogger, type Logger } from '../../logger';
 import { INTERACTIVE_CLIENT_OPTIONS } from '../client-options';
+import { LeanWebClient } from '../lean-web-client';
 import { createInstaller } from './installer';
 
 /**
@@ -100,7 +101,7 @@ export function interactiveClients(tokens: TeamTokens, apiUrl: string): (teamId:
     const known = clients.get(teamId);
     if (known?.token === token) return known.client;
     // A rotated token replaces the workspace's client.
-    const client = new WebClient(token, { slackApiUrl: apiUrl, ...INTERACTIVE_CLIENT_OPTIONS });
+    const client = new LeanWebClient(token, { slackApiUrl: apiUrl });
     clients.set(teamId, { token, client });
     return client;
   };

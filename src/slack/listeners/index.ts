@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../context';
+import { withLeanClient } from '../lean-web-client';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import { registerEvents } from './events';
@@ -9,7 +10,7 @@ import { registerViews } from './views';
 export function registerListeners(app: App, deps: AppDeps): void {
   registerCommands(app, deps);
   // Actions and views go through one Bolt listener each (see router.ts).
-  const router = createListenerRouter(app);
+  const router = createListenerRouter(app, withLeanClient);
   registerViews(router, deps);
   registerActions(router, deps);
   registerEvents(app, deps);

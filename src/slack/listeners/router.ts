@@ -40,13 +40,22 @@ interface Route {
   listener: AnyListener;
 }
 
-export function createListenerRouter(app: App): ListenerRouter {
+/** What the router's two Bolt listeners are wrapped in (listeners/index.ts gives them the lean Web API client). */
+type Around = (listener: (args: Args) => Promise<void>) => (args: Args) => Promise<void>;
+
+export function createListenerRouter(app: App, around: Around = (listener) => listener): ListenerRouter {
   const actions = new Map<string, Route[]>();
   const views = new Map<string, Route>();
 
   // Bolt checks that the request is an action (`onlyActions`) or a view (`onlyViewActions`) before these run.
-  app.action({}, (args) => dispatch(args as unknown as Args, findAction));
-  app.view({}, (args) => dispatch(args as unknown as Args, findView));
+  app.action(
+    {},
+    around((args) => dispatch(args, findAction)),
+  );
+  app.view(
+    {},
+    around((args) => dispatch(args, findView)),
+  );
 
   function findAction({ payload, body }: Args): Route | undefined {
     const actionId = blockActionId(payload);

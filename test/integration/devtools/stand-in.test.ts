@@ -55,6 +55,19 @@ describe('SlackStandIn through a real WebClient', () => {
     expect(await errorOf(client.apiCall('nope.nothing'))).toBe('unknown_method');
   });
 
+  it('takes a JSON body as Slack does: with the token in the Authorization header, and refuses one it cannot read', async () => {
+    const post = (body: string, headers: Record<string, string>) =>
+      fetch(`${standIn.apiUrl}chat.postMessage`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body }).then(
+        (response) => response.json() as Promise<{ ok: boolean; error?: string }>,
+      );
+    const token = { authorization: `Bearer xoxb-test` };
+    expect(await post(JSON.stringify({ channel: 'C1', text: 'hi', blocks: [{ type: 'divider' }] }), token)).toMatchObject({ ok: true });
+    expect(standIn.callsTo('chat.postMessage')[0]).toMatchObject({ encoding: 'json', args: { blocks: [{ type: 'divider' }] } });
+    expect(await post('{"channel":"C1","text":', token)).toEqual({ ok: false, error: 'invalid_json' });
+    expect(await post(JSON.stringify({ channel: 'C1', text: 'hi', token: 'xoxb-test' }), {})).toEqual({ ok: false, error: 'not_authed' });
+    expect(standIn.messagesIn('C1')).toHaveLength(1);
+  });
+
   it('opens a Socket Mode connection for its app-level token only, and lets that token call nothing else', async () => {
     standIn.openSocketMode('xapp-test', 'ws://127.0.0.1:9/socket');
     const app = new WebClient('xapp-test', { slackApiUrl: standIn.apiUrl, retryConfig: { retries: 0 }, logger: quiet });

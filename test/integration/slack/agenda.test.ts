@@ -27,7 +27,10 @@ afterEach(async () => {
 async function openAgenda(userId: string): Promise<StoredView> {
   const response = await h.driver.command(userId, 'agenda');
   expect(response.status).toBe(200);
-  return eventually(() => h.standIn.topView(userId));
+  const view = await eventually(() => h.standIn.topView(userId));
+  // Through the lean client (src/slack/lean-web-client.ts): one JSON body, as Slack takes it.
+  expect(h.standIn.callsTo('views.open').at(-1)?.encoding).toBe('json');
+  return view;
 }
 
 const blockIds = (view: StoredView) => view.blocks.map((block) => block.block_id);

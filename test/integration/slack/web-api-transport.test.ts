@@ -1,10 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { classifySlackError } from '../../../src/scheduler/classify';
 import { INTERACTIVE_CLIENT_OPTIONS } from '../../../src/slack/client-options';
 import { slackFailure } from '../../../src/slack/slack-failure';
 import { asJson } from '../../../src/slack/web-api-json';
+import { answerJson, useBareWebApi } from '../../support/bare-web-api';
 import { webApiFetch, withViewOutline } from '../../../src/slack/web-api-transport';
 
 /**
@@ -13,51 +12,31 @@ import { webApiFetch, withViewOutline } from '../../../src/slack/web-api-transpo
  * dropped connections surface, since the bot's replies and the scheduler's "maybe posted" decisions
  * depend on those errors.
  */
-let server: Server;
-let apiUrl: string;
-let answer: (request: IncomingMessage, body: string, response: ServerResponse) => void;
-const seen: Array<{ url?: string; headers: IncomingMessage['headers']; body: string }> = [];
-
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      seen.push({ url: request.url, headers: request.headers, body });
-      answer(request, body, response);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => (seen.length = 0));
+const api = useBareWebApi();
+const { seen } = api;
 
 // The client's own warnings about the failures provoked here would only clutter the test output.
-const client = (timeout = 5_000) => new WebClient('xoxb-test', { ...INTERACTIVE_CLIENT_OPTIONS, slackApiUrl: apiUrl, timeout, logLevel: LogLevel.ERROR });
-const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
-};
+const client = (timeout = 5_000) => new WebClient('xoxb-test', { ...INTERACTIVE_CLIENT_OPTIONS, slackApiUrl: api.apiUrl, timeout, logLevel: LogLevel.ERROR });
 
 it('is the transport of the interactive clients', () => {
   expect(INTERACTIVE_CLIENT_OPTIONS.fetch).toBe(webApiFetch);
 });
 
 it("sends the client's method, headers and body, and gives back the status, headers and text", async () => {
-  answer = (_request, _body, response) => json(response, 200, { ok: true, view: { id: 'V1' }, note: 'héllo' }, { 'x-oauth-scopes': 'chat:write,commands' });
+  api.answer = (_request, _body, response) =>
+    answerJson(response, 200, { ok: true, view: { id: 'V1' }, note: 'héllo' }, { 'x-oauth-scopes': 'chat:write,commands' });
   const result = await client().views.open({ trigger_id: '1.2.3', view: { type: 'modal', title: { type: 'plain_text', text: 'Agenda' }, blocks: [] } });
   expect(result).toMatchObject({ ok: true, view: { id: 'V1' }, note: 'héllo', response_metadata: { scopes: ['chat:write', 'commands'] } });
   expect(seen[0]!.url).toBe('/api/views.open');
   expect(seen[0]!.headers.authorization).toBe('Bearer xoxb-test');
   expect(JSON.parse(new URLSearchParams(seen[0]!.body).get('view')!)).toMatchObject({ title: { text: 'Agenda' } });
-  const raw = await webApiFetch(`${apiUrl}api.test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const raw = await webApiFetch(`${api.apiUrl}api.test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   expect([raw.status, raw.ok, raw.statusText, raw.headers.get('content-type')]).toEqual([200, true, 'OK', 'application/json; charset=utf-8']);
   expect(await raw.json()).toMatchObject({ ok: true });
 });
 
 it('sends a view and blocks handed over as JSON text exactly as it sends them as objects', async () => {
-  answer = (_request, _body, response) => json(response, 200, { ok: true });
+  api.answer = (_request, _body, response) => answerJson(response, 200, { ok: true });
   const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Agenda · "été"' }, blocks: [{ type: 'divider' as const }] };
   const blocks = [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: '*Goal* <@U1> & 100%' } }];
   await client().views.open({ trigger_id: '1.2.3', view });
@@ -90,12 +69,12 @@ it("gives back a views call's view as its ids and hash only, and every other ans
     blocks: [{ type: 'divider' }],
     state: { values: {} },
   };
-  answer = (request, _body, response) =>
+  api.answer = (request, _body, response) =>
     request.url === '/api/chat.postMessage'
-      ? json(response, 200, { ok: true, ts: '1.2', message: { ts: '1.2', blocks: [{ type: 'divider' }] } })
+      ? answerJson(response, 200, { ok: true, ts: '1.2', message: { ts: '1.2', blocks: [{ type: 'divider' }] } })
       : request.url === '/api/views.update'
-        ? json(response, 200, { ok: false, error: 'hash_conflict', view: full })
-        : json(response, 200, { ok: true, view: full }, { 'x-oauth-scopes': 'commands' });
+        ? answerJson(response, 200, { ok: false, error: 'hash_conflict', view: full })
+        : answerJson(response, 200, { ok: true, view: full }, { 'x-oauth-scopes': 'commands' });
   const modal = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Agenda' }, blocks: [] };
   const opened = await client().views.open({ trigger_id: '1.2.3', view: modal });
   expect(opened.view).toEqual(outline);
@@ -115,7 +94,7 @@ it("gives back a views call's view as its ids and hash only, and every other ans
 });
 
 it("surfaces Slack's errors, a 429 with its Retry-After and other statuses as the Web API client's own errors", async () => {
-  answer = (_request, _body, response) => json(response, 200, { ok: false, error: 'expired_trigger_id' });
+  api.answer = (_request, _body, response) => answerJson(response, 200, { ok: false, error: 'expired_trigger_id' });
   expect(
     slackFailure(
       await client()
@@ -123,12 +102,12 @@ it("surfaces Slack's errors, a 429 with its Retry-After and other statuses as th
         .catch((e: unknown) => e),
     ),
   ).toBe('trigger_expired');
-  answer = (_request, _body, response) => json(response, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '7' });
+  api.answer = (_request, _body, response) => answerJson(response, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '7' });
   const limited = (await client()
     .chat.postMessage({ channel: 'D1', text: 'hi' })
     .catch((e: unknown) => e)) as { code: string; retryAfter: number };
   expect([limited.code, limited.retryAfter]).toEqual(['slack_webapi_rate_limited_error', 7]);
-  answer = (_request, _body, response) => json(response, 503, { ok: false });
+  api.answer = (_request, _body, response) => answerJson(response, 503, { ok: false });
   const unavailable = (await client()
     .chat.postMessage({ channel: 'D1', text: 'hi' })
     .catch((e: unknown) => e)) as { code: string; statusCode: number };
@@ -136,13 +115,13 @@ it("surfaces Slack's errors, a 429 with its Retry-After and other statuses as th
 });
 
 it('times out as fetch does, and a dropped connection counts as maybe posted', async () => {
-  answer = () => undefined; // never answers
+  api.answer = () => undefined; // never answers
   const late = await client(200)
     .chat.postMessage({ channel: 'D1', text: 'hi' })
     .catch((e: unknown) => e);
   expect(slackFailure(late)).toBe('timeout');
   expect(classifySlackError(late)).toEqual({ kind: 'unknown', code: 'timeout' });
-  answer = (request) => request.socket.destroy();
+  api.answer = (request) => request.socket.destroy();
   const dropped = await client()
     .chat.postMessage({ channel: 'D1', text: 'hi' })
     .catch((e: unknown) => e);
