@@ -16,7 +16,7 @@ import type pg from 'pg';
  * result columns would change (`cached plan must not change result type`), which `select *` does
  * when a migration adds a column while the bot runs.
  */
-export const PREPARED_MARK = '/* prepared */ ';
+const PREPARED_MARK = '/* prepared */ ';
 export const PREPARED = sql.raw(PREPARED_MARK);
 
 const names = new Map<string, string>();

@@ -63,7 +63,7 @@ export class LeanWebClient extends WebClient {
 
   override async apiCall(method: string, options: Record<string, unknown> = {}): Promise<WebAPICallResult> {
     // A call with a token of its own (Bolt's auth.test) keeps WebClient's way.
-    if (!JSON_METHODS.has(method) || this.token === undefined || options.token !== undefined) return super.apiCall(method, options);
+    if (!JSON_METHODS.has(method) || options.token !== undefined) return super.apiCall(method, options);
     const answer = await this.post(method, jsonBody({ team_id: this.workspace, ...options }));
     // As WebClient does: Slack's warnings, and the [ERROR]/[WARN] lines that say which block it refused.
     for (const warning of answer.response_metadata?.warnings ?? []) this.log?.warn(`${method}: ${warning}`);

@@ -12,10 +12,7 @@ import { toNotice } from './recorder';
 const goalSharePosted: NoticeHook = async (tx, args, posted) => {
   const movedOn = await recordGoalSharePosted(tx, args, posted);
   if (!movedOn) return;
-  const notices = approvalUpdate(movedOn.goal).map((planned) => ({
-    ...toNotice(movedOn.teamId, movedOn.goal.pairId, '', planned, posted.at),
-    dedupeKey: posted.followUpKey,
-  }));
+  const notices = approvalUpdate(movedOn.goal).map((planned) => toNotice(movedOn.teamId, movedOn.goal.pairId, posted.followUpKey, planned, posted.at));
   await insertNotices(tx, notices, posted.at);
 };
 

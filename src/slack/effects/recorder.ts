@@ -80,7 +80,7 @@ export function createEffectsRecorder(clock: () => Date): EffectsRecorder {
       for (const event of events) {
         const plan = planEffects(event);
         const eventId = randomUUID();
-        plan.notices.forEach((planned, index) => notices.push(toNotice(teamId, plan.pairId, `${eventId}:${index}`, planned, now)));
+        plan.notices.forEach((planned, index) => notices.push(toNotice(teamId, plan.pairId, `notice:${eventId}:${index}`, planned, now)));
         for (const userId of plan.home) home.add(userId);
       }
       const written = await insertNotices(tx, notices, now);
@@ -94,14 +94,14 @@ export function createEffectsRecorder(clock: () => Date): EffectsRecorder {
   };
 }
 
-export function toNotice(teamId: string, pairId: string | null, key: string, planned: PlannedNotice, now: Date): NewNotice {
+export function toNotice(teamId: string, pairId: string | null, dedupeKey: string, planned: PlannedNotice, now: Date): NewNotice {
   const { target } = planned;
   return {
     teamId,
     pairId,
     meetingId: planned.meetingId ?? null,
     recipientId: target.type === 'dm' ? target.userId : target.channelId,
-    dedupeKey: `notice:${key}`,
+    dedupeKey,
     dueAt: planned.timing ? noticeDueAt(now, planned.timing, planned.timing.meetingAt ?? null) : now,
     payload: {
       topic: planned.topic,
